@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layering (see ../shared/STYLE.md):
+//   CICU, CPhoneNumber      thin C / C++ shims over system ICU and libphonenumber; never products
+//   ContactIndex            the directory, normalizers, indexes and matchers (public library)
+let package = Package(
+    name: "ContactMatch",
+    products: [
+        .library(name: "ContactIndex", targets: ["ContactIndex"])
+    ],
+    dependencies: [],
+    targets: [
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
+        ),
+        .target(
+            name: "ContactIndex",
+            dependencies: ["CICU", "CPhoneNumber"],
+            resources: [.copy("Resources/nicknames.csv"), .copy("Resources/NOTICE.md")]
+        ),
+        .testTarget(
+            name: "ContactIndexTests",
+            dependencies: ["ContactIndex"]
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)
+
+// Strict settings for every Swift target, applied in one place.
+for target in package.targets where target.type != .system {
+    guard target.name != "CICU", target.name != "CPhoneNumber" else { continue }
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.unsafeFlags(["-warnings-as-errors"]))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,283 @@
+// The only file of the package that includes ICU headers. See include/CICU.h for the contract.
+#include "CICU.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucol.h>
+#include <unicode/uidna.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+struct CICU_Collator { UCollator *collator; };
+struct CICU_Folder { UTransliterator *transliterator; };
+
+enum { STACK_UNITS = 256 };
+
+/* A UTF-16 scratch buffer: on the stack when small, on the heap otherwise. */
+typedef struct {
+    UChar stack[STACK_UNITS];
+    UChar *units;
+    int32_t capacity;
+} Scratch;
+
+static void scratch_init(Scratch *s) { s->units = s->stack; s->capacity = STACK_UNITS; }
+static void scratch_free(Scratch *s) { if (s->units != s->stack) free(s->units); }
+static int scratch_reserve(Scratch *s, int32_t capacity) {
+    if (capacity <= s->capacity) return 1;
+    UChar *grown = (UChar *)malloc((size_t)capacity * sizeof(UChar));
+    if (!grown) return 0;
+    scratch_free(s);
+    s->units = grown;
+    s->capacity = capacity;
+    return 1;
+}
+
+/* UTF-8 to UTF-16 into the scratch buffer. Invalid UTF-8 fails (no substitution). */
+static CICU_Status to_utf16(const uint8_t *utf8, int32_t length, Scratch *s, int32_t extra,
+                            int32_t *units) {
+    if (length < 0 || (length > 0 && utf8 == NULL)) return CICU_INVALID_ARGUMENT;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    /* UTF-16 never needs more units than UTF-8 has bytes. */
+    if (!scratch_reserve(s, length + extra + 1)) return CICU_INTERNAL_ERROR;
+    u_strFromUTF8(s->units, s->capacity, &needed, (const char *)utf8, length, &status);
+    if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) return CICU_INVALID_UTF8;
+    if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+    *units = needed;
+    return CICU_OK;
+}
+
+/* UTF-16 to UTF-8 into a caller buffer. */
+static CICU_Status to_utf8(const UChar *units, int32_t count, uint8_t *out, int32_t capacity,
+                           int32_t *outLength) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strToUTF8((char *)out, capacity, &needed, units, count, &status);
+    *outLength = needed;
+    if (status == U_BUFFER_OVERFLOW_ERROR || needed > capacity) return CICU_BUFFER_TOO_SMALL;
+    if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+    return CICU_OK;
+}
+
+/* ---- Collation ---------------------------------------------------------------------------- */
+
+CICU_Status CICU_collator_open(const char *locale, int32_t strength, CICU_Collator **out) {
+    if (!out) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    UErrorCode status = U_ZERO_ERROR;
+    UCollator *collator = ucol_open(locale ? locale : "", &status);
+    if (U_FAILURE(status) || !collator) return CICU_OPEN_FAILED;
+    ucol_setStrength(collator, (UCollationStrength)strength);
+    /* Names sort and match the same whatever their normalization form. */
+    ucol_setAttribute(collator, UCOL_NORMALIZATION_MODE, UCOL_ON, &status);
+    if (U_FAILURE(status)) { ucol_close(collator); return CICU_OPEN_FAILED; }
+    CICU_Collator *handle = (CICU_Collator *)malloc(sizeof *handle);
+    if (!handle) { ucol_close(collator); return CICU_INTERNAL_ERROR; }
+    handle->collator = collator;
+    *out = handle;
+    return CICU_OK;
+}
+
+CICU_Status CICU_collator_clone(const CICU_Collator *collator, CICU_Collator **out) {
+    if (!collator || !out) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    UErrorCode status = U_ZERO_ERROR;
+    UCollator *copy = ucol_clone(collator->collator, &status);
+    if (U_FAILURE(status) || !copy) return CICU_OPEN_FAILED;
+    CICU_Collator *handle = (CICU_Collator *)malloc(sizeof *handle);
+    if (!handle) { ucol_close(copy); return CICU_INTERNAL_ERROR; }
+    handle->collator = copy;
+    *out = handle;
+    return CICU_OK;
+}
+
+void CICU_collator_close(CICU_Collator *collator) {
+    if (!collator) return;
+    ucol_close(collator->collator);
+    free(collator);
+}
+
+CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8, int32_t length,
+                                   uint8_t *out, int32_t capacity, int32_t *outLength) {
+    if (!collator || !outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
+    Scratch s;
+    scratch_init(&s);
+    int32_t units = 0;
+    CICU_Status converted = to_utf16(utf8, length, &s, 0, &units);
+    if (converted != CICU_OK) { scratch_free(&s); return converted; }
+    int32_t needed = ucol_getSortKey(collator->collator, s.units, units, out, capacity);
+    scratch_free(&s);
+    if (needed <= 0) return CICU_INTERNAL_ERROR;
+    *outLength = needed;
+    return needed > capacity ? CICU_BUFFER_TOO_SMALL : CICU_OK;
+}
+
+/* ---- Folding ------------------------------------------------------------------------------ */
+
+/* NFKC case folding runs first (through unorm2), then this transliterator chain. */
+static const char *DEFAULT_FOLD_CHAIN = "Any-Latin; Latin-ASCII";
+
+CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
+    if (!out) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    const char *id = transliteratorID ? transliteratorID : DEFAULT_FOLD_CHAIN;
+    UChar idUnits[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t idLength = 0;
+    u_strFromUTF8(idUnits, 256, &idLength, id, -1, &status);
+    if (U_FAILURE(status)) return CICU_INVALID_ARGUMENT;
+    UParseError parseError;
+    UTransliterator *t = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
+    if (U_FAILURE(status) || !t) return CICU_OPEN_FAILED;
+    CICU_Folder *handle = (CICU_Folder *)malloc(sizeof *handle);
+    if (!handle) { utrans_close(t); return CICU_INTERNAL_ERROR; }
+    handle->transliterator = t;
+    *out = handle;
+    return CICU_OK;
+}
+
+CICU_Status CICU_folder_clone(const CICU_Folder *folder, CICU_Folder **out) {
+    if (!folder || !out) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *copy = utrans_clone(folder->transliterator, &status);
+    if (U_FAILURE(status) || !copy) return CICU_OPEN_FAILED;
+    CICU_Folder *handle = (CICU_Folder *)malloc(sizeof *handle);
+    if (!handle) { utrans_close(copy); return CICU_INTERNAL_ERROR; }
+    handle->transliterator = copy;
+    *out = handle;
+    return CICU_OK;
+}
+
+void CICU_folder_close(CICU_Folder *folder) {
+    if (!folder) return;
+    utrans_close(folder->transliterator);
+    free(folder);
+}
+
+static CICU_Status casefold_units(const UChar *in, int32_t count, Scratch *dest, int32_t *units) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkcCasefold = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        status = U_ZERO_ERROR;
+        int32_t needed = unorm2_normalize(nfkcCasefold, in, count, dest->units, dest->capacity, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR) {
+            if (!scratch_reserve(dest, needed + 1)) return CICU_INTERNAL_ERROR;
+            continue;
+        }
+        if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+        *units = needed;
+        return CICU_OK;
+    }
+    return CICU_INTERNAL_ERROR;
+}
+
+CICU_Status CICU_folder_fold(CICU_Folder *folder, const uint8_t *utf8, int32_t length,
+                             uint8_t *out, int32_t capacity, int32_t *outLength) {
+    if (!folder || !outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
+    Scratch source, folded;
+    scratch_init(&source);
+    scratch_init(&folded);
+    int32_t units = 0;
+    CICU_Status result = to_utf16(utf8, length, &source, 0, &units);
+    if (result == CICU_OK) result = casefold_units(source.units, units, &folded, &units);
+    if (result == CICU_OK) {
+        /* Transliteration grows text (one Han character becomes a syllable): leave room. */
+        int32_t room = units * 8 + 16;
+        for (int attempt = 0; attempt < 3 && result == CICU_OK; attempt++) {
+            if (!scratch_reserve(&folded, room)) { result = CICU_INTERNAL_ERROR; break; }
+            UErrorCode status = U_ZERO_ERROR;
+            int32_t textLength = units;
+            int32_t limit = units;
+            /* utrans_transUChars works in place; keep the input to retry on overflow. */
+            if (!scratch_reserve(&source, units + 1)) { result = CICU_INTERNAL_ERROR; break; }
+            memcpy(source.units, folded.units, (size_t)units * sizeof(UChar));
+            utrans_transUChars(folder->transliterator, folded.units, &textLength, folded.capacity,
+                               0, &limit, &status);
+            if (status == U_BUFFER_OVERFLOW_ERROR) {
+                memcpy(folded.units, source.units, (size_t)units * sizeof(UChar));
+                room *= 4;
+                continue;
+            }
+            if (U_FAILURE(status)) { result = CICU_INTERNAL_ERROR; break; }
+            /* Lower-case what the Latin-ASCII step left in upper case (it can, for ligatures). */
+            for (int32_t i = 0; i < textLength; i++) {
+                UChar c = folded.units[i];
+                if (c >= 'A' && c <= 'Z') folded.units[i] = (UChar)(c + 32);
+            }
+            result = to_utf8(folded.units, textLength, out, capacity, outLength);
+            break;
+        }
+    }
+    scratch_free(&source);
+    scratch_free(&folded);
+    return result;
+}
+
+CICU_Status CICU_nfkc_casefold(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
+                               int32_t *outLength) {
+    if (!outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
+    Scratch source, folded;
+    scratch_init(&source);
+    scratch_init(&folded);
+    int32_t units = 0;
+    CICU_Status result = to_utf16(utf8, length, &source, 0, &units);
+    if (result == CICU_OK) result = casefold_units(source.units, units, &folded, &units);
+    if (result == CICU_OK) result = to_utf8(folded.units, units, out, capacity, outLength);
+    scratch_free(&source);
+    scratch_free(&folded);
+    return result;
+}
+
+/* ---- IDNA --------------------------------------------------------------------------------- */
+
+static pthread_once_t idnaOnce = PTHREAD_ONCE_INIT;
+static UIDNA *idna = NULL;
+
+static void open_idna(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    uint32_t options = UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE |
+                       UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES;
+    UIDNA *opened = uidna_openUTS46(options, &status);
+    if (U_SUCCESS(status)) idna = opened;
+}
+
+static CICU_Status idna_convert(int toASCII, const uint8_t *utf8, int32_t length, uint8_t *out,
+                                int32_t capacity, int32_t *outLength, uint32_t *idnaErrors) {
+    if (!outLength || capacity < 0 || length < 0 || (length > 0 && !utf8)) return CICU_INVALID_ARGUMENT;
+    pthread_once(&idnaOnce, open_idna);
+    if (!idna) return CICU_INTERNAL_ERROR;
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+    int32_t needed = toASCII
+        ? uidna_nameToASCII_UTF8(idna, (const char *)utf8, length, (char *)out, capacity, &info, &status)
+        : uidna_nameToUnicodeUTF8(idna, (const char *)utf8, length, (char *)out, capacity, &info, &status);
+    *outLength = needed;
+    if (idnaErrors) *idnaErrors = info.errors;
+    if (status == U_BUFFER_OVERFLOW_ERROR || needed > capacity) return CICU_BUFFER_TOO_SMALL;
+    if (U_FAILURE(status)) return status == U_INVALID_CHAR_FOUND ? CICU_INVALID_UTF8 : CICU_INTERNAL_ERROR;
+    if (info.errors != 0) return CICU_IDNA_ERROR;
+    return CICU_OK;
+}
+
+CICU_Status CICU_idna_to_ascii(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
+                               int32_t *outLength, uint32_t *idnaErrors) {
+    return idna_convert(1, utf8, length, out, capacity, outLength, idnaErrors);
+}
+
+CICU_Status CICU_idna_to_unicode(const uint8_t *utf8, int32_t length, uint8_t *out,
+                                 int32_t capacity, int32_t *outLength, uint32_t *idnaErrors) {
+    return idna_convert(0, utf8, length, out, capacity, outLength, idnaErrors);
+}
+
+void CICU_version(char *out, int32_t capacity) {
+    if (!out || capacity < U_MAX_VERSION_STRING_LENGTH) return;
+    UVersionInfo version;
+    u_getVersion(version);
+    u_versionToString(version, out);
+}

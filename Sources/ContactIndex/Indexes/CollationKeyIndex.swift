@@ -1,0 +1,163 @@
+/// Sorted ICU collation keys of whole names, for exact and prefix name look-ups by binary search.
+///
+/// Layout: every key's bytes live in one arena (`[UInt8]`), and the index is an array of small
+/// fixed-size entries (offset, length, slot, generation) sorted by key bytes. That keeps a
+/// million names in a few flat allocations instead of a million small arrays.
+///
+/// Updates: a new key goes into a small sorted side array (`recent`), merged into the main array
+/// when it grows past a bound, so an update costs O(recent) instead of O(n). Removed and changed
+/// contacts are not searched for in the arrays: each entry carries the generation of its slot at
+/// insertion, and an entry whose generation is no longer the slot's is dead (skipped by look-ups,
+/// dropped at the next merge).
+struct CollationKeyIndex: Sendable {
+    struct Entry: Sendable {
+        var offset: UInt32
+        var length: UInt32
+        var slot: UInt32
+        var generation: UInt32
+    }
+
+    private var arena: [UInt8] = []
+    private var entries: [Entry] = []
+    private var recent: [Entry] = []
+    private var deadEstimate = 0
+
+    /// The number of entries (live or dead) held.
+    var count: Int { entries.count + recent.count }
+
+    /// Adds a key for a slot at its current generation.
+    /// - Complexity: O(log n + r) where r is the size of the side array (amortized O(1) merges).
+    mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, isLive: (UInt32, UInt32) -> Bool) {
+        let entry = append(key: key, slot: slot, generation: generation)
+        let position = lowerBound(in: recent, key: key)
+        recent.insert(entry, at: position)
+        if recent.count > max(2048, Int(Double(entries.count).squareRoot()) * 4) { merge(isLive: isLive) }
+    }
+
+    /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.
+    mutating func noteDead(_ count: Int) {
+        deadEstimate += count
+    }
+
+    /// Builds the index in one pass from many keys.
+    /// - Complexity: O(n log n).
+    mutating func bulkLoad(_ keys: [(key: [UInt8], slot: UInt32, generation: UInt32)]) {
+        arena.reserveCapacity(arena.count + keys.reduce(0) { $0 + $1.key.count })
+        var added = keys.map { append(key: $0.key, slot: $0.slot, generation: $0.generation) }
+        arena.withUnsafeBufferPointer { bytes in
+            added.sort { Self.compare(bytes, $0, $1) < 0 }
+        }
+        entries = Self.mergeSorted(entries, added, arena: arena)
+    }
+
+    /// Merges the side array into the main one and drops dead entries and their bytes.
+    /// - Complexity: O(n).
+    mutating func merge(isLive: (UInt32, UInt32) -> Bool) {
+        let merged = Self.mergeSorted(entries, recent, arena: arena)
+        var newArena: [UInt8] = []
+        newArena.reserveCapacity(arena.count)
+        var kept: [Entry] = []
+        kept.reserveCapacity(merged.count)
+        for var entry in merged where isLive(entry.slot, entry.generation) {
+            let start = Int(entry.offset)
+            entry.offset = UInt32(newArena.count)
+            newArena.append(contentsOf: arena[start..<(start + Int(entry.length))])
+            kept.append(entry)
+        }
+        arena = newArena
+        entries = kept
+        recent = []
+        deadEstimate = 0
+    }
+
+    /// Calls `body` for each live entry whose key equals `key`.
+    /// - Complexity: O(log n + m) for m equal keys.
+    func forEachEqual(_ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
+        forEachInRange(lower: key, upper: nil, equalTo: key, limit: Int.max, isLive: isLive, body)
+    }
+
+    /// Calls `body` for each live entry with `lower <= key < upper`, at most `limit` of them from
+    /// each of the two arrays.
+    /// - Complexity: O(log n + m) for m keys in the range.
+    func forEachInRange(lower: [UInt8], upper: [UInt8], limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
+        forEachInRange(lower: lower, upper: upper, equalTo: nil, limit: limit, isLive: isLive, body)
+    }
+
+    private func forEachInRange(lower: [UInt8], upper: [UInt8]?, equalTo: [UInt8]?, limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
+        arena.withUnsafeBufferPointer { bytes in
+            for array in [entries, recent] {
+                var index = lowerBound(in: array, key: lower)
+                var seen = 0
+                while index < array.count, seen < limit {
+                    let entry = array[index]
+                    if let equalTo {
+                        guard Self.compare(bytes, entry, equalTo) == 0 else { break }
+                    } else if let upper {
+                        guard Self.compare(bytes, entry, upper) < 0 else { break }
+                    }
+                    if isLive(entry.slot, entry.generation) {
+                        body(entry.slot)
+                        seen += 1
+                    }
+                    index += 1
+                }
+            }
+        }
+    }
+
+    private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32) -> Entry {
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation)
+        arena.append(contentsOf: key)
+        return entry
+    }
+
+    private func lowerBound(in array: [Entry], key: [UInt8]) -> Int {
+        arena.withUnsafeBufferPointer { bytes in
+            var low = 0
+            var high = array.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.compare(bytes, array[middle], key) < 0 { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ entry: Entry, _ key: [UInt8]) -> Int {
+        key.withUnsafeBufferPointer { other in
+            compareBytes(arena.baseAddress! + Int(entry.offset), Int(entry.length), other.baseAddress, other.count)
+        }
+    }
+
+    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
+        compareBytes(arena.baseAddress! + Int(a.offset), Int(a.length), arena.baseAddress! + Int(b.offset), Int(b.length))
+    }
+
+    @inline(__always)
+    private static func compareBytes(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>?, _ bCount: Int) -> Int {
+        let common = min(aCount, bCount)
+        if common > 0, let b {
+            for index in 0..<common where a[index] != b[index] {
+                return a[index] < b[index] ? -1 : 1
+            }
+        }
+        return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
+    }
+
+    private static func mergeSorted(_ a: [Entry], _ b: [Entry], arena: [UInt8]) -> [Entry] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [Entry] = []
+        out.reserveCapacity(a.count + b.count)
+        arena.withUnsafeBufferPointer { bytes in
+            var i = 0
+            var j = 0
+            while i < a.count, j < b.count {
+                if compare(bytes, b[j], a[i]) < 0 { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+            }
+            out.append(contentsOf: a[i...])
+            out.append(contentsOf: b[j...])
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+/// A contact with its phones and emails normalized and its name keys computed, ready to be
+/// inserted into a directory. Preparing is the expensive part of loading (libphonenumber, ICU),
+/// and it needs no directory, so loaders run it on many threads at once.
+public struct PreparedContact: Sendable {
+    /// The contact, with `normalized` and `problem` filled in on every phone and email.
+    public var contact: Contact
+    /// Primary-strength collation keys of the contact's name variants.
+    var nameKeys: [[UInt8]]
+    /// What was wrong with its fields.
+    public var problems: [DirectoryProblem]
+}
+
+/// Normalizes contacts for a directory: the phones with the contact's region (or the default),
+/// the emails, and the name keys.
+public struct ContactPreparer: Sendable {
+    /// The configuration in force.
+    public let configuration: DirectoryConfiguration
+    let phones: PhoneNormalizer
+    let emails: EmailNormalizer
+    let names: NameNormalizer
+
+    /// Creates a preparer for a configuration.
+    public init(configuration: DirectoryConfiguration = .init()) {
+        self.configuration = configuration
+        self.phones = PhoneNormalizer(defaultRegion: configuration.defaultRegion)
+        self.emails = EmailNormalizer(options: configuration.emailOptions)
+        self.names = NameNormalizer.shared
+    }
+
+    /// Normalizes one contact. Safe to call from many threads at once.
+    /// - Complexity: one libphonenumber parse per phone, one collation key per name variant.
+    public func prepare(_ contact: Contact) -> PreparedContact {
+        var contact = contact
+        var problems: [DirectoryProblem] = []
+        if contact.id.isEmpty {
+            problems.append(DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID))
+        }
+        let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        for index in contact.phones.indices {
+            var phone = contact.phones[index]
+            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails) {
+            case .success(let number):
+                phone.normalized = number
+                phone.problem = nil
+                if number.details?.isValid == false {
+                    problems.append(DirectoryProblem(contactID: contact.id, field: "phones[\(index)]", value: phone.raw, kind: .invalidPhone))
+                }
+            case .failure(let failure):
+                phone.normalized = nil
+                phone.problem = failure
+                problems.append(DirectoryProblem(contactID: contact.id, field: "phones[\(index)]", value: phone.raw, kind: .unparseablePhone(failure)))
+            }
+            contact.phones[index] = phone
+        }
+        for index in contact.emails.indices {
+            var email = contact.emails[index]
+            switch emails.normalize(email.raw) {
+            case .success(let address):
+                email.normalized = address
+                email.problem = nil
+            case .failure(let error):
+                email.normalized = nil
+                email.problem = error
+                problems.append(DirectoryProblem(contactID: contact.id, field: "emails[\(index)]", value: email.raw, kind: .invalidEmail(error)))
+            }
+            contact.emails[index] = email
+        }
+        let keys = NameVariants.of(contact).map { names.collationKey($0) }.filter { $0.count > 1 }
+        var unique: [[UInt8]] = []
+        for key in keys where !unique.contains(key) { unique.append(key) }
+        return PreparedContact(contact: contact, nameKeys: unique, problems: problems)
+    }
+}
+
+/// The whole-name strings a contact is found under: the display name, "first last" and
+/// "last first".
+enum NameVariants {
+    static func of(_ contact: Contact) -> [String] {
+        var variants: [String] = []
+        func add(_ text: String?) {
+            guard let text, !text.isEmpty, !variants.contains(text) else { return }
+            variants.append(text)
+        }
+        add(contact.displayName)
+        let first = contact.firstName ?? ""
+        let last = contact.lastName ?? ""
+        if !first.isEmpty || !last.isEmpty {
+            add([first, last].filter { !$0.isEmpty }.joined(separator: " "))
+            add([last, first].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        return variants
+    }
+}

@@ -1,0 +1,76 @@
+/// A phone number in canonical form: E.164 plus what libphonenumber tells about it.
+public struct NormalizedPhone: Sendable, Hashable, Codable {
+    /// What only a full libphonenumber check tells (validity, type, region).
+    public struct Details: Sendable, Hashable, Codable {
+        /// Whether the metadata calls the number valid. An invalid number is still indexed:
+        /// metadata ages and CRM data is what it is.
+        public var isValid: Bool
+        /// The line type.
+        public var type: PhoneNumberType
+        /// The region the number belongs to (ISO 3166 alpha-2), when the metadata knows it.
+        public var region: String?
+
+        /// Creates details.
+        public init(isValid: Bool, type: PhoneNumberType, region: String?) {
+            self.isValid = isValid
+            self.type = type
+            self.region = region
+        }
+    }
+
+    /// The E.164 form: "+" and up to 15 digits ("+442079460958").
+    public var e164: String
+    /// The country calling code (44).
+    public var countryCode: Int
+    /// The national significant number, with Italian leading zeros ("2079460958").
+    public var nationalNumber: String
+    /// The extension, when the text had one ("12" for "650.555.1234 x12").
+    public var `extension`: String?
+    /// Validity, type and region; nil when they were not computed.
+    public var details: Details?
+
+    /// Creates a normalized number.
+    public init(e164: String, countryCode: Int, nationalNumber: String, extension: String? = nil, details: Details? = nil) {
+        self.e164 = e164
+        self.countryCode = countryCode
+        self.nationalNumber = nationalNumber
+        self.extension = `extension`
+        self.details = details
+    }
+
+    /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits).
+    public var e164Key: UInt64 { PhoneKey.digits(e164.utf8.dropFirst()) ?? 0 }
+
+    /// The national significant number as a key that keeps leading zeros.
+    public var nationalKey: UInt64 { PhoneKey.digitsKeepingZeros(nationalNumber.utf8) ?? 0 }
+}
+
+/// Integer keys for phone numbers: digit strings packed in a UInt64.
+enum PhoneKey {
+    /// The value of a string of 1 to 18 ASCII digits; nil for anything else.
+    @inline(__always)
+    static func digits(_ bytes: some Sequence<UInt8>) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in bytes {
+            guard byte >= 48, byte <= 57, count < 18 else { return nil }
+            value = value &* 10 &+ UInt64(byte &- 48)
+            count += 1
+        }
+        return count == 0 ? nil : value
+    }
+
+    /// A key for a digit string where leading zeros count ("0612" ≠ "612"): a leading 1 is
+    /// prepended before packing.
+    @inline(__always)
+    static func digitsKeepingZeros(_ bytes: some Sequence<UInt8>) -> UInt64? {
+        var value: UInt64 = 1
+        var count = 0
+        for byte in bytes {
+            guard byte >= 48, byte <= 57, count < 17 else { return nil }
+            value = value &* 10 &+ UInt64(byte &- 48)
+            count += 1
+        }
+        return count == 0 ? nil : value
+    }
+}

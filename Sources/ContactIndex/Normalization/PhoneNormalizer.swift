@@ -1,0 +1,92 @@
+/// Turns the phone numbers people and CRMs write into E.164, with libphonenumber.
+///
+/// Messy formats ("(650) 555-1234", "650.555.1234 x12", "00 44 20 7946 0958", "011 44 …",
+/// "+1 650 …", national numbers with trunk prefixes, vanity letters) are parsed with the
+/// contact's region, or the normalizer's default region when the contact has none.
+///
+/// Two paths, because a libphonenumber parse costs about 15 µs here:
+/// - `normalizeQuery(_:)` takes text that is already E.164 ("+" and 8 to 15 digits, what a
+///   softphone sends) straight to its key, with the calling code split off by the table of
+///   assigned codes; anything else goes through libphonenumber.
+/// - `normalize(_:region:withDetails:)` always asks libphonenumber, and with `withDetails` also
+///   gets validity, type and region (about 25 µs more), as a directory does for stored numbers.
+public struct PhoneNormalizer: Sendable {
+    /// The region assumed for numbers written without a country code (ISO 3166 alpha-2).
+    public var defaultRegion: String?
+
+    /// Text longer than this is rejected without parsing (`PhoneParseFailure.inputTooLong`).
+    public static let maximumInputLength = 128
+
+    /// Creates a normalizer.
+    /// - Parameter defaultRegion: the region for national numbers; nil requires "+" or an IDD prefix.
+    public init(defaultRegion: String? = "US") {
+        self.defaultRegion = defaultRegion.map { $0.uppercased() }
+    }
+
+    /// Normalizes a stored or typed number with libphonenumber.
+    /// - Parameters:
+    ///   - text: the number as written.
+    ///   - region: the region of the contact; nil uses `defaultRegion`.
+    ///   - withDetails: also compute validity, type and region.
+    /// - Returns: the normalized number, or why it could not be parsed.
+    /// - Complexity: one libphonenumber parse (≈ 15 µs), plus ≈ 25 µs with details.
+    public func normalize(_ text: String, region: String? = nil, withDetails: Bool = true) -> Result<NormalizedPhone, PhoneParseFailure> {
+        guard text.utf8.count <= Self.maximumInputLength else { return .failure(.inputTooLong) }
+        guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
+            return .failure(.empty)
+        }
+        return LibPhoneNumber.parse(text, defaultRegion: (region ?? defaultRegion)?.uppercased(), withDetails: withDetails)
+    }
+
+    /// Normalizes a look-up query: E.164 text takes the fast path, anything else libphonenumber.
+    /// - Complexity: O(n) without libphonenumber for E.164 input; otherwise one parse.
+    public func normalizeQuery(_ text: String, region: String? = nil) -> Result<NormalizedPhone, PhoneParseFailure> {
+        if let fast = Self.fastE164(text) { return .success(fast) }
+        return normalize(text, region: region, withDetails: false)
+    }
+
+    /// The E.164 fast path: "+" followed by 8 to 15 digits and nothing else (surrounding spaces
+    /// allowed), with an assigned calling code. Returns nil when the text is not of that shape.
+    /// - Complexity: O(n), no allocation besides the result's strings.
+    public static func fastE164(_ text: String) -> NormalizedPhone? {
+        var copy = text
+        return copy.withUTF8 { all -> NormalizedPhone? in
+            var start = 0
+            var end = all.count
+            while start < end, all[start] == 32 { start += 1 }
+            while end > start, all[end - 1] == 32 { end -= 1 }
+            guard end - start >= 9, end - start <= 16, all[start] == 43 else { return nil }  // "+"
+            let digits = UnsafeBufferPointer(rebasing: all[(start + 1)..<end])
+            guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            guard let codeLength = CountryCallingCodes.shared.codeLength(in: digits) else { return nil }
+            var code = 0
+            for index in 0..<codeLength { code = code * 10 + Int(digits[index] - 48) }
+            let national = String(decoding: UnsafeBufferPointer(rebasing: digits[codeLength...]), as: UTF8.self)
+            return NormalizedPhone(
+                e164: String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self),
+                countryCode: code,
+                nationalNumber: national)
+        }
+    }
+
+    /// The calling code of a region ("GB" → 44), or nil for an unknown region.
+    public static func countryCode(forRegion region: String) -> Int? {
+        let code = LibPhoneNumber.countryCode(forRegion: region.uppercased())
+        return code == 0 ? nil : code
+    }
+
+    /// Whether libphonenumber has metadata for a region code ("GB": yes; "XX": no).
+    public static func isSupported(region: String) -> Bool {
+        LibPhoneNumber.isSupported(region: region.uppercased())
+    }
+
+    /// The metadata's example number for a region and type, in E.164; nil when there is none.
+    public static func exampleNumber(region: String, type: PhoneNumberType) -> String? {
+        LibPhoneNumber.exampleNumber(region: region.uppercased(), type: type)
+    }
+
+    /// A number formatted for people, internationally ("+44 20 7946 0958") or nationally.
+    public static func format(e164: String, national: Bool = false) -> String? {
+        LibPhoneNumber.format(e164: e164, national: national)
+    }
+}

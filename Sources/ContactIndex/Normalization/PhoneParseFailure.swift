@@ -1,0 +1,34 @@
+/// Why a phone number could not be parsed.
+public enum PhoneParseFailure: String, Error, Sendable, Hashable, Codable {
+    /// The text is empty or only whitespace and punctuation.
+    case empty
+    /// The text does not look like a phone number at all.
+    case notANumber = "not_a_number"
+    /// No valid country code: the number has no + or IDD prefix, and no region was given, or
+    /// the code after the + is not assigned.
+    case invalidCountryCode = "invalid_country_code"
+    /// Too few digits after an international (IDD) prefix.
+    case tooShortAfterIDD = "too_short_after_idd"
+    /// Too few digits for a national number.
+    case tooShort = "too_short"
+    /// Too many digits for any number.
+    case tooLong = "too_long"
+    /// The text is longer than the normalizer accepts (a pasted paragraph, not a number).
+    case inputTooLong = "input_too_long"
+    /// libphonenumber failed inside (an exception caught by the shim).
+    case libraryFailure = "library_failure"
+
+    /// A sentence for a load report.
+    public var explanation: String {
+        switch self {
+        case .empty: "the phone field is empty"
+        case .notANumber: "the text is not a phone number"
+        case .invalidCountryCode: "no valid country code (no + or IDD prefix, and no region to assume)"
+        case .tooShortAfterIDD: "too few digits after the international prefix"
+        case .tooShort: "too few digits for a phone number"
+        case .tooLong: "too many digits for a phone number"
+        case .inputTooLong: "the text is too long to be a phone number"
+        case .libraryFailure: "libphonenumber failed on this input"
+        }
+    }
+}
