@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A record of the host's directory: a person, lead, user or account that a call can belong to.
 ///
 /// The `id` is the host's own record id, kept byte for byte (CRM ids look like `0035g00000AbCdE`
@@ -23,6 +29,10 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
     public var region: String?
     /// Other columns of the CRM export, kept as given.
     public var attributes: [String: String]
+    /// When the CRM created the record, when known.
+    public var createdAt: Date?
+    /// When the CRM last changed the record, when known.
+    public var updatedAt: Date?
 
     /// Creates a contact.
     public init(
@@ -35,7 +45,9 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
         entity: ContactEntity = .contact,
         company: String? = nil,
         region: String? = nil,
-        attributes: [String: String] = [:]
+        attributes: [String: String] = [:],
+        createdAt: Date? = nil,
+        updatedAt: Date? = nil
     ) {
         self.id = id
         self.firstName = firstName
@@ -47,6 +59,8 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
         self.company = company
         self.region = region
         self.attributes = attributes
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 
     /// The name to show: the display name, else "first last", else the company, else the id.

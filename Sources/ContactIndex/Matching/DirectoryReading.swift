@@ -1,0 +1,17 @@
+/// Anything that can lend a `ContactDirectory` for the length of a read: a directory value
+/// itself, or a live directory that is updated while it is read.
+///
+/// Readers do their look-ups inside `withDirectory` and take out only results (matches and
+/// contacts are values). Keeping no copy of the directory beyond the closure lets a live
+/// directory update its storage in place instead of copying it.
+public protocol DirectoryReading: Sendable {
+    /// Calls `body` with the current directory.
+    func withDirectory<R>(_ body: (ContactDirectory) throws -> R) rethrows -> R
+}
+
+extension ContactDirectory: DirectoryReading {
+    /// Calls `body` with this directory.
+    public func withDirectory<R>(_ body: (ContactDirectory) throws -> R) rethrows -> R {
+        try body(self)
+    }
+}
