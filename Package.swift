@@ -26,7 +26,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ContactIndexTests",
-            dependencies: ["ContactIndex"]
+            dependencies: ["ContactIndex"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     cxxLanguageStandard: .cxx17
