@@ -34,40 +34,55 @@ public struct EmailNormalizer: Sendable {
     /// - Returns: the normalized address, or why the text is not an address.
     /// - Complexity: O(n); one IDNA conversion for non-ASCII or punycode domains.
     public func normalize(_ text: String) -> Result<NormalizedEmail, EmailNormalizationError> {
-        var candidate = Substring(text).trimmingWhitespace()
-        if let open = candidate.lastIndex(of: "<"), candidate.last == ">" {
-            candidate = candidate[candidate.index(after: open)..<candidate.index(before: candidate.endIndex)].trimmingWhitespace()
-        }
-        if candidate.utf8.count >= 7, candidate.prefix(7).lowercased() == "mailto:" {
-            candidate = candidate.dropFirst(7).trimmingWhitespace()
-            if let query = candidate.firstIndex(of: "?") { candidate = candidate[..<query] }
-        }
-        guard !candidate.isEmpty else { return .failure(.empty) }
-        guard candidate.utf8.count <= 254 else { return .failure(.addressTooLong) }
-        guard let at = candidate.lastIndex(of: "@") else { return .failure(.missingAt) }
-        let rawLocal = candidate[..<at]
-        var rawDomain = candidate[candidate.index(after: at)...]
-        guard !rawLocal.contains("@") else { return .failure(.multipleAt) }
-        guard !rawLocal.isEmpty else { return .failure(.emptyLocalPart) }
-        if rawDomain.last == "." { rawDomain = rawDomain.dropLast() }
-        guard !rawDomain.isEmpty else { return .failure(.emptyDomain) }
-        guard rawLocal.utf8.count <= 64 else { return .failure(.localPartTooLong) }
-        if let bad = rawLocal.first(where: { Self.isForbiddenInLocalPart($0) }) {
-            return .failure(.invalidLocalPartCharacter(String(bad)))
-        }
-        guard rawLocal.first != ".", rawLocal.last != ".", !rawLocal.contains("..") else { return .failure(.misplacedDot) }
-        guard rawDomain.contains(".") || rawDomain.contains("。") else { return .failure(.domainWithoutDot) }
+        var text = text
+        return text.withUTF8 { normalize(bytes: $0) }
+    }
 
-        let localPart = rawLocal.allSatisfy(\.isASCII) ? Self.asciiLowercased(rawLocal) : ScriptFolder.nfkcCaseFold(String(rawLocal))
-        let domainText = String(rawDomain)
+    /// The work of `normalize(_:)`, on UTF-8 bytes: ASCII addresses never leave this function
+    /// except for the strings of the result.
+    private func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, EmailNormalizationError> {
+        var range = Self.trimmed(all, all.startIndex..<all.endIndex)
+        // "Name <addr>": the address is inside the last angle brackets.
+        if let last = range.last, all[last] == UInt8(ascii: ">"),
+           let open = range.lastIndex(where: { all[$0] == UInt8(ascii: "<") }) {
+            range = Self.trimmed(all, (open + 1)..<last)
+        }
+        if range.count >= 7, Self.hasMailtoPrefix(all, range.lowerBound) {
+            range = Self.trimmed(all, (range.lowerBound + 7)..<range.upperBound)
+            if let query = range.firstIndex(where: { all[$0] == UInt8(ascii: "?") }) { range = range.lowerBound..<query }
+        }
+        guard !range.isEmpty else { return .failure(.empty) }
+        guard range.count <= 254 else { return .failure(.addressTooLong) }
+        guard let at = range.lastIndex(where: { all[$0] == UInt8(ascii: "@") }) else { return .failure(.missingAt) }
+        let local = range.lowerBound..<at
+        var domain = (at + 1)..<range.upperBound
+        guard !local.contains(where: { all[$0] == UInt8(ascii: "@") }) else { return .failure(.multipleAt) }
+        guard !local.isEmpty else { return .failure(.emptyLocalPart) }
+        if let last = domain.last, all[last] == UInt8(ascii: ".") { domain = domain.lowerBound..<last }
+        guard !domain.isEmpty else { return .failure(.emptyDomain) }
+        guard local.count <= 64 else { return .failure(.localPartTooLong) }
+        let localBytes = UnsafeBufferPointer(rebasing: all[local])
+        let localIsASCII = localBytes.allSatisfy { $0 < 0x80 }
+        if let bad = Self.forbiddenCharacter(in: localBytes, isASCII: localIsASCII) {
+            return .failure(.invalidLocalPartCharacter(bad))
+        }
+        guard localBytes.first != UInt8(ascii: "."), localBytes.last != UInt8(ascii: "."),
+              !zip(localBytes, localBytes.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+        else { return .failure(.misplacedDot) }
+
+        let localPart = localIsASCII
+            ? Self.asciiLowercased(localBytes)
+            : ScriptFolder.nfkcCaseFold(String(decoding: localBytes, as: UTF8.self))
+        let domainBytes = UnsafeBufferPointer(rebasing: all[domain])
         let asciiDomain: String
         let unicodeDomain: String
-        if Self.isPlainASCIIDomain(domainText) {
+        if Self.isPlainASCIIDomain(domainBytes) {
             // Most domains: ASCII letters, digits, hyphens and dots, no punycode label. UTS #46
-            // maps these to their lower-case selves, so skip ICU.
-            asciiDomain = Self.asciiLowercased(rawDomain)
+            // maps these to their lower-case selves, so ICU is skipped.
+            asciiDomain = Self.asciiLowercased(domainBytes)
             unicodeDomain = asciiDomain
         } else {
+            let domainText = String(decoding: domainBytes, as: UTF8.self)
             do {
                 asciiDomain = try IDNA.toASCII(domainText)
                 unicodeDomain = (try? IDNA.toUnicode(asciiDomain)) ?? asciiDomain
@@ -76,6 +91,7 @@ public struct EmailNormalizer: Sendable {
                 return .failure(.invalidDomain(domain: domainText, errors: 0))
             }
         }
+        guard asciiDomain.utf8.contains(UInt8(ascii: ".")) else { return .failure(.domainWithoutDot) }
         let address = localPart + "@" + asciiDomain
         guard address.utf8.count <= 254 else { return .failure(.addressTooLong) }
         let canonical = options.canonicalizeProviders ? Self.providerCanonical(localPart: localPart, domain: asciiDomain) : nil
@@ -89,50 +105,87 @@ public struct EmailNormalizer: Sendable {
 
     /// The provider-canonical form of an address, or nil when there is nothing to change.
     static func providerCanonical(localPart: String, domain: String) -> String? {
-        var local = Substring(localPart)
-        if let plus = local.firstIndex(of: "+"), plus != local.startIndex { local = local[..<plus] }
+        var local = Array(localPart.utf8)
+        if let plus = local.firstIndex(of: UInt8(ascii: "+")), plus > 0 { local.removeSubrange(plus...) }
         var canonicalDomain = domain
         if domain == "gmail.com" || domain == "googlemail.com" {
             canonicalDomain = "gmail.com"
-            local = Substring(local.filter { $0 != "." })
+            local.removeAll { $0 == UInt8(ascii: ".") }
         }
         guard !local.isEmpty else { return nil }
-        return String(local) + "@" + canonicalDomain
+        return String(decoding: local, as: UTF8.self) + "@" + canonicalDomain
     }
 
-    private static func isForbiddenInLocalPart(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return true }
-        if scalar.value < 0x21 || scalar.value == 0x7F { return true }
-        return "\"(),:;<>[\\]".unicodeScalars.contains(scalar) || character.isWhitespace
+    /// The first character that an unquoted local part cannot hold, if any.
+    private static func forbiddenCharacter(in local: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
+        if isASCII {
+            guard let bad = local.first(where: { $0 < 0x21 || $0 == 0x7F || isSpecial($0) }) else { return nil }
+            return String(decoding: [bad], as: UTF8.self)
+        }
+        let text = String(decoding: local, as: UTF8.self)
+        for character in text {
+            guard let scalar = character.unicodeScalars.first else { continue }
+            if scalar.value < 0x21 || scalar.value == 0x7F || character.isWhitespace
+                || "\"(),:;<>[\\]".unicodeScalars.contains(scalar) {
+                return String(character)
+            }
+        }
+        return nil
+    }
+
+    /// The RFC 5322 specials that an unquoted local part cannot hold: `"(),:;<>[\]`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x28, 0x29, 0x2C, 0x3A, 0x3B, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D: true
+        default: false
+        }
+    }
+
+    /// The range without leading and trailing ASCII whitespace and no-break spaces (U+00A0).
+    private static func trimmed(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            if all[start] <= 0x20 { start += 1 } else if all[start] == 0xC2, start + 1 < end, all[start + 1] == 0xA0 { start += 2 } else { break }
+        }
+        while end > start {
+            if all[end - 1] <= 0x20 { end -= 1 } else if all[end - 1] == 0xA0, end - 2 >= start, all[end - 2] == 0xC2 { end -= 2 } else { break }
+        }
+        return start..<end
+    }
+
+    private static func hasMailtoPrefix(_ all: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        for (offset, expected) in "mailto:".utf8.enumerated() {
+            let byte = all[start + offset]
+            if (byte >= 65 && byte <= 90 ? byte + 32 : byte) != expected { return false }
+        }
+        return true
     }
 
     /// Whether a domain is plain ASCII letters, digits and hyphens in non-empty labels that
     /// neither start nor end with a hyphen nor are punycode ("xn--"): UTS #46 maps such a domain
     /// to its lower-case self, so ICU can be skipped. Anything else goes through IDNA.
-    private static func isPlainASCIIDomain(_ domain: String) -> Bool {
+    private static func isPlainASCIIDomain(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
         let isLetterDigitHyphen: (UInt8) -> Bool = {
             ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45
         }
-        guard domain.utf8.allSatisfy({ isLetterDigitHyphen($0) || $0 == 46 }) else { return false }
-        return domain.utf8.split(separator: 46, omittingEmptySubsequences: false).allSatisfy { label in
+        guard domain.allSatisfy({ isLetterDigitHyphen($0) || $0 == 46 }) else { return false }
+        return domain.split(separator: 46, omittingEmptySubsequences: false).allSatisfy { label in
             guard let first = label.first, let last = label.last, first != 45, last != 45 else { return false }
             let head = label.prefix(4).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             return head != Array("xn--".utf8)
         }
     }
 
-    static func asciiLowercased(_ text: Substring) -> String {
-        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (index, byte) in bytes.enumerated() { out[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return bytes.count
+        }
     }
-}
 
-extension Substring {
-    /// The substring without leading and trailing whitespace (including no-break spaces).
-    func trimmingWhitespace() -> Substring {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[start..<end]
+    static func asciiLowercased(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { asciiLowercased($0) }
     }
 }

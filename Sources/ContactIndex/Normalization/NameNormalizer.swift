@@ -28,7 +28,7 @@ public struct NameNormalizer: Sendable {
     /// - Complexity: O(n); ASCII input never reaches ICU.
     public func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return EmailNormalizer.asciiLowercased(Substring(text))
+            return EmailNormalizer.asciiLowercased(text)
         }
         return folder.fold(text)
     }
@@ -77,6 +77,7 @@ public struct NameNormalizer: Sendable {
 
     /// Collapses whitespace and punctuation runs to one space, and trims.
     static func normalizedSpacing(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNormalizedSpacing(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -92,5 +93,23 @@ public struct NameNormalizer: Sendable {
             }
         }
         return out
+    }
+
+    /// `normalizedSpacing` for ASCII text, on bytes.
+    private static func asciiNormalizedSpacing(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let isWord = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+            if isWord {
+                if pendingSpace, !out.isEmpty { out.append(32) }
+                pendingSpace = false
+                out.append(byte)
+            } else if byte != UInt8(ascii: "'") {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
