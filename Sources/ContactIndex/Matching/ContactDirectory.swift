@@ -59,8 +59,9 @@ public struct ContactDirectory: Sendable {
             let slot = place(item.contact)
             for key in item.nameKeys { nameKeys.append((key, slot, generations[Int(slot)])) }
         }
-        nameKeyIndex.bulkLoad(nameKeys)
-        if nameKeyIndex.count > nameKeys.count { compactNameKeys() }
+        // Keys of records replaced by a later duplicate died with their slot's generation.
+        let live = liveness
+        nameKeyIndex.bulkLoad(nameKeys.filter { live($0.slot, $0.generation) })
     }
 
     /// The number of contacts.
@@ -137,10 +138,6 @@ public struct ContactDirectory: Sendable {
         generations[Int(slot)] &+= 1  // kills the slot's name keys
         nameKeyIndex.noteDead(NameVariants.of(old).count)
         freeSlots.append(slot)
-    }
-
-    private mutating func compactNameKeys() {
-        nameKeyIndex.merge(isLive: liveness)
     }
 
     /// Whether an index entry made for `slot` at `generation` still describes the slot's contact.
