@@ -26,7 +26,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ContactIndexTests",
-            dependencies: ["ContactIndex"]
+            dependencies: ["ContactIndex", "ContactFixtures"]
+        ),
+        // Seeded multi-locale directories and labeled queries for tests and benchmarks; not a product.
+        .target(
+            name: "ContactFixtures",
+            dependencies: ["ContactIndex"],
+            resources: [.copy("Resources/names")]
         ),
     ],
     cxxLanguageStandard: .cxx17
