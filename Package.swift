@@ -26,8 +26,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ContactIndexTests",
-            dependencies: ["ContactIndex"],
+            dependencies: ["ContactIndex", "ContactFixtures"],
             resources: [.copy("Fixtures")]
+        ),
+        // Seeded multi-locale directories and labeled queries for tests and benchmarks; not a product.
+        .target(
+            name: "ContactFixtures",
+            dependencies: ["ContactIndex"],
+            resources: [.copy("Resources/names")]
         ),
     ],
     cxxLanguageStandard: .cxx17

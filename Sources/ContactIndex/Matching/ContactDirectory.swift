@@ -25,6 +25,9 @@ public struct ContactDirectory: Sendable {
     private(set) var phoneIndex = PhoneIndex()
     private(set) var emailIndex = EmailIndex()
     private(set) var nameKeyIndex = CollationKeyIndex()
+    var nameTokenIndex = NameTokenIndex()
+    var emailPrefixIndex = CollationKeyIndex()
+    var phoneFragmentIndex = PhoneFragmentIndex()
 
     /// Builds a directory.
     /// - Parameters:
@@ -49,6 +52,8 @@ public struct ContactDirectory: Sendable {
         emailIndex.reserve(prepared.count)
         var nameKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
         nameKeys.reserveCapacity(prepared.count * 2)
+        var emailKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
+        nameTokenIndex.beginBulkLoad(capacity: prepared.count)
         for item in prepared {
             problems.append(contentsOf: item.problems)
             guard !item.contact.id.isEmpty else { continue }
@@ -58,10 +63,14 @@ public struct ContactDirectory: Sendable {
             }
             let slot = place(item.contact)
             for key in item.nameKeys { nameKeys.append((key, slot, generations[Int(slot)])) }
+            indexSearchKeys(item, slot: slot)
+            for key in Self.emailPrefixKeys(item.contact) { emailKeys.append((key, slot, generations[Int(slot)])) }
         }
         // Keys of records replaced by a later duplicate died with their slot's generation.
         let live = liveness
         nameKeyIndex.bulkLoad(nameKeys.filter { live($0.slot, $0.generation) })
+        emailPrefixIndex.bulkLoad(emailKeys.filter { live($0.slot, $0.generation) })
+        nameTokenIndex.finishBulkLoad()
     }
 
     /// The number of contacts.
@@ -98,6 +107,10 @@ public struct ContactDirectory: Sendable {
         let live = liveness
         for key in prepared.nameKeys {
             nameKeyIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
+        }
+        indexSearchKeys(prepared, slot: slot)
+        for key in Self.emailPrefixKeys(prepared.contact) {
+            emailPrefixIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
         }
         return prepared.problems
     }
@@ -137,6 +150,9 @@ public struct ContactDirectory: Sendable {
         slots[Int(slot)] = nil
         generations[Int(slot)] &+= 1  // kills the slot's name keys
         nameKeyIndex.noteDead(NameVariants.of(old).count)
+        emailPrefixIndex.noteDead(old.emails.count)
+        nameTokenIndex.remove(slot: slot)
+        phoneFragmentIndex.remove(old, slot: slot)
         freeSlots.append(slot)
     }
 

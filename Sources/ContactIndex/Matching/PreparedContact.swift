@@ -6,6 +6,8 @@ public struct PreparedContact: Sendable {
     public var contact: Contact
     /// Primary-strength collation keys of the contact's name variants.
     var nameKeys: [[UInt8]]
+    /// Folded name tokens with their roles, for the token index.
+    var nameTokens: [NameToken] = []
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
 }
@@ -68,7 +70,8 @@ public struct ContactPreparer: Sendable {
         let keys = NameVariants.of(contact).map { names.collationKey($0) }.filter { $0.count > 1 }
         var unique: [[UInt8]] = []
         for key in keys where !unique.contains(key) { unique.append(key) }
-        return PreparedContact(contact: contact, nameKeys: unique, problems: problems)
+        let tokens = ContactNameTokens.of(contact, names: names)
+        return PreparedContact(contact: contact, nameKeys: unique, nameTokens: tokens, problems: problems)
     }
 }
 

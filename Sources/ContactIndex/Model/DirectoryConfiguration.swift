@@ -11,6 +11,11 @@ public struct DirectoryConfiguration: Sendable {
     public var phoneDetails: Bool
     /// The default number of results of a look-up.
     public var resultLimit: Int
+    /// Typo budgets of fuzzy name matching.
+    public var nameMatching: NameMatchingOptions = .init()
+    /// The score at or above which a single match is confident enough to pop without asking
+    /// (see `MatchReason.confidentScore`).
+    public var confidentMatchScore: Double = MatchReason.confidentScore
 
     /// Creates a configuration.
     public init(

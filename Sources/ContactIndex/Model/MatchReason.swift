@@ -7,9 +7,28 @@
 /// | `phoneExtensionDiffers` | 0.97 |
 /// | `canonicalEmail` | 0.95 |
 /// | `sameNationalNumber` | 0.90 |
+/// | `phoneFragment`, `emailPrefix` | 0.89 |
 /// | `exactName` | 0.88 |
-/// | `foldedName` | 0.85 |
+/// | `foldedName` | 0.85 (`MatchReason.confidentScore`) |
+/// | `transliteratedName` | 0.84 |
+/// | `nameTokens` | 0.80 |
+/// | `nickname` | 0.76 |
 /// | `namePrefix` | 0.70 |
+/// | `tokenPrefix` | 0.68 |
+/// | `initials` | 0.66 |
+/// | `fuzzyOneEdit` | 0.60 |
+/// | `romanized` | 0.55 |
+/// | `fuzzyTwoEdits` | 0.50 |
+/// | `partialName` | below 0.42 |
+///
+/// Name matches add less than 0.015 for query tokens that matched better than the weakest one
+/// (so "Jon Smith" ranks "John Smith" above "Jon Smyth"), never enough to reach the next
+/// reason. A partial name match (some query tokens matched nothing) scores half the full score
+/// scaled by the share of tokens matched, so it ranks below every full match and more matched
+/// tokens rank higher.
+///
+/// Only identity matches and whole-name matches up to `foldedName` reach `confidentScore`: a
+/// host may pop a record on its own when it is the only match at or above it.
 public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The query was the record's id.
     case id
@@ -31,6 +50,32 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     case foldedName = "folded_name"
     /// The name starts with the query at primary collation strength.
     case namePrefix = "name_prefix"
+    /// At least 4 digits of the query occur in a stored number (a suffix or an infix).
+    case phoneFragment = "phone_fragment"
+    /// The query is the start of a stored address.
+    case emailPrefix = "email_prefix"
+    /// The whole name equals the query once both are folded to lower-case Latin (another script,
+    /// or letters that collation keeps apart, such as "ł" and "l").
+    case transliteratedName = "transliterated_name"
+    /// Every query token equals a token of the record's names, in any order ("Smith" finds
+    /// "John Smith"; "Ivanov" finds "Иванов").
+    case nameTokens = "name_tokens"
+    /// Every query token matched, one of them only as a nickname or the formal name of one
+    /// ("Bob Smith" finds Robert Smith, and "Robert Smith" finds Bob Smith).
+    case nickname
+    /// Every query token matched, one of them only as the start of a name token ("Joh Smi").
+    case tokenPrefix = "token_prefix"
+    /// Every query token matched, one of them only as an initial ("J. Smith").
+    case initials
+    /// Every query token matched, one of them only within one edit (Damerau–Levenshtein).
+    case fuzzyOneEdit = "fuzzy_1"
+    /// Every query token matched, one of them only by its consonant skeleton: another
+    /// romanization of the same name ("Dimitris" for "Δημήτρης", "Mohammed" for "محمد").
+    case romanized
+    /// Every query token matched, one of them only within two edits.
+    case fuzzyTwoEdits = "fuzzy_2"
+    /// Some query tokens matched a name of the record, others matched nothing.
+    case partialName = "partial_name"
 
     /// The score of a match for this reason.
     public var baseScore: Double {
@@ -42,14 +87,30 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .exactName: 0.88
         case .foldedName: 0.85
         case .namePrefix: 0.70
+        case .phoneFragment, .emailPrefix: 0.89
+        case .transliteratedName: 0.84
+        case .nameTokens: 0.80
+        case .nickname: 0.76
+        case .tokenPrefix: 0.68
+        case .initials: 0.66
+        case .fuzzyOneEdit: 0.60
+        case .romanized: 0.55
+        case .fuzzyTwoEdits: 0.50
+        case .partialName: 0.40
         }
     }
+
+    /// The default "confident single match" score: a host may pop a record without asking when
+    /// it is the only match scoring at least this (identity matches and whole-name matches up to
+    /// `foldedName`). `DirectoryConfiguration.confidentMatchScore` holds the threshold in force.
+    public static let confidentScore = 0.85
 
     /// Whether the reason is an identity match (phone or email), not a name match.
     public var isIdentity: Bool {
         switch self {
-        case .id, .exactE164, .phoneExtensionDiffers, .sameNationalNumber, .exactEmail, .canonicalEmail: true
-        case .exactName, .foldedName, .namePrefix: false
+        case .id, .exactE164, .phoneExtensionDiffers, .sameNationalNumber, .exactEmail, .canonicalEmail, .phoneFragment, .emailPrefix: true
+        case .exactName, .foldedName, .namePrefix, .transliteratedName, .nameTokens, .nickname, .tokenPrefix, .initials,
+             .fuzzyOneEdit, .romanized, .fuzzyTwoEdits, .partialName: false
         }
     }
 }

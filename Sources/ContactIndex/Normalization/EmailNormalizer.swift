@@ -184,6 +184,10 @@ public struct EmailNormalizer: Sendable {
         }
     }
 
+    static func asciiLowercased(_ text: Substring) -> String {
+        asciiLowercased(String(text))
+    }
+
     static func asciiLowercased(_ text: String) -> String {
         var text = text
         return text.withUTF8 { asciiLowercased($0) }

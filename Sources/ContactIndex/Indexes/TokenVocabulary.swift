@@ -1,0 +1,199 @@
+/// The distinct folded name tokens of a directory, each with a dense id, kept in byte order for
+/// prefix ranges and fuzzy search.
+///
+/// Layout: token bytes live in one arena with an offsets array (a million contacts share a few
+/// hundred thousand distinct tokens at most, so the vocabulary is small next to the postings);
+/// a hash map finds a token's id, and `sorted` lists ids in byte order.
+///
+/// Fuzzy search walks `sorted` as an implicit trie: consecutive tokens share prefixes, so the
+/// Damerau–Levenshtein rows computed for a shared prefix are reused, and as soon as every cell
+/// of a row exceeds the budget, every token with that prefix is skipped by one binary search.
+/// That is a Levenshtein automaton run over a sorted dictionary without building either: no
+/// extra memory (a symmetric-delete dictionary would hold ~40 deletes per token for 2 edits),
+/// and it visits only the few thousand prefixes within reach of the query.
+struct TokenVocabulary: Sendable {
+    private(set) var arena: [UInt8] = []
+    private(set) var offsets: [UInt32] = [0]
+    private var idsByText: [String: UInt32] = [:]
+    /// Ids in byte order of their tokens (complete after `sortIfNeeded`).
+    private(set) var sorted: [UInt32] = []
+    private var sortedIsCurrent = true
+    private(set) var maxLength = 0
+
+    /// The number of distinct tokens.
+    var count: Int { offsets.count - 1 }
+
+    /// The id of a token, if it is in the vocabulary.
+    /// - Complexity: O(1) expected.
+    func id(of token: String) -> UInt32? { idsByText[token] }
+
+    /// The bytes of a token.
+    func bytes(of id: UInt32) -> ArraySlice<UInt8> {
+        arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
+    }
+
+    /// The id of `token`, adding it when new. With `keepSorted` false (bulk loading), call
+    /// `sortIfNeeded()` before searching.
+    /// - Complexity: O(1) expected, plus O(V) to keep `sorted` in order when a token is new.
+    mutating func intern(_ token: String, keepSorted: Bool) -> UInt32 {
+        if let id = idsByText[token] { return id }
+        let id = UInt32(count)
+        arena.append(contentsOf: token.utf8)
+        offsets.append(UInt32(arena.count))
+        maxLength = max(maxLength, token.utf8.count)
+        idsByText[token] = id
+        if keepSorted && sortedIsCurrent {
+            let bytes = Array(token.utf8)
+            let position = lowerBound(bytes)
+            sorted.insert(id, at: position)
+        } else {
+            sorted.append(id)
+            sortedIsCurrent = false
+        }
+        return id
+    }
+
+    /// Restores byte order of `sorted` after bulk loading.
+    /// - Complexity: O(V log V).
+    mutating func sortIfNeeded() {
+        guard !sortedIsCurrent else { return }
+        arena.withUnsafeBufferPointer { bytes in
+            let offsets = self.offsets
+            sorted.sort { a, b in
+                Self.compare(bytes, offsets, a, b) < 0
+            }
+        }
+        sortedIsCurrent = true
+    }
+
+    /// The positions in `sorted` of the tokens that start with `prefix`.
+    /// - Complexity: O(log V).
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
+        let start = lowerBound(prefix)
+        var low = start
+        var high = sorted.count
+        arena.withUnsafeBufferPointer { bytes in
+            while low < high {
+                let middle = (low + high) / 2
+                if hasPrefix(bytes, sorted[middle], prefix[...]) { low = middle + 1 } else { high = middle }
+            }
+        }
+        return start..<low
+    }
+
+    /// Calls `body` with every token within `maxDistance` Damerau–Levenshtein edits (optimal
+    /// string alignment: insertions, deletions, substitutions, adjacent transpositions) of
+    /// `query`, and the distance.
+    /// - Complexity: O(P · |query|) for the P trie prefixes within reach (pruned walk).
+    func forEachWithin(_ query: [UInt8], maxDistance: Int, _ body: (UInt32, Int) -> Void) {
+        let width = query.count + 1
+        guard maxDistance > 0, !sorted.isEmpty, width < 250 else { return }
+        let limit = UInt8(maxDistance)
+        var rows = [UInt8](repeating: 0, count: (maxLength + 1) * width)
+        for column in 0..<width { rows[column] = UInt8(column) }
+        arena.withUnsafeBufferPointer { bytes in
+            query.withUnsafeBufferPointer { q in
+                rows.withUnsafeMutableBufferPointer { d in
+                    var previousID: UInt32? = nil
+                    var validDepth = 0  // rows 0...validDepth hold the previous token's prefix
+                    var index = 0
+                    while index < sorted.count {
+                        let id = sorted[index]
+                        let start = Int(offsets[Int(id)])
+                        let length = Int(offsets[Int(id) + 1]) - start
+                        var depth = 0
+                        if let previousID {
+                            let previousStart = Int(offsets[Int(previousID)])
+                            let previousLength = Int(offsets[Int(previousID) + 1]) - previousStart
+                            let bound = min(validDepth, min(length, previousLength))
+                            while depth < bound, bytes[start + depth] == bytes[previousStart + depth] { depth += 1 }
+                        }
+                        var pruned = false
+                        while depth < length {
+                            let row = depth + 1
+                            let character = bytes[start + depth]
+                            let here = row * width
+                            let above = depth * width
+                            d[here] = UInt8(row)
+                            var rowMinimum = d[here]
+                            for column in 1..<width {
+                                let cost: UInt8 = q[column - 1] == character ? 0 : 1
+                                var value = min(d[above + column] + 1, d[here + column - 1] + 1, d[above + column - 1] + cost)
+                                if row > 1, column > 1, character == q[column - 2], bytes[start + depth - 1] == q[column - 1] {
+                                    value = min(value, d[(row - 2) * width + column - 2] + 1)
+                                }
+                                d[here + column] = value
+                                rowMinimum = min(rowMinimum, value)
+                            }
+                            depth = row
+                            if rowMinimum > limit { pruned = true; break }
+                        }
+                        validDepth = depth
+                        previousID = id
+                        if pruned {
+                            // No token with this prefix is within reach: jump past all of them.
+                            let prefix = bytes[start..<(start + depth)]
+                            var low = index + 1
+                            var high = sorted.count
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if hasPrefix(bytes, sorted[middle], prefix) { low = middle + 1 } else { high = middle }
+                            }
+                            index = low
+                            continue
+                        }
+                        let distance = d[length * width + width - 1]
+                        if distance <= limit { body(id, Int(distance)) }
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ id: UInt32, _ prefix: some Collection<UInt8>) -> Bool {
+        let start = Int(offsets[Int(id)])
+        let length = Int(offsets[Int(id) + 1]) - start
+        guard length >= prefix.count else { return false }
+        var position = start
+        for byte in prefix {
+            if bytes[position] != byte { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        arena.withUnsafeBufferPointer { bytes in
+            key.withUnsafeBufferPointer { k in
+                var low = 0
+                var high = sorted.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let id = sorted[middle]
+                    let start = Int(offsets[Int(id)])
+                    let length = Int(offsets[Int(id) + 1]) - start
+                    if Self.compareBytes(bytes.baseAddress! + start, length, k.baseAddress, k.count) < 0 { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+        }
+    }
+
+    private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: [UInt32], _ a: UInt32, _ b: UInt32) -> Int {
+        let aStart = Int(offsets[Int(a)])
+        let bStart = Int(offsets[Int(b)])
+        return compareBytes(bytes.baseAddress! + aStart, Int(offsets[Int(a) + 1]) - aStart, bytes.baseAddress! + bStart, Int(offsets[Int(b) + 1]) - bStart)
+    }
+
+    @inline(__always)
+    private static func compareBytes(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>?, _ bCount: Int) -> Int {
+        let common = min(aCount, bCount)
+        if common > 0, let b {
+            for index in 0..<common where a[index] != b[index] {
+                return a[index] < b[index] ? -1 : 1
+            }
+        }
+        return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
+    }
+}

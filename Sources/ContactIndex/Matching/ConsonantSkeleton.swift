@@ -1,0 +1,56 @@
+/// A lossy key that survives the usual differences between romanizations of one name.
+///
+/// Vowels, glides and "h" are dropped (Arabic script writes no short vowels, so ICU's "mhmd"
+/// meets typed "Mohammed"; Greek η comes out "e" where people type "i"; Russian х comes out "h"
+/// where people type "kh"), "v", "w" and "b" are dropped too (Greek β, αυ, ευ, Arabic و), digraphs
+/// fold ("ph"→"f", "sh"→"s", "th"→"t", "ch"→"k", "ts"→"k" like Russian ц → "c"), "c"/"q"→"k",
+/// "x"→"ks", "ng"→"n", doubled letters collapse, an Arabic article "al" in front of a long
+/// token goes, and so does a final "t" after two consonants (Arabic ta marbuta: "fatmt" →
+/// "Fatima"). Anything that is not a-z or a digit is skipped.
+///
+/// "Dimitris" and ICU's "demetres" (Δημήτρης) both give "dmtrs"; "Sofia" and "sophia" give "sf".
+/// A query token matches a name token with the same skeleton as `MatchReason.romanized`,
+/// ranked below one edit.
+enum ConsonantSkeleton {
+    /// The skeleton of a folded (lower-case ASCII) token; empty when no consonant is left.
+    static func of(_ token: some Collection<UInt8>) -> String {
+        var bytes = token.filter { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
+        if bytes.count > 4, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "l") { bytes.removeFirst(2) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        func emit(_ byte: UInt8) {
+            if out.last != byte { out.append(byte) }
+        }
+        var index = 0
+        while index < bytes.count {
+            var byte = bytes[index]
+            let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            index += 1
+            if next == UInt8(ascii: "h"), "pgkcsztdb".utf8.contains(byte) {
+                byte = switch byte {
+                case UInt8(ascii: "p"): UInt8(ascii: "f")
+                case UInt8(ascii: "c"): UInt8(ascii: "k")
+                case UInt8(ascii: "k"): UInt8(ascii: "h")
+                default: byte
+                }
+                index += 1
+            } else if byte == UInt8(ascii: "t"), next == UInt8(ascii: "s") {
+                byte = UInt8(ascii: "k")
+                index += 1
+            } else if byte == UInt8(ascii: "n"), next == UInt8(ascii: "g") {
+                index += 1
+            }
+            switch byte {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+                 UInt8(ascii: "y"), UInt8(ascii: "j"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "v"),
+                 UInt8(ascii: "b"):
+                continue
+            case UInt8(ascii: "c"), UInt8(ascii: "q"): emit(UInt8(ascii: "k"))
+            case UInt8(ascii: "x"): emit(UInt8(ascii: "k")); emit(UInt8(ascii: "s"))
+            default: emit(byte)
+            }
+        }
+        if out.count >= 3, out.last == UInt8(ascii: "t") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

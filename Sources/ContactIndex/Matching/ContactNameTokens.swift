@@ -1,0 +1,40 @@
+/// Where a name token of a contact comes from.
+enum NameTokenRole: UInt32, Sendable {
+    case given = 0
+    case family = 1
+    case display = 2
+    case company = 3
+    /// A multi-part given or family name written as one word ("van der Berg" → "vanderberg",
+    /// "Smith-Jones" → "smithjones", "小明" → "xiaoming").
+    case joined = 4
+}
+
+/// One folded token of a contact's names, with its role.
+struct NameToken: Sendable, Hashable {
+    var text: String
+    var role: NameTokenRole
+}
+
+/// Turns a contact's first, last, display and company names into folded tokens
+/// (`NameNormalizer.tokens`: lower-case ASCII for every script, ASCII never through ICU), and
+/// adds the joined form of multi-part given and family names.
+enum ContactNameTokens {
+    /// The tokens of a contact, given names first, then family, display, company, joined forms.
+    /// - Complexity: O(n) in the length of the names; one ICU fold per non-ASCII field.
+    static func of(_ contact: Contact, names: NameNormalizer) -> [NameToken] {
+        var out: [NameToken] = []
+        func add(_ text: String?, _ role: NameTokenRole) -> [String] {
+            guard let text, !text.isEmpty else { return [] }
+            let tokens = names.tokens(text)
+            for token in tokens { out.append(NameToken(text: token, role: role)) }
+            return tokens
+        }
+        let given = add(contact.firstName, .given)
+        let family = add(contact.lastName, .family)
+        _ = add(contact.displayName, .display)
+        _ = add(contact.company, .company)
+        if given.count > 1 { out.append(NameToken(text: given.joined(), role: .joined)) }
+        if family.count > 1 { out.append(NameToken(text: family.joined(), role: .joined)) }
+        return out
+    }
+}

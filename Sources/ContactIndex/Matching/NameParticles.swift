@@ -1,0 +1,27 @@
+/// Name particles: short words in front of a surname ("van der Berg", "de la Cruz",
+/// "al-Husseini", "von", "bin") that people type or leave out, and write apart or joined.
+enum NameParticles {
+    static let all: Set<String> = [
+        "al", "el", "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "dos", "das",
+        "bin", "ibn", "ben", "ter", "ten", "zu", "op", "mac", "st", "saint",
+    ]
+
+    /// Whether a folded token is a particle.
+    static func isParticle(_ token: String) -> Bool { all.contains(token) }
+
+    /// The tokens with every run of particles joined to the token after it
+    /// (["jan", "van", "der", "berg"] → ["jan", "vanderberg"]).
+    static func joiningParticles(_ tokens: [String]) -> [String] {
+        var out: [String] = []
+        var pending = ""
+        for (index, token) in tokens.enumerated() {
+            if isParticle(token), index + 1 < tokens.count {
+                pending += token
+            } else {
+                out.append(pending + token)
+                pending = ""
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation  // Bundle.module: resources need Foundation's Bundle
+
+/// Given names and their nicknames, both ways ("robert" ↔ "bob", "rob", "bobby"), read from the
+/// package resource `nicknames.csv` (the `nicknames` dataset, Apache-2.0; see `NOTICE.md`).
+///
+/// Names are lower-case ASCII, as `NameNormalizer` folds them. A name maps to its nicknames and a
+/// nickname to its formal names, one hop: "bob" finds "robert", not "roberta"'s other nicknames.
+package struct NicknameTable: Sendable {
+    private let related: [String: [String]]
+
+    /// The table shipped with the package.
+    package static let shared: NicknameTable = {
+        guard let url = Bundle.module.url(forResource: "nicknames", withExtension: "csv"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return NicknameTable(pairs: []) }
+        return NicknameTable(csv: text)
+    }()
+
+    /// Builds the table from `name1,relationship,name2` lines (a header line is skipped).
+    package init(csv: String) {
+        var pairs: [(String, String)] = []
+        for line in csv.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == 3, fields[1] == "has_nickname" else { continue }
+            pairs.append((fields[0].lowercased(), fields[2].lowercased()))
+        }
+        self.init(pairs: pairs)
+    }
+
+    /// Builds the table from (name, nickname) pairs.
+    package init(pairs: [(String, String)]) {
+        var related: [String: [String]] = [:]
+        for (name, nickname) in pairs where name != nickname {
+            related[name, default: []].append(nickname)
+            related[nickname, default: []].append(name)
+        }
+        for key in related.keys { related[key] = Array(Set(related[key]!)).sorted() }
+        self.related = related
+    }
+
+    /// The names related to `name` (its nicknames and the names it is a nickname of), sorted.
+    /// - Complexity: O(1) expected.
+    package func related(to name: String) -> [String] {
+        related[name] ?? []
+    }
+}

@@ -1,0 +1,61 @@
+/// The best `limit` candidate slots of a look-up, in `MatchRanking` order, kept while candidates
+/// stream in: score (higher first), entity priority, then id in byte order. Each slot appears
+/// once, with its best score.
+///
+/// Ids are compared through their first 8 bytes (`NameTokenIndex.idPrefixes`) and only read as
+/// strings when those tie, so ranking thousands of equal-scored candidates stays cheap.
+struct TopMatches {
+    struct Entry {
+        var slot: UInt32
+        var score: Double
+        var reason: MatchReason
+    }
+
+    let limit: Int
+    private(set) var entries: [Entry] = []
+    private let index: NameTokenIndex
+    private let idOf: (UInt32) -> String
+
+    init(limit: Int, index: NameTokenIndex, idOf: @escaping (UInt32) -> String) {
+        self.limit = limit
+        self.index = index
+        self.idOf = idOf
+        entries.reserveCapacity(limit + 1)
+    }
+
+    /// Whether every kept entry scores at least `score` and no more fit.
+    func isFull(atLeast score: Double) -> Bool {
+        entries.count >= limit && (entries.last?.score ?? 0) >= score
+    }
+
+    /// The lowest kept score when full, else 0.
+    var floor: Double { entries.count >= limit ? entries.last!.score : 0 }
+
+    /// Offers a candidate.
+    /// - Complexity: O(limit).
+    mutating func offer(slot: UInt32, score: Double, reason: MatchReason) {
+        guard limit > 0 else { return }
+        if entries.count >= limit, score < entries[entries.count - 1].score { return }
+        if let existing = entries.firstIndex(where: { $0.slot == slot }) {
+            guard score > entries[existing].score else { return }
+            entries.remove(at: existing)
+        }
+        let entry = Entry(slot: slot, score: score, reason: reason)
+        if entries.count >= limit, !precedes(entry, entries[entries.count - 1]) { return }
+        var position = entries.count
+        while position > 0, precedes(entry, entries[position - 1]) { position -= 1 }
+        entries.insert(entry, at: position)
+        if entries.count > limit { entries.removeLast() }
+    }
+
+    private func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        let rankA = index.entityRanks[Int(a.slot)]
+        let rankB = index.entityRanks[Int(b.slot)]
+        if rankA != rankB { return rankA < rankB }
+        let prefixA = index.idPrefixes[Int(a.slot)]
+        let prefixB = index.idPrefixes[Int(b.slot)]
+        if prefixA != prefixB { return prefixA < prefixB }
+        return idOf(a.slot).utf8.lexicographicallyPrecedes(idOf(b.slot).utf8)
+    }
+}
