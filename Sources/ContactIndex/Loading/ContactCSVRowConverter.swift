@@ -147,6 +147,7 @@ struct ContactCSVRowConverter: Sendable {
             return
         }
         let prepared = preparer.prepare(contact)
+        result.phonesByFastPath += prepared.phonesByFastPath
         for (position, phone) in prepared.contact.phones.enumerated() {
             result.phonesNormalized += 1
             if let failure = phone.problem {

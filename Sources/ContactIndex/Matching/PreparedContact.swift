@@ -8,6 +8,8 @@ public struct PreparedContact: Sendable {
     var nameKeys: [[UInt8]]
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
+    /// How many of its phones the phone fast path normalized (the others took libphonenumber).
+    var phonesByFastPath = 0
 }
 
 /// Normalizes contacts for a directory: the phones with the contact's region (or the default),
@@ -32,13 +34,16 @@ public struct ContactPreparer: Sendable {
     public func prepare(_ contact: Contact) -> PreparedContact {
         var contact = contact
         var problems: [DirectoryProblem] = []
+        var fastPathCount = 0
         if contact.id.isEmpty {
             problems.append(DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID))
         }
         let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         for index in contact.phones.indices {
             var phone = contact.phones[index]
-            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails) {
+            var fast = false
+            defer { if fast { fastPathCount += 1 } }
+            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails, usedFastPath: &fast) {
             case .success(let number):
                 phone.normalized = number
                 phone.problem = nil
@@ -68,7 +73,7 @@ public struct ContactPreparer: Sendable {
         let keys = NameVariants.of(contact).map { names.collationKey($0) }.filter { $0.count > 1 }
         var unique: [[UInt8]] = []
         for key in keys where !unique.contains(key) { unique.append(key) }
-        return PreparedContact(contact: contact, nameKeys: unique, problems: problems)
+        return PreparedContact(contact: contact, nameKeys: unique, problems: problems, phonesByFastPath: fastPathCount)
     }
 }
 
