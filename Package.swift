@@ -9,7 +9,10 @@ let package = Package(
     products: [
         .library(name: "ContactIndex", targets: ["ContactIndex"])
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
     targets: [
         .target(
             name: "CICU",
@@ -23,6 +26,15 @@ let package = Package(
             name: "ContactIndex",
             dependencies: ["CICU", "CPhoneNumber"],
             resources: [.copy("Resources/nicknames.csv"), .copy("Resources/NOTICE.md")]
+        ),
+        // Release-mode measurements of bulk loading and live updates (not a test; see docs/loading.md).
+        .executableTarget(
+            name: "load-bench",
+            dependencies: [
+                "ContactIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
         ),
         .testTarget(
             name: "ContactIndexTests",

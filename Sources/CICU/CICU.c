@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/ucol.h>
+#include <unicode/uloc.h>
 #include <unicode/uidna.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -280,4 +281,40 @@ void CICU_version(char *out, int32_t capacity) {
     UVersionInfo version;
     u_getVersion(version);
     u_versionToString(version, out);
+}
+
+CICU_Status CICU_region_code(int32_t index, char alpha2[4], char alpha3[4]) {
+    if (alpha2 == NULL || alpha3 == NULL || index < 0) return CICU_INVALID_ARGUMENT;
+    const char *const *countries = uloc_getISOCountries();
+    for (int32_t i = 0; i < index; i++) {
+        if (countries[i] == NULL) return CICU_INVALID_ARGUMENT;
+    }
+    const char *code = countries[index];
+    if (code == NULL) return CICU_INVALID_ARGUMENT;
+    strncpy(alpha2, code, 3);
+    alpha2[3] = '\0';
+    char locale[8] = "und_";
+    strncat(locale, code, 3);
+    const char *three = uloc_getISO3Country(locale);
+    strncpy(alpha3, three == NULL ? "" : three, 3);
+    alpha3[3] = '\0';
+    return CICU_OK;
+}
+
+CICU_Status CICU_region_display_name(const char *alpha2, const char *locale, uint8_t *out,
+                                     int32_t capacity, int32_t *outLength) {
+    if (alpha2 == NULL || locale == NULL || outLength == NULL || capacity < 0) return CICU_INVALID_ARGUMENT;
+    char regionLocale[8] = "und_";
+    strncat(regionLocale, alpha2, 3);
+    UChar name[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = uloc_getDisplayCountry(regionLocale, locale, name, 256, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return CICU_INTERNAL_ERROR;
+    status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strToUTF8((char *)out, capacity, &needed, name, length, &status);
+    *outLength = needed;
+    if (status == U_BUFFER_OVERFLOW_ERROR || needed > capacity) return CICU_BUFFER_TOO_SMALL;
+    if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+    return CICU_OK;
 }

@@ -87,6 +87,19 @@ CICU_Status CICU_idna_to_unicode(const uint8_t *utf8, int32_t length, uint8_t *o
 /** The ICU version string ("72.1"), written into a caller buffer of at least 32 bytes. */
 void CICU_version(char *out, int32_t capacity);
 
+/**
+ * The ISO 3166 region codes ICU knows: writes the `index`-th alpha-2 code ("GB") and its alpha-3
+ * code ("GBR") as NUL-terminated ASCII. Returns CICU_INVALID_ARGUMENT past the last index.
+ */
+CICU_Status CICU_region_code(int32_t index, char alpha2[4], char alpha3[4]);
+
+/**
+ * The display name of a region (alpha-2 code) in a locale ("GB" in "en" -> "United Kingdom"),
+ * UTF-8, same buffer protocol as the other text functions.
+ */
+CICU_Status CICU_region_display_name(const char *alpha2, const char *locale, uint8_t *out,
+                                     int32_t capacity, int32_t *outLength);
+
 #ifdef __cplusplus
 }
 #endif

@@ -96,6 +96,62 @@ CPN_Status CPN_example_number(const char *region, int32_t numberType, char out[2
  */
 int32_t CPN_format(const char *e164, int32_t style, char *out, int32_t capacity);
 
+/* ---- The metadata itself, for compiling a fast path (CPhoneMetadata.cpp) ---- */
+
+/** Text fields of one territory of libphonenumber's metadata. */
+enum {
+    CPN_META_ID = 0,                            /* "GB", or "001" for non-geographic codes */
+    CPN_META_INTERNATIONAL_PREFIX = 1,          /* IDD pattern ("00") */
+    CPN_META_NATIONAL_PREFIX_FOR_PARSING = 2,   /* pattern stripped from national numbers */
+    CPN_META_NATIONAL_PREFIX_TRANSFORM_RULE = 3,
+    CPN_META_LEADING_DIGITS = 4,
+    CPN_META_PREFERRED_INTERNATIONAL_PREFIX = 5,
+    CPN_META_NATIONAL_PREFIX = 6
+};
+
+/** Integer fields of one territory. */
+enum {
+    CPN_META_COUNTRY_CODE = 0,
+    CPN_META_MAIN_COUNTRY_FOR_CODE = 1,
+    CPN_META_SAME_MOBILE_AND_FIXED_LINE_PATTERN = 2
+};
+
+/** Number descriptions of one territory, in libphonenumber's type-check order. */
+enum {
+    CPN_DESC_GENERAL = 0,
+    CPN_DESC_FIXED_LINE = 1,
+    CPN_DESC_MOBILE = 2,
+    CPN_DESC_TOLL_FREE = 3,
+    CPN_DESC_PREMIUM_RATE = 4,
+    CPN_DESC_SHARED_COST = 5,
+    CPN_DESC_PERSONAL_NUMBER = 6,
+    CPN_DESC_VOIP = 7,
+    CPN_DESC_PAGER = 8,
+    CPN_DESC_UAN = 9,
+    CPN_DESC_VOICEMAIL = 10
+};
+
+/** The number of territories in the metadata libphonenumber ships (0 when it cannot be read). */
+int32_t CPN_metadata_territory_count(void);
+
+/**
+ * Writes a text field (CPN_META_*) of territory `index`, NUL-terminated. Returns the length it
+ * needs without the NUL (write nothing useful when that is >= capacity), or -1 for a bad index.
+ */
+int32_t CPN_metadata_text(int32_t index, int32_t field, char *out, int32_t capacity);
+
+/** An integer field (CPN_META_COUNTRY_CODE…) of territory `index`; -1 for a bad index. */
+int32_t CPN_metadata_int(int32_t index, int32_t field);
+
+/**
+ * One number description (CPN_DESC_*) of territory `index`: its national number pattern
+ * (returns its length as CPN_metadata_text does; -2 when the territory lacks the description),
+ * and its possible lengths and local-only lengths (at most 32 each; counts written).
+ */
+int32_t CPN_metadata_desc(int32_t index, int32_t desc, char *pattern, int32_t capacity,
+                          int32_t lengths[32], int32_t *lengthCount,
+                          int32_t localLengths[32], int32_t *localLengthCount);
+
 #ifdef __cplusplus
 }
 #endif

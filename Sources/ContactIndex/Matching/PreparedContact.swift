@@ -10,6 +10,8 @@ public struct PreparedContact: Sendable {
     var nameTokens: [NameToken] = []
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
+    /// How many of its phones the phone fast path normalized (the others took libphonenumber).
+    var phonesByFastPath = 0
 }
 
 /// Normalizes contacts for a directory: the phones with the contact's region (or the default),
@@ -34,13 +36,16 @@ public struct ContactPreparer: Sendable {
     public func prepare(_ contact: Contact) -> PreparedContact {
         var contact = contact
         var problems: [DirectoryProblem] = []
+        var fastPathCount = 0
         if contact.id.isEmpty {
             problems.append(DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID))
         }
         let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         for index in contact.phones.indices {
             var phone = contact.phones[index]
-            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails) {
+            var fast = false
+            defer { if fast { fastPathCount += 1 } }
+            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails, usedFastPath: &fast) {
             case .success(let number):
                 phone.normalized = number
                 phone.problem = nil
@@ -71,7 +76,7 @@ public struct ContactPreparer: Sendable {
         var unique: [[UInt8]] = []
         for key in keys where !unique.contains(key) { unique.append(key) }
         let tokens = ContactNameTokens.of(contact, names: names)
-        return PreparedContact(contact: contact, nameKeys: unique, nameTokens: tokens, problems: problems)
+        return PreparedContact(contact: contact, nameKeys: unique, nameTokens: tokens, problems: problems, phonesByFastPath: fastPathCount)
     }
 }
 

@@ -1,0 +1,102 @@
+/// A block of whole CSV records, cut from the input, with the line it starts on.
+struct CSVBlock: Sendable {
+    /// The bytes: whole records only.
+    var bytes: [UInt8]
+    /// The 1-based line of the file where the block starts.
+    var firstLine: Int
+}
+
+/// Reads a byte stream into blocks of whole records (`CSVRecordSplitter`), so that each block can
+/// be parsed on its own thread. Skips a UTF-8 byte-order mark. A record longer than a block makes
+/// the block grow until it holds the whole record.
+struct CSVBlockReader {
+    private let read: (UnsafeMutableRawBufferPointer) -> Int
+    private let blockSize: Int
+    private let splitter: CSVRecordSplitter
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    private var nextLine = 1
+    private var checkedBOM = false
+    /// Bytes read from the stream so far.
+    private(set) var bytesRead = 0
+
+    init(read: @escaping (UnsafeMutableRawBufferPointer) -> Int, blockSize: Int, delimiter: UInt8) {
+        self.read = read
+        self.blockSize = blockSize
+        self.splitter = CSVRecordSplitter(delimiter: delimiter)
+    }
+
+    /// Reads about `blockSize` more bytes into `pending`; false at the end of the stream.
+    private mutating func fill() -> Bool {
+        guard !atEnd else { return false }
+        let want = blockSize
+        let oldCount = pending.count
+        pending.append(contentsOf: repeatElement(0, count: want))
+        var total = 0
+        while total < want {
+            let count = pending.withUnsafeMutableBytes { buffer in
+                read(UnsafeMutableRawBufferPointer(rebasing: buffer[(oldCount + total)..<(oldCount + want)]))
+            }
+            if count <= 0 { atEnd = true; break }
+            total += count
+        }
+        pending.removeLast(want - total)
+        bytesRead += total
+        if !checkedBOM, pending.count >= 3 || atEnd {
+            checkedBOM = true
+            if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+        }
+        return total > 0
+    }
+
+    /// The next block of whole records, or nil at the end.
+    /// - Complexity: O(n) in the block's bytes.
+    mutating func nextBlock() -> CSVBlock? {
+        while true {
+            if pending.count >= blockSize || atEnd, let block = cut() { return block }
+            if !fill(), atEnd {
+                return cut()
+            }
+        }
+    }
+
+    /// The first record alone (the header), as a block.
+    mutating func headerBlock() -> CSVBlock? {
+        while true {
+            var lineBreaks = 0
+            // Find the first record end: split the bytes seen so far, take the first record.
+            let end = pending.withUnsafeBufferPointer { bytes -> Int? in
+                var position = 0
+                var line = 0
+                var fields: [CSVFieldSpan] = []
+                let tokenizer = CSVTokenizer(delimiter: splitter.delimiter)
+                guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &fields) != nil else { return nil }
+                // A record is complete when a terminator follows it, or at the end of the stream.
+                guard position < bytes.count || atEnd else { return nil }
+                if position > 0, bytes[position - 1] == UInt8(ascii: "\r"), !atEnd, position == bytes.count { return nil }
+                lineBreaks = line
+                return position
+            }
+            if let end {
+                let block = CSVBlock(bytes: Array(pending[..<end]), firstLine: nextLine)
+                pending.removeFirst(end)
+                nextLine += lineBreaks
+                return block
+            }
+            if atEnd { return nil }
+            _ = fill()
+        }
+    }
+
+    /// Cuts the whole records at the front of `pending` into a block.
+    private mutating func cut() -> CSVBlock? {
+        guard !pending.isEmpty else { return nil }
+        var lineBreaks = 0
+        let end = pending.withUnsafeBufferPointer { splitter.lastRecordEnd(in: $0, isFinal: atEnd, lineBreaks: &lineBreaks) }
+        guard let end else { return nil }
+        let block = CSVBlock(bytes: Array(pending[..<end]), firstLine: nextLine)
+        pending.removeFirst(end)
+        nextLine += lineBreaks
+        return block
+    }
+}

@@ -1,0 +1,63 @@
+/// What a CSV load did: how many rows it read, loaded, updated and rejected, and every problem
+/// with its line, column and reason.
+///
+/// Counts add up: `rowsRead == rowsLoaded + rowsUpdated + rowsRejected`, and `rowsLoaded` is the
+/// number of contacts in the directory. A row "updated" replaced an earlier row with the same id
+/// (the later row wins).
+public struct CSVLoadReport: Sendable {
+    /// Data rows read (blank lines and the header not counted).
+    public var rowsRead = 0
+    /// Rows whose record is in the directory.
+    public var rowsLoaded = 0
+    /// Rows that replaced an earlier row with the same id.
+    public var rowsUpdated = 0
+    /// Rows left out (no id).
+    public var rowsRejected = 0
+    /// Bytes read from the input.
+    public var bytesRead = 0
+    /// Phone numbers normalized, and how many of them the fast path answered without
+    /// libphonenumber.
+    public var phonesNormalized = 0
+    /// See `phonesNormalized`.
+    public var phonesByFastPath = 0
+    /// The header row and what each column was read as.
+    public var columns: [(header: String, column: ContactCSVColumn)] = []
+    /// Every problem, in line order.
+    public var problems: [CSVLoadProblem] = []
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// The problems that left a row out.
+    public var rejections: [CSVLoadProblem] { problems.filter(\.rejectsRow) }
+
+    /// A few lines for a person: the counts, then at most `maximumProblems` problems.
+    public func summary(maximumProblems: Int = 20) -> String {
+        var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
+        lines += problems.prefix(maximumProblems).map(\.description)
+        if problems.count > maximumProblems { lines.append("… and \(problems.count - maximumProblems) more") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Why a CSV load failed as a whole.
+public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be opened or read (errno).
+    case unreadable(path: String, errno: Int32)
+    /// The input has no header row.
+    case missingHeader
+    /// No column holds the record id, and no explicit mapping names one.
+    case noIDColumn(headers: [String])
+    /// Strict mode: the load found problems, so nothing was loaded. The report lists them.
+    case problemsInStrictMode(CSVLoadReport)
+
+    /// A sentence for a person.
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let code): "cannot read \(path) (errno \(code))"
+        case .missingHeader: "the input has no header row"
+        case .noIDColumn(let headers): "no column holds the record id (headers: \(headers.joined(separator: ", ")))"
+        case .problemsInStrictMode(let report): "strict mode: \(report.problems.count) problems, nothing loaded\n" + report.summary()
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// Guesses what each column of a CRM export holds from its header, for canonical files and the
+/// exports of Salesforce, HubSpot, Google Contacts and Outlook.
+///
+/// Headers are compared blind to case and punctuation ("E-mail 2 Address", "email_2_address" and
+/// "Email2Address" are one header). Salesforce custom fields (`…__c`) are always attributes.
+/// Columns it does not recognise are kept as attributes under their header; an explicit mapping
+/// (by header, compared the same blind way) overrides any guess.
+public enum ContactCSVHeaderMapping {
+    /// The columns for a header row.
+    /// - Parameters:
+    ///   - headers: the header fields, in order.
+    ///   - overrides: explicit choices by header; they win over the guess.
+    /// - Returns: one column per header.
+    /// - Complexity: O(h) in the headers.
+    public static func columns(for headers: [String], overrides: [String: ContactCSVColumn] = [:]) -> [ContactCSVColumn] {
+        let explicit = Dictionary(overrides.map { (folded($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
+        var columns = headers.map { header -> ContactCSVColumn in
+            if let chosen = explicit[folded(header)] { return chosen }
+            return guess(header)
+        }
+        // The first id-like column is the id; later ones are attributes.
+        var seenID = false
+        for index in columns.indices where columns[index] == .id {
+            if seenID { columns[index] = .attribute(headers[index]) }
+            seenID = true
+        }
+        return columns
+    }
+
+    /// A header reduced to lower-case ASCII letters and digits (other scripts kept as they are,
+    /// lower-cased).
+    public static func folded(_ header: String) -> String {
+        var out = ""
+        out.reserveCapacity(header.utf8.count)
+        for scalar in header.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return out
+    }
+
+    /// The guess for one header.
+    static func guess(_ header: String) -> ContactCSVColumn {
+        let trimmed = String(Substring(header).trimmingWhitespace())
+        if trimmed.lowercased().hasSuffix("__c") { return .attribute(trimmed) }
+        let key = folded(trimmed)
+        if let known = exact[key] { return known }
+        // Google Contacts: "Phone 1 - Value" / "Phone 1 - Type", "E-mail 2 - Value" / "- Type".
+        let isPhoneish = key.contains("phone") || key.contains("mobile") || key.contains("telephone")
+        let isEmailish = key.contains("email")
+        let excluded = ["fax", "opt", "bounce", "donot", "verified", "consent", "status", "date", "count"]
+        if (isPhoneish || isEmailish), !excluded.contains(where: { key.contains($0) }), !key.hasPrefix("has"), !key.hasPrefix("is") {
+            if key.hasSuffix("type") || key.hasSuffix("label") {
+                return .label(forHeader: String(key.dropLast(key.hasSuffix("type") ? 4 : 5)) + "value")
+            }
+            return isEmailish ? .email(label: nil) : .phone(label: nil)
+        }
+        if key.hasSuffix("country") || key.hasSuffix("countryregion") || key == "countrycode" { return .region }
+        return .attribute(trimmed)
+    }
+
+    /// Headers known by their folded form.
+    static let exact: [String: ContactCSVColumn] = {
+        var table: [String: ContactCSVColumn] = [:]
+        for key in ["id", "contactid", "recordid", "leadid", "accountid", "externalid", "uid", "uuid"] { table[key] = .id }
+        for key in ["firstname", "givenname", "first", "forename"] { table[key] = .firstName }
+        for key in ["lastname", "familyname", "surname", "last"] { table[key] = .lastName }
+        for key in ["name", "fullname", "displayname", "contactname"] { table[key] = .displayName }
+        for key in ["phone", "phonenumber", "mobile", "mobilephone", "mobilephonenumber", "cell", "cellphone", "homephone",
+                    "otherphone", "workphone", "businessphone", "businessphone2", "homephone2", "assistantphone",
+                    "primaryphone", "companymainphone", "carphone", "telephone", "tel"] {
+            table[key] = .phone(label: nil)
+        }
+        for key in ["email", "emailaddress", "email2address", "email3address", "additionalemailaddresses", "mail"] {
+            table[key] = .email(label: nil)
+        }
+        for key in ["entity", "entitytype", "recordtype", "objecttype", "kind"] { table[key] = .entity }
+        for key in ["company", "companyname", "accountname", "account", "organization", "organizationname",
+                    "organization1name", "organisation", "employer"] {
+            table[key] = .company
+        }
+        for key in ["country", "countryregion", "mailingcountry", "mailingcountrycode", "billingcountry", "othercountry",
+                    "businesscountryregion", "homecountryregion", "othercountryregion", "address1country", "countrycode"] {
+            table[key] = .region
+        }
+        for key in ["createddate", "createdat", "createdate", "created", "datecreated", "createdtime"] { table[key] = .createdAt }
+        for key in ["lastmodifieddate", "updatedat", "modifiedat", "lastmodified", "modified", "updated", "lastmodifiedtime",
+                    "systemmodstamp"] {
+            table[key] = .updatedAt
+        }
+        return table
+    }()
+}

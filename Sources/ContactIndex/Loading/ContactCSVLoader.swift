@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// Loads a contact directory from a CRM export in CSV, fast, and reports every problem.
+///
+/// ```swift
+/// let loader = ContactCSVLoader(.init(configuration: .init(defaultRegion: "US")))
+/// let (directory, report) = try loader.load(path: "contacts.csv")
+/// print(report.summary())
+/// ```
+///
+/// What it does:
+/// - Parses RFC 4180 CSV as bytes (`CSVTokenizer`): quoted fields with delimiters, line breaks and
+///   doubled quotes; LF, CRLF or CR; a UTF-8 byte-order mark; blank lines; rows with too many or
+///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request.
+/// - Maps the header to contact fields (`ContactCSVHeaderMapping`: canonical, Salesforce, HubSpot,
+///   Google Contacts, Outlook), with `Options.columns` overriding the guess. A country column sets
+///   the row's phone region; other columns become attributes.
+/// - Streams the input in blocks of whole records; each block is parsed and normalized (phones,
+///   emails, name keys: `ContactPreparer`) on its own thread, so the load uses every core. The
+///   directory is then built from the prepared contacts in file order.
+/// - Never stops on a bad row: rows without id are left out, a later row with the same id
+///   replaces the earlier one, bad phones and emails are kept raw; all of it is in the
+///   `CSVLoadReport` with line, column and reason. `Options.strict` turns any problem into a
+///   failed load.
+public struct ContactCSVLoader: Sendable {
+    /// Choices for a load.
+    public struct Options: Sendable {
+        /// How the directory normalizes and ranks (default region for national numbers…).
+        public var configuration: DirectoryConfiguration
+        /// The encoding of the bytes.
+        public var encoding: CSVTextEncoding
+        /// The field delimiter (ASCII).
+        public var delimiter: UInt8
+        /// Explicit column choices by header (compared blind to case and punctuation); they
+        /// override the guess.
+        public var columns: [String: ContactCSVColumn]
+        /// The entity of rows without an entity column.
+        public var defaultEntity: ContactEntity
+        /// Fail the whole load (`CSVLoadError.problemsInStrictMode`) when any problem is found.
+        public var strict: Bool
+        /// Bytes per block handed to a worker thread.
+        public var blockSize: Int
+        /// Worker threads; defaults to the number of active cores.
+        public var threads: Int
+        /// Called after each block with the rows and bytes done so far, from worker threads, one
+        /// call at a time, with growing values.
+        public var progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
+
+        /// Creates options.
+        public init(
+            configuration: DirectoryConfiguration = .init(),
+            encoding: CSVTextEncoding = .utf8,
+            delimiter: UInt8 = UInt8(ascii: ","),
+            columns: [String: ContactCSVColumn] = [:],
+            defaultEntity: ContactEntity = .contact,
+            strict: Bool = false,
+            blockSize: Int = 1 << 20,
+            threads: Int? = nil,
+            progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)? = nil
+        ) {
+            self.configuration = configuration
+            self.encoding = encoding
+            self.delimiter = delimiter
+            self.columns = columns
+            self.defaultEntity = defaultEntity
+            self.strict = strict
+            self.blockSize = max(blockSize, 4096)
+            self.threads = max(1, threads ?? Self.activeCores)
+            self.progress = progress
+        }
+
+        static var activeCores: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    }
+
+    /// The options in force.
+    public var options: Options
+
+    /// Creates a loader.
+    public init(_ options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Loads a CSV file.
+    /// - Returns: the directory and the report.
+    /// - Throws: `CSVLoadError` when the file cannot be read, has no header or no id column, or
+    ///   (strict mode) has any problem.
+    /// - Complexity: O(n) parsing and normalizing, spread over `Options.threads`, plus the
+    ///   O(n log n) directory build.
+    public func load(path: String) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var failure: Int32 = 0
+        let result = try load { buffer in
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 { failure = errno }
+            return count
+        }
+        if failure != 0 { throw .unreadable(path: path, errno: failure) }
+        return result
+    }
+
+    /// Loads CSV bytes held in memory.
+    /// - Complexity: as `load(path:)`.
+    public func load(bytes: [UInt8]) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        var offset = 0
+        return try load { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            bytes.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
+            }
+            offset += count
+            return count
+        }
+    }
+
+    /// Loads CSV from any byte stream: `read` fills the buffer it is given and returns how many
+    /// bytes it wrote, 0 at the end, or a negative number on error (which ends the input).
+    /// - Complexity: as `load(path:)`; memory holds a few blocks of input at a time.
+    public func load(reading read: (UnsafeMutableRawBufferPointer) -> Int) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        let result = withoutActuallyEscaping(read) { read in
+            Result { () throws(CSVLoadError) in try load(input: CSVBlockReader(read: read, blockSize: options.blockSize, delimiter: options.delimiter)) }
+        }
+        return try result.get()
+    }
+
+    private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        var input = input
+        guard let header = input.headerBlock() else { throw .missingHeader }
+        let layout = try ContactCSVRowLayout(headerBytes: header, options: options)
+        var report = CSVLoadReport()
+        report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
+        report.problems = layout.headerProblems
+
+        let results = Mutex(CSVLoadProgressState())
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: options.threads * 2)
+        let converter = ContactCSVRowConverter(layout: layout, options: options)
+        var blockCount = 0
+        while let block = input.nextBlock() {
+            slots.wait()
+            let index = blockCount
+            blockCount += 1
+            group.enter()
+            let progress = options.progress
+            DispatchQueue.global().async {
+                let result = converter.convert(block)
+                results.withLock { state in
+                    state.store(result, at: index)
+                    progress?(state.rowsDone, state.bytesDone)
+                }
+                slots.signal()
+                group.leave()
+            }
+        }
+        group.wait()
+        report.bytesRead = input.bytesRead
+        let blocks = results.withLock { $0.takeBlocks(count: blockCount) }
+        return try assemble(blocks, into: report)
+    }
+
+    /// Builds the directory from the converted blocks, in file order, and completes the report.
+    private func assemble(_ blocks: [ContactCSVBlockResult], into base: CSVLoadReport) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        var report = base
+        var prepared: [PreparedContact] = []
+        var lines: [Int32] = []
+        let total = blocks.reduce(0) { $0 + $1.prepared.count }
+        prepared.reserveCapacity(total)
+        lines.reserveCapacity(total)
+        for var block in blocks {
+            report.rowsRead += block.rowsRead
+            report.rowsRejected += block.rowsRejected
+            report.phonesNormalized += block.phonesNormalized
+            report.phonesByFastPath += block.phonesByFastPath
+            report.problems.append(contentsOf: block.problems)
+            prepared.append(contentsOf: block.prepared)
+            lines.append(contentsOf: block.lines)
+            block.prepared = []
+        }
+        report.problems.append(contentsOf: Self.duplicateProblems(prepared, lines: lines))
+        report.problems.sort { $0.line < $1.line }
+        report.rowsUpdated = report.problems.count(where: { if case .duplicateID = $0.kind { true } else { false } })
+        if options.strict, !report.problems.isEmpty { throw .problemsInStrictMode(report) }
+        let directory = ContactDirectory(prepared: prepared, configuration: options.configuration)
+        report.rowsLoaded = directory.count
+        return (directory, report)
+    }
+
+    /// One problem per row whose id an earlier row had (the later row wins).
+    /// - Complexity: O(n) expected.
+    static func duplicateProblems(_ prepared: [PreparedContact], lines: [Int32]) -> [CSVLoadProblem] {
+        var lineByID: [String: Int32] = [:]
+        lineByID.reserveCapacity(prepared.count)
+        var problems: [CSVLoadProblem] = []
+        for (index, item) in prepared.enumerated() {
+            let line = lines[index]
+            if let earlier = lineByID.updateValue(line, forKey: item.contact.id) {
+                problems.append(CSVLoadProblem(line: Int(line), column: nil, contactID: item.contact.id, value: item.contact.id, kind: .duplicateID(earlierLine: Int(earlier))))
+            }
+        }
+        return problems
+    }
+}
+
+/// The blocks converted so far, by index, and the progress totals.
+struct CSVLoadProgressState: ~Copyable {
+    private var blocks: [Int: ContactCSVBlockResult] = [:]
+    private(set) var rowsDone = 0
+    private(set) var bytesDone = 0
+
+    mutating func store(_ result: ContactCSVBlockResult, at index: Int) {
+        rowsDone += result.rowsRead
+        bytesDone += result.byteCount
+        blocks[index] = result
+    }
+
+    mutating func takeBlocks(count: Int) -> [ContactCSVBlockResult] {
+        let ordered = (0..<count).compactMap { blocks[$0] }
+        blocks = [:]
+        return ordered
+    }
+}

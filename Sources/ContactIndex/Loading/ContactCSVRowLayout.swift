@@ -1,0 +1,48 @@
+/// The header of a contact CSV, read: what each column is, and the columns that pair up.
+struct ContactCSVRowLayout: Sendable {
+    /// The header fields as written.
+    let headers: [String]
+    /// What each column is.
+    let columns: [ContactCSVColumn]
+    /// For each column, the column holding its label (Google's "Phone 1 - Type"), or -1.
+    let labelColumn: [Int]
+    /// Problems of the header row itself (invalid UTF-8).
+    let headerProblems: [CSVLoadProblem]
+
+    init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options) throws(CSVLoadError) {
+        let tokenizer = CSVTokenizer(delimiter: options.delimiter)
+        var problems: [CSVLoadProblem] = []
+        let headers: [String]? = block.bytes.withUnsafeBufferPointer { bytes in
+            var position = 0
+            var line = block.firstLine
+            var spans: [CSVFieldSpan] = []
+            let startLine = line
+            guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) != nil else { return nil }
+            var scratch: [UInt8] = []
+            return spans.enumerated().map { index, span in
+                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
+                    var invalid: Int? = nil
+                    let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                    if let invalid {
+                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+                    }
+                    return text
+                }
+            }
+        }
+        guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
+        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns)
+        guard columns.contains(.id) else { throw .noIDColumn(headers: headers) }
+        let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
+        var labelColumn = [Int](repeating: -1, count: headers.count)
+        for (index, column) in columns.enumerated() {
+            guard case .label(let valueHeader) = column else { continue }
+            let target = ContactCSVHeaderMapping.folded(valueHeader)
+            if let valueIndex = foldedHeaders.firstIndex(of: target) { labelColumn[valueIndex] = index }
+        }
+        self.headers = headers
+        self.columns = columns
+        self.labelColumn = labelColumn
+        self.headerProblems = problems
+    }
+}

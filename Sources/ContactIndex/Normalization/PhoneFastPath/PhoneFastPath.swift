@@ -1,0 +1,196 @@
+/// Normalizes the common written forms of phone numbers without calling libphonenumber, with
+/// libphonenumber's own metadata compiled into automata, and gives the same answer it would:
+/// the same E.164, national number, validity, type and region.
+///
+/// It follows libphonenumber's parse step by step (extract the number, strip a `+` or the region's
+/// IDD prefix and read the country code, or take the default region's code, possibly written
+/// without `+`; strip the national prefix when the metadata's rules allow it; check lengths), and
+/// its validation (the region among those sharing the code, then the number type by the order of
+/// the type patterns). Each pattern of the metadata is a `DigitAutomaton`, built once.
+///
+/// It declines (returns nil, and the caller asks libphonenumber) whenever it cannot be sure:
+/// letters (vanity numbers, extensions), characters other than digits, spaces and `-./()`, `+`
+/// anywhere but the start, fewer than 3 digits, a national prefix rule with a transform (AR, BR
+/// with carrier codes, some NANP islands), a prefix that could end at two places, a pattern that
+/// does not compile, and any input libphonenumber would reject with an error.
+/// `PhoneFastPathDifferentialTests` and `make phone-differential` check it against libphonenumber.
+struct PhoneFastPath: Sendable {
+    private let territories: [CompiledTerritory]
+    private let territoryByRegion: [String: Int]
+    /// Territory indices by country calling code, the main region first.
+    private let territoriesByCode: [[Int]]
+
+    /// The fast path over the metadata libphonenumber ships, compiled on first use.
+    static let shared = PhoneFastPath(metadata: LibPhoneNumber.territories())
+
+    init(metadata: [PhoneTerritoryMetadata]) {
+        territories = metadata.map(CompiledTerritory.init)
+        var byRegion: [String: Int] = [:]
+        var byCode = [[Int]](repeating: [], count: 1000)
+        for (index, territory) in metadata.enumerated() where territory.countryCode > 0 && territory.countryCode < 1000 {
+            if territory.id != "001" { byRegion[territory.id] = index }
+            if territory.isMainCountryForCode { byCode[territory.countryCode].insert(index, at: 0) } else { byCode[territory.countryCode].append(index) }
+        }
+        territoryByRegion = byRegion
+        territoriesByCode = byCode
+    }
+
+    /// Territories whose patterns all compiled, and all territories.
+    var compiledCount: (usable: Int, total: Int) { (territories.count(where: \.isUsable), territories.count) }
+
+    /// The number as libphonenumber would parse it (with validity, type and region when
+    /// `withDetails`), or nil when the fast path cannot decide.
+    /// - Complexity: O(n) in the text, a few automaton passes over at most 17 digits.
+    func normalize(_ text: String, region: String?, withDetails: Bool) -> NormalizedPhone? {
+        var text = text
+        return text.withUTF8 { bytes -> NormalizedPhone? in
+            guard bytes.count <= 64 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> NormalizedPhone? in
+                var count = 0
+                var hasPlus = false
+                for byte in bytes {
+                    switch byte {
+                    case 48...57:
+                        buffer[count] = byte &- 48
+                        count += 1
+                    case UInt8(ascii: "+"):
+                        guard count == 0, !hasPlus else { return nil }
+                        hasPlus = true
+                    case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"):
+                        continue
+                    default:
+                        return nil
+                    }
+                }
+                guard count >= 3 else { return nil }
+                let digits = UnsafeBufferPointer(rebasing: buffer[0..<count])
+                return parse(digits, hasPlus: hasPlus, region: region, withDetails: withDetails)
+            }
+        }
+    }
+
+    private func parse(_ digits: UnsafeBufferPointer<UInt8>, hasPlus: Bool, region: String?, withDetails: Bool) -> NormalizedPhone? {
+        var countryCode = 0
+        var candidate = digits
+        var metadataIndex: Int
+        if hasPlus {
+            guard let (code, rest) = extractCountryCode(digits) else { return nil }
+            countryCode = code
+            candidate = rest
+            metadataIndex = territoriesByCode[code][0]
+        } else {
+            guard let region, let regionIndex = territoryByRegion[region] else { return nil }
+            let home = territories[regionIndex]
+            guard home.isUsable else { return nil }
+            var stripped = false
+            if let idd = home.internationalPrefix {
+                var ends = (0, 0, count: 0)
+                idd.matchEnds(digits, into: &ends)
+                if ends.count > 1 { return nil }
+                if ends.count == 1, !(ends.0 < digits.count && digits[ends.0] == 0) {
+                    stripped = true
+                    let rest = UnsafeBufferPointer(rebasing: digits[ends.0...])
+                    guard let (code, afterCode) = extractCountryCode(rest) else { return nil }
+                    countryCode = code
+                    candidate = afterCode
+                }
+            }
+            if stripped {
+                metadataIndex = territoriesByCode[countryCode][0]
+            } else {
+                countryCode = home.countryCode
+                metadataIndex = regionIndex
+                let codeDigits = Self.digitCount(countryCode)
+                if digits.count > codeDigits, Self.value(UnsafeBufferPointer(rebasing: digits[0..<codeDigits])) == countryCode {
+                    let afterCode = UnsafeBufferPointer(rebasing: digits[codeDigits...])
+                    guard let offset = stripNationalPrefix(afterCode, territory: home) else { return nil }
+                    let withoutPrefix = UnsafeBufferPointer(rebasing: afterCode[offset...])
+                    if (!home.matchesGeneralPattern(digits) && home.matchesGeneralPattern(withoutPrefix)) || home.testLength(digits.count) == .tooLong {
+                        candidate = withoutPrefix
+                        metadataIndex = territoriesByCode[countryCode][0]
+                    }
+                }
+            }
+        }
+        guard candidate.count >= 2 else { return nil }
+        let metadata = territories[metadataIndex]
+        guard metadata.isUsable else { return nil }
+        guard let offset = stripNationalPrefix(candidate, territory: metadata) else { return nil }
+        let stripped = UnsafeBufferPointer(rebasing: candidate[offset...])
+        switch metadata.testLength(stripped.count) {
+        case .tooShort, .possibleLocalOnly, .invalidLength: break
+        case .possible, .tooLong: candidate = stripped
+        }
+        guard candidate.count >= 2, candidate.count <= 17, candidate.contains(where: { $0 != 0 }) else { return nil }
+        var details: NormalizedPhone.Details? = nil
+        if withDetails {
+            guard let computed = self.details(countryCode: countryCode, nationalNumber: candidate) else { return nil }
+            details = computed
+        }
+        let national = String(unsafeUninitializedCapacity: candidate.count) { out in
+            for (index, digit) in candidate.enumerated() { out[index] = digit &+ 48 }
+            return candidate.count
+        }
+        return NormalizedPhone(e164: "+\(countryCode)\(national)", countryCode: countryCode, nationalNumber: national, details: details)
+    }
+
+    /// Validity, type and region, as libphonenumber's `IsValidNumber`, `GetNumberType` and
+    /// `GetRegionCodeForNumber`; nil when a territory involved did not compile.
+    private func details(countryCode: Int, nationalNumber: UnsafeBufferPointer<UInt8>) -> NormalizedPhone.Details? {
+        let candidates = territoriesByCode[countryCode]
+        guard !candidates.isEmpty else { return nil }
+        var found: Int? = nil
+        if candidates.count == 1 {
+            found = candidates[0]
+        } else {
+            for index in candidates {
+                let territory = territories[index]
+                guard territory.isUsable else { return nil }
+                if let leading = territory.leadingDigits {
+                    if leading.matchesPrefix(nationalNumber) { found = index; break }
+                } else if territory.numberType(nationalNumber) != .unknown {
+                    found = index
+                    break
+                }
+            }
+        }
+        guard let found else { return .init(isValid: false, type: .unknown, region: nil) }
+        let territory = territories[found]
+        guard territory.isUsable else { return nil }
+        let type = territory.numberType(nationalNumber)
+        return .init(isValid: type != .unknown, type: type, region: territory.id)
+    }
+
+    /// libphonenumber's `ExtractCountryCode`: the first 1–3 digits that are an assigned code.
+    private func extractCountryCode(_ digits: UnsafeBufferPointer<UInt8>) -> (Int, UnsafeBufferPointer<UInt8>)? {
+        guard digits.count > 2, digits[0] != 0 else { return nil }
+        var code = 0
+        for length in 1...3 where length <= digits.count {
+            code = code * 10 + Int(digits[length - 1])
+            if !territoriesByCode[code].isEmpty { return (code, UnsafeBufferPointer(rebasing: digits[length...])) }
+        }
+        return nil
+    }
+
+    /// libphonenumber's `MaybeStripNationalPrefixAndCarrierCode`: how many leading digits to
+    /// strip (0 when none), or nil when only libphonenumber can tell (a transform rule applies,
+    /// or the prefix could end at two places).
+    private func stripNationalPrefix(_ number: UnsafeBufferPointer<UInt8>, territory: CompiledTerritory) -> Int? {
+        guard !number.isEmpty, let prefix = territory.nationalPrefixForParsing else { return 0 }
+        var ends = (0, 0, count: 0)
+        prefix.matchEnds(number, into: &ends)
+        if ends.count == 0 { return 0 }
+        if territory.hasTransformRule || ends.count > 1 { return nil }
+        let end = ends.0
+        if territory.matchesGeneralPattern(number), !territory.matchesGeneralPattern(UnsafeBufferPointer(rebasing: number[end...])) {
+            return 0
+        }
+        return end
+    }
+
+    private static func digitCount(_ value: Int) -> Int { value >= 100 ? 3 : value >= 10 ? 2 : 1 }
+
+    private static func value(_ digits: UnsafeBufferPointer<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1) }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ContactIndex
+
+/// `load-bench load FILE`: loads a CSV export and prints wall time, peak RSS and the report.
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load", abstract: "Loads a CSV file into a directory and times it.")
+
+    @Argument(help: "The CSV export to load.")
+    var path: String
+
+    @Option(help: "Default region for national numbers.")
+    var region = "US"
+
+    @Option(help: "Worker threads (default: the active cores).")
+    var threads: Int?
+
+    @Flag(help: "Skip validity and type of stored numbers (phoneDetails off).")
+    var noPhoneDetails = false
+
+    func run() throws {
+        let options = ContactCSVLoader.Options(
+            configuration: .init(defaultRegion: region, phoneDetails: !noPhoneDetails), threads: threads)
+        let start = monotonicNanoseconds()
+        let (directory, report) = try ContactCSVLoader(options).load(path: path)
+        let seconds = Double(monotonicNanoseconds() - start) / 1e9
+        print("contacts \(directory.count), wall \(String(format2: seconds)) s, peak RSS \(ProcessMemory.peakResidentBytes >> 20) MiB")
+        print("phones \(report.phonesNormalized), by fast path \(report.phonesByFastPath) (\(String(format2: 100 * Double(report.phonesByFastPath) / Double(max(report.phonesNormalized, 1))))%)")
+        print(report.summary(maximumProblems: 5))
+    }
+}
+
+extension String {
+    /// A number with two decimals.
+    init(format2 value: Double) {
+        let scaled = (value * 100).rounded()
+        let whole = Int(scaled / 100)
+        let fraction = Int(abs(scaled).truncatingRemainder(dividingBy: 100))
+        self = "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
