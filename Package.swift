@@ -7,9 +7,14 @@ import PackageDescription
 let package = Package(
     name: "ContactMatch",
     products: [
-        .library(name: "ContactIndex", targets: ["ContactIndex"])
+        .library(name: "ContactIndex", targets: ["ContactIndex"]),
+        .library(name: "ScreenPop", targets: ["ScreenPop"]),
+        .executable(name: "screenpop", targets: ["screenpop"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
     targets: [
         .target(
             name: "CICU",
@@ -28,6 +33,19 @@ let package = Package(
             name: "ContactIndexTests",
             dependencies: ["ContactIndex"]
         ),
+        // ScreenPop: the Smart Embed protocol layer (messages, engagements, screen-pop decisions).
+        .target(name: "ScreenPop", dependencies: ["ContactIndex"]),
+        .executableTarget(
+            name: "screenpop",
+            dependencies: ["ScreenPop", "ContactIndex", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "screenpop-bench",
+            dependencies: ["ScreenPop", "ContactIndex", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        // libFuzzer entry point; built only by scripts/fuzz-screenpop.sh (-sanitize=fuzzer -DFUZZING).
+        .executableTarget(name: "screenpop-fuzz", dependencies: ["ScreenPop", "ContactIndex"]),
+        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"]),
     ],
     cxxLanguageStandard: .cxx17
 )
