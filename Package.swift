@@ -45,7 +45,7 @@ let package = Package(
         ),
         // libFuzzer entry point; built only by scripts/fuzz-screenpop.sh (-sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "screenpop-fuzz", dependencies: ["ScreenPop", "ContactIndex"]),
-        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"]),
+        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"], exclude: ["Golden", "Fuzz"]),
     ],
     cxxLanguageStandard: .cxx17
 )

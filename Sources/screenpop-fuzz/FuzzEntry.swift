@@ -1,6 +1,6 @@
 // libFuzzer target over `ScreenPopEngine.handle(json:)`.
 //
-// Built by scripts/fuzz-screenpop.sh with `-sanitize=fuzzer,address -parse-as-library -DFUZZING`:
+// Built by scripts/fuzz-screenpop.sh with `-sanitize=fuzzer,address -DFUZZING`:
 // libFuzzer then provides `main` and calls `LLVMFuzzerTestOneInput` with each input. In a plain
 // build this file is a small program that replays the files given as arguments through the
 // same entry point (a corpus or crash regression check).
@@ -34,15 +34,35 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     fuzzOne(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable's entry point under this name: hand over to libFuzzer's driver.
+@_cdecl("screenpop_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzerTestOneInput)
+}
 #else
 import Foundation
 
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        print("cannot read \(path)")
-        continue
+/// Without libFuzzer: replays the files given as arguments.
+@main
+enum ReplayInputs {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                print("cannot read \(path)")
+                continue
+            }
+            fuzzOne(Array(data))
+        }
+        print("replayed \(CommandLine.arguments.count - 1) inputs")
     }
-    fuzzOne(Array(data))
 }
-print("replayed \(CommandLine.arguments.count - 1) inputs")
 #endif
