@@ -1,6 +1,7 @@
 /// Turns the HTML of agent notes into plain text that is safe to store and show: tags removed,
-/// the content of `script`, `style` and comments dropped, block ends turned into line breaks,
-/// character references decoded, control characters removed, spaces collapsed.
+/// the content of `script`, `style` and comments dropped, blocks and `<br>` turned into line
+/// breaks (blank lines dropped), character references decoded, control characters turned into
+/// spaces, runs of spaces collapsed.
 ///
 /// The result holds no markup; a decoded `&lt;` is a literal "<" character, which a host must
 /// still escape when it writes the text into HTML, as with any text.
@@ -103,21 +104,15 @@ public enum HTMLText {
         for character in characters {
             if character == "\n" || character == "\r\n" || character == "\r" {
                 endLine()
-            } else if character.isWhitespace {
+            } else if character.isWhitespace || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 pendingSpace = !line.isEmpty
-            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control && $0.properties.generalCategory != .format || $0 == "\u{200D}" }) {
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .format || $0 == "\u{200D}" }) {
                 if pendingSpace { line.append(" ") }
                 pendingSpace = false
                 line.append(character)
             }
         }
         endLine()
-        var result: [String] = []
-        for line in lines {
-            if line.isEmpty, result.last?.isEmpty ?? true { continue }
-            result.append(line)
-        }
-        while result.last?.isEmpty == true { result.removeLast() }
-        return result.joined(separator: "\n")
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
