@@ -47,18 +47,29 @@ public struct EngagementTracker: Sendable {
         }
     }
 
-    /// Records that records were offered to the agent for this engagement.
-    mutating func noteOffer(_ id: String, items: [ContactItem], awaiting isAwaiting: Bool, now: Date) {
+    /// Changes an engagement like `update`, and records that `items` were offered to the agent
+    /// for it (awaiting a choice when `awaiting`).
+    /// - Complexity: amortized O(1) expected; O(w) in the engagements waiting when this one was.
+    mutating func updateOffering<R>(
+        _ id: String, items: [ContactItem], awaiting isAwaiting: Bool, now: Date, _ body: (inout EngagementRecord) -> R
+    ) -> R {
         sequence &+= 1
         let stamp = sequence
-        update(id, now: now) { record in
+        var wasAwaiting = false
+        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }) { record in
+            record.lastSeen = now
+            wasAwaiting = record.awaitingSelection
             record.offered = items
             record.offerSequence = stamp
             record.awaitingSelection = isAwaiting
+            return body(&record)
         }
-        awaiting.removeAll { $0 == id }
-        if isAwaiting { awaiting.append(id) }
-        if awaiting.count > 256 { awaiting.removeFirst(awaiting.count - 256) }
+        if wasAwaiting { awaiting.removeAll { $0 == id } }
+        if isAwaiting {
+            awaiting.append(id)
+            if awaiting.count > 256 { awaiting.removeFirst(awaiting.count - 256) }
+        }
+        return result
     }
 
     /// The most recent engagement that offered `contactID` and still waits for a choice.

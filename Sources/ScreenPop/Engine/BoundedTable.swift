@@ -52,15 +52,18 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         expire(now: now)
         nextStamp &+= 1
         let result: R
-        if var entry = entries.removeValue(forKey: key) {
-            result = body(&entry.value)
-            entry.stamp = nextStamp
-            entry.touched = now
-            entries[key] = entry
+        let stamp = nextStamp
+        if entries[key] != nil {
+            // Changed in place: no copy of the value, one hash look-up.
+            result = modifyInPlace(key) { entry in
+                entry.stamp = stamp
+                entry.touched = now
+                return body(&entry.value)
+            }
         } else {
             var value = make()
             result = body(&value)
-            entries[key] = Entry(value: value, stamp: nextStamp, touched: now)
+            entries[key] = Entry(value: value, stamp: stamp, touched: now)
         }
         queue.append((key, nextStamp))
         while entries.count > capacity, removeOldest() { evictedForCapacity += 1 }
@@ -75,10 +78,15 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// Changes a present value without touching it (its age stays).
     mutating func modify<R>(_ key: Key, _ body: (inout Value) -> R) -> R? {
-        guard var entry = entries.removeValue(forKey: key) else { return nil }
-        let result = body(&entry.value)
-        entries[key] = entry
-        return result
+        guard entries[key] != nil else { return nil }
+        return modifyInPlace(key) { body(&$0.value) }
+    }
+
+    private mutating func modifyInPlace<R>(_ key: Key, _ body: (inout Entry) -> R) -> R {
+        // `&entries[key]` goes through the dictionary's modify accessor: the entry is changed
+        // where it is stored.
+        func change(_ entry: inout Entry?) -> R { body(&entry!) }
+        return change(&entries[key])
     }
 
     /// Removes the value for `key`.

@@ -76,7 +76,7 @@ extension ScreenPopEngine {
                 let others = items.filter { $0.id != match.contact.id }
                 action = .pop(PopAction(contact: match.contact, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
-            let emit: HostAction? = state.tracker.update(engagementId, now: now) { record in
+            let emit: HostAction? = state.tracker.updateOffering(engagementId, items: items, awaiting: items.count > 1, now: now) { record in
                 record.channel = channel
                 record.choiceKey = key
                 customer(&record)
@@ -89,7 +89,6 @@ extension ScreenPopEngine {
                 record.pendingDecision = action
                 return nil
             }
-            state.tracker.noteOffer(engagementId, items: items, awaiting: items.count > 1, now: now)
             return (items, emit.map { [$0] } ?? [])
         }
     }

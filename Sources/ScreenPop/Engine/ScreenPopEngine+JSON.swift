@@ -18,16 +18,46 @@ extension ScreenPopEngine {
             return JSONOutcome(messageType: nil, reply: nil, actions: [], error: error)
         }
         let message: SoftphoneMessage
-        do {
-            message = try Self.decode(json: json)
-        } catch {
-            return JSONOutcome(messageType: error.messageType, reply: nil, actions: [], error: error)
+        if let fast = Self.fastDecode(json) {
+            message = fast
+        } else {
+            do {
+                message = try Self.decode(json: json)
+            } catch {
+                return JSONOutcome(messageType: error.messageType, reply: nil, actions: [], error: error)
+            }
         }
         do {
             let outcome = try handle(message)
             return JSONOutcome(messageType: message.type, reply: outcome.reply.map(Self.encode), actions: outcome.actions, error: nil)
         } catch {
             return JSONOutcome(messageType: message.type, reply: nil, actions: [], error: error)
+        }
+    }
+
+    /// The hot messages (incoming phone and email requests) in their plain shape, decoded
+    /// without `JSONDecoder`; nil for anything else, which then takes the general path.
+    static func fastDecode(_ json: [UInt8]) -> SoftphoneMessage? {
+        guard let flat = FlatMessageScanner.scan(json) else { return nil }
+        switch flat.type {
+        case "zcc-incomingPhone-request":
+            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId") else { return nil }
+            var channel = EngagementChannel.voice
+            if let text = flat.field("channel") {
+                guard let parsed = EngagementChannel(loose: text), parsed == .voice || parsed == .sms else { return nil }
+                channel = parsed
+            }
+            return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: number, engagementId: engagement, channel: channel))
+        case "zcc-incomingEmail-request":
+            guard let email = flat.field("email"), let engagement = flat.field("engagementId") else { return nil }
+            var channel = EngagementChannel.chat
+            if let text = flat.field("channel") {
+                guard let parsed = EngagementChannel(loose: text), parsed == .chat || parsed == .video else { return nil }
+                channel = parsed
+            }
+            return .incomingEmailRequest(IncomingEmailRequest(email: email, engagementId: engagement, channel: channel))
+        default:
+            return nil
         }
     }
 
