@@ -7,7 +7,9 @@ import PackageDescription
 let package = Package(
     name: "ContactMatch",
     products: [
-        .library(name: "ContactIndex", targets: ["ContactIndex"])
+        .library(name: "ContactIndex", targets: ["ContactIndex"]),
+        .library(name: "ScreenPop", targets: ["ScreenPop"]),
+        .executable(name: "screenpop", targets: ["screenpop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +49,19 @@ let package = Package(
             dependencies: ["ContactIndex"],
             resources: [.copy("Resources/names")]
         ),
+        // ScreenPop: the Smart Embed protocol layer (messages, engagements, screen-pop decisions).
+        .target(name: "ScreenPop", dependencies: ["ContactIndex"]),
+        .executableTarget(
+            name: "screenpop",
+            dependencies: ["ScreenPop", "ContactIndex", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "screenpop-bench",
+            dependencies: ["ScreenPop", "ContactIndex", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        // libFuzzer entry point; built only by scripts/fuzz-screenpop.sh (-sanitize=fuzzer -DFUZZING).
+        .executableTarget(name: "screenpop-fuzz", dependencies: ["ScreenPop", "ContactIndex"]),
+        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"], exclude: ["Golden", "Fuzz"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,0 +1,139 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A hash table with a maximum count and an age limit, evicting the least recently touched
+/// entries first. The engagement tracker and the remembered choices are built on it.
+///
+/// Every touch appends `(key, stamp)` to a queue; an entry is live at the queue's head only when
+/// its stamp is still the entry's. Stale queue items are skipped and the queue is compacted when
+/// it is half dead, so every operation is amortized O(1).
+struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Entry: Sendable {
+        var value: Value
+        var stamp: UInt64
+        var touched: Date
+    }
+
+    let capacity: Int
+    let maximumAge: TimeInterval
+    private var entries: [Key: Entry] = [:]
+    private var queue: [(key: Key, stamp: UInt64)] = []
+    private var head = 0
+    private var nextStamp: UInt64 = 0
+    /// Entries removed because the table was full.
+    private(set) var evictedForCapacity = 0
+    /// Entries removed because they were older than the age limit.
+    private(set) var evictedForAge = 0
+
+    init(capacity: Int, maximumAge: TimeInterval) {
+        self.capacity = max(1, capacity)
+        self.maximumAge = maximumAge
+    }
+
+    var count: Int { entries.count }
+
+    /// The value for `key`, when present and not older than the age limit at `now`.
+    /// - Complexity: O(1) expected.
+    func value(for key: Key, now: Date) -> Value? {
+        guard let entry = entries[key], now.timeIntervalSince(entry.touched) <= maximumAge else { return nil }
+        return entry.value
+    }
+
+    /// The values, in no particular order.
+    var values: some Sequence<Value> { entries.values.lazy.map(\.value) }
+
+    /// Changes (or creates with `make`) the value for `key`, marks it touched at `now`, and
+    /// evicts what is too old or too many.
+    /// - Complexity: amortized O(1) expected.
+    mutating func update<R>(_ key: Key, now: Date, make: () -> Value, _ body: (inout Value) -> R) -> R {
+        expire(now: now)
+        nextStamp &+= 1
+        let result: R
+        let stamp = nextStamp
+        if entries[key] != nil {
+            // Changed in place: no copy of the value, one hash look-up.
+            result = modifyInPlace(key) { entry in
+                entry.stamp = stamp
+                entry.touched = now
+                return body(&entry.value)
+            }
+        } else {
+            var value = make()
+            result = body(&value)
+            entries[key] = Entry(value: value, stamp: stamp, touched: now)
+        }
+        queue.append((key, nextStamp))
+        while entries.count > capacity, removeOldest() { evictedForCapacity += 1 }
+        compactIfNeeded()
+        return result
+    }
+
+    /// Sets the value for `key`.
+    mutating func set(_ key: Key, _ value: Value, now: Date) {
+        update(key, now: now, make: { value }) { $0 = value }
+    }
+
+    /// Changes a present value without touching it (its age stays).
+    mutating func modify<R>(_ key: Key, _ body: (inout Value) -> R) -> R? {
+        guard entries[key] != nil else { return nil }
+        return modifyInPlace(key) { body(&$0.value) }
+    }
+
+    private mutating func modifyInPlace<R>(_ key: Key, _ body: (inout Entry) -> R) -> R {
+        // `&entries[key]` goes through the dictionary's modify accessor: the entry is changed
+        // where it is stored.
+        func change(_ entry: inout Entry?) -> R { body(&entry!) }
+        return change(&entries[key])
+    }
+
+    /// Removes the value for `key`.
+    @discardableResult
+    mutating func remove(_ key: Key) -> Value? {
+        entries.removeValue(forKey: key)?.value
+    }
+
+    /// Removes the entries older than the age limit.
+    /// - Complexity: amortized O(1) per removed entry.
+    mutating func expire(now: Date) {
+        while head < queue.count {
+            let (key, stamp) = queue[head]
+            guard let entry = entries[key], entry.stamp == stamp else {
+                head += 1
+                continue
+            }
+            guard now.timeIntervalSince(entry.touched) > maximumAge else { break }
+            entries[key] = nil
+            head += 1
+            evictedForAge += 1
+        }
+        compactIfNeeded()
+    }
+
+    private mutating func removeOldest() -> Bool {
+        while head < queue.count {
+            let (key, stamp) = queue[head]
+            head += 1
+            if let entry = entries[key], entry.stamp == stamp {
+                entries[key] = nil
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Drops the consumed head of the queue, and its stale items when they outnumber the live
+    /// ones (so a key touched again and again does not grow the queue).
+    private mutating func compactIfNeeded() {
+        if queue.count - head > 2 * entries.count + 64 {
+            let entries = self.entries
+            queue = queue[head...].filter { entries[$0.key]?.stamp == $0.stamp }
+            head = 0
+        } else if head > 64, head * 2 > queue.count {
+            queue.removeFirst(head)
+            head = 0
+        }
+    }
+}

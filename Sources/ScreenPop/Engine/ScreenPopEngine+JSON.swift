@@ -1,0 +1,113 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ContactIndex
+
+extension ScreenPopEngine {
+    /// Handles one raw JSON message: decodes it, handles it, encodes the reply.
+    ///
+    /// Never throws and never traps: a message that is too large, not JSON, or wrong in a field
+    /// comes back with `error` set (code and field), and the host relays `line`.
+    /// - Parameter json: the message's UTF-8 bytes (one JSON object).
+    /// - Returns: the encoded reply, the host actions, or the error.
+    public func handle(json: [UInt8]) -> JSONOutcome {
+        guard json.count <= configuration.maximumMessageBytes else {
+            let error = ScreenPopError(code: .messageTooLarge, message: "the message has \(json.count) bytes; the maximum is \(configuration.maximumMessageBytes)")
+            return JSONOutcome(messageType: nil, reply: nil, actions: [], error: error)
+        }
+        let message: SoftphoneMessage
+        if let fast = Self.fastDecode(json) {
+            message = fast
+        } else {
+            do {
+                message = try Self.decode(json: json)
+            } catch {
+                return JSONOutcome(messageType: error.messageType, reply: nil, actions: [], error: error)
+            }
+        }
+        do {
+            let outcome = try handle(message)
+            return JSONOutcome(messageType: message.type, reply: outcome.reply.map(Self.encode), actions: outcome.actions, error: nil)
+        } catch {
+            return JSONOutcome(messageType: message.type, reply: nil, actions: [], error: error)
+        }
+    }
+
+    /// The hot messages (incoming phone and email requests) in their plain shape, decoded
+    /// without `JSONDecoder`; nil for anything else, which then takes the general path.
+    static func fastDecode(_ json: [UInt8]) -> SoftphoneMessage? {
+        guard let flat = FlatMessageScanner.scan(json) else { return nil }
+        switch flat.type {
+        case "zcc-incomingPhone-request":
+            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId") else { return nil }
+            var channel = EngagementChannel.voice
+            if let text = flat.field("channel") {
+                guard let parsed = EngagementChannel(loose: text), parsed == .voice || parsed == .sms else { return nil }
+                channel = parsed
+            }
+            return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: number, engagementId: engagement, channel: channel))
+        case "zcc-incomingEmail-request":
+            guard let email = flat.field("email"), let engagement = flat.field("engagementId") else { return nil }
+            var channel = EngagementChannel.chat
+            if let text = flat.field("channel") {
+                guard let parsed = EngagementChannel(loose: text), parsed == .chat || parsed == .video else { return nil }
+                channel = parsed
+            }
+            return .incomingEmailRequest(IncomingEmailRequest(email: email, engagementId: engagement, channel: channel))
+        default:
+            return nil
+        }
+    }
+
+    /// Handles one message given as JSON text.
+    public func handle(json text: String) -> JSONOutcome {
+        handle(json: Array(text.utf8))
+    }
+
+    /// Decodes a softphone message from JSON bytes.
+    /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field).
+    public static func decode(json: [UInt8]) throws(ScreenPopError) -> SoftphoneMessage {
+        do {
+            return try JSONDecoder().decode(SoftphoneMessage.self, from: Data(json))
+        } catch {
+            throw ScreenPopError.from(error, messageType: Self.peekType(json))
+        }
+    }
+
+    /// Encodes a reply: the lookup and search responses through the fast writer, the others
+    /// through `JSONEncoder`.
+    public static func encode(_ reply: HostMessage) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        switch reply {
+        case .incomingPhoneResponse(let response):
+            writer.raw("{\"type\":\"zcc-incomingPhone-response\",\"data\":")
+            writer.items(response.items)
+            writer.raw("}")
+        case .incomingEmailResponse(let response):
+            writer.raw("{\"type\":\"zcc-incomingEmail-response\",\"data\":")
+            writer.items(response.items)
+            writer.raw("}")
+        case .initConfigResponse(let response):
+            writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{\"phone\":{\"screenPopEvent\":")
+            writer.string(response.screenPopEvent.rawValue)
+            writer.raw("}}}")
+        case .contactSearchResponse(let response) where !response.singleObject:
+            writer.raw("{\"type\":\"zcc-contact-search-response\",\"data\":")
+            writer.items(response.items)
+            writer.raw("}")
+        default:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
+        }
+        return writer.bytes
+    }
+
+    /// The `type` of a message that failed to decode, for the error, when it can be read.
+    static func peekType(_ json: [UInt8]) -> String? {
+        struct Envelope: Decodable { var type: String }
+        return try? JSONDecoder().decode(Envelope.self, from: Data(json)).type
+    }
+}

@@ -1,0 +1,186 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ContactIndex
+import Synchronization
+
+/// The host backend's side of the Smart Embed protocol: it answers the softphone's questions
+/// ("who is this?") from a contact directory, decides screen pops, follows engagements and turns
+/// call logs into log entries.
+///
+/// Give it each softphone message, typed (`handle(_:)`) or as raw JSON (`handle(json:)`); it
+/// returns the reply to post back and the `HostAction`s for the host.
+///
+/// - Directory: look-ups happen inside `DirectoryReading.withDirectory`, and the engine keeps no
+///   copy of the directory, so a live directory can change between messages.
+/// - State: the engagement tracker and the remembered choices, bounded in count and age, under
+///   one lock. The engine is safe to share between threads.
+public final class ScreenPopEngine: Sendable {
+    /// The configuration.
+    public let configuration: ScreenPopConfiguration
+    let directory: any DirectoryReading
+    let phones: PhoneNormalizer
+    let decider: ScreenPopDecider
+    let state: Mutex<EngineState>
+
+    struct EngineState: Sendable {
+        var tracker: EngagementTracker
+        var memory: ChoiceMemory
+    }
+
+    /// Creates an engine over a directory.
+    /// - Parameters:
+    ///   - directory: a `ContactDirectory`, or a live directory that lends one per read.
+    ///   - configuration: when to pop, the choice policy, bounds, the clock.
+    public init(directory: some DirectoryReading, configuration: ScreenPopConfiguration = .init()) {
+        self.configuration = configuration
+        self.directory = directory
+        let region = configuration.region ?? directory.withDirectory { $0.configuration.defaultRegion }
+        self.phones = PhoneNormalizer(defaultRegion: region)
+        self.decider = ScreenPopDecider(policy: configuration.choicePolicy, confidentScore: configuration.confidentScore)
+        self.state = Mutex(EngineState(
+            tracker: EngagementTracker(capacity: configuration.engagementCapacity, timeToLive: configuration.engagementTimeToLive),
+            memory: ChoiceMemory(capacity: configuration.rememberedChoiceCapacity, maximumAge: configuration.rememberedChoiceMaximumAge)))
+    }
+
+    /// The engagement with this id, as the engine knows it now.
+    public func engagement(_ id: String) -> EngagementRecord? {
+        let now = configuration.clock.now
+        return state.withLock { $0.tracker.engagement(id, now: now) }
+    }
+
+    /// The engine's counters.
+    public var statistics: EngineStatistics {
+        state.withLock {
+            EngineStatistics(
+                engagements: $0.tracker.count, engagementsEvictedForCapacity: $0.tracker.evictedForCapacity,
+                engagementsEvictedForAge: $0.tracker.evictedForAge, rememberedChoices: $0.memory.count)
+        }
+    }
+
+    /// Handles one message from the softphone.
+    /// - Returns: the reply (nil when none is due) and the host actions.
+    /// - Throws: `ScreenPopError` with `.unknownContact` when a `zcc-screen-pop` names an id the
+    ///   directory does not have.
+    /// - Complexity: a phone or email look-up, O(1) expected plus the matches; O(1) amortized
+    ///   tracker and memory updates.
+    public func handle(_ message: SoftphoneMessage) throws(ScreenPopError) -> ScreenPopOutcome {
+        let now = configuration.clock.now
+        switch message {
+        case .initConfigRequest:
+            return ScreenPopOutcome(reply: .initConfigResponse(InitConfigResponse(phone: .init(screenPopEvent: configuration.screenPopEvent))))
+        case .contactSearch(let event):
+            let limit = configuration.searchResponseForm == .singleObject ? 1 : configuration.resultLimit
+            let region = configuration.region
+            let matches = directory.withDirectory { DirectoryQueries.search($0, event.query, region: region, limit: limit) }
+            let items = matches.map(ContactItem.init(match:))
+            return ScreenPopOutcome(reply: .contactSearchResponse(ContactSearchResponse(items: items, singleObject: configuration.searchResponseForm == .singleObject)))
+        case .incomingPhoneRequest(let request):
+            return incomingPhone(request, now: now)
+        case .incomingEmailRequest(let request):
+            return incomingEmail(request, now: now)
+        case .screenPop(let selection):
+            return try screenPop(selection, now: now)
+        case .callRinging(let event):
+            track(event.engagementId, now: now) { record in
+                record.channel = record.channel ?? .voice
+                record.ringingAt = event.createTs ?? record.ringingAt
+                record.customerPhone = record.customerPhone ?? event.from
+                record.queueName = event.queueName ?? record.queueName
+            }
+            return ScreenPopOutcome()
+        case .callConnected(let event):
+            return connect(event.engagementId, channel: .voice, at: event.acceptTs, now: now) { record in
+                record.direction = event.direction ?? record.direction
+                if record.customerPhone == nil { record.customerPhone = event.direction == .outbound ? event.to : event.from }
+                record.queueName = event.queueName ?? record.queueName
+            }
+        case .outboundCallStarted(let event):
+            track(event.engagementId, now: now) { record in
+                record.channel = .voice
+                record.direction = .outbound
+                record.customerPhone = event.to ?? record.customerPhone
+                record.ringingAt = event.startTs ?? record.ringingAt
+                record.queueName = event.queueName ?? record.queueName
+            }
+            return ScreenPopOutcome()
+        case .engagementRinging(let channel, let event):
+            track(event.engagementId, now: now) { record in
+                record.channel = channel
+                record.customerEmail = event.customerEmail ?? record.customerEmail
+                record.customerPhone = event.incomingPhoneNumber ?? record.customerPhone
+                record.queueName = event.queueName ?? record.queueName
+            }
+            return ScreenPopOutcome()
+        case .engagementStarted(let channel, let event):
+            return connect(event.engagementId, channel: channel, at: event.createTs, now: now) { _ in }
+        case .engagementEnded(let channel, let event):
+            track(event.engagementId, now: now) { record in
+                record.channel = record.channel ?? channel
+                record.endedAt = event.completeTs ?? record.endedAt
+                record.advance(to: .ended)
+                record.pendingDecision = nil
+            }
+            return ScreenPopOutcome()
+        case .inboundNotConnected(let event), .outboundNotConnected(let event):
+            track(event.engagementId, now: now) { record in
+                record.advance(to: .notConnected)
+                record.pendingDecision = nil
+            }
+            return ScreenPopOutcome()
+        case .phoneCallLog(let log):
+            return ScreenPopOutcome(actions: [.logEngagement(engagementLog(log, now: now))])
+        case .callRecording(let event):
+            track(event.engagementId, now: now) { _ in }
+            return ScreenPopOutcome(actions: [.attachLink(LinkAction(engagementId: event.engagementId, kind: .recording, url: event.recordingUrl))])
+        case .engagementLogURL(let event):
+            track(event.engagementId, now: now) { _ in }
+            return ScreenPopOutcome(actions: [.attachLink(LinkAction(engagementId: event.engagementId, kind: .engagementLog, url: event.recordingUrl))])
+        case .addNote(let note):
+            let engagement = state.withLock { $0.tracker.mostRecentConnected(now: now) }
+            return ScreenPopOutcome(actions: [.addNote(NoteAction(engagementId: engagement, html: note.comment, plainText: HTMLText.plainText(note.comment)))])
+        case .endPostEngagement(let event):
+            track(event.engagementId, now: now) { record in record.advance(to: .ended) }
+            return ScreenPopOutcome()
+        case .error(let error):
+            return ScreenPopOutcome(actions: [.softphoneError(error)])
+        case .resize, .agentStatusNotification, .unknown:
+            return ScreenPopOutcome()
+        }
+    }
+
+    // MARK: Engagements
+
+    func track(_ id: String, now: Date, _ body: (inout EngagementRecord) -> Void) {
+        state.withLock { $0.tracker.update(id, now: now, body) }
+    }
+
+    /// Marks an engagement connected and releases a decision held for the connect.
+    private func connect(_ id: String, channel: EngagementChannel, at time: Timestamp?, now: Date, _ body: (inout EngagementRecord) -> Void) -> ScreenPopOutcome {
+        let action: HostAction? = state.withLock { state in
+            state.tracker.update(id, now: now) { record in
+                record.channel = record.channel ?? channel
+                record.connectedAt = time ?? record.connectedAt
+                record.advance(to: .connected)
+                body(&record)
+                defer { record.pendingDecision = nil }
+                if record.pendingDecision != nil { record.decided = true }
+                return record.pendingDecision
+            }
+        }
+        return ScreenPopOutcome(actions: action.map { [$0] } ?? [])
+    }
+}
+
+extension ScreenPopEngine {
+    /// The ranked records for a free-text query (an id, a number, an address or a name), as
+    /// `zcc-contact-search-event` answers them.
+    /// - Complexity: look-ups by id, phone, email, whole name and name prefix.
+    public func search(_ query: String, limit: Int? = nil) -> [Match] {
+        let region = configuration.region
+        let limit = limit ?? configuration.resultLimit
+        return directory.withDirectory { DirectoryQueries.search($0, query, region: region, limit: limit) }
+    }
+}

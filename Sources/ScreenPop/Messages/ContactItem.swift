@@ -1,0 +1,72 @@
+import ContactIndex
+
+/// One record as the softphone shows it: `{id, name, phone, email, entity}`. The same shape is
+/// in the incomingPhone / incomingEmail / contact-search responses and in a call log's `user`.
+public struct ContactItem: Sendable, Hashable, Codable {
+    /// The host's record id.
+    public var id: String
+    /// The name shown to the agent.
+    public var name: String?
+    /// The phone number (the one that matched, when the item answers a phone look-up).
+    public var phone: String?
+    /// The email address (the one that matched, when the item answers an email look-up).
+    public var email: String?
+    /// The kind of record ("contact", "lead").
+    public var entity: String?
+
+    /// Creates an item.
+    public init(id: String, name: String? = nil, phone: String? = nil, email: String? = nil, entity: String? = nil) {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.entity = entity
+    }
+
+    /// The item for a match: the phone and email that matched, else the contact's first ones.
+    public init(match: Match) {
+        let contact = match.contact
+        self.init(
+            id: contact.id,
+            name: contact.name,
+            phone: (match.matchedPhone ?? contact.phones.first).map(Self.display),
+            email: (match.matchedEmail ?? contact.emails.first)?.raw,
+            entity: contact.entity.rawValue)
+    }
+
+    /// The item for a contact: its first phone and email.
+    public init(contact: Contact) {
+        self.init(
+            id: contact.id, name: contact.name, phone: contact.phones.first.map(Self.display),
+            email: contact.emails.first?.raw, entity: contact.entity.rawValue)
+    }
+
+    /// A stored phone as shown: E.164 (with its extension) when it parsed, else the raw text.
+    static func display(_ phone: ContactPhone) -> String {
+        guard let normalized = phone.normalized else { return phone.raw }
+        if let ext = normalized.extension { return normalized.e164 + ";ext=" + ext }
+        return normalized.e164
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, phone, email, entity }
+
+    /// Decodes an item; the id may be a string or a number.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeLoose(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        phone = try container.decodeLooseIfPresent(String.self, forKey: .phone)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        entity = try container.decodeIfPresent(String.self, forKey: .entity)
+    }
+
+    /// Encodes all five keys, absent values as `null` (the shape the softphone documents).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(phone, forKey: .phone)
+        try container.encode(email, forKey: .email)
+        try container.encode(entity, forKey: .entity)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import ContactIndex
+import Foundation
+import ScreenPop
+
+/// `screenpop search`: ranked matches for a query, as a table or JSON.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Search the contacts: an id, a phone number, an email address or a name.")
+
+    @OptionGroup var directoryOptions: DirectoryOptions
+
+    @Flag(name: .long, help: "Print the contact-search response as JSON.")
+    var json = false
+
+    @Option(name: .long, help: "The most records.")
+    var limit: Int = 10
+
+    @Argument(help: "The query (several words are joined by spaces).")
+    var query: [String]
+
+    func run() throws {
+        let file = try ContactsFile.load(path: directoryOptions.contacts, region: directoryOptions.region)
+        if !file.rowProblems.isEmpty || !file.directory.problems.isEmpty {
+            FileHandle.standardError.write(Data((file.report(path: directoryOptions.contacts) + "\n").utf8))
+        }
+        let engine = ScreenPopEngine(directory: file.directory, configuration: ScreenPopConfiguration(region: directoryOptions.region, resultLimit: limit))
+        let text = query.joined(separator: " ")
+        let matches = engine.search(text)
+        if json {
+            let reply = ScreenPopEngine.encode(.contactSearchResponse(ContactSearchResponse(items: matches.map(ContactItem.init(match:)))))
+            print(String(decoding: reply, as: UTF8.self))
+            return
+        }
+        let rows = matches.enumerated().map { index, match -> [String] in
+            let item = ContactItem(match: match)
+            return ["\(index + 1)", item.id, item.name ?? "", item.phone ?? "", item.email ?? "", item.entity ?? "", match.reason.rawValue, String(format: "%.2f", match.score)]
+        }
+        print(Table.render(header: ["#", "id", "name", "phone", "email", "entity", "reason", "score"], rows: rows))
+        if matches.isEmpty { print("no match for \(text.debugDescription)") }
+    }
+}
+
+/// A plain text table with columns padded to their widest cell.
+enum Table {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,70 @@
+import ContactIndex
+import Foundation
+import Testing
+@testable import ScreenPop
+
+/// `zcc-phone-call-log` → `logEngagement`, links and notes, and the HTML stripping.
+@Suite struct CallLogTests {
+    static let log = PhoneCallLog(
+        objectRecord: .init(
+            callType: .inbound, from: "+16505551234", to: "+18005550100", callDuration: .text("00:02:00"), callStartTime: .number(1_718_000_005_000),
+            callEndTime: .number(1_718_000_125_000), callQueue: "Support", agentName: "Alex",
+            notes: ["<p>Asked about <b>billing</b> &amp; refunds.</p><script>alert(1)</script>"], dispositionCode: "Resolved", dispositionId: "D1"),
+        engagementId: "E1", smartNotes: ["<ul><li>Billing</li><li>Refund &#8364;20</li></ul>"],
+        user: ContactItem(id: "FROM-LOG", name: "Someone"))
+
+    @Test func theLogUsesTheEngagementsChosenRecord() throws {
+        let engine = TestDirectory.engine()
+        _ = try engine.incoming(TestDirectory.shared, "E1")
+        _ = try engine.select("C-MARY")
+        let log = try #require(try engine.must(.phoneCallLog(Self.log)).actions.first?.log)
+        #expect(log.record?.id == "C-MARY")
+        #expect(log.recordSource == .engagement)
+        #expect(log.direction == .inbound)
+        #expect(log.from == "+16505551234")
+        #expect(log.durationSeconds == 120)
+        #expect(log.dispositionCode == "Resolved")
+        #expect(log.channel == .voice)
+        #expect(log.notesHTML == Self.log.objectRecord.notes)
+        #expect(log.notesPlainText == ["Asked about billing & refunds."])
+        #expect(log.smartNotesPlainText == ["Billing\nRefund €20"])
+    }
+
+    @Test func withoutAChoiceTheLogsUserIsUsed() throws {
+        let engine = TestDirectory.engine()
+        let log = try #require(try engine.must(.phoneCallLog(Self.log)).actions.first?.log)
+        #expect(log.record?.id == "FROM-LOG")
+        #expect(log.recordSource == .callLog)
+    }
+
+    @Test func recordingsAndLogPagesAreLinks() throws {
+        let engine = TestDirectory.engine()
+        let recording = try engine.must(.callRecording(CallRecording(engagementId: "E1", recordingUrl: "https://r")))
+        #expect(recording.actions == [.attachLink(LinkAction(engagementId: "E1", kind: .recording, url: "https://r"))])
+        let page = engine.handle(json: #"{"type":"zcc-close-engagement-wrapup","data":{"engagementId":"E1","recordingUrl":"https://p"}}"#)
+        #expect(page.actions == [.attachLink(LinkAction(engagementId: "E1", kind: .engagementLog, url: "https://p"))])
+    }
+
+    @Test func notesAttachToTheConnectedEngagement() throws {
+        let engine = TestDirectory.engine()
+        _ = try engine.must(.callConnected(CallConnected(engagementId: "E7")))
+        let outcome = try engine.must(.addNote(AddNote(comment: "<p>Call back</p><p>tomorrow</p>")))
+        #expect(outcome.actions == [.addNote(NoteAction(engagementId: "E7", html: "<p>Call back</p><p>tomorrow</p>", plainText: "Call back\ntomorrow"))])
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("<b>bold</b> and <i>it</i>", "bold and it"),
+        ("a<br>b<br/>c", "a\nb\nc"),
+        ("<style>p{}</style>x<script>evil()</script>y", "xy"),
+        ("<!-- hidden -->shown", "shown"),
+        ("&lt;tag&gt; &quot;q&quot; &#39;s&#39; &#x41;", "<tag> \"q\" 's' A"),
+        ("unterminated <b", "unterminated"),
+        ("tab\tand\u{0007}bell   spaces", "tab and bell spaces"),
+        ("<p></p><p>one</p>\n\n\n<p>two</p>", "one\ntwo"),
+        ("&bogus; & alone", "&bogus; & alone"),
+    ])
+    func htmlBecomesPlainText(html: String, text: String) {
+        #expect(HTMLText.plainText(html) == text)
+    }
+}

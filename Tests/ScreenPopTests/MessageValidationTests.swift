@@ -1,0 +1,96 @@
+import ContactIndex
+import Foundation
+import Testing
+@testable import ScreenPop
+
+/// Validation of incoming JSON: typed errors naming the field, loose fields tolerated, size
+/// limit, unknown types.
+@Suite struct MessageValidationTests {
+    static let failures: [(json: String, code: ScreenPopError.Code, field: String?)] = [
+        (#"{"type":"zcc-call-ended","data":{"completeTs":1}}"#, .invalidInput, "data.engagementId"),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1","channel":"voice"}}"#, .invalidInput, "data.engagementId"),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1","engagementId":"E","channel":"chat"}}"#, .invalidInput, "data.channel"),
+        (#"{"type":"zcc-incomingEmail-request","data":{"email":"a@b.c","engagementId":"E","channel":"voice"}}"#, .invalidInput, "data.channel"),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1","engagementId":{"x":1}}}"#, .invalidInput, "data.engagementId"),
+        (#"{"type":"zcc-call-ringing","data":{"engagementId":"E","isTransfer":"maybe"}}"#, .invalidInput, "data.isTransfer"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E","direction":"sideways"}}"#, .invalidInput, "data.direction"),
+        (#"{"type":"zcc-phone-call-log","data":{"engagementId":"E","objectRecord":{"notes":[1]}}}"#, .invalidInput, "data.objectRecord.notes[0]"),
+        (#"{"type":"zcc-screen-pop","data":{}}"#, .invalidInput, "data.id"),
+        (#"{"type":"zcc-screen-pop"}"#, .invalidInput, "data"),
+        (#"{"type":"zcc-chat-ended","data":[]}"#, .invalidInput, "data"),
+        (#"{"type":7}"#, .invalidInput, "type"),
+        (#"{"data":{}}"#, .invalidInput, "type"),
+        (#"[1,2]"#, .malformed, nil),
+        (#"{"type":"zcc-call-ended""#, .malformed, nil),
+        ("", .malformed, nil),
+        ("\u{FEFF}", .malformed, nil),
+    ]
+
+    @Test(arguments: failures)
+    func badMessagesAreTypedErrors(json: String, code: ScreenPopError.Code, field: String?) throws {
+        let engine = TestDirectory.engine()
+        let outcome = engine.handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == code)
+        #expect(error.field == field)
+        #expect(outcome.reply == nil)
+        let line = try Golden.value(outcome.line)
+        #expect(line["type"] == .string("error"))
+        #expect(line["error"]?["code"] == .string(code.rawValue))
+    }
+
+    @Test func theErrorNamesTheMessageType() {
+        let outcome = TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":{}}"#)
+        #expect(outcome.error?.messageType == "zcc-call-ended")
+    }
+
+    @Test func looseFieldsAreTolerated() throws {
+        let engine = TestDirectory.engine()
+        let json = #"""
+            {"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":"2026-11-25T06:00:00Z","direction":"INBOUND","queueId":42,"from":16505551234}}
+            """#
+        let outcome = engine.handle(json: json)
+        #expect(outcome.error == nil)
+        let record = try #require(engine.engagement("E1"))
+        #expect(record.connectedAt == .text("2026-11-25T06:00:00Z"))
+        #expect(record.connectedAt?.date == Date(timeIntervalSince1970: 1_795_586_400))
+        #expect(record.direction == .inbound)
+        #expect(Timestamp.number(1_718_000_000_000).date == Date(timeIntervalSince1970: 1_718_000_000))
+        #expect(Timestamp.text("1718000000").date == Date(timeIntervalSince1970: 1_718_000_000))
+    }
+
+    @Test func optionalFieldsMayBeAbsentOrNull() {
+        let engine = TestDirectory.engine()
+        #expect(engine.handle(json: #"{"type":"zcc-call-ringing","data":{"engagementId":"E1","from":null}}"#).error == nil)
+        #expect(engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"E2"}}"#).error == nil)
+        #expect(engine.engagement("E2")?.channel == .voice)
+    }
+
+    @Test func unknownTypesAreKeptRawAndNeedNoReply() throws {
+        let engine = TestDirectory.engine()
+        let json = #"{"type":"zcc-brand-new","data":{"x":[1,"two",{"three":3}]}}"#
+        let message = try ScreenPopEngine.decode(json: Array(json.utf8))
+        guard case .unknown(let type, let raw) = message else {
+            Issue.record("expected .unknown")
+            return
+        }
+        #expect(type == "zcc-brand-new")
+        #expect(raw == (try Golden.value(Array(json.utf8))))
+        let outcome = engine.handle(json: json)
+        #expect(outcome.error == nil)
+        #expect(outcome.line == Array("null".utf8))
+    }
+
+    @Test func messagesAboveTheLimitAreRefused() {
+        let engine = ScreenPopEngine(directory: TestDirectory.directory(), configuration: ScreenPopConfiguration(maximumMessageBytes: 100))
+        let big = #"{"type":"zcc-add-note","data":{"comment":""# + String(repeating: "x", count: 200) + #""}}"#
+        #expect(engine.handle(json: big).error?.code == .messageTooLarge)
+    }
+
+    @Test func deepNestingDoesNotCrash() {
+        let engine = TestDirectory.engine()
+        let deep = #"{"type":"zcc-x","data":"# + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}"
+        let outcome = engine.handle(json: deep)
+        #expect(!outcome.line.isEmpty)
+    }
+}
