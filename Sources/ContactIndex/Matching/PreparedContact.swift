@@ -38,7 +38,9 @@ public struct ContactPreparer: Sendable {
         var problems: [DirectoryProblem] = []
         var fastPathCount = 0
         if contact.id.isEmpty {
-            problems.append(DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID))
+            // The record is skipped whole: its fields are neither normalized nor reported.
+            let problem = DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID)
+            return PreparedContact(contact: contact, nameKeys: [], problems: [problem])
         }
         let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         for index in contact.phones.indices {
