@@ -27,10 +27,12 @@ typedef struct {
 
 static void scratch_init(Scratch *s) { s->units = s->stack; s->capacity = STACK_UNITS; }
 static void scratch_free(Scratch *s) { if (s->units != s->stack) free(s->units); }
+/* Grows the buffer to at least `capacity` units, keeping what it holds. */
 static int scratch_reserve(Scratch *s, int32_t capacity) {
     if (capacity <= s->capacity) return 1;
     UChar *grown = (UChar *)malloc((size_t)capacity * sizeof(UChar));
     if (!grown) return 0;
+    memcpy(grown, s->units, (size_t)s->capacity * sizeof(UChar));
     scratch_free(s);
     s->units = grown;
     s->capacity = capacity;
