@@ -34,6 +34,13 @@ struct CollationKeyIndex: Sendable {
         if recent.count > max(2048, Int(Double(entries.count).squareRoot()) * 4) { merge(isLive: isLive) }
     }
 
+    /// Makes the arrays own their storage (see `ContactDirectory.independentCopy`).
+    mutating func makeStorageUnique() {
+        arena.reserveCapacity(arena.count)
+        entries.reserveCapacity(entries.count)
+        recent.reserveCapacity(recent.count)
+    }
+
     /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.
     mutating func noteDead(_ count: Int) {
         deadEstimate += count

@@ -6,8 +6,8 @@ struct EmailPosting: Hashable, Sendable {
 
 /// Hash indexes of stored addresses: by normalized address, and by provider-canonical address.
 struct EmailIndex: Sendable {
-    private(set) var byAddress: [String: PostingList<EmailPosting>] = [:]
-    private(set) var byCanonical: [String: PostingList<EmailPosting>] = [:]
+    var byAddress: [String: PostingList<EmailPosting>] = [:]
+    var byCanonical: [String: PostingList<EmailPosting>] = [:]
 
     mutating func reserve(_ count: Int) {
         byAddress.reserveCapacity(count)

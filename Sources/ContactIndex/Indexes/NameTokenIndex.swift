@@ -31,6 +31,17 @@ struct NameTokenIndex: Sendable {
     private(set) var skeletons: [String: [UInt32]] = [:]
     private var bulkLoading = false
 
+    /// Makes the top-level arrays own their storage (see `ContactDirectory.independentCopy`);
+    /// each posting list is copied when first written.
+    mutating func makeStorageUnique() {
+        vocabulary.makeStorageUnique()
+        postings.reserveCapacity(postings.count)
+        forward.reserveCapacity(forward.count)
+        entityRanks.reserveCapacity(entityRanks.count)
+        idPrefixes.reserveCapacity(idPrefixes.count)
+        skeletons.reserveCapacity(skeletons.count)
+    }
+
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
     mutating func beginBulkLoad(capacity: Int) {
         bulkLoading = true

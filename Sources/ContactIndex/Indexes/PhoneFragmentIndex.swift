@@ -34,6 +34,10 @@ struct PhoneFragmentIndex: Sendable {
         digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
+    /// Makes the bucket table own its storage (see `ContactDirectory.independentCopy`); the
+    /// buckets themselves are copied when first written.
+    mutating func makeStorageUnique() { buckets.reserveCapacity(buckets.count) }
+
     /// Indexes a contact's numbers under its slot.
     /// - Complexity: O(d) in the contact's digits.
     mutating func insert(_ contact: Contact, slot: UInt32) {

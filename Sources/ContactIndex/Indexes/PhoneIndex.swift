@@ -9,8 +9,8 @@ struct PhonePosting: Hashable, Sendable {
 /// Hash indexes of stored numbers by their E.164 digits, and by national significant number
 /// (for "same national number, other country code" matches).
 struct PhoneIndex: Sendable {
-    private(set) var byE164: [UInt64: PostingList<PhonePosting>] = [:]
-    private(set) var byNational: [UInt64: PostingList<PhonePosting>] = [:]
+    var byE164: [UInt64: PostingList<PhonePosting>] = [:]
+    var byNational: [UInt64: PostingList<PhonePosting>] = [:]
 
     mutating func reserve(_ count: Int) {
         byE164.reserveCapacity(count)

@@ -20,6 +20,14 @@ struct TokenVocabulary: Sendable {
     private var sortedIsCurrent = true
     private(set) var maxLength = 0
 
+    /// Makes the arrays own their storage (see `ContactDirectory.independentCopy`).
+    mutating func makeStorageUnique() {
+        arena.reserveCapacity(arena.count)
+        offsets.reserveCapacity(offsets.count)
+        idsByText.reserveCapacity(idsByText.count)
+        sorted.reserveCapacity(sorted.count)
+    }
+
     /// The number of distinct tokens.
     var count: Int { offsets.count - 1 }
 

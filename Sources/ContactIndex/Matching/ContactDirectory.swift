@@ -18,13 +18,13 @@ public struct ContactDirectory: Sendable {
     public private(set) var problems: [DirectoryProblem] = []
 
     let preparer: ContactPreparer
-    private(set) var slots: [Contact?] = []
-    private(set) var generations: [UInt32] = []
-    private var freeSlots: [UInt32] = []
-    private var slotByID: [String: UInt32] = [:]
-    private(set) var phoneIndex = PhoneIndex()
-    private(set) var emailIndex = EmailIndex()
-    private(set) var nameKeyIndex = CollationKeyIndex()
+    var slots: [Contact?] = []
+    var generations: [UInt32] = []
+    var freeSlots: [UInt32] = []
+    var slotByID: [String: UInt32] = [:]
+    var phoneIndex = PhoneIndex()
+    var emailIndex = EmailIndex()
+    var nameKeyIndex = CollationKeyIndex()
     var nameTokenIndex = NameTokenIndex()
     var emailPrefixIndex = CollationKeyIndex()
     var phoneFragmentIndex = PhoneFragmentIndex()

@@ -6,11 +6,11 @@
 /// | `id`, `exactE164`, `exactEmail` | 1.00 |
 /// | `phoneExtensionDiffers` | 0.97 |
 /// | `canonicalEmail` | 0.95 |
-/// | `sameNationalNumber` | 0.90 |
 /// | `phoneFragment`, `emailPrefix` | 0.89 |
 /// | `exactName` | 0.88 |
 /// | `foldedName` | 0.85 (`MatchReason.confidentScore`) |
 /// | `transliteratedName` | 0.84 |
+/// | `sameNationalNumber` | 0.82 |
 /// | `nameTokens` | 0.80 |
 /// | `nickname` | 0.76 |
 /// | `namePrefix` | 0.70 |
@@ -27,8 +27,10 @@
 /// scaled by the share of tokens matched, so it ranks below every full match and more matched
 /// tokens rank higher.
 ///
-/// Only identity matches and whole-name matches up to `foldedName` reach `confidentScore`: a
-/// host may pop a record on its own when it is the only match at or above it.
+/// Only identity matches (but `sameNationalNumber`) and whole-name matches up to `foldedName`
+/// reach `confidentScore`: a host may pop a record on its own when it is the only match at or
+/// above it. Phone fragments and email prefixes answer what an agent types into the search box
+/// (never an incoming call), and rank with the identity matches above names.
 public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The query was the record's id.
     case id
@@ -37,7 +39,8 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Same E.164 number, but one side has an extension the other lacks or differs in it.
     case phoneExtensionDiffers = "phone_extension_differs"
     /// Same national significant number under a different country code (a number stored with
-    /// the wrong region, or typed without its country code).
+    /// the wrong region, or typed without its country code). A hint, not proof: it scores below
+    /// the confident threshold, so it is offered to the agent and never popped on its own.
     case sameNationalNumber = "same_national_number"
     /// The normalized addresses are equal.
     case exactEmail = "exact_email"
@@ -83,7 +86,7 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .id, .exactE164, .exactEmail: 1.0
         case .phoneExtensionDiffers: 0.97
         case .canonicalEmail: 0.95
-        case .sameNationalNumber: 0.90
+        case .sameNationalNumber: 0.82
         case .exactName: 0.88
         case .foldedName: 0.85
         case .namePrefix: 0.70

@@ -1,0 +1,206 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A contact directory that changes while it is read: `upsert`, `remove` and `replace` run
+/// while look-ups go on from other threads, and readers never wait for a writer.
+///
+/// ## How it works: left-right
+/// The live directory keeps two copies of the directory, the *active* one that new readers
+/// enter and the *standby* one that only the writer touches. A write
+/// 1. waits until no reader is left in the standby copy (readers that entered it before the last
+///    switch; a look-up takes microseconds, so this wait is short and happens on the writer's side
+///    only),
+/// 2. replays there the write that the active copy has and the standby one lacks, then applies
+///    the new write,
+/// 3. switches: the standby copy becomes active, atomically.
+///
+/// After `upsert`, `remove` or `replace` returns, every look-up that starts sees the change, and no
+/// look-up ever sees a contact in a form it never had: each copy is only mutated when no reader is
+/// in it. Readers pay two atomic increments and never block; writers are serialized among
+/// themselves. Each copy is mutated in place (it is uniquely referenced when the writer holds it),
+/// so a write costs what one `ContactDirectory.upsert` costs, twice, never a copy of the directory.
+///
+/// The price is memory: two copies of the indexes. Contacts themselves (their strings and arrays)
+/// are shared between the copies, since both hold the same immutable values.
+///
+/// Normalizing a contact (libphonenumber, ICU) happens before the writer's lock is taken, so
+/// writers that prepare contacts on several threads only serialize on the index update.
+public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
+    // @unchecked: `copies` is shared mutable state. The left-right protocol makes it safe: the
+    // writer (serialized by `writer`) mutates only the copy that `active` does not name, and only
+    // once that copy's reader count has dropped to zero after the switch away from it.
+
+    /// The configuration of the directory; kept across `replace`.
+    public let configuration: DirectoryConfiguration
+    private let preparer: ContactPreparer
+    private let copies: UnsafeMutablePointer<ContactDirectory>
+    private let active = Atomic<Int>(0)
+    private let readers0 = Atomic<Int>(0)
+    private let readers1 = Atomic<Int>(0)
+    private let writer = Mutex<WriterState>(WriterState())
+    private let changes = Atomic<UInt64>(0)
+
+    /// The write that the active copy has and the standby copy still lacks.
+    private struct WriterState: ~Copyable {
+        var lagging: DirectoryChange? = nil
+    }
+
+    /// Wraps a directory. It is copied once (the second copy of the left-right pair).
+    /// - Complexity: O(n) for the copy of the indexes.
+    public init(_ directory: ContactDirectory) {
+        self.configuration = directory.configuration
+        self.preparer = directory.preparer
+        copies = .allocate(capacity: 2)
+        copies.initialize(to: directory)
+        (copies + 1).initialize(to: directory.independentCopy())
+    }
+
+    /// An empty live directory.
+    public convenience init(configuration: DirectoryConfiguration = .init()) {
+        self.init(ContactDirectory(configuration: configuration))
+    }
+
+    deinit {
+        copies.deinitialize(count: 2)
+        copies.deallocate()
+    }
+
+    // MARK: Reading
+
+    /// Calls `body` with the current directory; the look-ups inside see one consistent version.
+    /// Never waits for a writer.
+    /// - Complexity: O(1) besides `body`: two atomic read-modify-writes.
+    public func withDirectory<R>(_ body: (ContactDirectory) throws -> R) rethrows -> R {
+        let side = enter()
+        defer { addReaders(-1, side: side) }
+        return try body(copies[side])
+    }
+
+    /// The number of contacts now.
+    public var count: Int { withDirectory { $0.count } }
+
+    /// How many writes have been applied since this live directory was made.
+    public var changeCount: UInt64 { changes.load(ordering: .relaxed) }
+
+    /// Adds `delta` to the reader count of `side`.
+    @inline(__always)
+    private func addReaders(_ delta: Int, side: Int) {
+        if side == 0 {
+            readers0.add(delta, ordering: .sequentiallyConsistent)
+        } else {
+            readers1.add(delta, ordering: .sequentiallyConsistent)
+        }
+    }
+
+    /// The reader count of `side`.
+    @inline(__always)
+    private func readerCount(side: Int) -> Int {
+        side == 0 ? readers0.load(ordering: .sequentiallyConsistent) : readers1.load(ordering: .sequentiallyConsistent)
+    }
+
+    /// Registers a reader in the active copy. The check after the increment closes the race with a
+    /// switch: a reader that counted itself in a copy that stopped being active in the meantime
+    /// leaves and tries again, so the writer never mutates a copy with a reader in it.
+    private func enter() -> Int {
+        while true {
+            let side = active.load(ordering: .sequentiallyConsistent)
+            addReaders(1, side: side)
+            if active.load(ordering: .sequentiallyConsistent) == side { return side }
+            addReaders(-1, side: side)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Adds a contact, or replaces the one with the same id. Every look-up that starts after this
+    /// returns sees the new version, and none sees the old one.
+    /// - Returns: the problems found in the contact's fields (a record without id is not stored).
+    /// - Complexity: normalization outside the lock, then two index updates (see
+    ///   `ContactDirectory.upsert`).
+    @discardableResult
+    public func upsert(_ contact: Contact) -> [DirectoryProblem] {
+        upsert(preparer.prepare(contact))
+    }
+
+    /// Adds or replaces a contact that was already prepared with this directory's configuration.
+    @discardableResult
+    public func upsert(_ prepared: PreparedContact) -> [DirectoryProblem] {
+        apply(.upsert(prepared))
+        return prepared.problems
+    }
+
+    /// Removes the contact with this id.
+    /// - Returns: the removed contact, or nil when there was none.
+    @discardableResult
+    public func remove(id: String) -> Contact? {
+        apply(.remove(id))
+    }
+
+    /// Replaces the whole directory (after a fresh bulk load, for example). Look-ups in progress
+    /// finish on the old directory; every look-up that starts after this returns sees the new one.
+    ///
+    /// Pass a directory you keep no other copy of: the live directory then owns its storage, and
+    /// later writes update it in place instead of copying it once.
+    /// - Complexity: O(n) for the second copy of the new directory, made before the lock is taken,
+    ///   plus the wait for the look-ups still in the old directory.
+    public func replace(with directory: consuming ContactDirectory) {
+        var second: ContactDirectory? = directory.independentCopy()
+        var first: ContactDirectory? = consume directory
+        writer.withLock { state in
+            let standby = 1 - active.load(ordering: .sequentiallyConsistent)
+            waitForReaders(leaving: standby)
+            copies[standby] = first.take()!
+            active.store(standby, ordering: .sequentiallyConsistent)
+            waitForReaders(leaving: 1 - standby)
+            copies[1 - standby] = second.take()!
+            state.lagging = nil
+            changes.add(1, ordering: .relaxed)
+        }
+    }
+
+    /// Applies a change to the standby copy, switches, and remembers the change for the other copy.
+    @discardableResult
+    private func apply(_ change: DirectoryChange) -> Contact? {
+        writer.withLock { state in
+            let standby = 1 - active.load(ordering: .sequentiallyConsistent)
+            waitForReaders(leaving: standby)
+            if let lagging = state.lagging { _ = lagging.apply(to: &copies[standby]) }
+            let removed = change.apply(to: &copies[standby])
+            active.store(standby, ordering: .sequentiallyConsistent)
+            state.lagging = change
+            changes.add(1, ordering: .relaxed)
+            return removed
+        }
+    }
+
+    /// Waits until no reader is in `side`. Readers leave within a look-up's time, so this spins
+    /// briefly and then yields the core.
+    private func waitForReaders(leaving side: Int) {
+        var spins = 0
+        while readerCount(side: side) != 0 {
+            spins += 1
+            if spins > 64 { sched_yield() }
+        }
+    }
+}
+
+/// One write to a directory, kept so that it can be replayed on the other copy of a
+/// `LiveDirectory`. It holds no directory, so it never shares a copy's storage.
+enum DirectoryChange: Sendable {
+    case upsert(PreparedContact)
+    case remove(String)
+
+    /// Applies the change.
+    /// - Returns: the removed contact, for `.remove`.
+    func apply(to directory: inout ContactDirectory) -> Contact? {
+        switch self {
+        case .upsert(let prepared):
+            directory.upsert(prepared)
+            return nil
+        case .remove(let id):
+            return directory.remove(id: id)
+        }
+    }
+}
