@@ -179,3 +179,22 @@ import Testing
         #expect(columns == [.id, .attribute("HasOptedOutOfEmail"), .attribute("Fax"), .label(forHeader: "phone1value"), .company, .attribute("Custom_Phone__c"), .attribute("Contact ID")])
     }
 }
+
+@Suite struct MultiValueCellTests {
+    @Test(arguments: [
+        ("+1 650 555 1234", false, ["+1 650 555 1234"]),
+        ("  +1 650 555 1234\u{A0}", false, ["+1 650 555 1234"]),
+        ("+1 650 555 1234 ::: +44 20 7946 0958", false, ["+1 650 555 1234", "+44 20 7946 0958"]),
+        ("a@x.com ::: b@y.com", true, ["a@x.com", "b@y.com"]),
+        ("a@x.com; b@y.com;;", true, ["a@x.com", "b@y.com"]),
+        ("a@x.com, b@y.com", true, ["a@x.com", "b@y.com"]),
+        ("\"Smith, John\" <john@x.com>", true, ["\"Smith, John\" <john@x.com>"]),
+        ("1;2", false, ["1;2"]),
+        (" ::: ", false, []),
+        ("", true, []),
+        ("José@exämple.de ::: ü@ö.de", true, ["José@exämple.de", "ü@ö.de"]),
+    ])
+    func splitsAndTrims(_ cell: String, _ emailStyle: Bool, _ expected: [String]) {
+        #expect(ContactCSVRowConverter.splitMultiValue(cell, emailStyle: emailStyle) == expected)
+    }
+}

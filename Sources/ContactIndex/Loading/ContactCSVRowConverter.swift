@@ -175,18 +175,61 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// The values of a multi-value cell: split at " ::: " (Google Contacts), and for emails also
-    /// at ";" (HubSpot's additional addresses); empty parts dropped.
+    /// at ";" and "," (HubSpot's additional addresses; "," only when the cell has no quote, which
+    /// a `"Name, Title" <addr>` form needs); parts trimmed, empty parts dropped.
+    /// - Complexity: O(n) on the UTF-8 bytes; a cell with one clean value is returned as is.
     static func splitMultiValue(_ cell: String, emailStyle: Bool) -> [String] {
-        var parts: [Substring] = [Substring(cell)]
-        if cell.utf8.count > 5, cell.contains(" ::: ") {
-            parts = cell.split(separator: " ::: ", omittingEmptySubsequences: true)
+        var native = cell
+        native.makeContiguousUTF8()
+        return native.utf8.withContiguousStorageIfAvailable { splitMultiValue(bytes: $0, cell: native, emailStyle: emailStyle) } ?? []
+    }
+
+    private static func splitMultiValue(bytes: UnsafeBufferPointer<UInt8>, cell: String, emailStyle: Bool) -> [String] {
+        let count = bytes.count
+        let splitsAtComma = emailStyle && !bytes.contains(UInt8(ascii: "\""))
+        var parts: [String] = []
+        var start = 0
+        var index = 0
+        func flush(_ end: Int) {
+            var low = start
+            var high = end
+            while low < high, isTrimmable(bytes, at: low, forward: true) { low += bytes[low] == 0xC2 ? 2 : 1 }
+            while high > low, isTrimmable(bytes, at: high, forward: false) { high -= bytes[high - 1] == 0xA0 && high - 2 >= low && bytes[high - 2] == 0xC2 ? 2 : 1 }
+            guard low < high else { return }
+            if low == 0, high == count { parts.append(cell) } else {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))
+            }
         }
-        if emailStyle, cell.contains(";") {
-            parts = parts.flatMap { $0.split(separator: ";") }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " "), index + 5 <= count, bytes[index + 1] == UInt8(ascii: ":"), bytes[index + 2] == UInt8(ascii: ":"),
+               bytes[index + 3] == UInt8(ascii: ":"), bytes[index + 4] == UInt8(ascii: " ") {
+                flush(index)
+                index += 5
+                start = index
+            } else if emailStyle, byte == UInt8(ascii: ";") || (splitsAtComma && byte == UInt8(ascii: ",")) {
+                flush(index)
+                index += 1
+                start = index
+            } else {
+                index += 1
+            }
         }
-        if emailStyle, cell.contains(","), !cell.contains("\"") {
-            parts = parts.flatMap { $0.split(separator: ",") }
+        flush(count)
+        return parts
+    }
+
+    /// Whether the byte at `index` (forward) or before `index` (backward) starts or ends
+    /// whitespace: ASCII space, tab, line breaks, or a no-break space (C2 A0).
+    @inline(__always)
+    private static func isTrimmable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, forward: Bool) -> Bool {
+        if forward {
+            let byte = bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+            return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
         }
-        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map(String.init)
+        let byte = bytes[index - 1]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+        return byte == 0xA0 && index >= 2 && bytes[index - 2] == 0xC2
     }
 }
