@@ -1,4 +1,7 @@
 import ArgumentParser
+import Glibc
+
+@_silgen_name("malloc_trim") func cMallocTrim(_ pad: Int) -> Int32
 import ContactIndex
 
 /// `load-bench load FILE`: loads a CSV export and prints wall time, peak RSS and the report.
@@ -26,6 +29,10 @@ struct LoadCommand: ParsableCommand {
         print("contacts \(directory.count), wall \(String(format2: seconds)) s, peak RSS \(ProcessMemory.peakResidentBytes >> 20) MiB")
         print("phones \(report.phonesNormalized), by fast path \(report.phonesByFastPath) (\(String(format2: 100 * Double(report.phonesByFastPath) / Double(max(report.phonesNormalized, 1))))%)")
         print(report.summary(maximumProblems: 5))
+        print("resident after load \(ProcessMemory.residentBytes >> 20) MiB (directory, report and allocator slack)")
+        _ = cMallocTrim(0); print("resident after malloc_trim \(ProcessMemory.residentBytes >> 20) MiB")
+        print("directory \(directory.approximateBytes / max(directory.count, 1)) bytes a contact (approximate heap), name indexes \(directory.approximateNameIndexBytes / max(directory.count, 1))")
+        withExtendedLifetime(directory) {}
     }
 }
 

@@ -52,7 +52,11 @@ import Testing
         let order: [MatchReason] = [.exactName, .foldedName, .transliteratedName, .nameTokens, .nickname, .tokenPrefix, .initials, .fuzzyOneEdit, .romanized, .fuzzyTwoEdits, .partialName]
         #expect(zip(order, order.dropFirst()).allSatisfy { $0.baseScore > $1.baseScore })
         #expect(MatchReason.allCases.allSatisfy { (0...1).contains($0.baseScore) })
-        #expect(MatchReason.allCases.filter { $0.isIdentity }.allSatisfy { $0.baseScore > MatchReason.exactName.baseScore })
+        // Identity matches rank above names; the one exception is the same national number under
+        // another country code, a hint that must never reach the confident threshold.
+        let identities = MatchReason.allCases.filter { $0.isIdentity && $0 != .sameNationalNumber }
+        #expect(identities.allSatisfy { $0.baseScore > MatchReason.exactName.baseScore })
+        #expect(MatchReason.sameNationalNumber.baseScore < MatchReason.confidentScore)
     }
 
     @Test func tiesGoToEntityPriorityThenID() {

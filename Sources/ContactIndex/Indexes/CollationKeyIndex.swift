@@ -41,6 +41,9 @@ struct CollationKeyIndex: Sendable {
         recent.reserveCapacity(recent.count)
     }
 
+    /// Approximate heap bytes held.
+    var approximateBytes: Int { arena.capacity + (entries.capacity + recent.capacity) * MemoryLayout<Entry>.stride }
+
     /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.
     mutating func noteDead(_ count: Int) {
         deadEstimate += count

@@ -1,46 +1,43 @@
-/// Where one stored email lives: the contact's slot and the address's position in its `emails`.
-struct EmailPosting: Hashable, Sendable {
-    var slot: UInt32
-    var emailIndex: UInt16
-}
-
 /// Hash indexes of stored addresses: by normalized address, and by provider-canonical address.
+/// Slots only; callers confirm each candidate on its record (see `SlotHashTable`).
 struct EmailIndex: Sendable {
-    var byAddress: [String: PostingList<EmailPosting>] = [:]
-    var byCanonical: [String: PostingList<EmailPosting>] = [:]
+    var byAddress = SlotHashTable()
+    var byCanonical = SlotHashTable()
 
     mutating func reserve(_ count: Int) {
-        byAddress.reserveCapacity(count)
+        byAddress = SlotHashTable(capacity: count)
     }
 
-    /// Indexes the normalized emails of a contact in `slot`.
+    /// Indexes a contact's addresses under its slot.
     /// - Complexity: O(e) in the contact's emails.
-    mutating func insert(_ contact: Contact, slot: UInt32) {
-        for (index, email) in contact.emails.enumerated() {
-            guard let address = email.normalized, index <= Int(UInt16.max) else { continue }
-            let posting = EmailPosting(slot: slot, emailIndex: UInt16(index))
-            byAddress.addPosting(posting, for: address.address)
-            if let canonical = address.canonicalAddress { byCanonical.addPosting(posting, for: canonical) }
-        }
+    mutating func insert(_ keys: ContactIndexKeys, slot: UInt32) {
+        for hash in keys.addresses { byAddress.insert(hash: hash, slot: slot) }
+        for hash in keys.canonical { byCanonical.insert(hash: hash, slot: slot) }
     }
 
-    /// Removes what `insert` added for this contact and slot.
-    mutating func remove(_ contact: Contact, slot: UInt32) {
-        for email in contact.emails {
-            guard let address = email.normalized else { continue }
-            byAddress.removePostings(for: address.address) { $0.slot == slot }
-            if let canonical = address.canonicalAddress {
-                byCanonical.removePostings(for: canonical) { $0.slot == slot }
-            }
-        }
+    /// Removes what `insert` added.
+    mutating func remove(_ keys: ContactIndexKeys, slot: UInt32) {
+        for hash in keys.addresses { byAddress.remove(hash: hash, slot: slot) }
+        for hash in keys.canonical { byCanonical.remove(hash: hash, slot: slot) }
     }
 
-    /// Postings under a normalized address.
-    func postings(address: String) -> PostingList<EmailPosting>? { byAddress[address] }
-
-    /// Postings under a canonical key: stored canonical forms, and stored addresses that are
-    /// already canonical.
-    func postings(canonical: String) -> [EmailPosting] {
-        (byCanonical[canonical]?.postings ?? []) + (byAddress[canonical]?.postings ?? [])
+    /// Calls `body` with the candidate slots whose normalized address may be `address`.
+    func forEachCandidate(address: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
+        byAddress.forEach(hash: SlotHashTable.hash(address)) { body($0); return true }
     }
+
+    /// Calls `body` with the candidate slots whose canonical address, or whose normalized
+    /// address, may be `canonical`.
+    func forEachCandidate(canonical: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
+        let hash = SlotHashTable.hash(canonical)
+        byCanonical.forEach(hash: hash) { body($0); return true }
+        byAddress.forEach(hash: hash) { body($0); return true }
+    }
+
+    mutating func makeStorageUnique() {
+        byAddress.makeStorageUnique()
+        byCanonical.makeStorageUnique()
+    }
+
+    var approximateBytes: Int { byAddress.approximateBytes + byCanonical.approximateBytes }
 }

@@ -11,8 +11,9 @@
 /// - Postings are exact: removing a contact removes its slot from each of its tokens' lists
 ///   (the slot's `forward` entry says which), so no dead entries are ever read.
 ///
-/// Memory at n contacts with t distinct tokens each (about 3–5): 4·t bytes of postings, the
-/// forward list (an array of 4·t bytes), 9 bytes of rank keys, plus the vocabulary.
+/// Memory at n contacts with t distinct tokens each (about 3–5): 4·t bytes of postings, 4·t
+/// bytes of forward runs in one flat array plus 5 bytes to locate them, 9 bytes of rank keys,
+/// plus the vocabulary.
 struct NameTokenIndex: Sendable {
     /// Bits of a forward entry that hold the token id; the role sits above them.
     static let idMask: UInt32 = (1 << 28) - 1
@@ -20,23 +21,32 @@ struct NameTokenIndex: Sendable {
     private(set) var vocabulary = TokenVocabulary()
     /// Slots per token id, ascending, unique.
     private(set) var postings: [[UInt32]] = []
-    /// Tokens per slot: id | role << 28, in `ContactNameTokens` order; empty for free slots.
-    private(set) var forward: [[UInt32]] = []
+    /// Every slot's tokens (id | role << 28, in `ContactNameTokens` order), one run per slot in
+    /// one flat array; `forwardStart` and `forwardCount` locate a slot's run. Replaced runs stay
+    /// behind as garbage until `compactForwardIfNeeded`.
+    private var forwardArena: [UInt32] = []
+    private var forwardStart: [UInt32] = []
+    private var forwardCount: [UInt8] = []
+    private var forwardGarbage = 0
     /// The entity priority rank of each slot's contact (ties after score).
     private(set) var entityRanks: [UInt8] = []
-    /// The first 8 bytes of each slot's id, big-endian: compares ids without touching strings
-    /// unless they share 8 bytes.
+    /// The first 8 bytes of each slot's id, big-endian: compares ids without touching the
+    /// records unless they share 8 bytes.
     private(set) var idPrefixes: [UInt64] = []
     /// Token ids by consonant skeleton (see `ConsonantSkeleton`).
     private(set) var skeletons: [String: [UInt32]] = [:]
     private var bulkLoading = false
+    /// Slots emptied during a bulk load; their postings are dropped by `finishBulkLoad`.
+    private var removedDuringBulk: Set<UInt32> = []
 
     /// Makes the top-level arrays own their storage (see `ContactDirectory.independentCopy`);
     /// each posting list is copied when first written.
     mutating func makeStorageUnique() {
         vocabulary.makeStorageUnique()
         postings.reserveCapacity(postings.count)
-        forward.reserveCapacity(forward.count)
+        forwardArena.reserveCapacity(forwardArena.count)
+        forwardStart.reserveCapacity(forwardStart.count)
+        forwardCount.reserveCapacity(forwardCount.count)
         entityRanks.reserveCapacity(entityRanks.count)
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
@@ -45,17 +55,23 @@ struct NameTokenIndex: Sendable {
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
     mutating func beginBulkLoad(capacity: Int) {
         bulkLoading = true
-        forward.reserveCapacity(capacity)
+        forwardStart.reserveCapacity(capacity)
+        forwardCount.reserveCapacity(capacity)
+        forwardArena.reserveCapacity(capacity * 5)
         entityRanks.reserveCapacity(capacity)
         idPrefixes.reserveCapacity(capacity)
     }
 
-    /// Sorts what a bulk load appended.
+    /// Sorts what a bulk load appended and drops the postings of slots emptied meanwhile.
     /// - Complexity: O(P log P) over all postings (already sorted lists are only checked).
     mutating func finishBulkLoad() {
         bulkLoading = false
         vocabulary.sortIfNeeded()
-        for index in postings.indices where !Self.isStrictlyAscending(postings[index]) {
+        let removed = removedDuringBulk
+        removedDuringBulk = []
+        for index in postings.indices {
+            if !removed.isEmpty { postings[index].removeAll { removed.contains($0) } }
+            guard !Self.isStrictlyAscending(postings[index]) else { continue }
             var list = postings[index]
             list.sort()
             var unique: [UInt32] = []
@@ -65,27 +81,42 @@ struct NameTokenIndex: Sendable {
         }
     }
 
-    /// Indexes a contact's tokens under its slot (which must be free in this index).
+    /// The tokens of a slot (empty for a free slot).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func tokens(of slot: UInt32) -> ArraySlice<UInt32> {
+        let index = Int(slot)
+        guard index < forwardStart.count else { return [] }
+        let start = Int(forwardStart[index])
+        return forwardArena[start..<(start + Int(forwardCount[index]))]
+    }
+
+    /// Indexes a contact's tokens under its slot (which must be free in this index). At most
+    /// 255 tokens of a contact are kept.
     /// - Complexity: O(t · (log p + p)) for t tokens with p postings each (sorted insertion),
     ///   O(t) amortized during a bulk load.
-    mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, id: String) {
+    mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, idPrefix: UInt64) {
         let slotIndex = Int(slot)
-        while forward.count <= slotIndex {
-            forward.append([])
+        while forwardStart.count <= slotIndex {
+            forwardStart.append(0)
+            forwardCount.append(0)
             entityRanks.append(0)
             idPrefixes.append(0)
         }
-        var entries: [UInt32] = []
-        entries.reserveCapacity(tokens.count)
-        for token in tokens {
+        let start = forwardArena.count
+        var count = 0
+        for token in tokens.prefix(255) {
             let tokenID = vocabulary.intern(token.text, keepSorted: !bulkLoading)
             if Int(tokenID) == postings.count {
                 postings.append([])
                 let skeleton = ConsonantSkeleton.of(token.text.utf8)
                 if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
             }
-            entries.append(tokenID | token.role.rawValue << 28)
-            if entries.dropLast().contains(where: { $0 & Self.idMask == tokenID }) { continue }
+            let entry = tokenID | token.role.rawValue << 28
+            let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
+            forwardArena.append(entry)
+            count += 1
+            if seenBefore { continue }
             if bulkLoading {
                 postings[Int(tokenID)].append(slot)
             } else {
@@ -95,36 +126,56 @@ struct NameTokenIndex: Sendable {
                 }
             }
         }
-        forward[slotIndex] = entries
+        forwardStart[slotIndex] = UInt32(start)
+        forwardCount[slotIndex] = UInt8(count)
         entityRanks[slotIndex] = UInt8(clamping: entityRank)
-        idPrefixes[slotIndex] = Self.idPrefix(id)
+        idPrefixes[slotIndex] = idPrefix
     }
 
     /// Removes a slot's postings.
-    /// - Complexity: O(t · p) for t tokens with p postings each.
+    /// - Complexity: O(t · p) for t tokens with p postings each; O(1) during a bulk load (the
+    ///   postings go at `finishBulkLoad`).
     mutating func remove(slot: UInt32) {
         let slotIndex = Int(slot)
-        guard slotIndex < forward.count else { return }
-        for entry in forward[slotIndex] {
-            let tokenID = Int(entry & Self.idMask)
-            if bulkLoading {
-                postings[tokenID].removeAll { $0 == slot }
-                continue
-            }
-            let position = Self.lowerBound(postings[tokenID], slot)
-            if position < postings[tokenID].count, postings[tokenID][position] == slot {
-                postings[tokenID].remove(at: position)
+        guard slotIndex < forwardStart.count, forwardCount[slotIndex] > 0 else { return }
+        if bulkLoading {
+            removedDuringBulk.insert(slot)
+        } else {
+            for entry in tokens(of: slot) {
+                let tokenID = Int(entry & Self.idMask)
+                let position = Self.lowerBound(postings[tokenID], slot)
+                if position < postings[tokenID].count, postings[tokenID][position] == slot {
+                    postings[tokenID].remove(at: position)
+                }
             }
         }
-        forward[slotIndex] = []
+        forwardGarbage += Int(forwardCount[slotIndex])
+        forwardCount[slotIndex] = 0
+        compactForwardIfNeeded()
+    }
+
+    /// Rewrites the forward runs without garbage once garbage passes half of the arena.
+    /// - Complexity: O(arena) when it compacts.
+    private mutating func compactForwardIfNeeded() {
+        guard !bulkLoading, forwardGarbage > 65_536, forwardGarbage * 2 > forwardArena.count else { return }
+        var fresh: [UInt32] = []
+        fresh.reserveCapacity(forwardArena.count - forwardGarbage + 1024)
+        for slot in forwardStart.indices {
+            let start = Int(forwardStart[slot])
+            let count = Int(forwardCount[slot])
+            forwardStart[slot] = UInt32(fresh.count)
+            fresh.append(contentsOf: forwardArena[start..<(start + count)])
+        }
+        forwardArena = fresh
+        forwardGarbage = 0
     }
 
     /// The first 8 bytes of an id as a big-endian integer (shorter ids pad with zeros, which
     /// sort first, as byte order wants).
-    static func idPrefix(_ id: String) -> UInt64 {
+    static func idPrefix(_ id: UnsafeRawBufferPointer) -> UInt64 {
         var value: UInt64 = 0
         var count = 0
-        for byte in id.utf8.prefix(8) {
+        for byte in id.prefix(8) {
             value = value << 8 | UInt64(byte)
             count += 1
         }
@@ -154,9 +205,8 @@ struct NameTokenIndex: Sendable {
     var approximateBytes: Int {
         let arrayHeader = 32
         let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8
-        let forwardBytes = forward.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 4) } + forward.capacity * 8
-        let vocabularyBytes = vocabulary.arena.capacity + vocabulary.offsets.capacity * 4 + vocabulary.sorted.capacity * 4 + vocabulary.count * 40
-            + skeletons.count * 80
+        let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
+        let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80
         return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes
     }
 }

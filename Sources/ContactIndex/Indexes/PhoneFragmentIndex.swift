@@ -1,62 +1,100 @@
-/// Finds stored numbers that contain a run of digits (an agent types the last four digits, or
-/// a few digits from the middle): every 4-digit window of every stored number's digits is a key
-/// (10,000 buckets of slots); a query's last 4 digits pick one bucket, whose contacts are then
-/// checked for the whole run.
+/// Finds stored numbers that contain a run of digits (an agent types the last four digits, or a
+/// few digits from the middle): every 4-digit window of every stored number's digits is a key
+/// (10,000 buckets of slots). A query reads the smallest bucket among its own windows, and its
+/// caller checks each candidate's digits for the whole run.
 ///
 /// Digits are the E.164 digits of a parsed number, or the raw digits of one that did not parse.
-/// Postings are exact (a removed contact's slot leaves its buckets).
+///
+/// Removal is lazy: a bucket keeps a removed contact's slot until dead entries pass half of it,
+/// and is then compacted by checking each entry against the contact now in its slot. A bucket
+/// like "1650" holds hundreds of thousands of slots in a US directory; finding and removing one
+/// slot from it on every update would cost milliseconds, and look-ups verify candidates anyway.
+/// Stale or repeated entries are therefore possible between compactions: callers skip slots
+/// they have seen and confirm the rest on the record.
 struct PhoneFragmentIndex: Sendable {
     /// The shortest run of digits searched.
     static let minimumDigits = 4
 
     private var buckets: [[UInt32]] = Array(repeating: [], count: 10_000)
+    private var dead: [UInt32] = Array(repeating: 0, count: 10_000)
 
-    /// The digits a number is searched by.
-    static func digits(of phone: ContactPhone) -> [UInt8] {
+    /// The digits a phone is searched by: its E.164 digits when normalized, else the raw digits.
+    static func searchDigits(of phone: ContactPhone) -> [UInt8] {
         if let e164 = phone.normalized?.e164 { return e164.utf8.filter { $0 >= 48 && $0 <= 57 } }
         return phone.raw.utf8.filter { $0 >= 48 && $0 <= 57 }
     }
 
-    private static func windows(of contact: Contact) -> Set<Int> {
-        var keys = Set<Int>()
-        for phone in contact.phones {
-            let digits = Self.digits(of: phone)
-            guard digits.count >= minimumDigits else { continue }
-            for start in 0...(digits.count - minimumDigits) {
-                keys.insert(key(digits[start..<(start + minimumDigits)]))
-            }
-        }
-        return keys
+    /// The window key of the 4 digits at `start`.
+    @inline(__always)
+    static func window(_ digits: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt16 {
+        var key = 0
+        for offset in 0..<minimumDigits { key = key * 10 + Int(digits[start + offset] &- 48) }
+        return UInt16(key)
     }
 
-    @inline(__always)
-    private static func key(_ digits: ArraySlice<UInt8>) -> Int {
-        digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+    /// Indexes a contact's windows under its slot.
+    /// - Complexity: O(w) amortized for its w windows.
+    mutating func insert(_ windows: [UInt16], slot: UInt32) {
+        for window in windows { buckets[Int(window)].append(slot) }
+    }
+
+    /// Notes that a contact left `slot`; buckets with many dead entries are compacted, keeping
+    /// the slots whose current contact still has the bucket's window (`windowsOf`).
+    /// - Complexity: O(w) amortized: a compaction of a bucket of b entries follows b/2 removals.
+    mutating func remove(_ windows: [UInt16], slot: UInt32, windowsOf: (UInt32) -> [UInt16]?) {
+        for window in windows {
+            let bucket = Int(window)
+            dead[bucket] += 1
+            if Int(dead[bucket]) * 2 > buckets[bucket].count + 16 { compact(bucket, windowsOf: windowsOf) }
+        }
+    }
+
+    private mutating func compact(_ bucket: Int, windowsOf: (UInt32) -> [UInt16]?) {
+        let window = UInt16(bucket)
+        var kept: [UInt32] = []
+        kept.reserveCapacity(buckets[bucket].count - Int(dead[bucket]) + 8)
+        var seen = Set<UInt32>()
+        for slot in buckets[bucket] where !seen.contains(slot) {
+            seen.insert(slot)
+            if let current = windowsOf(slot), current.contains(window) { kept.append(slot) }
+        }
+        buckets[bucket] = kept
+        dead[bucket] = 0
+    }
+
+    /// Drops every entry of the given slots (after a bulk load that superseded them).
+    /// - Complexity: O(total entries).
+    mutating func removeAll(slots isRemoved: (UInt32) -> Bool) {
+        for bucket in buckets.indices {
+            buckets[bucket].removeAll(where: isRemoved)
+            dead[bucket] = 0
+        }
+    }
+
+    /// The slots whose numbers may contain `digits` (at least 4 ASCII digits): the smallest
+    /// bucket among the digits' windows. Slots may repeat or be stale: callers check each.
+    /// - Complexity: O(d) to pick the bucket.
+    func candidates(containing digits: [UInt8]) -> [UInt32] {
+        guard digits.count >= Self.minimumDigits else { return [] }
+        return digits.withUnsafeBufferPointer { buffer in
+            var best = Int(Self.window(buffer, at: buffer.count - Self.minimumDigits))
+            for start in 0...(buffer.count - Self.minimumDigits) {
+                let bucket = Int(Self.window(buffer, at: start))
+                if buckets[bucket].count < buckets[best].count { best = bucket }
+            }
+            return buckets[best]
+        }
     }
 
     /// Makes the bucket table own its storage (see `ContactDirectory.independentCopy`); the
     /// buckets themselves are copied when first written.
-    mutating func makeStorageUnique() { buckets.reserveCapacity(buckets.count) }
-
-    /// Indexes a contact's numbers under its slot.
-    /// - Complexity: O(d) in the contact's digits.
-    mutating func insert(_ contact: Contact, slot: UInt32) {
-        for key in Self.windows(of: contact) { buckets[key].append(slot) }
+    mutating func makeStorageUnique() {
+        buckets.reserveCapacity(buckets.count)
+        dead.reserveCapacity(dead.count)
     }
 
-    /// Removes what `insert` added.
-    /// - Complexity: O(d · b) for buckets of b slots.
-    mutating func remove(_ contact: Contact, slot: UInt32) {
-        for key in Self.windows(of: contact) {
-            if let position = buckets[key].firstIndex(of: slot) { buckets[key].remove(at: position) }
-        }
-    }
-
-    /// The slots whose numbers may contain `digits` (at least 4 ASCII digits): the bucket of
-    /// their last four. Callers check each.
-    /// - Complexity: O(1).
-    func candidates(containing digits: [UInt8]) -> [UInt32] {
-        guard digits.count >= Self.minimumDigits else { return [] }
-        return buckets[Self.key(digits[(digits.count - Self.minimumDigits)...])]
+    /// Bytes held.
+    var approximateBytes: Int {
+        buckets.reduce(0) { $0 + 32 + $1.capacity * 4 } + dead.capacity * 4
     }
 }

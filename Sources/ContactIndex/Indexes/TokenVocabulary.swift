@@ -28,6 +28,11 @@ struct TokenVocabulary: Sendable {
         sorted.reserveCapacity(sorted.count)
     }
 
+    /// Approximate heap bytes held (the hash map's keys counted at 40 bytes a token).
+    var approximateBytes: Int {
+        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + count * 40
+    }
+
     /// The number of distinct tokens.
     var count: Int { offsets.count - 1 }
 

@@ -2,8 +2,15 @@ import CICU
 
 /// Owns one ICU transliterator handle (closed in `deinit`). Use through `ScriptFolder`.
 final class ICUFolderHandle: @unchecked Sendable {
-    // @unchecked: the handle is only ever used by one thread at a time, which ICUHandlePool ensures.
+    // @unchecked: the handle (and its memo) is only ever used by one thread at a time, which
+    // ICUHandlePool ensures.
     let pointer: OpaquePointer
+    /// Folded forms of recent short texts. Names repeat across a directory (a million contacts
+    /// share a few hundred thousand name strings), and the transliterator costs microseconds per
+    /// call; the memo is cleared when it reaches `memoCapacity`.
+    var memo: [String: String] = [:]
+    static let memoCapacity = 65_536
+    static let memoMaximumLength = 48
 
     init(pointer: OpaquePointer) { self.pointer = pointer }
 
@@ -43,14 +50,21 @@ public struct ScriptFolder: Sendable {
     /// The folded form of `text`.
     /// - Complexity: O(n) in the length of `text`.
     public func fold(_ text: String) -> String {
-        let bytes = pool.withHandle { handle in
-            text.withUTF8Bytes { bytes, count in
+        pool.withHandle { handle in
+            let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
+            if memoized, let known = handle.memo[text] { return known }
+            let bytes = text.withUTF8Bytes { bytes, count in
                 withGrowingBuffer(initialCapacity: Int(count) * 4 + 16) { out, capacity, length in
                     CICU_folder_fold(handle.pointer, bytes, count, out, capacity, &length)
                 }.bytes
             }
+            let folded = String(decoding: bytes, as: UTF8.self)
+            if memoized {
+                if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
+                handle.memo[text] = folded
+            }
+            return folded
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// NFKC case folding alone (no change of script).

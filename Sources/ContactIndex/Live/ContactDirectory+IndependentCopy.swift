@@ -1,6 +1,6 @@
 extension ContactDirectory {
     /// A copy that shares no index storage with this directory, so that updating either one never
-    /// copies the other's storage on write. Contacts (immutable values) stay shared.
+    /// copies the other's storage on write. Record chunks stay shared until one side writes them.
     /// - Complexity: O(n) for the copies of the top-level arrays and hash tables.
     func independentCopy() -> ContactDirectory {
         var copy = self
@@ -11,29 +11,15 @@ extension ContactDirectory {
     /// Forces every index container of this value to own its storage. `reserveCapacity` copies a
     /// shared buffer and does nothing to a uniquely held one.
     private mutating func makeStorageUnique() {
-        slots.reserveCapacity(slots.count)
+        store.makeStorageUnique()
         generations.reserveCapacity(generations.count)
         freeSlots.reserveCapacity(freeSlots.count)
-        slotByID.reserveCapacity(slotByID.count)
+        ids.makeStorageUnique()
         phoneIndex.makeStorageUnique()
         emailIndex.makeStorageUnique()
         nameKeyIndex.makeStorageUnique()
         emailPrefixIndex.makeStorageUnique()
         nameTokenIndex.makeStorageUnique()
         phoneFragmentIndex.makeStorageUnique()
-    }
-}
-
-extension PhoneIndex {
-    mutating func makeStorageUnique() {
-        byE164.reserveCapacity(byE164.count)
-        byNational.reserveCapacity(byNational.count)
-    }
-}
-
-extension EmailIndex {
-    mutating func makeStorageUnique() {
-        byAddress.reserveCapacity(byAddress.count)
-        byCanonical.reserveCapacity(byCanonical.count)
     }
 }

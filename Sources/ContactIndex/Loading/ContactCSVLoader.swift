@@ -138,73 +138,98 @@ public struct ContactCSVLoader: Sendable {
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
         report.problems = layout.headerProblems
 
+        // Blocks are converted on worker threads; this thread adds each converted block to the
+        // directory in file order as soon as it is ready, while later blocks are converted.
         let results = Mutex(CSVLoadProgressState())
+        let completed = DispatchSemaphore(value: 0)
+        let workers = DispatchQueue(label: "ContactCSVLoader.workers", attributes: .concurrent)
         let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: options.threads * 2)
         let converter = ContactCSVRowConverter(layout: layout, options: options)
-        var blockCount = 0
-        while let block = input.nextBlock() {
-            slots.wait()
-            let index = blockCount
-            blockCount += 1
-            group.enter()
-            let progress = options.progress
-            DispatchQueue.global().async {
-                let result = converter.convert(block)
-                results.withLock { state in
-                    state.store(result, at: index)
-                    progress?(state.rowsDone, state.bytesDone)
-                }
-                slots.signal()
-                group.leave()
+        let progress = options.progress
+        let maximumInFlight = options.threads * 2
+        var assembler = ContactCSVAssembler(configuration: options.configuration, report: report)
+        var dispatched = 0
+        var consumed = 0
+        var inputDone = false
+        let concurrency = DispatchSemaphore(value: options.threads)
+        while true {
+            while let block = results.withLock({ $0.take(consumed) }) {
+                assembler.add(block)
+                consumed += 1
             }
+            if inputDone, consumed == dispatched { break }
+            if !inputDone, dispatched - consumed < maximumInFlight {
+                if let block = input.nextBlock() {
+                    let index = dispatched
+                    dispatched += 1
+                    group.enter()
+                    workers.async {
+                        concurrency.wait()
+                        let result = converter.convert(block)
+                        concurrency.signal()
+                        results.withLock { state in
+                            state.store(result, at: index)
+                            progress?(state.rowsDone, state.bytesDone)
+                        }
+                        completed.signal()
+                        group.leave()
+                    }
+                } else {
+                    inputDone = true
+                }
+                continue
+            }
+            completed.wait()
         }
         group.wait()
-        report.bytesRead = input.bytesRead
-        let blocks = results.withLock { $0.takeBlocks(count: blockCount) }
-        return try assemble(blocks, into: report)
+        return try assembler.finish(bytesRead: input.bytesRead, strict: options.strict)
+    }
+}
+
+/// Adds converted blocks to a directory under construction, in file order, and completes the
+/// load report: counts, duplicate ids (the later row wins; the report names the earlier line).
+struct ContactCSVAssembler {
+    private var builder: ContactDirectory.Builder
+    private var report: CSVLoadReport
+    /// The file line of each slot's row, for duplicate reports.
+    private var lineOfSlot: [Int32] = []
+
+    init(configuration: DirectoryConfiguration, report: CSVLoadReport) {
+        builder = ContactDirectory.Builder(configuration: configuration, capacity: 0)
+        self.report = report
     }
 
-    /// Builds the directory from the converted blocks, in file order, and completes the report.
-    private func assemble(_ blocks: [ContactCSVBlockResult], into base: CSVLoadReport) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
-        var report = base
-        var prepared: [PreparedContact] = []
-        var lines: [Int32] = []
-        let total = blocks.reduce(0) { $0 + $1.prepared.count }
-        prepared.reserveCapacity(total)
-        lines.reserveCapacity(total)
-        for var block in blocks {
-            report.rowsRead += block.rowsRead
-            report.rowsRejected += block.rowsRejected
-            report.phonesNormalized += block.phonesNormalized
-            report.phonesByFastPath += block.phonesByFastPath
-            report.problems.append(contentsOf: block.problems)
-            prepared.append(contentsOf: block.prepared)
-            lines.append(contentsOf: block.lines)
-            block.prepared = []
-        }
-        report.problems.append(contentsOf: Self.duplicateProblems(prepared, lines: lines))
-        report.problems.sort { $0.line < $1.line }
-        report.rowsUpdated = report.problems.count(where: { if case .duplicateID = $0.kind { true } else { false } })
-        if options.strict, !report.problems.isEmpty { throw .problemsInStrictMode(report) }
-        let directory = ContactDirectory(prepared: prepared, configuration: options.configuration)
-        report.rowsLoaded = directory.count
-        return (directory, report)
-    }
-
-    /// One problem per row whose id an earlier row had (the later row wins).
-    /// - Complexity: O(n) expected.
-    static func duplicateProblems(_ prepared: [PreparedContact], lines: [Int32]) -> [CSVLoadProblem] {
-        var lineByID: [String: Int32] = [:]
-        lineByID.reserveCapacity(prepared.count)
-        var problems: [CSVLoadProblem] = []
-        for (index, item) in prepared.enumerated() {
-            let line = lines[index]
-            if let earlier = lineByID.updateValue(line, forKey: item.contact.id) {
-                problems.append(CSVLoadProblem(line: Int(line), column: nil, contactID: item.contact.id, value: item.contact.id, kind: .duplicateID(earlierLine: Int(earlier))))
+    /// Adds one converted block.
+    mutating func add(_ block: ContactCSVBlockResult) {
+        report.rowsRead += block.rowsRead
+        report.rowsRejected += block.rowsRejected
+        report.phonesNormalized += block.phonesNormalized
+        report.phonesByFastPath += block.phonesByFastPath
+        report.problems.append(contentsOf: block.problems)
+        for (item, line) in zip(block.prepared, block.lines) {
+            let outcome = builder.add(item)
+            if let slot = outcome.slot {
+                if Int(slot) >= lineOfSlot.count { lineOfSlot.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - lineOfSlot.count)) }
+                lineOfSlot[Int(slot)] = line
+            }
+            if let replaced = outcome.replacedSlot {
+                let earlier = Int(replaced) < lineOfSlot.count ? Int(lineOfSlot[Int(replaced)]) : 0
+                report.problems.append(
+                    CSVLoadProblem(line: Int(line), column: nil, contactID: item.contact.id, value: item.contact.id, kind: .duplicateID(earlierLine: earlier)))
+                report.rowsUpdated += 1
             }
         }
-        return problems
+    }
+
+    /// Finishes the directory and the report.
+    /// - Throws: `CSVLoadError.problemsInStrictMode` when strict and any problem was found.
+    consuming func finish(bytesRead: Int, strict: Bool) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
+        report.bytesRead = bytesRead
+        report.problems.sort { $0.line < $1.line }
+        if strict, !report.problems.isEmpty { throw .problemsInStrictMode(report) }
+        let directory = builder.finish()
+        report.rowsLoaded = directory.count
+        return (directory, report)
     }
 }
 
@@ -220,9 +245,8 @@ struct CSVLoadProgressState: ~Copyable {
         blocks[index] = result
     }
 
-    mutating func takeBlocks(count: Int) -> [ContactCSVBlockResult] {
-        let ordered = (0..<count).compactMap { blocks[$0] }
-        blocks = [:]
-        return ordered
+    /// Takes the block with this index when it is ready.
+    mutating func take(_ index: Int) -> ContactCSVBlockResult? {
+        blocks.removeValue(forKey: index)
     }
 }

@@ -29,19 +29,46 @@ extension ContactDirectory {
 
     private func phoneMatches(for query: NormalizedPhone) -> [Match] {
         var matches: [Match] = []
-        phoneIndex.postings(e164Key: query.e164Key)?.forEach { posting in
-            guard let contact = storedContact(slot: posting.slot) else { return }
-            let phone = contact.phones[Int(posting.phoneIndex)]
-            let reason: MatchReason = phone.normalized?.extension == query.extension ? .exactE164 : .phoneExtensionDiffers
-            matches.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedPhone: phone))
+        let queryKey = query.e164Key
+        let queryExtension = query.extension.map { Array($0.utf8) }
+        var seen: [UInt32] = []
+        phoneIndex.forEachCandidate(e164Key: queryKey) { slot in
+            guard !seen.contains(slot) else { return }
+            seen.append(slot)
+            // Confirm on the record which of its phones carry the number, then build the match.
+            let positions: [(Int, Bool)] = store.withRecord(slot) { record in
+                var reader = ContactRecordReader(record)
+                _ = reader.header()
+                var found: [(Int, Bool)] = []
+                for position in 0..<reader.count() {
+                    let phone = reader.phone()
+                    guard phone.e164Key == queryKey else { continue }
+                    let sameExtension = phone.extension.map { Array($0) } == queryExtension
+                    found.append((position, sameExtension))
+                }
+                return found
+            } ?? []
+            guard let best = positions.first(where: { $0.1 }) ?? positions.first, let contact = storedContact(slot: slot) else { return }
+            let reason: MatchReason = best.1 ? .exactE164 : .phoneExtensionDiffers
+            matches.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedPhone: contact.phones[best.0]))
         }
-        if query.nationalNumber.utf8.count >= 6 {
-            phoneIndex.postings(nationalKey: query.nationalKey)?.forEach { posting in
-                guard let contact = storedContact(slot: posting.slot) else { return }
-                let phone = contact.phones[Int(posting.phoneIndex)]
-                guard let stored = phone.normalized, stored.countryCode != query.countryCode else { return }
-                matches.append(Match(contact: contact, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber, matchedPhone: phone))
-            }
+        guard query.nationalNumber.utf8.count >= 6 else { return matches }
+        let nationalKey = query.nationalKey
+        phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
+            guard !seen.contains(slot) else { return }
+            seen.append(slot)
+            let position: Int? = store.withRecord(slot) { record in
+                var reader = ContactRecordReader(record)
+                _ = reader.header()
+                for position in 0..<reader.count() {
+                    let phone = reader.phone()
+                    if phone.nationalKey == nationalKey, phone.countryCode != query.countryCode { return position }
+                }
+                return nil
+            } ?? nil
+            guard let position, let contact = storedContact(slot: slot) else { return }
+            matches.append(
+                Match(contact: contact, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber, matchedPhone: contact.phones[position]))
         }
         return matches
     }
@@ -55,17 +82,46 @@ extension ContactDirectory {
     public func lookup(email: String, limit: Int? = nil) -> [Match] {
         guard case .success(let query) = preparer.emails.normalize(email) else { return [] }
         var matches: [Match] = []
-        emailIndex.postings(address: query.address)?.forEach { posting in
-            guard let contact = storedContact(slot: posting.slot) else { return }
-            matches.append(Match(contact: contact, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, matchedEmail: contact.emails[Int(posting.emailIndex)]))
+        var seen: [UInt32] = []
+        var address = query.address
+        address.withUTF8 { bytes in
+            let key = UnsafeRawBufferPointer(bytes)
+            emailIndex.forEachCandidate(address: key) { slot in
+                guard !seen.contains(slot), let position = emailPosition(in: slot, where: { $0.addressEquals(key) }),
+                      let contact = storedContact(slot: slot)
+                else { return }
+                seen.append(slot)
+                matches.append(Match(contact: contact, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, matchedEmail: contact.emails[position]))
+            }
         }
-        if configuration.emailOptions.canonicalizeProviders {
-            for posting in emailIndex.postings(canonical: query.canonicalKey) {
-                guard let contact = storedContact(slot: posting.slot) else { continue }
-                matches.append(Match(contact: contact, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, matchedEmail: contact.emails[Int(posting.emailIndex)]))
+        guard configuration.emailOptions.canonicalizeProviders else {
+            return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
+        }
+        var canonical = query.canonicalKey
+        canonical.withUTF8 { bytes in
+            let key = UnsafeRawBufferPointer(bytes)
+            emailIndex.forEachCandidate(canonical: key) { slot in
+                guard !seen.contains(slot),
+                      let position = emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }),
+                      let contact = storedContact(slot: slot)
+                else { return }
+                seen.append(slot)
+                matches.append(
+                    Match(contact: contact, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, matchedEmail: contact.emails[position]))
             }
         }
         return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
+    }
+
+    /// The position of the first email of the contact in `slot` that satisfies `test`.
+    private func emailPosition(in slot: UInt32, where test: (ContactRecordReader.Email) -> Bool) -> Int? {
+        store.withRecord(slot) { record in
+            var reader = ContactRecordReader(record)
+            _ = reader.header()
+            reader.skipPhones()
+            for position in 0..<reader.count() where test(reader.email()) { return position }
+            return nil
+        } ?? nil
     }
 
     /// Finds the contacts whose whole name equals `name` at primary collation strength: case,

@@ -26,7 +26,7 @@ extension ContactDirectory {
     public func lookup(fuzzyName text: String, limit: Int? = nil) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
-        var top = TopMatches(limit: limit, index: nameTokenIndex) { [slots] slot in slots[Int(slot)]?.id ?? "" }
+        var top = TopMatches(limit: limit, index: nameTokenIndex, idPrecedes: idPrecedes)
         collectNameMatches(text, into: &top)
         return matches(from: top)
     }
@@ -80,7 +80,7 @@ extension ContactDirectory {
             if rankA != rankB { return rankA < rankB }
             let prefixA = index.idPrefixes[Int(a)], prefixB = index.idPrefixes[Int(b)]
             if prefixA != prefixB { return prefixA < prefixB }
-            return (slots[Int(a)]?.id ?? "").utf8.lexicographicallyPrecedes((slots[Int(b)]?.id ?? "").utf8)
+            return idPrecedes(a, b)
         }
         var exactCount = 0
         for slot in hits {
@@ -140,7 +140,7 @@ extension ContactDirectory {
     /// Scores one contact against the query tokens from its token list.
     @inline(__always)
     private func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
-        let entries = nameTokenIndex.forward[Int(slot)]
+        let entries = nameTokenIndex.tokens(of: slot)
         guard !entries.isEmpty else { return }
         var matched = 0
         var worst = TokenMatchKind.exact
@@ -185,7 +185,7 @@ extension ContactDirectory {
 
     /// Whether the query's tokens, in order, are the contact's given then family tokens, family
     /// then given, or its display name's tokens.
-    private static func isWholeName(query: [NameQueryToken], entries: [UInt32]) -> Bool {
+    private static func isWholeName(query: [NameQueryToken], entries: ArraySlice<UInt32>) -> Bool {
         func tokens(_ role: NameTokenRole) -> [UInt32] {
             entries.filter { $0 >> 28 == role.rawValue }.map { $0 & NameTokenIndex.idMask }
         }

@@ -24,7 +24,7 @@ extension ContactDirectory {
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
-            identity += phoneFragmentMatches(query.phoneDigits, cap: max(limit * 50, 500))
+            identity += phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
         }
         if let email = query.emailText {
             if query.emailIsComplete { identity += lookup(email: email, limit: limit * 4) }
@@ -32,7 +32,7 @@ extension ContactDirectory {
         }
         var names: [Match] = []
         if !query.nameText.isEmpty {
-            var top = TopMatches(limit: max(limit * 20, 200), index: nameTokenIndex) { [slots] slot in slots[Int(slot)]?.id ?? "" }
+            var top = TopMatches(limit: max(limit * 20, 200), index: nameTokenIndex, idPrecedes: idPrecedes)
             collectNameMatches(query.nameText, into: &top)
             names = matches(from: top)
         }
@@ -48,7 +48,10 @@ extension ContactDirectory {
                 var both = other.score >= match.score ? other : match
                 both.score = min(0.99, max(other.score, match.score) + 0.05)
                 combined.append(both)
-            } else if query.phoneDigits.count >= 2, let phone = match.contact.phones.first(where: { Self.contains(PhoneFragmentIndex.digits(of: $0), query.phoneDigits) }) {
+            } else if query.phoneDigits.count >= 2,
+                      let phone = match.contact.phones.first(where: {
+                          PhoneFragmentIndex.searchDigits(of: $0).withUnsafeBufferPointer { Self.contains($0, needle: query.phoneDigits) }
+                      }) {
                 match.score = min(0.99, match.score + 0.05)
                 match.matchedPhone = phone
                 combined.append(match)
@@ -60,19 +63,37 @@ extension ContactDirectory {
         return configuration.ranking.rank(combined, limit: limit)
     }
 
-    /// Contacts with a number containing `digits` (at least 4).
-    private func phoneFragmentMatches(_ digits: [UInt8], cap: Int) -> [Match] {
+    /// Contacts with a number containing `digits` (at least 4), the best `limit` of them in
+    /// ranking order (entity priority, then id), confirmed on their records. At most
+    /// `maximumExamined` candidates are checked: a run of digits that a large share of the
+    /// directory has ("1650") is no way to find one person.
+    private func phoneFragmentMatches(_ digits: [UInt8], limit: Int) -> [Match] {
         guard digits.count >= PhoneFragmentIndex.minimumDigits else { return [] }
-        var out: [Match] = []
-        for slot in phoneFragmentIndex.candidates(containing: digits) {
-            guard let contact = storedContact(slot: slot),
-                  let phone = contact.phones.first(where: { Self.contains(PhoneFragmentIndex.digits(of: $0), digits) })
-            else { continue }
-            out.append(Match(contact: contact, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment, matchedPhone: phone))
-            if out.count >= cap { break }
+        var top = TopMatches(limit: limit, index: nameTokenIndex, idPrecedes: idPrecedes)
+        var examined = 0
+        digits.withUnsafeBufferPointer { needle in
+            for slot in phoneFragmentIndex.candidates(containing: digits) {
+                examined += 1
+                if examined > Self.maximumExamined { break }
+                let matches = store.withRecord(slot) { record in
+                    var reader = ContactRecordReader(record)
+                    _ = reader.header()
+                    for _ in 0..<reader.count() where reader.phone().withSearchDigits({ Self.contains($0, needle) }) { return true }
+                    return false
+                } ?? false
+                if matches { top.offer(slot: slot, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment) }
+            }
         }
-        return out
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot),
+                  let phone = contact.phones.first(where: { PhoneFragmentIndex.searchDigits(of: $0).withUnsafeBufferPointer { Self.contains($0, needle: digits) } })
+            else { return nil }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
+        }
     }
+
+    /// The most candidates a fragment or prefix search checks.
+    static let maximumExamined = 50_000
 
     /// Contacts with an address starting with `prefix` (lower-cased).
     private func emailPrefixMatches(_ prefix: String, cap: Int) -> [Match] {
@@ -90,12 +111,16 @@ extension ContactDirectory {
         return out
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         outer: for start in 0...(haystack.count - needle.count) {
-            for offset in needle.indices where haystack[start + offset] != needle[offset] { continue outer }
+            for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
             return true
         }
         return false
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(haystack, $0) }
     }
 }

@@ -5,165 +5,221 @@
 /// (libphonenumber, UTS #46), and problems are kept in `problems`, never thrown: a bad field never
 /// loses the record. Look-ups return `Match` values ordered by `MatchRanking`.
 ///
-/// Storage: contacts live in slots of an array, found by id through a hash map. Indexes hold
-/// slots: phones by E.164 and by national number, emails by address and canonical address (hash
-/// maps), and whole names by ICU collation key (a sorted array, see `CollationKeyIndex`).
+/// Storage: each contact lives in a slot, as a compact byte record (`ContactRecordStore`); the
+/// `Contact` value is rebuilt only for the matches a look-up returns. Indexes hold slots: ids,
+/// phones (E.164 and national number) and emails (address and canonical address) in hash tables
+/// that keep no keys (`SlotHashTable`; candidates are confirmed on their record), whole names by
+/// ICU collation key (`CollationKeyIndex`), name tokens (`NameTokenIndex`), phone fragments
+/// (`PhoneFragmentIndex`) and address prefixes.
 ///
 /// `ContactDirectory` is a value type: a copy is an independent snapshot, safe to read from any
-/// thread while another copy is updated.
+/// thread while another copy is updated. To update while others read, use `LiveDirectory`.
 public struct ContactDirectory: Sendable {
     /// The configuration the directory was built with.
     public let configuration: DirectoryConfiguration
-    /// Problems found while building and updating, in order.
-    public private(set) var problems: [DirectoryProblem] = []
+    /// The problems found while building the directory, in order. (Problems of later updates
+    /// are returned by `upsert`, not kept here, so that a long-lived directory does not grow.)
+    public internal(set) var problems: [DirectoryProblem] = []
 
     let preparer: ContactPreparer
-    var slots: [Contact?] = []
+    var store = ContactRecordStore()
     var generations: [UInt32] = []
     var freeSlots: [UInt32] = []
-    var slotByID: [String: UInt32] = [:]
+    var ids = SlotHashTable()
     var phoneIndex = PhoneIndex()
     var emailIndex = EmailIndex()
     var nameKeyIndex = CollationKeyIndex()
     var nameTokenIndex = NameTokenIndex()
     var emailPrefixIndex = CollationKeyIndex()
     var phoneFragmentIndex = PhoneFragmentIndex()
+    private(set) var contactCount = 0
 
     /// Builds a directory.
     /// - Parameters:
     ///   - contacts: the records; a later record with an id seen before replaces the earlier one
     ///     (reported as `duplicateID`), and a record without id is skipped (`missingID`).
     ///   - configuration: regions, email options, ranking.
-    /// - Complexity: O(n log n); one libphonenumber parse per phone.
+    /// - Complexity: O(n log n); one libphonenumber parse per phone not on the fast path.
     public init(_ contacts: some Sequence<Contact> = [], configuration: DirectoryConfiguration = .init()) {
         let preparer = ContactPreparer(configuration: configuration)
         self.init(prepared: contacts.map { preparer.prepare($0) }, configuration: configuration)
     }
 
-    /// Builds a directory from contacts already prepared (on other threads, by a loader).
+    /// Builds a directory from contacts already prepared (on other threads, by a loader) with a
+    /// preparer of the same configuration.
     /// - Complexity: O(n log n).
     public init(prepared: [PreparedContact], configuration: DirectoryConfiguration = .init()) {
+        var builder = Builder(configuration: configuration, capacity: prepared.count)
+        for item in prepared { builder.add(item) }
+        self = builder.finish()
+    }
+
+    /// An empty directory, ready for a `Builder`.
+    init(emptyWith configuration: DirectoryConfiguration) {
         self.configuration = configuration
         self.preparer = ContactPreparer(configuration: configuration)
-        slots.reserveCapacity(prepared.count)
-        generations.reserveCapacity(prepared.count)
-        slotByID.reserveCapacity(prepared.count)
-        phoneIndex.reserve(prepared.count * 2)
-        emailIndex.reserve(prepared.count)
-        var nameKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
-        nameKeys.reserveCapacity(prepared.count * 2)
-        var emailKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
-        nameTokenIndex.beginBulkLoad(capacity: prepared.count)
-        for item in prepared {
-            problems.append(contentsOf: item.problems)
-            guard !item.contact.id.isEmpty else { continue }
-            if let existing = slotByID[item.contact.id] {
-                problems.append(DirectoryProblem(contactID: item.contact.id, field: "id", value: item.contact.id, kind: .duplicateID))
-                unindex(slot: existing)
-            }
-            let slot = place(item.contact)
-            for key in item.nameKeys { nameKeys.append((key, slot, generations[Int(slot)])) }
-            indexSearchKeys(item, slot: slot)
-            for key in Self.emailPrefixKeys(item.contact) { emailKeys.append((key, slot, generations[Int(slot)])) }
-        }
-        // Keys of records replaced by a later duplicate died with their slot's generation.
-        let live = liveness
-        nameKeyIndex.bulkLoad(nameKeys.filter { live($0.slot, $0.generation) })
-        emailPrefixIndex.bulkLoad(emailKeys.filter { live($0.slot, $0.generation) })
-        nameTokenIndex.finishBulkLoad()
     }
 
     /// The number of contacts.
-    public var count: Int { slotByID.count }
+    public var count: Int { contactCount }
 
     /// The contact with this id, byte for byte.
     /// - Complexity: O(1) expected.
     public func contact(id: String) -> Contact? {
-        slotByID[id].flatMap { slots[Int($0)] }
+        slot(of: id).flatMap(storedContact(slot:))
     }
 
     /// Every contact, in no particular order.
-    public var contacts: some Sequence<Contact> { slots.lazy.compactMap { $0 } }
+    public var contacts: some Sequence<Contact> {
+        (0..<UInt32(store.slotCount)).lazy.compactMap { storedContact(slot: $0) }
+    }
 
     // MARK: Updates
 
     /// Adds a contact, or replaces the one with the same id. After it returns, every look-up on
     /// this value sees the new version and never the old one.
     /// - Returns: the problems found in the contact's fields.
-    /// - Complexity: O(p + e) hash updates, plus O(log n + r) for the name keys.
+    /// - Complexity: O(p + e) hash updates, plus O(log n + r) for the name keys and O(t · p) for
+    ///   the t name tokens' posting lists.
     @discardableResult
     public mutating func upsert(_ contact: Contact) -> [DirectoryProblem] {
         upsert(preparer.prepare(contact))
     }
 
-    /// Adds or replaces a contact already prepared.
+    /// Adds or replaces a contact already prepared with a preparer of this configuration.
     @discardableResult
     public mutating func upsert(_ prepared: PreparedContact) -> [DirectoryProblem] {
-        problems.append(contentsOf: prepared.problems)
-        guard !prepared.contact.id.isEmpty else { return prepared.problems }
-        if let existing = slotByID[prepared.contact.id] { unindex(slot: existing) }
-        let slot = place(prepared.contact)
+        guard !prepared.contact.id.isEmpty, !prepared.record.isEmpty else { return prepared.problems }
+        if let existing = slot(of: prepared.contact.id) { unindex(slot: existing) }
+        let slot = place(prepared)
         let generation = generations[Int(slot)]
         let live = liveness
         for key in prepared.nameKeys {
             nameKeyIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
         }
-        indexSearchKeys(prepared, slot: slot)
         for key in Self.emailPrefixKeys(prepared.contact) {
             emailPrefixIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
         }
+        store.compactIfNeeded()
         return prepared.problems
     }
 
     /// Removes the contact with this id.
     /// - Returns: the removed contact, or nil when there was none.
-    /// - Complexity: O(p + e) hash updates.
+    /// - Complexity: O(p + e) hash updates, plus O(t · p) for the name tokens' posting lists.
     @discardableResult
     public mutating func remove(id: String) -> Contact? {
-        guard let slot = slotByID[id] else { return nil }
-        let removed = slots[Int(slot)]
+        guard let slot = slot(of: id) else { return nil }
+        let removed = storedContact(slot: slot)
         unindex(slot: slot)
         return removed
     }
 
-    private mutating func place(_ contact: Contact) -> UInt32 {
+    /// Puts a prepared contact in a free slot and adds it to the hash, token and fragment
+    /// indexes (collation keys are the caller's: bulk loads sort them once).
+    mutating func place(_ prepared: PreparedContact, reusingSlots: Bool = true) -> UInt32 {
         let slot: UInt32
-        if let free = freeSlots.popLast() {
+        if reusingSlots, let free = freeSlots.popLast() {
             slot = free
-            slots[Int(slot)] = contact
         } else {
-            slot = UInt32(slots.count)
-            slots.append(contact)
+            slot = UInt32(generations.count)
             generations.append(0)
         }
-        slotByID[contact.id] = slot
-        phoneIndex.insert(contact, slot: slot)
-        emailIndex.insert(contact, slot: slot)
+        prepared.record.withUnsafeBytes { store.store($0, at: slot) }
+        ids.insert(hash: prepared.keys.id, slot: slot)
+        phoneIndex.insert(prepared.keys, slot: slot)
+        emailIndex.insert(prepared.keys, slot: slot)
+        phoneFragmentIndex.insert(prepared.keys.windows, slot: slot)
+        let tokens = prepared.nameTokens.isEmpty ? ContactNameTokens.of(prepared.contact, names: preparer.names) : prepared.nameTokens
+        nameTokenIndex.insert(
+            slot: slot, tokens: tokens, entityRank: configuration.ranking.rank(of: prepared.contact.entity), idPrefix: prepared.idPrefix)
+        contactCount += 1
         return slot
     }
 
-    private mutating func unindex(slot: UInt32) {
-        guard let old = slots[Int(slot)] else { return }
-        phoneIndex.remove(old, slot: slot)
-        emailIndex.remove(old, slot: slot)
-        slotByID[old.id] = nil
-        slots[Int(slot)] = nil
-        generations[Int(slot)] &+= 1  // kills the slot's name keys
-        nameKeyIndex.noteDead(NameVariants.of(old).count)
-        emailPrefixIndex.noteDead(old.emails.count)
+    /// Takes a contact out of every index and frees its slot.
+    mutating func unindex(slot: UInt32, freeingSlot: Bool = true) {
+        guard let keys = store.withRecord(slot, { ContactIndexKeys(record: $0) }) else { return }
+        let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) } ?? 0
+        let emailCount = keys.addresses.count
+        ids.remove(hash: keys.id, slot: slot)
+        phoneIndex.remove(keys, slot: slot)
+        emailIndex.remove(keys, slot: slot)
+        store.remove(slot)
+        generations[Int(slot)] &+= 1  // kills the slot's collation keys
+        nameKeyIndex.noteDead(variantCount)
+        emailPrefixIndex.noteDead(emailCount)
         nameTokenIndex.remove(slot: slot)
-        phoneFragmentIndex.remove(old, slot: slot)
-        freeSlots.append(slot)
+        let store = self.store
+        phoneFragmentIndex.remove(keys.windows, slot: slot) { other in
+            store.withRecord(other) { ContactIndexKeys(record: $0).windows }
+        }
+        contactCount -= 1
+        if freeingSlot { freeSlots.append(slot) }
+    }
+
+    // MARK: Reading records
+
+    /// The slot of the contact with this id (compared byte for byte).
+    /// - Complexity: O(1) expected.
+    func slot(of id: String) -> UInt32? {
+        var id = id
+        return id.withUTF8 { bytes in
+            let key = UnsafeRawBufferPointer(bytes)
+            var found: UInt32? = nil
+            ids.forEach(hash: SlotHashTable.hash(key)) { slot in
+                let same = store.withRecord(slot) { ContactRecordReader.id(of: $0).elementsEqual(key) } ?? false
+                if same { found = slot }
+                return !same
+            }
+            return found
+        }
     }
 
     /// Whether an index entry made for `slot` at `generation` still describes the slot's contact.
     var liveness: (UInt32, UInt32) -> Bool {
-        { [generations, slots] slot, generation in
-            Int(slot) < generations.count && generations[Int(slot)] == generation && slots[Int(slot)] != nil
+        { [generations, store] slot, generation in
+            Int(slot) < generations.count && generations[Int(slot)] == generation && store.contains(slot)
         }
     }
 
+    /// The contact in a slot, rebuilt from its record.
+    /// - Complexity: O(size of the record).
     func storedContact(slot: UInt32) -> Contact? {
-        Int(slot) < slots.count ? slots[Int(slot)] : nil
+        store.withRecord(slot) { ContactRecord.decode($0) }
+    }
+
+    /// Whether the id in slot `a` sorts before the id in slot `b` (byte order).
+    func idPrecedes(_ a: UInt32, _ b: UInt32) -> Bool {
+        store.withRecord(a) { recordA in
+            store.withRecord(b) { recordB in
+                ContactRecordReader.id(of: recordA).lexicographicallyPrecedes(ContactRecordReader.id(of: recordB))
+            } ?? true
+        } ?? false
+    }
+
+    /// Approximate heap bytes held by the records and every index.
+    public var approximateBytes: Int {
+        store.approximateBytes + generations.capacity * 4 + freeSlots.capacity * 4 + ids.approximateBytes
+            + phoneIndex.approximateBytes + emailIndex.approximateBytes + nameKeyIndex.approximateBytes
+            + nameTokenIndex.approximateBytes + emailPrefixIndex.approximateBytes + phoneFragmentIndex.approximateBytes
+    }
+
+    /// Approximate heap bytes of the name indexes alone (tokens and whole-name collation keys).
+    public var approximateNameIndexBytes: Int {
+        nameTokenIndex.approximateBytes + nameKeyIndex.approximateBytes
+    }
+}
+
+extension ContactDirectory {
+    /// The normalized addresses of a contact as prefix-search keys.
+    static func emailPrefixKeys(_ contact: Contact) -> [[UInt8]] {
+        var keys: [[UInt8]] = []
+        for email in contact.emails {
+            guard let address = email.normalized?.address else { continue }
+            let key = Array(address.utf8)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
     }
 }

@@ -1,15 +1,21 @@
-/// A contact with its phones and emails normalized and its name keys computed, ready to be
-/// inserted into a directory. Preparing is the expensive part of loading (libphonenumber, ICU),
-/// and it needs no directory, so loaders run it on many threads at once.
+/// A contact with its phones and emails normalized, its record encoded and its index keys
+/// computed, ready to be inserted into a directory. Preparing is the expensive part of loading
+/// (libphonenumber, ICU), and it needs no directory, so loaders run it on many threads at once.
 public struct PreparedContact: Sendable {
     /// The contact, with `normalized` and `problem` filled in on every phone and email.
     public var contact: Contact
-    /// Primary-strength collation keys of the contact's name variants.
-    var nameKeys: [[UInt8]]
-    /// Folded name tokens with their roles, for the token index.
-    var nameTokens: [NameToken] = []
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
+    /// The stored form (`ContactRecord`); empty for a contact without id.
+    var record: [UInt8] = []
+    /// Its hash-index keys, read from `record`.
+    var keys = ContactIndexKeys.none
+    /// Primary-strength collation keys of the contact's name variants.
+    var nameKeys: [[UInt8]] = []
+    /// Folded name tokens with their roles, for the token index.
+    var nameTokens: [NameToken] = []
+    /// The first 8 bytes of the id (see `NameTokenIndex.idPrefixes`).
+    var idPrefix: UInt64 = 0
     /// How many of its phones the phone fast path normalized (the others took libphonenumber).
     var phonesByFastPath = 0
 }
@@ -40,7 +46,7 @@ public struct ContactPreparer: Sendable {
         if contact.id.isEmpty {
             // The record is skipped whole: its fields are neither normalized nor reported.
             let problem = DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID)
-            return PreparedContact(contact: contact, nameKeys: [], problems: [problem])
+            return PreparedContact(contact: contact, problems: [problem])
         }
         let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         for index in contact.phones.indices {
@@ -77,8 +83,16 @@ public struct ContactPreparer: Sendable {
         let keys = NameVariants.of(contact).map { names.collationKey($0) }.filter { $0.count > 1 }
         var unique: [[UInt8]] = []
         for key in keys where !unique.contains(key) { unique.append(key) }
-        let tokens = ContactNameTokens.of(contact, names: names)
-        return PreparedContact(contact: contact, nameKeys: unique, nameTokens: tokens, problems: problems, phonesByFastPath: fastPathCount)
+        var prepared = PreparedContact(contact: contact, problems: problems)
+        ContactRecord.encode(contact, into: &prepared.record)
+        prepared.record.withUnsafeBytes { record in
+            prepared.keys = ContactIndexKeys(record: record)
+            prepared.idPrefix = NameTokenIndex.idPrefix(ContactRecordReader.id(of: record))
+        }
+        prepared.nameKeys = unique
+        prepared.nameTokens = ContactNameTokens.of(contact, names: names)
+        prepared.phonesByFastPath = fastPathCount
+        return prepared
     }
 }
 
@@ -99,5 +113,23 @@ enum NameVariants {
             add([last, first].filter { !$0.isEmpty }.joined(separator: " "))
         }
         return variants
+    }
+
+    /// The number of distinct variants of a stored record (what `of` gives for its contact).
+    static func count(in record: UnsafeRawBufferPointer) -> Int {
+        var reader = ContactRecordReader(record)
+        let header = reader.header()
+        var variants: [[UInt8]] = []
+        func add(_ text: [UInt8]) {
+            if !text.isEmpty, !variants.contains(text) { variants.append(text) }
+        }
+        add(header.displayName.map(Array.init) ?? [])
+        let first = header.firstName.map(Array.init) ?? []
+        let last = header.lastName.map(Array.init) ?? []
+        if !first.isEmpty || !last.isEmpty {
+            add(first.isEmpty ? last : (last.isEmpty ? first : first + [32] + last))
+            add(first.isEmpty ? last : (last.isEmpty ? first : last + [32] + first))
+        }
+        return variants.count
     }
 }

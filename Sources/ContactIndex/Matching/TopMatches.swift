@@ -2,8 +2,8 @@
 /// stream in: score (higher first), entity priority, then id in byte order. Each slot appears
 /// once, with its best score.
 ///
-/// Ids are compared through their first 8 bytes (`NameTokenIndex.idPrefixes`) and only read as
-/// strings when those tie, so ranking thousands of equal-scored candidates stays cheap.
+/// Ids are compared through their first 8 bytes (`NameTokenIndex.idPrefixes`) and only read from
+/// the records when those tie, so ranking thousands of equal-scored candidates stays cheap.
 struct TopMatches {
     struct Entry {
         var slot: UInt32
@@ -14,12 +14,12 @@ struct TopMatches {
     let limit: Int
     private(set) var entries: [Entry] = []
     private let index: NameTokenIndex
-    private let idOf: (UInt32) -> String
+    private let idPrecedes: (UInt32, UInt32) -> Bool
 
-    init(limit: Int, index: NameTokenIndex, idOf: @escaping (UInt32) -> String) {
+    init(limit: Int, index: NameTokenIndex, idPrecedes: @escaping (UInt32, UInt32) -> Bool) {
         self.limit = limit
         self.index = index
-        self.idOf = idOf
+        self.idPrecedes = idPrecedes
         entries.reserveCapacity(limit + 1)
     }
 
@@ -56,6 +56,6 @@ struct TopMatches {
         let prefixA = index.idPrefixes[Int(a.slot)]
         let prefixB = index.idPrefixes[Int(b.slot)]
         if prefixA != prefixB { return prefixA < prefixB }
-        return idOf(a.slot).utf8.lexicographicallyPrecedes(idOf(b.slot).utf8)
+        return idPrecedes(a.slot, b.slot)
     }
 }

@@ -47,6 +47,44 @@ public struct NormalizedPhone: Sendable, Hashable, Codable {
 
 /// Integer keys for phone numbers: digit strings packed in a UInt64.
 enum PhoneKey {
+    /// The national significant number's digits: the E.164 digits after the country code's
+    /// (nil when the digits do not start with the country code).
+    static func nationalNumber(e164Digits: UInt64, countryCode: Int) -> [UInt8]? {
+        var digits: [UInt8] = []
+        var rest = e164Digits
+        repeat {
+            digits.append(UInt8(48 + rest % 10))
+            rest /= 10
+        } while rest > 0
+        digits.reverse()
+        var code: [UInt8] = []
+        var restCode = countryCode
+        repeat {
+            code.append(UInt8(48 + restCode % 10))
+            restCode /= 10
+        } while restCode > 0
+        code.reverse()
+        guard digits.count > code.count, digits.starts(with: code) else { return nil }
+        return Array(digits[code.count...])
+    }
+
+    /// `digitsKeepingZeros` of the national number inside `e164Digits` (see `nationalNumber`),
+    /// computed without building the digits.
+    static func nationalKey(e164Digits: UInt64, countryCode: Int) -> UInt64? {
+        var total = 0
+        var rest = e164Digits
+        while rest > 0 { total += 1; rest /= 10 }
+        var codeDigits = 0
+        var restCode = countryCode
+        while restCode > 0 { codeDigits += 1; restCode /= 10 }
+        let nationalDigits = total - codeDigits
+        guard nationalDigits > 0, nationalDigits <= 17 else { return nil }
+        var power: UInt64 = 1
+        for _ in 0..<nationalDigits { power *= 10 }
+        guard e164Digits / power == UInt64(countryCode) else { return nil }
+        return power + e164Digits % power
+    }
+
     /// The value of a string of 1 to 18 ASCII digits; nil for anything else.
     @inline(__always)
     static func digits(_ bytes: some Sequence<UInt8>) -> UInt64? {

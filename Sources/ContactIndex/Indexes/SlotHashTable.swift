@@ -1,0 +1,133 @@
+/// A hash multimap from keys to contact slots that stores no keys: each entry is the key's
+/// 32-bit hash and a slot, 8 bytes, in one flat array. Callers check every slot they get back
+/// against the contact's record (`ContactRecordReader`), which they read anyway to answer.
+///
+/// Why: a directory indexes a million ids, two million phone numbers and a million addresses.
+/// A `Dictionary` keyed by `String` holds each key again (a heap string for most ids and
+/// addresses) plus its own overhead, about 100 bytes an entry; this table holds 8 bytes an entry
+/// at a load factor of at most 0.7. Keys are compared byte for byte by the caller, never by
+/// Unicode equivalence, so ids that differ in their bytes stay distinct.
+///
+/// Structure: open addressing with linear probing; deletion shifts later entries back (no
+/// tombstones), so look-ups stay short after any number of updates. The table doubles when it
+/// passes the load factor, rehashing from the stored hashes (keys are never recomputed).
+///
+/// Hashes come from the standard library's `Hasher` (SipHash with a per-process random seed), so
+/// crafted keys cannot force long probe runs.
+struct SlotHashTable: Sendable {
+    /// Entries: hash << 32 | (slot + 1); 0 is an empty bucket.
+    private var entries: [UInt64]
+    private var mask: Int
+    /// The number of entries.
+    private(set) var count = 0
+
+    /// Creates a table sized for `capacity` entries.
+    init(capacity: Int = 0) {
+        var size = 16
+        while Double(size) * 0.7 < Double(capacity) { size <<= 1 }
+        entries = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The 32-bit hash of a byte string.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        let value = UInt64(bitPattern: Int64(hasher.finalize()))
+        return UInt32(truncatingIfNeeded: value ^ (value >> 32))
+    }
+
+    /// The 32-bit hash of a string's UTF-8 bytes.
+    static func hash(_ text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The 32-bit hash of an integer key.
+    static func hash(_ key: UInt64) -> UInt32 {
+        var hasher = Hasher()
+        hasher.combine(key)
+        let value = UInt64(bitPattern: Int64(hasher.finalize()))
+        return UInt32(truncatingIfNeeded: value ^ (value >> 32))
+    }
+
+    /// Adds `slot` under `hash`, unless that pair is already there.
+    /// - Complexity: O(1) expected, amortized over growth.
+    mutating func insert(hash: UInt32, slot: UInt32) {
+        if Double(count + 1) > Double(entries.count) * 0.7 { grow() }
+        let entry = UInt64(hash) << 32 | UInt64(slot + 1)
+        var bucket = Int(hash) & mask
+        while entries[bucket] != 0 {
+            if entries[bucket] == entry { return }
+            bucket = (bucket + 1) & mask
+        }
+        entries[bucket] = entry
+        count += 1
+    }
+
+    /// Removes the pair (`hash`, `slot`) if present.
+    /// - Complexity: O(1) expected.
+    mutating func remove(hash: UInt32, slot: UInt32) {
+        let entry = UInt64(hash) << 32 | UInt64(slot + 1)
+        var bucket = Int(hash) & mask
+        while entries[bucket] != 0 {
+            if entries[bucket] == entry {
+                shiftBack(from: bucket)
+                count -= 1
+                return
+            }
+            bucket = (bucket + 1) & mask
+        }
+    }
+
+    /// Calls `body` with each slot stored under `hash` (and, rarely, under another key with the
+    /// same hash: callers verify), until it returns false.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func forEach(hash: UInt32, _ body: (UInt32) -> Bool) {
+        var bucket = Int(hash) & mask
+        entries.withUnsafeBufferPointer { table in
+            while table[bucket] != 0 {
+                let entry = table[bucket]
+                if UInt32(truncatingIfNeeded: entry >> 32) == hash, !body(UInt32(truncatingIfNeeded: entry) - 1) { return }
+                bucket = (bucket + 1) & mask
+            }
+        }
+    }
+
+    /// Backward-shift deletion: empties `bucket` and moves later entries of the run back into
+    /// place, so that no probe sequence is broken.
+    private mutating func shiftBack(from bucket: Int) {
+        var hole = bucket
+        var next = (bucket + 1) & mask
+        while entries[next] != 0 {
+            let home = Int(UInt32(truncatingIfNeeded: entries[next] >> 32)) & mask
+            // The entry at `next` may move into the hole if its home is not in (hole, next].
+            let distanceToNext = (next - home) & mask
+            let distanceToHole = (hole - home) & mask
+            if distanceToHole <= distanceToNext {
+                entries[hole] = entries[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        entries[hole] = 0
+    }
+
+    private mutating func grow() {
+        let old = entries
+        entries = Array(repeating: 0, count: old.count * 2)
+        mask = entries.count - 1
+        for entry in old where entry != 0 {
+            var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
+            entries[bucket] = entry
+        }
+    }
+
+    /// Makes the table own its storage (see `ContactDirectory.independentCopy`).
+    mutating func makeStorageUnique() { entries.reserveCapacity(entries.count) }
+
+    /// Bytes held.
+    var approximateBytes: Int { entries.capacity * 8 }
+}

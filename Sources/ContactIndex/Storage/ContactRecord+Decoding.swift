@@ -1,0 +1,78 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ContactRecord {
+    /// The `Contact` a record holds, equal to the one encoded.
+    /// - Complexity: O(size of the record); one allocation per string field.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> Contact {
+        var reader = ContactRecordReader(bytes)
+        let header = reader.header()
+        func text(_ slice: UnsafeRawBufferPointer?) -> String? { slice.map(String.init(recordBytes:)) }
+        let entity = header.entityCode == 0xFF
+            ? ContactEntity(rawValue: String(recordBytes: header.customEntity!))
+            : standardEntities[Int(header.entityCode)]
+        var contact = Contact(
+            id: String(recordBytes: header.id), firstName: text(header.firstName), lastName: text(header.lastName),
+            displayName: text(header.displayName), entity: entity, company: text(header.company), region: text(header.region),
+            createdAt: header.createdAt.map(Date.init(timeIntervalSinceReferenceDate:)),
+            updatedAt: header.updatedAt.map(Date.init(timeIntervalSinceReferenceDate:)))
+        let phoneCount = reader.count()
+        contact.phones.reserveCapacity(phoneCount)
+        for _ in 0..<phoneCount { contact.phones.append(phone(reader.phone())) }
+        let emailCount = reader.count()
+        contact.emails.reserveCapacity(emailCount)
+        for _ in 0..<emailCount { contact.emails.append(email(reader.email())) }
+        let attributeCount = reader.count()
+        for _ in 0..<attributeCount {
+            let (key, value) = reader.attribute()
+            contact.attributes[String(recordBytes: key)] = String(recordBytes: value)
+        }
+        return contact
+    }
+
+    private static func phone(_ stored: ContactRecordReader.Phone) -> ContactPhone {
+        var normalized: NormalizedPhone? = nil
+        if stored.isNormalized {
+            let e164: String
+            let national: String
+            if let digits = stored.e164Digits {
+                e164 = "+" + String(digits)
+                national = String(decoding: PhoneKey.nationalNumber(e164Digits: digits, countryCode: stored.countryCode) ?? [], as: UTF8.self)
+            } else {
+                e164 = stored.e164Text.map(String.init(recordBytes:)) ?? ""
+                national = stored.nationalText.map(String.init(recordBytes:)) ?? ""
+            }
+            let details = stored.details.map { byte in
+                NormalizedPhone.Details(
+                    isValid: byte & 0x80 != 0, type: phoneTypes[min(Int(byte & 0x0F), phoneTypes.count - 1)],
+                    region: stored.detailsRegion.map(String.init(recordBytes:)))
+            }
+            normalized = NormalizedPhone(
+                e164: e164, countryCode: stored.countryCode, nationalNumber: national,
+                extension: stored.extension.map(String.init(recordBytes:)), details: details)
+        }
+        let failures: [PhoneParseFailure] = [.empty, .notANumber, .invalidCountryCode, .tooShortAfterIDD, .tooShort, .tooLong, .inputTooLong, .libraryFailure]
+        let problem = stored.problem.map { failures[min(Int($0), failures.count - 1)] }
+        return ContactPhone(
+            String(recordBytes: stored.raw), label: stored.label.map(String.init(recordBytes:)), normalized: normalized, problem: problem)
+    }
+
+    private static func email(_ stored: ContactRecordReader.Email) -> ContactEmail {
+        var normalized: NormalizedEmail? = nil
+        if stored.isNormalized, let localPart = stored.localPart, let ascii = stored.asciiDomain {
+            let local = String(recordBytes: localPart)
+            let asciiDomain = String(recordBytes: ascii)
+            normalized = NormalizedEmail(
+                address: stored.address.map(String.init(recordBytes:)) ?? local + "@" + asciiDomain,
+                localPart: local, asciiDomain: asciiDomain,
+                unicodeDomain: stored.unicodeDomain.map(String.init(recordBytes:)) ?? asciiDomain,
+                canonicalAddress: stored.canonical.map(String.init(recordBytes:)))
+        }
+        let problem = stored.problem.flatMap { try? JSONDecoder().decode(EmailNormalizationError.self, from: Data($0)) }
+        return ContactEmail(
+            String(recordBytes: stored.raw), label: stored.label.map(String.init(recordBytes:)), normalized: normalized, problem: problem)
+    }
+}

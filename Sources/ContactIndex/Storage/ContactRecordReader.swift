@@ -1,0 +1,276 @@
+/// Reads a `ContactRecord` in place, field by field, without building a `Contact`: what look-ups
+/// use to check a candidate (its id, its phone keys, its addresses, its names) before paying
+/// for the whole value. The bytes must stay valid while the reader and its slices are used.
+struct ContactRecordReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// The fields before the phones.
+    struct Header {
+        var id: UnsafeRawBufferPointer
+        /// 0–3: a standard entity (`ContactRecord.standardEntities`); 0xFF: `customEntity`.
+        var entityCode: UInt8
+        var customEntity: UnsafeRawBufferPointer?
+        var firstName: UnsafeRawBufferPointer?
+        var lastName: UnsafeRawBufferPointer?
+        var displayName: UnsafeRawBufferPointer?
+        var company: UnsafeRawBufferPointer?
+        var region: UnsafeRawBufferPointer?
+        var createdAt: Double?
+        var updatedAt: Double?
+    }
+
+    /// One stored phone.
+    struct Phone {
+        var label: UnsafeRawBufferPointer?
+        var raw: UnsafeRawBufferPointer
+        var isNormalized: Bool
+        /// The E.164 digits as an integer (compact numbers).
+        var e164Digits: UInt64?
+        /// The E.164 text (other normalized numbers).
+        var e164Text: UnsafeRawBufferPointer?
+        var countryCode: Int
+        var nationalText: UnsafeRawBufferPointer?
+        var `extension`: UnsafeRawBufferPointer?
+        var details: UInt8?
+        var detailsRegion: UnsafeRawBufferPointer?
+        var problem: UInt8?
+
+        /// The index key of the E.164 number (`NormalizedPhone.e164Key`).
+        var e164Key: UInt64? {
+            guard isNormalized else { return nil }
+            if let e164Digits { return e164Digits }
+            return e164Text.flatMap { PhoneKey.digits($0.dropFirst()) } ?? 0
+        }
+
+        /// The index key of the national number (`NormalizedPhone.nationalKey`).
+        var nationalKey: UInt64? {
+            guard isNormalized else { return nil }
+            if let e164Digits { return PhoneKey.nationalKey(e164Digits: e164Digits, countryCode: countryCode) ?? 0 }
+            return nationalText.flatMap { PhoneKey.digitsKeepingZeros($0) } ?? 0
+        }
+
+        /// The number of digits of the national number.
+        var nationalDigitCount: Int {
+            if let e164Digits {
+                var total = 0, codeDigits = 0
+                var rest = e164Digits
+                while rest > 0 { total += 1; rest /= 10 }
+                var code = countryCode
+                while code > 0 { codeDigits += 1; code /= 10 }
+                return total - codeDigits
+            }
+            return nationalText?.count ?? 0
+        }
+
+        /// Calls `body` with the digits a phone fragment is searched in: the E.164 digits of a
+        /// normalized number, else the digits of the raw text.
+        func withSearchDigits<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes of stack
+            return withUnsafeMutableBytes(of: &digits) { storage in
+                let buffer = storage.bindMemory(to: UInt8.self)
+                var count = 0
+                if let e164Digits {
+                    var rest = e164Digits
+                    repeat {
+                        buffer[count] = UInt8(48 + rest % 10)
+                        count += 1
+                        rest /= 10
+                    } while rest > 0
+                    buffer[0..<count].reverse()
+                } else {
+                    let source = isNormalized ? (e164Text ?? raw) : raw
+                    for byte in source where byte >= 48 && byte <= 57 {
+                        guard count < 32 else { break }
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+                return body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+    }
+
+    /// One stored email.
+    struct Email {
+        var label: UnsafeRawBufferPointer?
+        var raw: UnsafeRawBufferPointer
+        var isNormalized: Bool
+        /// The whole address (non-compact records) or nil.
+        var address: UnsafeRawBufferPointer?
+        var localPart: UnsafeRawBufferPointer?
+        var asciiDomain: UnsafeRawBufferPointer?
+        var unicodeDomain: UnsafeRawBufferPointer?
+        var canonical: UnsafeRawBufferPointer?
+        var problem: UnsafeRawBufferPointer?
+
+        /// Whether the normalized address equals `query` byte for byte.
+        func addressEquals(_ query: UnsafeRawBufferPointer) -> Bool {
+            guard isNormalized else { return false }
+            if let address { return address.elementsEqual(query) }
+            guard let localPart, let asciiDomain, query.count == localPart.count + 1 + asciiDomain.count,
+                  query[localPart.count] == UInt8(ascii: "@")
+            else { return false }
+            return query[0..<localPart.count].elementsEqual(localPart)
+                && query[(localPart.count + 1)...].elementsEqual(asciiDomain)
+        }
+
+        /// Whether the normalized address starts with `prefix`.
+        func addressStarts(with prefix: UnsafeRawBufferPointer) -> Bool {
+            guard isNormalized else { return false }
+            if let address { return address.starts(with: prefix) }
+            guard let localPart, let asciiDomain else { return false }
+            if prefix.count <= localPart.count { return localPart.starts(with: prefix) }
+            guard localPart.elementsEqual(prefix[0..<localPart.count]), prefix[localPart.count] == UInt8(ascii: "@") else { return false }
+            return asciiDomain.starts(with: prefix[(localPart.count + 1)...])
+        }
+
+        /// Calls `body` with the normalized address's bytes (joined in a buffer when the record
+        /// holds it in two parts).
+        func withAddress<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R? {
+            guard isNormalized else { return nil }
+            if let address { return body(address) }
+            guard let localPart, let asciiDomain else { return nil }
+            var joined = [UInt8]()
+            joined.reserveCapacity(localPart.count + 1 + asciiDomain.count)
+            joined.append(contentsOf: localPart)
+            joined.append(UInt8(ascii: "@"))
+            joined.append(contentsOf: asciiDomain)
+            return joined.withUnsafeBytes(body)
+        }
+    }
+
+    // MARK: Reading in order
+
+    /// Reads the header. Call first.
+    mutating func header() -> Header {
+        let id = string()
+        let code = byte()
+        let custom = code == 0xFF ? string() : nil
+        let fields = byte()
+        func optional(_ bit: Int) -> UnsafeRawBufferPointer? { fields & (1 << bit) != 0 ? string() : nil }
+        let first = optional(0), last = optional(1), display = optional(2), company = optional(3), region = optional(4)
+        let created = fields & (1 << 5) != 0 ? double() : nil
+        let updated = fields & (1 << 6) != 0 ? double() : nil
+        return Header(
+            id: id, entityCode: code, customEntity: custom, firstName: first, lastName: last, displayName: display,
+            company: company, region: region, createdAt: created, updatedAt: updated)
+    }
+
+    /// The record's id, read from the start.
+    static func id(of bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var reader = ContactRecordReader(bytes)
+        return reader.string()
+    }
+
+    /// Reads the phone count, after the header.
+    mutating func count() -> Int { Int(varint()) }
+
+    /// Reads the next phone.
+    mutating func phone() -> Phone {
+        let flags = byte()
+        let label = flags & 1 != 0 ? string() : nil
+        let raw = string()
+        var phone = Phone(
+            label: label, raw: raw, isNormalized: flags & 2 != 0, e164Digits: nil, e164Text: nil, countryCode: 0, nationalText: nil,
+            extension: nil, details: nil, detailsRegion: nil, problem: nil)
+        if phone.isNormalized {
+            if flags & 4 != 0 {
+                phone.e164Digits = varint()
+                phone.countryCode = Int(varint())
+            } else {
+                phone.e164Text = string()
+                phone.countryCode = Int(varint())
+                phone.nationalText = string()
+            }
+            if flags & 8 != 0 { phone.extension = string() }
+            if flags & 16 != 0 {
+                phone.details = byte()
+                if flags & 32 != 0 { phone.detailsRegion = string() }
+            }
+        }
+        if flags & 64 != 0 { phone.problem = byte() }
+        return phone
+    }
+
+    /// Reads the next email (after every phone).
+    mutating func email() -> Email {
+        let flags = byte()
+        let label = flags & 1 != 0 ? string() : nil
+        let raw = string()
+        var email = Email(
+            label: label, raw: raw, isNormalized: flags & 2 != 0, address: nil, localPart: nil, asciiDomain: nil, unicodeDomain: nil,
+            canonical: nil, problem: nil)
+        if email.isNormalized {
+            if flags & 4 != 0 {
+                email.localPart = string()
+                email.asciiDomain = string()
+                email.unicodeDomain = flags & 8 != 0 ? string() : email.asciiDomain
+            } else {
+                email.address = string()
+                email.localPart = string()
+                email.asciiDomain = string()
+                email.unicodeDomain = string()
+            }
+            if flags & 16 != 0 { email.canonical = string() }
+        }
+        if flags & 32 != 0 { email.problem = string() }
+        return email
+    }
+
+    /// Skips the phones (after the header).
+    mutating func skipPhones() {
+        for _ in 0..<count() { _ = phone() }
+    }
+
+    /// Reads one attribute (after every email and the attribute count).
+    mutating func attribute() -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+        (string(), string())
+    }
+
+    // MARK: Primitives
+
+    @inline(__always)
+    mutating func byte() -> UInt8 {
+        let value = bytes[position]
+        position += 1
+        return value
+    }
+
+    @inline(__always)
+    mutating func varint() -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    @inline(__always)
+    mutating func string() -> UnsafeRawBufferPointer {
+        let count = Int(varint())
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
+        position += count
+        return slice
+    }
+
+    mutating func double() -> Double {
+        var bits: UInt64 = 0
+        for index in 0..<8 { bits |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
+        position += 8
+        return Double(bitPattern: bits)
+    }
+}
+
+extension String {
+    /// A string from record bytes.
+    init(recordBytes bytes: UnsafeRawBufferPointer) {
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+}
