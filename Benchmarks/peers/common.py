@@ -14,6 +14,7 @@ import sys
 import unicodedata
 
 import phonenumbers
+import pycountry
 from phonenumbers.geodata.locale import LOCALE_DATA
 
 DEFAULT_REGION = "US"
@@ -86,11 +87,9 @@ def _country_names():
             name = names.get(name[1:], "")
         if name:
             table[name.lower()] = region
-    # Common English forms libphonenumber's names don't spell this way.
-    for alias, region in {"united states of america": "US", "usa": "US", "uk": "GB", "great britain": "GB",
-                          "england": "GB", "russian federation": "RU", "south korea": "KR", "korea": "KR",
-                          "czechia": "CZ", "the netherlands": "NL", "holland": "NL", "uae": "AE",
-                          "viet nam": "VN"}.items():
+    # Short forms neither library spells (pycountry knows "USA" as an alpha-3 code).
+    for alias, region in {"uk": "GB", "great britain": "GB", "england": "GB", "korea": "KR", "uae": "AE",
+                          "holland": "NL"}.items():
         table.setdefault(alias, region)
     return table
 
@@ -100,13 +99,24 @@ SUPPORTED = set(phonenumbers.SUPPORTED_REGIONS)
 
 
 def region_for(country):
-    """The region for phone parsing from a country cell: ISO code or English name, else US."""
+    """The region for phone parsing from a country cell: ISO 3166 alpha-2 or alpha-3 code or an
+    English name (pycountry's names, then libphonenumber's), else US."""
     value = country.strip()
     if not value:
         return DEFAULT_REGION
-    if len(value) == 2 and value.upper() in SUPPORTED:
-        return value.upper()
-    return COUNTRY_NAMES.get(value.lower(), DEFAULT_REGION)
+    key = value.lower()
+    if key not in _REGION_CACHE:
+        region = COUNTRY_NAMES.get(key)
+        if region is None:
+            try:
+                region = pycountry.countries.lookup(value).alpha_2
+            except LookupError:
+                region = DEFAULT_REGION
+        _REGION_CACHE[key] = region if region in SUPPORTED else DEFAULT_REGION
+    return _REGION_CACHE[key]
+
+
+_REGION_CACHE = {}
 
 
 # ---------------------------------------------------------------- normalization

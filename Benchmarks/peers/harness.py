@@ -125,7 +125,7 @@ def measure(peer, args):
                 record["hit1"] += 1
             if expected and expected & set(ids[:5]):
                 record["hit5"] += 1
-        if turn % 50 == 49:
+        if turn % 250 == 249:
             print(f"{peer.title}: {turn + 1} queries per class", file=sys.stderr)
 
     classes = {}

@@ -43,7 +43,7 @@ class Peer:
         return version("tantivy")
 
     def load(self, rows):
-        writer = self.index.writer(heap_size=512_000_000, num_threads=2)
+        writer = self.index.writer()
         for row in rows:
             document = tantivy.Document()
             document.add_text("id", row["id"])
