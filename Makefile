@@ -18,3 +18,9 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+
+# The peers comparison (Benchmarks/peers/README.md): PostgreSQL 15, tantivy, SQLite FTS5,
+# RapidFuzz and our engine on the same export and queries. `make peers CONTACTS=1000000`.
+.PHONY: peers
+peers: deps
+	bash Benchmarks/peers/run.sh

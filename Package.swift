@@ -14,6 +14,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .target(
@@ -62,6 +69,36 @@ let package = Package(
         // libFuzzer entry point; built only by scripts/fuzz-screenpop.sh (-sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "screenpop-fuzz", dependencies: ["ScreenPop", "ContactIndex"]),
         .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"], exclude: ["Golden", "Fuzz"]),
+        // ScreenPopServer: the host bridge's HTTP and WebSocket sidecar over the engine (issue 8).
+        .target(
+            name: "ScreenPopServer",
+            dependencies: [
+                "ScreenPop", "ContactIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ]
+        ),
+        .executableTarget(
+            name: "screenpop-server",
+            dependencies: [
+                "ScreenPopServer", "ScreenPop", "ContactIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ScreenPopServerTests",
+            dependencies: [
+                "ScreenPopServer", "ScreenPop", "ContactIndex",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,0 +1,91 @@
+import ContactIndex
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// A bulk CSV upload: the request body streams into `ContactCSVLoader` on its own thread (at most
+/// a few chunks buffered), progress streams back as NDJSON, and the directory changes only when
+/// the whole upload was read and parsed.
+///
+/// - `replace`: the loaded directory replaces the live one in one switch (`LiveDirectory.replace`).
+/// - `merge`: each loaded record is upserted; records not in the upload stay.
+///
+/// An upload that breaks off (the client goes away) or grows past the limit changes nothing.
+struct CSVImport: Sendable {
+    let directory: LiveDirectory
+    let mode: ImportMode
+    let maximumBytes: Int
+
+    /// Reads `body`, loads it, applies it, and writes the NDJSON lines to `writer`.
+    func run(body: RequestBody, writer: inout any ResponseBodyWriter) async throws {
+        let started = ContinuousClock.now
+        let channel = ByteChunkChannel(capacity: 8)
+        let failure = Mutex<ImportEvent.Failure?>(nil)
+        let (events, sink) = AsyncStream.makeStream(of: [UInt8].self)
+        var options = ContactCSVLoader.Options(configuration: directory.configuration)
+        options.progress = { rows, bytes in sink.yield(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes))) }
+        let loader = ContactCSVLoader(options)
+        let (directory, mode) = (self.directory, self.mode)
+
+        let thread = Thread {
+            defer { sink.finish() }
+            let result = Result { () throws(CSVLoadError) in try loader.load(reading: channel.read(into:)) }
+            channel.abandon()
+            guard channel.ending == .complete else {
+                let reason = failure.withLock { $0 } ?? ImportEvent.Failure(code: "upload-incomplete", message: "the upload ended before its end; nothing was changed")
+                sink.yield(ImportEvent.line(reason))
+                return
+            }
+            switch result {
+            case .failure(let error):
+                sink.yield(ImportEvent.line(ImportEvent.Failure(code: Self.code(error), message: error.description)))
+            case .success(let (loaded, report)):
+                sink.yield(ImportEvent.line(ImportEvent.Report(report)))
+                switch mode {
+                case .replace:
+                    directory.replace(with: loaded)
+                case .merge:
+                    for contact in loaded.contacts { directory.upsert(contact) }
+                }
+                let elapsed = ContinuousClock.now - started
+                let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+                sink.yield(ImportEvent.line(ImportEvent.Done(mode: mode.rawValue, contacts: directory.count, milliseconds: milliseconds)))
+            }
+        }
+        thread.name = "screenpop-import"
+        thread.start()
+
+        let limit = maximumBytes
+        let pump = Task {
+            var total = 0
+            do {
+                for try await buffer in body {
+                    total += buffer.readableBytes
+                    guard total <= limit else {
+                        failure.withLock { $0 = ImportEvent.Failure(code: "body-too-large", message: "the upload is larger than \(limit) bytes; nothing was changed") }
+                        channel.finish(.failed)
+                        return
+                    }
+                    await channel.send(Array(buffer.readableBytesView))
+                }
+                channel.finish(.complete)
+            } catch {
+                channel.finish(.failed)
+            }
+        }
+        for await line in events {
+            try await writer.write(ByteBuffer(bytes: line))
+        }
+        pump.cancel()
+        try await writer.finish(nil)
+    }
+
+    private static func code(_ error: CSVLoadError) -> String {
+        switch error {
+        case .unreadable: "unreadable"
+        case .missingHeader: "missing-header"
+        case .noIDColumn: "no-id-column"
+        case .problemsInStrictMode: "strict-mode-problems"
+        }
+    }
+}

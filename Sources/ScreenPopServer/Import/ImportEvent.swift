@@ -1,0 +1,82 @@
+import ContactIndex
+
+/// One line of the NDJSON stream that answers a CSV upload: progress while the rows are parsed,
+/// then the load report, then `done` (or `error`).
+enum ImportEvent {
+    /// Rows and bytes parsed so far.
+    struct Progress: Encodable {
+        let event = "progress"
+        var rows: Int
+        var bytes: Int
+    }
+
+    /// The loader's report.
+    struct Report: Encodable {
+        struct Problem: Encodable {
+            var line: Int
+            var column: String?
+            var contactId: String
+            var message: String
+        }
+
+        struct Column: Encodable {
+            var header: String
+            var readAs: String
+        }
+
+        let event = "report"
+        var rowsRead: Int
+        var rowsLoaded: Int
+        var rowsUpdated: Int
+        var rowsRejected: Int
+        var bytesRead: Int
+        var phonesNormalized: Int
+        var columns: [Column]
+        var problemCount: Int
+        var problems: [Problem]
+        var problemsTruncated: Bool
+
+        init(_ report: CSVLoadReport, maximumProblems: Int = 100) {
+            rowsRead = report.rowsRead
+            rowsLoaded = report.rowsLoaded
+            rowsUpdated = report.rowsUpdated
+            rowsRejected = report.rowsRejected
+            bytesRead = report.bytesRead
+            phonesNormalized = report.phonesNormalized
+            columns = report.columns.map { Column(header: $0.header, readAs: $0.column.description) }
+            problemCount = report.problems.count
+            problems = report.problems.prefix(maximumProblems).map {
+                Problem(line: $0.line, column: $0.column, contactId: $0.contactID, message: $0.description)
+            }
+            problemsTruncated = report.problems.count > maximumProblems
+        }
+    }
+
+    /// The directory after the import.
+    struct Done: Encodable {
+        let event = "done"
+        var mode: String
+        var contacts: Int
+        var milliseconds: Int
+    }
+
+    /// Why the import failed; the directory is unchanged.
+    struct Failure: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+        }
+
+        let event = "error"
+        var error: Detail
+
+        init(code: String, message: String) {
+            error = Detail(code: code, message: message)
+        }
+    }
+
+    /// One NDJSON line.
+    static func line(_ value: some Encodable) -> [UInt8] {
+        JSONBody.encode(value) + [0x0A]
+    }
+}

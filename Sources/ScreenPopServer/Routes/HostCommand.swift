@@ -1,0 +1,39 @@
+import Foundation
+import ScreenPop
+
+/// A command the host backend pushes to an agent's softphone through the page: `onclicktoact`
+/// (click to dial) or one of the Smart Embed requests a host may send (`zcc-accept-engagement`,
+/// `zcc-set-mute`…). Anything else, replies included, is refused.
+enum HostCommand {
+    /// The message types a host sends to the softphone on its own initiative.
+    static let types: Set<String> = [
+        "onclicktoact",
+        "zcc-reject-engagement", "zcc-accept-engagement", "zcc-terminate-engagement", "zcc-set-engagement-disposition",
+        "zcc-close-engagement-wrapup", "zcc-engagement-status-request", "zcc-agent-status-get-request",
+        "zcc-agent-status-set-request", "zcc-set-mute", "zcc-set-hold", "zcc-send-dtmf", "zcc-set-recording",
+        "zcc-transfer-engagement", "zcc-add-call", "zcc-cancel-consult", "zcc-complete-transfer", "zcc-merge-consult",
+        "zcc-upgrade-to-video", "zcc-get-disposition-codes", "zcc-send-chat-message", "zcc-get-variables",
+    ]
+
+    /// Decodes and checks a command, and encodes it again (so the page gets clean JSON).
+    /// - Throws: `APIError` 400 `malformed` or 422 `invalid-command`.
+    static func validate(_ bytes: [UInt8]) throws(APIError) -> [UInt8] {
+        let message: HostMessage
+        do {
+            message = try JSONDecoder().decode(HostMessage.self, from: Data(bytes))
+        } catch DecodingError.dataCorrupted {
+            throw APIError.malformed("the command is not JSON")
+        } catch {
+            throw APIError(.unprocessableContent, code: "invalid-command", message: "the command is not {\"type\": …, \"data\": {…}}: \(error)")
+        }
+        guard types.contains(message.type) else {
+            throw APIError(
+                .unprocessableContent, code: "invalid-command", message: "\(message.type.debugDescription) is not a command a host sends to the softphone",
+                field: "type")
+        }
+        if case .clickToAct(let dial) = message, dial.phone?.isEmpty != false, dial.email?.isEmpty != false {
+            throw APIError(.unprocessableContent, code: "invalid-command", message: "onclicktoact needs a phone (or an email)", field: "data.phone")
+        }
+        return JSONBody.encode(message)
+    }
+}

@@ -1,0 +1,84 @@
+import ContactIndex
+import Hummingbird
+
+extension ScreenPopSidecar {
+    /// `GET`, `PUT` and `DELETE /v1/contacts/{id}` for one record, and
+    /// `POST /v1/contacts/import?mode=replace|merge` for a CSV upload. Writes go to the live
+    /// directory: look-ups never wait for them, and every look-up that starts after a write
+    /// returned sees it.
+    func addContactRoutes(to router: Router<ServerRequestContext>) {
+        router.get("/v1/contacts/{id}") { [self] _, context in
+            let id = try Self.contactID(context)
+            guard let contact = directory.withDirectory({ $0.contact(id: id) }) else { throw Self.noContact(id) }
+            return JSONBody.response(contact)
+        }
+        router.put("/v1/contacts/{id}") { [self] request, context in
+            let id = try Self.contactID(context)
+            let input = try ContactInput.decode(try await request.collectBody(limit: configuration.maximumContactBytes, what: "contact"))
+            if let bodyID = input.id, bodyID != id {
+                throw APIError(.badRequest, code: "id-mismatch", message: "the body's id \(bodyID.debugDescription) is not the path's \(id.debugDescription)", field: "id")
+            }
+            let existed = directory.withDirectory { $0.contact(id: id) != nil }
+            let problems = directory.upsert(input.contact(id: id))
+            metrics.contactWrite("upsert")
+            struct UpsertResponse: Encodable {
+                struct Problem: Encodable {
+                    var field: String
+                    var value: String
+                    var message: String
+                }
+
+                var id: String
+                var created: Bool
+                var problems: [Problem]
+            }
+            let answer = UpsertResponse(
+                id: id, created: !existed,
+                problems: problems.map { UpsertResponse.Problem(field: $0.field, value: $0.value, message: $0.description) })
+            return JSONBody.response(answer, status: existed ? .ok : .created)
+        }
+        router.delete("/v1/contacts/{id}") { [self] _, context in
+            let id = try Self.contactID(context)
+            guard directory.remove(id: id) != nil else { throw Self.noContact(id) }
+            metrics.contactWrite("delete")
+            struct DeleteResponse: Encodable {
+                var id: String
+                var removed: Bool
+            }
+            return JSONBody.response(DeleteResponse(id: id, removed: true))
+        }
+        router.post("/v1/contacts/import") { [self] request, _ in
+            let modeText = request.uri.queryParameters.get("mode") ?? ImportMode.replace.rawValue
+            guard let mode = ImportMode(rawValue: modeText) else {
+                throw APIError(.badRequest, code: "invalid-mode", message: "mode is replace or merge", field: "mode")
+            }
+            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maximumImportBytes {
+                throw APIError.tooLarge(limit: configuration.maximumImportBytes, what: "upload")
+            }
+            guard importRunning.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+                throw APIError(.conflict, code: "import-in-progress", message: "another upload is being loaded; try again when it is done")
+            }
+            metrics.contactWrite("import")
+            let job = CSVImport(directory: directory, mode: mode, maximumBytes: configuration.maximumImportBytes)
+            let running = self
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/x-ndjson; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    defer { running.importRunning.store(false, ordering: .releasing) }
+                    try await job.run(body: request.body, writer: &writer)
+                })
+        }
+    }
+
+    private static func contactID(_ context: ServerRequestContext) throws(APIError) -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty, id.utf8.count <= 256 else {
+            throw APIError(.badRequest, code: "invalid-id", message: "a contact id is 1 to 256 bytes", field: "id")
+        }
+        return id
+    }
+
+    private static func noContact(_ id: String) -> APIError {
+        APIError(.notFound, code: "unknown-contact", message: "no contact has the id \(id.debugDescription)")
+    }
+}

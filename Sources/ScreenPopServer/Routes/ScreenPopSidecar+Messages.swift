@@ -1,0 +1,33 @@
+import Hummingbird
+import ScreenPop
+
+extension ScreenPopSidecar {
+    /// `POST /v1/messages`: one softphone message (JSON) in, `{"reply":…,"actions":[…]}` out, by
+    /// the same `handle(json:)` as `screenpop replay`. A refused message gets its status (400
+    /// malformed, 413 too large, 422 invalid) and `{"error":{code, message, field}}`.
+    func addMessageRoutes(to router: Router<ServerRequestContext>) {
+        router.post("/v1/messages") { [self] request, _ in
+            let bytes: [UInt8]
+            do {
+                bytes = try await request.collectBody(limit: configuration.maximumMessageBytes, what: "message")
+            } catch let error as APIError {
+                metrics.rejectedMessage(reason: error.code, transport: "http")
+                throw error
+            }
+            let outcome = handle(bytes, transport: "http")
+            if let error = outcome.error { throw APIError.engine(error) }
+            return JSONBody.response(JSONBody.messageOutcome(outcome))
+        }
+    }
+
+    /// Hands one message to the engine and records it.
+    func handle(_ bytes: [UInt8], transport: String) -> JSONOutcome {
+        let start = ContinuousClock.now
+        let outcome = engine.handle(json: bytes)
+        metrics.message(type: outcome.messageType, transport: transport, duration: ContinuousClock.now - start)
+        if let error = outcome.error {
+            metrics.rejectedMessage(reason: error.code.rawValue, transport: transport)
+        }
+        return outcome
+    }
+}
