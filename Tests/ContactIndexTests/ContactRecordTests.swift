@@ -42,13 +42,14 @@ import Testing
     func preparedContactsSurviveTheRoundTrip(_ contact: Contact) {
         let prepared = Self.preparer.prepare(contact)
         #expect(Self.roundTrip(prepared.contact) == prepared.contact)
-        guard !prepared.record.isEmpty else { return }
-        #expect(prepared.record.withUnsafeBytes { ContactRecord.decode($0) } == prepared.contact)
+        guard prepared.rows.count == 1 else { return }
+        #expect(prepared.rows.withRecord(0) { ContactRecord.decode(UnsafeRawBufferPointer($0)) } == prepared.contact)
     }
 
     @Test func theReaderSeesTheKeysOfEveryNormalizedPhoneAndEmail() throws {
         let prepared = Self.preparer.prepare(Self.samples[2])
-        try prepared.record.withUnsafeBytes { bytes in
+        try prepared.rows.withRecord(0) { record in
+            let bytes = UnsafeRawBufferPointer(record)
             var reader = ContactRecordReader(bytes)
             let header = reader.header()
             #expect(String(recordBytes: header.id) == "51000000037")
@@ -80,6 +81,29 @@ import Testing
         }
     }
 
+    /// The byte-level name writer agrees with the `String` versions it replaces on the bulk path.
+    @Test func nameIndexDataMatchesTheStringVersions() {
+        let names = NameNormalizer.shared
+        let contacts = Self.samples + [
+            Contact(id: "a", firstName: "Mary Ann", lastName: "Smith-Jones", displayName: "Smith, Mary Ann"),
+            Contact(id: "b", firstName: "Seán", lastName: "O'Brien", company: "O'Brien & Søn"),
+            Contact(id: "c", firstName: "Иван", lastName: "Иванов"),
+            Contact(id: "d", lastName: "van der Berg"),
+            Contact(id: "e", displayName: "  --  "),
+        ]
+        for contact in contacts where !contact.id.isEmpty {
+            let prepared = Self.preparer.prepare(contact)
+            var tokens: [NameToken] = []
+            prepared.rows.forEachToken(0) { bytes, role in tokens.append(NameToken(text: String(utf8Bytes: bytes), role: role)) }
+            #expect(tokens == ContactNameTokens.of(prepared.contact, names: names), "\(contact.id)")
+            var expectedKeys: [[UInt8]] = []
+            for key in NameVariants.of(prepared.contact).map({ names.collationKey($0) }) where key.count > 1 && !expectedKeys.contains(key) {
+                expectedKeys.append(key)
+            }
+            #expect(prepared.rows.nameKeys(0).map { Array($0) } == expectedKeys, "\(contact.id)")
+        }
+    }
+
     @Test func generatedDirectoryRoundTrips() {
         var random = SplitMix(seed: 42)
         for index in 0..<2_000 {
@@ -91,7 +115,7 @@ import Testing
                 emails: (0..<Int(random.next() % 3)).map { position in ContactEmail("p\(index).\(position)@example.com") },
                 attributes: random.next() % 2 == 0 ? ["k\(index)": "v"] : [:])
             let prepared = Self.preparer.prepare(contact)
-            #expect(prepared.record.withUnsafeBytes { ContactRecord.decode($0) } == prepared.contact)
+            #expect(prepared.rows.withRecord(0) { ContactRecord.decode(UnsafeRawBufferPointer($0)) } == prepared.contact)
         }
     }
 }

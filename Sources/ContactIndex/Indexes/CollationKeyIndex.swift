@@ -20,6 +20,8 @@ struct CollationKeyIndex: Sendable {
     private var arena: [UInt8] = []
     private var entries: [Entry] = []
     private var recent: [Entry] = []
+    /// Entries added by `bulkAppend`, not yet sorted.
+    private var bulk: [Entry] = []
     private var deadEstimate = 0
 
     /// The number of entries (live or dead) held.
@@ -49,15 +51,30 @@ struct CollationKeyIndex: Sendable {
         deadEstimate += count
     }
 
-    /// Builds the index in one pass from many keys.
-    /// - Complexity: O(n log n).
-    mutating func bulkLoad(_ keys: [(key: [UInt8], slot: UInt32, generation: UInt32)]) {
-        arena.reserveCapacity(arena.count + keys.reduce(0) { $0 + $1.key.count })
-        var added = keys.map { append(key: $0.key, slot: $0.slot, generation: $0.generation) }
+    /// Adds a key during a bulk build: call `finishBulkAppend` before any look-up.
+    /// - Complexity: O(key) amortized.
+    mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32) {
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation)
+        arena.append(contentsOf: key)
+        bulk.append(entry)
+    }
+
+    /// Sorts the keys added by `bulkAppend`, drops the dead ones, and merges them in.
+    /// - Complexity: O(b log b) for the b keys added.
+    mutating func finishBulkAppend(isLive: (UInt32, UInt32) -> Bool) {
+        var added = bulk.filter { isLive($0.slot, $0.generation) }
+        bulk = []
         arena.withUnsafeBufferPointer { bytes in
             added.sort { Self.compare(bytes, $0, $1) < 0 }
         }
         entries = Self.mergeSorted(entries, added, arena: arena)
+    }
+
+    /// Builds the index in one pass from many keys.
+    /// - Complexity: O(n log n).
+    mutating func bulkLoad(_ keys: [(key: [UInt8], slot: UInt32, generation: UInt32)]) {
+        for key in keys { bulkAppend(key: key.key, slot: key.slot, generation: key.generation) }
+        finishBulkAppend { _, _ in true }
     }
 
     /// Merges the side array into the main one and drops dead entries and their bytes.

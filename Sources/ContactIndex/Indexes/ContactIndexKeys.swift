@@ -2,20 +2,36 @@
 /// id, phone, email and phone-fragment indexes when the contact comes in, and removes when it
 /// goes. Reading them from the record (not from the `Contact`) keeps one source of truth: what
 /// was indexed is exactly what removal finds.
+///
+/// Layout: every hash in one array (the id's, then the E.164 keys', the national numbers', the
+/// addresses', the canonical addresses'), with counts; two allocations a contact.
 struct ContactIndexKeys: Sendable, Hashable {
-    /// Hash of the id's bytes.
-    var id: UInt32 = 0
-    /// Hashes of the normalized phones' E.164 keys.
-    var e164: [UInt32] = []
-    /// Hashes of the normalized phones' national-number keys.
-    var national: [UInt32] = []
-    /// Hashes of the normalized addresses.
-    var addresses: [UInt32] = []
-    /// Hashes of the provider-canonical addresses.
-    var canonical: [UInt32] = []
+    private var hashes: [UInt32] = []
+    private var e164Count: UInt16 = 0
+    private var nationalCount: UInt16 = 0
+    private var addressCount: UInt16 = 0
     /// The 4-digit windows of every phone's digits, ascending, each once (see
     /// `PhoneFragmentIndex`).
-    var windows: [UInt16] = []
+    private(set) var windows: [UInt16] = []
+
+    /// Hash of the id's bytes.
+    var id: UInt32 { hashes.first ?? 0 }
+    /// Hashes of the normalized phones' E.164 keys.
+    var e164: ArraySlice<UInt32> { hashes[1..<(1 + Int(e164Count))] }
+    /// Hashes of the normalized phones' national-number keys.
+    var national: ArraySlice<UInt32> {
+        let start = 1 + Int(e164Count)
+        return hashes[start..<(start + Int(nationalCount))]
+    }
+    /// Hashes of the normalized addresses.
+    var addresses: ArraySlice<UInt32> {
+        let start = 1 + Int(e164Count) + Int(nationalCount)
+        return hashes[start..<(start + Int(addressCount))]
+    }
+    /// Hashes of the provider-canonical addresses.
+    var canonical: ArraySlice<UInt32> {
+        hashes[(1 + Int(e164Count) + Int(nationalCount) + Int(addressCount))...]
+    }
 
     /// No keys (a contact without a record).
     static let none = ContactIndexKeys()
@@ -27,35 +43,60 @@ struct ContactIndexKeys: Sendable, Hashable {
     init(record: UnsafeRawBufferPointer) {
         var reader = ContactRecordReader(record)
         let header = reader.header()
-        id = SlotHashTable.hash(header.id)
+        hashes.reserveCapacity(8)
+        hashes.append(SlotHashTable.hash(header.id))
         let phoneCount = reader.count()
-        for _ in 0..<phoneCount {
-            let phone = reader.phone()
-            if let key = phone.e164Key { Self.addOnce(SlotHashTable.hash(key), to: &e164) }
-            if let key = phone.nationalKey { Self.addOnce(SlotHashTable.hash(key), to: &national) }
-            phone.withSearchDigits { digits in
-                guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
-                for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
-                    windows.append(PhoneFragmentIndex.window(digits, at: start))
+        let phones = reader  // a second pass reads the national keys
+        var windowCount = 0
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { windowBuffer in
+            for _ in 0..<phoneCount {
+                let phone = reader.phone()
+                if let key = phone.e164Key { Self.addOnce(SlotHashTable.hash(key), to: &hashes, from: 1) }
+                phone.withSearchDigits { digits in
+                    guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
+                    for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
+                        if windowCount == 64 {
+                            windows.append(contentsOf: windowBuffer[0..<windowCount])
+                            windowCount = 0
+                        }
+                        windowBuffer[windowCount] = PhoneFragmentIndex.window(digits, at: start)
+                        windowCount += 1
+                    }
                 }
             }
+            windows.append(contentsOf: windowBuffer[0..<windowCount])
         }
-        windows.sort()
-        var unique = 0
-        for index in windows.indices where unique == 0 || windows[unique - 1] != windows[index] {
-            windows[unique] = windows[index]
-            unique += 1
+        e164Count = UInt16(hashes.count - 1)
+        var again = phones
+        for _ in 0..<phoneCount {
+            if let key = again.phone().nationalKey { Self.addOnce(SlotHashTable.hash(key), to: &hashes, from: 1 + Int(e164Count)) }
         }
-        windows.removeLast(windows.count - unique)
+        nationalCount = UInt16(hashes.count - 1 - Int(e164Count))
+        if windows.count > 1 {
+            windows.sort()
+            var unique = 1
+            for index in 1..<windows.count where windows[unique - 1] != windows[index] {
+                windows[unique] = windows[index]
+                unique += 1
+            }
+            windows.removeLast(windows.count - unique)
+        }
         let emailCount = reader.count()
+        let addressStart = hashes.count
+        var canonicals: [UInt32] = []
         for _ in 0..<emailCount {
             let email = reader.email()
-            if let hash = email.withAddress({ SlotHashTable.hash($0) }) { Self.addOnce(hash, to: &addresses) }
-            if let address = email.canonical { Self.addOnce(SlotHashTable.hash(address), to: &canonical) }
+            if let hash = email.withAddress({ SlotHashTable.hash($0) }) { Self.addOnce(hash, to: &hashes, from: addressStart) }
+            if let address = email.canonical {
+                let hash = SlotHashTable.hash(address)
+                if !canonicals.contains(hash) { canonicals.append(hash) }
+            }
         }
+        addressCount = UInt16(hashes.count - addressStart)
+        hashes.append(contentsOf: canonicals)
     }
 
-    private static func addOnce(_ hash: UInt32, to list: inout [UInt32]) {
-        if !list.contains(hash) { list.append(hash) }
+    private static func addOnce(_ hash: UInt32, to list: inout [UInt32], from start: Int) {
+        if !list[start...].contains(hash) { list.append(hash) }
     }
 }

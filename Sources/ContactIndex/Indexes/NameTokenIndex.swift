@@ -95,6 +95,45 @@ struct NameTokenIndex: Sendable {
     /// 255 tokens of a contact are kept.
     /// - Complexity: O(t · (log p + p)) for t tokens with p postings each (sorted insertion),
     ///   O(t) amortized during a bulk load.
+    mutating func insert(slot: UInt32, rows: PreparedRows, index: Int) {
+        let slotIndex = Int(slot)
+        while forwardStart.count <= slotIndex {
+            forwardStart.append(0)
+            forwardCount.append(0)
+            entityRanks.append(0)
+            idPrefixes.append(0)
+        }
+        let start = forwardArena.count
+        var count = 0
+        rows.forEachToken(index) { token, role in
+            guard count < 255 else { return }
+            let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
+            if Int(tokenID) == postings.count {
+                postings.append([])
+                let skeleton = ConsonantSkeleton.of(token)
+                if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
+            }
+            let entry = tokenID | role.rawValue << 28
+            let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
+            forwardArena.append(entry)
+            count += 1
+            if seenBefore { return }
+            if bulkLoading {
+                postings[Int(tokenID)].append(slot)
+            } else {
+                let position = Self.lowerBound(postings[Int(tokenID)], slot)
+                if position == postings[Int(tokenID)].count || postings[Int(tokenID)][position] != slot {
+                    postings[Int(tokenID)].insert(slot, at: position)
+                }
+            }
+        }
+        forwardStart[slotIndex] = UInt32(start)
+        forwardCount[slotIndex] = UInt8(count)
+        entityRanks[slotIndex] = rows.entityRanks[index]
+        idPrefixes[slotIndex] = rows.idPrefixes[index]
+    }
+
+    /// Indexes tokens given as values (tests).
     mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, idPrefix: UInt64) {
         let slotIndex = Int(slot)
         while forwardStart.count <= slotIndex {

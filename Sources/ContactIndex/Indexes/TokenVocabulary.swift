@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The distinct folded name tokens of a directory, each with a dense id, kept in byte order for
 /// prefix ranges and fuzzy search.
 ///
@@ -14,7 +18,8 @@
 struct TokenVocabulary: Sendable {
     private(set) var arena: [UInt8] = []
     private(set) var offsets: [UInt32] = [0]
-    private var idsByText: [String: UInt32] = [:]
+    /// Token ids by the hash of their bytes (checked against the arena).
+    private var idsByHash = SlotHashTable()
     /// Ids in byte order of their tokens (complete after `sortIfNeeded`).
     private(set) var sorted: [UInt32] = []
     private var sortedIsCurrent = true
@@ -24,13 +29,13 @@ struct TokenVocabulary: Sendable {
     mutating func makeStorageUnique() {
         arena.reserveCapacity(arena.count)
         offsets.reserveCapacity(offsets.count)
-        idsByText.reserveCapacity(idsByText.count)
+        idsByHash.makeStorageUnique()
         sorted.reserveCapacity(sorted.count)
     }
 
-    /// Approximate heap bytes held (the hash map's keys counted at 40 bytes a token).
+    /// Approximate heap bytes held.
     var approximateBytes: Int {
-        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + count * 40
+        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + idsByHash.approximateBytes
     }
 
     /// The number of distinct tokens.
@@ -38,7 +43,32 @@ struct TokenVocabulary: Sendable {
 
     /// The id of a token, if it is in the vocabulary.
     /// - Complexity: O(1) expected.
-    func id(of token: String) -> UInt32? { idsByText[token] }
+    func id(of token: String) -> UInt32? {
+        var token = token
+        return token.withUTF8 { id(of: $0) }
+    }
+
+    /// The id of a token given as bytes, if it is in the vocabulary.
+    /// - Complexity: O(1) expected.
+    func id(of token: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        id(of: token, hash: SlotHashTable.hash(UnsafeRawBufferPointer(token)))
+    }
+
+    private func id(of token: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
+        var found: UInt32? = nil
+        arena.withUnsafeBufferPointer { bytes in
+            idsByHash.forEach(hash: hash) { candidate in
+                let start = Int(offsets[Int(candidate)])
+                let end = Int(offsets[Int(candidate) + 1])
+                if end - start == token.count, token.count == 0 || memcmp(bytes.baseAddress! + start, token.baseAddress!, token.count) == 0 {
+                    found = candidate
+                    return false
+                }
+                return true
+            }
+        }
+        return found
+    }
 
     /// The bytes of a token.
     func bytes(of id: UInt32) -> ArraySlice<UInt8> {
@@ -49,15 +79,21 @@ struct TokenVocabulary: Sendable {
     /// `sortIfNeeded()` before searching.
     /// - Complexity: O(1) expected, plus O(V) to keep `sorted` in order when a token is new.
     mutating func intern(_ token: String, keepSorted: Bool) -> UInt32 {
-        if let id = idsByText[token] { return id }
+        var token = token
+        return token.withUTF8 { intern($0, keepSorted: keepSorted) }
+    }
+
+    /// `intern` for a token given as bytes.
+    mutating func intern(_ token: UnsafeBufferPointer<UInt8>, keepSorted: Bool) -> UInt32 {
+        let hash = SlotHashTable.hash(UnsafeRawBufferPointer(token))
+        if let id = id(of: token, hash: hash) { return id }
         let id = UInt32(count)
-        arena.append(contentsOf: token.utf8)
+        arena.append(contentsOf: token)
         offsets.append(UInt32(arena.count))
-        maxLength = max(maxLength, token.utf8.count)
-        idsByText[token] = id
+        maxLength = max(maxLength, token.count)
+        idsByHash.insert(hash: hash, slot: id)
         if keepSorted && sortedIsCurrent {
-            let bytes = Array(token.utf8)
-            let position = lowerBound(bytes)
+            let position = lowerBound(Array(token))
             sorted.insert(id, at: position)
         } else {
             sorted.append(id)

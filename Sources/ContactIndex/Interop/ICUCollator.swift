@@ -84,6 +84,31 @@ public struct CollationKeyMaker: Sendable {
         }
     }
 
+    /// Appends the sort key of UTF-8 `bytes` (ending with a 0 byte) to `out`; nothing for
+    /// invalid UTF-8.
+    /// - Complexity: O(n) in the length of `bytes`.
+    func appendSortKey(of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        pool.withHandle { handle in
+            var capacity = bytes.count * 3 + 8
+            for _ in 0..<3 {
+                let start = out.count
+                var length: Int32 = 0
+                var status: CICU_Status = 0
+                out.append(contentsOf: repeatElement(0, count: capacity))
+                out.withUnsafeMutableBufferPointer { buffer in
+                    status = CICU_collator_sort_key(handle.pointer, bytes.baseAddress, Int32(bytes.count), buffer.baseAddress! + start, Int32(capacity), &length)
+                }
+                if status == Int32(CICU_OK) {
+                    out.removeLast(capacity - Int(length))
+                    return
+                }
+                out.removeLast(capacity)
+                guard status == Int32(CICU_BUFFER_TOO_SMALL) else { return }
+                capacity = Int(length) + 16
+            }
+        }
+    }
+
     /// The bounds of the sort keys of every string that starts with `prefix` at the first level:
     /// `lower <= key(s) < upper` for each such `s`.
     ///

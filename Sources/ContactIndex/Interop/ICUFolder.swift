@@ -58,7 +58,7 @@ public struct ScriptFolder: Sendable {
                     CICU_folder_fold(handle.pointer, bytes, count, out, capacity, &length)
                 }.bytes
             }
-            let folded = String(decoding: bytes, as: UTF8.self)
+            let folded = String(utf8Bytes: bytes)
             if memoized {
                 if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
                 handle.memo[text] = folded

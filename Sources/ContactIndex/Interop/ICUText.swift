@@ -56,6 +56,6 @@ extension String {
     /// The text of a NUL-terminated C buffer (up to the first NUL).
     init(cBuffer buffer: [CChar]) {
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        self = String(decoding: bytes, as: UTF8.self)
+        self = String(utf8Bytes: bytes)
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The character encoding of a CSV file's bytes.
 ///
 /// UTF-8 is checked: a field that is not valid UTF-8 is reported (row and column) and read with
@@ -20,11 +24,16 @@ enum CSVTextDecoder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, encoding: CSVTextEncoding, invalidOffset: inout Int?) -> String {
         switch encoding {
         case .utf8:
-            if let valid = String(validating: bytes, as: UTF8.self) { return valid }
-            invalidOffset = firstInvalidUTF8Offset(bytes)
-            return String(decoding: bytes, as: UTF8.self)
+            // The string initializer repairs invalid sequences: when the bytes come out changed,
+            // the input was not valid UTF-8.
+            let text = String(utf8Bytes: bytes)
+            if !bytes.contains(where: { $0 >= 0x80 }) { return text }
+            var copy = text
+            let unchanged = copy.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            if !unchanged { invalidOffset = firstInvalidUTF8Offset(bytes) }
+            return text
         case .latin1, .windows1252:
-            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(utf8Bytes: bytes) }
             var scalars = String.UnicodeScalarView()
             for byte in bytes {
                 let value: UInt32 = encoding == .windows1252 && byte >= 0x80 && byte <= 0x9F

@@ -206,16 +206,16 @@ struct ContactCSVAssembler {
         report.phonesNormalized += block.phonesNormalized
         report.phonesByFastPath += block.phonesByFastPath
         report.problems.append(contentsOf: block.problems)
-        for (item, line) in zip(block.prepared, block.lines) {
-            let outcome = builder.add(item)
-            if let slot = outcome.slot {
-                if Int(slot) >= lineOfSlot.count { lineOfSlot.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - lineOfSlot.count)) }
-                lineOfSlot[Int(slot)] = line
-            }
+        for index in 0..<block.rows.count {
+            let line = block.lines[index]
+            let outcome = builder.add(block.rows, index)
+            let slot = outcome.slot
+            if Int(slot) >= lineOfSlot.count { lineOfSlot.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - lineOfSlot.count)) }
+            lineOfSlot[Int(slot)] = line
             if let replaced = outcome.replacedSlot {
                 let earlier = Int(replaced) < lineOfSlot.count ? Int(lineOfSlot[Int(replaced)]) : 0
-                report.problems.append(
-                    CSVLoadProblem(line: Int(line), column: nil, contactID: item.contact.id, value: item.contact.id, kind: .duplicateID(earlierLine: earlier)))
+                let id = block.rows.withRecord(index) { String(recordBytes: ContactRecordReader.id(of: UnsafeRawBufferPointer($0))) }
+                report.problems.append(CSVLoadProblem(line: Int(line), column: nil, contactID: id, value: id, kind: .duplicateID(earlierLine: earlier)))
                 report.rowsUpdated += 1
             }
         }

@@ -1,7 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What one block of rows became: prepared contacts (in file order, with their lines) and the
 /// problems found.
 struct ContactCSVBlockResult: Sendable {
-    var prepared: [PreparedContact] = []
+    var rows = PreparedRows()
     var lines: [Int32] = []
     var problems: [CSVLoadProblem] = []
     var rowsRead = 0
@@ -12,31 +16,45 @@ struct ContactCSVBlockResult: Sendable {
 }
 
 /// Turns the rows of a block into prepared contacts: tokenizes, decodes, maps the cells to
-/// contact fields, and normalizes the contact (`ContactPreparer`). Safe to use from many threads.
+/// contact fields straight into a `RecordDraft` (no `Contact` or `String` per field), and
+/// prepares it (`ContactRowPreparer`: phones, emails, record, name keys). Safe to use from many
+/// threads: each `convert` call has its own scratch state.
 struct ContactCSVRowConverter: Sendable {
     let layout: ContactCSVRowLayout
     let options: ContactCSVLoader.Options
-    let preparer: ContactPreparer
+    /// Each column's header as UTF-8 bytes (attribute keys and default labels).
+    private let headerBytes: [[UInt8]]
 
     init(layout: ContactCSVRowLayout, options: ContactCSVLoader.Options) {
         self.layout = layout
         self.options = options
-        self.preparer = ContactPreparer(configuration: options.configuration)
+        self.headerBytes = layout.headers.map { Array($0.utf8) }
+    }
+
+    /// The scratch state of one `convert` call.
+    private struct Scratch {
+        var preparer: ContactRowPreparer
+        /// The decoded cells of the current row, as ranges of `cellBytes`.
+        var cellBytes: [UInt8] = []
+        var cells: [Range<Int>] = []
+        var spans: [CSVFieldSpan] = []
+        var unescaped: [UInt8] = []
+        var regions: [[UInt8]: String?] = [:]
+        var entities: [[UInt8]: ContactEntity] = [:]
+        var phoneColumns: [Int] = []
+        var emailColumns: [Int] = []
     }
 
     /// Converts every record of a block.
-    /// - Complexity: O(n) in the block's bytes, plus one `ContactPreparer.prepare` per row.
+    /// - Complexity: O(n) in the block's bytes, plus the preparation of each row.
     func convert(_ block: CSVBlock) -> ContactCSVBlockResult {
         var result = ContactCSVBlockResult()
         result.byteCount = block.bytes.count
         let tokenizer = CSVTokenizer(delimiter: options.delimiter)
-        var regionCache: [String: String?] = [:]
+        var scratch = Scratch(preparer: ContactRowPreparer(configuration: options.configuration))
         block.bytes.withUnsafeBufferPointer { bytes in
             var position = 0
             var line = block.firstLine
-            var spans: [CSVFieldSpan] = []
-            var scratch: [UInt8] = []
-            var cells: [String] = []
             while true {
                 var rowLine = line
                 // The tokenizer skips blank lines before the record: find where it starts.
@@ -46,23 +64,11 @@ struct ContactCSVRowConverter: Sendable {
                     rowLine += 1
                 }
                 line = rowLine
-                guard let flags = tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) else { break }
-                if spans.allSatisfy({ $0.start == $0.end }) { continue }  // ",,,": an empty row
+                guard let flags = tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &scratch.spans) else { break }
+                if scratch.spans.allSatisfy({ $0.start == $0.end }) { continue }  // ",,,": an empty row
                 result.rowsRead += 1
                 var problems: [CSVLoadProblem] = []
-                cells.removeAll(keepingCapacity: true)
-                for (index, span) in spans.enumerated() {
-                    if span.start == span.end { cells.append(""); continue }
-                    let text = CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field -> String in
-                        var invalid: Int? = nil
-                        let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
-                        if let invalid {
-                            problems.append(CSVLoadProblem(line: rowLine, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
-                        }
-                        return text
-                    }
-                    cells.append(text)
-                }
+                decodeCells(bytes, line: rowLine, scratch: &scratch, problems: &problems)
                 if flags.contains(.unterminatedQuote) {
                     problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .unterminatedQuote))
                 }
@@ -70,124 +76,214 @@ struct ContactCSVRowConverter: Sendable {
                     problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .textAfterClosingQuote))
                 }
                 let expected = layout.columns.count
-                if cells.count > expected {
-                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooManyFields(expected: expected, found: cells.count)))
-                } else if cells.count < expected {
-                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooFewFields(expected: expected, found: cells.count)))
+                let found = scratch.cells.count
+                if found > expected {
+                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooManyFields(expected: expected, found: found)))
+                } else if found < expected {
+                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooFewFields(expected: expected, found: found)))
                 }
-                convertRow(cells, line: rowLine, problems: &problems, regionCache: &regionCache, into: &result)
+                convertRow(line: rowLine, scratch: &scratch, problems: &problems, into: &result)
             }
         }
         return result
+    }
+
+    /// Decodes the current record's fields into `scratch.cellBytes` as UTF-8 (checking UTF-8, or
+    /// transcoding Windows-1252 and Latin-1), one range per cell.
+    private func decodeCells(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem]) {
+        scratch.cellBytes.removeAll(keepingCapacity: true)
+        scratch.cells.removeAll(keepingCapacity: true)
+        for (index, span) in scratch.spans.enumerated() {
+            let start = scratch.cellBytes.count
+            if span.start != span.end {
+                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch.unescaped) { field in
+                    guard options.encoding == .utf8, field.contains(where: { $0 >= 0x80 }) else {
+                        if options.encoding == .utf8 || !field.contains(where: { $0 >= 0x80 }) {
+                            scratch.cellBytes.append(contentsOf: field)
+                        } else {
+                            var invalid: Int? = nil
+                            var text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                            text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
+                        }
+                        return
+                    }
+                    var invalid: Int? = nil
+                    var text = CSVTextDecoder.decode(field, encoding: .utf8, invalidOffset: &invalid)
+                    if let invalid {
+                        problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+                    }
+                    text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
+                }
+            }
+            scratch.cells.append(start..<scratch.cellBytes.count)
+        }
     }
 
     private func header(_ index: Int) -> String {
         index < layout.headers.count ? layout.headers[index] : "column \(index + 1)"
     }
 
-    /// Builds and prepares the contact of one row.
-    private func convertRow(
-        _ cells: [String], line: Int, problems: inout [CSVLoadProblem], regionCache: inout [String: String?],
-        into result: inout ContactCSVBlockResult
-    ) {
-        var contact = Contact(id: "", entity: options.defaultEntity)
-        var phoneColumns: [Int] = []
-        var emailColumns: [Int] = []
-        var regionText: String? = nil
+    /// Fills the draft from the current row's cells and prepares it.
+    private func convertRow(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], into result: inout ContactCSVBlockResult) {
+        scratch.preparer.draft.reset()
+        scratch.preparer.draft.entity = options.defaultEntity
+        scratch.phoneColumns.removeAll(keepingCapacity: true)
+        scratch.emailColumns.removeAll(keepingCapacity: true)
+        var regionCell: Range<Int>? = nil
         var regionColumn = -1
-        for (index, cell) in cells.enumerated() {
-            guard !cell.isEmpty else { continue }
-            let column = index < layout.columns.count ? layout.columns[index] : .attribute("column \(index + 1)")
-            switch column {
-            case .id: contact.id = String(Substring(cell).trimmingWhitespace())
-            case .firstName: contact.firstName = cell
-            case .lastName: contact.lastName = cell
-            case .displayName: contact.displayName = cell
-            case .company: contact.company = cell
-            case .entity: contact.entity = ContactEntity(rawValue: cell)
-            case .region:
-                if regionText == nil { regionText = cell; regionColumn = index }
-            case .phone(let label):
-                let label = label ?? self.label(of: index, in: cells)
-                for value in Self.splitMultiValue(cell, emailStyle: false) {
-                    contact.phones.append(ContactPhone(value, label: label))
-                    phoneColumns.append(index)
+        let cellBytes = scratch.cellBytes
+        cellBytes.withUnsafeBufferPointer { all in
+            func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
+            for (index, range) in scratch.cells.enumerated() where !range.isEmpty {
+                let column = index < layout.columns.count ? layout.columns[index] : .attribute("column \(index + 1)")
+                let value = cell(range)
+                switch column {
+                case .id: scratch.preparer.draft.id = scratch.preparer.draft.append(Self.trimmed(value))
+                case .firstName: scratch.preparer.draft.firstName = scratch.preparer.draft.append(value)
+                case .lastName: scratch.preparer.draft.lastName = scratch.preparer.draft.append(value)
+                case .displayName: scratch.preparer.draft.displayName = scratch.preparer.draft.append(value)
+                case .company: scratch.preparer.draft.company = scratch.preparer.draft.append(value)
+                case .entity:
+                    let key = Array(value)
+                    if let known = scratch.entities[key] {
+                        scratch.preparer.draft.entity = known
+                    } else {
+                        let entity = ContactEntity(rawValue: String(utf8Bytes: value))
+                        scratch.entities[key] = entity
+                        scratch.preparer.draft.entity = entity
+                    }
+                case .region:
+                    if regionCell == nil {
+                        regionCell = range
+                        regionColumn = index
+                    }
+                case .phone(let label), .email(let label):
+                    let isEmail: Bool
+                    if case .email = column { isEmail = true } else { isEmail = false }
+                    let labelRange: Range<Int>
+                    if let label {
+                        labelRange = scratch.preparer.draft.append(label)
+                    } else {
+                        let labelIndex = layout.labelColumn[index]
+                        if labelIndex >= 0, labelIndex < scratch.cells.count, !scratch.cells[labelIndex].isEmpty {
+                            labelRange = scratch.preparer.draft.append(cell(scratch.cells[labelIndex]))
+                        } else {
+                            labelRange = headerBytes[index].withUnsafeBufferPointer { scratch.preparer.draft.append($0) }
+                        }
+                    }
+                    Self.forEachValue(in: value, emailStyle: isEmail) { part in
+                        let raw = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: value[part]))
+                        if isEmail {
+                            scratch.preparer.draft.emails.append(RecordDraft.Email(label: labelRange, raw: raw))
+                            scratch.emailColumns.append(index)
+                        } else {
+                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: labelRange, raw: raw))
+                            scratch.phoneColumns.append(index)
+                        }
+                    }
+                case .createdAt, .updatedAt:
+                    if let date = ISO8601Timestamp.parse(bytes: value) {
+                        if column == .createdAt {
+                            scratch.preparer.draft.createdAt = date.timeIntervalSinceReferenceDate
+                        } else {
+                            scratch.preparer.draft.updatedAt = date.timeIntervalSinceReferenceDate
+                        }
+                    } else {
+                        problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: String(utf8Bytes: value), kind: .invalidDate))
+                        addAttribute(key: index, value: value, draft: &scratch.preparer.draft)
+                    }
+                case .attribute(let key):
+                    let keyRange = scratch.preparer.draft.append(key)
+                    scratch.preparer.draft.attributes.append((keyRange, scratch.preparer.draft.append(value)))
+                case .label, .ignored: break
                 }
-            case .email(let label):
-                let label = label ?? self.label(of: index, in: cells)
-                for value in Self.splitMultiValue(cell, emailStyle: true) {
-                    contact.emails.append(ContactEmail(value, label: label))
-                    emailColumns.append(index)
+            }
+            if let regionCell {
+                let key = Array(cell(regionCell))
+                let region: String?
+                if let cached = scratch.regions[key] { region = cached } else {
+                    region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
+                    scratch.regions[key] = region
                 }
-            case .createdAt, .updatedAt:
-                if let date = ISO8601Timestamp.parse(cell) {
-                    if column == .createdAt { contact.createdAt = date } else { contact.updatedAt = date }
+                if let region {
+                    scratch.preparer.draft.region = scratch.preparer.draft.append(region)
                 } else {
-                    problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: cell, kind: .invalidDate))
-                    contact.attributes[header(index)] = cell
+                    problems.append(
+                        CSVLoadProblem(line: line, column: header(regionColumn), contactID: "", value: String(utf8Bytes: key), kind: .unknownRegion))
                 }
-            case .attribute(let key): contact.attributes[key] = cell
-            case .label, .ignored: break
             }
         }
-        if let regionText {
-            let region: String?
-            if let cached = regionCache[regionText] { region = cached } else {
-                region = CountryRegionResolver.shared.region(for: regionText)
-                regionCache[regionText] = region
-            }
-            if let region { contact.region = region } else {
-                problems.append(CSVLoadProblem(line: line, column: header(regionColumn), contactID: "", value: regionText, kind: .unknownRegion))
-            }
-        }
-        if contact.id.isEmpty {
+        guard !scratch.preparer.draft.id.isEmpty else {
             problems.append(CSVLoadProblem(line: line, column: nil, contactID: "", value: "", kind: .missingID))
             result.rowsRejected += 1
             result.problems.append(contentsOf: problems)
             return
         }
-        let prepared = preparer.prepare(contact)
-        result.phonesByFastPath += prepared.phonesByFastPath
-        for (position, phone) in prepared.contact.phones.enumerated() {
-            result.phonesNormalized += 1
-            if let failure = phone.problem {
-                problems.append(CSVLoadProblem(line: line, column: header(phoneColumns[position]), contactID: contact.id, value: phone.raw, kind: .unparseablePhone(failure)))
-            } else if phone.normalized?.details?.isValid == false {
-                problems.append(CSVLoadProblem(line: line, column: header(phoneColumns[position]), contactID: contact.id, value: phone.raw, kind: .invalidPhone))
+        let (issues, fast) = scratch.preparer.normalize()
+        result.phonesByFastPath += fast
+        result.phonesNormalized += scratch.preparer.draft.phones.count
+        if !issues.isEmpty || !problems.isEmpty {
+            let draft = scratch.preparer.draft
+            let id = draft.string(draft.id)
+            for issue in issues {
+                switch issue {
+                case .phone(let index, let kind):
+                    let csvKind: CSVLoadProblem.Kind
+                    switch kind {
+                    case .unparseablePhone(let failure): csvKind = .unparseablePhone(failure)
+                    default: csvKind = .invalidPhone
+                    }
+                    problems.append(
+                        CSVLoadProblem(line: line, column: header(scratch.phoneColumns[index]), contactID: id, value: draft.string(draft.phones[index].raw), kind: csvKind))
+                case .email(let index, let error):
+                    problems.append(
+                        CSVLoadProblem(line: line, column: header(scratch.emailColumns[index]), contactID: id, value: draft.string(draft.emails[index].raw), kind: .invalidEmail(error)))
+                }
             }
+            for index in problems.indices { problems[index].contactID = id }
+            result.problems.append(contentsOf: problems)
         }
-        for (position, email) in prepared.contact.emails.enumerated() {
-            if let error = email.problem {
-                problems.append(CSVLoadProblem(line: line, column: header(emailColumns[position]), contactID: contact.id, value: email.raw, kind: .invalidEmail(error)))
-            }
-        }
-        for index in problems.indices { problems[index].contactID = contact.id }
-        result.problems.append(contentsOf: problems)
-        result.prepared.append(prepared)
+        scratch.preparer.emit(into: &result.rows)
         result.lines.append(Int32(clamping: line))
     }
 
-    /// The label of a phone or email cell: its paired label cell, else its header.
-    private func label(of index: Int, in cells: [String]) -> String {
-        let labelIndex = layout.labelColumn[index]
-        if labelIndex >= 0, labelIndex < cells.count, !cells[labelIndex].isEmpty { return cells[labelIndex] }
-        return layout.headers[index]
+    /// Adds the cell of column `key` as an attribute named by its header.
+    private func addAttribute(key index: Int, value: UnsafeBufferPointer<UInt8>, draft: inout RecordDraft) {
+        let keyRange: Range<Int>
+        if index < headerBytes.count {
+            keyRange = headerBytes[index].withUnsafeBufferPointer { draft.append($0) }
+        } else {
+            keyRange = draft.append("column \(index + 1)")
+        }
+        draft.attributes.append((keyRange, draft.append(value)))
+    }
+
+    /// The bytes without leading and trailing whitespace (ASCII and no-break space).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var low = 0
+        var high = bytes.count
+        while low < high, isTrimmable(bytes, at: low, forward: true) { low += bytes[low] == 0xC2 ? 2 : 1 }
+        while high > low, isTrimmable(bytes, at: high, forward: false) { high -= bytes[high - 1] == 0xA0 && high - 2 >= low && bytes[high - 2] == 0xC2 ? 2 : 1 }
+        return UnsafeBufferPointer(rebasing: bytes[low..<high])
     }
 
     /// The values of a multi-value cell: split at " ::: " (Google Contacts), and for emails also
     /// at ";" and "," (HubSpot's additional addresses; "," only when the cell has no quote, which
     /// a `"Name, Title" <addr>` form needs); parts trimmed, empty parts dropped.
-    /// - Complexity: O(n) on the UTF-8 bytes; a cell with one clean value is returned as is.
+    /// - Complexity: O(n) on the UTF-8 bytes.
     static func splitMultiValue(_ cell: String, emailStyle: Bool) -> [String] {
         var native = cell
-        native.makeContiguousUTF8()
-        return native.utf8.withContiguousStorageIfAvailable { splitMultiValue(bytes: $0, cell: native, emailStyle: emailStyle) } ?? []
+        return native.withUTF8 { bytes in
+            var parts: [String] = []
+            forEachValue(in: bytes, emailStyle: emailStyle) { parts.append(String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[$0]))) }
+            return parts
+        }
     }
 
-    private static func splitMultiValue(bytes: UnsafeBufferPointer<UInt8>, cell: String, emailStyle: Bool) -> [String] {
+    /// Calls `body` with the range of each value of a multi-value cell (see `splitMultiValue`).
+    static func forEachValue(in bytes: UnsafeBufferPointer<UInt8>, emailStyle: Bool, _ body: (Range<Int>) -> Void) {
         let count = bytes.count
         let splitsAtComma = emailStyle && !bytes.contains(UInt8(ascii: "\""))
-        var parts: [String] = []
         var start = 0
         var index = 0
         func flush(_ end: Int) {
@@ -195,10 +291,7 @@ struct ContactCSVRowConverter: Sendable {
             var high = end
             while low < high, isTrimmable(bytes, at: low, forward: true) { low += bytes[low] == 0xC2 ? 2 : 1 }
             while high > low, isTrimmable(bytes, at: high, forward: false) { high -= bytes[high - 1] == 0xA0 && high - 2 >= low && bytes[high - 2] == 0xC2 ? 2 : 1 }
-            guard low < high else { return }
-            if low == 0, high == count { parts.append(cell) } else {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))
-            }
+            if low < high { body(low..<high) }
         }
         while index < count {
             let byte = bytes[index]
@@ -216,7 +309,6 @@ struct ContactCSVRowConverter: Sendable {
             }
         }
         flush(count)
-        return parts
     }
 
     /// Whether the byte at `index` (forward) or before `index` (backward) starts or ends

@@ -51,6 +51,6 @@ enum ConsonantSkeleton {
             }
         }
         if out.count >= 3, out.last == UInt8(ascii: "t") { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        return String(utf8Bytes: out)
     }
 }

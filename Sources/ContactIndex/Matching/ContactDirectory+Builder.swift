@@ -1,16 +1,14 @@
 extension ContactDirectory {
     /// Builds a directory from prepared contacts added in order: what `init(prepared:)` and the
     /// CSV loader use. Contacts go into their indexes as they come (so a loader can add each block
-    /// while later blocks are still being parsed); collation keys are gathered and sorted once at
-    /// `finish`, and token postings are appended unsorted and sorted there.
+    /// while later blocks are still being parsed); collation and address keys are gathered and
+    /// sorted once at `finish`, and token postings are appended unsorted and sorted there.
     ///
     /// A later contact with an id seen before replaces the earlier one (`duplicateID`); a contact
     /// without id is skipped. Slots are not reused during a build, so postings of a replaced
     /// contact can be dropped in one pass at the end instead of one search per duplicate.
     struct Builder {
         private var directory: ContactDirectory
-        private var nameKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
-        private var emailKeys: [(key: [UInt8], slot: UInt32, generation: UInt32)] = []
         private var replacedSlots: [UInt32] = []
 
         /// Starts a build.
@@ -21,8 +19,6 @@ extension ContactDirectory {
             directory.phoneIndex.reserve(capacity * 2)
             directory.emailIndex.reserve(capacity)
             directory.nameTokenIndex.beginBulkLoad(capacity: capacity)
-            nameKeys.reserveCapacity(capacity * 2)
-            emailKeys.reserveCapacity(capacity)
         }
 
         /// The number of contacts so far.
@@ -31,22 +27,32 @@ extension ContactDirectory {
         /// Adds a prepared contact.
         /// - Returns: the slot it took (nil for a contact without id) and the slot of the earlier
         ///   contact with the same id that it replaced, if any.
-        /// - Complexity: O(1) amortized hash and posting appends.
         @discardableResult
         mutating func add(_ item: PreparedContact) -> (slot: UInt32?, replacedSlot: UInt32?) {
             directory.problems.append(contentsOf: item.problems)
-            guard !item.contact.id.isEmpty, !item.record.isEmpty else { return (nil, nil) }
-            var replaced: UInt32? = nil
-            if let existing = directory.slot(of: item.contact.id) {
+            guard item.rows.count == 1 else { return (nil, nil) }
+            let outcome = add(item.rows, 0)
+            if outcome.replacedSlot != nil {
                 directory.problems.append(DirectoryProblem(contactID: item.contact.id, field: "id", value: item.contact.id, kind: .duplicateID))
+            }
+            return (outcome.slot, outcome.replacedSlot)
+        }
+
+        /// Adds contact `index` of `rows`.
+        /// - Returns: the slot it took and the slot of the earlier contact with the same id that
+        ///   it replaced, if any.
+        /// - Complexity: O(1) amortized hash and posting appends.
+        mutating func add(_ rows: PreparedRows, _ index: Int) -> (slot: UInt32, replacedSlot: UInt32?) {
+            var replaced: UInt32? = nil
+            if let existing = directory.slot(ofRecordIn: rows, index) {
                 directory.unindex(slot: existing, freeingSlot: false)
                 replacedSlots.append(existing)
                 replaced = existing
             }
-            let slot = directory.place(item, reusingSlots: false)
+            let slot = directory.place(rows, index, reusingSlots: false)
             let generation = directory.generations[Int(slot)]
-            for key in item.nameKeys { nameKeys.append((key, slot, generation)) }
-            for key in ContactDirectory.emailPrefixKeys(item.contact) { emailKeys.append((key, slot, generation)) }
+            for key in rows.nameKeys(index) { directory.nameKeyIndex.bulkAppend(key: key, slot: slot, generation: generation) }
+            for key in rows.emailKeys(index) { directory.emailPrefixIndex.bulkAppend(key: key, slot: slot, generation: generation) }
             return (slot, replaced)
         }
 
@@ -54,10 +60,8 @@ extension ContactDirectory {
         /// - Complexity: O(n log n).
         consuming func finish() -> ContactDirectory {
             let live = directory.liveness
-            directory.nameKeyIndex.bulkLoad(nameKeys.filter { live($0.slot, $0.generation) })
-            nameKeys = []
-            directory.emailPrefixIndex.bulkLoad(emailKeys.filter { live($0.slot, $0.generation) })
-            emailKeys = []
+            directory.nameKeyIndex.finishBulkAppend(isLive: live)
+            directory.emailPrefixIndex.finishBulkAppend(isLive: live)
             directory.nameTokenIndex.finishBulkLoad()
             if !replacedSlots.isEmpty {
                 let replaced = Set(replacedSlots)

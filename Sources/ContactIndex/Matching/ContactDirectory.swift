@@ -89,16 +89,16 @@ public struct ContactDirectory: Sendable {
     /// Adds or replaces a contact already prepared with a preparer of this configuration.
     @discardableResult
     public mutating func upsert(_ prepared: PreparedContact) -> [DirectoryProblem] {
-        guard !prepared.contact.id.isEmpty, !prepared.record.isEmpty else { return prepared.problems }
-        if let existing = slot(of: prepared.contact.id) { unindex(slot: existing) }
-        let slot = place(prepared)
+        guard prepared.rows.count == 1 else { return prepared.problems }
+        if let existing = slot(ofRecordIn: prepared.rows, 0) { unindex(slot: existing) }
+        let slot = place(prepared.rows, 0)
         let generation = generations[Int(slot)]
         let live = liveness
-        for key in prepared.nameKeys {
-            nameKeyIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
+        for key in prepared.rows.nameKeys(0) {
+            nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
         }
-        for key in Self.emailPrefixKeys(prepared.contact) {
-            emailPrefixIndex.insert(key: key, slot: slot, generation: generation, isLive: live)
+        for key in prepared.rows.emailKeys(0) {
+            emailPrefixIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
         }
         store.compactIfNeeded()
         return prepared.problems
@@ -115,9 +115,9 @@ public struct ContactDirectory: Sendable {
         return removed
     }
 
-    /// Puts a prepared contact in a free slot and adds it to the hash, token and fragment
-    /// indexes (collation keys are the caller's: bulk loads sort them once).
-    mutating func place(_ prepared: PreparedContact, reusingSlots: Bool = true) -> UInt32 {
+    /// Puts contact `index` of `rows` in a free slot and adds it to the hash, token and fragment
+    /// indexes (collation and address keys are the caller's: bulk loads sort them once).
+    mutating func place(_ rows: PreparedRows, _ index: Int, reusingSlots: Bool = true) -> UInt32 {
         let slot: UInt32
         if reusingSlots, let free = freeSlots.popLast() {
             slot = free
@@ -125,14 +125,13 @@ public struct ContactDirectory: Sendable {
             slot = UInt32(generations.count)
             generations.append(0)
         }
-        prepared.record.withUnsafeBytes { store.store($0, at: slot) }
-        ids.insert(hash: prepared.keys.id, slot: slot)
-        phoneIndex.insert(prepared.keys, slot: slot)
-        emailIndex.insert(prepared.keys, slot: slot)
-        phoneFragmentIndex.insert(prepared.keys.windows, slot: slot)
-        let tokens = prepared.nameTokens.isEmpty ? ContactNameTokens.of(prepared.contact, names: preparer.names) : prepared.nameTokens
-        nameTokenIndex.insert(
-            slot: slot, tokens: tokens, entityRank: configuration.ranking.rank(of: prepared.contact.entity), idPrefix: prepared.idPrefix)
+        rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
+        let keys = rows.keys[index]
+        ids.insert(hash: keys.id, slot: slot)
+        phoneIndex.insert(keys, slot: slot)
+        emailIndex.insert(keys, slot: slot)
+        phoneFragmentIndex.insert(keys.windows, slot: slot)
+        nameTokenIndex.insert(slot: slot, rows: rows, index: index)
         contactCount += 1
         return slot
     }
@@ -166,14 +165,25 @@ public struct ContactDirectory: Sendable {
         var id = id
         return id.withUTF8 { bytes in
             let key = UnsafeRawBufferPointer(bytes)
-            var found: UInt32? = nil
-            ids.forEach(hash: SlotHashTable.hash(key)) { slot in
-                let same = store.withRecord(slot) { ContactRecordReader.id(of: $0).elementsEqual(key) } ?? false
-                if same { found = slot }
-                return !same
-            }
-            return found
+            return slot(ofID: key, hash: SlotHashTable.hash(key))
         }
+    }
+
+    /// The slot of the contact with the id of contact `index` in `rows`.
+    func slot(ofRecordIn rows: PreparedRows, _ index: Int) -> UInt32? {
+        rows.withRecord(index) { record in
+            slot(ofID: ContactRecordReader.id(of: UnsafeRawBufferPointer(record)), hash: rows.keys[index].id)
+        }
+    }
+
+    private func slot(ofID key: UnsafeRawBufferPointer, hash: UInt32) -> UInt32? {
+        var found: UInt32? = nil
+        ids.forEach(hash: hash) { slot in
+            let same = store.withRecord(slot) { ContactRecordReader.id(of: $0).elementsEqual(key) } ?? false
+            if same { found = slot }
+            return !same
+        }
+        return found
     }
 
     /// Whether an index entry made for `slot` at `generation` still describes the slot's contact.
@@ -208,18 +218,5 @@ public struct ContactDirectory: Sendable {
     /// Approximate heap bytes of the name indexes alone (tokens and whole-name collation keys).
     public var approximateNameIndexBytes: Int {
         nameTokenIndex.approximateBytes + nameKeyIndex.approximateBytes
-    }
-}
-
-extension ContactDirectory {
-    /// The normalized addresses of a contact as prefix-search keys.
-    static func emailPrefixKeys(_ contact: Contact) -> [[UInt8]] {
-        var keys: [[UInt8]] = []
-        for email in contact.emails {
-            guard let address = email.normalized?.address else { continue }
-            let key = Array(address.utf8)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        return keys
     }
 }

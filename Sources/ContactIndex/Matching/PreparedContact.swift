@@ -1,4 +1,4 @@
-/// A contact with its phones and emails normalized, its record encoded and its index keys
+/// A contact with its phones and emails normalized, its record written and its index data
 /// computed, ready to be inserted into a directory. Preparing is the expensive part of loading
 /// (libphonenumber, ICU), and it needs no directory, so loaders run it on many threads at once.
 public struct PreparedContact: Sendable {
@@ -6,16 +6,8 @@ public struct PreparedContact: Sendable {
     public var contact: Contact
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
-    /// The stored form (`ContactRecord`); empty for a contact without id.
-    var record: [UInt8] = []
-    /// Its hash-index keys, read from `record`.
-    var keys = ContactIndexKeys.none
-    /// Primary-strength collation keys of the contact's name variants.
-    var nameKeys: [[UInt8]] = []
-    /// Folded name tokens with their roles, for the token index.
-    var nameTokens: [NameToken] = []
-    /// The first 8 bytes of the id (see `NameTokenIndex.idPrefixes`).
-    var idPrefix: UInt64 = 0
+    /// The contact's record and index data (no contact for a record without id).
+    var rows = PreparedRows()
     /// How many of its phones the phone fast path normalized (the others took libphonenumber).
     var phonesByFastPath = 0
 }
@@ -38,60 +30,29 @@ public struct ContactPreparer: Sendable {
     }
 
     /// Normalizes one contact. Safe to call from many threads at once.
-    /// - Complexity: one libphonenumber parse per phone, one collation key per name variant.
+    /// - Complexity: the phone fast path (libphonenumber when it cannot decide) per phone, one
+    ///   email normalization per address, one collation key per name variant.
     public func prepare(_ contact: Contact) -> PreparedContact {
-        var contact = contact
-        var problems: [DirectoryProblem] = []
-        var fastPathCount = 0
         if contact.id.isEmpty {
             // The record is skipped whole: its fields are neither normalized nor reported.
             let problem = DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID)
             return PreparedContact(contact: contact, problems: [problem])
         }
-        let region = contact.region.flatMap { $0.isEmpty ? nil : $0.uppercased() }
-        for index in contact.phones.indices {
-            var phone = contact.phones[index]
-            var fast = false
-            defer { if fast { fastPathCount += 1 } }
-            switch phones.normalize(phone.raw, region: region, withDetails: configuration.phoneDetails, usedFastPath: &fast) {
-            case .success(let number):
-                phone.normalized = number
-                phone.problem = nil
-                if number.details?.isValid == false {
-                    problems.append(DirectoryProblem(contactID: contact.id, field: "phones[\(index)]", value: phone.raw, kind: .invalidPhone))
-                }
-            case .failure(let failure):
-                phone.normalized = nil
-                phone.problem = failure
-                problems.append(DirectoryProblem(contactID: contact.id, field: "phones[\(index)]", value: phone.raw, kind: .unparseablePhone(failure)))
+        var preparer = ContactRowPreparer(configuration: configuration, names: names)
+        preparer.draft.load(contact)
+        let (issues, fast) = preparer.normalize()
+        var prepared = PreparedContact(contact: contact, problems: [])
+        preparer.emit(into: &prepared.rows)
+        prepared.contact = prepared.rows.withRecord(0) { ContactRecord.decode(UnsafeRawBufferPointer($0)) }
+        prepared.phonesByFastPath = fast
+        prepared.problems = issues.map { issue in
+            switch issue {
+            case .phone(let index, let kind):
+                DirectoryProblem(contactID: contact.id, field: "phones[\(index)]", value: contact.phones[index].raw, kind: kind)
+            case .email(let index, let error):
+                DirectoryProblem(contactID: contact.id, field: "emails[\(index)]", value: contact.emails[index].raw, kind: .invalidEmail(error))
             }
-            contact.phones[index] = phone
         }
-        for index in contact.emails.indices {
-            var email = contact.emails[index]
-            switch emails.normalize(email.raw) {
-            case .success(let address):
-                email.normalized = address
-                email.problem = nil
-            case .failure(let error):
-                email.normalized = nil
-                email.problem = error
-                problems.append(DirectoryProblem(contactID: contact.id, field: "emails[\(index)]", value: email.raw, kind: .invalidEmail(error)))
-            }
-            contact.emails[index] = email
-        }
-        let keys = NameVariants.of(contact).map { names.collationKey($0) }.filter { $0.count > 1 }
-        var unique: [[UInt8]] = []
-        for key in keys where !unique.contains(key) { unique.append(key) }
-        var prepared = PreparedContact(contact: contact, problems: problems)
-        ContactRecord.encode(contact, into: &prepared.record)
-        prepared.record.withUnsafeBytes { record in
-            prepared.keys = ContactIndexKeys(record: record)
-            prepared.idPrefix = NameTokenIndex.idPrefix(ContactRecordReader.id(of: record))
-        }
-        prepared.nameKeys = unique
-        prepared.nameTokens = ContactNameTokens.of(contact, names: names)
-        prepared.phonesByFastPath = fastPathCount
         return prepared
     }
 }

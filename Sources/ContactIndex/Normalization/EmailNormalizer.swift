@@ -40,7 +40,7 @@ public struct EmailNormalizer: Sendable {
 
     /// The work of `normalize(_:)`, on UTF-8 bytes: ASCII addresses never leave this function
     /// except for the strings of the result.
-    private func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, EmailNormalizationError> {
+    func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, EmailNormalizationError> {
         var range = Self.trimmed(all, all.startIndex..<all.endIndex)
         // "Name <addr>": the address is inside the last angle brackets.
         if let last = range.last, all[last] == UInt8(ascii: ">"),

@@ -66,50 +66,77 @@ public struct NameNormalizer: Sendable {
                       bytes[index + 1] >= 97 && bytes[index + 1] <= 122 {
                 continue  // "o'brien" joins
             } else {
-                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+                if !current.isEmpty { tokens.append(String(utf8Bytes: current)) }
                 current.removeAll(keepingCapacity: true)
                 previousWasLetter = false
             }
         }
-        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        if !current.isEmpty { tokens.append(String(utf8Bytes: current)) }
         return tokens
     }
 
-    /// Collapses whitespace and punctuation runs to one space, and trims.
+    /// Collapses whitespace and punctuation runs to one space, and trims. Letters, combining
+    /// marks, digits and non-ASCII symbols are kept; apostrophes are dropped ("O'Brien").
+    /// - Complexity: O(n) over Unicode scalars.
     static func normalizedSpacing(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNormalizedSpacing(text) }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isLetter || character.isNumber || character.isSymbol && !character.isASCII {
+        for scalar in text.unicodeScalars {
+            let kept: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                kept = (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                    kept = true
+                case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                    kept = true
+                default:
+                    kept = false
+                }
+            }
+            if kept {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
-            } else if character == "'" || character == "’" {
-                continue
-            } else {
+                out.append(scalar)
+            } else if scalar != "'", scalar != "\u{2019}" {
                 pendingSpace = true
             }
         }
-        return out
+        return String(out)
     }
 
     /// `normalizedSpacing` for ASCII text, on bytes.
     private static func asciiNormalizedSpacing(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        var text = text
+        text.withUTF8 { appendASCIINormalizedSpacing($0, to: &out) }
+        return String(utf8Bytes: out)
+    }
+
+    /// Appends the `normalizedSpacing` of ASCII bytes to `out`.
+    static func appendASCIINormalizedSpacing(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let isWord = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
             if isWord {
-                if pendingSpace, !out.isEmpty { out.append(32) }
+                if pendingSpace, out.count > start { out.append(32) }
                 pendingSpace = false
                 out.append(byte)
             } else if byte != UInt8(ascii: "'") {
                 pendingSpace = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the collation key of text whose spacing is already normalized
+    /// (`normalizedSpacing`), given as UTF-8 bytes.
+    func appendCollationKey(ofSpaced bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        collation.appendSortKey(of: bytes, to: &out)
     }
 }

@@ -11,8 +11,10 @@
 /// - `normalizeQuery(_:)` takes text that is already E.164 ("+" and 8 to 15 digits, what a
 ///   softphone sends) straight to its key, with the calling code split off by the table of
 ///   assigned codes; anything else goes through libphonenumber.
-/// - `normalize(_:region:withDetails:)` always asks libphonenumber, and with `withDetails` also
-///   gets validity, type and region (about 25 µs more), as a directory does for stored numbers.
+/// - `normalize(_:region:withDetails:)` takes the fast path compiled from libphonenumber's
+///   metadata (`PhoneFastPath`) and asks libphonenumber only when it cannot decide; with
+///   `withDetails` it also gets validity, type and region, as a directory does for stored
+///   numbers.
 public struct PhoneNormalizer: Sendable {
     /// The region assumed for numbers written without a country code (ISO 3166 alpha-2).
     public var defaultRegion: String?
@@ -43,6 +45,30 @@ public struct PhoneNormalizer: Sendable {
         return LibPhoneNumber.parse(text, defaultRegion: region, withDetails: withDetails)
     }
 
+    /// How a stored number was normalized: by the fast path (digits, no strings), by
+    /// libphonenumber, or not at all.
+    enum Outcome {
+        case fast(FastNumber)
+        case library(NormalizedPhone)
+        case failure(PhoneParseFailure)
+    }
+
+    /// Normalizes a stored number given as UTF-8 bytes: the fast path first, libphonenumber when
+    /// it cannot decide. `region` must be upper-case (nil uses `defaultRegion`).
+    /// - Complexity: O(n) on the fast path; one libphonenumber parse otherwise.
+    func normalize(bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> Outcome {
+        guard bytes.count <= Self.maximumInputLength else { return .failure(.inputTooLong) }
+        guard bytes.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
+            return .failure(.empty)
+        }
+        let region = region ?? defaultRegion
+        if let fast = PhoneFastPath.shared.normalize(bytes: bytes, region: region, withDetails: withDetails) { return .fast(fast) }
+        switch LibPhoneNumber.parse(String(utf8Bytes: bytes), defaultRegion: region, withDetails: withDetails) {
+        case .success(let number): return .library(number)
+        case .failure(let failure): return .failure(failure)
+        }
+    }
+
     /// Normalizes like `normalize(_:region:withDetails:)`, and tells whether the fast path
     /// answered (for load reports).
     func normalize(_ text: String, region: String?, withDetails: Bool, usedFastPath: inout Bool) -> Result<NormalizedPhone, PhoneParseFailure> {
@@ -53,7 +79,10 @@ public struct PhoneNormalizer: Sendable {
             return .success(fast)
         }
         usedFastPath = false
-        return normalize(text, region: region, withDetails: withDetails)
+        guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
+            return .failure(.empty)
+        }
+        return LibPhoneNumber.parse(text, defaultRegion: region, withDetails: withDetails)
     }
 
     /// Normalizes a look-up query: E.164 text takes the fast path, anything else libphonenumber.

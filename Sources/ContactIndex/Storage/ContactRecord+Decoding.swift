@@ -54,7 +54,7 @@ extension ContactRecord {
                 e164: e164, countryCode: stored.countryCode, nationalNumber: national,
                 extension: stored.extension.map(String.init(recordBytes:)), details: details)
         }
-        let failures: [PhoneParseFailure] = [.empty, .notANumber, .invalidCountryCode, .tooShortAfterIDD, .tooShort, .tooLong, .inputTooLong, .libraryFailure]
+        let failures = phoneFailures
         let problem = stored.problem.map { failures[min(Int($0), failures.count - 1)] }
         return ContactPhone(
             String(recordBytes: stored.raw), label: stored.label.map(String.init(recordBytes:)), normalized: normalized, problem: problem)

@@ -38,75 +38,17 @@ import Foundation
 enum ContactRecord {
     static let standardEntities: [ContactEntity] = [.contact, .lead, .user, .account]
     static let phoneTypes = PhoneNumberType.allCases
+    static let phoneFailures: [PhoneParseFailure] = [
+        .empty, .notANumber, .invalidCountryCode, .tooShortAfterIDD, .tooShort, .tooLong, .inputTooLong, .libraryFailure,
+    ]
 
-    /// Appends the record of `contact` to `out`.
+    /// Appends the record of `contact` to `out` (through a `RecordDraft`, the one writer of the
+    /// layout).
     /// - Complexity: O(size of the contact).
     static func encode(_ contact: Contact, into out: inout [UInt8]) {
-        var writer = ContactRecordWriter(out: out)
-        out = []
-        writer.out.reserveCapacity(writer.out.count + 256)
-        writer.string(contact.id)
-        if let code = standardEntities.firstIndex(of: contact.entity) {
-            writer.byte(UInt8(code))
-        } else {
-            writer.byte(0xFF)
-            writer.string(contact.entity.rawValue)
-        }
-        let optionals = [contact.firstName, contact.lastName, contact.displayName, contact.company, contact.region]
-        var fields: UInt8 = 0
-        for (bit, value) in optionals.enumerated() where value != nil { fields |= 1 << bit }
-        if contact.createdAt != nil { fields |= 1 << 5 }
-        if contact.updatedAt != nil { fields |= 1 << 6 }
-        writer.byte(fields)
-        for value in optionals { if let value { writer.string(value) } }
-        if let date = contact.createdAt { writer.double(date.timeIntervalSinceReferenceDate) }
-        if let date = contact.updatedAt { writer.double(date.timeIntervalSinceReferenceDate) }
-        writer.varint(UInt64(contact.phones.count))
-        for phone in contact.phones { encode(phone, with: &writer) }
-        writer.varint(UInt64(contact.emails.count))
-        for email in contact.emails { encode(email, with: &writer) }
-        writer.varint(UInt64(contact.attributes.count))
-        for key in contact.attributes.keys.sorted() {
-            writer.string(key)
-            writer.string(contact.attributes[key]!)
-        }
-        out = writer.out
-    }
-
-    private static func encode(_ phone: ContactPhone, with writer: inout ContactRecordWriter) {
-        var flags: UInt8 = 0
-        let number = phone.normalized
-        let compact = number.flatMap(compactDigits(of:))
-        if phone.label != nil { flags |= 1 << 0 }
-        if number != nil { flags |= 1 << 1 }
-        if compact != nil { flags |= 1 << 2 }
-        if number?.extension != nil { flags |= 1 << 3 }
-        if number?.details != nil { flags |= 1 << 4 }
-        if number?.details?.region != nil { flags |= 1 << 5 }
-        if phone.problem != nil { flags |= 1 << 6 }
-        writer.byte(flags)
-        if let label = phone.label { writer.string(label) }
-        writer.string(phone.raw)
-        if let number {
-            if let compact {
-                writer.varint(compact)
-                writer.varint(UInt64(number.countryCode))
-            } else {
-                writer.string(number.e164)
-                writer.varint(UInt64(max(number.countryCode, 0)))
-                writer.string(number.nationalNumber)
-            }
-            if let ext = number.extension { writer.string(ext) }
-            if let details = number.details {
-                let type = UInt8(phoneTypes.firstIndex(of: details.type) ?? phoneTypes.count - 1)
-                writer.byte((details.isValid ? 0x80 : 0) | type)
-                if let region = details.region { writer.string(region) }
-            }
-        }
-        if let problem = phone.problem {
-            let all: [PhoneParseFailure] = [.empty, .notANumber, .invalidCountryCode, .tooShortAfterIDD, .tooShort, .tooLong, .inputTooLong, .libraryFailure]
-            writer.byte(UInt8(all.firstIndex(of: problem) ?? all.count - 1))
-        }
+        var draft = RecordDraft()
+        draft.load(contact)
+        draft.encode(into: &out)
     }
 
     /// The E.164 digits as one integer when "+", the country code and the national number spell
@@ -140,35 +82,6 @@ enum ContactRecord {
         return value
     }
 
-    private static func encode(_ email: ContactEmail, with writer: inout ContactRecordWriter) {
-        var flags: UInt8 = 0
-        let address = email.normalized
-        let compact = address.map { $0.address == $0.localPart + "@" + $0.asciiDomain } ?? false
-        if email.label != nil { flags |= 1 << 0 }
-        if address != nil { flags |= 1 << 1 }
-        if compact { flags |= 1 << 2 }
-        if let address, address.unicodeDomain != address.asciiDomain { flags |= 1 << 3 }
-        if address?.canonicalAddress != nil { flags |= 1 << 4 }
-        let problem = email.problem.flatMap { try? JSONEncoder().encode($0) }
-        if problem != nil { flags |= 1 << 5 }
-        writer.byte(flags)
-        if let label = email.label { writer.string(label) }
-        writer.string(email.raw)
-        if let address {
-            if compact {
-                writer.string(address.localPart)
-                writer.string(address.asciiDomain)
-                if address.unicodeDomain != address.asciiDomain { writer.string(address.unicodeDomain) }
-            } else {
-                writer.string(address.address)
-                writer.string(address.localPart)
-                writer.string(address.asciiDomain)
-                writer.string(address.unicodeDomain)
-            }
-            if let canonical = address.canonicalAddress { writer.string(canonical) }
-        }
-        if let problem { writer.bytes(Array(problem)) }
-    }
 }
 
 /// Appends the primitives of the record layout to a byte array.
@@ -195,6 +108,11 @@ struct ContactRecordWriter {
     }
 
     mutating func bytes(_ value: [UInt8]) {
+        varint(UInt64(value.count))
+        out.append(contentsOf: value)
+    }
+
+    mutating func bytes(_ value: UnsafeBufferPointer<UInt8>) {
         varint(UInt64(value.count))
         out.append(contentsOf: value)
     }

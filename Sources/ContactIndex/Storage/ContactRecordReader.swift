@@ -271,6 +271,6 @@ struct ContactRecordReader {
 extension String {
     /// A string from record bytes.
     init(recordBytes bytes: UnsafeRawBufferPointer) {
-        self.init(decoding: bytes, as: UTF8.self)
+        self.init(utf8Bytes: bytes.bindMemory(to: UInt8.self))
     }
 }

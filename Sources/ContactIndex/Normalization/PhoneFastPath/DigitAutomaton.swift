@@ -1,12 +1,13 @@
 /// A deterministic automaton over digits compiled from a `DigitPattern` (Thompson construction,
-/// then subset construction), answering libphonenumber's two questions in one pass with no
-/// backtracking: does the whole number match (`matchesWhole`), and where can a match that starts
-/// at the first digit end (`matchEnds`).
+/// then subset construction). `CompiledTerritory` gathers a territory's automata into one table
+/// and answers libphonenumber's two questions in one pass with no backtracking: does the whole
+/// number match (`matchesWhole`), and where can a match that starts at the first digit end
+/// (`matchEnds`).
 ///
 /// States are rows of 11 transitions (digits 0–9 and the end of input); -1 is the dead state.
 struct DigitAutomaton: Sendable {
-    private var transitions: [Int32]
-    private var accepting: [Bool]
+    private(set) var transitions: [Int32]
+    private(set) var accepting: [Bool]
 
     /// The most DFA states a pattern may need; a pattern beyond it is left to libphonenumber.
     static let stateLimit = 60_000
@@ -74,56 +75,6 @@ struct DigitAutomaton: Sendable {
 
     /// The number of states.
     var stateCount: Int { accepting.count }
-
-    /// Whether the whole digit string matches (digits as values 0–9).
-    /// - Complexity: O(n).
-    @inline(__always)
-    func matchesWhole(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        transitions.withUnsafeBufferPointer { table in
-            var state: Int32 = 0
-            for digit in digits {
-                state = table[Int(state) * 11 + Int(digit)]
-                if state < 0 { return false }
-            }
-            if accepting[Int(state)] { return true }
-            let end = table[Int(state) * 11 + DigitPattern.endSymbol]
-            return end >= 0 && accepting[Int(end)]
-        }
-    }
-
-    /// The lengths of the prefixes of `digits` that the pattern matches (a match anchored at the
-    /// start, as libphonenumber's `Consume`/`lookingAt`), at most `limit` of them, in increasing
-    /// order.
-    /// - Complexity: O(n).
-    @inline(__always)
-    func matchEnds(_ digits: UnsafeBufferPointer<UInt8>, into ends: inout (Int, Int, count: Int)) {
-        ends.count = 0
-        transitions.withUnsafeBufferPointer { table in
-            func note(_ end: Int) {
-                if ends.count == 0 { ends.0 = end } else if ends.count == 1 { ends.1 = end }
-                ends.count += 1
-            }
-            var state: Int32 = 0
-            if accepting[0] { note(0) }
-            var position = 0
-            for digit in digits {
-                state = table[Int(state) * 11 + Int(digit)]
-                if state < 0 { return }
-                position += 1
-                if accepting[Int(state)] { note(position) }
-            }
-            let end = table[Int(state) * 11 + DigitPattern.endSymbol]
-            if end >= 0, accepting[Int(end)], !accepting[Int(state)] { note(position) }
-        }
-    }
-
-    /// Whether some prefix of `digits` matches.
-    @inline(__always)
-    func matchesPrefix(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        var ends = (0, 0, count: 0)
-        matchEnds(digits, into: &ends)
-        return ends.count > 0
-    }
 }
 
 /// A Thompson NFA under construction: states with edges on symbol sets or on nothing (epsilon).

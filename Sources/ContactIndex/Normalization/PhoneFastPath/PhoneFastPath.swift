@@ -15,16 +15,17 @@
 /// does not compile, and any input libphonenumber would reject with an error.
 /// `PhoneFastPathDifferentialTests` and `make phone-differential` check it against libphonenumber.
 struct PhoneFastPath: Sendable {
-    private let territories: [CompiledTerritory]
+    private let territories: [LazyTerritory]
     private let territoryByRegion: [String: Int]
     /// Territory indices by country calling code, the main region first.
     private let territoriesByCode: [[Int]]
 
-    /// The fast path over the metadata libphonenumber ships, compiled on first use.
+    /// The fast path over the metadata libphonenumber ships; each territory is compiled the
+    /// first time a number needs it.
     static let shared = PhoneFastPath(metadata: LibPhoneNumber.territories())
 
     init(metadata: [PhoneTerritoryMetadata]) {
-        territories = metadata.map(CompiledTerritory.init)
+        territories = metadata.map(LazyTerritory.init)
         var byRegion: [String: Int] = [:]
         var byCode = [[Int]](repeating: [], count: 1000)
         for (index, territory) in metadata.enumerated() where territory.countryCode > 0 && territory.countryCode < 1000 {
@@ -36,40 +37,45 @@ struct PhoneFastPath: Sendable {
     }
 
     /// Territories whose patterns all compiled, and all territories.
-    var compiledCount: (usable: Int, total: Int) { (territories.count(where: \.isUsable), territories.count) }
+    var compiledCount: (usable: Int, total: Int) { (territories.count(where: { $0.compiled.isUsable }), territories.count) }
 
     /// The number as libphonenumber would parse it (with validity, type and region when
     /// `withDetails`), or nil when the fast path cannot decide.
     /// - Complexity: O(n) in the text, a few automaton passes over at most 17 digits.
     func normalize(_ text: String, region: String?, withDetails: Bool) -> NormalizedPhone? {
         var text = text
-        return text.withUTF8 { bytes -> NormalizedPhone? in
-            guard bytes.count <= 64 else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> NormalizedPhone? in
-                var count = 0
-                var hasPlus = false
-                for byte in bytes {
-                    switch byte {
-                    case 48...57:
-                        buffer[count] = byte &- 48
-                        count += 1
-                    case UInt8(ascii: "+"):
-                        guard count == 0, !hasPlus else { return nil }
-                        hasPlus = true
-                    case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"):
-                        continue
-                    default:
-                        return nil
-                    }
+        return text.withUTF8 { normalize(bytes: $0, region: region, withDetails: withDetails)?.normalizedPhone }
+    }
+
+    /// The number in UTF-8 bytes as libphonenumber would parse it, as digits (no strings), or nil
+    /// when the fast path cannot decide.
+    /// - Complexity: O(n) in the bytes, a few automaton passes over at most 17 digits.
+    func normalize(bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> FastNumber? {
+        guard bytes.count <= 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> FastNumber? in
+            var count = 0
+            var hasPlus = false
+            for byte in bytes {
+                switch byte {
+                case 48...57:
+                    buffer[count] = byte &- 48
+                    count += 1
+                case UInt8(ascii: "+"):
+                    guard count == 0, !hasPlus else { return nil }
+                    hasPlus = true
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"):
+                    continue
+                default:
+                    return nil
                 }
-                guard count >= 3 else { return nil }
-                let digits = UnsafeBufferPointer(rebasing: buffer[0..<count])
-                return parse(digits, hasPlus: hasPlus, region: region, withDetails: withDetails)
             }
+            guard count >= 3 else { return nil }
+            let digits = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            return parse(digits, hasPlus: hasPlus, region: region, withDetails: withDetails)
         }
     }
 
-    private func parse(_ digits: UnsafeBufferPointer<UInt8>, hasPlus: Bool, region: String?, withDetails: Bool) -> NormalizedPhone? {
+    private func parse(_ digits: UnsafeBufferPointer<UInt8>, hasPlus: Bool, region: String?, withDetails: Bool) -> FastNumber? {
         var countryCode = 0
         var candidate = digits
         var metadataIndex: Int
@@ -80,12 +86,12 @@ struct PhoneFastPath: Sendable {
             metadataIndex = territoriesByCode[code][0]
         } else {
             guard let region, let regionIndex = territoryByRegion[region] else { return nil }
-            let home = territories[regionIndex]
+            let home = territories[regionIndex].compiled
             guard home.isUsable else { return nil }
             var stripped = false
-            if let idd = home.internationalPrefix {
+            if home.internationalPrefix >= 0 {
                 var ends = (0, 0, count: 0)
-                idd.matchEnds(digits, into: &ends)
+                home.matchEnds(home.internationalPrefix, digits, into: &ends)
                 if ends.count > 1 { return nil }
                 if ends.count == 1, !(ends.0 < digits.count && digits[ends.0] == 0) {
                     stripped = true
@@ -113,7 +119,7 @@ struct PhoneFastPath: Sendable {
             }
         }
         guard candidate.count >= 2 else { return nil }
-        let metadata = territories[metadataIndex]
+        let metadata = territories[metadataIndex].compiled
         guard metadata.isUsable else { return nil }
         guard let offset = stripNationalPrefix(candidate, territory: metadata) else { return nil }
         let stripped = UnsafeBufferPointer(rebasing: candidate[offset...])
@@ -127,11 +133,9 @@ struct PhoneFastPath: Sendable {
             guard let computed = self.details(countryCode: countryCode, nationalNumber: candidate) else { return nil }
             details = computed
         }
-        let national = String(unsafeUninitializedCapacity: candidate.count) { out in
-            for (index, digit) in candidate.enumerated() { out[index] = digit &+ 48 }
-            return candidate.count
-        }
-        return NormalizedPhone(e164: "+\(countryCode)\(national)", countryCode: countryCode, nationalNumber: national, details: details)
+        var national: UInt64 = 0
+        for digit in candidate { national = national * 10 + UInt64(digit) }
+        return FastNumber(countryCode: countryCode, nationalDigits: national, nationalDigitCount: candidate.count, details: details)
     }
 
     /// Validity, type and region, as libphonenumber's `IsValidNumber`, `GetNumberType` and
@@ -144,10 +148,10 @@ struct PhoneFastPath: Sendable {
             found = candidates[0]
         } else {
             for index in candidates {
-                let territory = territories[index]
+                let territory = territories[index].compiled
                 guard territory.isUsable else { return nil }
-                if let leading = territory.leadingDigits {
-                    if leading.matchesPrefix(nationalNumber) { found = index; break }
+                if territory.leadingDigits >= 0 {
+                    if territory.matchesPrefix(territory.leadingDigits, nationalNumber) { found = index; break }
                 } else if territory.numberType(nationalNumber) != .unknown {
                     found = index
                     break
@@ -155,7 +159,7 @@ struct PhoneFastPath: Sendable {
             }
         }
         guard let found else { return .init(isValid: false, type: .unknown, region: nil) }
-        let territory = territories[found]
+        let territory = territories[found].compiled
         guard territory.isUsable else { return nil }
         let type = territory.numberType(nationalNumber)
         return .init(isValid: type != .unknown, type: type, region: territory.id)
@@ -176,9 +180,9 @@ struct PhoneFastPath: Sendable {
     /// strip (0 when none), or nil when only libphonenumber can tell (a transform rule applies,
     /// or the prefix could end at two places).
     private func stripNationalPrefix(_ number: UnsafeBufferPointer<UInt8>, territory: CompiledTerritory) -> Int? {
-        guard !number.isEmpty, let prefix = territory.nationalPrefixForParsing else { return 0 }
+        guard !number.isEmpty, territory.nationalPrefixForParsing >= 0 else { return 0 }
         var ends = (0, 0, count: 0)
-        prefix.matchEnds(number, into: &ends)
+        territory.matchEnds(territory.nationalPrefixForParsing, number, into: &ends)
         if ends.count == 0 { return 0 }
         if territory.hasTransformRule || ends.count > 1 { return nil }
         let end = ends.0

@@ -1,0 +1,97 @@
+/// Normalizes a `RecordDraft` (phones with the contact's region or the default, emails),
+/// writes its record and adds it, with its name tokens, collation keys and address keys, to a
+/// `PreparedRows`: the one preparation path of single updates (`ContactPreparer`) and bulk loads
+/// (`ContactCSVRowConverter`). One preparer per thread; it keeps its scratch buffers between
+/// contacts.
+struct ContactRowPreparer {
+    /// What was wrong with a field of the draft.
+    enum Issue {
+        case phone(index: Int, DirectoryProblem.Kind)
+        case email(index: Int, EmailNormalizationError)
+    }
+
+    let configuration: DirectoryConfiguration
+    let phones: PhoneNormalizer
+    let emails: EmailNormalizer
+    /// The contact being prepared.
+    var draft = RecordDraft()
+    private var nameWriter: NameIndexWriter
+    private var record: [UInt8] = []
+    private var address: [UInt8] = []
+
+    init(configuration: DirectoryConfiguration, names: NameNormalizer = .shared) {
+        self.configuration = configuration
+        self.phones = PhoneNormalizer(defaultRegion: configuration.defaultRegion)
+        self.emails = EmailNormalizer(options: configuration.emailOptions)
+        self.nameWriter = NameIndexWriter(names: names)
+    }
+
+    /// Normalizes the draft's raw phones and emails in place.
+    /// - Returns: the problems found, and how many phones the fast path normalized.
+    /// - Complexity: the fast path per phone, libphonenumber for the rest; one email
+    ///   normalization per address.
+    mutating func normalize() -> (issues: [Issue], phonesByFastPath: Int) {
+        var issues: [Issue] = []
+        var fast = 0
+        let region = draft.region.map { draft.string($0).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let withDetails = configuration.phoneDetails
+        for index in draft.phones.indices {
+            let raw = draft.phones[index].raw
+            let outcome = draft.withBytes(raw) { phones.normalize(bytes: $0, region: region, withDetails: withDetails) }
+            switch outcome {
+            case .fast(let number):
+                fast += 1
+                draft.phones[index].number = draft.number(from: number)
+                draft.phones[index].problem = nil
+                if number.details?.isValid == false { issues.append(.phone(index: index, .invalidPhone)) }
+            case .library(let number):
+                draft.phones[index].number = draft.number(from: number)
+                draft.phones[index].problem = nil
+                if number.details?.isValid == false { issues.append(.phone(index: index, .invalidPhone)) }
+            case .failure(let failure):
+                draft.phones[index].number = nil
+                draft.phones[index].problem = failure
+                issues.append(.phone(index: index, .unparseablePhone(failure)))
+            }
+        }
+        for index in draft.emails.indices {
+            switch draft.withBytes(draft.emails[index].raw, { emails.normalize(bytes: $0) }) {
+            case .success(let normalized):
+                draft.emails[index].address = draft.address(from: normalized)
+                draft.emails[index].problem = nil
+            case .failure(let error):
+                draft.emails[index].address = nil
+                draft.emails[index].problem = error
+                issues.append(.email(index: index, error))
+            }
+        }
+        return (issues, fast)
+    }
+
+    /// Writes the draft's record and index data into `rows`.
+    /// - Complexity: O(size of the contact), plus ICU for names outside ASCII.
+    mutating func emit(into rows: inout PreparedRows) {
+        draft.encode(into: &record)
+        record.withUnsafeBufferPointer { rows.appendRecord($0) }
+        record.removeAll(keepingCapacity: true)
+        draft.buffer.withUnsafeBufferPointer { bytes in
+            func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
+            nameWriter.write(
+                first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName), company: field(draft.company),
+                into: &rows)
+            for email in draft.emails {
+                guard let normalized = email.address else { continue }
+                address.removeAll(keepingCapacity: true)
+                if let whole = normalized.address {
+                    address.append(contentsOf: bytes[whole])
+                } else {
+                    address.append(contentsOf: bytes[normalized.localPart])
+                    address.append(UInt8(ascii: "@"))
+                    address.append(contentsOf: bytes[normalized.asciiDomain])
+                }
+                address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
+            }
+        }
+        rows.finishContact(entityRank: configuration.ranking.rank(of: draft.entity))
+    }
+}

@@ -1,0 +1,137 @@
+/// Computes what the name indexes hold for one contact, from the bytes of its name fields: the
+/// folded tokens with their roles (as `ContactNameTokens`) and the collation keys of its whole-
+/// name variants (as `NameVariants` and `NameNormalizer.collationKey`), written into a
+/// `PreparedRows`.
+///
+/// It works on bytes with scratch buffers kept between contacts, so plain ASCII names (most of a
+/// CRM) never become `String`s; other scripts go through ICU as `String`s (`NameNormalizer`).
+/// The tests check it against the `String` versions.
+struct NameIndexWriter {
+    let names: NameNormalizer
+    private var folded: [UInt8] = []
+    /// The tokens of the fields folded so far, as ranges of `folded`.
+    private var tokens: [Range<Int>] = []
+    private var variant: [UInt8] = []
+    private var spaced: [UInt8] = []
+    private var key: [UInt8] = []
+
+    init(names: NameNormalizer) { self.names = names }
+
+    /// Writes the tokens and collation keys of a contact's names into `rows`.
+    mutating func write(
+        first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
+        company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
+    ) {
+        writeTokens(first: first, last: last, display: display, company: company, into: &rows)
+        writeKeys(first: first, last: last, display: display, into: &rows)
+    }
+
+    // MARK: Tokens
+
+    private mutating func writeTokens(
+        first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
+        company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
+    ) {
+        folded.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        let given = fold(first)
+        let family = fold(last)
+        let displayed = fold(display)
+        let companies = fold(company)
+        folded.withUnsafeBufferPointer { bytes in
+            for (list, role) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)] {
+                for index in list { rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role) }
+            }
+            for list in [given, family] where list.count > 1 {
+                let joined = list.flatMap { bytes[tokens[$0]] }
+                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined) }
+            }
+        }
+    }
+
+    /// Folds a field (`NameNormalizer.fold`) onto `folded` and splits it into tokens
+    /// (`NameNormalizer.splitTokens`), appending their ranges to `tokens`.
+    /// - Returns: the positions in `tokens` of the field's tokens.
+    private mutating func fold(_ field: UnsafeBufferPointer<UInt8>?) -> Range<Int> {
+        let first = tokens.count
+        guard let field, !field.isEmpty else { return first..<first }
+        let start = folded.count
+        if field.allSatisfy({ $0 < 0x80 }) {
+            for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+        } else {
+            var text = names.fold(String(utf8Bytes: field))
+            text.withUTF8 { folded.append(contentsOf: $0) }
+        }
+        // Split the folded bytes at anything that is not a letter or digit; an apostrophe between
+        // letters joins ("o'brien" → "obrien"), so the token is compacted in place.
+        var write = start
+        var tokenStart = start
+        var previousWasLetter = false
+        var read = start
+        let end = folded.count
+        while read < end {
+            let byte = folded[read]
+            let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || byte >= 0x80
+            if isWordByte {
+                folded[write] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                write += 1
+                previousWasLetter = true
+            } else if byte == UInt8(ascii: "'"), previousWasLetter, read + 1 < end, folded[read + 1] >= 97, folded[read + 1] <= 122 {
+                // joined: skip the apostrophe
+            } else {
+                if write > tokenStart { tokens.append(tokenStart..<write) }
+                tokenStart = write
+                previousWasLetter = false
+            }
+            read += 1
+        }
+        if write > tokenStart { tokens.append(tokenStart..<write) }
+        folded.removeLast(end - write)
+        return first..<tokens.count
+    }
+
+    // MARK: Collation keys
+
+    private mutating func writeKeys(
+        first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
+        into rows: inout PreparedRows
+    ) {
+        if let display, !display.isEmpty { addKey(of: display, into: &rows) }
+        let first = first ?? UnsafeBufferPointer(start: nil, count: 0)
+        let last = last ?? UnsafeBufferPointer(start: nil, count: 0)
+        guard !first.isEmpty || !last.isEmpty else { return }
+        for (a, b) in [(first, last), (last, first)] {
+            var joined = takeBuffer(&variant)
+            joined.append(contentsOf: a)
+            if !a.isEmpty, !b.isEmpty { joined.append(32) }
+            joined.append(contentsOf: b)
+            joined.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
+            variant = joined
+        }
+    }
+
+    /// Takes a scratch buffer out of `self` (emptied, capacity kept), so that it can be read
+    /// while `self` is mutated; put it back when done.
+    private func takeBuffer(_ buffer: inout [UInt8]) -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &buffer)
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    /// Adds the collation key of one whole-name variant (`NameNormalizer.collationKey`).
+    private mutating func addKey(of text: UnsafeBufferPointer<UInt8>, into rows: inout PreparedRows) {
+        key.removeAll(keepingCapacity: true)
+        if text.allSatisfy({ $0 < 0x80 }) {
+            var input = takeBuffer(&spaced)
+            NameNormalizer.appendASCIINormalizedSpacing(text, to: &input)
+            input.withUnsafeBufferPointer { names.appendCollationKey(ofSpaced: $0, to: &key) }
+            spaced = input
+        } else {
+            var spacedText = NameNormalizer.normalizedSpacing(String(utf8Bytes: text))
+            spacedText.withUTF8 { names.appendCollationKey(ofSpaced: $0, to: &key) }
+        }
+        guard key.count > 1 else { return }
+        key.withUnsafeBufferPointer { rows.appendNameKey($0) }
+    }
+}

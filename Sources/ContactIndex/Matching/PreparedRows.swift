@@ -1,0 +1,117 @@
+/// Contacts ready to be inserted into a directory, in flat arrays: each contact's record, its
+/// hash-index keys, its folded name tokens with their roles, the collation keys of its whole-name
+/// variants, and the normalized addresses for prefix search.
+///
+/// Workers fill one `PreparedRows` per block of a bulk load (a handful of large arrays instead
+/// of a dozen small heap objects per contact), and `ContactDirectory.Builder` inserts them in
+/// order. A `PreparedContact` carries a `PreparedRows` of one contact, so single updates and bulk
+/// loads share one insertion path.
+struct PreparedRows: Sendable {
+    /// The number of contacts.
+    private(set) var count = 0
+    private var records: [UInt8] = []
+    private var recordEnds: [Int] = []
+    private(set) var keys: [ContactIndexKeys] = []
+    private var tokenBytes: [UInt8] = []
+    private var tokenEnds: [Int] = []
+    private var tokenRoles: [NameTokenRole] = []
+    /// Per contact: the end of its tokens in `tokenEnds`.
+    private var tokenCountEnds: [Int] = []
+    private var nameKeyBytes: [UInt8] = []
+    private var nameKeyEnds: [Int] = []
+    private var nameKeyCountEnds: [Int] = []
+    private var emailKeyBytes: [UInt8] = []
+    private var emailKeyEnds: [Int] = []
+    private var emailKeyCountEnds: [Int] = []
+    /// Per contact: its entity's priority rank and the first 8 bytes of its id.
+    private(set) var entityRanks: [UInt8] = []
+    private(set) var idPrefixes: [UInt64] = []
+
+    // MARK: Writing
+
+    /// Starts a contact: call the `append…` methods, then `finishContact`.
+    mutating func appendRecord(_ record: UnsafeBufferPointer<UInt8>) {
+        records.append(contentsOf: record)
+        recordEnds.append(records.count)
+        let raw = UnsafeRawBufferPointer(record)
+        keys.append(ContactIndexKeys(record: raw))
+        idPrefixes.append(NameTokenIndex.idPrefix(ContactRecordReader.id(of: raw)))
+    }
+
+    /// Adds a name token of the current contact.
+    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole) {
+        tokenBytes.append(contentsOf: token)
+        tokenEnds.append(tokenBytes.count)
+        tokenRoles.append(role)
+    }
+
+    /// Adds a collation key of the current contact (skipped when it equals one already added).
+    mutating func appendNameKey(_ key: UnsafeBufferPointer<UInt8>) {
+        let first = nameKeyCountEnds.last ?? 0
+        for index in first..<nameKeyEnds.count where nameKey(at: index).elementsEqual(key) { return }
+        nameKeyBytes.append(contentsOf: key)
+        nameKeyEnds.append(nameKeyBytes.count)
+    }
+
+    /// Adds a normalized address of the current contact for prefix search (once each).
+    mutating func appendEmailKey(_ address: UnsafeBufferPointer<UInt8>) {
+        let first = emailKeyCountEnds.last ?? 0
+        for index in first..<emailKeyEnds.count where emailKey(at: index).elementsEqual(address) { return }
+        emailKeyBytes.append(contentsOf: address)
+        emailKeyEnds.append(emailKeyBytes.count)
+    }
+
+    /// Ends the current contact.
+    mutating func finishContact(entityRank: Int) {
+        tokenCountEnds.append(tokenEnds.count)
+        nameKeyCountEnds.append(nameKeyEnds.count)
+        emailKeyCountEnds.append(emailKeyEnds.count)
+        entityRanks.append(UInt8(clamping: entityRank))
+        count += 1
+    }
+
+    // MARK: Reading
+
+    /// Calls `body` with the record of contact `index`.
+    func withRecord<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = index == 0 ? 0 : recordEnds[index - 1]
+        return try records.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<recordEnds[index]])) }
+    }
+
+    /// The range of contact `index`'s entries in a per-entry array whose per-contact ends are
+    /// `countEnds`.
+    private func entries(_ index: Int, _ countEnds: [Int]) -> Range<Int> {
+        (index == 0 ? 0 : countEnds[index - 1])..<countEnds[index]
+    }
+
+    /// Calls `body` with each token of contact `index` and its role.
+    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole) -> Void) {
+        tokenBytes.withUnsafeBufferPointer { bytes in
+            for entry in entries(index, tokenCountEnds) {
+                let start = entry == 0 ? 0 : tokenEnds[entry - 1]
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry])
+            }
+        }
+    }
+
+    /// The number of tokens of contact `index`.
+    func tokenCount(_ index: Int) -> Int { entries(index, tokenCountEnds).count }
+
+    /// The collation keys of contact `index`.
+    func nameKeys(_ index: Int) -> [ArraySlice<UInt8>] {
+        entries(index, nameKeyCountEnds).map(nameKey(at:))
+    }
+
+    /// The normalized addresses of contact `index`.
+    func emailKeys(_ index: Int) -> [ArraySlice<UInt8>] {
+        entries(index, emailKeyCountEnds).map(emailKey(at:))
+    }
+
+    private func nameKey(at entry: Int) -> ArraySlice<UInt8> {
+        nameKeyBytes[(entry == 0 ? 0 : nameKeyEnds[entry - 1])..<nameKeyEnds[entry]]
+    }
+
+    private func emailKey(at entry: Int) -> ArraySlice<UInt8> {
+        emailKeyBytes[(entry == 0 ? 0 : emailKeyEnds[entry - 1])..<emailKeyEnds[entry]]
+    }
+}
