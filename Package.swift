@@ -99,6 +99,21 @@ let package = Package(
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
         ),
+        // match-bench (issue 6): realistic directories, labeled queries, and measured look-ups.
+        .target(
+            name: "DirectoryGenerator",
+            dependencies: ["ContactIndex"],
+            exclude: ["Tools"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "match-bench",
+            dependencies: [
+                "DirectoryGenerator", "ContactIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )
