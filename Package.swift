@@ -97,6 +97,9 @@ let package = Package(
                 "ScreenPopServer", "ScreenPop", "ContactIndex",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         // match-bench (issue 6): realistic directories, labeled queries, and measured look-ups.
