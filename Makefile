@@ -24,3 +24,22 @@ test: deps
 .PHONY: peers
 peers: deps
 	bash Benchmarks/peers/run.sh
+
+# The host bridge (bridge/, Sources/ScreenPopServer). `make serve`: screenpop-server on
+# examples/contacts.csv (port 8080), the example CRM page on http://localhost:8090/ and the mock
+# softphone on http://127.0.0.1:8091/ (Ctrl-C stops both). `make browser-test`: the end-to-end
+# test in headless Chromium. `make load-test`: wrk on 2 connections at 1M contacts (CONTACTS=…).
+.PHONY: serve browser-test load-test
+serve: deps
+	$(SWIFT) build --product screenpop-server
+	@bin="$$($(SWIFT) build --show-bin-path)"; \
+	export SCREENPOP_TOKEN="$${SCREENPOP_TOKEN:-$$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')}"; \
+	"$$bin/screenpop-server" --contacts examples/contacts.csv --port 8080 --allow-origin http://localhost:8090 & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	python3 examples/host-page/host_backend.py --sidecar http://127.0.0.1:8080 --port 8090 --softphone-port 8091
+
+browser-test:
+	bash scripts/browser-test.sh
+
+load-test:
+	bash scripts/load-test.sh $(or $(CONTACTS),1000000)
