@@ -14,6 +14,8 @@
 #   PEER_LIMIT=3600              hard bound on one peer's whole run (load included), in seconds
 #   SCRATCH=.build               swift build scratch path for match-bench
 #   MATCH_BENCH=path             a built match-bench to use instead of building one
+#   ENGINE_ARGS="--threads 1 --rounds 1"   extra arguments of match-bench run (latency and recall
+#                                only; match-bench's own defaults add 2-thread throughput rounds)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,7 @@ BUDGET="${BUDGET:-600}"
 TIMEOUT_MS="${TIMEOUT_MS:-2000}"
 PEER_LIMIT="${PEER_LIMIT:-3600}"
 SCRATCH="${SCRATCH:-.build}"
+read -r -a ENGINE_ARGS <<<"${ENGINE_ARGS:---threads 1 --rounds 1}"
 if [ -z "${RAPIDFUZZ_PER_CLASS:-}" ]; then
     if [ "$CONTACTS" -gt 200000 ]; then RAPIDFUZZ_PER_CLASS=30; else RAPIDFUZZ_PER_CLASS=100; fi
 fi
@@ -136,7 +139,8 @@ for system in $SYSTEMS; do
     case "$system" in
         engine)
             log "match-bench run"
-            if timeout -k 30 "$PEER_LIMIT" "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" >&2; then
+            if timeout -k 30 "$PEER_LIMIT" "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" \
+                    "${ENGINE_ARGS[@]}" >&2; then
                 results+=("$json")
             else
                 failed+=("$system")
