@@ -39,12 +39,6 @@ public struct EngagementTracker: Sendable {
     public var evictedForCapacity: Int { table.evictedForCapacity }
     /// Engagements evicted because no message named them for `timeToLive`.
     public var evictedForAge: Int { table.evictedForAge }
-    /// The engagements that have an offer in the index (at most `count`).
-    var engagementsWithOffers: Int {
-        var ids = Set<String>()
-        for engagements in offers.values { ids.formUnion(engagements.keys) }
-        return ids.count
-    }
 
     /// The engagement with this id, when it is kept.
     /// - Complexity: O(1) expected.
