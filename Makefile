@@ -13,8 +13,21 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# `make run`: builds `screenpop` in release and replays examples/session.jsonl (a ringing call
+# whose number three records share, the agent's selection, the connect, the end and the call
+# log, then an SMS and a chat) against examples/contacts.csv: the load report, the reply to each
+# message, and what the host would do.
 run: deps
-	$(SWIFT) run -c release contact-lookup examples/contacts.csv
+	$(SWIFT) build -c release --product screenpop
+	@mkdir -p .build/run
+	@bin="$$($(SWIFT) build -c release --show-bin-path)" && \
+	"$$bin/screenpop" replay --contacts examples/contacts.csv --region US \
+	    --actions .build/run/actions.txt --actions-format text \
+	    < examples/session.jsonl > .build/run/replies.jsonl && \
+	echo && echo "== The reply to each message of examples/session.jsonl (null: none is due) ==" && \
+	awk 'NR == FNR { t = "?"; if (match($$0, /"type":"[^"]*"/)) t = substr($$0, RSTART + 8, RLENGTH - 9); types[FNR - 1] = t; next } \
+	     { printf "#%d %s -> %s\n", FNR - 1, types[FNR - 1], $$0 }' examples/session.jsonl .build/run/replies.jsonl && \
+	echo && echo "== What the host would do ==" && cat .build/run/actions.txt
 
 test: deps
 	$(SWIFT) test
@@ -43,3 +56,8 @@ browser-test:
 
 load-test:
 	bash scripts/load-test.sh $(or $(CONTACTS),1000000)
+
+# Fuzzes ScreenPopEngine.handle(json:) with libFuzzer: `make fuzz-screenpop FUZZ_SECONDS=300`.
+.PHONY: fuzz-screenpop
+fuzz-screenpop: deps
+	bash scripts/fuzz-screenpop.sh $(or $(FUZZ_SECONDS),60)
