@@ -63,8 +63,9 @@ public struct DirectoryWriter: Sendable {
         var out: [UInt8] = []
         CSVLineWriter.append(style.header, to: &out)
         var nextUnit = 0
-        let unitsPerChunk = 1024
         let chunksPerBatch = threads * 4
+        // Small directories make small batches; the units are the same either way.
+        let unitsPerChunk = min(1024, max(16, count / chunksPerBatch + 1))
         let factory = self.factory
         while report.rows < count {
             let firstUnit = nextUnit

@@ -205,7 +205,8 @@ public struct LabeledQueryBuilder: Sendable {
             guard let email = contact.emails.filter({ $0.normalized != nil }).randomElement(using: &random), let normalized = email.normalized else { return nil }
             var text = email.raw.trimmingSpaces
             if queryClass == .emailMixedCase {
-                let mixed = random.chance(0.3) ? text.uppercased() : toggledCase(text, &random)
+                // ASCII letters only: upper-casing "ς" gives "Σ", which folds back to "σ", another domain.
+                let mixed = random.chance(0.3) ? asciiUppercased(text) : toggledCase(text, &random)
                 guard mixed != text else { return nil }
                 text = mixed
             }
@@ -226,7 +227,10 @@ public struct LabeledQueryBuilder: Sendable {
         case .nameExact:
             return Draft(queryClass: queryClass, query: displayName(first: first, last: last, contact: contact), keys: [source])
         case .nameFolded:
-            let folded = (ASCIIFoldingName.strip(first) + " " + ASCIIFoldingName.strip(last)).lowercased()
+            // Latin names as typed on a US keyboard ("muller hans" for "Hans Müller"); Greek
+            // names in lower case without accents, as Greeks type them.
+            func folded(_ word: String) -> String { Romanizer.isNonLatin(word) ? NameKey.fold(word) : ASCIIFoldingName.strip(word).lowercased() }
+            let folded = folded(first) + " " + folded(last)
             return Draft(queryClass: queryClass, query: folded, keys: [source])
         case .nameSwapped:
             return Draft(queryClass: queryClass, query: random.chance(0.5) ? "\(last) \(first)" : "\(last), \(first)", keys: [source])
@@ -295,11 +299,15 @@ public struct LabeledQueryBuilder: Sendable {
         text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) || (0xAC00...0xD7A3).contains($0.value) }
     }
 
+    private func asciiUppercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }, as: UTF8.self)
+    }
+
     private func toggledCase(_ text: String, _ random: inout SeededRandom) -> String {
         var out = ""
         var startOfWord = true
         for character in text {
-            let flip = startOfWord || random.chance(0.1)
+            let flip = character.isASCII && (startOfWord || random.chance(0.1))
             out += flip ? (character.isUppercase ? character.lowercased() : character.uppercased()) : String(character)
             startOfWord = character == "." || character == "@" || character == "_"
         }

@@ -45,11 +45,12 @@ struct EmailFactory: Sendable {
 
     /// "john.smith@example.com" → "John.Smith@Example.com" or "JOHN.SMITH@EXAMPLE.COM".
     static func mixedCase(_ address: String, _ random: inout SeededRandom) -> String {
-        if random.chance(0.15) { return address.uppercased() }
+        // ASCII letters only (an upper-cased Greek final sigma would name another domain).
+        if random.chance(0.15) { return String(decoding: address.utf8.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }, as: UTF8.self) }
         var out = ""
         var startOfWord = true
         for character in address {
-            out += startOfWord ? character.uppercased() : String(character)
+            out += startOfWord && character.isASCII ? character.uppercased() : String(character)
             startOfWord = character == "." || character == "@" || character == "_"
         }
         return out
