@@ -3,8 +3,8 @@
 -- holds exactly `expected count` records, every one among the records that have the number.
 --
 -- Environment: QUERIES (the queries file), TOKEN (the bearer token), REQUESTS (the most requests
--- in all; each of the threads stops after its share). Run it with as many connections as threads
--- (-t2 -c2), so that each thread's answers come back in the order of its requests.
+-- in all; each of the threads stops after its share). Each request has its own engagement id,
+-- which the answer's host action names: that is how an answer is matched to its request.
 
 local threads = {}
 local counter = 0
@@ -16,7 +16,7 @@ function setup(thread)
 end
 
 local queries = {}
-local expected = {}
+local pending = {}
 local position
 local sent = 0
 -- Globals, so that done() can read them from each thread (thread:get).
@@ -44,14 +44,20 @@ function request()
    local query = queries[(position - 1) % #queries + 1]
    position = position + 2
    sent = sent + 1
-   table.insert(expected, query)
+   local engagement = "LOAD-" .. (index or 0) .. "-" .. sent
+   pending[engagement] = query
    local body = '{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"' .. query.number ..
-      '","engagementId":"LOAD-' .. (index or 0) .. '-' .. sent .. '","channel":"voice"}}'
+      '","engagementId":"' .. engagement .. '","channel":"voice"}}'
    return wrk.format("POST", "/v1/messages", headers, body)
 end
 
-local function judge(status, body, query)
+local function judge(status, body)
    if status ~= 200 then return "status " .. status end
+   local actions = body:match(',"actions":(.*)$') or ""
+   local engagement = actions:match('"engagementId":"(LOAD%-[^"]*)"')
+   local query = engagement and pending[engagement]
+   if not query then return "no pending request for the answer's engagement " .. tostring(engagement) end
+   pending[engagement] = nil
    local reply = body:match('^{"reply":{"type":"zcc%-incomingPhone%-response","data":(%b[])')
    if not reply then return "not an incomingPhone-response: " .. body:sub(1, 120) end
    local count = 0
@@ -66,9 +72,8 @@ local function judge(status, body, query)
 end
 
 function response(status, headers, body)
-   local query = table.remove(expected, 1)
    checked = checked + 1
-   local problem = judge(status, body, query)
+   local problem = judge(status, body)
    if problem then
       wrong = wrong + 1
       if not first_wrong then first_wrong = problem end
