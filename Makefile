@@ -61,3 +61,18 @@ load-test:
 .PHONY: fuzz-screenpop
 fuzz-screenpop: deps
 	bash scripts/fuzz-screenpop.sh $(or $(FUZZ_SECONDS),60)
+
+# Micro-benchmarks (Benchmarks/ContactMatchBenchmarks, package-benchmark) checked against the
+# committed thresholds in Benchmarks/Thresholds: malloc counts are gated tightly, wall clock
+# loosely (this 2-core machine is shared and noisy). `thresholds check` exits 2 on a regression
+# and 4 when every metric only improved: 4 passes, with a note to record the new figures with
+# `make bench-baseline`. SWIFT_PACKAGE_FLAGS=--scratch-path=.build-x builds elsewhere.
+.PHONY: bench bench-baseline
+bench: deps
+	@$(SWIFT) package $(SWIFT_PACKAGE_FLAGS) benchmark thresholds check --path Benchmarks/Thresholds --no-progress; \
+	status=$$?; \
+	if [ $$status -eq 4 ]; then echo "make bench: only improvements over Benchmarks/Thresholds (record them with make bench-baseline)"; exit 0; fi; \
+	exit $$status
+
+bench-baseline: deps
+	$(SWIFT) package $(SWIFT_PACKAGE_FLAGS) --allow-writing-to-package-directory benchmark thresholds update --path Benchmarks/Thresholds --no-progress

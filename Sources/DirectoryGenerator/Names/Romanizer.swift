@@ -11,7 +11,7 @@ public struct Romanizer: Sendable {
     private let cyrillic: [String: [String: String]]
     private let greek: [String: String]
     private let greekInitial: [String: String]
-    private let devanagari: [Character: (latin: String, kind: Character)]
+    private let devanagari: [Unicode.Scalar: (latin: String, kind: Character)]
     private let hangulInitials: [String]
     private let hangulMedials: [String]
     private let hangulFinals: [String]
@@ -35,9 +35,11 @@ public struct Romanizer: Sendable {
         }
         self.greek = greek
         self.greekInitial = greekInitial
-        var devanagari: [Character: (String, Character)] = [:]
+        var devanagari: [Unicode.Scalar: (String, Character)] = [:]
         for row in ResourceText.rows("romanization/devanagari.tsv") where row.count >= 3 {
-            guard let character = row[0].first, let kind = row[2].first else { continue }
+            // One scalar per entry: a consonant with nukta is also written as two scalars,
+            // which the table reads as the consonant and an ignored nukta.
+            guard row[0].unicodeScalars.count == 1, let character = row[0].unicodeScalars.first, let kind = row[2].first else { continue }
             devanagari[character] = (row[1] == " " ? "" : row[1], kind)
         }
         self.devanagari = devanagari
@@ -148,18 +150,19 @@ public struct Romanizer: Sendable {
     /// Devanagari: consonants carry an inherent "a" unless a vowel sign or virama follows, or
     /// the consonant ends the word.
     private func devanagariWord(_ word: String) -> String? {
-        let characters = Array(word)
+        // Scalars, not Characters: a consonant and its vowel sign are one grapheme.
+        let scalars = Array(word.unicodeScalars)
         var out = ""
-        for (index, character) in characters.enumerated() {
-            guard let (latin, kind) = devanagari[character] else {
-                if character == "-" { out.append("-"); continue }
+        for (index, scalar) in scalars.enumerated() {
+            guard let (latin, kind) = devanagari[scalar] else {
+                if scalar == "-" { out.append("-"); continue }
                 return nil
             }
             out += latin
             guard kind == "C" else { continue }
             var next = index + 1
-            while next < characters.count, devanagari[characters[next]]?.kind == "Z" { next += 1 }
-            guard next < characters.count, let following = devanagari[characters[next]] else { continue }  // word end: no "a"
+            while next < scalars.count, devanagari[scalars[next]]?.kind == "Z" { next += 1 }
+            guard next < scalars.count, let following = devanagari[scalars[next]] else { continue }  // word end: no "a"
             if following.kind == "M" || following.kind == "X" { continue }
             out += "a"
         }
