@@ -118,6 +118,17 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .testTarget(name: "MatchBenchTests", dependencies: ["match-bench", "DirectoryGenerator", "ContactIndex"]),
+        // Micro-benchmarks (package-benchmark): `make bench`.
+        .executableTarget(
+            name: "ContactMatchBenchmarks",
+            dependencies: [
+                "ContactIndex", "ScreenPop", "DirectoryGenerator",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ContactMatchBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )
