@@ -37,7 +37,7 @@ def engine_report(data):
             "timeouts": 0,
         }
     notes = [f"match-bench run ({data.get('buildMode', '?')} build): latency measured in-process around the "
-             f"look-up call (HdrHistogram), {data.get('rounds', 1)} rounds after a warm-up; load: CSV parse, "
+             f"look-up call (HdrHistogram), rounds: {data.get('rounds', 1)}, after a warm-up; load: CSV parse, "
              "normalization and indexes"]
     return {"system": "our engine", "version": "", "load_seconds": data["loadSeconds"], "prep_seconds": 0.0,
             "memory_bytes": data["residentBytesAfterLoad"] - data["residentBytesBeforeLoad"],
