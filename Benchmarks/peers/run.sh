@@ -79,9 +79,24 @@ stop_postgres() {
         PGROOT=""
     fi
 }
+# Each system runs in the background and is waited for, so that a signal to this script is
+# handled at once: the running system is stopped, then the EXIT trap stops the server.
+CHILD=""
+on_signal() {
+    [ -n "$CHILD" ] && kill -TERM "$CHILD" 2>/dev/null && wait "$CHILD" 2>/dev/null
+    exit "$1"
+}
+bounded() {
+    timeout -k 30 "$PEER_LIMIT" "$@" &
+    CHILD=$!
+    local status=0
+    wait "$CHILD" || status=$?
+    CHILD=""
+    return "$status"
+}
 trap stop_postgres EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 start_postgres() {
     PGROOT="$(mktemp -d /tmp/peers-pg.XXXXXX)"
@@ -139,7 +154,7 @@ for system in $SYSTEMS; do
     case "$system" in
         engine)
             log "match-bench run"
-            if timeout -k 30 "$PEER_LIMIT" "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" \
+            if bounded "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" \
                     "${ENGINE_ARGS[@]}" >&2; then
                 results+=("$json")
             else
@@ -155,9 +170,9 @@ for system in $SYSTEMS; do
                 extra=(--dsn "host=127.0.0.1 port=$PGPORT user=postgres dbname=postgres")
             fi
             log "$system"
-            if (cd "$HERE" && timeout -k 30 "$PEER_LIMIT" "$PY" harness.py "$system" --prepared "$PREP" \
+            if bounded "$PY" "$HERE/harness.py" "$system" --prepared "$PREP" \
                     --prep-stats "$PREP_STATS" --queries "$QUERIES" --json "$json" --per-class "$per_class" \
-                    --budget "$BUDGET" --timeout-ms "$TIMEOUT_MS" --workdir "$OUT" "${extra[@]}"); then
+                    --budget "$BUDGET" --timeout-ms "$TIMEOUT_MS" --workdir "$OUT" "${extra[@]}"; then
                 results+=("$json")
             else
                 failed+=("$system")
