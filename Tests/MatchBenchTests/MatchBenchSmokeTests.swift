@@ -20,7 +20,7 @@ struct MatchBenchSmokeTests {
         #expect(generated.rows == 2000)
 
         let loaded = try DirectoryLoad.load(path: csv, region: "US", threads: 2, quiet: true)
-        let set = LabeledQueryBuilder(seed: 5, perClass: 60, region: "US").build(from: loaded.directory)
+        let set = LabeledQueryBuilder(seed: 5, perClass: 40, region: "US").build(from: loaded.directory)
         try set.write(to: queries)
         let reread = try LabeledQuerySet.read(path: queries)
         #expect(reread.queries == set.queries)
@@ -35,7 +35,7 @@ struct MatchBenchSmokeTests {
         }
 
         let report = try RunCommand.bench(
-            contacts: csv, queries: queries, threads: 2, region: "US", rounds: 1, queryCount: 60, seed: 5, quiet: true)
+            contacts: csv, queries: queries, threads: 2, region: "US", rounds: 1, queryCount: 40, seed: 5, quiet: true)
         #expect(report.contactsLoaded == 2000)
         #expect(report.classes.map(\.queryClass) == QueryClass.allCases.map(\.rawValue))
         let byClass = Dictionary(uniqueKeysWithValues: report.classes.map { ($0.queryClass, $0) })
