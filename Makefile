@@ -13,8 +13,21 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# `make run`: builds `screenpop` in release and replays examples/session.jsonl (a ringing call
+# whose number three records share, the agent's selection, the connect, the end and the call
+# log, then an SMS and a chat) against examples/contacts.csv: the load report, the reply to each
+# message, and what the host would do.
 run: deps
-	$(SWIFT) run -c release contact-lookup examples/contacts.csv
+	$(SWIFT) build -c release --product screenpop
+	@mkdir -p .build/run
+	@bin="$$($(SWIFT) build -c release --show-bin-path)" && \
+	"$$bin/screenpop" replay --contacts examples/contacts.csv --region US \
+	    --actions .build/run/actions.txt --actions-format text \
+	    < examples/session.jsonl > .build/run/replies.jsonl && \
+	echo && echo "== The reply to each message of examples/session.jsonl (null: none is due) ==" && \
+	awk 'NR == FNR { t = "?"; if (match($$0, /"type":"[^"]*"/)) t = substr($$0, RSTART + 8, RLENGTH - 9); types[FNR - 1] = t; next } \
+	     { printf "#%d %s -> %s\n", FNR - 1, types[FNR - 1], $$0 }' examples/session.jsonl .build/run/replies.jsonl && \
+	echo && echo "== What the host would do ==" && cat .build/run/actions.txt
 
 test: deps
 	$(SWIFT) test
@@ -24,3 +37,42 @@ test: deps
 .PHONY: peers
 peers: deps
 	bash Benchmarks/peers/run.sh
+
+# The host bridge (bridge/, Sources/ScreenPopServer). `make serve`: screenpop-server on
+# examples/contacts.csv (port 8080), the example CRM page on http://localhost:8090/ and the mock
+# softphone on http://127.0.0.1:8091/ (Ctrl-C stops both). `make browser-test`: the end-to-end
+# test in headless Chromium. `make load-test`: wrk on 2 connections at 1M contacts (CONTACTS=…).
+.PHONY: serve browser-test load-test
+serve: deps
+	$(SWIFT) build --product screenpop-server
+	@bin="$$($(SWIFT) build --show-bin-path)"; \
+	export SCREENPOP_TOKEN="$${SCREENPOP_TOKEN:-$$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')}"; \
+	"$$bin/screenpop-server" --contacts examples/contacts.csv --port 8080 --allow-origin http://localhost:8090 & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	python3 examples/host-page/host_backend.py --sidecar http://127.0.0.1:8080 --port 8090 --softphone-port 8091
+
+browser-test:
+	bash scripts/browser-test.sh
+
+load-test:
+	bash scripts/load-test.sh $(or $(CONTACTS),1000000)
+
+# Fuzzes ScreenPopEngine.handle(json:) with libFuzzer: `make fuzz-screenpop FUZZ_SECONDS=300`.
+.PHONY: fuzz-screenpop
+fuzz-screenpop: deps
+	bash scripts/fuzz-screenpop.sh $(or $(FUZZ_SECONDS),60)
+
+# Micro-benchmarks (Benchmarks/ContactMatchBenchmarks, package-benchmark) checked against the
+# committed thresholds in Benchmarks/Thresholds: malloc counts are gated tightly, wall clock
+# loosely (this 2-core machine is shared and noisy). `thresholds check` exits 2 on a regression
+# and 4 when every metric only improved: 4 passes, with a note to record the new figures with
+# `make bench-baseline`. SWIFT_PACKAGE_FLAGS=--scratch-path=.build-x builds elsewhere.
+.PHONY: bench bench-baseline
+bench: deps
+	@$(SWIFT) package $(SWIFT_PACKAGE_FLAGS) benchmark thresholds check --path Benchmarks/Thresholds --no-progress; \
+	status=$$?; \
+	if [ $$status -eq 4 ]; then echo "make bench: only improvements over Benchmarks/Thresholds (record them with make bench-baseline)"; exit 0; fi; \
+	exit $$status
+
+bench-baseline: deps
+	$(SWIFT) package $(SWIFT_PACKAGE_FLAGS) --allow-writing-to-package-directory benchmark thresholds update --path Benchmarks/Thresholds --no-progress

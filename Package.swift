@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -97,7 +98,36 @@ let package = Package(
                 "ScreenPopServer", "ScreenPop", "ContactIndex",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
+        ),
+        // match-bench (issue 6): realistic directories, labeled queries, and measured look-ups.
+        .target(
+            name: "DirectoryGenerator",
+            dependencies: ["ContactIndex"],
+            exclude: ["Tools"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "match-bench",
+            dependencies: [
+                "DirectoryGenerator", "ContactIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .testTarget(name: "MatchBenchTests", dependencies: ["match-bench", "DirectoryGenerator", "ContactIndex"]),
+        // Micro-benchmarks (package-benchmark): `make bench`.
+        .executableTarget(
+            name: "ContactMatchBenchmarks",
+            dependencies: [
+                "ContactIndex", "ScreenPop", "DirectoryGenerator",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ContactMatchBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
     cxxLanguageStandard: .cxx17

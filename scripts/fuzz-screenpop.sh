@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
 # Fuzzes ScreenPopEngine.handle(json:) with libFuzzer.
-#   scripts/fuzz-screenpop.sh [SECONDS]   (default 60)
-# Builds Sources/screenpop-fuzz with -sanitize=fuzzer,address -Xlinker --allow-multiple-definition into .build-fuzz, seeds the
-# corpus from Tests/ScreenPopTests/Fuzz/ (the findings kept as tests) and examples/session.jsonl,
-# and writes crashes to .build-fuzz/findings/. Copy a finding into Tests/ScreenPopTests/Fuzz/
-# to keep it as a regression test (FuzzFindingsTests replays every file there).
+#   scripts/fuzz-screenpop.sh [SECONDS]        (default 60; `make fuzz-screenpop FUZZ_SECONDS=N`)
+#
+# Builds Sources/screenpop-fuzz in release with `-sanitize=fuzzer,address -DFUZZING` into
+# .build-fuzz (the toolchain at /opt/swift ships libclang_rt.fuzzer and asan), seeds the corpus
+# with Tests/ScreenPopTests/Fuzz/ (the seed corpus and the findings kept as tests) and runs for
+# SECONDS in one process (the log is .build-fuzz/fuzz.log). Crashes, timeouts and out-of-memory inputs go to
+# .build-fuzz/findings/; the script exits non-zero when there is one. Copy a finding into
+# Tests/ScreenPopTests/Fuzz/ to keep it as a regression test: FuzzFindingsTests replays every
+# file there.
+#
+# SwiftPM links an executable's entry point as `screenpop_fuzz_main`, and libFuzzer brings its
+# own `main`; FuzzEntry.swift defines `screenpop_fuzz_main` to hand over to libFuzzer's driver,
+# and `--allow-multiple-definition` lets the link keep one `main`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 bash scripts/deps.sh
-swift build -c release --build-path .build-fuzz --product screenpop-fuzz \
+swift build -c release --scratch-path .build-fuzz --product screenpop-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xlinker --allow-multiple-definition -Xswiftc -DFUZZING
 corpus=.build-fuzz/corpus
-mkdir -p "$corpus" .build-fuzz/findings
+findings=.build-fuzz/findings
+mkdir -p "$corpus" "$findings"
 cp Tests/ScreenPopTests/Fuzz/* "$corpus"/ 2>/dev/null || true
-if [ -f examples/session.jsonl ]; then
-    n=0
-    while IFS= read -r line; do n=$((n + 1)); printf '%s' "$line" > "$corpus/session-$n.json"; done < examples/session.jsonl
-fi
-.build-fuzz/release/screenpop-fuzz "$corpus" -max_total_time="$seconds" -max_len=4096 \
-    -artifact_prefix=.build-fuzz/findings/ -print_final_stats=1
+log=.build-fuzz/fuzz.log
+status=0
+ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/screenpop-fuzz "$corpus" -max_total_time="$seconds" -max_len=4096 \
+    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || status=$?
+grep -E "^(stat::|#[0-9]+ +(INITED|DONE)|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" "$log" || tail -20 "$log"
+echo "findings in $findings:"; ls -1 "$findings"
+exit "$status"

@@ -261,6 +261,15 @@ def percentile(values, fraction):
     return cuts[max(0, min(len(cuts) - 1, round(fraction * 1000) - 1))]
 
 
+def rss_bytes():
+    """Current resident set size of this process (VmRSS in /proc/self/status)."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def peak_rss_bytes():
     """Peak resident set size of this process (Linux reports kibibytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -23,7 +23,9 @@ import random
 import sys
 import time
 
-from common import CLASSES, InputError, peak_rss_bytes, percentile, read_prepared, read_queries, route
+import gc
+
+from common import CLASSES, InputError, peak_rss_bytes, percentile, read_prepared, read_queries, route, rss_bytes
 
 
 class QueryTimeout(Exception):
@@ -71,9 +73,13 @@ def measure(peer, args):
     queries = read_queries(args.queries)
     rng = random.Random(args.seed)
 
+    gc.collect()
+    rss_before = rss_bytes()
     started = time.perf_counter()
     peer.load(read_prepared(args.prepared))
     load_seconds = time.perf_counter() - started
+    gc.collect()
+    rss_after = rss_bytes()
     print(f"{peer.title}: loaded {prep['rows']} rows in {load_seconds:.1f} s", file=sys.stderr)
 
     by_class = {}
@@ -146,6 +152,8 @@ def measure(peer, args):
             "timeouts": record["timeouts"],
         }
     memory_bytes, memory_kind = peer.memory()
+    if memory_bytes is None:
+        memory_bytes, memory_kind = rss_after - rss_before, "RSS growth over the load"
     report = {
         "system": peer.title,
         "version": peer.version(),
@@ -155,6 +163,8 @@ def measure(peer, args):
         "memory_bytes": memory_bytes,
         "memory_kind": memory_kind,
         "peak_rss_bytes": peak_rss_bytes(),
+        "rss_before_load_bytes": rss_before,
+        "rss_after_load_bytes": rss_after,
         "per_class_sample": args.per_class,
         "stopped_by_budget": stopped_by_budget,
         "timeout_ms": args.timeout_ms,

@@ -15,8 +15,6 @@ relations with their indexes (pg_total_relation_size), the server's own RSS is n
 """
 import psycopg
 
-from common import peak_rss_bytes
-
 
 class Peer:
     title = "PostgreSQL"
@@ -95,7 +93,6 @@ class Peer:
         for table in ("contacts", "phones", "emails"):
             size, = self.db.execute("SELECT pg_total_relation_size(%s::regclass)", (table,)).fetchone()
             total += size
-        self.notes.append(f"client peak RSS {peak_rss_bytes() / 2**20:.0f} MiB")
         return total, "relations + indexes (pg_total_relation_size)"
 
     def close(self):

@@ -14,6 +14,8 @@
 #   PEER_LIMIT=3600              hard bound on one peer's whole run (load included), in seconds
 #   SCRATCH=.build               swift build scratch path for match-bench
 #   MATCH_BENCH=path             a built match-bench to use instead of building one
+#   ENGINE_ARGS="--threads 1 --rounds 1"   extra arguments of match-bench run (latency and recall
+#                                only; match-bench's own defaults add 2-thread throughput rounds)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,7 @@ BUDGET="${BUDGET:-600}"
 TIMEOUT_MS="${TIMEOUT_MS:-2000}"
 PEER_LIMIT="${PEER_LIMIT:-3600}"
 SCRATCH="${SCRATCH:-.build}"
+read -r -a ENGINE_ARGS <<<"${ENGINE_ARGS:---threads 1 --rounds 1}"
 if [ -z "${RAPIDFUZZ_PER_CLASS:-}" ]; then
     if [ "$CONTACTS" -gt 200000 ]; then RAPIDFUZZ_PER_CLASS=30; else RAPIDFUZZ_PER_CLASS=100; fi
 fi
@@ -76,9 +79,24 @@ stop_postgres() {
         PGROOT=""
     fi
 }
+# Each system runs in the background and is waited for, so that a signal to this script is
+# handled at once: the running system is stopped, then the EXIT trap stops the server.
+CHILD=""
+on_signal() {
+    [ -n "$CHILD" ] && kill -TERM "$CHILD" 2>/dev/null && wait "$CHILD" 2>/dev/null
+    exit "$1"
+}
+bounded() {
+    timeout -k 30 "$PEER_LIMIT" "$@" &
+    CHILD=$!
+    local status=0
+    wait "$CHILD" || status=$?
+    CHILD=""
+    return "$status"
+}
 trap stop_postgres EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 start_postgres() {
     PGROOT="$(mktemp -d /tmp/peers-pg.XXXXXX)"
@@ -136,7 +154,8 @@ for system in $SYSTEMS; do
     case "$system" in
         engine)
             log "match-bench run"
-            if timeout -k 30 "$PEER_LIMIT" "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" >&2; then
+            if bounded "$MB" run --contacts "$CSV" --queries "$QUERIES" --json "$json" \
+                    "${ENGINE_ARGS[@]}" >&2; then
                 results+=("$json")
             else
                 failed+=("$system")
@@ -151,9 +170,9 @@ for system in $SYSTEMS; do
                 extra=(--dsn "host=127.0.0.1 port=$PGPORT user=postgres dbname=postgres")
             fi
             log "$system"
-            if (cd "$HERE" && timeout -k 30 "$PEER_LIMIT" "$PY" harness.py "$system" --prepared "$PREP" \
+            if bounded "$PY" "$HERE/harness.py" "$system" --prepared "$PREP" \
                     --prep-stats "$PREP_STATS" --queries "$QUERIES" --json "$json" --per-class "$per_class" \
-                    --budget "$BUDGET" --timeout-ms "$TIMEOUT_MS" --workdir "$OUT" "${extra[@]}"); then
+                    --budget "$BUDGET" --timeout-ms "$TIMEOUT_MS" --workdir "$OUT" "${extra[@]}"; then
                 results+=("$json")
             else
                 failed+=("$system")

@@ -17,45 +17,32 @@ import sys
 from common import CLASSES
 
 
-def first(mapping, *keys):
-    """The first of keys present in mapping (None when none is)."""
-    for key in keys:
-        if isinstance(mapping, dict) and mapping.get(key) is not None:
-            return mapping[key]
-    return None
-
-
 def engine_report(data):
-    """Our engine's figures in the harness's shape, from match-bench run's JSON."""
+    """Our engine's figures in the harness's shape, from `match-bench run --json` (BenchReport in
+    Sources/match-bench: classes[] with queryClass, queries, samples, p50Micros, p99Micros,
+    recallAt1, recallAt5, anyResultRate; loadSeconds; peakResidentBytes)."""
     classes = {}
-    raw = first(data, "classes", "perClass", "per_class")
-    items = raw.items() if isinstance(raw, dict) else ((first(item, "class", "name"), item) for item in raw or [])
-    for name, item in items:
-        latency = first(item, "latency", "latencyMicroseconds", "latency_us") or item
-        count = first(item, "queries", "count", "n")
-        labeled = first(item, "labeled")
-        recall1 = first(item, "recall_at_1", "recallAt1", "recall@1")
-        recall5 = first(item, "recall_at_5", "recallAt5", "recall@5")
-        if labeled is None:
-            labeled = recall1 is not None
-        classes[name] = {
-            "queries": count,
-            "queries_in_file": count,
+    for item in data["classes"]:
+        labeled = item.get("recallAt1") is not None
+        any_result = item.get("anyResultRate")
+        classes[item["queryClass"]] = {
+            "queries": item["queries"],
+            "queries_in_file": item["queries"],
             "labeled": labeled,
-            "recall_at_1": recall1,
-            "recall_at_5": recall5,
-            "empty_rate": first(item, "empty_rate", "emptyRate", "noMatchRate", "no_match_rate"),
-            "p50_us": first(latency, "p50_us", "p50Micros", "p50", "p50Microseconds"),
-            "p99_us": first(latency, "p99_us", "p99Micros", "p99", "p99Microseconds"),
+            "recall_at_1": item.get("recallAt1"),
+            "recall_at_5": item.get("recallAt5"),
+            "empty_rate": None if any_result is None else 1.0 - any_result,
+            "p50_us": item["p50Micros"],
+            "p99_us": item["p99Micros"],
             "timeouts": 0,
         }
-    load = first(data, "load_seconds", "loadSeconds")
-    if load is None and isinstance(data.get("load"), dict):
-        load = first(data["load"], "seconds", "wallSeconds", "wall_seconds")
-    memory = first(data, "peak_rss_bytes", "peakRSSBytes", "peakRSS", "peak_rss")
-    return {"system": "our engine", "version": first(data, "version") or "", "load_seconds": load, "prep_seconds": 0.0,
-            "memory_bytes": memory, "memory_kind": "peak RSS of the process", "per_class_sample": 0,
-            "stopped_by_budget": False, "notes": [], "classes": classes, "rows": first(data, "rows", "contacts")}
+    notes = [f"match-bench run ({data.get('buildMode', '?')} build): latency measured in-process around the "
+             f"look-up call (HdrHistogram), rounds: {data.get('rounds', 1)}, after a warm-up; load: CSV parse, "
+             "normalization and indexes"]
+    return {"system": "our engine", "version": "", "load_seconds": data["loadSeconds"], "prep_seconds": 0.0,
+            "memory_bytes": data["residentBytesAfterLoad"] - data["residentBytesBeforeLoad"],
+            "memory_kind": "RSS growth over the load", "peak_rss_bytes": data["peakResidentBytes"], "per_class_sample": 0,
+            "stopped_by_budget": False, "notes": notes, "classes": classes, "rows": data.get("contactsLoaded")}
 
 
 def load_report(path):
@@ -122,7 +109,8 @@ def build(reports):
         else:
             text = f"{load:.1f} s"
         load_row += [text, "", "", ""]
-        kind = "rel+idx" if "relation" in (report.get("memory_kind") or "") else "RSS"
+        kind = report.get("memory_kind") or ""
+        kind = "rel+idx" if "relation" in kind else "file" if "file" in kind else "RSS"
         memory_row += [f"{mib(report.get('memory_bytes'))} {kind}", "", "", ""]
     rows += [load_row, memory_row]
     return header, rows
@@ -140,6 +128,8 @@ def notes(reports, contacts, queries):
         timeouts = sum(item.get("timeouts") or 0 for item in report["classes"].values())
         if timeouts:
             what += f", {timeouts} over the per-query bound (counted as misses)"
+        if report.get("peak_rss_bytes"):
+            what += f", peak RSS {report['peak_rss_bytes'] / 2**20:,.0f} MiB"
         version = f" {report['version']}" if report.get("version") else ""
         lines.append(f"- {report['system']}{version}: {what}. " + "; ".join(report.get("notes") or []) + ".")
     return lines
@@ -208,8 +198,9 @@ def main():
     legend = ("r@1/r@5: share of labeled queries with an expected id in the first 1/5 results; "
               "∅: for the *_unknown classes, the share of queries answered with no result (higher is better); "
               "p50/p99: latency per query measured by the caller; load: peers' shared phonenumbers "
-              "normalization in Python + the system's own ingest and index build; memory: peak RSS of the "
-              "process, or for PostgreSQL its relations with their indexes.")
+              "normalization in Python + the system's own ingest and index build; memory: growth of the "
+              "process's resident memory over the load (RSS), the database file (SQLite), or the relations "
+              "with their indexes (PostgreSQL); every system's peak RSS is in the notes.")
     context = (f"{rows_count:,} contacts" if rows_count else "") + \
               (f" from {os.path.basename(args.contacts)}" if args.contacts else "") + \
               (f", queries {os.path.basename(args.queries)}" if args.queries else "")

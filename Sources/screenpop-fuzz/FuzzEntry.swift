@@ -5,26 +5,40 @@
 // build this file is a small program that replays the files given as arguments through the
 // same entry point (a corpus or crash regression check).
 import ContactIndex
+import Foundation
 import ScreenPop
 
-/// One engine for the whole run: state carries over between inputs, as in a real session.
+/// One engine for the whole run: state carries over between inputs, as in a real session. The
+/// records and bounds are those of `FuzzFindingsTests.engine()`, which replays the findings.
 let fuzzEngine: ScreenPopEngine = {
     let contacts = [
-        Contact(id: "A1", firstName: "John", lastName: "Smith", phones: [ContactPhone("+16505551234")], emails: [ContactEmail("john@example.com")]),
-        Contact(id: "A2", firstName: "Mary", lastName: "Smith", phones: [ContactPhone("+16505551234")], emails: [ContactEmail("mary@example.com")]),
-        Contact(id: "A3", firstName: "Hans", lastName: "Müller", phones: [ContactPhone("030 1234567")], emails: [ContactEmail("hans@müller.de")], region: "DE"),
+        Contact(
+            id: "C-JOHN", firstName: "John", lastName: "Smith", phones: [ContactPhone("(650) 555-1234")], emails: [ContactEmail("john@example.com")]),
+        Contact(
+            id: "C-MARY", firstName: "Mary", lastName: "Smith", phones: [ContactPhone("+1 650 555 1234"), ContactPhone("+1 650 555 0142")],
+            emails: [ContactEmail("mary@example.com")]),
+        Contact(
+            id: "L-JOHN", firstName: "John", lastName: "Smith", phones: [ContactPhone("650-555-1234")], emails: [ContactEmail("jsmith@acme.example")],
+            entity: .lead),
+        Contact(id: "C-HANS", firstName: "Hans", lastName: "Müller", phones: [ContactPhone("030 1234567")], emails: [ContactEmail("hans@müller.de")], region: "DE"),
+        Contact(id: "C-GB", firstName: "Grace", lastName: "Bell", phones: [ContactPhone("+44 20 7946 0958")], region: "GB"),
     ]
     return ScreenPopEngine(
         directory: ContactDirectory(contacts),
         configuration: ScreenPopConfiguration(engagementCapacity: 64, maximumMessageBytes: 8192))
 }()
 
-/// Runs one input; a crash or sanitizer report is a finding.
+/// Runs one input; a crash, a sanitizer report or a broken invariant is a finding.
 func fuzzOne(_ bytes: [UInt8]) {
     let outcome = fuzzEngine.handle(json: bytes)
-    // The line must always be one JSON value.
-    precondition(!outcome.line.isEmpty)
-    if let error = outcome.error { precondition(!error.message.isEmpty) }
+    let line = outcome.line
+    // The line is one JSON value on one line: the reply, null, or an error line.
+    precondition(!line.isEmpty && !line.contains(0x0A), "the line is empty or holds a line break")
+    precondition((try? JSONDecoder().decode(JSONValue.self, from: Data(line))) != nil, "the line is not JSON")
+    if let error = outcome.error {
+        precondition(!error.message.isEmpty && outcome.reply == nil, "an error without a message, or with a reply")
+    }
+    precondition(fuzzEngine.statistics.engagements <= 64, "the tracker outgrew its bound")
 }
 
 #if FUZZING
@@ -49,8 +63,6 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     return runFuzzerDriver(&count, &arguments, fuzzerTestOneInput)
 }
 #else
-import Foundation
-
 /// Without libFuzzer: replays the files given as arguments.
 @main
 enum ReplayInputs {

@@ -8,23 +8,26 @@ struct Check: ParsableCommand {
 
     @OptionGroup var directoryOptions: DirectoryOptions
 
+    @Option(name: .long, help: "The most problems listed.")
+    var maximumProblems: Int = 1000
+
     func run() throws {
-        let start = ContinuousClock.now
-        let file = try ContactsFile.load(path: directoryOptions.contacts, region: directoryOptions.region)
-        let elapsed = ContinuousClock.now - start
-        print(file.report(path: directoryOptions.contacts))
-        let contacts = Array(file.directory.contacts)
+        let loaded = try LoadedContacts.load(directoryOptions)
+        let report = loaded.report
+        print(loaded.reportText(maximumProblems: maximumProblems))
+        print("")
+        print("columns: " + report.columns.map { "\($0.header) → \($0.column)" }.joined(separator: ", "))
+        let contacts = Array(loaded.directory.contacts)
         let phones = contacts.reduce(0) { $0 + $1.phones.count }
         let indexedPhones = contacts.reduce(0) { $0 + $1.phones.filter { $0.normalized != nil }.count }
         let emails = contacts.reduce(0) { $0 + $1.emails.count }
         let indexedEmails = contacts.reduce(0) { $0 + $1.emails.filter { $0.normalized != nil }.count }
         var entities: [String: Int] = [:]
         for contact in contacts { entities[contact.entity.rawValue, default: 0] += 1 }
-        print("records: \(file.directory.count)")
-        print("phones: \(phones) (\(indexedPhones) indexed, \(phones - indexedPhones) kept raw)")
+        print("records: \(loaded.directory.count)")
+        print("phones: \(phones) (\(indexedPhones) indexed, \(phones - indexedPhones) kept raw; \(report.phonesByFastPath) of \(report.phonesNormalized) by the E.164 fast path)")
         print("emails: \(emails) (\(indexedEmails) indexed, \(emails - indexedEmails) kept raw)")
         print("entities: " + entities.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("problems: \(file.directory.problems.count + file.rowProblems.count)")
-        print("load time: \(elapsed)")
+        print("bytes read: \(report.bytesRead)")
     }
 }

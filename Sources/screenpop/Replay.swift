@@ -9,8 +9,17 @@ struct Replay: ParsableCommand {
         abstract: "Replay softphone messages (JSON Lines on stdin); print one reply line per input line.",
         discussion: """
             Each output line is the reply message, `null` when the message needs none, or \
-            {"type":"error","error":…} for a malformed line. Load problems go to stderr.
+            {"type":"error","error":{code, field, type, message}} for a line that is not a valid \
+            message (replay goes on). The load report goes to stderr.
             """)
+
+    /// How the actions file is written.
+    enum ActionsFormat: String, ExpressibleByArgument, CaseIterable {
+        /// JSON Lines: `{"action":…, "index":…, "type":…, …}`.
+        case json
+        /// One sentence per action, for a person.
+        case text
+    }
 
     @OptionGroup var directoryOptions: DirectoryOptions
 
@@ -20,8 +29,11 @@ struct Replay: ParsableCommand {
     @Option(name: .long, help: "Write index<TAB>nanoseconds per message (raw line to encoded reply) to this file.")
     var timings: String?
 
-    @Option(name: .long, help: "Write the host actions as JSON Lines to this file.")
+    @Option(name: .long, help: "Write the host actions to this file (JSON Lines by default).")
     var actions: String?
+
+    @Option(name: .long, help: "How the actions file is written: json or text.")
+    var actionsFormat: ActionsFormat = .json
 
     @Option(name: .long, help: "When several records match: ask, remember, most-recently-chosen, most-recently-updated, earliest-created.")
     var policy: String = "remember"
@@ -36,10 +48,10 @@ struct Replay: ParsableCommand {
     }
 
     func run() throws {
-        let file = try ContactsFile.load(path: directoryOptions.contacts, region: directoryOptions.region)
-        FileHandle.standardError.write(Data((file.report(path: directoryOptions.contacts) + "\n").utf8))
+        let loaded = try LoadedContacts.load(directoryOptions)
+        loaded.writeReportToStandardError()
         let engine = ScreenPopEngine(
-            directory: file.directory,
+            directory: loaded.directory,
             configuration: ScreenPopConfiguration(
                 screenPopEvent: ScreenPopEvent(rawValue: screenPopEvent.uppercased()) ?? .ringing,
                 region: directoryOptions.region, resultLimit: limit, choicePolicy: PolicyOption.parse(policy) ?? .remember))
@@ -48,11 +60,11 @@ struct Replay: ParsableCommand {
         var actionOutput = try actions.map { try LineWriter(path: $0) }
         let actionEncoder = JSONEncoder()
         actionEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var input = LineReader(descriptor: 0)
         var index = 0
-        while let line = readLine(strippingNewline: true) {
-            let bytes = Array(line.utf8)
+        while let line = input.next() {
             let start = ContinuousClock.now
-            let outcome = engine.handle(json: bytes)
+            let outcome = engine.handle(json: line)
             let reply = outcome.line
             let elapsed = ContinuousClock.now - start
             output.write(reply)
@@ -62,8 +74,12 @@ struct Replay: ParsableCommand {
             }
             if actionOutput != nil {
                 for action in outcome.actions {
-                    let json = try actionEncoder.encode(ActionLine(index: index, type: outcome.messageType, action: action))
-                    actionOutput?.write(Array(json))
+                    switch actionsFormat {
+                    case .json:
+                        actionOutput?.write(Array(try actionEncoder.encode(ActionLine(index: index, type: outcome.messageType, action: action))))
+                    case .text:
+                        actionOutput?.write(Array(ActionText.sentence(for: action, index: index, messageType: outcome.messageType).utf8))
+                    }
                 }
             }
             index += 1
@@ -90,6 +106,7 @@ struct ActionLine: Encodable {
     }
 }
 
+/// The `--policy` names.
 enum PolicyOption {
     static func parse(_ text: String) -> ChoicePolicy? {
         switch text.lowercased() {
@@ -97,32 +114,5 @@ enum PolicyOption {
         case "remember": .remember
         default: ConflictResolution(rawValue: text.lowercased()).map { .automatic($0) }
         }
-    }
-}
-
-/// Buffered line output to a file handle.
-struct LineWriter {
-    let handle: FileHandle
-    var buffer: [UInt8] = []
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ValidationError("cannot write \(path)")
-        }
-        self.handle = handle
-    }
-
-    mutating func write(_ line: [UInt8]) {
-        buffer.append(contentsOf: line)
-        buffer.append(0x0A)
-        if buffer.count > 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -5,7 +5,8 @@ import ScreenPop
 
 /// `screenpop search`: ranked matches for a query, as a table or JSON.
 struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Search the contacts: an id, a phone number, an email address or a name.")
+    static let configuration = CommandConfiguration(
+        abstract: "Search the contacts as zcc-contact-search-event does: an id, a number or 4+ of its digits, an address or its start, a name, or a mix.")
 
     @OptionGroup var directoryOptions: DirectoryOptions
 
@@ -18,12 +19,14 @@ struct Search: ParsableCommand {
     @Argument(help: "The query (several words are joined by spaces).")
     var query: [String]
 
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+    }
+
     func run() throws {
-        let file = try ContactsFile.load(path: directoryOptions.contacts, region: directoryOptions.region)
-        if !file.rowProblems.isEmpty || !file.directory.problems.isEmpty {
-            FileHandle.standardError.write(Data((file.report(path: directoryOptions.contacts) + "\n").utf8))
-        }
-        let engine = ScreenPopEngine(directory: file.directory, configuration: ScreenPopConfiguration(region: directoryOptions.region, resultLimit: limit))
+        let loaded = try LoadedContacts.load(directoryOptions)
+        loaded.writeReportToStandardError()
+        let engine = ScreenPopEngine(directory: loaded.directory, configuration: ScreenPopConfiguration(region: directoryOptions.region, resultLimit: limit))
         let text = query.joined(separator: " ")
         let matches = engine.search(text)
         if json {

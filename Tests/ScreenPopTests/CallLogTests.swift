@@ -51,20 +51,4 @@ import Testing
         let outcome = try engine.must(.addNote(AddNote(comment: "<p>Call back</p><p>tomorrow</p>")))
         #expect(outcome.actions == [.addNote(NoteAction(engagementId: "E7", html: "<p>Call back</p><p>tomorrow</p>", plainText: "Call back\ntomorrow"))])
     }
-
-    @Test(arguments: [
-        ("plain", "plain"),
-        ("<b>bold</b> and <i>it</i>", "bold and it"),
-        ("a<br>b<br/>c", "a\nb\nc"),
-        ("<style>p{}</style>x<script>evil()</script>y", "xy"),
-        ("<!-- hidden -->shown", "shown"),
-        ("&lt;tag&gt; &quot;q&quot; &#39;s&#39; &#x41;", "<tag> \"q\" 's' A"),
-        ("unterminated <b", "unterminated"),
-        ("tab\tand\u{0007}bell   spaces", "tab and bell spaces"),
-        ("<p></p><p>one</p>\n\n\n<p>two</p>", "one\ntwo"),
-        ("&bogus; & alone", "&bogus; & alone"),
-    ])
-    func htmlBecomesPlainText(html: String, text: String) {
-        #expect(HTMLText.plainText(html) == text)
-    }
 }

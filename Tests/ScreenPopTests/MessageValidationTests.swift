@@ -68,14 +68,18 @@ import Testing
 
     @Test func unknownTypesAreKeptRawAndNeedNoReply() throws {
         let engine = TestDirectory.engine()
-        let json = #"{"type":"zcc-brand-new","data":{"x":[1,"two",{"three":3}]}}"#
+        // As received: keys out of order, spacing, a number spelled with an exponent, and an
+        // integer beyond 2^53 that a Double would round.
+        let json = #"{ "data": {"x":[1,"two",{"three":3e0}], "big": 9007199254740993}, "type":"zcc-brand-new" }"#
         let message = try ScreenPopEngine.decode(json: Array(json.utf8))
         guard case .unknown(let type, let raw) = message else {
             Issue.record("expected .unknown")
             return
         }
         #expect(type == "zcc-brand-new")
-        #expect(raw == (try Golden.value(Array(json.utf8))))
+        #expect(raw.bytes == Array(json.utf8))
+        #expect(raw.isVerbatim)
+        #expect(raw.text.contains("9007199254740993"))
         let outcome = engine.handle(json: json)
         #expect(outcome.error == nil)
         #expect(outcome.line == Array("null".utf8))
@@ -87,10 +91,19 @@ import Testing
         #expect(engine.handle(json: big).error?.code == .messageTooLarge)
     }
 
-    @Test func deepNestingDoesNotCrash() {
+    @Test func deepNestingDoesNotCrash() throws {
         let engine = TestDirectory.engine()
+        // Deeper than JSONDecoder allows (512 levels): a typed error, not a crash.
         let deep = #"{"type":"zcc-x","data":"# + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}"
         let outcome = engine.handle(json: deep)
-        #expect(!outcome.line.isEmpty)
+        #expect(outcome.error?.code == .malformed)
+        #expect(outcome.reply == nil)
+        let line = try Golden.value(outcome.line)
+        #expect(line["type"] == .string("error"))
+        // Within the limit, an unknown type is kept and needs no reply.
+        let shallow = #"{"type":"zcc-x","data":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        let kept = engine.handle(json: shallow)
+        #expect(kept.error == nil)
+        #expect(kept.line == Array("null".utf8))
     }
 }

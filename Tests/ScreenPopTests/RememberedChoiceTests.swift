@@ -74,14 +74,24 @@ import Testing
     }
 
     @Test func choicesAreBoundedInCount() throws {
-        let engine = ScreenPopEngine(
-            directory: TestDirectory.directory(), configuration: ScreenPopConfiguration(choicePolicy: .remember, rememberedChoiceCapacity: 1))
-        try chooseMary(engine)
-        // Another key's choice pushes Mary's out.
-        _ = try engine.handle(.incomingEmailRequest(IncomingEmailRequest(email: "mary@example.com", engagementId: "C1")))
-        _ = try engine.handle(.incomingEmailRequest(IncomingEmailRequest(email: "john@example.com", engagementId: "C2")))
-        _ = try engine.select("C-JOHN")
+        // Two shared numbers; room for one remembered choice.
+        let directory = ContactDirectory([
+            Contact(id: "A1", firstName: "Ann", lastName: "One", phones: [ContactPhone("+16505550001")]),
+            Contact(id: "A2", firstName: "Al", lastName: "One", phones: [ContactPhone("+16505550001")]),
+            Contact(id: "B1", firstName: "Bea", lastName: "Two", phones: [ContactPhone("+16505550002")]),
+            Contact(id: "B2", firstName: "Bob", lastName: "Two", phones: [ContactPhone("+16505550002")]),
+        ])
+        let engine = ScreenPopEngine(directory: directory, configuration: ScreenPopConfiguration(choicePolicy: .remember, rememberedChoiceCapacity: 1))
+        #expect(try engine.incoming("+16505550001", "E1").actions.first?.choice != nil)
+        #expect(try engine.select("A2").actions.first?.pop?.reason == .agentSelection)
         #expect(engine.statistics.rememberedChoices == 1)
+        #expect(try engine.incoming("+16505550002", "E2").actions.first?.choice != nil)
+        #expect(try engine.select("B2").actions.first?.pop?.reason == .agentSelection)
+        #expect(engine.statistics.rememberedChoices == 1)
+        // The second choice pushed the first out: number 1 asks again, number 2 pops Bob.
+        let first = try engine.incoming("+16505550001", "E3")
+        #expect(first.actions.first?.choice?.rememberedID == nil)
+        #expect(try engine.incoming("+16505550002", "E4").actions.first?.pop?.contact.id == "B2")
     }
 
     @Test(arguments: [
@@ -103,6 +113,29 @@ import Testing
             return copy
         }
         let engine = TestDirectory.engine(ContactDirectory(contacts), policy: .automatic(.mostRecentlyUpdated))
+        #expect(try engine.incoming(TestDirectory.shared, "E1").actions.first?.choice != nil)
+    }
+
+    /// A candidate without the date cannot be compared: the rule asks, even when another
+    /// candidate has the date (ChoicePolicy's documentation).
+    @Test(arguments: [ConflictResolution.mostRecentlyUpdated, .earliestCreated])
+    func automaticRuleAsksWhenADateIsMissing(rule: ConflictResolution) throws {
+        let contacts = TestDirectory.contacts().map { contact -> Contact in
+            var copy = contact
+            if contact.id != "C-MARY" {
+                copy.updatedAt = nil
+                copy.createdAt = nil
+            }
+            return copy
+        }
+        let engine = TestDirectory.engine(ContactDirectory(contacts), policy: .automatic(rule))
+        let outcome = try engine.incoming(TestDirectory.shared, "E1")
+        #expect(outcome.actions.first?.choice?.candidates.count == 3)
+        #expect(outcome.actions.first?.pop == nil)
+    }
+
+    @Test func mostRecentlyChosenAsksWhenNothingWasChosen() throws {
+        let engine = TestDirectory.engine(policy: .automatic(.mostRecentlyChosen))
         #expect(try engine.incoming(TestDirectory.shared, "E1").actions.first?.choice != nil)
     }
 

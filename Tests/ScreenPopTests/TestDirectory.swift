@@ -25,7 +25,7 @@ enum TestDirectory {
     static func directory() -> ContactDirectory { ContactDirectory(contacts()) }
 
     static func engine(
-        _ directory: ContactDirectory = directory(), policy: ChoicePolicy = .remember, event: ScreenPopEvent = .ringing,
+        _ directory: some DirectoryReading = directory(), policy: ChoicePolicy = .remember, event: ScreenPopEvent = .ringing,
         clock: EngineClock = .system, engagementCapacity: Int = 100
     ) -> ScreenPopEngine {
         ScreenPopEngine(

@@ -7,6 +7,11 @@ import ContactIndex
 
 /// The screen-pop decision for one set of ranked matches: pop one record, let the agent choose,
 /// or offer a new record. A pure function of its inputs.
+///
+/// A match is confident when it scores at least `confidentScore` and is not a hint: a
+/// `sameNationalNumber` match (or a phone fragment or email prefix, which incoming requests
+/// never produce) is listed for the agent but never popped on its own, whatever the threshold.
+/// One confident match pops; several go to the policy; none (but some hints) asks.
 struct ScreenPopDecider: Sendable {
     /// The outcome, before it becomes a `HostAction`.
     enum Decision: Equatable {
@@ -16,8 +21,16 @@ struct ScreenPopDecider: Sendable {
     }
 
     var policy: ChoicePolicy
-    /// A match scoring at least this is confident.
+    /// A match scoring at least this is confident (unless it is a hint).
     var confidentScore: Double
+
+    /// Reasons that suggest a record but never prove it.
+    static let hints: Set<MatchReason> = [.sameNationalNumber, .phoneFragment, .emailPrefix]
+
+    /// Whether `match` may be popped without asking.
+    func isConfident(_ match: Match) -> Bool {
+        match.score >= confidentScore && !Self.hints.contains(match.reason)
+    }
 
     /// Decides.
     /// - Parameters:
@@ -27,7 +40,7 @@ struct ScreenPopDecider: Sendable {
     ///   - lastChosen: when a record was last chosen, for any key.
     func decide(_ matches: [Match], remembered: String?, lastChosen: (String) -> Date?) -> Decision {
         guard !matches.isEmpty else { return .offerNew }
-        let confident = matches.filter { $0.score >= confidentScore }
+        let confident = matches.filter(isConfident)
         if confident.count == 1 { return .pop(confident[0], .singleMatch, nil) }
         guard confident.count > 1 else { return .choose }
         switch policy {
@@ -39,21 +52,25 @@ struct ScreenPopDecider: Sendable {
         case .automatic(let rule):
             let pick: Match?
             switch rule {
-            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.contact.id) }, latest: true)
-            case .mostRecentlyUpdated: pick = unique(confident, by: { $0.contact.updatedAt }, latest: true)
-            case .earliestCreated: pick = unique(confident, by: { $0.contact.createdAt }, latest: false)
+            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.contact.id) }, latest: true, missingAsks: false)
+            case .mostRecentlyUpdated: pick = unique(confident, by: { $0.contact.updatedAt }, latest: true, missingAsks: true)
+            case .earliestCreated: pick = unique(confident, by: { $0.contact.createdAt }, latest: false, missingAsks: true)
             }
             return pick.map { .pop($0, .automatic, rule) } ?? .choose
         }
     }
 
-    /// The one match with the latest (or earliest) date; nil when the best date is shared or
-    /// missing.
-    private func unique(_ matches: [Match], by date: (Match) -> Date?, latest: Bool) -> Match? {
+    /// The one match with the latest (or earliest) date; nil when the best date is shared, when
+    /// no match has a date, or (`missingAsks`) when any match lacks one: a candidate without a
+    /// date cannot be compared, so the agent decides.
+    private func unique(_ matches: [Match], by date: (Match) -> Date?, latest: Bool, missingAsks: Bool) -> Match? {
         var best: (match: Match, date: Date)?
         var tie = false
         for match in matches {
-            guard let value = date(match) else { continue }
+            guard let value = date(match) else {
+                if missingAsks { return nil }
+                continue
+            }
             if let current = best {
                 if value == current.date {
                     tie = true

@@ -11,7 +11,7 @@ public struct EngagementRecord: Sendable, Hashable {
     /// The channel, once a message told it.
     public var channel: EngagementChannel?
     /// Where it is in its life.
-    public var state: EngagementState = .ringing
+    public internal(set) var state: EngagementState = .ringing
     /// Inbound or outbound, once known.
     public var direction: EngagementDirection?
     /// The consumer's number (incoming request, ringing `from`, outbound `to`).
@@ -26,10 +26,15 @@ public struct EngagementRecord: Sendable, Hashable {
     public var offeredIDs: [String] { offered.map(\.id) }
     /// The key the agent's choice is remembered under.
     var choiceKey: ChoiceKey?
-    /// Whether the engine asked the agent to choose and no choice came yet.
+    /// Whether the engine asked the agent to choose (`chooseAmong`) and no choice came yet.
     public var awaitingSelection = false
-    /// The record the engagement is linked to (popped, chosen or remembered).
+    /// The record the engagement is linked to (popped, selected by the agent, or remembered);
+    /// the call log is logged against it.
     public var chosenContactID: String?
+    /// The record the agent selected for this engagement (`zcc-screen-pop`), when one was.
+    public var selectedContactID: String?
+    /// Whether the engagement was ever connected (it stays true once it has ended).
+    public internal(set) var wasConnected = false
     /// A decision waiting for the connect (when the screen pop is configured on CONNECTED).
     var pendingDecision: HostAction?
     /// Whether a decision was already given to the host for this engagement.
@@ -51,8 +56,11 @@ public struct EngagementRecord: Sendable, Hashable {
         self.lastSeen = now
     }
 
-    /// Moves the state forward to `state` (never back).
+    /// Moves the state to `state` when the state machine allows it (`canAdvance(to:)`); a late
+    /// or repeated event changes nothing.
     mutating func advance(to state: EngagementState) {
-        if state > self.state { self.state = state }
+        guard self.state.canAdvance(to: state) else { return }
+        self.state = state
+        if state == .connected { wasConnected = true }
     }
 }

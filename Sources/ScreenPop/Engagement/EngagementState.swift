@@ -1,44 +1,54 @@
-/// Where an engagement is in its life: ringing → connected → ended → logged. Events move it
-/// forward only; a late event never moves it back.
-public enum EngagementState: Int, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+/// Where an engagement is in its life.
+///
+/// ```
+/// ringing ──▶ connected ──▶ ended ──▶ logged
+///    │                        ▲         ▲
+///    ├────────────────────────┘         │
+///    └──▶ notConnected ─────────────────┘
+/// ```
+///
+/// Events move an engagement along these arrows only (`canAdvance(to:)`); a late or repeated
+/// event never moves it back or sideways. In particular a not-connected engagement never becomes
+/// connected, and a connected one never becomes not-connected. An engagement that ends without
+/// ever connecting (the caller hung up while it rang) is `ended` with `wasConnected == false` on
+/// its record.
+///
+/// The states are not ordered: ask `isConnected`, `isOpen` or `canAdvance(to:)`.
+public enum EngagementState: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Offered to the agent (ringing, or the incoming request arrived).
     case ringing
     /// Accepted (connected, started).
     case connected
-    /// Missed, rejected, or not placed.
-    case notConnected
+    /// Missed, rejected, declined, or not placed. Final, but it may still be logged.
+    case notConnected = "not-connected"
     /// Ended; wrap-up may follow.
     case ended
-    /// Logged (`zcc-phone-call-log` received).
+    /// Logged (`zcc-phone-call-log` received). Final.
     case logged
 
-    /// Orders states along the life of an engagement.
-    public static func < (lhs: EngagementState, rhs: EngagementState) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Whether an event may move an engagement from this state to `next`.
+    public func canAdvance(to next: EngagementState) -> Bool {
+        switch (self, next) {
+        case (.ringing, .connected), (.ringing, .notConnected), (.ringing, .ended), (.ringing, .logged): true
+        case (.connected, .ended), (.connected, .logged): true
+        case (.notConnected, .logged): true
+        case (.ended, .logged): true
+        default: false
+        }
+    }
 
-    /// The state's name.
-    public var description: String {
+    /// Whether the engagement is connected now (the agent is with the customer).
+    public var isConnected: Bool { self == .connected }
+
+    /// Whether the engagement can still take the agent's choice of a record: anything but
+    /// not-connected and logged. (An ended engagement is in wrap-up; its log is still to come.)
+    public var isOpen: Bool {
         switch self {
-        case .ringing: "ringing"
-        case .connected: "connected"
-        case .notConnected: "not-connected"
-        case .ended: "ended"
-        case .logged: "logged"
+        case .ringing, .connected, .ended: true
+        case .notConnected, .logged: false
         }
     }
 
-    /// Encodes the name.
-    public func encode(to encoder: any Encoder) throws {
-        var single = encoder.singleValueContainer()
-        try single.encode(description)
-    }
-
-    /// Decodes the name.
-    public init(from decoder: any Decoder) throws {
-        let single = try decoder.singleValueContainer()
-        let text = try single.decode(String.self)
-        guard let state = [EngagementState.ringing, .connected, .notConnected, .ended, .logged].first(where: { $0.description == text }) else {
-            throw DecodingError.dataCorruptedError(in: single, debugDescription: "unknown engagement state \(text.debugDescription)")
-        }
-        self = state
-    }
+    /// The state's name ("not-connected").
+    public var description: String { rawValue }
 }

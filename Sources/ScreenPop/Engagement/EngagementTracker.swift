@@ -4,18 +4,24 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The engagements the engine follows, by `engagementId`, across channels.
+/// The engagements the engine follows, by `engagementId`, across channels, and which records
+/// each one offered to the agent.
 ///
-/// Memory is bounded: at most `capacity` engagements, each forgotten `timeToLive` seconds after
-/// the last message about it; what is evicted is counted. Not thread-safe by itself: the engine
-/// keeps it under its lock.
+/// Memory is bounded by one rule: at most `capacity` engagements, each forgotten `timeToLive`
+/// seconds after the last message about it; what is evicted is counted. The index of offers
+/// (record id → the engagements whose last offer listed it) holds entries of kept engagements
+/// only: an engagement's entries leave the index when it offers again or is evicted, so the
+/// index never holds more than `capacity` engagements' offers, and no offer is forgotten while
+/// its engagement is kept.
+///
+/// Not thread-safe by itself: the engine keeps it under its lock.
 public struct EngagementTracker: Sendable {
     private var table: BoundedTable<String, EngagementRecord>
     private var sequence: UInt64 = 0
-    /// Engagements offered records and waiting for the agent's choice, most recent last.
-    private var awaiting: [String] = []
-    /// The latest selections (engagement, contact), most recent last.
-    private var selections: [(String, String)] = []
+    /// Record id → (engagement id → the sequence number of that engagement's last offer).
+    private var offers: [String: [String: UInt64]] = [:]
+    /// Entries in `offers`, summed over the record ids.
+    private(set) var offerEntries = 0
 
     /// Creates a tracker.
     /// - Parameters:
@@ -27,6 +33,8 @@ public struct EngagementTracker: Sendable {
 
     /// The number of engagements kept.
     public var count: Int { table.count }
+    /// The most engagements kept.
+    public var capacity: Int { table.capacity }
     /// Engagements evicted because the tracker was full.
     public var evictedForCapacity: Int { table.evictedForCapacity }
     /// Engagements evicted because no message named them for `timeToLive`.
@@ -39,80 +47,70 @@ public struct EngagementTracker: Sendable {
     }
 
     /// Changes (or starts) the record of an engagement and marks it seen at `now`.
-    /// - Complexity: amortized O(1) expected.
+    /// - Complexity: amortized O(1) expected, plus O(k) for the records offered by each
+    ///   engagement it evicts.
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
-        table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }) { record in
+        var evicted: [EngagementRecord] = []
+        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evicted.append($1) }) { record in
             record.lastSeen = now
             return body(&record)
         }
-    }
-
-    /// Changes an engagement like `update`, and records that `items` were offered to the agent
-    /// for it (awaiting a choice when `awaiting`).
-    /// - Complexity: amortized O(1) expected; O(w) in the engagements waiting when this one was.
-    mutating func updateOffering<R>(
-        _ id: String, items: [ContactItem], awaiting isAwaiting: Bool, now: Date, _ body: (inout EngagementRecord) -> R
-    ) -> R {
-        sequence &+= 1
-        let stamp = sequence
-        var wasAwaiting = false
-        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }) { record in
-            record.lastSeen = now
-            wasAwaiting = record.awaitingSelection
-            record.offered = items
-            record.offerSequence = stamp
-            record.awaitingSelection = isAwaiting
-            return body(&record)
-        }
-        if wasAwaiting { awaiting.removeAll { $0 == id } }
-        if isAwaiting {
-            awaiting.append(id)
-            if awaiting.count > 256 { awaiting.removeFirst(awaiting.count - 256) }
-        }
+        for record in evicted { unindex(record.id, record.offered) }
         return result
     }
 
-    /// The most recent engagement that offered `contactID` and still waits for a choice.
-    /// - Complexity: O(w) in the engagements waiting (at most 256).
-    func mostRecentAwaiting(offering contactID: String, now: Date) -> String? {
-        for id in awaiting.reversed() {
-            guard let record = table.value(for: id, now: now), record.awaitingSelection, record.offered.contains(where: { $0.id == contactID }) else { continue }
-            return id
+    /// Changes an engagement like `update`, and records that `items` were offered to the agent
+    /// for it (replacing its earlier offer in the index).
+    /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now and before.
+    mutating func updateOffering<R>(_ id: String, items: [ContactItem], now: Date, _ body: (inout EngagementRecord) -> R) -> R {
+        sequence &+= 1
+        let stamp = sequence
+        var previous: [ContactItem] = []
+        let result = update(id, now: now) { record in
+            previous = record.offered
+            record.offered = items
+            record.offerSequence = stamp
+            return body(&record)
         }
-        return nil
+        unindex(id, previous)
+        for item in items where offers[item.id, default: [:]].updateValue(stamp, forKey: id) == nil { offerEntries += 1 }
+        return result
     }
 
-    /// The most recent engagement already linked to `contactID` by a selection (for duplicates).
-    /// - Complexity: O(s) in the recent selections (at most 256).
-    func mostRecentChosen(_ contactID: String, now: Date) -> String? {
-        for (id, chosen) in selections.reversed() where chosen == contactID {
-            guard let record = table.value(for: id, now: now), record.chosenContactID == contactID else { continue }
-            return id
+    private mutating func unindex(_ id: String, _ items: [ContactItem]) {
+        for item in items {
+            guard offers[item.id]?.removeValue(forKey: id) != nil else { continue }
+            offerEntries -= 1
+            if offers[item.id]?.isEmpty == true { offers[item.id] = nil }
         }
-        return nil
     }
 
-    /// Marks a selection done.
-    mutating func noteSelection(_ id: String, contactID: String, now: Date) {
-        update(id, now: now) { record in
-            record.chosenContactID = contactID
-            record.awaitingSelection = false
+    /// The open engagement (`EngagementState.isOpen`) whose last offer listed `contactID`, the
+    /// most recent offer first.
+    /// - Complexity: O(e) in the kept engagements whose last offer listed the record.
+    func mostRecentOpen(offering contactID: String, now: Date) -> String? {
+        var best: (id: String, stamp: UInt64)?
+        for (id, stamp) in offers[contactID] ?? [:] where stamp > (best?.stamp ?? 0) {
+            guard let record = table.value(for: id, now: now), record.state.isOpen else { continue }
+            best = (id, stamp)
         }
-        awaiting.removeAll { $0 == id }
-        selections.append((id, contactID))
-        if selections.count > 256 { selections.removeFirst(selections.count - 256) }
+        return best?.id
     }
 
     /// The most recently seen engagement that is connected (for notes without an engagement).
     /// - Complexity: O(n) in the engagements kept.
     func mostRecentConnected(now: Date) -> String? {
         var best: EngagementRecord?
-        for record in table.values where record.state == .connected && now.timeIntervalSince(record.lastSeen) <= table.maximumAge {
+        for record in table.values where record.state.isConnected && now.timeIntervalSince(record.lastSeen) <= table.maximumAge {
             if best == nil || record.lastSeen > best!.lastSeen { best = record }
         }
         return best?.id
     }
 
     /// Forgets engagements older than the time to live.
-    mutating func expire(now: Date) { table.expire(now: now) }
+    mutating func expire(now: Date) {
+        var evicted: [EngagementRecord] = []
+        table.expire(now: now, evicted: { evicted.append($1) })
+        for record in evicted { unindex(record.id, record.offered) }
+    }
 }

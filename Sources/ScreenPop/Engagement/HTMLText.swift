@@ -3,92 +3,173 @@
 /// breaks (blank lines dropped), character references decoded, control characters turned into
 /// spaces, runs of spaces collapsed.
 ///
+/// Markup is recognized as HTML reads it, and text is never lost to a stray character:
+/// - `<` opens a tag only when a letter follows (`<b`, `</b`), or `!` / `?` (comments and
+///   declarations). Any other `<` is text: "5 < 6 units" stays "5 < 6 units".
+/// - A tag ends at the first `>` outside a quoted attribute value: `<a title="a>b">x</a>` is "x".
+/// - A tag that never ends (no `>` before the end of the note) is kept as text, so "x <b" stays
+///   "x <b". Comments and declarations that never end are dropped to the end, as browsers do.
+/// - `script` and `style` content is dropped up to the matching end tag (to the end of the
+///   note when there is none).
+///
 /// The result holds no markup; a decoded `&lt;` is a literal "<" character, which a host must
 /// still escape when it writes the text into HTML, as with any text.
 public enum HTMLText {
     /// The plain text of an HTML fragment.
     /// - Complexity: O(n) in the length of the text.
     public static func plainText(_ html: String) -> String {
-        var output: [Character] = []
-        output.reserveCapacity(html.count)
-        let characters = Array(html)
+        let scalars = Array(html.unicodeScalars)
+        var output = String.UnicodeScalarView()
         var index = 0
-        var skipUntil: String?  // the closing tag whose content is dropped
-        while index < characters.count {
-            let character = characters[index]
-            if character == "<" {
-                if matches(characters, at: index, "<!--") {
-                    index = find(characters, "-->", from: index + 4).map { $0 + 3 } ?? characters.count
-                    continue
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<", let (markup, next) = markup(scalars, at: index) {
+                index = next
+                switch markup {
+                case .ignored:
+                    break
+                case .start(let name) where name == "script" || name == "style":
+                    index = endOfRawText(scalars, from: index, name: name)
+                case .start(let name), .end(let name):
+                    if lineBreaking.contains(name) {
+                        output.append("\n")
+                    } else if cellSeparating.contains(name) {
+                        output.append(" ")
+                    }
                 }
-                guard let close = characters[index...].firstIndex(of: ">") else {
-                    index = characters.count  // an unterminated tag: drop the rest
-                    continue
-                }
-                let tag = String(characters[(index + 1)..<close]).lowercased()
-                let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
-                let closing = tag.hasPrefix("/")
-                if let waiting = skipUntil {
-                    if closing, name == waiting { skipUntil = nil }
-                } else if !closing, name == "script" || name == "style" {
-                    skipUntil = String(name)
-                } else if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"].contains(String(name)) {
-                    output.append("\n")
-                }
-                index = close + 1
                 continue
             }
-            if skipUntil != nil {
-                index += 1
-                continue
-            }
-            if character == "&", let (decoded, length) = entity(characters, at: index) {
+            if scalar == "&", let (decoded, length) = entity(scalars, at: index) {
                 output.append(decoded)
                 index += length
                 continue
             }
-            output.append(character)
+            output.append(scalar)
             index += 1
         }
-        return tidy(output)
+        return tidy(Array(String(output)))
     }
 
-    private static func matches(_ characters: [Character], at index: Int, _ text: String) -> Bool {
+    /// What a piece of markup is.
+    private enum Markup {
+        /// A comment, a declaration, or an end tag without a name (`</>`).
+        case ignored
+        /// A start tag, with its lower-cased name.
+        case start(String)
+        /// An end tag, with its lower-cased name.
+        case end(String)
+    }
+
+    private static let lineBreaking: Set<String> = [
+        "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "hr",
+        "section", "article", "header", "footer", "dt", "dd",
+    ]
+    private static let cellSeparating: Set<String> = ["td", "th"]
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
+    }
+
+    /// The markup that starts with the `<` at `index`, and the index after it; nil when that
+    /// `<` is text.
+    private static func markup(_ s: [Unicode.Scalar], at index: Int) -> (Markup, Int)? {
+        let next = index + 1
+        guard next < s.count else { return nil }
+        switch s[next] {
+        case "!":
+            if matches(s, at: next + 1, "--") {
+                // A comment: to "-->" (also "<!-->" and "<!--->"), or to the end.
+                var end = next + 3
+                if end < s.count, s[end] == ">" { return (.ignored, end + 1) }
+                if matches(s, at: end, "->") { return (.ignored, end + 2) }
+                while end < s.count, !matches(s, at: end, "-->") { end += 1 }
+                return (.ignored, min(s.count, end + 3))
+            }
+            return (.ignored, (s[next...].firstIndex(of: ">") ?? s.count - 1) + 1)
+        case "?":
+            return (.ignored, (s[next...].firstIndex(of: ">") ?? s.count - 1) + 1)
+        case "/":
+            guard next + 1 < s.count else { return nil }
+            if s[next + 1] == ">" { return (.ignored, next + 2) }
+            guard isLetter(s[next + 1]), let (name, end) = tag(s, nameAt: next + 1) else { return nil }
+            return (.end(name), end)
+        default:
+            guard isLetter(s[next]), let (name, end) = tag(s, nameAt: next) else { return nil }
+            return (.start(name), end)
+        }
+    }
+
+    /// A tag's lower-cased name starting at `index`, and the index after its closing `>`,
+    /// skipping quoted attribute values; nil when no `>` closes it.
+    private static func tag(_ s: [Unicode.Scalar], nameAt index: Int) -> (String, Int)? {
+        var end = index
+        var name = String.UnicodeScalarView()
+        while end < s.count, !isSpace(s[end]), s[end] != "/", s[end] != ">" {
+            name.append(contentsOf: s[end].properties.lowercaseMapping.unicodeScalars)
+            end += 1
+        }
+        while end < s.count {
+            let scalar = s[end]
+            if scalar == ">" { return (String(name), end + 1) }
+            end += 1
+            guard scalar == "=" else { continue }
+            while end < s.count, isSpace(s[end]) { end += 1 }
+            guard end < s.count, s[end] == "\"" || s[end] == "'" else { continue }
+            let quote = s[end]
+            guard let close = s[(end + 1)...].firstIndex(of: quote) else { return nil }
+            end = close + 1
+        }
+        return nil
+    }
+
+    /// The index after the end tag `</name …>` that closes a raw-text element opened before
+    /// `index`; the end of the text when none does.
+    private static func endOfRawText(_ s: [Unicode.Scalar], from index: Int, name: String) -> Int {
         var position = index
-        for expected in text {
-            guard position < characters.count, characters[position] == expected else { return false }
+        while position + 1 < s.count {
+            if s[position] == "<", s[position + 1] == "/", let (markup, end) = markup(s, at: position),
+               case .end(let closing) = markup, closing == name {
+                return end
+            }
+            position += 1
+        }
+        return s.count
+    }
+
+    private static func matches(_ s: [Unicode.Scalar], at index: Int, _ text: String) -> Bool {
+        var position = index
+        for expected in text.unicodeScalars {
+            guard position < s.count, s[position] == expected else { return false }
             position += 1
         }
         return true
     }
 
-    private static func find(_ characters: [Character], _ text: String, from start: Int) -> Int? {
-        var index = start
-        while index < characters.count {
-            if matches(characters, at: index, text) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    private static let named: [String: Character] = [
+    private static let named: [String: Unicode.Scalar] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
         "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "copy": "©", "reg": "®", "euro": "€",
     ]
 
-    /// A character reference at `index` ("&amp;", "&#233;", "&#xE9;") and its length.
-    private static func entity(_ characters: [Character], at index: Int) -> (Character, Int)? {
+    /// A character reference at `index` ("&amp;", "&#233;", "&#xE9;") and its length; nil
+    /// when the text there is not one (it is then kept as written).
+    private static func entity(_ s: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
         var end = index + 1
-        while end < characters.count, end - index <= 10, characters[end] != ";" { end += 1 }
-        guard end < characters.count, characters[end] == ";" else { return nil }
-        let body = String(characters[(index + 1)..<end])
+        while end < s.count, end - index <= 10, s[end] != ";" { end += 1 }
+        guard end < s.count, s[end] == ";" else { return nil }
+        var body = String.UnicodeScalarView()
+        body.append(contentsOf: s[(index + 1)..<end])
+        let text = String(body)
         let length = end - index + 1
-        if let character = named[body] { return (character, length) }
-        guard body.hasPrefix("#") else { return nil }
-        let digits = body.dropFirst()
+        if let scalar = named[text] { return (scalar, length) }
+        guard text.hasPrefix("#") else { return nil }
+        let digits = text.dropFirst()
         let value: UInt32? = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-        guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return nil }
-        return (Character(scalar), length)
+        guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
     }
 
     /// Removes control characters, collapses runs of spaces and blank lines, trims.

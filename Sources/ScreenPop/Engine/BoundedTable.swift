@@ -35,6 +35,9 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     var count: Int { entries.count }
 
+    /// Items in the touch queue, live and stale (compaction keeps it under 2 × count + 65).
+    var queuedCount: Int { queue.count - head }
+
     /// The value for `key`, when present and not older than the age limit at `now`.
     /// - Complexity: O(1) expected.
     func value(for key: Key, now: Date) -> Value? {
@@ -46,10 +49,12 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     var values: some Sequence<Value> { entries.values.lazy.map(\.value) }
 
     /// Changes (or creates with `make`) the value for `key`, marks it touched at `now`, and
-    /// evicts what is too old or too many.
+    /// evicts what is too old or too many, handing each evicted entry to `evicted`.
     /// - Complexity: amortized O(1) expected.
-    mutating func update<R>(_ key: Key, now: Date, make: () -> Value, _ body: (inout Value) -> R) -> R {
-        expire(now: now)
+    mutating func update<R>(
+        _ key: Key, now: Date, make: () -> Value, evicted: (Key, Value) -> Void = { _, _ in }, _ body: (inout Value) -> R
+    ) -> R {
+        expire(now: now, evicted: evicted)
         nextStamp &+= 1
         let result: R
         let stamp = nextStamp
@@ -66,14 +71,17 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             entries[key] = Entry(value: value, stamp: stamp, touched: now)
         }
         queue.append((key, nextStamp))
-        while entries.count > capacity, removeOldest() { evictedForCapacity += 1 }
+        while entries.count > capacity, let (oldKey, oldValue) = removeOldest() {
+            evictedForCapacity += 1
+            evicted(oldKey, oldValue)
+        }
         compactIfNeeded()
         return result
     }
 
-    /// Sets the value for `key`.
-    mutating func set(_ key: Key, _ value: Value, now: Date) {
-        update(key, now: now, make: { value }) { $0 = value }
+    /// Sets the value for `key`, handing each entry it evicts to `evicted`.
+    mutating func set(_ key: Key, _ value: Value, now: Date, evicted: (Key, Value) -> Void = { _, _ in }) {
+        update(key, now: now, make: { value }, evicted: evicted) { $0 = value }
     }
 
     /// Changes a present value without touching it (its age stays).
@@ -95,9 +103,9 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         entries.removeValue(forKey: key)?.value
     }
 
-    /// Removes the entries older than the age limit.
+    /// Removes the entries older than the age limit, handing each to `evicted`.
     /// - Complexity: amortized O(1) per removed entry.
-    mutating func expire(now: Date) {
+    mutating func expire(now: Date, evicted: (Key, Value) -> Void = { _, _ in }) {
         while head < queue.count {
             let (key, stamp) = queue[head]
             guard let entry = entries[key], entry.stamp == stamp else {
@@ -108,20 +116,21 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             entries[key] = nil
             head += 1
             evictedForAge += 1
+            evicted(key, entry.value)
         }
         compactIfNeeded()
     }
 
-    private mutating func removeOldest() -> Bool {
+    private mutating func removeOldest() -> (Key, Value)? {
         while head < queue.count {
             let (key, stamp) = queue[head]
             head += 1
             if let entry = entries[key], entry.stamp == stamp {
                 entries[key] = nil
-                return true
+                return (key, entry.value)
             }
         }
-        return false
+        return nil
     }
 
     /// Drops the consumed head of the queue, and its stale items when they outnumber the live

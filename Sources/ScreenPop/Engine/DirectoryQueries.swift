@@ -1,34 +1,40 @@
 import ContactIndex
 
-/// The one place where the engine asks the directory. Free-text search and the confident-match
-/// threshold of the `names` work will replace `search` here when they land.
+/// The one place where the engine asks the directory, and what each message may match.
+///
+/// - Incoming phone and email requests get identity matches only: the same number (also with an
+///   extension on one side, or the same national number under another country code, which is a
+///   hint that is never popped on its own), or the same address (also provider-canonical). Never
+///   a name, a phone fragment or an address prefix: a caller is not "someone whose number
+///   contains these digits".
+/// - The contact search gets the free-text search (`ContactDirectory.search`): numbers and their
+///   fragments, addresses and their prefixes, names (fuzzy), mixed queries, plus the record whose
+///   id is the query.
 enum DirectoryQueries {
+    /// The reasons an incoming phone request may match.
+    static let phoneReasons: Set<MatchReason> = [.exactE164, .phoneExtensionDiffers, .sameNationalNumber]
+    /// The reasons an incoming email request may match.
+    static let emailReasons: Set<MatchReason> = [.exactEmail, .canonicalEmail]
+
     /// Records with this number, ranked (identity matches only).
+    /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
     static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> [Match] {
-        directory.lookup(phone: number, region: region, limit: limit)
+        directory.lookup(phone: number, region: region, limit: limit).filter { phoneReasons.contains($0.reason) }
     }
 
     /// Records with this address, ranked (identity matches only).
+    /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
     static func email(_ directory: ContactDirectory, _ address: String, limit: Int) -> [Match] {
-        directory.lookup(email: address, limit: limit)
+        directory.lookup(email: address, limit: limit).filter { emailReasons.contains($0.reason) }
     }
 
-    /// Records for a free-text query: an id, a number, an address, or a name (whole, else prefix).
-    static func search(_ directory: ContactDirectory, _ query: String, region: String?, limit: Int) -> [Match] {
-        let text = query.trimmingSpaces
-        guard !text.isEmpty else { return [] }
-        var matches: [Match] = []
-        if let byID = directory.lookup(id: text) { matches.append(byID) }
-        if text.contains("@") {
-            matches += directory.lookup(email: text, limit: limit)
-        } else if text.unicodeScalars.filter({ ("0"..."9").contains($0) }).count >= 3 {
-            matches += directory.lookup(phone: text, region: region, limit: limit)
-        }
-        if matches.isEmpty || !matches.contains(where: { $0.reason != .id }) {
-            matches += directory.lookup(name: text, limit: limit)
-            matches += directory.lookup(namePrefix: text, limit: limit)
-        }
-        return directory.configuration.ranking.rank(matches, limit: limit)
+    /// Records for a free-text query, as `zcc-contact-search-event` asks: the free-text search,
+    /// and the record whose id is the query (ranked first, score 1).
+    /// - Complexity: what `ContactDirectory.search` costs, plus one id look-up.
+    static func search(_ directory: ContactDirectory, _ query: String, limit: Int) -> [Match] {
+        let matches = directory.search(query, limit: limit)
+        guard let byID = directory.lookup(id: query.trimmingSpaces) else { return matches }
+        return directory.configuration.ranking.rank([byID] + matches, limit: limit)
     }
 }
 

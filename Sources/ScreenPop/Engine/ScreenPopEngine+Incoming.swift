@@ -41,7 +41,7 @@ extension ScreenPopEngine {
 
     /// The shared part of both requests: orders the items (a remembered record first), decides,
     /// records the offer on the engagement, and gives the decision now or holds it for the
-    /// connect.
+    /// connect (`screenPopEvent` CONNECTED, engagement not connected yet).
     private func offer(
         _ matches: [Match], key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
         newRecord: () -> HostAction, customer: (inout EngagementRecord) -> Void
@@ -76,14 +76,19 @@ extension ScreenPopEngine {
                 let others = items.filter { $0.id != match.contact.id }
                 action = .pop(PopAction(contact: match.contact, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
-            let emit: HostAction? = state.tracker.updateOffering(engagementId, items: items, awaiting: items.count > 1, now: now) { record in
+            let asks: Bool
+            if case .choose = decision { asks = true } else { asks = false }
+            let emit: HostAction? = state.tracker.updateOffering(engagementId, items: items, now: now) { record in
                 record.channel = channel
                 record.choiceKey = key
                 customer(&record)
-                if let popped { record.chosenContactID = popped }
-                guard !record.decided else { return nil }  // a repeated request decides once
-                if event == .ringing || record.state >= .connected {
+                // A repeated request decides once, and the agent's selection stands.
+                guard !record.decided, record.selectedContactID == nil else { return nil }
+                record.awaitingSelection = asks
+                record.chosenContactID = popped
+                if event == .ringing || record.wasConnected {
                     record.decided = true
+                    record.pendingDecision = nil
                     return action
                 }
                 record.pendingDecision = action

@@ -66,18 +66,21 @@ extension ScreenPopEngine {
         handle(json: Array(text.utf8))
     }
 
-    /// Decodes a softphone message from JSON bytes.
+    /// Decodes a softphone message from JSON bytes. A type the engine does not know becomes
+    /// `.unknown` with these bytes, as they are.
     /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field).
     public static func decode(json: [UInt8]) throws(ScreenPopError) -> SoftphoneMessage {
         do {
-            return try JSONDecoder().decode(SoftphoneMessage.self, from: Data(json))
+            let decoder = JSONDecoder()
+            decoder.userInfo[.rawJSON] = RawJSON(bytes: json)
+            return try decoder.decode(SoftphoneMessage.self, from: Data(json))
         } catch {
             throw ScreenPopError.from(error, messageType: Self.peekType(json))
         }
     }
 
-    /// Encodes a reply: the lookup and search responses through the fast writer, the others
-    /// through `JSONEncoder`.
+    /// Encodes a reply: the lookup and search responses through the fast writer, `.unknown` as
+    /// its raw bytes, the others through `JSONEncoder`.
     public static func encode(_ reply: HostMessage) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
         switch reply {
@@ -93,10 +96,18 @@ extension ScreenPopEngine {
             writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{\"phone\":{\"screenPopEvent\":")
             writer.string(response.screenPopEvent.rawValue)
             writer.raw("}}}")
-        case .contactSearchResponse(let response) where !response.singleObject:
+        case .contactSearchResponse(let response):
             writer.raw("{\"type\":\"zcc-contact-search-response\",\"data\":")
-            writer.items(response.items)
+            if !response.singleObject {
+                writer.items(response.items)
+            } else if let first = response.items.first {
+                writer.item(first)
+            } else {
+                writer.raw("{}")
+            }
             writer.raw("}")
+        case .unknown(_, let raw):
+            return raw.bytes
         default:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

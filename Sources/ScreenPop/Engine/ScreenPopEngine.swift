@@ -28,6 +28,9 @@ public final class ScreenPopEngine: Sendable {
     struct EngineState: Sendable {
         var tracker: EngagementTracker
         var memory: ChoiceMemory
+        /// Records selected when no engagement offered them (contact id → when), so a repeated
+        /// unsolicited selection pops once. Bounded like the tracker.
+        var unsolicited: BoundedTable<String, Date>
     }
 
     /// Creates an engine over a directory.
@@ -42,7 +45,8 @@ public final class ScreenPopEngine: Sendable {
         self.decider = ScreenPopDecider(policy: configuration.choicePolicy, confidentScore: configuration.confidentScore)
         self.state = Mutex(EngineState(
             tracker: EngagementTracker(capacity: configuration.engagementCapacity, timeToLive: configuration.engagementTimeToLive),
-            memory: ChoiceMemory(capacity: configuration.rememberedChoiceCapacity, maximumAge: configuration.rememberedChoiceMaximumAge)))
+            memory: ChoiceMemory(capacity: configuration.rememberedChoiceCapacity, maximumAge: configuration.rememberedChoiceMaximumAge),
+            unsolicited: BoundedTable(capacity: configuration.engagementCapacity, maximumAge: configuration.engagementTimeToLive)))
     }
 
     /// The engagement with this id, as the engine knows it now.
@@ -56,7 +60,9 @@ public final class ScreenPopEngine: Sendable {
         state.withLock {
             EngineStatistics(
                 engagements: $0.tracker.count, engagementsEvictedForCapacity: $0.tracker.evictedForCapacity,
-                engagementsEvictedForAge: $0.tracker.evictedForAge, rememberedChoices: $0.memory.count)
+                engagementsEvictedForAge: $0.tracker.evictedForAge, offeredRecords: $0.tracker.offerEntries,
+                rememberedChoices: $0.memory.count, unsolicitedSelections: $0.unsolicited.count,
+                unsolicitedSelectionsEvicted: $0.unsolicited.evictedForCapacity + $0.unsolicited.evictedForAge)
         }
     }
 
@@ -73,8 +79,7 @@ public final class ScreenPopEngine: Sendable {
             return ScreenPopOutcome(reply: .initConfigResponse(InitConfigResponse(phone: .init(screenPopEvent: configuration.screenPopEvent))))
         case .contactSearch(let event):
             let limit = configuration.searchResponseForm == .singleObject ? 1 : configuration.resultLimit
-            let region = configuration.region
-            let matches = directory.withDirectory { DirectoryQueries.search($0, event.query, region: region, limit: limit) }
+            let matches = directory.withDirectory { DirectoryQueries.search($0, event.query, limit: limit) }
             let items = matches.map(ContactItem.init(match:))
             return ScreenPopOutcome(reply: .contactSearchResponse(ContactSearchResponse(items: items, singleObject: configuration.searchResponseForm == .singleObject)))
         case .incomingPhoneRequest(let request):
@@ -127,7 +132,7 @@ public final class ScreenPopEngine: Sendable {
         case .inboundNotConnected(let event), .outboundNotConnected(let event):
             track(event.engagementId, now: now) { record in
                 record.advance(to: .notConnected)
-                record.pendingDecision = nil
+                if record.state == .notConnected { record.pendingDecision = nil }
             }
             return ScreenPopOutcome()
         case .phoneCallLog(let log):
@@ -157,7 +162,8 @@ public final class ScreenPopEngine: Sendable {
         state.withLock { $0.tracker.update(id, now: now, body) }
     }
 
-    /// Marks an engagement connected and releases a decision held for the connect.
+    /// Marks an engagement connected and releases a decision held for the connect. A connect
+    /// that the state machine refuses (after not-connected, ended or logged) releases nothing.
     private func connect(_ id: String, channel: EngagementChannel, at time: Timestamp?, now: Date, _ body: (inout EngagementRecord) -> Void) -> ScreenPopOutcome {
         let action: HostAction? = state.withLock { state in
             state.tracker.update(id, now: now) { record in
@@ -165,9 +171,10 @@ public final class ScreenPopEngine: Sendable {
                 record.connectedAt = time ?? record.connectedAt
                 record.advance(to: .connected)
                 body(&record)
-                defer { record.pendingDecision = nil }
-                if record.pendingDecision != nil { record.decided = true }
-                return record.pendingDecision
+                guard record.state.isConnected, let pending = record.pendingDecision else { return nil }
+                record.pendingDecision = nil
+                record.decided = true
+                return pending
             }
         }
         return ScreenPopOutcome(actions: action.map { [$0] } ?? [])
@@ -175,12 +182,13 @@ public final class ScreenPopEngine: Sendable {
 }
 
 extension ScreenPopEngine {
-    /// The ranked records for a free-text query (an id, a number, an address or a name), as
-    /// `zcc-contact-search-event` answers them.
-    /// - Complexity: look-ups by id, phone, email, whole name and name prefix.
+    /// The ranked records for a free-text query, as `zcc-contact-search-event` answers them:
+    /// `ContactDirectory.search` (a number or 4+ of its digits, an address or its start, a name,
+    /// a mix), plus the record whose id is the query. National numbers are read with the
+    /// directory's default region.
+    /// - Complexity: what `ContactDirectory.search` costs, plus one id look-up.
     public func search(_ query: String, limit: Int? = nil) -> [Match] {
-        let region = configuration.region
         let limit = limit ?? configuration.resultLimit
-        return directory.withDirectory { DirectoryQueries.search($0, query, region: region, limit: limit) }
+        return directory.withDirectory { DirectoryQueries.search($0, query, limit: limit) }
     }
 }

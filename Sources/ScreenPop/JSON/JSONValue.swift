@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Any JSON value, kept as decoded: the payload of messages we do not know, and of fields the
+/// Any JSON value, kept as decoded: the fields the
 /// protocol leaves open (disposition trees, channel-upgrade information, `relateTo`).
 ///
 /// Object keys keep their order of appearance when built by hand; decoded objects are stored

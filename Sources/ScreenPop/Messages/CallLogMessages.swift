@@ -111,7 +111,7 @@ public struct PhoneCallLog: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         objectRecord = try container.decodeIfPresent(ObjectRecord.self, forKey: .objectRecord) ?? ObjectRecord()
-        engagementId = try container.decodeLoose(String.self, forKey: .engagementId)
+        engagementId = try container.decode(String.self, forKey: .engagementId)
         relateTo = try container.decodeIfPresent(JSONValue.self, forKey: .relateTo)
         smartNotes = try container.decodeNotes(forKey: .smartNotes)
         channelUpgradeInfo = try container.decodeIfPresent(JSONValue.self, forKey: .channelUpgradeInfo)

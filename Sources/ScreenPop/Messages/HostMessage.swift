@@ -10,8 +10,8 @@ public enum HostMessage: Sendable, Hashable {
     case incomingEmailResponse(IncomingLookupResponse)
     /// `onclicktoact`: dial (click to call).
     case clickToAct(ClickToAct)
-    /// A type we do not know, with the whole message as given.
-    case unknown(type: String, raw: JSONValue)
+    /// A type we do not know, with the whole message exactly as received (`RawJSON`).
+    case unknown(type: String, raw: RawJSON)
 
     /// The message's `type` text.
     public var type: String {
@@ -40,14 +40,14 @@ extension HostMessage: Codable {
         case "zcc-incomingPhone-response": self = .incomingPhoneResponse(try data(IncomingLookupResponse.self))
         case "zcc-incomingEmail-response": self = .incomingEmailResponse(try data(IncomingLookupResponse.self))
         case "onclicktoact": self = .clickToAct(try data(ClickToAct.self))
-        default: self = .unknown(type: type, raw: try JSONValue(from: decoder))
+        default: self = .unknown(type: type, raw: try RawJSON.reading(decoder))
         }
     }
 
     /// Encodes `{type, data}`; `.unknown` encodes its raw JSON.
     public func encode(to encoder: any Encoder) throws {
         if case .unknown(_, let raw) = self {
-            try raw.encode(to: encoder)
+            try raw.encode(to: encoder)  // its value: an Encoder cannot take raw text
             return
         }
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -1,8 +1,8 @@
 /// A message from the softphone to the host: `{type, data}` decoded by its `type`.
 ///
 /// Every type the Smart Embed document sends is a case. A type we do not know decodes to
-/// `.unknown` with the raw JSON, never to an error; a known type with a missing or mistyped
-/// field is an error naming the field.
+/// `.unknown` with the raw JSON as received, never to an error; a known type with a missing or
+/// mistyped field is an error naming the field.
 public enum SoftphoneMessage: Sendable, Hashable {
     /// `zcc-init-config-request`.
     case initConfigRequest
@@ -46,8 +46,8 @@ public enum SoftphoneMessage: Sendable, Hashable {
     case agentStatusNotification(AgentStatusNotification)
     /// `zcc-error`.
     case error(SoftphoneError)
-    /// A type we do not know, with the whole message as given.
-    case unknown(type: String, raw: JSONValue)
+    /// A type we do not know, with the whole message exactly as received (`RawJSON`).
+    case unknown(type: String, raw: RawJSON)
 
     /// The message's `type` text.
     public var type: String {
@@ -139,20 +139,20 @@ extension SoftphoneMessage: Codable {
         case "zcc-close-engagement-wrapup":
             // The document's example of zcc-engagement-log-url carries this type and a
             // recordingUrl; from the softphone, that is the log-URL event.
-            let raw = try JSONValue(from: decoder)
-            if raw["data"]?["recordingUrl"] != nil || raw["data"]?["url"] != nil {
+            let value = try JSONValue(from: decoder)
+            if value["data"]?["recordingUrl"] != nil || value["data"]?["url"] != nil {
                 self = .engagementLogURL(try data(EngagementLogURL.self))
             } else {
-                self = .unknown(type: type, raw: raw)
+                self = .unknown(type: type, raw: try RawJSON.reading(decoder))
             }
-        default: self = .unknown(type: type, raw: try JSONValue(from: decoder))
+        default: self = .unknown(type: type, raw: try RawJSON.reading(decoder))
         }
     }
 
     /// Encodes `{type, data}`; `.unknown` encodes its raw JSON.
     public func encode(to encoder: any Encoder) throws {
         if case .unknown(_, let raw) = self {
-            try raw.encode(to: encoder)
+            try raw.encode(to: encoder)  // its value: an Encoder cannot take raw text
             return
         }
         var container = encoder.container(keyedBy: CodingKeys.self)

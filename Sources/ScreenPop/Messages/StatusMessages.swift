@@ -62,26 +62,3 @@ public struct SoftphoneError: Sendable, Hashable, Codable {
         message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }
-
-/// `onclicktoact`: the host asks the softphone to dial (click to call).
-public struct ClickToAct: Sendable, Hashable, Codable {
-    /// The record's id.
-    public var id: String?
-    /// The record's name.
-    public var name: String?
-    /// The number to dial (required for an outbound voice call).
-    public var phone: String?
-    /// The email address.
-    public var email: String?
-    /// The kind of record.
-    public var userEntity: String?
-
-    /// Creates the command.
-    public init(id: String? = nil, name: String? = nil, phone: String? = nil, email: String? = nil, userEntity: String? = nil) {
-        self.id = id
-        self.name = name
-        self.phone = phone
-        self.email = email
-        self.userEntity = userEntity
-    }
-}

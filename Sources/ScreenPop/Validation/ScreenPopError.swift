@@ -25,6 +25,8 @@ public struct ScreenPopError: Error, Sendable, Hashable, Codable, CustomStringCo
         public static let unmatchedAnswer = Code(rawValue: "unmatched-answer")
         /// A request to the softphone was not answered in time.
         public static let timeout = Code(rawValue: "timeout")
+        /// An `onclicktoact` was asked for a record that has no number to dial.
+        public static let cannotDial = Code(rawValue: "cannot-dial")
 
         /// Decodes the code from its text.
         public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }

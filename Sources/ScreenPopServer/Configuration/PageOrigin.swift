@@ -73,6 +73,12 @@ public struct PageOrigin: Sendable, Hashable, CustomStringConvertible {
         self.text = serialized
     }
 
+    /// An origin taken exactly as given, unchecked: for tests, whose WebSocket client sends
+    /// `Origin: ws://localhost`, which no browser sends.
+    init(verbatim text: String) {
+        self.text = text
+    }
+
     /// The serialized origin.
     public var description: String { text }
 }

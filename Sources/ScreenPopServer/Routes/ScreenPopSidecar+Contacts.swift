@@ -1,5 +1,6 @@
 import ContactIndex
 import Hummingbird
+import Synchronization
 
 extension ScreenPopSidecar {
     /// `GET`, `PUT` and `DELETE /v1/contacts/{id}` for one record, and
@@ -60,12 +61,14 @@ extension ScreenPopSidecar {
             }
             metrics.contactWrite("import")
             let job = CSVImport(directory: directory, mode: mode, maximumBytes: configuration.maximumImportBytes)
-            let running = self
+            // Released when the response body is done with, written or not (the client may leave
+            // before it is written).
+            let lease = ImportLease(sidecar: self)
             return Response(
                 status: .ok,
                 headers: [.contentType: "application/x-ndjson; charset=utf-8", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
-                    defer { running.importRunning.store(false, ordering: .releasing) }
+                    defer { lease.end() }
                     try await job.run(body: request.body, writer: &writer)
                 })
         }
@@ -80,5 +83,27 @@ extension ScreenPopSidecar {
 
     private static func noContact(_ id: String) -> APIError {
         APIError(.notFound, code: "unknown-contact", message: "no contact has the id \(id.debugDescription)")
+    }
+}
+
+/// Holds the sidecar's one import slot; gives it back when the import ends, or when the lease
+/// is freed without the import having run.
+final class ImportLease: Sendable {
+    let sidecar: ScreenPopSidecar
+    private let ended = Atomic<Bool>(false)
+
+    init(sidecar: ScreenPopSidecar) {
+        self.sidecar = sidecar
+    }
+
+    /// Gives the slot back (once).
+    func end() {
+        if ended.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+            sidecar.importRunning.store(false, ordering: .releasing)
+        }
+    }
+
+    deinit {
+        end()
     }
 }

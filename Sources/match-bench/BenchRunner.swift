@@ -1,0 +1,116 @@
+import ContactIndex
+import DirectoryGenerator
+import Dispatch
+import Histogram
+import Synchronization
+
+/// Measures look-ups on a loaded directory, class by class: latency of each call (HdrHistogram),
+/// recall@1 and recall@5 against the labels, and throughput on 1…n threads.
+struct BenchRunner {
+    let directory: ContactDirectory
+    let region: String
+    /// Times each class's queries are run for latency (after one warm-up pass over everything).
+    let rounds: Int
+    /// Thread counts for throughput.
+    let threadCounts: [Int]
+    /// Misses to keep per class (queries whose expected ids are not in the first five).
+    var failuresPerClass = 0
+
+    /// A labeled query the engine missed, with what it answered.
+    struct Miss: Sendable {
+        var query: LabeledQuery
+        var answers: [Match]
+    }
+
+    /// The figures of every class present in `queries`, and of all of them mixed.
+    func measure(_ queries: [LabeledQuery], progress: (String) -> Void = { _ in }) -> (classes: [BenchReport.ClassFigures], mixed: [String: Double], warmup: Int, misses: [Miss]) {
+        var misses: [Miss] = []
+        let call = QueryCall(directory: directory, region: region)
+        // Warm-up: every query once, results discarded (caches, lazily built tables, ICU handles).
+        var sink = 0
+        for query in queries { sink &+= call(query).count }
+        blackHole(sink)
+
+        var byClass: [QueryClass: [LabeledQuery]] = [:]
+        for query in queries { byClass[query.queryClass, default: []].append(query) }
+        var figures: [BenchReport.ClassFigures] = []
+        for queryClass in QueryClass.allCases {
+            guard let classQueries = byClass[queryClass], !classQueries.isEmpty else { continue }
+            progress(queryClass.rawValue)
+            var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
+            var hitsAt1 = 0
+            var hitsAt5 = 0
+            var anyResult = 0
+            var confident = 0
+            var classMisses = 0
+            for round in 0..<rounds {
+                for query in classQueries {
+                    let (nanoseconds, matches) = call.timed(query)
+                    _ = histogram.record(max(nanoseconds, 1))
+                    guard round == 0 else { continue }
+                    if queryClass.isUnknown {
+                        if !matches.isEmpty { anyResult += 1 }
+                        if let top = matches.first, top.score >= MatchReason.confidentScore { confident += 1 }
+                    } else {
+                        let expected = Set(query.expected)
+                        if let top = matches.first, expected.contains(top.contact.id) { hitsAt1 += 1 }
+                        if matches.prefix(5).contains(where: { expected.contains($0.contact.id) }) {
+                            hitsAt5 += 1
+                        } else if classMisses < failuresPerClass {
+                            classMisses += 1
+                            misses.append(Miss(query: query, answers: Array(matches.prefix(3))))
+                        }
+                    }
+                }
+            }
+            let count = Double(classQueries.count)
+            var throughput: [String: Double] = [:]
+            for threads in threadCounts { throughput[String(threads)] = Self.throughput(classQueries, call: call, threads: threads, rounds: rounds) }
+            figures.append(BenchReport.ClassFigures(
+                queryClass: queryClass.rawValue, kind: queryClass.kind.rawValue, queries: classQueries.count, samples: Int(histogram.totalCount),
+                p50Micros: micros(histogram.valueAtPercentile(50)), p90Micros: micros(histogram.valueAtPercentile(90)),
+                p99Micros: micros(histogram.valueAtPercentile(99)), p999Micros: micros(histogram.valueAtPercentile(99.9)),
+                maxMicros: micros(histogram.max), meanMicros: histogram.mean / 1000,
+                recallAt1: queryClass.isUnknown ? nil : Double(hitsAt1) / count,
+                recallAt5: queryClass.isUnknown ? nil : Double(hitsAt5) / count,
+                anyResultRate: queryClass.isUnknown ? Double(anyResult) / count : nil,
+                confidentResultRate: queryClass.isUnknown ? Double(confident) / count : nil,
+                throughput: throughput))
+        }
+        progress("mixed")
+        var mixed: [String: Double] = [:]
+        for threads in threadCounts { mixed[String(threads)] = Self.throughput(queries, call: call, threads: threads, rounds: rounds) }
+        return (figures, mixed, queries.count, misses)
+    }
+
+    /// Queries per second: the queries split over `threads` threads, each thread running its
+    /// share `rounds` times; total calls over the wall time.
+    static func throughput(_ queries: [LabeledQuery], call: QueryCall, threads: Int, rounds: Int) -> Double {
+        let calls = Atomic<Int>(0)
+        let start = monotonicNanoseconds()
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var done = 0
+            var sink = 0
+            for _ in 0..<rounds {
+                var index = worker
+                while index < queries.count {
+                    sink &+= call(queries[index]).count
+                    done += 1
+                    index += threads
+                }
+            }
+            blackHole(sink)
+            calls.add(done, ordering: .relaxed)
+        }
+        let seconds = Double(monotonicNanoseconds() - start) / 1e9
+        return Double(calls.load(ordering: .relaxed)) / max(seconds, 1e-9)
+    }
+}
+
+private func micros(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1000 }
+
+/// Keeps a value alive so that the optimizer cannot drop the work that made it.
+@inline(never)
+func blackHole<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}

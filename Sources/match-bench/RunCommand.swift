@@ -1,0 +1,128 @@
+import ArgumentParser
+import ContactIndex
+import DirectoryGenerator
+import Foundation  // JSONEncoder, Date
+
+/// `match-bench run`: loads an export, then measures each class of labeled queries.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Loads a CSV export and measures look-up latency, recall, throughput, load time and memory per query class.",
+        discussion: """
+            Latency is measured around the single look-up call: lookup(phone:) for kind phone,
+            lookup(email:) for kind email, search(_:) for kind search. Without --queries, labeled
+            queries are drawn from the loaded directory (see `match-bench queries`).
+            """)
+
+    @Option(help: "The CSV export to load.")
+    var contacts: String
+
+    @Option(help: "Labeled queries (JSON Lines); drawn from the directory when absent.")
+    var queries: String?
+
+    @Option(help: "Measure throughput on 1 up to this many threads.")
+    var threads = 2
+
+    @Option(help: "Write the figures as JSON here.")
+    var json: String?
+
+    @Option(help: "Default region for national numbers (of the load and of phone queries).")
+    var region = "US"
+
+    @Option(help: "Times each class is run for latency and throughput (after one warm-up pass).")
+    var rounds = 3
+
+    @Option(help: "Queries per class when they are drawn from the directory.")
+    var queryCount = 1000
+
+    @Option(help: "Seed of drawn queries.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Print up to this many missed queries per class (expected ids not in the first five), with the answers.")
+    var showMisses = 0
+
+    func validate() throws {
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
+        guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
+    }
+
+    func run() throws {
+        let report = try Self.bench(
+            contacts: contacts, queries: queries, threads: threads, region: region, rounds: rounds, queryCount: queryCount, seed: seed,
+            showMisses: showMisses, quiet: false)
+        print(report.table())
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+            print("wrote \(json)")
+        }
+    }
+
+    /// The whole run: load, queries, measurement. Used by the command and its smoke test.
+    static func bench(
+        contacts: String, queries: String?, threads: Int, region: String, rounds: Int, queryCount: Int, seed: UInt64,
+        showMisses: Int = 0, quiet: Bool
+    ) throws -> BenchReport {
+        let before = residentBytes()
+        let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: nil, quiet: quiet)
+        let after = residentBytes()
+        if !quiet {
+            print("loaded \(loaded.directory.count) contacts from \(loaded.report.rowsRead) rows, \(loaded.report.bytesRead >> 20) MiB in \(format(loaded.seconds, 2)) s")
+        }
+        let set: LabeledQuerySet
+        if let queries {
+            set = try LabeledQuerySet.read(path: queries)
+        } else {
+            set = LabeledQueryBuilder(seed: seed, perClass: queryCount, region: region).build(from: loaded.directory)
+            if !quiet { print("drew \(set.queries.count) labeled queries (\(set.countsByClass))") }
+        }
+        var runner = BenchRunner(directory: loaded.directory, region: region, rounds: rounds, threadCounts: Array(1...threads))
+        runner.failuresPerClass = showMisses
+        let status = ProgressBar(label: "measure", total: 1, unit: "")
+        let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }
+        if !quiet { status.status("") }
+        for miss in measured.misses {
+            print("MISS \(miss.query.queryClass.rawValue) \(miss.query.query.debugDescription) expected \(miss.query.expected.prefix(4).joined(separator: " "))")
+            for id in miss.query.expected.prefix(2) {
+                if let contact = loaded.directory.contact(id: id) { print("     expected \(id): \(contact.firstName ?? "") | \(contact.lastName ?? "")") }
+            }
+            for answer in miss.answers {
+                print("     got \(answer.contact.id): \(answer.contact.firstName ?? "") | \(answer.contact.lastName ?? "") score \(format(answer.score, 3)) \(answer.reason.rawValue)")
+            }
+        }
+        var problems: [String: Int] = [:]
+        for problem in loaded.report.problems { problems[Self.kindName(problem.kind), default: 0] += 1 }
+        #if DEBUG
+        let mode = "debug"
+        #else
+        let mode = "release"
+        #endif
+        return BenchReport(
+            contactsFile: contacts, queriesFile: queries, region: region, rowsRead: loaded.report.rowsRead, contactsLoaded: loaded.directory.count,
+            bytesRead: loaded.report.bytesRead, loadSeconds: loaded.seconds,
+            loadMBPerSecond: Double(loaded.report.bytesRead) / 1_048_576 / max(loaded.seconds, 1e-9), loadProblems: problems,
+            residentBytesBeforeLoad: before, residentBytesAfterLoad: after, peakResidentBytes: peakResidentBytes(),
+            warmupQueries: measured.warmup, rounds: rounds, classes: measured.classes, mixedThroughput: measured.mixed,
+            buildMode: mode, date: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// "unknownRegion", "invalidPhone"…
+    static func kindName(_ kind: CSVLoadProblem.Kind) -> String {
+        let text = String(describing: kind)
+        return String(text.prefix { $0 != "(" })
+    }
+}
+
+/// A number with a fixed count of decimals.
+func format(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "-" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    guard decimals > 0 else { return String(scaled) }
+    let sign = scaled < 0 ? "-" : ""
+    let magnitude = abs(scaled)
+    let fraction = String(magnitude % Int(scale))
+    return sign + String(magnitude / Int(scale)) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+}

@@ -1,3 +1,0 @@
-import HummingbirdTesting
-import HummingbirdWSTesting
-import ScreenPopServer

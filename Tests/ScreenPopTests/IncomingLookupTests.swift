@@ -1,0 +1,99 @@
+import ContactIndex
+import Foundation
+import Testing
+@testable import ScreenPop
+
+/// Incoming phone and email requests: identity matches only, `[]` when none, and a number
+/// under another country code listed but never popped.
+@Suite struct IncomingLookupTests {
+    /// The test directory plus Grace, whose London number has the same national digits as the
+    /// US number +1 207 946 0958.
+    static func directory() -> ContactDirectory {
+        ContactDirectory(TestDirectory.contacts() + [
+            Contact(id: "C-GB", firstName: "Grace", lastName: "Bell", phones: [ContactPhone("+44 20 7946 0958")], region: "GB"),
+        ])
+    }
+
+    static func json(_ outcome: JSONOutcome) -> String { String(decoding: outcome.line, as: UTF8.self) }
+
+    /// Texts that a free-text search would match (a name, digits inside a number, the start of
+    /// an address), but that are no caller's identity.
+    @Test(arguments: [
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"Mary Smith","engagementId":"E1","channel":"voice"}}"#,
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"5551234","engagementId":"E1","channel":"voice"}}"#,
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1555","engagementId":"E1","channel":"sms"}}"#,
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"","engagementId":"E1"}}"#,
+    ])
+    func aPhoneRequestMatchesNumbersOnly(json: String) throws {
+        let engine = TestDirectory.engine()
+        let outcome = engine.handle(json: json)
+        #expect(Self.json(outcome) == #"{"type":"zcc-incomingPhone-response","data":[]}"#)
+        #expect(outcome.actions.first?.offer != nil)
+    }
+
+    @Test(arguments: [
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"mary","engagementId":"C1","channel":"chat"}}"#,
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"mary@","engagementId":"C1","channel":"chat"}}"#,
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"Mary Smith","engagementId":"C1","channel":"video"}}"#,
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"nobody@example.com","engagementId":"C1"}}"#,
+    ])
+    func anEmailRequestMatchesAddressesOnly(json: String) throws {
+        let engine = TestDirectory.engine()
+        let outcome = engine.handle(json: json)
+        #expect(Self.json(outcome) == #"{"type":"zcc-incomingEmail-response","data":[]}"#)
+        #expect(outcome.actions.first?.offer != nil)
+    }
+
+    @Test func everyItemOfAPhoneReplyIsAnIdentityMatch() throws {
+        let directory = Self.directory()
+        for number in [TestDirectory.shared, "+16505550142", "+12079460958", "(650) 555-1234"] {
+            let matches = DirectoryQueries.phone(directory, number, region: "US", limit: 10)
+            #expect(!matches.isEmpty, "\(number)")
+            #expect(matches.allSatisfy { DirectoryQueries.phoneReasons.contains($0.reason) })
+        }
+        let canonical = DirectoryQueries.email(directory, "MARY@example.com", limit: 10)
+        #expect(canonical.map(\.contact.id) == ["C-MARY"])
+    }
+
+    @Test func aNumberUnderAnotherCountryCodeIsListedButNeverPopped() throws {
+        let engine = TestDirectory.engine(Self.directory())
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+12079460958","engagementId":"E1"}}"#)
+        #expect(Self.json(outcome) == #"{"type":"zcc-incomingPhone-response","data":[{"id":"C-GB","name":"Grace Bell","phone":"+442079460958","email":null,"entity":"contact"}]}"#)
+        let choice = try #require(outcome.actions.first?.choice)
+        #expect(choice.candidates.map(\.id) == ["C-GB"])
+        #expect(engine.engagement("E1")?.chosenContactID == nil)
+    }
+
+    @Test(arguments: [ChoicePolicy.ask, .remember, .automatic(.mostRecentlyUpdated), .automatic(.earliestCreated), .automatic(.mostRecentlyChosen)])
+    func aHintNeverPopsWhateverThePolicyOrThreshold(policy: ChoicePolicy) throws {
+        // Even with a threshold below the hint's score, a same-national-number match asks.
+        let engine = ScreenPopEngine(
+            directory: Self.directory(), configuration: ScreenPopConfiguration(confidentScore: 0.5, choicePolicy: policy))
+        let outcome = try engine.incoming("+12079460958", "E1")
+        #expect(outcome.items.map(\.id) == ["C-GB"])
+        #expect(outcome.actions.first?.pop == nil)
+        #expect(outcome.actions.first?.choice != nil)
+    }
+
+    @Test func anExactMatchPopsAndTheHintStaysAnAlternative() throws {
+        var contacts = Self.directory().contacts.map { $0 }
+        contacts.append(Contact(id: "C-US", firstName: "Una", lastName: "States", phones: [ContactPhone("+1 207 946 0958")]))
+        let engine = TestDirectory.engine(ContactDirectory(contacts))
+        let outcome = try engine.incoming("+12079460958", "E1")
+        #expect(outcome.items.map(\.id) == ["C-US", "C-GB"])
+        let pop = try #require(outcome.actions.first?.pop)
+        #expect(pop.contact.id == "C-US")
+        #expect(pop.reason == .singleMatch)
+        #expect(pop.alternatives.map(\.id) == ["C-GB"])
+    }
+
+    @Test func theDeciderRefusesHintsAtAnyThreshold() {
+        let decider = ScreenPopDecider(policy: .remember, confidentScore: 0)
+        let contact = Contact(id: "X")
+        for reason in MatchReason.allCases {
+            let match = Match(contact: contact, score: 1, reason: reason)
+            #expect(decider.isConfident(match) == !ScreenPopDecider.hints.contains(reason), "\(reason)")
+        }
+        #expect(!decider.isConfident(Match(contact: contact, score: 0.82, reason: .sameNationalNumber)))
+    }
+}
