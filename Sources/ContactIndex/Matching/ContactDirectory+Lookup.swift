@@ -3,6 +3,9 @@ extension ContactDirectory {
     ///
     /// A query already in E.164 ("+" and digits, as softphones send) reaches the index without
     /// libphonenumber; other text is parsed with `region`, else the directory's default region.
+    /// When an E.164 query finds nothing, it is read the way libphonenumber reads it (the fast
+    /// path compiled from its metadata, or libphonenumber itself) in case that differs: a trunk
+    /// prefix written after the country code ("+44 0 20…"), or a legacy mobile prefix.
     /// Ranking: the same number (`exactE164`), then the same number where one side has an
     /// extension the other lacks (`phoneExtensionDiffers`), then the same national number under
     /// another country code (`sameNationalNumber`, national numbers of 6 digits or more).
@@ -11,66 +14,74 @@ extension ContactDirectory {
     ///   - region: the caller's region for national numbers.
     ///   - limit: at most this many matches; nil uses the configuration's limit.
     /// - Returns: ranked matches; empty when nothing matches or the text is not a number.
-    /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
+    /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
+    ///   `limit` contacts rebuilt.
     public func lookup(phone: String, region: String? = nil, limit: Int? = nil) -> [Match] {
+        let limit = limit ?? configuration.resultLimit
+        guard limit > 0 else { return [] }
         let normalizer = preparer.phones
         guard case .success(var query) = normalizer.normalizeQuery(phone, region: region) else { return [] }
-        var matches = phoneMatches(for: query)
-        // The E.164 fast path takes digits as they are. libphonenumber would drop a trunk prefix
-        // written after the country code ("+44 0 20…"): on a miss, ask it before giving up.
-        if !matches.contains(where: { $0.reason != .sameNationalNumber }), query.nationalNumber.hasPrefix("0"),
-           case .success(let parsed) = normalizer.normalize(phone, region: region, withDetails: false),
-           parsed.e164 != query.e164 {
-            query = parsed
-            matches = phoneMatches(for: query)
+        var top = TopMatches(limit: limit, of: self)
+        let exact = collectPhoneMatches(for: query, into: &top)
+        if exact == 0, let reread = normalizer.reading(ofE164Query: phone, region: region), reread.e164 != query.e164 {
+            query = reread
+            top = TopMatches(limit: limit, of: self)
+            collectPhoneMatches(for: query, into: &top)
         }
-        return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
+        let queryKey = query.e164Key
+        let nationalKey = query.nationalKey
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot) else { return nil }
+            let position = contact.phones.firstIndex { phone in
+                guard let number = phone.normalized else { return false }
+                return entry.reason == .sameNationalNumber
+                    ? number.nationalKey == nationalKey && number.countryCode != query.countryCode
+                    : number.e164Key == queryKey && (entry.reason == .phoneExtensionDiffers || number.extension == query.extension)
+            }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: position.map { contact.phones[$0] })
+        }
     }
 
-    private func phoneMatches(for query: NormalizedPhone) -> [Match] {
-        var matches: [Match] = []
+    /// Offers every contact with the number (confirmed on its record) to `top`.
+    /// - Returns: how many contacts have the same E.164 number.
+    @discardableResult
+    private func collectPhoneMatches(for query: NormalizedPhone, into top: inout TopMatches) -> Int {
         let queryKey = query.e164Key
         let queryExtension = query.extension.map { Array($0.utf8) }
-        var seen: [UInt32] = []
+        var exact = 0
         phoneIndex.forEachCandidate(e164Key: queryKey) { slot in
-            guard !seen.contains(slot) else { return }
-            seen.append(slot)
-            // Confirm on the record which of its phones carry the number, then build the match.
-            let positions: [(Int, Bool)] = store.withRecord(slot) { record in
+            // The best way this contact's phones carry the number: same extension, or not.
+            let reason: MatchReason? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
-                var found: [(Int, Bool)] = []
-                for position in 0..<reader.count() {
+                var found: MatchReason? = nil
+                for _ in 0..<reader.count() {
                     let phone = reader.phone()
                     guard phone.e164Key == queryKey else { continue }
-                    let sameExtension = phone.extension.map { Array($0) } == queryExtension
-                    found.append((position, sameExtension))
+                    if phone.extension.map({ Array($0) }) == queryExtension { return .exactE164 }
+                    found = .phoneExtensionDiffers
                 }
                 return found
-            } ?? []
-            guard let best = positions.first(where: { $0.1 }) ?? positions.first, let contact = storedContact(slot: slot) else { return }
-            let reason: MatchReason = best.1 ? .exactE164 : .phoneExtensionDiffers
-            matches.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedPhone: contact.phones[best.0]))
+            } ?? nil
+            guard let reason else { return }
+            exact += 1
+            top.offer(slot: slot, score: reason.baseScore, reason: reason)
         }
-        guard query.nationalNumber.utf8.count >= 6 else { return matches }
+        guard query.nationalNumber.utf8.count >= 6 else { return exact }
         let nationalKey = query.nationalKey
         phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
-            guard !seen.contains(slot) else { return }
-            seen.append(slot)
-            let position: Int? = store.withRecord(slot) { record in
+            let matches = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
-                for position in 0..<reader.count() {
+                for _ in 0..<reader.count() {
                     let phone = reader.phone()
-                    if phone.nationalKey == nationalKey, phone.countryCode != query.countryCode { return position }
+                    if phone.nationalKey == nationalKey, phone.countryCode != query.countryCode { return true }
                 }
-                return nil
-            } ?? nil
-            guard let position, let contact = storedContact(slot: slot) else { return }
-            matches.append(
-                Match(contact: contact, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber, matchedPhone: contact.phones[position]))
+                return false
+            } ?? false
+            if matches { top.offer(slot: slot, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber) }
         }
-        return matches
+        return exact
     }
 
     /// Finds the contacts that have an email address.
@@ -78,39 +89,43 @@ extension ContactDirectory {
     /// Ranking: the same normalized address (`exactEmail`), then the same provider-canonical
     /// address (`canonicalEmail`: Gmail dots, `+tags`) when canonicalization is on.
     /// - Returns: ranked matches; empty when nothing matches or the text is not an address.
-    /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
+    /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
+    ///   `limit` contacts rebuilt.
     public func lookup(email: String, limit: Int? = nil) -> [Match] {
-        guard case .success(let query) = preparer.emails.normalize(email) else { return [] }
-        var matches: [Match] = []
-        var seen: [UInt32] = []
+        let limit = limit ?? configuration.resultLimit
+        guard limit > 0, case .success(let query) = preparer.emails.normalize(email) else { return [] }
+        var top = TopMatches(limit: limit, of: self)
         var address = query.address
         address.withUTF8 { bytes in
             let key = UnsafeRawBufferPointer(bytes)
             emailIndex.forEachCandidate(address: key) { slot in
-                guard !seen.contains(slot), let position = emailPosition(in: slot, where: { $0.addressEquals(key) }),
-                      let contact = storedContact(slot: slot)
-                else { return }
-                seen.append(slot)
-                matches.append(Match(contact: contact, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, matchedEmail: contact.emails[position]))
+                if emailPosition(in: slot, where: { $0.addressEquals(key) }) != nil {
+                    top.offer(slot: slot, score: MatchReason.exactEmail.baseScore, reason: .exactEmail)
+                }
             }
         }
-        guard configuration.emailOptions.canonicalizeProviders else {
-            return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
-        }
-        var canonical = query.canonicalKey
-        canonical.withUTF8 { bytes in
-            let key = UnsafeRawBufferPointer(bytes)
-            emailIndex.forEachCandidate(canonical: key) { slot in
-                guard !seen.contains(slot),
-                      let position = emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }),
-                      let contact = storedContact(slot: slot)
-                else { return }
-                seen.append(slot)
-                matches.append(
-                    Match(contact: contact, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, matchedEmail: contact.emails[position]))
+        if configuration.emailOptions.canonicalizeProviders {
+            var canonical = query.canonicalKey
+            canonical.withUTF8 { bytes in
+                let key = UnsafeRawBufferPointer(bytes)
+                emailIndex.forEachCandidate(canonical: key) { slot in
+                    if emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) != nil {
+                        top.offer(slot: slot, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail)
+                    }
+                }
             }
         }
-        return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
+        let canonicalKey = query.canonicalKey
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot) else { return nil }
+            let matched = contact.emails.first { email in
+                guard let normalized = email.normalized else { return false }
+                return entry.reason == .exactEmail
+                    ? normalized.address == query.address
+                    : normalized.canonicalKey == canonicalKey || normalized.address == canonicalKey
+            }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedEmail: matched)
+        }
     }
 
     /// The position of the first email of the contact in `slot` that satisfies `test`.

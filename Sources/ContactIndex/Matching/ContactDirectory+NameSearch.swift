@@ -26,7 +26,7 @@ extension ContactDirectory {
     public func lookup(fuzzyName text: String, limit: Int? = nil) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
-        var top = TopMatches(limit: limit, index: nameTokenIndex, idPrecedes: idPrecedes)
+        var top = TopMatches(limit: limit, of: self)
         collectNameMatches(text, into: &top)
         return matches(from: top)
     }

@@ -32,7 +32,7 @@ extension ContactDirectory {
         }
         var names: [Match] = []
         if !query.nameText.isEmpty {
-            var top = TopMatches(limit: max(limit * 20, 200), index: nameTokenIndex, idPrecedes: idPrecedes)
+            var top = TopMatches(limit: max(limit * 20, 200), of: self)
             collectNameMatches(query.nameText, into: &top)
             names = matches(from: top)
         }
@@ -69,7 +69,7 @@ extension ContactDirectory {
     /// directory has ("1650") is no way to find one person.
     private func phoneFragmentMatches(_ digits: [UInt8], limit: Int) -> [Match] {
         guard digits.count >= PhoneFragmentIndex.minimumDigits else { return [] }
-        var top = TopMatches(limit: limit, index: nameTokenIndex, idPrecedes: idPrecedes)
+        var top = TopMatches(limit: limit, of: self)
         var examined = 0
         digits.withUnsafeBufferPointer { needle in
             for slot in phoneFragmentIndex.candidates(containing: digits) {

@@ -201,6 +201,11 @@ public struct ContactDirectory: Sendable {
 
     /// Whether the id in slot `a` sorts before the id in slot `b` (byte order).
     func idPrecedes(_ a: UInt32, _ b: UInt32) -> Bool {
+        Self.idPrecedes(a, b, in: store)
+    }
+
+    /// Whether the id in slot `a` of `store` sorts before the id in slot `b` (byte order).
+    static func idPrecedes(_ a: UInt32, _ b: UInt32, in store: ContactRecordStore) -> Bool {
         store.withRecord(a) { recordA in
             store.withRecord(b) { recordB in
                 ContactRecordReader.id(of: recordA).lexicographicallyPrecedes(ContactRecordReader.id(of: recordB))

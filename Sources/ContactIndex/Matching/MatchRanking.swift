@@ -29,14 +29,46 @@ public struct MatchRanking: Sendable, Hashable {
     /// Keeps each contact's best match, orders them and cuts to `limit`.
     /// - Complexity: O(n log n) in the number of candidate matches.
     public func rank(_ matches: [Match], limit: Int? = nil) -> [Match] {
-        var best: [String: Match] = [:]
+        if matches.count <= 1 { return limit == 0 ? [] : matches }
+        if matches.count <= 16 {
+            // A phone or email look-up: a few matches, deduplicated without hashing.
+            var best: [Match] = []
+            best.reserveCapacity(matches.count)
+            for match in matches {
+                if let existing = best.firstIndex(where: { $0.contact.id.utf8.elementsEqual(match.contact.id.utf8) }) {
+                    if precedes(match, best[existing]) { best[existing] = match }
+                } else {
+                    best.append(match)
+                }
+            }
+            best.sort(by: precedes)
+            guard let limit, limit < best.count else { return best }
+            return Array(best.prefix(max(0, limit)))
+        }
+        var best: [RecordID: Match] = [:]
         best.reserveCapacity(matches.count)
         for match in matches {
-            if let existing = best[match.contact.id], !precedes(match, existing) { continue }
-            best[match.contact.id] = match
+            let key = RecordID(match.contact.id)
+            if let existing = best[key], !precedes(match, existing) { continue }
+            best[key] = match
         }
         let ordered = best.values.sorted(by: precedes)
         guard let limit, limit < ordered.count else { return ordered }
         return Array(ordered.prefix(max(0, limit)))
+    }
+}
+
+/// A record id as a dictionary key compared byte for byte (`String`'s own equality would merge
+/// ids that differ only in Unicode normalization).
+struct RecordID: Hashable, Sendable {
+    let id: String
+
+    init(_ id: String) { self.id = id }
+
+    static func == (a: RecordID, b: RecordID) -> Bool { a.id.utf8.elementsEqual(b.id.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var id = id
+        id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -13,14 +13,17 @@ struct TopMatches {
 
     let limit: Int
     private(set) var entries: [Entry] = []
-    private let index: NameTokenIndex
-    private let idPrecedes: (UInt32, UInt32) -> Bool
+    private let entityRanks: [UInt8]
+    private let idPrefixes: [UInt64]
+    private let store: ContactRecordStore
 
-    init(limit: Int, index: NameTokenIndex, idPrecedes: @escaping (UInt32, UInt32) -> Bool) {
+    /// Starts an empty selection over a directory's slots.
+    init(limit: Int, of directory: ContactDirectory) {
         self.limit = limit
-        self.index = index
-        self.idPrecedes = idPrecedes
-        entries.reserveCapacity(limit + 1)
+        self.entityRanks = directory.nameTokenIndex.entityRanks
+        self.idPrefixes = directory.nameTokenIndex.idPrefixes
+        self.store = directory.store
+        entries.reserveCapacity(min(limit, 64) + 1)
     }
 
     /// Whether every kept entry scores at least `score` and no more fit.
@@ -50,12 +53,12 @@ struct TopMatches {
 
     private func precedes(_ a: Entry, _ b: Entry) -> Bool {
         if a.score != b.score { return a.score > b.score }
-        let rankA = index.entityRanks[Int(a.slot)]
-        let rankB = index.entityRanks[Int(b.slot)]
+        let rankA = entityRanks[Int(a.slot)]
+        let rankB = entityRanks[Int(b.slot)]
         if rankA != rankB { return rankA < rankB }
-        let prefixA = index.idPrefixes[Int(a.slot)]
-        let prefixB = index.idPrefixes[Int(b.slot)]
+        let prefixA = idPrefixes[Int(a.slot)]
+        let prefixB = idPrefixes[Int(b.slot)]
         if prefixA != prefixB { return prefixA < prefixB }
-        return idPrecedes(a.slot, b.slot)
+        return ContactDirectory.idPrecedes(a.slot, b.slot, in: store)
     }
 }

@@ -92,6 +92,21 @@ public struct PhoneNormalizer: Sendable {
         return normalize(text, region: region, withDetails: false)
     }
 
+    /// How libphonenumber reads a query that `normalizeQuery` took as plain E.164 digits: the
+    /// phone fast path when it can decide, else libphonenumber. Nil when the text is not such a
+    /// query, or does not parse.
+    /// - Complexity: O(n) on the fast path; one libphonenumber parse otherwise.
+    func reading(ofE164Query text: String, region: String?) -> NormalizedPhone? {
+        guard Self.fastE164(text) != nil else { return nil }
+        let region = (region ?? defaultRegion)?.uppercased()
+        var copy = text
+        if let fast = copy.withUTF8({ PhoneFastPath.shared.normalize(bytes: $0, region: region, withDetails: false) }) {
+            return fast.normalizedPhone
+        }
+        guard case .success(let parsed) = LibPhoneNumber.parse(text, defaultRegion: region, withDetails: false) else { return nil }
+        return parsed
+    }
+
     /// The E.164 fast path: "+" followed by 8 to 15 digits and nothing else (surrounding spaces
     /// allowed), with an assigned calling code. Returns nil when the text is not of that shape.
     /// - Complexity: O(n), no allocation besides the result's strings.

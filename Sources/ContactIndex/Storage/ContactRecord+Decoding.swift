@@ -39,8 +39,7 @@ extension ContactRecord {
             let e164: String
             let national: String
             if let digits = stored.e164Digits {
-                e164 = "+" + String(digits)
-                national = String(decoding: PhoneKey.nationalNumber(e164Digits: digits, countryCode: stored.countryCode) ?? [], as: UTF8.self)
+                (e164, national) = Self.texts(e164Digits: digits, countryCode: stored.countryCode)
             } else {
                 e164 = stored.e164Text.map(String.init(recordBytes:)) ?? ""
                 national = stored.nationalText.map(String.init(recordBytes:)) ?? ""
@@ -66,7 +65,7 @@ extension ContactRecord {
             let local = String(recordBytes: localPart)
             let asciiDomain = String(recordBytes: ascii)
             normalized = NormalizedEmail(
-                address: stored.address.map(String.init(recordBytes:)) ?? local + "@" + asciiDomain,
+                address: stored.address.map(String.init(recordBytes:)) ?? Self.joinedAddress(localPart, ascii),
                 localPart: local, asciiDomain: asciiDomain,
                 unicodeDomain: stored.unicodeDomain.map(String.init(recordBytes:)) ?? asciiDomain,
                 canonicalAddress: stored.canonical.map(String.init(recordBytes:)))
@@ -74,5 +73,45 @@ extension ContactRecord {
         let problem = stored.problem.flatMap { try? JSONDecoder().decode(EmailNormalizationError.self, from: Data($0)) }
         return ContactEmail(
             String(recordBytes: stored.raw), label: stored.label.map(String.init(recordBytes:)), normalized: normalized, problem: problem)
+    }
+
+    /// The E.164 text ("+" and the digits) and the national number's text (the digits after the
+    /// country code's) of compact E.164 digits, each written in one allocation.
+    static func texts(e164Digits: UInt64, countryCode: Int) -> (e164: String, national: String) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of stack
+        return withUnsafeMutableBytes(of: &digits) { storage in
+            var count = 0
+            var rest = e164Digits
+            repeat {
+                storage[23 - count] = UInt8(48 + rest % 10)
+                count += 1
+                rest /= 10
+            } while rest > 0 && count < 23
+            let text = UnsafeRawBufferPointer(rebasing: storage[(24 - count)...])
+            var codeDigits = 0
+            var code = countryCode
+            while code > 0 { codeDigits += 1; code /= 10 }
+            let e164 = String(unsafeUninitializedCapacity: count + 1) { out in
+                out[0] = UInt8(ascii: "+")
+                for index in 0..<count { out[index + 1] = text[index] }
+                return count + 1
+            }
+            let nationalCount = max(0, count - codeDigits)
+            let national = String(unsafeUninitializedCapacity: nationalCount) { out in
+                for index in 0..<nationalCount { out[index] = text[codeDigits + index] }
+                return nationalCount
+            }
+            return (e164, national)
+        }
+    }
+
+    /// "local@domain" in one allocation.
+    static func joinedAddress(_ local: UnsafeRawBufferPointer, _ domain: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: local.count + 1 + domain.count) { out in
+            for (index, byte) in local.enumerated() { out[index] = byte }
+            out[local.count] = UInt8(ascii: "@")
+            for (index, byte) in domain.enumerated() { out[local.count + 1 + index] = byte }
+            return local.count + 1 + domain.count
+        }
     }
 }
