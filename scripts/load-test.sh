@@ -60,13 +60,13 @@ rss() { awk '/VmRSS/ { printf "%.1f GiB", $2 / 1048576 }' "/proc/$SERVER_PID/sta
 echo "load-test: $CONTACT_COUNT contacts loaded in ${LOADED} s; server RSS $(rss)" >&2
 
 run() {
-    TOKEN="$TOKEN" QUERIES="$QUERIES" REQUESTS="$2" \
+    RUN="$3" TOKEN="$TOKEN" QUERIES="$QUERIES" REQUESTS="$2" \
         wrk -t2 -c2 -d"$1"s --timeout 10s --latency -s scripts/load-test/messages.lua "$URL/v1/messages"
 }
 echo "load-test: warm-up (5 s)" >&2
-run 5 "$REQUESTS" | grep '^RESULT' >&2
+run 5 "$REQUESTS" warmup | grep '^RESULT' >&2
 echo "load-test: measured run (${DURATION} s, at most $REQUESTS requests)" >&2
-run "$DURATION" "$REQUESTS" | tee "$WORK/wrk.out"
+run "$DURATION" "$REQUESTS" measured | tee "$WORK/wrk.out"
 echo "server RSS after the run: $(rss)"
 RESULT="$(grep '^RESULT' "$WORK/wrk.out")"
 wrong="$(sed -n 's/.* wrong=\([0-9]*\).*/\1/p' <<<"$RESULT")"

@@ -3,12 +3,14 @@
 
 usage: queries.py CONTACTS.csv OUT.tsv [--count 20000] [--seed 1] [--region US] [--limit 10]
 
-It samples --count rows, takes one of each row's phones, and writes its E.164 form (Python
-phonenumbers 8.12.57, the metadata our engine's libphonenumber has) with every record of the file
-that has a phone of that E.164 form: the ids a right answer may hold. Numbers are shared in
-generated exports, so an answer holds min(limit, records) of them.
+It samples --count rows, takes one of each row's phones that is a valid number (what a softphone
+sends as caller id), and writes its E.164 form (Python phonenumbers 8.12.57, the metadata our
+engine's libphonenumber has) with every record of the file that has a phone of that E.164 form:
+the ids a right answer leads with. Numbers are shared in generated exports, so an answer starts
+with min(limit, records) of them; below them the engine may add records whose number has the
+same national number in another country (a lower score), up to the limit.
 
-Output, one request per line: E164<TAB>expected count<TAB>id,id,...
+Output, one request per line: E164<TAB>expected count<TAB>national number<TAB>id,id,...
 """
 import argparse
 import csv
@@ -54,10 +56,12 @@ def rows(path):
             yield row[ident], [row[i] for i in phones if i < len(row) and row[i].strip()], row[country].strip() if country is not None and country < len(row) else ""
 
 
-def e164(raw, region):
+def e164(raw, region, valid_only=False):
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
+        return None
+    if valid_only and not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -94,23 +98,21 @@ def main():
                 sample[slot] = (phones, country)
     queries = []
     for phones, country in sample:
-        number = e164(rng.choice(phones), region_of(country))
+        rng.shuffle(phones)
+        number = next(filter(None, (e164(raw, region_of(country), valid_only=True) for raw in phones)), None)
         if number:
             queries.append(number)
     targets = {number: set() for number in queries}
-    # Every target's national significant number, by length: a stored phone can only match when
-    # its digits end with one (national, international, E.164 and IDD forms all do).
-    suffixes = {}
-    for number in targets:
-        national = str(phonenumbers.parse(number).national_number)
-        suffixes.setdefault(len(national), set()).add(national)
+    # The last 6 digits of every target: a stored phone can only match when its digits end with
+    # them (national forms may differ before that: Argentina's "15" for its mobile "9", trunk
+    # prefixes), so only those phones are parsed.
+    tails = {str(phonenumbers.parse(number).national_number)[-6:] for number in targets}
 
     # Pass 2: every record whose phone has a target's E.164 form.
     digits_only = re.compile(r"\D")
     for ident, phones, country in rows(options.contacts):
         for raw in phones:
-            digits = digits_only.sub("", raw)
-            if any(digits[-length:] in values for length, values in suffixes.items()):
+            if digits_only.sub("", raw)[-6:] in tails:
                 number = e164(raw, region_of(country))
                 if number in targets:
                     targets[number].add(ident)
@@ -119,7 +121,8 @@ def main():
     with open(options.out, "w") as out:
         for number in queries:
             ids = sorted(targets[number])
-            out.write("%s\t%d\t%s\n" % (number, min(options.limit, len(ids)), ",".join(ids)))
+            national = str(phonenumbers.parse(number).national_number)
+            out.write("%s\t%d\t%s\t%s\n" % (number, min(options.limit, len(ids)), national, ",".join(ids)))
     shared = sum(1 for number in queries if len(targets[number]) > 1)
     print("queries: %d from %d rows with phones; %d numbers shared by several records" % (len(queries), seen, shared), file=sys.stderr)
 
