@@ -2,7 +2,8 @@ import ContactFixtures
 @testable import ContactIndex
 import Testing
 
-/// The pruned walk over the sorted vocabulary against a brute-force distance on every token.
+/// The vocabulary, its deletion index for typing errors (against a brute-force distance), and
+/// the smaller tables of name matching.
 @Suite struct TokenVocabularyTests {
     /// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
@@ -18,24 +19,35 @@ import Testing
         return d[a.count][b.count]
     }
 
-    @Test(arguments: [1, 2, 3])
-    func fuzzyWalkEqualsBruteForce(_ maxDistance: Int) {
+    /// Symmetric deletion finds exactly the tokens within each budget, checked against the
+    /// brute-force distance on every token.
+    @Test(arguments: [1, 2])
+    func deletionIndexEqualsBruteForce(_ maxDistance: Int) {
         var random = SeededGenerator(seed: UInt64(maxDistance))
         let letters = Array("abcdeilmnorst".utf8)
         var vocabulary = TokenVocabulary()
+        var deletions = TokenDeletionIndex()
         var words: [String] = []
         for _ in 0..<1500 {
-            let word = String(decoding: (0..<Int.random(in: 1...9, using: &random)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+            let word = String(decoding: (0..<Int.random(in: 1...10, using: &random)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
             words.append(word)
-            _ = vocabulary.intern(word, keepSorted: Bool.random(using: &random))
+            let before = vocabulary.count
+            let id = vocabulary.intern(word, keepSorted: false)
+            if vocabulary.count > before {
+                Array(word.utf8).withUnsafeBufferPointer { deletions.add($0, id: id, deletions: maxDistance) }
+            }
         }
-        vocabulary.sortIfNeeded()
         let distinct = Array(Set(words))
         for _ in 0..<150 {
-            let query = Array(String(decoding: (0..<Int.random(in: 1...9, using: &random)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self).utf8)
+            let query = Array(String(decoding: (0..<Int.random(in: 1...10, using: &random)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self).utf8)
             var found: [String: Int] = [:]
-            vocabulary.forEachWithin(query, maxDistance: maxDistance) { id, distance in
-                found[String(decoding: vocabulary.bytes(of: id), as: UTF8.self)] = distance
+            query.withUnsafeBufferPointer { buffer in
+                deletions.forEachCandidate(buffer, deletions: maxDistance) { id in
+                    Array(vocabulary.bytes(of: id)).withUnsafeBufferPointer { token in
+                        let distance = TokenDeletionIndex.distance(buffer, token, limit: maxDistance)
+                        if distance <= maxDistance { found[String(decoding: token, as: UTF8.self)] = distance }
+                    }
+                }
             }
             var expected: [String: Int] = [:]
             for word in distinct {
@@ -43,6 +55,19 @@ import Testing
                 if d <= maxDistance { expected[word] = d }
             }
             #expect(found == expected, "\(String(decoding: query, as: UTF8.self))")
+        }
+    }
+
+    @Test func boundedDistanceStopsEarlyButIsExactWithin() {
+        var random = SeededGenerator(seed: 5)
+        let letters = Array("abcxyz".utf8)
+        for _ in 0..<2_000 {
+            let a = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let exact = Self.distance(a, b)
+            let limit = Int.random(in: 0...3, using: &random)
+            let bounded = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in TokenDeletionIndex.distance(x, y, limit: limit) } }
+            #expect(exact <= limit ? bounded == exact : bounded > limit)
         }
     }
 

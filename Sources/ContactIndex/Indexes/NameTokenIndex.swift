@@ -4,12 +4,14 @@
 /// Why this structure:
 /// - The vocabulary is deduplicated (`TokenVocabulary`): a million contacts share far fewer
 ///   distinct tokens, so typo, prefix and nickname expansion work on the small vocabulary, never
-///   on contacts. Fuzzy expansion walks the sorted vocabulary as a trie (see `TokenVocabulary`).
-/// - Postings are flat arrays of `UInt32` slots in ascending order, so the postings of the
-///   query's tokens are intersected by galloping merges, and the few survivors are verified
-///   against the per-slot token list (`forward`) to learn how each query token matched.
+///   on contacts. Typing errors go through the vocabulary's deletion strings
+///   (`TokenDeletionIndex`).
+/// - Postings are flat arrays of `UInt32` slots in ascending order: the unions of a query
+///   token's spellings are built from them (`SlotSet`), and the few contacts left after
+///   filtering are verified against their token lists (`tokens(of:)`) to learn how each query
+///   token matched.
 /// - Postings are exact: removing a contact removes its slot from each of its tokens' lists
-///   (the slot's `forward` entry says which), so no dead entries are ever read.
+///   (its token list says which), so no dead entries are ever read.
 ///
 /// Memory at n contacts with t distinct tokens each (about 3–5): 4·t bytes of postings, 4·t
 /// bytes of forward runs in one flat array plus 5 bytes to locate them, 9 bytes of rank keys,
@@ -35,6 +37,10 @@ struct NameTokenIndex: Sendable {
     private(set) var idPrefixes: [UInt64] = []
     /// Token ids by consonant skeleton (see `ConsonantSkeleton`).
     private(set) var skeletons: [String: [UInt32]] = [:]
+    /// The tokens' deletion strings, for typing errors (see `TokenDeletionIndex`).
+    private(set) var deletions = TokenDeletionIndex()
+    /// The typo budgets: a token keeps the deletions of its own budget.
+    var matching = NameMatchingOptions()
     private var bulkLoading = false
     /// Slots emptied during a bulk load; their postings are dropped by `finishBulkLoad`.
     private var removedDuringBulk: Set<UInt32> = []
@@ -50,6 +56,7 @@ struct NameTokenIndex: Sendable {
         entityRanks.reserveCapacity(entityRanks.count)
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
+        deletions.makeStorageUnique()
     }
 
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
@@ -112,6 +119,7 @@ struct NameTokenIndex: Sendable {
                 postings.append([])
                 let skeleton = ConsonantSkeleton.of(token)
                 if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
+                deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
             }
             let entry = tokenID | role.rawValue << 28
             let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
@@ -150,6 +158,8 @@ struct NameTokenIndex: Sendable {
                 postings.append([])
                 let skeleton = ConsonantSkeleton.of(token.text.utf8)
                 if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
+                var text = token.text
+                text.withUTF8 { deletions.add($0, id: tokenID, deletions: matching.budget(forLength: $0.count)) }
             }
             let entry = tokenID | token.role.rawValue << 28
             let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
@@ -245,7 +255,7 @@ struct NameTokenIndex: Sendable {
         let arrayHeader = 32
         let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8
         let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
-        let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80
+        let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
         return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes
     }
 }

@@ -3,18 +3,12 @@ import Glibc
 #endif
 
 /// The distinct folded name tokens of a directory, each with a dense id, kept in byte order for
-/// prefix ranges and fuzzy search.
+/// prefix ranges.
 ///
 /// Layout: token bytes live in one arena with an offsets array (a million contacts share a few
 /// hundred thousand distinct tokens at most, so the vocabulary is small next to the postings);
-/// a hash map finds a token's id, and `sorted` lists ids in byte order.
-///
-/// Fuzzy search walks `sorted` as an implicit trie: consecutive tokens share prefixes, so the
-/// Damerau–Levenshtein rows computed for a shared prefix are reused, and as soon as every cell
-/// of a row exceeds the budget, every token with that prefix is skipped by one binary search.
-/// That is a Levenshtein automaton run over a sorted dictionary without building either: no
-/// extra memory (a symmetric-delete dictionary would hold ~40 deletes per token for 2 edits),
-/// and it visits only the few thousand prefixes within reach of the query.
+/// a hash table of the tokens' bytes finds an id, and `sorted` lists ids in byte order. Typing
+/// errors are found by `TokenDeletionIndex`.
 struct TokenVocabulary: Sendable {
     private(set) var arena: [UInt8] = []
     private(set) var offsets: [UInt32] = [0]
@@ -128,76 +122,6 @@ struct TokenVocabulary: Sendable {
             }
         }
         return start..<low
-    }
-
-    /// Calls `body` with every token within `maxDistance` Damerau–Levenshtein edits (optimal
-    /// string alignment: insertions, deletions, substitutions, adjacent transpositions) of
-    /// `query`, and the distance.
-    /// - Complexity: O(P · |query|) for the P trie prefixes within reach (pruned walk).
-    func forEachWithin(_ query: [UInt8], maxDistance: Int, _ body: (UInt32, Int) -> Void) {
-        let width = query.count + 1
-        guard maxDistance > 0, !sorted.isEmpty, width < 250 else { return }
-        let limit = UInt8(maxDistance)
-        var rows = [UInt8](repeating: 0, count: (maxLength + 1) * width)
-        for column in 0..<width { rows[column] = UInt8(column) }
-        arena.withUnsafeBufferPointer { bytes in
-            query.withUnsafeBufferPointer { q in
-                rows.withUnsafeMutableBufferPointer { d in
-                    var previousID: UInt32? = nil
-                    var validDepth = 0  // rows 0...validDepth hold the previous token's prefix
-                    var index = 0
-                    while index < sorted.count {
-                        let id = sorted[index]
-                        let start = Int(offsets[Int(id)])
-                        let length = Int(offsets[Int(id) + 1]) - start
-                        var depth = 0
-                        if let previousID {
-                            let previousStart = Int(offsets[Int(previousID)])
-                            let previousLength = Int(offsets[Int(previousID) + 1]) - previousStart
-                            let bound = min(validDepth, min(length, previousLength))
-                            while depth < bound, bytes[start + depth] == bytes[previousStart + depth] { depth += 1 }
-                        }
-                        var pruned = false
-                        while depth < length {
-                            let row = depth + 1
-                            let character = bytes[start + depth]
-                            let here = row * width
-                            let above = depth * width
-                            d[here] = UInt8(row)
-                            var rowMinimum = d[here]
-                            for column in 1..<width {
-                                let cost: UInt8 = q[column - 1] == character ? 0 : 1
-                                var value = min(d[above + column] + 1, d[here + column - 1] + 1, d[above + column - 1] + cost)
-                                if row > 1, column > 1, character == q[column - 2], bytes[start + depth - 1] == q[column - 1] {
-                                    value = min(value, d[(row - 2) * width + column - 2] + 1)
-                                }
-                                d[here + column] = value
-                                rowMinimum = min(rowMinimum, value)
-                            }
-                            depth = row
-                            if rowMinimum > limit { pruned = true; break }
-                        }
-                        validDepth = depth
-                        previousID = id
-                        if pruned {
-                            // No token with this prefix is within reach: jump past all of them.
-                            let prefix = bytes[start..<(start + depth)]
-                            var low = index + 1
-                            var high = sorted.count
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if hasPrefix(bytes, sorted[middle], prefix) { low = middle + 1 } else { high = middle }
-                            }
-                            index = low
-                            continue
-                        }
-                        let distance = d[length * width + width - 1]
-                        if distance <= limit { body(id, Int(distance)) }
-                        index += 1
-                    }
-                }
-            }
-        }
     }
 
     private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ id: UInt32, _ prefix: some Collection<UInt8>) -> Bool {

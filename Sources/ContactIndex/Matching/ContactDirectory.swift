@@ -58,6 +58,7 @@ public struct ContactDirectory: Sendable {
     init(emptyWith configuration: DirectoryConfiguration) {
         self.configuration = configuration
         self.preparer = ContactPreparer(configuration: configuration)
+        nameTokenIndex.matching = configuration.nameMatching
     }
 
     /// The number of contacts.

@@ -39,6 +39,8 @@ struct NameQueryToken {
     var text: String
     /// Its id when the vocabulary has it.
     var exactID: UInt32?
+    /// Whether it is a name particle ("van", "de", "al"), which may go unmatched.
+    let isParticle: Bool
     /// Candidate token ids, ascending, with how each matches (`kinds[i]` for `ids[i]`).
     private(set) var ids: [UInt32] = []
     private(set) var kinds: [TokenMatchKind] = []
@@ -47,6 +49,7 @@ struct NameQueryToken {
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
+        self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
         var found: [UInt32: TokenMatchKind] = [:]
         func note(_ id: UInt32, _ kind: TokenMatchKind) {
@@ -64,13 +67,20 @@ struct NameQueryToken {
             }
             for position in vocabulary.prefixRange(bytes) { note(vocabulary.sorted[position], .prefix) }
             // The budget follows the longer of the two tokens, so a deletion that shortens
-            // "alex" to "aex" still finds "alex".
+            // "alex" to "aex" still finds "alex" (see `TokenDeletionIndex` for why the query
+            // makes the deletions of the largest budget that can apply).
             let reach = options.budget(forLength: bytes.count + options.maxEdits)
             if reach > 0 {
-                vocabulary.forEachWithin(bytes, maxDistance: reach) { id, distance in
-                    let length = vocabulary.bytes(of: id).count
-                    if distance > 0, distance <= options.budget(forLength: max(length, bytes.count)) {
-                        note(id, .fuzzy(distance))
+                var checked: [UInt32] = []
+                bytes.withUnsafeBufferPointer { query in
+                    index.deletions.forEachCandidate(query, deletions: reach) { id in
+                        guard found[id] == nil, !checked.contains(id) else { return }
+                        checked.append(id)
+                        vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
+                            let allowed = options.budget(forLength: max(token.count, query.count))
+                            let distance = TokenDeletionIndex.distance(query, token, limit: allowed)
+                            if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
+                        }
                     }
                 }
             }
@@ -83,6 +93,17 @@ struct NameQueryToken {
         ids = sortedIDs
         kinds = sortedIDs.map { found[$0]! }
         totalPostings = sortedIDs.reduce(0) { $0 + index.postings[Int($1)].count }
+    }
+
+    /// The candidate ids that match at `tier` or better, and their postings' total.
+    func ids(upTo tier: TokenMatchKind, index: NameTokenIndex) -> (ids: [UInt32], postings: Int) {
+        var selected: [UInt32] = []
+        var total = 0
+        for position in ids.indices where kinds[position] <= tier {
+            selected.append(ids[position])
+            total += index.postings[Int(ids[position])].count
+        }
+        return (selected, total)
     }
 
     /// How a vocabulary token matches this query token, or nil.
