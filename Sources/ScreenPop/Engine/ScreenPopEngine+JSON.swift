@@ -79,8 +79,9 @@ extension ScreenPopEngine {
         }
     }
 
-    /// Encodes a reply: the lookup and search responses through the fast writer, `.unknown` as
-    /// its raw bytes, the others through `JSONEncoder`.
+    /// Encodes a host message, `type` first: the lookup and search responses through the fast
+    /// writer, `.unknown` as its raw bytes, the commands with their `data` through `JSONEncoder`
+    /// (keys sorted).
     public static func encode(_ reply: HostMessage) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
         switch reply {
@@ -109,9 +110,19 @@ extension ScreenPopEngine {
         case .unknown(_, let raw):
             return raw.bytes
         default:
+            // `type` first, then `data` with its keys sorted (JSONEncoder keeps no order).
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
+            guard let command = reply.command, let data = try? encoder.encode(command) else {
+                return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
+            }
+            writer.raw("{\"type\":")
+            writer.string(reply.type)
+            if case .agentStatusGetRequest = reply {} else {
+                writer.raw(",\"data\":")
+                writer.bytes.append(contentsOf: data)
+            }
+            writer.raw("}")
         }
         return writer.bytes
     }
