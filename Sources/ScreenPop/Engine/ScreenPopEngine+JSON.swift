@@ -94,9 +94,17 @@ extension ScreenPopEngine {
             writer.items(response.items)
             writer.raw("}")
         case .initConfigResponse(let response):
-            writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{\"phone\":{\"screenPopEvent\":")
-            writer.string(response.screenPopEvent.rawValue)
-            writer.raw("}}}")
+            // As given: a response without phone settings (or without an event) stays so.
+            writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{")
+            if let phone = response.phone {
+                writer.raw("\"phone\":{")
+                if let event = phone.screenPopEvent {
+                    writer.raw("\"screenPopEvent\":")
+                    writer.string(event.rawValue)
+                }
+                writer.raw("}")
+            }
+            writer.raw("}}")
         case .contactSearchResponse(let response):
             writer.raw("{\"type\":\"zcc-contact-search-response\",\"data\":")
             if !response.singleObject {
