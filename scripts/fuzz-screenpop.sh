@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes ScreenPopEngine.handle(json:) with libFuzzer.
+# Fuzzes ScreenPopEngine.handle(json:), and the decoding and validation of messages of either
+# direction (MessageValidation, SmartEmbedMessage, HostMessage: host commands by the document's
+# rules), with libFuzzer.
 #   scripts/fuzz-screenpop.sh [SECONDS]        (default 60; `make fuzz-screenpop FUZZ_SECONDS=N`)
 #
 # Builds Sources/screenpop-fuzz in release with `-sanitize=fuzzer,address -DFUZZING` into
@@ -23,9 +25,27 @@ corpus=.build-fuzz/corpus
 findings=.build-fuzz/findings
 mkdir -p "$corpus" "$findings"
 cp Tests/ScreenPopTests/Fuzz/* "$corpus"/ 2>/dev/null || true
+# A dictionary of the protocol's words, so that mutations reach every message type and field.
+dict=.build-fuzz/screenpop.dict
+{
+    for word in type data requestId engagementId channelType voice video chat sms mute hold digit action pause resume stop \
+        transferType direct warm destination method email manual note dispositionId queueId messagePayload textBody \
+        conversationId communicationId participantId consultParticipantId reason id name phone userEntity active wrapup \
+        codes subDispositionList variables status timestamp errorCode recordingUrl url code message statusCode \
+        zcc-accept-engagement zcc-reject-engagement zcc-terminate-engagement zcc-set-engagement-disposition \
+        zcc-close-engagement-wrapup zcc-engagement-status-request zcc-engagement-status-response zcc-agent-status-get-request \
+        zcc-agent-status-set-request zcc-agent-status-notification zcc-set-mute zcc-set-hold zcc-send-dtmf zcc-set-recording \
+        zcc-transfer-engagement zcc-add-call zcc-cancel-consult zcc-complete-transfer zcc-merge-consult zcc-upgrade-to-video \
+        zcc-get-disposition-codes zcc-get-disposition-codes-response zcc-send-chat-message zcc-send-chat-message-response \
+        zcc-get-variables zcc-get-variables-response zcc-error onclicktoact zcc-incomingPhone-request zcc-call-ringing \
+        9b7f2c1a-3e4d-4f8a-9b2c-5d6e7f8a9b0c; do
+        printf '"%s"\n' "$word"
+    done
+    printf '"\\"%s\\":"\n' type data requestId engagementId channelType digit note
+} >"$dict"
 log=.build-fuzz/fuzz.log
 status=0
-ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/screenpop-fuzz "$corpus" -max_total_time="$seconds" -max_len=4096 \
+ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/screenpop-fuzz "$corpus" -dict="$dict" -max_total_time="$seconds" -max_len=4096 \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || status=$?
 grep -E "^(stat::|#[0-9]+ +(INITED|DONE)|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" "$log" || tail -20 "$log"
 echo "findings in $findings:"; ls -1 "$findings"

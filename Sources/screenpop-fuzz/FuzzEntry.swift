@@ -1,4 +1,5 @@
-// libFuzzer target over `ScreenPopEngine.handle(json:)`.
+// libFuzzer target over `ScreenPopEngine.handle(json:)`, and over decoding and validating
+// messages of either direction (`MessageValidation`, `SmartEmbedMessage`, `HostMessage`).
 //
 // Built by scripts/fuzz-screenpop.sh with `-sanitize=fuzzer,address -DFUZZING`:
 // libFuzzer then provides `main` and calls `LLVMFuzzerTestOneInput` with each input. In a plain
@@ -39,6 +40,43 @@ func fuzzOne(_ bytes: [UInt8]) {
         precondition(!error.message.isEmpty && outcome.reply == nil, "an error without a message, or with a reply")
     }
     precondition(fuzzEngine.statistics.engagements <= 64, "the tracker outgrew its bound")
+    fuzzValidation(bytes)
+}
+
+/// Decoding and validation of either direction: the verdict is one JSON line that names the
+/// field of an `invalid-input` error, and a message that decodes is written back to itself.
+func fuzzValidation(_ bytes: [UInt8]) {
+    let verdict = MessageValidation(json: bytes)
+    let line = verdict.line
+    precondition(!line.contains(0x0A), "the verdict holds a line break")
+    guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)) else { preconditionFailure("the verdict is not JSON") }
+    precondition(value["ok"] == .bool(verdict.ok), "the verdict's ok is wrong")
+    if let error = verdict.error {
+        precondition(!error.message.isEmpty, "an error without a message")
+        precondition(error.code == .invalidInput || error.code == .malformed, "an error code outside the contract: \(error.code)")
+        if error.code == .invalidInput {
+            precondition(error.field != nil && verdict.type != nil, "an invalid-input error without its field or type")
+        }
+    }
+    switch try? SmartEmbedMessage.decode(json: bytes) {
+    case .fromHost(let message)?:
+        precondition(verdict.ok && verdict.direction == .fromHost, "the verdict and the decoder disagree")
+        let written = ScreenPopEngine.encode(message)
+        guard let again = try? HostMessage.decode(json: written) else { preconditionFailure("a host message is written as one that fails: \(message.type)") }
+        precondition(again == message, "a host message is not written back to itself: \(message.type)")
+    case .fromSoftphone(let message)?:
+        precondition(verdict.ok && verdict.direction == .fromSoftphone, "the verdict and the decoder disagree")
+        guard case .unknown = message else {
+            guard let written = try? Array(JSONEncoder().encode(message)) else { preconditionFailure("a softphone message cannot be encoded: \(message.type)") }
+            guard let again = try? ScreenPopEngine.decode(json: written) else { preconditionFailure("a softphone message is written as one that fails: \(message.type)") }
+            precondition(again == message, "a softphone message is not written back to itself: \(message.type)")
+            return
+        }
+    case .unknown?:
+        precondition(verdict.ok && !verdict.known, "the verdict and the decoder disagree")
+    case nil:
+        precondition(!verdict.ok, "the verdict and the decoder disagree")
+    }
 }
 
 #if FUZZING

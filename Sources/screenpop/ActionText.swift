@@ -56,6 +56,8 @@ enum ActionText {
             return "add the note \(quoted(note.plainText)) to " + (note.engagementId ?? "no engagement (none is connected)")
         case .softphoneError(let error):
             return "the softphone reports an error: \(error.code)" + (error.message.map { " (\($0))" } ?? "")
+        case .unmatchedAnswer(let answer):
+            return "an answer matches no pending request: \(answer.type) (\(answer.reason))"
         }
     }
 

@@ -5,8 +5,8 @@ import ArgumentParser
 struct ScreenPopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screenpop",
-        abstract: "Answer Smart Embed softphone messages from a contacts CSV, and show what the host would do.",
-        subcommands: [Replay.self, Search.self, Check.self])
+        abstract: "Answer Smart Embed softphone messages from a contacts CSV, show what the host would do, and check or build messages.",
+        subcommands: [Replay.self, Search.self, Check.self, Validate.self, Command.self])
 }
 
 /// The contacts file and region, shared by the subcommands.

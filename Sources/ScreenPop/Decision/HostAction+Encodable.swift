@@ -57,6 +57,11 @@ extension HostAction: Encodable {
         case .softphoneError(let a):
             try put("code", a.code)
             try put("message", a.message)
+        case .unmatchedAnswer(let a):
+            try put("type", a.type)
+            try put("requestId", a.requestId)
+            try put("engagementId", a.engagementId)
+            try put("reason", a.reason)
         }
     }
 }

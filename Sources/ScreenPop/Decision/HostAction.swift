@@ -22,6 +22,8 @@ public enum HostAction: Sendable, Hashable {
     case addNote(NoteAction)
     /// The softphone reported an error.
     case softphoneError(SoftphoneError)
+    /// An answer from the softphone matched no pending request (`PendingRequests`).
+    case unmatchedAnswer(UnmatchedAnswer)
 
     /// The action's name in JSON ("pop", "chooseAmong"…).
     public var name: String {
@@ -33,6 +35,7 @@ public enum HostAction: Sendable, Hashable {
         case .attachLink: "attachLink"
         case .addNote: "addNote"
         case .softphoneError: "softphoneError"
+        case .unmatchedAnswer: "unmatchedAnswer"
         }
     }
 }

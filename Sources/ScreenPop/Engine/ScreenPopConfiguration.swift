@@ -38,6 +38,10 @@ public struct ScreenPopConfiguration: Sendable {
     public var maximumMessageBytes: Int
     /// The engine's clock.
     public var clock: EngineClock
+    /// Seconds a request to the softphone waits for its answer (`ScreenPopEngine.requests`).
+    public var requestTimeout: TimeInterval
+    /// The most requests to the softphone waiting for answers at once.
+    public var pendingRequestCapacity: Int
 
     /// Creates a configuration.
     public init(
@@ -52,7 +56,9 @@ public struct ScreenPopConfiguration: Sendable {
         engagementCapacity: Int = 10_000,
         engagementTimeToLive: TimeInterval = 12 * 3600,
         maximumMessageBytes: Int = 64 * 1024,
-        clock: EngineClock = .system
+        clock: EngineClock = .system,
+        requestTimeout: TimeInterval = 30,
+        pendingRequestCapacity: Int = 1024
     ) {
         self.screenPopEvent = screenPopEvent
         self.region = region
@@ -66,5 +72,7 @@ public struct ScreenPopConfiguration: Sendable {
         self.engagementTimeToLive = engagementTimeToLive
         self.maximumMessageBytes = maximumMessageBytes
         self.clock = clock
+        self.requestTimeout = requestTimeout
+        self.pendingRequestCapacity = pendingRequestCapacity
     }
 }

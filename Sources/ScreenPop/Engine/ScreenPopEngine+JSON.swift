@@ -79,8 +79,9 @@ extension ScreenPopEngine {
         }
     }
 
-    /// Encodes a reply: the lookup and search responses through the fast writer, `.unknown` as
-    /// its raw bytes, the others through `JSONEncoder`.
+    /// Encodes a host message, `type` first: the lookup and search responses through the fast
+    /// writer, `.unknown` as its raw bytes, the commands with their `data` through `JSONEncoder`
+    /// (keys sorted).
     public static func encode(_ reply: HostMessage) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
         switch reply {
@@ -93,9 +94,17 @@ extension ScreenPopEngine {
             writer.items(response.items)
             writer.raw("}")
         case .initConfigResponse(let response):
-            writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{\"phone\":{\"screenPopEvent\":")
-            writer.string(response.screenPopEvent.rawValue)
-            writer.raw("}}}")
+            // As given: a response without phone settings (or without an event) stays so.
+            writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{")
+            if let phone = response.phone {
+                writer.raw("\"phone\":{")
+                if let event = phone.screenPopEvent {
+                    writer.raw("\"screenPopEvent\":")
+                    writer.string(event.rawValue)
+                }
+                writer.raw("}")
+            }
+            writer.raw("}}")
         case .contactSearchResponse(let response):
             writer.raw("{\"type\":\"zcc-contact-search-response\",\"data\":")
             if !response.singleObject {
@@ -109,9 +118,19 @@ extension ScreenPopEngine {
         case .unknown(_, let raw):
             return raw.bytes
         default:
+            // `type` first, then `data` with its keys sorted (JSONEncoder keeps no order).
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
+            guard let command = reply.command, let data = try? encoder.encode(command) else {
+                return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
+            }
+            writer.raw("{\"type\":")
+            writer.string(reply.type)
+            if case .agentStatusGetRequest = reply {} else {
+                writer.raw(",\"data\":")
+                writer.bytes.append(contentsOf: data)
+            }
+            writer.raw("}")
         }
         return writer.bytes
     }

@@ -24,6 +24,9 @@ public final class ScreenPopEngine: Sendable {
     let phones: PhoneNormalizer
     let decider: ScreenPopDecider
     let state: Mutex<EngineState>
+    /// The host's requests to the softphone that wait for answers. `handle(_:)` gives it every
+    /// answer; an answer that matches no request becomes an `unmatchedAnswer` action.
+    public let requests: PendingRequests
 
     struct EngineState: Sendable {
         var tracker: EngagementTracker
@@ -43,6 +46,7 @@ public final class ScreenPopEngine: Sendable {
         let region = configuration.region ?? directory.withDirectory { $0.configuration.defaultRegion }
         self.phones = PhoneNormalizer(defaultRegion: region)
         self.decider = ScreenPopDecider(policy: configuration.choicePolicy, confidentScore: configuration.confidentScore)
+        self.requests = PendingRequests(timeout: configuration.requestTimeout, capacity: configuration.pendingRequestCapacity, clock: configuration.clock)
         self.state = Mutex(EngineState(
             tracker: EngagementTracker(capacity: configuration.engagementCapacity, timeToLive: configuration.engagementTimeToLive),
             memory: ChoiceMemory(capacity: configuration.rememberedChoiceCapacity, maximumAge: configuration.rememberedChoiceMaximumAge),
@@ -150,8 +154,16 @@ public final class ScreenPopEngine: Sendable {
             track(event.engagementId, now: now) { record in record.advance(to: .ended) }
             return ScreenPopOutcome()
         case .error(let error):
+            requests.receive(message)
             return ScreenPopOutcome(actions: [.softphoneError(error)])
-        case .resize, .agentStatusNotification, .unknown:
+        case .engagementStatusResponse(let response):
+            var actions = engagementStatus(response, now: now)
+            if case .unmatched(let report) = requests.receive(message) { actions.append(.unmatchedAnswer(report)) }
+            return ScreenPopOutcome(actions: actions)
+        case .dispositionCodesResponse, .sendChatMessageResponse, .variablesResponse, .agentStatusNotification:
+            if case .unmatched(let report) = requests.receive(message) { return ScreenPopOutcome(actions: [.unmatchedAnswer(report)]) }
+            return ScreenPopOutcome()
+        case .resize, .unknown:
             return ScreenPopOutcome()
         }
     }
@@ -160,6 +172,33 @@ public final class ScreenPopEngine: Sendable {
 
     func track(_ id: String, now: Date, _ body: (inout EngagementRecord) -> Void) {
         state.withLock { $0.tracker.update(id, now: now, body) }
+    }
+
+    /// Updates the tracker from an engagement-status answer: an engagement listed as active is
+    /// connected (releasing a decision held for the connect), one listed in wrap-up has ended.
+    /// Engagements the answer leaves out are left as they are (the request may have named one).
+    private func engagementStatus(_ response: EngagementStatusResponse, now: Date) -> [HostAction] {
+        func describe(_ entry: EngagementStatusResponse.Engagement, _ record: inout EngagementRecord) {
+            record.channel = record.channel ?? entry.channelValue
+            record.direction = record.direction ?? entry.engagementDirection
+            let customer = entry.engagementDirection == .outbound ? entry.to : entry.from
+            record.customerPhone = record.customerPhone ?? entry.customerNumber ?? customer
+            record.customerEmail = record.customerEmail ?? entry.customerEmail
+            record.queueName = record.queueName ?? entry.queueName
+        }
+        var actions: [HostAction] = []
+        for entry in response.active {
+            let channel = entry.channelValue ?? .voice
+            actions += connect(entry.engagementId, channel: channel, at: nil, now: now) { describe(entry, &$0) }.actions
+        }
+        for entry in response.wrapup {
+            track(entry.engagementId, now: now) { record in
+                describe(entry, &record)
+                record.advance(to: .ended)
+                record.pendingDecision = nil
+            }
+        }
+        return actions
     }
 
     /// Marks an engagement connected and releases a decision held for the connect. A connect

@@ -3,8 +3,19 @@ import ContactIndex
 /// `onclicktoact`: the host asks the softphone to dial (click to call).
 ///
 /// Build it from a record with `init(contact:phone:channel:)`, which picks the number to dial
-/// and refuses a call to a record that has none.
-public struct ClickToAct: Sendable, Hashable, Codable {
+/// and refuses a call to a record that has none, or for a number with `init(dialing:…)`.
+///
+/// The message names no channel. The document calls `phone` "required field for outbound voice
+/// channel calls" and `email` optional: decoding (and so `SmartEmbedMessage` and
+/// `screenpop validate`) refuses an `onclicktoact` with neither, naming `data.phone`, and a
+/// `phone` that holds no digit, which cannot be dialled. One with an email and no phone is not a
+/// voice call and is accepted.
+public struct ClickToAct: SoftphoneCommand {
+    /// `"onclicktoact"`.
+    public static let type = "onclicktoact"
+    /// The fields it takes.
+    public static let fields = ["id", "name", "phone", "email", "userEntity"]
+
     /// The record's id.
     public var id: String?
     /// The record's name.
@@ -23,6 +34,40 @@ public struct ClickToAct: Sendable, Hashable, Codable {
         self.phone = phone
         self.email = email
         self.userEntity = userEntity
+    }
+
+    /// Creates the command for an outbound voice call to `phone`.
+    /// - Throws: `invalid-input` naming `data.phone` when it holds no digit (it cannot be dialled).
+    public init(dialing phone: String, id: String? = nil, name: String? = nil, email: String? = nil, userEntity: String? = nil) throws(ScreenPopError) {
+        try Self.checkDialable(phone)
+        self.init(id: id, name: name, phone: phone, email: email, userEntity: userEntity)
+    }
+
+    /// The command as a message.
+    public var message: HostMessage { .clickToAct(self) }
+
+    private enum CodingKeys: String, CodingKey { case id, name, phone, email, userEntity }
+
+    /// Decodes and checks the command: a `phone` that can be dialled, or, for a click that is
+    /// not a voice call, an `email`.
+    public init(from decoder: any Decoder) throws {
+        let data = try CommandFields(decoder, messageType: Self.type)
+        let phone = try data.string("phone")
+        let email = try data.string("email")
+        if let phone {
+            try Self.checkDialable(phone)
+        } else if email.map(CommandRules.isBlank) ?? true {
+            throw data.error("phone", "onclicktoact needs data.phone for an outbound voice call (or data.email for another channel)")
+        }
+        self.init(
+            id: try data.looseString("id"), name: try data.string("name"), phone: phone, email: email, userEntity: try data.string("userEntity"))
+    }
+
+    /// Refuses a number without a digit.
+    static func checkDialable(_ phone: String) throws(ScreenPopError) {
+        guard phone.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else {
+            throw CommandRules.invalid(type, "data.phone", "data.phone \(phone.debugDescription) holds no digit and cannot be dialled")
+        }
     }
 
     /// Creates the command for a record: its id, name, entity and first email address, and the

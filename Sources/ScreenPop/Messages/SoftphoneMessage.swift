@@ -46,6 +46,14 @@ public enum SoftphoneMessage: Sendable, Hashable {
     case agentStatusNotification(AgentStatusNotification)
     /// `zcc-error`.
     case error(SoftphoneError)
+    /// `zcc-engagement-status-response`: the answer to `zcc-engagement-status-request`.
+    case engagementStatusResponse(EngagementStatusResponse)
+    /// `zcc-get-disposition-codes-response`: the answer to `zcc-get-disposition-codes`.
+    case dispositionCodesResponse(DispositionCodesResponse)
+    /// `zcc-send-chat-message-response`: the answer to `zcc-send-chat-message`.
+    case sendChatMessageResponse(SendChatMessageResponse)
+    /// `zcc-get-variables-response`: the answer to `zcc-get-variables`.
+    case variablesResponse(VariablesResponse)
     /// A type we do not know, with the whole message exactly as received (`RawJSON`).
     case unknown(type: String, raw: RawJSON)
 
@@ -73,9 +81,25 @@ public enum SoftphoneMessage: Sendable, Hashable {
         case .endPostEngagement: "zcc-end-post-engagement"
         case .agentStatusNotification: "zcc-agent-status-notification"
         case .error: "zcc-error"
+        case .engagementStatusResponse: "zcc-engagement-status-response"
+        case .dispositionCodesResponse: "zcc-get-disposition-codes-response"
+        case .sendChatMessageResponse: "zcc-send-chat-message-response"
+        case .variablesResponse: "zcc-get-variables-response"
         case .unknown(let type, _): type
         }
     }
+
+    /// Every `type` the softphone sends that decodes to a case other than `.unknown` (with
+    /// `zcc-close-engagement-wrapup`, the document's other name for the log-URL event).
+    public static let knownTypes: Set<String> = [
+        "zcc-init-config-request", "zcc-resize", "zcc-contact-search-event", "zcc-incomingPhone-request", "zcc-incomingEmail-request",
+        "zcc-screen-pop", "zcc-call-ringing", "zcc-call-connected", "zcc-outbound-call-started", "zcc-chat-ringing", "zcc-sms-ringing",
+        "zcc-video-ringing", "zcc-chat-started", "zcc-sms-started", "zcc-video-started", "zcc-call-ended", "zcc-chat-ended",
+        "zcc-sms-ended", "zcc-video-ended", "zcc-inbound-not-connected", "zcc-outbound-not-connected", "zcc-phone-call-log",
+        "zcc-call-recording", "zcc-engagement-log-url", "zcc-add-note", "zcc-end-post-engagement", "zcc-agent-status-notification",
+        "zcc-error", "zcc-engagement-status-response", "zcc-get-disposition-codes-response", "zcc-send-chat-message-response",
+        "zcc-get-variables-response", "zcc-close-engagement-wrapup",
+    ]
 
     /// The engagement the message is about, when it names one.
     public var engagementId: String? {
@@ -93,6 +117,7 @@ public enum SoftphoneMessage: Sendable, Hashable {
         case .callRecording(let m): m.engagementId
         case .engagementLogURL(let m): m.engagementId
         case .endPostEngagement(let m): m.engagementId
+        case .variablesResponse(let m): m.engagementId
         default: nil
         }
     }
@@ -136,11 +161,15 @@ extension SoftphoneMessage: Codable {
         case "zcc-end-post-engagement": self = .endPostEngagement(try data(EndPostEngagement.self))
         case "zcc-agent-status-notification": self = .agentStatusNotification(try data(AgentStatusNotification.self))
         case "zcc-error": self = .error(try data(SoftphoneError.self))
+        case "zcc-engagement-status-response": self = .engagementStatusResponse(try data(EngagementStatusResponse.self))
+        case "zcc-get-disposition-codes-response": self = .dispositionCodesResponse(try data(DispositionCodesResponse.self))
+        case "zcc-send-chat-message-response": self = .sendChatMessageResponse(try data(SendChatMessageResponse.self))
+        case "zcc-get-variables-response": self = .variablesResponse(try data(VariablesResponse.self))
         case "zcc-close-engagement-wrapup":
             // The document's example of zcc-engagement-log-url carries this type and a
             // recordingUrl; from the softphone, that is the log-URL event.
             let value = try JSONValue(from: decoder)
-            if value["data"]?["recordingUrl"] != nil || value["data"]?["url"] != nil {
+            if SmartEmbedMessage.direction(of: type, data: value["data"]) == .fromSoftphone {
                 self = .engagementLogURL(try data(EngagementLogURL.self))
             } else {
                 self = .unknown(type: type, raw: try RawJSON.reading(decoder))
@@ -178,6 +207,10 @@ extension SoftphoneMessage: Codable {
         case .endPostEngagement(let m): try container.encode(m, forKey: .data)
         case .agentStatusNotification(let m): try container.encode(m, forKey: .data)
         case .error(let m): try container.encode(m, forKey: .data)
+        case .engagementStatusResponse(let m): try container.encode(m, forKey: .data)
+        case .dispositionCodesResponse(let m): try container.encode(m, forKey: .data)
+        case .sendChatMessageResponse(let m): try container.encode(m, forKey: .data)
+        case .variablesResponse(let m): try container.encode(m, forKey: .data)
         }
     }
 }

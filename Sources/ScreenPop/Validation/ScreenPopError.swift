@@ -27,6 +27,10 @@ public struct ScreenPopError: Error, Sendable, Hashable, Codable, CustomStringCo
         public static let timeout = Code(rawValue: "timeout")
         /// An `onclicktoact` was asked for a record that has no number to dial.
         public static let cannotDial = Code(rawValue: "cannot-dial")
+        /// The pending-request table is full.
+        public static let tooManyPendingRequests = Code(rawValue: "too-many-pending-requests")
+        /// The task waiting for an answer was cancelled.
+        public static let cancelled = Code(rawValue: "cancelled")
 
         /// Decodes the code from its text.
         public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
@@ -73,6 +77,10 @@ extension ScreenPopError {
     /// Turns a decoding failure into an error naming the field: a path of keys and indexes,
     /// with the missing key appended for `keyNotFound`.
     static func from(_ error: any Error, messageType: String?) -> ScreenPopError {
+        if var error = error as? ScreenPopError {
+            error.messageType = error.messageType ?? messageType
+            return error
+        }
         guard let decoding = error as? DecodingError else {
             return ScreenPopError(code: .malformed, messageType: messageType, message: "not valid JSON: \(error)")
         }
