@@ -35,8 +35,11 @@ struct NameTokenIndex: Sendable {
     /// The first 8 bytes of each slot's id, big-endian: compares ids without touching the
     /// records unless they share 8 bytes.
     private(set) var idPrefixes: [UInt64] = []
-    /// Token ids by consonant skeleton (see `ConsonantSkeleton`).
+    /// Token ids by consonant skeleton (see `ConsonantSkeleton`), for the tokens that are ICU's
+    /// romanization of another script only: a typed "Mona" meets منى's "mny", never "Mooney".
     private(set) var skeletons: [String: [UInt32]] = [:]
+    /// Per token id: whether it is in `skeletons`.
+    private var hasSkeleton: [Bool] = []
     /// The tokens' deletion strings, for typing errors (see `TokenDeletionIndex`).
     private(set) var deletions = TokenDeletionIndex()
     /// The typo budgets: a token keeps the deletions of its own budget.
@@ -56,6 +59,7 @@ struct NameTokenIndex: Sendable {
         entityRanks.reserveCapacity(entityRanks.count)
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
+        hasSkeleton.reserveCapacity(hasSkeleton.count)
         deletions.makeStorageUnique()
     }
 
@@ -112,15 +116,15 @@ struct NameTokenIndex: Sendable {
         }
         let start = forwardArena.count
         var count = 0
-        rows.forEachToken(index) { token, role in
+        rows.forEachToken(index) { token, role, romanized in
             guard count < 255 else { return }
             let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
             if Int(tokenID) == postings.count {
                 postings.append([])
-                let skeleton = ConsonantSkeleton.of(token)
-                if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
+                hasSkeleton.append(false)
                 deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
             }
+            if romanized, !hasSkeleton[Int(tokenID)] { addSkeleton(of: token, id: tokenID) }
             let entry = tokenID | role.rawValue << 28
             let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
             forwardArena.append(entry)
@@ -141,6 +145,13 @@ struct NameTokenIndex: Sendable {
         idPrefixes[slotIndex] = rows.idPrefixes[index]
     }
 
+    /// Files a romanized token under its consonant skeleton.
+    private mutating func addSkeleton(of token: some Collection<UInt8>, id: UInt32) {
+        hasSkeleton[Int(id)] = true
+        let skeleton = ConsonantSkeleton.of(token)
+        if !skeleton.isEmpty { skeletons[skeleton, default: []].append(id) }
+    }
+
     /// Indexes tokens given as values (tests).
     mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, idPrefix: UInt64) {
         let slotIndex = Int(slot)
@@ -156,11 +167,11 @@ struct NameTokenIndex: Sendable {
             let tokenID = vocabulary.intern(token.text, keepSorted: !bulkLoading)
             if Int(tokenID) == postings.count {
                 postings.append([])
-                let skeleton = ConsonantSkeleton.of(token.text.utf8)
-                if !skeleton.isEmpty { skeletons[skeleton, default: []].append(tokenID) }
+                hasSkeleton.append(false)
                 var text = token.text
                 text.withUTF8 { deletions.add($0, id: tokenID, deletions: matching.budget(forLength: $0.count)) }
             }
+            if token.romanized, !hasSkeleton[Int(tokenID)] { addSkeleton(of: token.text.utf8, id: tokenID) }
             let entry = tokenID | token.role.rawValue << 28
             let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
             forwardArena.append(entry)

@@ -64,6 +64,11 @@ struct TokenVocabulary: Sendable {
         return found
     }
 
+    /// The length of a token in bytes.
+    func length(of id: UInt32) -> Int {
+        Int(offsets[Int(id) + 1] - offsets[Int(id)])
+    }
+
     /// The bytes of a token.
     func bytes(of id: UInt32) -> ArraySlice<UInt8> {
         arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]

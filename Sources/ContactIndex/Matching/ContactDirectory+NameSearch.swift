@@ -107,39 +107,34 @@ extension ContactDirectory {
     /// search stops at the first tier after which no later match could enter the results, so a
     /// query with a typo in one token pays for its fuzzy spellings only after the exact and
     /// nickname tiers came up short.
+    ///
+    /// Every token is required first. Contacts that lack a particle of the query ("van der Berg"
+    /// for a stored "Berg") are looked for only when that leaves room in the results, and rank
+    /// below every full match.
     private func collectTokenMatches(_ tokens: [String], into top: inout TopMatches) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
-        let query = tokens.map { NameQueryToken(text: $0, index: index, options: options, nicknames: nicknames) }
-        // Particles ("van", "de", "al") may go unmatched; a query made only of them needs them.
-        var required = query.indices.filter { !NameParticles.isParticle(query[$0].text) }
-        if required.isEmpty { required = Array(query.indices) }
-        var evaluated = Set<UInt32>()
-        var previousCounts: [Int] = []
-        for (tierIndex, tier) in Self.tiers.enumerated() {
-            let spellings = required.map { query[$0].ids(upTo: tier, index: index) }
-            let counts = spellings.map(\.ids.count)
-            if spellings.contains(where: { $0.ids.isEmpty }) || counts == previousCounts { continue }
-            previousCounts = counts
-            forEachCandidate(spellings) { slot in
-                guard evaluated.insert(slot).inserted else { return }
-                offerTokenMatch(slot: slot, query: query, into: &top)
-            }
-            // Later tiers score at most their reason plus the bonus: stop when none could enter.
-            let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + 0.015 : 0
-            if top.isFull(atLeast: next) { return }
+        var query = tokens.map { NameQueryToken(text: $0, index: index, options: options, nicknames: nicknames) }
+        // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
+        query[query.count - 1].isParticle = false
+        var evaluated = SmallIDMap(capacity: 256)
+        if collectTiers(required: Array(query.indices), query: &query, evaluated: &evaluated, into: &top) { return }
+        let essential = query.indices.filter { !query[$0].isParticle }
+        if !essential.isEmpty, essential.count < query.count, !top.isFull(atLeast: 0) {
+            if collectTiers(required: essential, query: &query, evaluated: &evaluated, into: &top) { return }
         }
         // No full match at all: contacts matching some of the tokens are offered instead, from
         // the rarest token's spellings first, within a bounded number of contacts. (When full
         // matches exist, the results are those, not padded with partial ones.)
         guard query.count > 1, top.entries.isEmpty else { return }
-        let order = query.indices.sorted { query[$0].totalPostings < query[$1].totalPostings }
+        let totals = query.map { $0.totalPostings(index: index) }
+        let order = query.indices.sorted { totals[$0] < totals[$1] }
         var budget = Self.partialBudget
-        for tokenIndex in order where query[tokenIndex].totalPostings > 0 {
+        for tokenIndex in order where totals[tokenIndex] > 0 {
             for tokenID in query[tokenIndex].ids {
                 for slot in index.postings[Int(tokenID)] {
-                    guard evaluated.insert(slot).inserted else { continue }
+                    guard evaluated.insert(slot) else { continue }
                     offerTokenMatch(slot: slot, query: query, into: &top)
                     budget -= 1
                     if budget == 0 { return }
@@ -148,8 +143,38 @@ extension ContactDirectory {
         }
     }
 
+    /// The tiers for the query tokens at `required` (the others are scored, not required).
+    /// - Returns: whether the results are settled: no later match could enter them.
+    private func collectTiers(
+        required: [Int], query: inout [NameQueryToken], evaluated: inout SmallIDMap, into top: inout TopMatches
+    ) -> Bool {
+        let index = nameTokenIndex
+        var previousCounts: [Int] = []
+        for (tierIndex, tier) in Self.tiers.enumerated() {
+            if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
+                for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
+            }
+            let spellings = required.map { query[$0].ids(upTo: tier, index: index) }
+            let counts = spellings.map { $0.ids.count }
+            if spellings.contains(where: { $0.ids.isEmpty }) || counts == previousCounts { continue }
+            previousCounts = counts
+            let tokens = query
+            forEachCandidate(spellings) { slot in
+                guard evaluated.insert(slot) else { return }
+                offerTokenMatch(slot: slot, query: tokens, into: &top)
+            }
+            // Later tiers score at most their reason plus the bonus: stop when none could enter.
+            let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + Self.maximumBonus : 0
+            if top.isFull(atLeast: next) { return true }
+        }
+        return false
+    }
+
     /// The most contacts a partial-match pass scores.
     static let partialBudget = 500
+
+    /// The most a full token match adds to its reason's base score (see `offerTokenMatch`).
+    static let maximumBonus = 0.015
 
     /// Calls `body` with every slot that has, for each entry of `spellings`, one of its token ids
     /// (plus, rarely, slots that a large set did not filter: the caller scores each on its token
@@ -176,53 +201,157 @@ extension ContactDirectory {
     }
 
     /// Scores one contact against the query tokens from its token list.
+    ///
+    /// Each query token takes one of the contact's tokens, best first, and no contact token
+    /// serves more query tokens than it occurs in one of the names ("Mic Mic" needs two tokens
+    /// starting "mic"; "Henry Henry" has two "henry"). The weakest token's kind gives the
+    /// reason and its base score; within that, the score adds less than `maximumBonus` for
+    /// (60%) the mean quality of the tokens' matches (`TokenMatchKind.quality`, a prefix's
+    /// share of its token), (25%) matches on the person's names rather than the company, and
+    /// (15%) query tokens in the order given then family, or family then given.
     @inline(__always)
     private func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
         let entries = nameTokenIndex.tokens(of: slot)
         guard !entries.isEmpty else { return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: query.count) { kinds in
-            // Each query token's best kind among the contact's tokens (0xFF: no match).
-            var matched = 0
-            var worst = TokenMatchKind.exact
-            var unmatchedParticles = 0
-            for (position, token) in query.enumerated() {
-                var best: TokenMatchKind? = nil
-                for entry in entries {
-                    if let kind = token.kind(of: entry & NameTokenIndex.idMask), best.map({ kind < $0 }) ?? true {
-                        best = kind
-                        if kind == .exact { break }
+        let queryCount = query.count
+        let entryCount = entries.count
+        let base = entries.startIndex
+        withUnsafeTemporaryAllocation(of: Int16.self, capacity: queryCount * entryCount) { positions in
+            withUnsafeTemporaryAllocation(of: Int8.self, capacity: queryCount * 2) { order in
+                // positions[q * entryCount + e]: the candidate position of entry e for query token
+                // q, or -1; order: query tokens by their best kind (0xFF when none).
+                var anyMatch = false
+                for q in 0..<queryCount {
+                    var best = UInt8.max
+                    for e in 0..<entryCount {
+                        let position = query[q].position(of: entries[base + e] & NameTokenIndex.idMask)
+                        positions[q * entryCount + e] = Int16(position ?? -1)
+                        if let position { best = min(best, query[q].kinds[position].rawValue) }
                     }
+                    if best != .max { anyMatch = true }
+                    // Insertion by best kind, so the most certain tokens claim first.
+                    var slot = q
+                    while slot > 0, UInt8(bitPattern: order[queryCount + slot - 1]) > best {
+                        order[slot] = order[slot - 1]
+                        order[queryCount + slot] = order[queryCount + slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = Int8(q)
+                    order[queryCount + slot] = Int8(bitPattern: best)
                 }
-                kinds[position] = best?.rawValue ?? 0xFF
-                if let best {
-                    matched += 1
-                    if best > worst { worst = best }
-                } else if token.isParticle {
-                    // An unmatched particle ("al", "van", "de") is no miss when other tokens matched.
-                    unmatchedParticles += 1
-                }
-            }
-            guard matched > 0 else { return }
-            let counted = query.count - unmatchedParticles
-            if matched == counted, counted < query.count {
-                top.offer(slot: slot, score: worst.reason.baseScore - 0.005, reason: worst.reason)
-                return
-            }
-            var better = 0
-            for position in 0..<query.count where kinds[position] < worst.rawValue { better += 1 }
-            let bonus = 0.015 * Double(better) / Double(query.count)
-            if matched == query.count {
-                if worst == .exact, Self.isWholeName(query: query, entries: entries) {
-                    top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
-                } else {
-                    top.offer(slot: slot, score: worst.reason.baseScore + bonus, reason: worst.reason)
-                }
-            } else {
-                let full = worst.reason.baseScore + bonus
-                let score = full * Double(matched) / Double(query.count) * 0.5
-                top.offer(slot: slot, score: score, reason: .partialName)
+                guard anyMatch else { return }
+                score(slot: slot, query: query, entries: entries, positions: positions, order: order, into: &top)
             }
         }
+    }
+
+    /// The assignment and score of `offerTokenMatch`.
+    @inline(__always)
+    private func score(
+        slot: UInt32, query: [NameQueryToken], entries: ArraySlice<UInt32>,
+        positions: UnsafeMutableBufferPointer<Int16>, order: UnsafeMutableBufferPointer<Int8>,
+        into top: inout TopMatches
+    ) {
+        let queryCount = query.count
+        let entryCount = entries.count
+        let base = entries.startIndex
+        var claimed: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var claimedCount = 0
+        var matched = 0
+        var worst = TokenMatchKind.exact
+        var unmatchedParticles = 0
+        var qualitySum: Float = 0
+        var personal = 0
+        var lastPersonRole: UInt32? = nil
+        var direction = 0
+        var inOrder = true
+        // Claims in order of certainty, then reads the roles in query order.
+        var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
+        withUnsafeMutableBytes(of: &claimed) { claimedRaw in
+            let claimedIDs = claimedRaw.bindMemory(to: UInt32.self)
+            withUnsafeMutableBytes(of: &chosenRoles) { rolesRaw in
+                let roles = rolesRaw.bindMemory(to: UInt32.self)
+                for rank in 0..<queryCount {
+                    let q = Int(order[rank])
+                    guard order[queryCount + rank] != -1 else { continue }
+                    var bestEntry = -1
+                    var bestKind = UInt8.max
+                    var bestQuality: Float = -1
+                    var bestRolePreference = 3
+                    for e in 0..<entryCount {
+                        let position = Int(positions[q * entryCount + e])
+                        guard position >= 0 else { continue }
+                        let kind = query[q].kinds[position].rawValue
+                        let quality = query[q].qualities[position]
+                        let role = entries[base + e] >> 28
+                        let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
+                        let better = kind < bestKind
+                            || (kind == bestKind && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
+                        guard better else { continue }
+                        let id = entries[base + e] & NameTokenIndex.idMask
+                        let uses = (0..<claimedCount).reduce(0) { $0 + (claimedIDs[$1] == id ? 1 : 0) }
+                        if uses > 0, uses >= Self.occurrences(of: id, in: entries) { continue }
+                        bestEntry = e
+                        bestKind = kind
+                        bestQuality = quality
+                        bestRolePreference = preference
+                    }
+                    guard bestEntry >= 0 else { continue }
+                    claimedIDs[claimedCount] = entries[base + bestEntry] & NameTokenIndex.idMask
+                    claimedCount += 1
+                    roles[q] = entries[base + bestEntry] >> 28
+                    matched += 1
+                    let kind = TokenMatchKind(rawValue: bestKind)!
+                    if kind > worst { worst = kind }
+                    qualitySum += bestQuality
+                }
+                for q in 0..<queryCount {
+                    let role = roles[q]
+                    if role == 9 {
+                        if query[q].isParticle { unmatchedParticles += 1 }
+                        continue
+                    }
+                    if role != NameTokenRole.company.rawValue { personal += 1 }
+                    guard role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { continue }
+                    if let last = lastPersonRole, last != role {
+                        let step = last == NameTokenRole.given.rawValue ? 1 : -1
+                        if direction == 0 { direction = step } else if direction != step { inOrder = false }
+                    }
+                    lastPersonRole = role
+                }
+            }
+        }
+        guard matched > 0 else { return }
+        let shape = 0.6 * Double(qualitySum) / Double(queryCount) + 0.25 * Double(personal) / Double(matched) + 0.15 * (inOrder ? 1 : 0)
+        let bonus = (Self.maximumBonus - 0.0001) * shape
+        if matched == queryCount {
+            if worst == .exact, Self.isWholeName(query: query, entries: entries) {
+                top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
+            } else {
+                top.offer(slot: slot, score: worst.reason.baseScore + bonus, reason: worst.reason)
+            }
+        } else if matched + unmatchedParticles == queryCount {
+            // Every token but particles: below every full match, above every partial one.
+            top.offer(slot: slot, score: 0.41 + bonus / 3, reason: .partialName)
+        } else {
+            let full = worst.reason.baseScore + bonus
+            top.offer(slot: slot, score: full * Double(matched) / Double(queryCount) * 0.5, reason: .partialName)
+        }
+    }
+
+    /// How often a token may serve query tokens: its most occurrences in one of the contact's
+    /// names (given and family together, the display name, the company), at least once.
+    private static func occurrences(of id: UInt32, in entries: ArraySlice<UInt32>) -> Int {
+        var person = 0, display = 0, company = 0, joined = 0
+        for entry in entries where entry & NameTokenIndex.idMask == id {
+            switch entry >> 28 {
+            case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue: person += 1
+            case NameTokenRole.display.rawValue: display += 1
+            case NameTokenRole.company.rawValue: company += 1
+            default: joined += 1
+            }
+        }
+        return max(person, display, company, joined, 1)
     }
 
     /// Whether the query's tokens, in order, are the contact's given then family tokens, family

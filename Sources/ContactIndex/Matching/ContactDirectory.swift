@@ -59,6 +59,8 @@ public struct ContactDirectory: Sendable {
         self.configuration = configuration
         self.preparer = ContactPreparer(configuration: configuration)
         nameTokenIndex.matching = configuration.nameMatching
+        // The nickname table is read once per process; read it now, not in the first look-up.
+        _ = NicknameTable.shared
     }
 
     /// The number of contacts.

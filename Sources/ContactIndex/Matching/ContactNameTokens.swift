@@ -13,6 +13,8 @@ enum NameTokenRole: UInt32, Sendable {
 struct NameToken: Sendable, Hashable {
     var text: String
     var role: NameTokenRole
+    /// Whether the token is ICU's romanization of another script (`NameNormalizer.hasNonLatinLetters`).
+    var romanized = false
 }
 
 /// Turns a contact's first, last, display and company names into folded tokens
@@ -23,18 +25,20 @@ enum ContactNameTokens {
     /// - Complexity: O(n) in the length of the names; one ICU fold per non-ASCII field.
     static func of(_ contact: Contact, names: NameNormalizer) -> [NameToken] {
         var out: [NameToken] = []
-        func add(_ text: String?, _ role: NameTokenRole) -> [String] {
-            guard let text, !text.isEmpty else { return [] }
+        func add(_ text: String?, _ role: NameTokenRole) -> (tokens: [String], romanized: Bool) {
+            guard let text, !text.isEmpty else { return ([], false) }
             let tokens = names.tokens(text)
-            for token in tokens { out.append(NameToken(text: token, role: role)) }
-            return tokens
+            let romanized = NameNormalizer.hasNonLatinLetters(text.utf8)
+            for token in tokens { out.append(NameToken(text: token, role: role, romanized: romanized)) }
+            return (tokens, romanized)
         }
         let given = add(contact.firstName, .given)
         let family = add(contact.lastName, .family)
         _ = add(contact.displayName, .display)
         _ = add(contact.company, .company)
-        if given.count > 1 { out.append(NameToken(text: given.joined(), role: .joined)) }
-        if family.count > 1 { out.append(NameToken(text: family.joined(), role: .joined)) }
+        for part in [given, family] where part.tokens.count > 1 {
+            out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized))
+        }
         return out
     }
 }

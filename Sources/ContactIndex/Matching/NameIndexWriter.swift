@@ -11,6 +11,8 @@ struct NameIndexWriter {
     private var folded: [UInt8] = []
     /// The tokens of the fields folded so far, as ranges of `folded`.
     private var tokens: [Range<Int>] = []
+    /// Per field folded so far: whether it was written in another script than Latin.
+    private var romanizedFields: [Bool] = []
     private var variant: [UInt8] = []
     private var spaced: [UInt8] = []
     private var key: [UInt8] = []
@@ -34,17 +36,20 @@ struct NameIndexWriter {
     ) {
         folded.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
+        romanizedFields.removeAll(keepingCapacity: true)
         let given = fold(first)
         let family = fold(last)
         let displayed = fold(display)
         let companies = fold(company)
         folded.withUnsafeBufferPointer { bytes in
-            for (list, role) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)] {
-                for index in list { rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role) }
+            for (field, (list, role)) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)].enumerated() {
+                for index in list {
+                    rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, romanized: romanizedFields[field])
+                }
             }
-            for list in [given, family] where list.count > 1 {
+            for (field, list) in [given, family].enumerated() where list.count > 1 {
                 let joined = list.flatMap { bytes[tokens[$0]] }
-                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined) }
+                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, romanized: romanizedFields[field]) }
             }
         }
     }
@@ -54,11 +59,16 @@ struct NameIndexWriter {
     /// - Returns: the positions in `tokens` of the field's tokens.
     private mutating func fold(_ field: UnsafeBufferPointer<UInt8>?) -> Range<Int> {
         let first = tokens.count
-        guard let field, !field.isEmpty else { return first..<first }
+        guard let field, !field.isEmpty else {
+            romanizedFields.append(false)
+            return first..<first
+        }
         let start = folded.count
         if field.allSatisfy({ $0 < 0x80 }) {
+            romanizedFields.append(false)
             for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
         } else {
+            romanizedFields.append(NameNormalizer.hasNonLatinLetters(field))
             var text = names.fold(String(utf8Bytes: field))
             text.withUTF8 { folded.append(contentsOf: $0) }
         }

@@ -17,6 +17,21 @@ enum TokenMatchKind: UInt8, Comparable, Sendable {
 
     static func < (a: TokenMatchKind, b: TokenMatchKind) -> Bool { a.rawValue < b.rawValue }
 
+    /// How good a match of this kind is, in [0, 1], for ranking within a tier (a prefix's
+    /// quality also grows with the share of the token typed: see `NameQueryToken`).
+    var quality: Float {
+        switch self {
+        case .exact: 1.0
+        case .nickname: 0.7
+        case .prefix: 0.35
+        case .initial: 0.35
+        case .fuzzyOne: 0.25
+        case .romanized: 0.2
+        case .fuzzyTwo: 0.1
+        case .fuzzyThree: 0.05
+        }
+    }
+
     /// The reason of a match whose weakest token matched this way.
     var reason: MatchReason {
         switch self {
@@ -33,66 +48,110 @@ enum TokenMatchKind: UInt8, Comparable, Sendable {
 
 /// One token of a name query with the vocabulary tokens it stands for: itself, its nicknames
 /// (both ways), the tokens it starts (type-ahead on every token; a one-letter token is an
-/// initial), and the tokens within its typo budget.
+/// initial), and, once a search gets that far (`addDistantSpellings`), the tokens within its typo
+/// budget and those of the same consonant skeleton.
 struct NameQueryToken {
     /// The folded token.
     var text: String
     /// Its id when the vocabulary has it.
     var exactID: UInt32?
-    /// Whether it is a name particle ("van", "de", "al"), which may go unmatched.
-    let isParticle: Bool
-    /// Candidate token ids, ascending, with how each matches (`kinds[i]` for `ids[i]`).
+    /// Whether it is a name particle ("van", "de", "al") in front of another token, which may
+    /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
+    var isParticle: Bool
+    /// Candidate token ids, with how each matches (`kinds[i]` for `ids[i]`) and how well
+    /// (`qualities[i]`: the kind's quality, and for a prefix the share of the token typed).
     private(set) var ids: [UInt32] = []
     private(set) var kinds: [TokenMatchKind] = []
-    /// The sum of the candidates' posting counts: the cost of driving a look-up from this token.
-    private(set) var totalPostings = 0
+    private(set) var qualities: [Float] = []
+    /// Where each candidate id is in `ids`.
+    private var positions = SmallIDMap(capacity: 16)
+    /// Whether the typing errors and romanized spellings are in.
+    private(set) var hasDistantSpellings = false
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
         self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
-        var found: [UInt32: TokenMatchKind] = [:]
-        func note(_ id: UInt32, _ kind: TokenMatchKind) {
-            if let existing = found[id], existing <= kind { return }
-            found[id] = kind
-        }
         exactID = vocabulary.id(of: text)
         if let exactID { note(exactID, .exact) }
+        let length = text.utf8.count
+        if length == 1 {
+            let initials = vocabulary.prefixRange(Array(text.utf8))
+            reserve(initials.count + 1)
+            for position in initials { note(vocabulary.sorted[position], .initial) }
+            hasDistantSpellings = true
+            return
+        }
+        for name in nicknames.related(to: text) {
+            if let id = vocabulary.id(of: name) { note(id, .nickname) }
+        }
+        let prefixed = vocabulary.prefixRange(Array(text.utf8))
+        reserve(prefixed.count + 8)
+        for position in prefixed {
+            let id = vocabulary.sorted[position]
+            // "smi" is more of "smith" than of "smithfield".
+            let typed = Float(length) / Float(max(vocabulary.length(of: id), 1))
+            note(id, .prefix, quality: TokenMatchKind.prefix.quality + 0.3 * typed)
+        }
+    }
+
+    /// Adds the tokens within the typo budget (`TokenDeletionIndex`) and those with the same
+    /// consonant skeleton (`ConsonantSkeleton`), once: searches that end at an earlier tier never
+    /// pay for them.
+    mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions) {
+        guard !hasDistantSpellings else { return }
+        hasDistantSpellings = true
+        let vocabulary = index.vocabulary
         let bytes = Array(text.utf8)
-        if bytes.count == 1 {
-            for position in vocabulary.prefixRange(bytes) { note(vocabulary.sorted[position], .initial) }
-        } else {
-            for name in nicknames.related(to: text) {
-                if let id = vocabulary.id(of: name) { note(id, .nickname) }
-            }
-            for position in vocabulary.prefixRange(bytes) { note(vocabulary.sorted[position], .prefix) }
-            // The budget follows the longer of the two tokens, so a deletion that shortens
-            // "alex" to "aex" still finds "alex" (see `TokenDeletionIndex` for why the query
-            // makes the deletions of the largest budget that can apply).
-            let reach = options.budget(forLength: bytes.count + options.maxEdits)
-            if reach > 0 {
-                var checked: [UInt32] = []
-                bytes.withUnsafeBufferPointer { query in
-                    index.deletions.forEachCandidate(query, deletions: reach) { id in
-                        guard found[id] == nil, !checked.contains(id) else { return }
-                        checked.append(id)
-                        vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
-                            let allowed = options.budget(forLength: max(token.count, query.count))
-                            let distance = TokenDeletionIndex.distance(query, token, limit: allowed)
-                            if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
-                        }
+        // The budget follows the longer of the two tokens, so a deletion that shortens "alex" to
+        // "aex" still finds "alex" (see `TokenDeletionIndex` for why the query makes the
+        // deletions of the largest budget that can apply).
+        let reach = options.budget(forLength: bytes.count + options.maxEdits)
+        if reach > 0 {
+            var checked = SmallIDMap(capacity: 32)
+            bytes.withUnsafeBufferPointer { query in
+                index.deletions.forEachCandidate(query, deletions: reach) { id in
+                    guard positions.value(of: id) == nil, checked.insert(id) else { return }
+                    vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
+                        let allowed = options.budget(forLength: max(token.count, query.count))
+                        let distance = TokenDeletionIndex.distance(query, token, limit: allowed)
+                        if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
                     }
                 }
             }
-            let skeleton = ConsonantSkeleton.of(bytes)
-            if !skeleton.isEmpty, let ids = index.skeletons[skeleton] {
-                for id in ids { note(id, .romanized) }
-            }
         }
-        let sortedIDs = found.keys.sorted()
-        ids = sortedIDs
-        kinds = sortedIDs.map { found[$0]! }
-        totalPostings = sortedIDs.reduce(0) { $0 + index.postings[Int($1)].count }
+        let skeleton = ConsonantSkeleton.of(bytes)
+        if !skeleton.isEmpty, let ids = index.skeletons[skeleton] {
+            for id in ids { note(id, .romanized) }
+        }
+    }
+
+    /// Makes room for `count` candidates.
+    private mutating func reserve(_ count: Int) {
+        guard count > 16 else { return }
+        ids.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        qualities.reserveCapacity(count)
+        var sized = SmallIDMap(capacity: count)
+        for (position, id) in ids.enumerated() { sized.insert(id, value: Int32(position)) }
+        positions = sized
+    }
+
+    /// Records a candidate, keeping its best kind.
+    private mutating func note(_ id: UInt32, _ kind: TokenMatchKind, quality: Float? = nil) {
+        let quality = quality ?? kind.quality
+        if let existing = positions.value(of: id) {
+            let position = Int(existing)
+            if kind < kinds[position] || (kind == kinds[position] && quality > qualities[position]) {
+                kinds[position] = kind
+                qualities[position] = quality
+            }
+            return
+        }
+        positions.insert(id, value: Int32(ids.count))
+        ids.append(id)
+        kinds.append(kind)
+        qualities.append(quality)
     }
 
     /// The candidate ids that match at `tier` or better, and their postings' total.
@@ -106,20 +165,23 @@ struct NameQueryToken {
         return (selected, total)
     }
 
+    /// The sum of the candidates' posting counts: the cost of reading every candidate's contacts.
+    func totalPostings(index: NameTokenIndex) -> Int {
+        ids.reduce(0) { $0 + index.postings[Int($1)].count }
+    }
+
     /// How a vocabulary token matches this query token, or nil.
-    /// - Complexity: O(log c) in the candidates.
+    /// - Complexity: O(1) expected.
     @inline(__always)
     func kind(of id: UInt32) -> TokenMatchKind? {
-        if ids.count <= 8 {
-            for position in ids.indices where ids[position] == id { return kinds[position] }
-            return nil
-        }
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == id ? kinds[low] : nil
+        position(of: id).map { kinds[$0] }
+    }
+
+    /// The position of a vocabulary token among the candidates (`ids`, `kinds`, `qualities`),
+    /// or nil when it does not match this query token.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func position(of id: UInt32) -> Int? {
+        positions.value(of: id).map { Int($0) }
     }
 }

@@ -15,6 +15,7 @@ struct PreparedRows: Sendable {
     private var tokenBytes: [UInt8] = []
     private var tokenEnds: [Int] = []
     private var tokenRoles: [NameTokenRole] = []
+    private var tokenRomanized: [Bool] = []
     /// Per contact: the end of its tokens in `tokenEnds`.
     private var tokenCountEnds: [Int] = []
     private var nameKeyBytes: [UInt8] = []
@@ -39,10 +40,11 @@ struct PreparedRows: Sendable {
     }
 
     /// Adds a name token of the current contact.
-    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole) {
+    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool) {
         tokenBytes.append(contentsOf: token)
         tokenEnds.append(tokenBytes.count)
         tokenRoles.append(role)
+        tokenRomanized.append(romanized)
     }
 
     /// Adds a collation key of the current contact (skipped when it equals one already added).
@@ -84,12 +86,13 @@ struct PreparedRows: Sendable {
         (index == 0 ? 0 : countEnds[index - 1])..<countEnds[index]
     }
 
-    /// Calls `body` with each token of contact `index` and its role.
-    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole) -> Void) {
+    /// Calls `body` with each token of contact `index`, its role, and whether it is ICU's
+    /// romanization of another script.
+    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, Bool) -> Void) {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry])
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenRomanized[entry])
             }
         }
     }

@@ -2,11 +2,17 @@
 /// array when small, a bitmap over every slot of the directory when large. Name search uses it
 /// to intersect "any spelling of this token" across the tokens of a query.
 ///
-/// - Complexity: building costs O(p log p) for p postings in the array form (up to
-///   `arrayLimit`), O(p + n/64) in the bitmap form; membership is O(log p) or O(1).
+/// - Complexity: building costs O(1) for one posting list, O(p log p) for p postings in the
+///   array form (see `prefersArray`), O(p + n/64) in the bitmap form; membership is O(log p)
+///   or O(1).
 struct SlotSet {
-    /// Unions with at most this many postings are kept as sorted arrays.
-    static let arrayLimit = 4_096
+    /// Whether a union of `postings` postings over `slotCount` slots is cheaper as a sorted
+    /// array (sorting: about p·log2(p) steps) than as a bitmap (clearing and scanning n/64
+    /// words, setting p bits).
+    static func prefersArray(postings: Int, slotCount: Int) -> Bool {
+        let p = max(postings, 2)
+        return p * (Int.bitWidth - p.leadingZeroBitCount) * 2 <= slotCount / 64 + p
+    }
 
     private var sorted: [UInt32] = []
     private var bitmap: [UInt64] = []
@@ -14,7 +20,14 @@ struct SlotSet {
 
     /// The union of the posting lists of `ids`.
     init(unionOf ids: some Sequence<UInt32>, postings: [[UInt32]], totalPostings: Int, slotCount: Int) {
-        if totalPostings <= Self.arrayLimit {
+        var single: UInt32? = nil
+        var several = false
+        for id in ids {
+            if single == nil { single = id } else { several = true; break }
+        }
+        if let single, !several {
+            sorted = postings[Int(single)]  // already sorted and unique; shared, not copied
+        } else if Self.prefersArray(postings: totalPostings, slotCount: slotCount) {
             sorted.reserveCapacity(totalPostings)
             for id in ids { sorted.append(contentsOf: postings[Int(id)]) }
             sorted.sort()

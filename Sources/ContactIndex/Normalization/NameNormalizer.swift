@@ -51,6 +51,35 @@ public struct NameNormalizer: Sendable {
         collation.prefixBounds(Self.normalizedSpacing(prefix))
     }
 
+    /// Whether a name is written, at least in part, in a script other than Latin ("Иванов",
+    /// "王", "Ελένη"; not "Müller" or "Nguyễn"): its folded tokens are ICU's romanization, which
+    /// people spell differently (see `ConsonantSkeleton`).
+    /// - Complexity: O(n); ASCII returns at once.
+    static func hasNonLatinLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value >= 0x370, scalar.properties.isAlphabetic, !isLatinOrMark(scalar.value) { return true }
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
+    }
+
+    /// Latin letters beyond Latin-1 and the IPA (Latin Extended Additional, -C, -D, -E, the
+    /// phonetic extensions, full-width forms) and combining marks.
+    private static func isLatinOrMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1D00...0x1DFF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFF00...0xFFEF,
+             0x1AB0...0x1AFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
+            true
+        default:
+            false
+        }
+    }
+
     /// Splits folded text into tokens of letters and digits.
     static func splitTokens(_ folded: String) -> [String] {
         var tokens: [String] = []

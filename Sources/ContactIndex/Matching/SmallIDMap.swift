@@ -1,0 +1,73 @@
+/// A map from 32-bit ids (token ids, slots) to 32-bit values for the inner loops of one
+/// look-up: open addressing with linear probing and a multiplicative hash, in two flat arrays.
+///
+/// Why not `Dictionary` or `Set`: their SipHash costs more than the rest of a probe, and name
+/// search probes it once per (query token, contact token) pair and once per candidate. Ids here
+/// are below 2^28 (`NameTokenIndex.idMask`), so `UInt32.max` marks an empty cell.
+struct SmallIDMap {
+    private static let empty = UInt32.max
+    private var keys: [UInt32]
+    private var values: [Int32]
+    private var mask: Int
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// An empty map sized for about `capacity` keys (it grows beyond).
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func cell(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The value of `key`, or nil.
+    @inline(__always)
+    func value(of key: UInt32) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            var cell = Self.cell(key, mask)
+            while true {
+                let found = keys[cell]
+                if found == key { return values[cell] }
+                if found == Self.empty { return nil }
+                cell = (cell + 1) & mask
+            }
+        }
+    }
+
+    /// Adds `key` with `value` when it is absent.
+    /// - Returns: whether it was added (false: the key was there, its value unchanged).
+    @inline(__always)
+    @discardableResult
+    mutating func insert(_ key: UInt32, value: Int32 = 0) -> Bool {
+        if (count + 1) * 2 > keys.count { grow() }
+        var cell = Self.cell(key, mask)
+        while true {
+            let found = keys[cell]
+            if found == key { return false }
+            if found == Self.empty {
+                keys[cell] = key
+                values[cell] = value
+                count += 1
+                return true
+            }
+            cell = (cell + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let size = keys.count * 2
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insert(key, value: value) }
+    }
+}

@@ -1,0 +1,57 @@
+@testable import ContactIndex
+import Testing
+
+/// Ranking within a tier: which of several contacts that match every query token the same way
+/// comes first. In each case the contact that should lose has the smaller id, so id order alone
+/// would get it wrong.
+@Suite struct NameRankingTests {
+    static let directory = ContactDirectory([
+        Contact(id: "a01", firstName: "Michael", lastName: "Hernandez"),
+        Contact(id: "a02", firstName: "Michael", lastName: "Michaelson"),
+        Contact(id: "b01", firstName: "Vincent", lastName: "Henry"),
+        Contact(id: "b02", firstName: "Henry", lastName: "Henry"),
+        Contact(id: "c01", firstName: "William", lastName: "White"),
+        Contact(id: "c02", firstName: "Dennis", lastName: "Williams"),
+        Contact(id: "d01", firstName: "Vijay", lastName: "Khatri"),
+        Contact(id: "d02", firstName: "Vijay", lastName: "Dasgupta"),
+        Contact(id: "e01", firstName: "Leah", lastName: "Smithfield"),
+        Contact(id: "e02", firstName: "Leah", lastName: "Smith"),
+        Contact(id: "f01", firstName: "Ana Clara", lastName: "Fogaça", company: "Sampaio Transportes"),
+        Contact(id: "f02", firstName: "Ana Luiza", lastName: "Sampaio"),
+        Contact(id: "g01", firstName: "Brenda", lastName: "Moura"),
+        Contact(id: "g02", firstName: "B.", lastName: "Moura"),
+        Contact(id: "h01", firstName: "Allen", lastName: "Phillips"),
+        Contact(id: "h02", firstName: "Paula", lastName: "Phillips"),
+        Contact(id: "i01", firstName: "Jan", lastName: "Berg"),
+        Contact(id: "i02", firstName: "Jan", lastName: "Bergman"),
+    ])
+
+    func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
+
+    @Test(arguments: [
+        ("Mic Mic", "a02"),  // one "michael" cannot serve both tokens
+        ("Hap Henry", "b02"),  // but a name written twice can
+        ("den will", "c02"),  // "den" is a prefix here before it is a particle left out
+        ("Vijay Das", "d02"),  // a last token is never a particle
+        ("Leah Smi", "e02"),  // "smi" is more of "smith" than of "smithfield"
+        ("Ana Sampaio", "f02"),  // the person's own name before the company's
+        ("B Moura", "g02"),  // an equal token before an initial
+        ("Al Phillips", "h01"),  // "al" is Allen's nickname before it is a particle left out
+    ])
+    func theBetterMatchComesFirst(_ text: String, expected: String) {
+        #expect(ids(text).first == expected, "\(text) → \(ids(text))")
+    }
+
+    @Test func aLeftOutParticleRanksBelowEveryFullMatch() throws {
+        let results = Self.directory.lookup(fuzzyName: "Jan van Berg", limit: 10)
+        let berg = try #require(results.first { $0.contact.id == "i01" })
+        #expect(berg.reason == .partialName)
+        #expect(results.filter { $0.reason != .partialName }.allSatisfy { $0.score > berg.score })
+        // The full match that has every token, once there is one, comes first.
+        let withParticle = ContactDirectory([
+            Contact(id: "x1", firstName: "Jan", lastName: "Berg"),
+            Contact(id: "x2", firstName: "Jan", lastName: "van Berg"),
+        ])
+        #expect(withParticle.lookup(fuzzyName: "J van Berg", limit: 2).map(\.contact.id) == ["x2", "x1"])
+    }
+}
