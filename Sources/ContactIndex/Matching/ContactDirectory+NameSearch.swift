@@ -64,10 +64,16 @@ extension ContactDirectory {
         guard !hits.isEmpty else { return false }
         let spelling = NameSpelling.key(text)
         func offer(_ slot: UInt32) -> Bool {
-            guard let contact = storedContact(slot: slot) else { return false }
-            let exact = NameSpelling.equals(spelling, contact.displayName, nil)
-                || NameSpelling.equals(spelling, contact.firstName, contact.lastName)
-                || NameSpelling.equals(spelling, contact.lastName, contact.firstName)
+            // The names are compared on the record's bytes: no contact is rebuilt here.
+            let exact = store.withRecord(slot) { record -> Bool in
+                var reader = ContactRecordReader(record)
+                let header = reader.header()
+                let none: UnsafeRawBufferPointer? = nil
+                return NameSpelling.equals(spelling, header.displayName, none)
+                    || NameSpelling.equals(spelling, header.firstName, header.lastName)
+                    || NameSpelling.equals(spelling, header.lastName, header.firstName)
+            }
+            guard let exact else { return false }
             let reason: MatchReason = exact ? .exactName : .foldedName
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
             return exact
@@ -118,7 +124,7 @@ extension ContactDirectory {
         var query = tokens.map { NameQueryToken(text: $0, index: index, options: options, nicknames: nicknames) }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
-        var evaluated = SmallIDMap(capacity: 256)
+        var evaluated = SmallIDMap(capacity: 1024)
         if collectTiers(required: Array(query.indices), query: &query, evaluated: &evaluated, into: &top) { return }
         let essential = query.indices.filter { !query[$0].isParticle }
         if !essential.isEmpty, essential.count < query.count, !top.isFull(atLeast: 0) {

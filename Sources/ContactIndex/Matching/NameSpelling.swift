@@ -15,11 +15,17 @@ enum NameSpelling {
 
     /// Whether `first`, a space and `second` (either may be nil or empty) read as `key`.
     static func equals(_ key: [UInt8], _ first: String?, _ second: String?) -> Bool {
+        equals(key, first?.utf8, second?.utf8)
+    }
+
+    /// Whether the bytes `first`, a space and `second` (either may be nil or empty) read as
+    /// `key` (record fields, without building strings).
+    static func equals<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, _ second: Bytes?) -> Bool {
         var cursor = Cursor(key: key)
-        if let first { for byte in first.utf8 where !cursor.feed(byte) { return false } }
+        if let first { for byte in first where !cursor.feed(byte) { return false } }
         if let second, !second.isEmpty {
             if !cursor.feed(UInt8(ascii: " ")) { return false }
-            for byte in second.utf8 where !cursor.feed(byte) { return false }
+            for byte in second where !cursor.feed(byte) { return false }
         }
         return cursor.position == key.count
     }
