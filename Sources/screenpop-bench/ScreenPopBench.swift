@@ -43,6 +43,9 @@ enum ScreenPopBench {
             workload = SyntheticDirectory.workload(count: options.contactCount, seed: options.seed)
         }
         print("directory: \(workload.directory.count) contacts, \(workload.storedNumbers.count) distinct stored numbers, ready in \(ContinuousClock.now - buildStart)")
+        // Flushed now: a profiler run (callgrind --instr-atstart=no) waits for this line to start
+        // counting.
+        fflush(nil)
 
         var generator = SplitMix(seed: options.seed ^ 0x5EED)
         let warmup = workload.requests(count: options.warmupCount, missRate: options.missRate, engagementPrefix: "WARM-", generator: &generator)

@@ -18,11 +18,17 @@ struct FlatMessageScanner {
 
     /// Where a string's contents are in the message (between its quotes).
     struct Span {
-        var start: Int
-        var end: Int
-        /// Whether every byte is ASCII.
-        var isASCII = true
-        var count: Int { end - start }
+        private var first: UInt32
+        private var past: UInt32
+        var start: Int { Int(first) }
+        var end: Int { Int(past) }
+        var count: Int { Int(past &- first) }
+
+        /// The bytes `start..<end` (`scan` takes messages under 4 GiB: offsets fit in 32 bits).
+        init(start: Int, end: Int) {
+            first = UInt32(truncatingIfNeeded: start)
+            past = UInt32(truncatingIfNeeded: end)
+        }
     }
 
     /// The recognized message: its type and the string members of `data`, as spans of `bytes`.
@@ -62,6 +68,7 @@ struct FlatMessageScanner {
     /// Scans `bytes`.
     /// - Complexity: O(n), one pass, plus O(k²) byte comparisons of the k ≤ 8 keys of `data`.
     static func scan(_ bytes: [UInt8]) -> Message? {
+        guard bytes.count < Int(UInt32.max) else { return nil }
         let found: (type: Span, fields: Fields)? = bytes.withUnsafeBufferPointer { buffer in
             var scanner = Cursor(buffer: buffer)
             return scanner.message()
@@ -80,6 +87,8 @@ struct FlatMessageScanner {
     private struct Cursor {
         let buffer: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// Whether the last string read was all ASCII.
+        var lastWasASCII = true
 
         mutating func skipSpace() {
             while index < buffer.count {
@@ -105,9 +114,10 @@ struct FlatMessageScanner {
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x22 {
-                    let span = Span(start: start, end: index, isASCII: high < 0x80)
+                    let span = Span(start: start, end: index)
                     index += 1
-                    if high >= 0x80, String(validating: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self) == nil { return nil }
+                    lastWasASCII = high < 0x80
+                    if !lastWasASCII, String(validating: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self) == nil { return nil }
                     return span
                 }
                 if byte == 0x5C || byte < 0x20 { return nil }
@@ -160,7 +170,7 @@ struct FlatMessageScanner {
             repeat {
                 // Keys are compared byte by byte: a non-ASCII key (which `String` would compare
                 // by canonical equivalence) takes the slow path.
-                guard let key = string(), key.isASCII, consume(0x3A), let value = string() else { return nil }
+                guard let key = string(), lastWasASCII, consume(0x3A), let value = string() else { return nil }
                 for index in 0..<fields.count where equals(fields.keys[index], key) { return nil }
                 guard fields.count < FlatMessageScanner.maximumFields else { return nil }
                 fields.keys[fields.count] = key

@@ -24,14 +24,27 @@ public struct ContactItem: Sendable, Hashable, Codable {
     }
 
     /// The item for a match: the phone and email that matched, else the contact's first ones.
+    ///
+    /// Performance: this runs once per listed record on the hot path, so it reads the few
+    /// fields it needs through optional chains instead of copying the contact, its phones and
+    /// emails (each copy retains and releases every string they hold).
     public init(match: Match) {
-        let contact = match.contact
+        let phone: String?
+        if let e164 = match.matchedPhone?.normalized?.e164 {
+            phone = Self.display(e164: e164, extension: match.matchedPhone?.normalized?.extension)
+        } else if let raw = match.matchedPhone?.raw {
+            phone = raw
+        } else if let e164 = match.contact.phones.first?.normalized?.e164 {
+            phone = Self.display(e164: e164, extension: match.contact.phones.first?.normalized?.extension)
+        } else {
+            phone = match.contact.phones.first?.raw
+        }
         self.init(
-            id: contact.id,
-            name: Self.name(of: contact),
-            phone: (match.matchedPhone ?? contact.phones.first).map(Self.display),
-            email: (match.matchedEmail ?? contact.emails.first)?.raw,
-            entity: contact.entity.rawValue)
+            id: match.contact.id,
+            name: Self.name(of: match.contact),
+            phone: phone,
+            email: match.matchedEmail?.raw ?? match.contact.emails.first?.raw,
+            entity: match.contact.entity.rawValue)
     }
 
     /// The item for a contact: its first phone and email.
@@ -61,8 +74,13 @@ public struct ContactItem: Sendable, Hashable, Codable {
     /// A stored phone as shown: E.164 (with its extension) when it parsed, else the raw text.
     static func display(_ phone: ContactPhone) -> String {
         guard let normalized = phone.normalized else { return phone.raw }
-        if let ext = normalized.extension { return normalized.e164 + ";ext=" + ext }
-        return normalized.e164
+        return display(e164: normalized.e164, extension: normalized.extension)
+    }
+
+    /// A parsed number as shown: E.164, with `;ext=` and the extension when it has one.
+    static func display(e164: String, extension ext: String?) -> String {
+        guard let ext else { return e164 }
+        return e164 + ";ext=" + ext
     }
 
     private enum CodingKeys: String, CodingKey { case id, name, phone, email, entity }
