@@ -76,3 +76,28 @@ bench: deps
 
 bench-baseline: deps
 	$(SWIFT) package $(SWIFT_PACKAGE_FLAGS) --allow-writing-to-package-directory benchmark thresholds update --path Benchmarks/Thresholds --no-progress
+
+# Bulk loading and live updates (docs/loading.md).
+# `make fuzz-csv FUZZ_SECONDS=300`: libFuzzer over the CSV loader (scripts/fuzz-csv.sh).
+# `make tsan`: the live-directory stress tests under ThreadSanitizer (own scratch path).
+# `make phone-differential`: the phone fast path against libphonenumber on 1,000,000 generated
+# numbers (release; exits non-zero on any mismatch). PHONE_COUNT=… changes the count.
+# `make load-bench CSV=/path/to/export.csv`: the 1M-row load and the live-update percentiles.
+.PHONY: fuzz-csv tsan test-tsan phone-differential load-bench
+fuzz-csv: deps
+	bash scripts/fuzz-csv.sh $(or $(FUZZ_SECONDS),60)
+
+tsan: deps
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --filter LiveDirectoryTests
+
+test-tsan: tsan
+
+phone-differential: deps
+	$(SWIFT) build -c release --scratch-path .build-load-bench --product load-bench
+	.build-load-bench/release/load-bench phones --count $(or $(PHONE_COUNT),1000000)
+
+load-bench: deps
+	$(SWIFT) build -c release --scratch-path .build-load-bench --product load-bench
+	@test -n "$(CSV)" || { echo "make load-bench CSV=path/to/export.csv (scripts/generate-salesforce-csv.py writes one)"; exit 2; }
+	.build-load-bench/release/load-bench load "$(CSV)"
+	.build-load-bench/release/load-bench updates --contacts "$(CSV)" --rate 1000 --seconds 30

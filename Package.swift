@@ -49,8 +49,11 @@ let package = Package(
         .testTarget(
             name: "ContactIndexTests",
             dependencies: ["ContactIndex", "ContactFixtures"],
+            exclude: ["CSVFuzz"],
             resources: [.copy("Fixtures")]
         ),
+        // libFuzzer entry point over the CSV loader; built only by scripts/fuzz-csv.sh (-sanitize=fuzzer -DFUZZING).
+        .executableTarget(name: "csv-fuzz", dependencies: ["ContactIndex"]),
         // Seeded multi-locale directories and labeled queries for tests and benchmarks; not a product.
         .target(
             name: "ContactFixtures",

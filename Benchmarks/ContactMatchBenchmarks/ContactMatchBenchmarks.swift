@@ -6,6 +6,10 @@ import Benchmark
 /// malloc counts are gated tightly (they do not depend on the machine), wall clock loosely,
 /// because this 2-core machine is shared and noisy. Fixtures are built in `setup`, outside the
 /// measured loop, and results go through `blackHole`.
+///
+/// Names have no spaces or slashes: package-benchmark 1.38.1 writes a threshold file under the
+/// name with " " and "/" replaced by "_", but `thresholds check` looks for the name as written,
+/// so a name with either would never find its thresholds.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .throughput],

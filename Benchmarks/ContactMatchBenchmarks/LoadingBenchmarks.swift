@@ -5,7 +5,7 @@ import ContactIndex
 /// index) of 20,000 generated rows.
 func registerLoadingBenchmarks() {
     Benchmark(
-        "load: CSV export, 20k rows (throughput in MB/s)",
+        "load-csv-export-20k-rows-mb-per-s",
         configuration: .init(
             metrics: [.wallClock, .mallocCountTotal, .throughput], timeUnits: .milliseconds, warmupIterations: 1,
             maxDuration: .seconds(10), maxIterations: 5,

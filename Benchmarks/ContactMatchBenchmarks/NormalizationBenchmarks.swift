@@ -6,28 +6,28 @@ func registerNormalizationBenchmarks() {
     let phones = PhoneNormalizer(defaultRegion: "US")
     let emails = EmailNormalizer()
 
-    Benchmark("phone: E.164 query, fast path") { benchmark, texts in
+    Benchmark("phone-e164-query-fast-path") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(phones.normalizeQuery(cycle.next())) }
     } setup: {
         Fixtures.texts(.phoneE164)
     }
 
-    Benchmark("phone: national query, US") { benchmark, texts in
+    Benchmark("phone-national-query-us") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(phones.normalizeQuery(cycle.next(), region: "US")) }
     } setup: {
         Fixtures.texts(.phoneNational)
     }
 
-    Benchmark("phone: stored number with details (fast path)") { benchmark, texts in
+    Benchmark("phone-stored-number-with-details-fast-path") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(phones.normalize(cycle.next(), region: "US", withDetails: true)) }
     } setup: {
         Fixtures.texts(.phoneNational)
     }
 
-    Benchmark("phone: libphonenumber fallback (extension, IDD)") { benchmark, texts in
+    Benchmark("phone-libphonenumber-fallback-extension-idd") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(phones.normalize(cycle.next(), region: "US", withDetails: false)) }
     } setup: {
@@ -37,28 +37,28 @@ func registerNormalizationBenchmarks() {
         }
     }
 
-    Benchmark("email: normalize") { benchmark, texts in
+    Benchmark("email-normalize") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(emails.normalize(cycle.next())) }
     } setup: {
         Fixtures.texts(.emailMixedCase)
     }
 
-    Benchmark("name: fold") { benchmark, texts in
+    Benchmark("name-fold") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(NameNormalizer.shared.fold(cycle.next())) }
     } setup: {
         Fixtures.texts(.nameExact)
     }
 
-    Benchmark("name: tokens") { benchmark, texts in
+    Benchmark("name-tokens") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(NameNormalizer.shared.tokens(cycle.next())) }
     } setup: {
         Fixtures.texts(.nameExact)
     }
 
-    Benchmark("name: collation key") { benchmark, texts in
+    Benchmark("name-collation-key") { benchmark, texts in
         var cycle = Cycle(texts)
         for _ in benchmark.scaledIterations { blackHole(NameNormalizer.shared.collationKey(cycle.next())) }
     } setup: {

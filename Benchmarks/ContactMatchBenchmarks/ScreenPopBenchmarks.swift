@@ -5,7 +5,7 @@ import ScreenPop
 /// One whole `ScreenPopEngine.handle(json:)` for a `zcc-incomingPhone-request`: decode, look
 /// up, decide, encode the reply.
 func registerScreenPopBenchmarks() {
-    Benchmark("screen pop: handle(json:) incomingPhone request") { (benchmark: Benchmark, state: IncomingRequests) in
+    Benchmark("screen-pop-handle-json-incoming-phone-request") { (benchmark: Benchmark, state: IncomingRequests) in
         let (engine, requests) = (state.engine, state.requests)
         var index = 0
         for _ in benchmark.scaledIterations {

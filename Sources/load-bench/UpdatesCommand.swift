@@ -1,8 +1,153 @@
 import ArgumentParser
+import ContactIndex
+import Dispatch
+import Histogram
+import Synchronization
 
-/// `load-bench updates`: upsert and look-up percentiles on a live directory (see below).
+/// `load-bench updates`: upsert and look-up latency on a `LiveDirectory`.
+///
+/// 1. Loads a CSV export (`--contacts FILE`, or `--count` generated canonical rows) and wraps it in
+///    a `LiveDirectory`.
+/// 2. Draws look-up queries from the loaded rows: the E.164 of a phone, an email address and the
+///    whole name of sampled contacts, in turn.
+/// 3. Writer-alone phase: the writer of step 5 for `--seconds` with no reader, which gives the
+///    cost of a write itself (a live write never waits for a reader here).
+/// 4. Idle phase: `--readers` threads look up for `--seconds` with no writer.
+/// 5. Update phase: the same readers again, while one writer runs `--rate` writes a second for
+///    `--seconds` (changed phones, changed names, new ids, removes: `UpdateWorkload`).
+/// 6. Prints p50/p90/p99/max of each (HdrHistogram, 3 significant digits) and
+///    p99(under updates) / p99(idle).
+///
+/// The writer changes only contacts that are not in the query sample, so both phases run the same
+/// look-ups with the same answers; what differs is the writer's traffic beside them.
 struct UpdatesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "updates", abstract: "Upsert and look-up percentiles under updates.")
-    func run() throws {}
-}
+    static let configuration = CommandConfiguration(
+        commandName: "updates", abstract: "Upsert and look-up percentiles on a live directory, idle and under sustained updates.")
 
+    @Option(help: "A CSV export to load; without it, --count canonical rows are generated.")
+    var contacts: String?
+
+    @Option(help: "Rows to generate when no --contacts file is given.")
+    var count = 200_000
+
+    @Option(help: "Writes per second in the update phase.")
+    var rate = 1_000
+
+    @Option(help: "Seconds of each phase (idle, then under updates).")
+    var seconds = 30
+
+    @Option(help: "Reader threads doing look-ups.")
+    var readers = 1
+
+    @Option(help: "Contacts sampled for look-up queries.")
+    var queries = 10_000
+
+    @Option(help: "Look-up kinds, comma-separated: phone, email, name.")
+    var kinds = "phone,email,name"
+
+    @Option(help: "Default region for national numbers.")
+    var region = "US"
+
+    @Option(help: "Random seed of the sample and the writes.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard !queryKinds.isEmpty else { throw ValidationError("--kinds names none of phone, email, name") }
+        guard rate > 0, seconds > 0, readers > 0, queries > 0, count > 0 else {
+            throw ValidationError("--rate, --seconds, --readers, --queries and --count must be positive")
+        }
+    }
+
+    func run() throws {
+        let configuration = DirectoryConfiguration(defaultRegion: region)
+        let loader = ContactCSVLoader(.init(configuration: configuration))
+        var start = monotonicNanoseconds()
+        let (directory, report): (ContactDirectory, CSVLoadReport)
+        if let contacts {
+            (directory, report) = try loader.load(path: contacts)
+        } else {
+            (directory, report) = try loader.load(bytes: SyntheticExport.canonicalCSV(rows: count, seed: seed))
+        }
+        print("loaded \(directory.count) contacts in \(String(format2: seconds(since: start))) s (\(report.rowsRead) rows, \(report.problems.count) problems)")
+
+        start = monotonicNanoseconds()
+        let sample = QuerySample(directory: directory, queries: queries, kinds: queryKinds, writerTargets: 50_000, seed: seed)
+        print("sampled \(sample.queries.count) queries and \(sample.writerTargets.count) writer targets in \(String(format2: seconds(since: start))) s")
+
+        start = monotonicNanoseconds()
+        let live = LiveDirectory(consume directory)
+        print("live directory (second copy of the indexes) in \(String(format2: seconds(since: start))) s; resident \(ProcessMemory.residentBytes >> 20) MiB")
+
+        let phase = UInt64(seconds) * 1_000_000_000
+        var workload = UpdateWorkload(targets: sample.writerTargets, preparer: ContactPreparer(configuration: configuration), seed: seed &+ 7)
+        print("load average \(MachineLoad.text)")
+        print("writer-alone phase: \(rate)/s, \(seconds) s …")
+        let alone = workload.run(on: live, rate: rate, nanoseconds: phase)
+
+        _ = LookupLoop.run(live: live, queries: sample.queries, readers: readers, nanoseconds: 2_000_000_000)  // warm-up
+        print("idle phase: \(readers) reader(s), \(seconds) s …")
+        let idle = LookupLoop.run(live: live, queries: sample.queries, readers: readers, nanoseconds: phase)
+
+        print("update phase: \(readers) reader(s) and a writer at \(rate)/s, \(seconds) s …")
+        let writes = Mutex<UpdateWorkload.Figures?>(nil)
+        let group = DispatchGroup()
+        let writer = workload
+        DispatchQueue.global().async(group: group) {
+            var workload = writer
+            let figures = workload.run(on: live, rate: rate, nanoseconds: phase)
+            writes.withLock { $0 = figures }
+        }
+        let busy = LookupLoop.run(live: live, queries: sample.queries, readers: readers, nanoseconds: phase)
+        group.wait()
+        guard let written = writes.withLock({ $0 }) else { throw ExitCode(2) }
+        print("load average \(MachineLoad.text)")
+
+        print("")
+        for (name, figures) in [("writer alone", alone), ("writer beside readers", written)] {
+            print("\(name): \(figures.upserts) upserts, \(figures.removes) removes in \(String(format2: figures.seconds)) s (\(Int(Double(figures.upserts + figures.removes) / figures.seconds))/s)")
+        }
+        print("contacts now \(live.count); look-ups: idle \(idle.overall.totalCount), under updates \(busy.overall.totalCount)")
+        var table = LatencyTable()
+        table.add("upsert, writer alone", alone.upsert)
+        table.add("  prepare (normalize)", alone.prepare)
+        table.add("  apply (LiveDirectory)", alone.apply)
+        table.add("remove, writer alone", alone.remove)
+        table.add("upsert beside readers", written.upsert)
+        table.add("  prepare (normalize)", written.prepare)
+        table.add("  apply (LiveDirectory)", written.apply)
+        table.add("remove beside readers", written.remove)
+        table.add("look-up idle", idle.overall)
+        table.add("look-up under updates", busy.overall)
+        for kind in QueryKind.allCases {
+            if let quiet = idle.byKind[kind], let loaded = busy.byKind[kind] {
+                table.add("  \(kind.rawValue) idle", quiet)
+                table.add("  \(kind.rawValue) under updates", loaded)
+            }
+        }
+        print(table.text)
+        let idleP99 = Double(idle.overall.valueAtPercentile(99))
+        let busyP99 = Double(busy.overall.valueAtPercentile(99))
+        print("p99 look-up under updates / idle: \(String(format2: busyP99 / max(idleP99, 1)))")
+        for kind in QueryKind.allCases {
+            if let quiet = idle.byKind[kind], let loaded = busy.byKind[kind] {
+                print("  \(kind.rawValue): \(String(format2: Double(loaded.valueAtPercentile(99)) / max(Double(quiet.valueAtPercentile(99)), 1)))")
+            }
+        }
+        for kind in QueryKind.allCases {
+            if let quiet = idle.byKind[kind], quiet.totalCount > 0 {
+                print("  \(kind.rawValue): the sampled contact was not among the matches in \(idle.misses[kind, default: 0]) idle and \(busy.misses[kind, default: 0]) busy look-ups (a number, address or name shared by more contacts than the result limit)")
+            }
+        }
+        print("peak RSS \(ProcessMemory.peakResidentBytes >> 20) MiB")
+    }
+
+    /// The kinds `--kinds` names.
+    var queryKinds: [QueryKind] {
+        let names = kinds.split(separator: ",").map { String($0.filter { $0 != " " }) }
+        return QueryKind.allCases.filter { names.contains($0.option) }
+    }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(monotonicNanoseconds() - start) / 1e9
+    }
+}

@@ -27,9 +27,17 @@ struct ScreenPopDecider: Sendable {
     /// Reasons that suggest a record but never prove it.
     static let hints: Set<MatchReason> = [.sameNationalNumber, .phoneFragment, .emailPrefix]
 
+    /// Whether `reason` is one of `hints` (a switch: no hashing on the hot path).
+    static func isHint(_ reason: MatchReason) -> Bool {
+        switch reason {
+        case .sameNationalNumber, .phoneFragment, .emailPrefix: true
+        default: false
+        }
+    }
+
     /// Whether `match` may be popped without asking.
     func isConfident(_ match: Match) -> Bool {
-        match.score >= confidentScore && !Self.hints.contains(match.reason)
+        match.score >= confidentScore && !Self.isHint(match.reason)
     }
 
     /// Decides.
@@ -40,16 +48,23 @@ struct ScreenPopDecider: Sendable {
     ///   - lastChosen: when a record was last chosen, for any key.
     func decide(_ matches: [Match], remembered: String?, lastChosen: (String) -> Date?) -> Decision {
         guard !matches.isEmpty else { return .offerNew }
-        let confident = matches.filter(isConfident)
-        if confident.count == 1 { return .pop(confident[0], .singleMatch, nil) }
-        guard confident.count > 1 else { return .choose }
+        // Counted without copying the matches: the list is copied only for a conflict rule.
+        var confidentCount = 0
+        var firstConfident = 0
+        for (index, match) in matches.enumerated() where isConfident(match) {
+            if confidentCount == 0 { firstConfident = index }
+            confidentCount += 1
+        }
+        if confidentCount == 1 { return .pop(matches[firstConfident], .singleMatch, nil) }
+        guard confidentCount > 1 else { return .choose }
         switch policy {
         case .ask:
             return .choose
         case .remember:
-            if let remembered, let match = confident.first(where: { $0.contact.id == remembered }) { return .pop(match, .remembered, nil) }
+            if let remembered, let match = matches.first(where: { isConfident($0) && $0.contact.id == remembered }) { return .pop(match, .remembered, nil) }
             return .choose
         case .automatic(let rule):
+            let confident = matches.filter(isConfident)
             let pick: Match?
             switch rule {
             case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.contact.id) }, latest: true, missingAsks: false)

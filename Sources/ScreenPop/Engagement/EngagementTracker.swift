@@ -18,8 +18,9 @@ import Foundation
 public struct EngagementTracker: Sendable {
     private var table: BoundedTable<String, EngagementRecord>
     private var sequence: UInt64 = 0
-    /// Record id → (engagement id → the sequence number of that engagement's last offer).
-    private var offers: [String: [String: UInt64]] = [:]
+    /// Record id → the engagements whose last offer listed it, each with the sequence number of
+    /// that offer.
+    private var offers: [String: Offerers] = [:]
     /// Entries in `offers`, summed over the record ids.
     private(set) var offerEntries = 0
 
@@ -50,8 +51,9 @@ public struct EngagementTracker: Sendable {
     /// - Complexity: amortized O(1) expected, plus O(k) for the records offered by each
     ///   engagement it evicts.
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
-        var evicted: [EngagementRecord] = []
-        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evicted.append($1) }) { record in
+        // What an eviction leaves to unindex: the id and the offer, not a copy of the record.
+        var evicted: [(id: String, offered: [ContactItem])] = []
+        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evicted.append(($1.id, $1.offered)) }) { record in
             record.lastSeen = now
             return body(&record)
         }
@@ -72,16 +74,28 @@ public struct EngagementTracker: Sendable {
             record.offerSequence = stamp
             return body(&record)
         }
-        unindex(id, previous)
-        for item in items where offers[item.id, default: [:]].updateValue(stamp, forKey: id) == nil { offerEntries += 1 }
+        if !previous.isEmpty { unindex(id, previous) }
+        for item in items {
+            func add(_ offerers: inout Offerers?) -> Bool {
+                guard offerers != nil else {
+                    offerers = .one(id, stamp)
+                    return true
+                }
+                return offerers!.set(id, stamp)
+            }
+            if add(&offers[item.id]) { offerEntries += 1 }
+        }
         return result
     }
 
     private mutating func unindex(_ id: String, _ items: [ContactItem]) {
         for item in items {
-            guard offers[item.id]?.removeValue(forKey: id) != nil else { continue }
-            offerEntries -= 1
-            if offers[item.id]?.isEmpty == true { offers[item.id] = nil }
+            func remove(_ offerers: inout Offerers?) -> Bool {
+                guard offerers != nil, offerers!.remove(id) else { return false }
+                if offerers!.isEmpty { offerers = nil }
+                return true
+            }
+            if remove(&offers[item.id]) { offerEntries -= 1 }
         }
     }
 
@@ -90,7 +104,7 @@ public struct EngagementTracker: Sendable {
     /// - Complexity: O(e) in the kept engagements whose last offer listed the record.
     func mostRecentOpen(offering contactID: String, now: Date) -> String? {
         var best: (id: String, stamp: UInt64)?
-        for (id, stamp) in offers[contactID] ?? [:] where stamp > (best?.stamp ?? 0) {
+        for (id, stamp) in offers[contactID]?.entries ?? [] where stamp > (best?.stamp ?? 0) {
             guard let record = table.value(for: id, now: now), record.state.isOpen else { continue }
             best = (id, stamp)
         }
@@ -112,5 +126,73 @@ public struct EngagementTracker: Sendable {
         var evicted: [EngagementRecord] = []
         table.expire(now: now, evicted: { evicted.append($1) })
         for record in evicted { unindex(record.id, record.offered) }
+    }
+}
+
+/// The engagements whose last offer listed one record: most records are listed by one
+/// engagement at a time, kept inline; a record on several (a shared number called often) gets
+/// a dictionary.
+enum Offerers: Sendable {
+    case one(String, UInt64)
+    case many([String: UInt64])
+    /// No engagement (only between a removal and the entry's deletion).
+    case none
+
+    var isEmpty: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
+    /// The engagements and their offers' sequence numbers.
+    var entries: [(key: String, value: UInt64)] {
+        switch self {
+        case .one(let id, let stamp): [(id, stamp)]
+        case .many(let all): Array(all)
+        case .none: []
+        }
+    }
+
+    /// Sets the sequence number of `id`'s offer.
+    /// - Returns: whether `id` is new here.
+    mutating func set(_ id: String, _ stamp: UInt64) -> Bool {
+        switch self {
+        case .one(let current, let old):
+            if current == id {
+                self = .one(id, stamp)
+                return false
+            }
+            self = .many([current: old, id: stamp])
+            return true
+        case .many(var all):
+            self = .none  // lets `all` be changed in place, without a copy
+            let isNew = all.updateValue(stamp, forKey: id) == nil
+            self = .many(all)
+            return isNew
+        case .none:
+            self = .one(id, stamp)
+            return true
+        }
+    }
+
+    /// Removes `id`.
+    /// - Returns: whether it was here.
+    mutating func remove(_ id: String) -> Bool {
+        switch self {
+        case .one(let current, _):
+            guard current == id else { return false }
+            self = .none
+            return true
+        case .many(var all):
+            self = .none
+            let removed = all.removeValue(forKey: id) != nil
+            if all.count == 1, let (other, stamp) = all.first {
+                self = .one(other, stamp)
+            } else {
+                self = all.isEmpty ? .none : .many(all)
+            }
+            return removed
+        case .none:
+            return false
+        }
     }
 }

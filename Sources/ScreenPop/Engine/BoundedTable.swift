@@ -7,9 +7,13 @@ import Foundation
 /// A hash table with a maximum count and an age limit, evicting the least recently touched
 /// entries first. The engagement tracker and the remembered choices are built on it.
 ///
-/// Every touch appends `(key, stamp)` to a queue; an entry is live at the queue's head only when
-/// its stamp is still the entry's. Stale queue items are skipped and the queue is compacted when
-/// it is half dead, so every operation is amortized O(1).
+/// Every touch appends `(key, stamp, time)` to a queue; an entry is live at the queue's head only
+/// when its stamp is still the entry's. Stale queue items are skipped and the queue is compacted
+/// when it is half dead, so every operation is amortized O(1).
+///
+/// Performance: an update hashes its key once (find or insert through the dictionary's modify
+/// accessor), and an eviction once. While the clock has never gone back, a queue head touched
+/// within the age limit proves that nothing has expired, with no look-up at all.
 struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         var value: Value
@@ -20,7 +24,10 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
     let maximumAge: TimeInterval
     private var entries: [Key: Entry] = [:]
-    private var queue: [(key: Key, stamp: UInt64)] = []
+    private var queue: [(key: Key, stamp: UInt64, touched: Date)] = []
+    /// Whether the queue's times never go down (the clock never went back): then the head's
+    /// time bounds every entry's.
+    private var queueIsMonotonic = true
     private var head = 0
     private var nextStamp: UInt64 = 0
     /// Entries removed because the table was full.
@@ -41,7 +48,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// The value for `key`, when present and not older than the age limit at `now`.
     /// - Complexity: O(1) expected.
     func value(for key: Key, now: Date) -> Value? {
-        guard let entry = entries[key], now.timeIntervalSince(entry.touched) <= maximumAge else { return nil }
+        guard !entries.isEmpty, let entry = entries[key], now.timeIntervalSince(entry.touched) <= maximumAge else { return nil }
         return entry.value
     }
 
@@ -56,22 +63,26 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     ) -> R {
         expire(now: now, evicted: evicted)
         nextStamp &+= 1
-        let result: R
         let stamp = nextStamp
-        if entries[key] != nil {
-            // Changed in place: no copy of the value, one hash look-up.
-            result = modifyInPlace(key) { entry in
-                entry.stamp = stamp
-                entry.touched = now
-                return body(&entry.value)
+        var inserted = false
+        // One hash: the dictionary's modify accessor finds the slot or makes it, and the entry
+        // is changed where it is stored (no copy of the value).
+        func change(_ slot: inout Entry?) -> R {
+            if slot != nil {
+                slot!.stamp = stamp
+                slot!.touched = now
+                return body(&slot!.value)
             }
-        } else {
             var value = make()
-            result = body(&value)
-            entries[key] = Entry(value: value, stamp: stamp, touched: now)
+            let result = body(&value)
+            slot = Entry(value: value, stamp: stamp, touched: now)
+            inserted = true
+            return result
         }
-        queue.append((key, nextStamp))
-        while entries.count > capacity, let (oldKey, oldValue) = removeOldest() {
+        let result = change(&entries[key])
+        if let last = queue.last, now < last.touched { queueIsMonotonic = false }
+        queue.append((key, stamp, now))
+        while inserted, entries.count > capacity, let (oldKey, oldValue) = removeOldest() {
             evictedForCapacity += 1
             evicted(oldKey, oldValue)
         }
@@ -107,27 +118,29 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// - Complexity: amortized O(1) per removed entry.
     mutating func expire(now: Date, evicted: (Key, Value) -> Void = { _, _ in }) {
         while head < queue.count {
-            let (key, stamp) = queue[head]
-            guard let entry = entries[key], entry.stamp == stamp else {
+            let item = queue[head]
+            // Nothing is older than the head: a head within the age limit ends the scan without
+            // a look-up (only while the queue's times are in order).
+            if queueIsMonotonic, now.timeIntervalSince(item.touched) <= maximumAge { break }
+            guard let index = entries.index(forKey: item.key), entries.values[index].stamp == item.stamp else {
                 head += 1
                 continue
             }
-            guard now.timeIntervalSince(entry.touched) > maximumAge else { break }
-            entries[key] = nil
+            guard now.timeIntervalSince(entries.values[index].touched) > maximumAge else { break }
+            let removed = entries.remove(at: index)
             head += 1
             evictedForAge += 1
-            evicted(key, entry.value)
+            evicted(item.key, removed.value.value)
         }
         compactIfNeeded()
     }
 
     private mutating func removeOldest() -> (Key, Value)? {
         while head < queue.count {
-            let (key, stamp) = queue[head]
+            let item = queue[head]
             head += 1
-            if let entry = entries[key], entry.stamp == stamp {
-                entries[key] = nil
-                return (key, entry.value)
+            if let index = entries.index(forKey: item.key), entries.values[index].stamp == item.stamp {
+                return (item.key, entries.remove(at: index).value.value)
             }
         }
         return nil
@@ -140,6 +153,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             let entries = self.entries
             queue = queue[head...].filter { entries[$0.key]?.stamp == $0.stamp }
             head = 0
+            queueIsMonotonic = zip(queue, queue.dropFirst()).allSatisfy { $0.touched <= $1.touched }
         } else if head > 64, head * 2 > queue.count {
             queue.removeFirst(head)
             head = 0

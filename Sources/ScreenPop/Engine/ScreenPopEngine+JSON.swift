@@ -39,26 +39,35 @@ extension ScreenPopEngine {
     /// without `JSONDecoder`; nil for anything else, which then takes the general path.
     static func fastDecode(_ json: [UInt8]) -> SoftphoneMessage? {
         guard let flat = FlatMessageScanner.scan(json) else { return nil }
-        switch flat.type {
-        case "zcc-incomingPhone-request":
+        if flat.typeIs("zcc-incomingPhone-request") {
             guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId") else { return nil }
             var channel = EngagementChannel.voice
             if let text = flat.field("channel") {
-                guard let parsed = EngagementChannel(loose: text), parsed == .voice || parsed == .sms else { return nil }
+                guard let parsed = readChannel(flat, text), parsed == .voice || parsed == .sms else { return nil }
                 channel = parsed
             }
-            return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: number, engagementId: engagement, channel: channel))
-        case "zcc-incomingEmail-request":
+            return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: flat.string(number), engagementId: flat.string(engagement), channel: channel))
+        }
+        if flat.typeIs("zcc-incomingEmail-request") {
             guard let email = flat.field("email"), let engagement = flat.field("engagementId") else { return nil }
             var channel = EngagementChannel.chat
             if let text = flat.field("channel") {
-                guard let parsed = EngagementChannel(loose: text), parsed == .chat || parsed == .video else { return nil }
+                guard let parsed = readChannel(flat, text), parsed == .chat || parsed == .video else { return nil }
                 channel = parsed
             }
-            return .incomingEmailRequest(IncomingEmailRequest(email: email, engagementId: engagement, channel: channel))
-        default:
-            return nil
+            return .incomingEmailRequest(IncomingEmailRequest(email: flat.string(email), engagementId: flat.string(engagement), channel: channel))
         }
+        return nil
+    }
+
+    /// The channel named at `span` (`EngagementChannel(loose:)`), its usual spellings read
+    /// without making a `String`.
+    private static func readChannel(_ flat: FlatMessageScanner.Message, _ span: FlatMessageScanner.Span) -> EngagementChannel? {
+        if flat.equals(span, "voice") { return .voice }
+        if flat.equals(span, "sms") { return .sms }
+        if flat.equals(span, "chat") { return .chat }
+        if flat.equals(span, "video") { return .video }
+        return EngagementChannel(loose: flat.string(span))
     }
 
     /// Handles one message given as JSON text.
@@ -83,17 +92,20 @@ extension ScreenPopEngine {
     /// writer, `.unknown` as its raw bytes, the commands with their `data` through `JSONEncoder`
     /// (keys sorted).
     public static func encode(_ reply: HostMessage) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256)
+        var writer = JSONWriter(capacity: 0)
         switch reply {
         case .incomingPhoneResponse(let response):
+            writer.bytes.reserveCapacity(48 + JSONWriter.estimatedBytes(response.items))
             writer.raw("{\"type\":\"zcc-incomingPhone-response\",\"data\":")
             writer.items(response.items)
             writer.raw("}")
         case .incomingEmailResponse(let response):
+            writer.bytes.reserveCapacity(48 + JSONWriter.estimatedBytes(response.items))
             writer.raw("{\"type\":\"zcc-incomingEmail-response\",\"data\":")
             writer.items(response.items)
             writer.raw("}")
         case .initConfigResponse(let response):
+            writer.bytes.reserveCapacity(256)
             // As given: a response without phone settings (or without an event) stays so.
             writer.raw("{\"type\":\"zcc-init-config-response\",\"data\":{")
             if let phone = response.phone {
@@ -106,6 +118,7 @@ extension ScreenPopEngine {
             }
             writer.raw("}}")
         case .contactSearchResponse(let response):
+            writer.bytes.reserveCapacity(48 + JSONWriter.estimatedBytes(response.items))
             writer.raw("{\"type\":\"zcc-contact-search-response\",\"data\":")
             if !response.singleObject {
                 writer.items(response.items)
@@ -121,6 +134,7 @@ extension ScreenPopEngine {
             // `type` first, then `data` with its keys sorted (JSONEncoder keeps no order).
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            writer.bytes.reserveCapacity(256)
             guard let command = reply.command, let data = try? encoder.encode(command) else {
                 return (try? Array(encoder.encode(reply))) ?? Array("null".utf8)
             }

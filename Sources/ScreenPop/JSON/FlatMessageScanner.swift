@@ -4,30 +4,91 @@
 /// It recognizes that shape or gives up (returns nil); it never reports errors. Whatever it
 /// gives up on goes through `JSONDecoder`, which then gives the precise error, so the fast path
 /// changes speed, never answers. It rejects duplicate keys, escapes, control characters, invalid
-/// UTF-8, nested values in `data`, and anything after the closing brace but whitespace.
+/// UTF-8, nested values in `data`, and anything after the closing brace but whitespace. It also
+/// gives up on more than `maximumFields` members in `data` and on non-ASCII keys there (the
+/// slow path takes those).
+///
+/// Performance: the scan makes no `String` and allocates nothing; it records where each string
+/// is in the bytes. A `String` is made only for the values asked for (`string(_:)`), and ASCII
+/// text is checked byte by byte in the same pass (only non-ASCII text goes through UTF-8
+/// validation).
 struct FlatMessageScanner {
-    /// The recognized message: its type and the string members of `data`.
-    struct Message {
-        var type: String
-        var fields: [(key: String, value: String)]
+    /// The most members of `data` the scanner keeps; a message with more takes the slow path.
+    static let maximumFields = 8
 
-        func field(_ key: String) -> String? {
-            fields.first(where: { $0.key == key })?.value
+    /// Where a string's contents are in the message (between its quotes).
+    struct Span {
+        private var first: UInt32
+        private var past: UInt32
+        var start: Int { Int(first) }
+        var end: Int { Int(past) }
+        var count: Int { Int(past &- first) }
+
+        /// The bytes `start..<end` (`scan` takes messages under 4 GiB: offsets fit in 32 bits).
+        init(start: Int, end: Int) {
+            first = UInt32(truncatingIfNeeded: start)
+            past = UInt32(truncatingIfNeeded: end)
+        }
+    }
+
+    /// The recognized message: its type and the string members of `data`, as spans of `bytes`.
+    struct Message {
+        let bytes: [UInt8]
+        var type: Span
+        var fieldCount = 0
+        var keys: InlineArray<8, Span>
+        var values: InlineArray<8, Span>
+
+        /// Whether the string at `span` is exactly `text`.
+        func equals(_ span: Span, _ text: StaticString) -> Bool {
+            guard span.count == text.utf8CodeUnitCount else { return false }
+            return text.withUTF8Buffer { expected in
+                bytes.withUnsafeBufferPointer { buffer in
+                    for offset in 0..<expected.count where buffer[span.start + offset] != expected[offset] { return false }
+                    return true
+                }
+            }
+        }
+
+        /// Whether the type is exactly `text`.
+        func typeIs(_ text: StaticString) -> Bool { equals(type, text) }
+
+        /// The span of the value of member `key` of `data`, when present.
+        func field(_ key: StaticString) -> Span? {
+            for index in 0..<fieldCount where equals(keys[index], key) { return values[index] }
+            return nil
+        }
+
+        /// The text at `span` (already checked to be valid UTF-8).
+        func string(_ span: Span) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self) }
         }
     }
 
     /// Scans `bytes`.
-    /// - Complexity: O(n), one pass.
+    /// - Complexity: O(n), one pass, plus O(k²) byte comparisons of the k ≤ 8 keys of `data`.
     static func scan(_ bytes: [UInt8]) -> Message? {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard bytes.count < Int(UInt32.max) else { return nil }
+        let found: (type: Span, fields: Fields)? = bytes.withUnsafeBufferPointer { buffer in
             var scanner = Cursor(buffer: buffer)
             return scanner.message()
         }
+        guard let found else { return nil }
+        return Message(bytes: bytes, type: found.type, fieldCount: found.fields.count, keys: found.fields.keys, values: found.fields.values)
+    }
+
+    /// The members of `data` found so far.
+    private struct Fields {
+        var count = 0
+        var keys = InlineArray<8, Span>(repeating: Span(start: 0, end: 0))
+        var values = InlineArray<8, Span>(repeating: Span(start: 0, end: 0))
     }
 
     private struct Cursor {
         let buffer: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// Whether the last string read was all ASCII.
+        var lastWasASCII = true
 
         mutating func skipSpace() {
             while index < buffer.count {
@@ -46,53 +107,75 @@ struct FlatMessageScanner {
         }
 
         /// A plain string: no escapes, no control characters, valid UTF-8.
-        mutating func string() -> String? {
+        mutating func string() -> Span? {
             guard consume(0x22) else { return nil }
             let start = index
+            var high: UInt8 = 0
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x22 {
-                    let text = String(validating: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+                    let span = Span(start: start, end: index)
                     index += 1
-                    return text
+                    lastWasASCII = high < 0x80
+                    if !lastWasASCII, String(validating: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self) == nil { return nil }
+                    return span
                 }
                 if byte == 0x5C || byte < 0x20 { return nil }
+                high |= byte
                 index += 1
             }
             return nil
         }
 
-        mutating func message() -> Message? {
+        func equals(_ span: Span, _ text: StaticString) -> Bool {
+            guard span.count == text.utf8CodeUnitCount else { return false }
+            return text.withUTF8Buffer { expected in
+                for offset in 0..<expected.count where buffer[span.start + offset] != expected[offset] { return false }
+                return true
+            }
+        }
+
+        func equals(_ a: Span, _ b: Span) -> Bool {
+            guard a.count == b.count else { return false }
+            for offset in 0..<a.count where buffer[a.start + offset] != buffer[b.start + offset] { return false }
+            return true
+        }
+
+        mutating func message() -> (type: Span, fields: Fields)? {
             guard consume(0x7B) else { return nil }
-            var type: String?
-            var fields: [(key: String, value: String)]?
+            var type: Span?
+            var fields: Fields?
             repeat {
                 guard let key = string(), consume(0x3A) else { return nil }
-                switch key {
-                case "type":
+                if equals(key, "type") {
                     guard type == nil, let value = string() else { return nil }
                     type = value
-                case "data":
+                } else if equals(key, "data") {
                     guard fields == nil, let value = object() else { return nil }
                     fields = value
-                default:
+                } else {
                     return nil
                 }
             } while consume(0x2C)
             guard consume(0x7D) else { return nil }
             skipSpace()
             guard index == buffer.count, let type, let fields else { return nil }
-            return Message(type: type, fields: fields)
+            return (type, fields)
         }
 
-        mutating func object() -> [(key: String, value: String)]? {
+        mutating func object() -> Fields? {
             guard consume(0x7B) else { return nil }
-            var fields: [(key: String, value: String)] = []
+            var fields = Fields()
             if consume(0x7D) { return fields }
             repeat {
-                guard let key = string(), consume(0x3A), let value = string() else { return nil }
-                guard !fields.contains(where: { $0.key == key }) else { return nil }
-                fields.append((key, value))
+                // Keys are compared byte by byte: a non-ASCII key (which `String` would compare
+                // by canonical equivalence) takes the slow path.
+                guard let key = string(), lastWasASCII, consume(0x3A), let value = string() else { return nil }
+                for index in 0..<fields.count where equals(fields.keys[index], key) { return nil }
+                guard fields.count < FlatMessageScanner.maximumFields else { return nil }
+                fields.keys[fields.count] = key
+                fields.values[fields.count] = value
+                fields.count += 1
             } while consume(0x2C)
             guard consume(0x7D) else { return nil }
             return fields

@@ -24,28 +24,63 @@ public struct ContactItem: Sendable, Hashable, Codable {
     }
 
     /// The item for a match: the phone and email that matched, else the contact's first ones.
+    ///
+    /// Performance: this runs once per listed record on the hot path, so it reads the few
+    /// fields it needs through optional chains instead of copying the contact, its phones and
+    /// emails (each copy retains and releases every string they hold).
     public init(match: Match) {
-        let contact = match.contact
+        let phone: String?
+        if let e164 = match.matchedPhone?.normalized?.e164 {
+            phone = Self.display(e164: e164, extension: match.matchedPhone?.normalized?.extension)
+        } else if let raw = match.matchedPhone?.raw {
+            phone = raw
+        } else if let e164 = match.contact.phones.first?.normalized?.e164 {
+            phone = Self.display(e164: e164, extension: match.contact.phones.first?.normalized?.extension)
+        } else {
+            phone = match.contact.phones.first?.raw
+        }
         self.init(
-            id: contact.id,
-            name: contact.name,
-            phone: (match.matchedPhone ?? contact.phones.first).map(Self.display),
-            email: (match.matchedEmail ?? contact.emails.first)?.raw,
-            entity: contact.entity.rawValue)
+            id: match.contact.id,
+            name: Self.name(of: match.contact),
+            phone: phone,
+            email: match.matchedEmail?.raw ?? match.contact.emails.first?.raw,
+            entity: match.contact.entity.rawValue)
     }
 
     /// The item for a contact: its first phone and email.
     public init(contact: Contact) {
         self.init(
-            id: contact.id, name: contact.name, phone: contact.phones.first.map(Self.display),
+            id: contact.id, name: Self.name(of: contact), phone: contact.phones.first.map(Self.display),
             email: contact.emails.first?.raw, entity: contact.entity.rawValue)
+    }
+
+    /// `Contact.name` (the display name, else first and last name joined by a space, else the
+    /// company, else the id), made without the intermediate array that `Contact.name` builds:
+    /// this runs once per listed record on the hot path. A test checks it equals `Contact.name`.
+    static func name(of contact: Contact) -> String {
+        if let display = contact.displayName, !display.isEmpty { return display }
+        let first = contact.firstName.flatMap { $0.isEmpty ? nil : $0 }
+        let last = contact.lastName.flatMap { $0.isEmpty ? nil : $0 }
+        switch (first, last) {
+        case (let first?, let last?): return first + " " + last
+        case (let first?, nil): return first
+        case (nil, let last?): return last
+        case (nil, nil):
+            if let company = contact.company, !company.isEmpty { return company }
+            return contact.id
+        }
     }
 
     /// A stored phone as shown: E.164 (with its extension) when it parsed, else the raw text.
     static func display(_ phone: ContactPhone) -> String {
         guard let normalized = phone.normalized else { return phone.raw }
-        if let ext = normalized.extension { return normalized.e164 + ";ext=" + ext }
-        return normalized.e164
+        return display(e164: normalized.e164, extension: normalized.extension)
+    }
+
+    /// A parsed number as shown: E.164, with `;ext=` and the extension when it has one.
+    static func display(e164: String, extension ext: String?) -> String {
+        guard let ext else { return e164 }
+        return e164 + ";ext=" + ext
     }
 
     private enum CodingKeys: String, CodingKey { case id, name, phone, email, entity }

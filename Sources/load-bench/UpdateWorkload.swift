@@ -1,0 +1,113 @@
+import ContactIndex
+import Histogram
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The writer of `load-bench updates`: a paced stream of writes to a live directory.
+///
+/// Of every 100 writes, about 35 change a contact's first phone (new last four digits), 30 change
+/// its last name, 20 add a contact under a new id (a copy of a target with another phone) and 15
+/// remove one (an added one when there is one, else a target; a removed target comes back on its
+/// next change). Writes start on a fixed schedule of `rate` a second; a write that starts late
+/// (the previous one overran) starts at once.
+struct UpdateWorkload: Sendable {
+    /// What the writer did and how long each kind of write took (nanoseconds).
+    struct Figures: Sendable {
+        var upsert = LookupLoop.histogram()
+        var prepare = LookupLoop.histogram()
+        var apply = LookupLoop.histogram()
+        var remove = LookupLoop.histogram()
+        var upserts = 0
+        var removes = 0
+        var seconds = 0.0
+    }
+
+    private var targets: [Contact]
+    private let preparer: ContactPreparer
+    private var random: SplitMix64
+    private var added: [String] = []
+    private var nextID = 0
+
+    init(targets: [Contact], preparer: ContactPreparer, seed: UInt64) {
+        self.targets = targets
+        self.preparer = preparer
+        random = SplitMix64(seed: seed)
+    }
+
+    /// Writes at `rate` a second for `nanoseconds`.
+    mutating func run(on live: LiveDirectory, rate: Int, nanoseconds: UInt64) -> Figures {
+        var figures = Figures()
+        guard !targets.isEmpty else { return figures }
+        let start = monotonicNanoseconds()
+        let interval = 1_000_000_000 / UInt64(rate)
+        var due = start
+        while due < start + nanoseconds {
+            Self.sleep(until: due)
+            write(on: live, into: &figures)
+            due += interval
+        }
+        figures.seconds = Double(monotonicNanoseconds() - start) / 1e9
+        return figures
+    }
+
+    private mutating func write(on live: LiveDirectory, into figures: inout Figures) {
+        let draw = random.next() % 100
+        if draw >= 85 {
+            let id: String
+            if let last = added.popLast() {
+                id = last
+            } else {
+                id = targets[Int(random.next() % UInt64(targets.count))].id
+            }
+            let start = monotonicNanoseconds()
+            _ = live.remove(id: id)
+            _ = figures.remove.record(max(monotonicNanoseconds() - start, 1))
+            figures.removes += 1
+            return
+        }
+        let index = Int(random.next() % UInt64(targets.count))
+        var contact = targets[index]
+        switch draw {
+        case ..<35:
+            contact.phones = [ContactPhone(newDigits(in: contact.phones.first?.raw ?? "+1 201 555 0000"), label: contact.phones.first?.label)]
+                + contact.phones.dropFirst().map { ContactPhone($0.raw, label: $0.label) }
+            targets[index] = contact
+        case ..<65:
+            contact.lastName = targets[Int(random.next() % UInt64(targets.count))].lastName
+            targets[index] = contact
+        default:
+            nextID += 1
+            contact.id = "LB\(nextID)"
+            contact.phones = [ContactPhone(newDigits(in: contact.phones.first?.raw ?? "+1 201 555 0000"))]
+            added.append(contact.id)
+        }
+        let start = monotonicNanoseconds()
+        let prepared = preparer.prepare(contact)
+        let middle = monotonicNanoseconds()
+        live.upsert(prepared)
+        let end = monotonicNanoseconds()
+        _ = figures.prepare.record(max(middle - start, 1))
+        _ = figures.apply.record(max(end - middle, 1))
+        _ = figures.upsert.record(max(end - start, 1))
+        figures.upserts += 1
+    }
+
+    /// The number with its last four digits replaced by random ones, punctuation kept.
+    private mutating func newDigits(in raw: String) -> String {
+        var characters = Array(raw)
+        var replaced = 0
+        for position in characters.indices.reversed() where characters[position].isASCII && characters[position].isNumber {
+            characters[position] = Character(String(random.next() % 10))
+            replaced += 1
+            if replaced == 4 { break }
+        }
+        return String(characters)
+    }
+
+    private static func sleep(until nanoseconds: UInt64) {
+        guard nanoseconds > monotonicNanoseconds() else { return }
+        var spec = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &spec, nil) == EINTR {}
+    }
+}

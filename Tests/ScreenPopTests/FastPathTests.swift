@@ -1,0 +1,129 @@
+import ContactIndex
+import Foundation
+import Testing
+@testable import ScreenPop
+
+/// The hot path (`FlatMessageScanner` + `fastDecode`, the engine's writer, `ContactItem.name(of:)`)
+/// changes speed, never answers: whatever it decodes, `JSONDecoder` decodes the same; what it
+/// gives up on still gets the general path's answer; the engine answers the same whichever path
+/// a message takes.
+@Suite struct FastPathTests {
+    static func line(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// Lines on and around the fast path's shape.
+    static let variants: [[UInt8]] = [
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"voice"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#),
+        line(#"{"data":{"channel":"sms","engagementId":"E1","incomingPhoneNumber":"+16505551234"},"type":"zcc-incomingPhone-request"}"#),
+        line(" {\n\t\"type\" : \"zcc-incomingPhone-request\" ,\r\n \"data\" : { \"incomingPhoneNumber\" : \"+16505551234\" , \"engagementId\" : \"E1\" } } \n"),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"VOICE"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"Sms"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"chat"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"fax"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","engagementId":"E2"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E\"1"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"Émile-ü-文"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","note":"é"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","clé":"x"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","a":"1","b":"2","c":"3","d":"4","e":"5","f":"6"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":16505551234,"engagementId":"E1"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}} x"#),
+        line(#"{"type":"zcc-incomingPhone-request","type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1","engagementId":"E1"}}"#),
+        line(#"{"type":"zcc-incomingPhone-reques","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#),
+        line(#"{"type":"zcc-incomingPhone-requestt","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#),
+        line(#"{"type":"zcc-incomingEmail-request","data":{"email":"john@example.com","engagementId":"E2","channel":"chat"}}"#),
+        line(#"{"type":"zcc-incomingEmail-request","data":{"email":"john@example.com","engagementId":"E2","channel":"Video"}}"#),
+        line(#"{"type":"zcc-incomingEmail-request","data":{"email":"john@example.com","engagementId":"E2","channel":"voice"}}"#),
+        line(#"{"type":"zcc-incomingEmail-request","data":{"email":"hans@müller.de","engagementId":"E2"}}"#),
+        line(#"{"type":"zcc-call-ringing","data":{"engagementId":"E1"}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{}}"#),
+        line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1","channel":"voi\#u{212A}ce"}}"#),
+        Array(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E"#.utf8) + [0xC3, 0x28] + Array(#""}}"#.utf8),
+        Array(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E"#.utf8) + [0x01] + Array(#""}}"#.utf8),
+    ]
+
+    static func corpus() throws -> [[UInt8]] {
+        try FuzzFindingsTests.inputs().map(\.bytes) + variants
+    }
+
+    @Test func whatTheFastPathDecodesJSONDecoderDecodesTheSame() throws {
+        var fast = 0
+        for bytes in try Self.corpus() {
+            guard let decoded = ScreenPopEngine.fastDecode(bytes) else { continue }
+            fast += 1
+            let general = try? ScreenPopEngine.decode(json: bytes)
+            #expect(general == decoded, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        // The plain shapes do take the fast path (the test above is not vacuous).
+        #expect(fast >= 12)
+        for index in [0, 1, 2, 3, 4, 5, 10, 11, 13, 21, 22, 24] {
+            #expect(ScreenPopEngine.fastDecode(Self.variants[index]) != nil, "variant \(index)")
+        }
+        // Escapes, duplicates, bad UTF-8, control characters, non-ASCII keys, too many members,
+        // trailing bytes and other types take the general path.
+        for index in [8, 9, 12, 14, 15, 16, 17, 18, 19, 20, 25, 28, 29] {
+            #expect(ScreenPopEngine.fastDecode(Self.variants[index]) == nil, "variant \(index)")
+        }
+    }
+
+    /// Two engines fed the same lines, one through `handle(json:)` and one through the general
+    /// decoder, `handle(_:)` and `encode`, give the same lines and actions, also with a tracker
+    /// that evicts.
+    @Test func theEngineAnswersTheSameWhicheverPathAMessageTakes() throws {
+        let (clock, _) = EngineClock.manual()
+        let fastEngine = TestDirectory.engine(clock: clock, engagementCapacity: 4)
+        let generalEngine = TestDirectory.engine(clock: clock, engagementCapacity: 4)
+        let numbers = [TestDirectory.shared, "+16505550142", "+4930 1234567", "+16505559999", "+493012345678"]
+        var lines = try Self.corpus()
+        for index in 0..<40 {
+            lines.append(Self.line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"\#(numbers[index % numbers.count])","engagementId":"R\#(index % 7)"}}"#))
+            if index % 5 == 0 { lines.append(Self.line(#"{"type":"zcc-screen-pop","data":{"id":"C-MARY"}}"#)) }
+        }
+        for bytes in lines {
+            let fast = fastEngine.handle(json: bytes)
+            let generalLine: [UInt8]
+            var generalActions: [HostAction] = []
+            do {
+                let message = try ScreenPopEngine.decode(json: bytes)
+                let outcome = try generalEngine.handle(message)
+                generalActions = outcome.actions
+                generalLine = outcome.reply.map(ScreenPopEngine.encode) ?? Array("null".utf8)
+            } catch {
+                generalLine = JSONOutcome.encode(error)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(fast.line == generalLine, "\(text)")
+            #expect(fast.actions == generalActions, "\(text)")
+        }
+        #expect(fastEngine.statistics == generalEngine.statistics)
+    }
+
+    @Test func theItemNameIsContactName() {
+        let names: [String?] = [nil, "", "Ann", "Émile Zola"]
+        for display in names {
+            for first in names {
+                for last in names {
+                    for company in [nil, "", "Acme"] {
+                        let contact = Contact(id: "ID-1", firstName: first, lastName: last, displayName: display, company: company)
+                        #expect(ContactItem.name(of: contact) == contact.name, "\(String(describing: (display, first, last, company)))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theWriterEscapesLikeJSONEncoderReadsBack() throws {
+        let texts = ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{01}\u{1F}", "Ünïcödé 文字 🎉", ""]
+        for text in texts {
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(try JSONDecoder().decode(String.self, from: Data(writer.bytes)) == text)
+            // A bridged or substring-backed text (no contiguous UTF-8) is written the same.
+            var other = JSONWriter()
+            other.string(String(Substring(text)))
+            #expect(other.bytes == writer.bytes)
+        }
+    }
+}
