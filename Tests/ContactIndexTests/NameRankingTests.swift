@@ -54,4 +54,18 @@ import Testing
         ])
         #expect(withParticle.lookup(fuzzyName: "J van Berg", limit: 2).map(\.contact.id) == ["x2", "x1"])
     }
+
+    @Test func hanHangulAndKanaNamesAreFoundWrittenWithoutASpace() throws {
+        let directory = ContactDirectory([
+            Contact(id: "k1", firstName: "혁중", lastName: "장"),
+            Contact(id: "k2", firstName: "小明", lastName: "王"),
+            Contact(id: "k3", firstName: "John", lastName: "Smith"),
+        ])
+        for (query, id) in [("장혁중", "k1"), ("王小明", "k2"), ("장 혁중", "k1")] {
+            let match = try #require(directory.lookup(fuzzyName: query).first, "\(query)")
+            #expect(match.contact.id == id && match.score >= MatchReason.confidentScore, "\(query): \(match.reason)")
+        }
+        // Latin names get no joined variant: "smithjohn" is not a way to write John Smith.
+        #expect(directory.lookup(fuzzyName: "SmithJohn").first.map { $0.score < MatchReason.confidentScore } ?? true)
+    }
 }

@@ -118,6 +118,14 @@ struct NameIndexWriter {
             joined.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
             variant = joined
         }
+        // Family name first and no space, as Han, Hangul and kana names are written: "장혁중".
+        if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last) || NameNormalizer.hasUnspacedScript(first) {
+            var joined = takeBuffer(&variant)
+            joined.append(contentsOf: last)
+            joined.append(contentsOf: first)
+            joined.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
+            variant = joined
+        }
     }
 
     /// Takes a scratch buffer out of `self` (emptied, capacity kept), so that it can be read

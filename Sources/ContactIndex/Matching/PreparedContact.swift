@@ -72,6 +72,7 @@ enum NameVariants {
         if !first.isEmpty || !last.isEmpty {
             add([first, last].filter { !$0.isEmpty }.joined(separator: " "))
             add([last, first].filter { !$0.isEmpty }.joined(separator: " "))
+            if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript((last + first).utf8) { add(last + first) }
         }
         return variants
     }
@@ -90,6 +91,7 @@ enum NameVariants {
         if !first.isEmpty || !last.isEmpty {
             add(first.isEmpty ? last : (last.isEmpty ? first : first + [32] + last))
             add(first.isEmpty ? last : (last.isEmpty ? first : last + [32] + first))
+            if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last + first) { add(last + first) }
         }
         return variants.count
     }

@@ -68,6 +68,26 @@ public struct NameNormalizer: Sendable {
         }
     }
 
+    /// Whether a name holds Han, Hangul or kana: scripts whose names are written family name
+    /// first and without a space ("장혁중", "王小明"), so the joined form is a name too.
+    static func hasUnspacedScript(_ bytes: some Sequence<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                switch scalar.value {
+                case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                     0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F:
+                    return true
+                default: continue
+                }
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
+    }
+
     /// Latin letters beyond Latin-1 and the IPA (Latin Extended Additional, -C, -D, -E, the
     /// phonetic extensions, full-width forms) and combining marks.
     private static func isLatinOrMark(_ value: UInt32) -> Bool {
