@@ -154,4 +154,12 @@ import Testing
             #expect(ScreenPopEngine.encode(.incomingPhoneResponse(IncomingLookupResponse(items: items))) == writer.bytes, "\(items)")
         }
     }
+
+    @Test func thePhoneReasonSwitchIsTheSet() {
+        let reasons = MatchReason.allCases
+        #expect(reasons.count > 3)
+        for reason in reasons {
+            #expect(DirectoryQueries.isPhoneReason(reason) == DirectoryQueries.phoneReasons.contains(reason), "\(reason)")
+        }
+    }
 }
