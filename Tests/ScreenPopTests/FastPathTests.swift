@@ -126,4 +126,40 @@ import Testing
             #expect(other.bytes == writer.bytes)
         }
     }
+
+    @Test func theSizedReplyWriterWritesWhatTheEscapingWriterWrites() {
+        let lists: [[ContactItem]] = [
+            [],
+            [ContactItem(id: "003A")],
+            [ContactItem(id: "003A", name: "Ann Lee", phone: "+16505551234", email: "ann@example.com", entity: "contact"),
+             ContactItem(id: "00QB", name: "Émile Zola 文", phone: "+33142685300;ext=12", email: nil, entity: "lead")],
+            [ContactItem(id: "003A", name: "Ann \"The\" Lee", phone: "+16505551234")],
+            [ContactItem(id: "003A", name: "Line\nbreak")],
+            [ContactItem(id: "back\\slash")],
+        ]
+        for items in lists {
+            var writer = JSONWriter()
+            writer.raw("{\"type\":\"zcc-incomingPhone-response\",\"data\":")
+            writer.items(items)
+            writer.raw("}")
+            let sized = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingPhone-response\",\"data\":", items, suffix: "}")
+            let needsEscaping = items.contains { item in
+                [item.id, item.name, item.phone, item.email, item.entity].contains { $0?.contains(where: { $0 == "\"" || $0 == "\\" || $0 == "\n" }) == true }
+            }
+            if needsEscaping {
+                #expect(sized == nil, "\(items)")
+            } else {
+                #expect(sized == writer.bytes, "\(items)")
+            }
+            #expect(ScreenPopEngine.encode(.incomingPhoneResponse(IncomingLookupResponse(items: items))) == writer.bytes, "\(items)")
+        }
+    }
+
+    @Test func thePhoneReasonSwitchIsTheSet() {
+        let reasons = MatchReason.allCases
+        #expect(reasons.count > 3)
+        for reason in reasons {
+            #expect(DirectoryQueries.isPhoneReason(reason) == DirectoryQueries.phoneReasons.contains(reason), "\(reason)")
+        }
+    }
 }

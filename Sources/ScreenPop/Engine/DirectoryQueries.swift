@@ -19,7 +19,18 @@ enum DirectoryQueries {
     /// Records with this number, ranked (identity matches only).
     /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
     static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> [Match] {
-        directory.lookup(phone: number, region: region, limit: limit).filter { phoneReasons.contains($0.reason) }
+        let matches = directory.lookup(phone: number, region: region, limit: limit)
+        // Usually all pass: then the array is returned as it is, with no copy and no hashing.
+        guard matches.contains(where: { !isPhoneReason($0.reason) }) else { return matches }
+        return matches.filter { isPhoneReason($0.reason) }
+    }
+
+    /// Whether `reason` is in `phoneReasons` (a switch: no hashing per match).
+    static func isPhoneReason(_ reason: MatchReason) -> Bool {
+        switch reason {
+        case .exactE164, .phoneExtensionDiffers, .sameNationalNumber: true
+        default: false
+        }
     }
 
     /// Records with this address, ranked (identity matches only).
