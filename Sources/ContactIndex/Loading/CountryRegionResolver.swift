@@ -1,21 +1,59 @@
 /// Reads the country column of an export into the ISO 3166 alpha-2 region of the row's phone
-/// numbers: "GB", "gbr", "United Kingdom", "Royaume-Uni" and "Deutschland" all work.
+/// numbers: "GB", "gbr", "United Kingdom", "Royaume-Uni", "Deutschland", "Korea, Republic of" and
+/// "St Kitts & Nevis" all work.
 ///
-/// Names come from ICU's locale data (the region's name in English, French, German, Spanish,
-/// Italian, Portuguese and Dutch, and in its own main language), compared blind to case, accents
-/// and punctuation, never from a hand-typed table. Besides ICU's codes, only "UK" is added: ISO
-/// reserves it for the United Kingdom and CRM users type it all the time.
+/// Where the names come from, in order of preference:
+/// 1. ICU: every region's alpha-2 and alpha-3 code, and its name in English, French, German,
+///    Spanish, Italian, Portuguese and Dutch (CLDR's display names).
+/// 2. `aliases`: a short table, only for the spellings CRM exports use that CLDR does not have:
+///    the ISO 3166-1 short names that differ from CLDR's ("Russian Federation", "Iran, Islamic
+///    Republic of", "Virgin Islands, British"), a few official or former names ("United States of
+///    America", "Czech Republic", "Swaziland") and everyday ones ("UK", "England", "UAE"). An alias
+///    never replaces a name ICU gives.
+///
+/// Names are compared blind to case, accents, punctuation and spacing (`key`), with "&" read as
+/// "and", "Saint"/"Sainte" as "St"/"Ste" (CLDR writes "St. Lucia" and "Antigua & Barbuda", ISO
+/// "Saint Lucia" and "Antigua and Barbuda") and a leading "The" dropped ("The Netherlands").
+/// Only regions libphonenumber supports are resolved, since the region is used to read phones.
 struct CountryRegionResolver: Sendable {
     private let regionByKey: [String: String]
 
     /// The resolver, built once (about a few milliseconds of ICU calls).
     static let shared = CountryRegionResolver()
 
+    /// Spellings CLDR lacks, by region (see the type's comment). ISO 3166-1 short names are
+    /// written as ISO writes them.
+    static let aliases: [(name: String, region: String)] = [
+        // ISO 3166-1 short names that CLDR spells differently.
+        ("Bolivia, Plurinational State of", "BO"), ("Congo, The Democratic Republic of the", "CD"),
+        ("Falkland Islands (Malvinas)", "FK"), ("Holy See (Vatican City State)", "VA"), ("Iran, Islamic Republic of", "IR"),
+        ("Korea, Democratic People's Republic of", "KP"), ("Korea, Republic of", "KR"), ("Lao People's Democratic Republic", "LA"),
+        ("Micronesia, Federated States of", "FM"), ("Moldova, Republic of", "MD"), ("Palestine, State of", "PS"),
+        ("Pitcairn", "PN"), ("Russian Federation", "RU"), ("Saint Helena, Ascension and Tristan da Cunha", "SH"),
+        ("Saint Martin (French part)", "MF"), ("Saint Vincent and the Grenadines", "VC"), ("Sint Maarten (Dutch part)", "SX"),
+        ("Syrian Arab Republic", "SY"),
+        ("Taiwan, Province of China", "TW"), ("Tanzania, United Republic of", "TZ"), ("Venezuela, Bolivarian Republic of", "VE"),
+        ("Virgin Islands, British", "VG"), ("Virgin Islands, U.S.", "VI"), ("Viet Nam", "VN"),
+        // Official and former names, and CLDR's alternative short forms, as CRMs hold them.
+        ("United States of America", "US"), ("Republic of Korea", "KR"), ("Democratic People's Republic of Korea", "KP"),
+        ("Democratic Republic of the Congo", "CD"), ("Congo (DRC)", "CD"), ("DR Congo", "CD"),
+        ("Republic of the Congo", "CG"), ("Congo (Republic)", "CG"), ("Czech Republic", "CZ"), ("Turkey", "TR"), ("Türkiye", "TR"),
+        ("Swaziland", "SZ"), ("Macedonia", "MK"), ("Burma", "MM"), ("Ivory Coast", "CI"), ("Cape Verde", "CV"),
+        ("East Timor", "TL"), ("Holland", "NL"), ("Hong Kong", "HK"), ("Macao", "MO"), ("Macau", "MO"), ("Vatican", "VA"),
+        ("Palestine", "PS"), ("State of Palestine", "PS"), ("Republic of Moldova", "MD"), ("United Republic of Tanzania", "TZ"),
+        ("Lao PDR", "LA"), ("Laos", "LA"),
+        // Everyday names.
+        ("UK", "GB"), ("Great Britain", "GB"), ("Britain", "GB"), ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"),
+        ("Northern Ireland", "GB"), ("U.S.", "US"), ("UAE", "AE"),
+    ]
+
     private init() {
         var table: [String: String] = [:]
         let locales = ["en", "fr", "de", "es", "it", "pt", "nl"]
+        var supported = Set<String>()
         for (alpha2, alpha3) in ICURegionNames.regionCodes() {
             guard LibPhoneNumber.isSupported(region: alpha2) else { continue }
+            supported.insert(alpha2)
             table[Self.key(alpha2)] = alpha2
             if !alpha3.isEmpty { table[Self.key(alpha3)] = alpha2 }
             for locale in locales {
@@ -25,7 +63,10 @@ struct CountryRegionResolver: Sendable {
                 }
             }
         }
-        table["uk"] = "GB"
+        for (name, region) in Self.aliases where supported.contains(region) {
+            let key = Self.key(name)
+            if table[key] == nil { table[key] = region }
+        }
         regionByKey = table
     }
 
@@ -37,17 +78,41 @@ struct CountryRegionResolver: Sendable {
         return regionByKey[Self.key(trimmed)]
     }
 
-    /// Lower-case ASCII letters and digits after ICU's folding to Latin ("Côte d’Ivoire" →
-    /// "cotedivoire").
+    /// The words of the name after ICU's folding to Latin, lower-case ASCII letters and digits
+    /// only, run together: "&" reads "and", "saint"/"sainte" read "st"/"ste", and a leading "the"
+    /// is dropped ("Côte d’Ivoire" → "cotedivoire", "St. Kitts & Nevis" → "stkittsandnevis").
     static func key(_ text: some StringProtocol) -> String {
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         let folded = ascii ? String(text) : NameNormalizer.shared.fold(String(text))
         var out = [UInt8]()
         out.reserveCapacity(folded.utf8.count)
-        for byte in folded.utf8 {
-            if (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) { out.append(byte) }
-            else if byte >= 65 && byte <= 90 { out.append(byte + 32) }
+        var word = [UInt8]()
+        var words = 0
+        func endWord() {
+            guard !word.isEmpty else { return }
+            words += 1
+            switch word {
+            case Array("saint".utf8): out += Array("st".utf8)
+            case Array("sainte".utf8): out += Array("ste".utf8)
+            case Array("the".utf8) where words == 1: break
+            default: out += word
+            }
+            word.removeAll(keepingCapacity: true)
         }
+        for byte in folded.utf8 {
+            if (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) {
+                word.append(byte)
+            } else if byte >= 65 && byte <= 90 {
+                word.append(byte + 32)
+            } else {
+                endWord()
+                if byte == UInt8(ascii: "&") {
+                    words += 1
+                    out += Array("and".utf8)
+                }
+            }
+        }
+        endWord()
         return String(decoding: out, as: UTF8.self)
     }
 }
