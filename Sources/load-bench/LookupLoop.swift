@@ -10,11 +10,14 @@ enum LookupLoop {
     struct Figures: Sendable {
         var overall = LookupLoop.histogram()
         var byKind: [QueryKind: Histogram<UInt64>] = [:]
+        /// The reader threads' CPU time of each look-up, without the waits for a core.
+        var overallCPU = LookupLoop.histogram()
         /// Look-ups whose matches did not include the sampled contact, by kind.
         var misses: [QueryKind: Int] = [:]
 
         mutating func add(_ other: Figures) {
             overall.add(other.overall)
+            overallCPU.add(other.overallCPU)
             for (kind, histogram) in other.byKind { byKind[kind, default: LookupLoop.histogram()].add(histogram) }
             misses.merge(other.misses, uniquingKeysWith: +)
         }
@@ -48,6 +51,7 @@ enum LookupLoop {
         while now < deadline, !queries.isEmpty {
             let query = queries[index % queries.count]
             index += 1
+            let cpuStart = threadCPUNanoseconds()
             let matches = live.withDirectory { directory in
                 switch query.kind {
                 case .phone: directory.lookup(phone: query.text)
@@ -56,6 +60,7 @@ enum LookupLoop {
                 }
             }
             let end = monotonicNanoseconds()
+            _ = figures.overallCPU.record(max(threadCPUNanoseconds() - cpuStart, 1))
             let elapsed = max(end - now, 1)
             _ = figures.overall.record(elapsed)
             _ = figures.byKind[query.kind]!.record(elapsed)

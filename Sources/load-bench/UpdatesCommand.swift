@@ -104,7 +104,7 @@ struct UpdatesCommand: ParsableCommand {
 
         print("")
         for (name, figures) in [("writer alone", alone), ("writer beside readers", written)] {
-            print("\(name): \(figures.upserts) upserts, \(figures.removes) removes in \(String(format2: figures.seconds)) s (\(Int(Double(figures.upserts + figures.removes) / figures.seconds))/s)")
+            print("\(name): \(figures.upserts) upserts, \(figures.removes) removes in \(String(format2: figures.seconds)) s (\(Int(Double(figures.upserts + figures.removes) / figures.seconds))/s), \(figures.skipped) writes skipped (behind the rate)")
         }
         print("contacts now \(live.count); look-ups: idle \(idle.overall.totalCount), under updates \(busy.overall.totalCount)")
         var table = LatencyTable()
@@ -125,6 +125,15 @@ struct UpdatesCommand: ParsableCommand {
             }
         }
         print(table.text)
+        print("")
+        print("thread CPU time (the same calls, without the time spent waiting for a core on a loaded machine):")
+        var cpu = LatencyTable()
+        cpu.add("upsert, writer alone", alone.upsertCPU)
+        cpu.add("upsert beside readers", written.upsertCPU)
+        cpu.add("look-up idle", idle.overallCPU)
+        cpu.add("look-up under updates", busy.overallCPU)
+        print(cpu.text)
+        print("p99 CPU time of a look-up under updates / idle: \(String(format2: Double(busy.overallCPU.valueAtPercentile(99)) / max(Double(idle.overallCPU.valueAtPercentile(99)), 1)))")
         let idleP99 = Double(idle.overall.valueAtPercentile(99))
         let busyP99 = Double(busy.overall.valueAtPercentile(99))
         print("p99 look-up under updates / idle: \(String(format2: busyP99 / max(idleP99, 1)))")
