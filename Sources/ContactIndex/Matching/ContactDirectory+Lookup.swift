@@ -144,18 +144,42 @@ extension ContactDirectory {
     /// `exactName` when the text is equal case aside, `foldedName` otherwise.
     /// - Complexity: one collation key, O(log n + m) in the sorted keys.
     public func lookup(name: String, limit: Int? = nil) -> [Match] {
-        let names = preparer.names
-        let key = names.collationKey(name)
+        let limit = limit ?? configuration.resultLimit
+        guard limit > 0 else { return [] }
+        let key = preparer.names.collationKey(name)
         guard key.count > 1 else { return [] }
-        let wanted = ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing(name))
-        var matches: [Match] = []
+        // Exactness is read on the records' bytes (ASCII case aside); only names outside ASCII
+        // go through ICU case folding, on their name fields alone. Contacts are rebuilt only for
+        // the results, however many namesakes there are.
+        let spelling = NameSpelling.key(name)
+        let queryIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
+        var wanted: String? = nil
+        var top = TopMatches(limit: limit, of: self)
         nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
-            guard let contact = storedContact(slot: slot) else { return }
-            let exact = NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
+            let exact: Bool? = store.withRecord(slot) { record in
+                var reader = ContactRecordReader(record)
+                let header = reader.header()
+                let none: UnsafeRawBufferPointer? = nil
+                if NameSpelling.equals(spelling, header.displayName, none)
+                    || NameSpelling.equals(spelling, header.firstName, header.lastName)
+                    || NameSpelling.equals(spelling, header.lastName, header.firstName) {
+                    return true
+                }
+                let fields = [header.firstName, header.lastName, header.displayName]
+                let storedIsASCII = fields.allSatisfy { $0.map { $0.allSatisfy { $0 < 0x80 } } ?? true }
+                guard !(queryIsASCII && storedIsASCII) else { return false }
+                if wanted == nil { wanted = ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing(name)) }
+                let contact = Contact(
+                    id: "", firstName: header.firstName.map(String.init(recordBytes:)),
+                    lastName: header.lastName.map(String.init(recordBytes:)),
+                    displayName: header.displayName.map(String.init(recordBytes:)))
+                return NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
+            }
+            guard let exact else { return }
             let reason: MatchReason = exact ? .exactName : .foldedName
-            matches.append(Match(contact: contact, score: reason.baseScore, reason: reason))
+            top.offer(slot: slot, score: reason.baseScore, reason: reason)
         }
-        return configuration.ranking.rank(matches, limit: limit ?? configuration.resultLimit)
+        return matches(from: top)
     }
 
     /// Finds the contacts whose whole name starts with `prefix` at primary collation strength
@@ -164,14 +188,14 @@ extension ContactDirectory {
     ///   multiple of the limit).
     public func lookup(namePrefix prefix: String, limit: Int? = nil) -> [Match] {
         let limit = limit ?? configuration.resultLimit
+        guard limit > 0 else { return [] }
         let bounds = preparer.names.collationPrefixBounds(prefix)
         guard !bounds.lower.isEmpty else { return [] }
-        var matches: [Match] = []
-        nameKeyIndex.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: max(limit, 1) * 8, isLive: liveness) { slot in
-            guard let contact = storedContact(slot: slot) else { return }
-            matches.append(Match(contact: contact, score: MatchReason.namePrefix.baseScore, reason: .namePrefix))
+        var top = TopMatches(limit: limit, of: self)
+        nameKeyIndex.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: limit * 8, isLive: liveness) { slot in
+            top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
         }
-        return configuration.ranking.rank(matches, limit: limit)
+        return matches(from: top)
     }
 
     /// The contact with this id as a match (`reason == .id`, score 1), or nil.

@@ -1,0 +1,39 @@
+@testable import ContactIndex
+import Testing
+
+/// `lookup(name:)` and `lookup(namePrefix:)` with many namesakes: ranked by entity then id, limited,
+/// and exact (case aside, in any script) before merely folded.
+@Suite struct WholeNameLookupTests {
+    static let directory: ContactDirectory = {
+        var contacts = (0..<60).map { Contact(id: String(format: "s%03d", 59 - $0), firstName: "John", lastName: "Smith") }
+        contacts.append(Contact(id: "s999", firstName: "Jöhn", lastName: "Smith", entity: .contact))
+        contacts.append(Contact(id: "a001", firstName: "John", lastName: "Smith", entity: .lead))
+        contacts.append(Contact(id: "m001", firstName: "Hans", lastName: "Müller"))
+        return ContactDirectory(contacts)
+    }()
+
+    @Test func manyNamesakesAreRankedAndLimited() {
+        let matches = Self.directory.lookup(name: "john smith", limit: 3)
+        #expect(matches.map(\.contact.id) == ["s000", "s001", "s002"])
+        #expect(matches.allSatisfy { $0.reason == .exactName })
+        // All 60 contacts and the lead are exact; the accented one is folded, after them.
+        let all = Self.directory.lookup(name: "John Smith", limit: 100)
+        #expect(all.count == 62)
+        #expect(all.last?.contact.id == "s999" && all.last?.reason == .foldedName)
+        #expect(all[60].contact.id == "a001")  // contacts before leads, by the default priority
+    }
+
+    @Test func caseAsideOutsideASCIIIsExact() {
+        #expect(Self.directory.lookup(name: "MÜLLER HANS").first?.reason == .exactName)
+        #expect(Self.directory.lookup(name: "Muller Hans").first?.reason == .foldedName)
+    }
+
+    /// Type-ahead reads a bounded run of keys (a multiple of the limit), so with more namesakes
+    /// than that it answers from the run it read, ranked.
+    @Test func prefixesAreLimitedAndRanked() {
+        let matches = Self.directory.lookup(namePrefix: "john sm", limit: 2)
+        #expect(matches.count == 2)
+        #expect(matches.allSatisfy { $0.reason == .namePrefix && $0.contact.name.lowercased().hasPrefix("john sm") })
+        #expect(matches[0].contact.id < matches[1].contact.id)
+    }
+}
