@@ -114,45 +114,74 @@ struct NameTokenIndex: Sendable {
     /// - Complexity: O(t · (log p + p)) for t tokens with p postings each (sorted insertion),
     ///   O(t) amortized during a bulk load.
     mutating func insert(slot: UInt32, rows: PreparedRows, index: Int) {
-        let slotIndex = Int(slot)
-        while forwardStart.count <= slotIndex {
+        let start = beginRun(slot: slot)
+        var count = 0
+        rows.forEachToken(index) { token, role, romanized in
+            guard count < 255 else { return }
+            addToken(token, role: role, romanized: romanized, slot: slot, runStart: start, runCount: &count)
+        }
+        finishRun(slot: slot, start: start, count: count, entityRank: rows.entityRanks[index], idPrefix: rows.idPrefixes[index])
+    }
+
+    /// Indexes tokens given as values (tests).
+    mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, idPrefix: UInt64) {
+        let start = beginRun(slot: slot)
+        var count = 0
+        for token in tokens.prefix(255) {
+            var text = token.text
+            text.withUTF8 { addToken($0, role: token.role, romanized: token.romanized, slot: slot, runStart: start, runCount: &count) }
+        }
+        finishRun(slot: slot, start: start, count: count, entityRank: UInt8(clamping: entityRank), idPrefix: idPrefix)
+    }
+
+    /// Makes room for a slot's per-slot data; returns where its forward run starts.
+    private mutating func beginRun(slot: UInt32) -> Int {
+        while forwardStart.count <= Int(slot) {
             forwardStart.append(0)
             forwardCount.append(0)
             entityRanks.append(0)
             idPrefixes.append(0)
         }
-        let start = forwardArena.count
-        var count = 0
-        rows.forEachToken(index) { token, role, romanized in
-            guard count < 255 else { return }
-            let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
-            if Int(tokenID) == postings.count {
-                postings.append([])
-                deadPostings.append(0)
-                hasSkeleton.append(false)
-                deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
-            }
-            if romanized, !hasSkeleton[Int(tokenID)] { addSkeleton(of: token, id: tokenID) }
-            let entry = tokenID | role.rawValue << 28
-            let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
-            forwardArena.append(entry)
-            count += 1
-            if seenBefore { return }
-            if bulkLoading {
-                postings[Int(tokenID)].append(slot)
-            } else {
-                let position = Self.lowerBound(postings[Int(tokenID)], slot)
-                if position == postings[Int(tokenID)].count || postings[Int(tokenID)][position] != slot {
-                    postings[Int(tokenID)].insert(slot, at: position)
-                } else if deadPostings[Int(tokenID)] > 0 {
-                    deadPostings[Int(tokenID)] -= 1  // the slot's dead entry lives again
-                }
-            }
-        }
+        return forwardArena.count
+    }
+
+    /// Records where a slot's forward run is, and its rank keys.
+    private mutating func finishRun(slot: UInt32, start: Int, count: Int, entityRank: UInt8, idPrefix: UInt64) {
+        let slotIndex = Int(slot)
         forwardStart[slotIndex] = UInt32(start)
         forwardCount[slotIndex] = UInt8(count)
-        entityRanks[slotIndex] = rows.entityRanks[index]
-        idPrefixes[slotIndex] = rows.idPrefixes[index]
+        entityRanks[slotIndex] = entityRank
+        idPrefixes[slotIndex] = idPrefix
+    }
+
+    /// Adds one token of a slot: interns it (a new token gets its posting list and deletion
+    /// strings), appends it to the slot's forward run, and files the slot in its postings once.
+    private mutating func addToken(
+        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, slot: UInt32, runStart: Int, runCount: inout Int
+    ) {
+        let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
+        let id = Int(tokenID)
+        if id == postings.count {
+            postings.append([])
+            deadPostings.append(0)
+            hasSkeleton.append(false)
+            deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
+        }
+        if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID) }
+        let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
+        forwardArena.append(tokenID | role.rawValue << 28)
+        runCount += 1
+        if seenBefore { return }
+        if bulkLoading {
+            postings[id].append(slot)
+            return
+        }
+        let position = Self.lowerBound(postings[id], slot)
+        if position == postings[id].count || postings[id][position] != slot {
+            postings[id].insert(slot, at: position)
+        } else if deadPostings[id] > 0 {
+            deadPostings[id] -= 1  // the slot's dead entry lives again
+        }
     }
 
     /// Files a romanized token under its consonant skeleton.
@@ -160,49 +189,6 @@ struct NameTokenIndex: Sendable {
         hasSkeleton[Int(id)] = true
         let skeleton = ConsonantSkeleton.of(token)
         if !skeleton.isEmpty { skeletons[skeleton, default: []].append(id) }
-    }
-
-    /// Indexes tokens given as values (tests).
-    mutating func insert(slot: UInt32, tokens: [NameToken], entityRank: Int, idPrefix: UInt64) {
-        let slotIndex = Int(slot)
-        while forwardStart.count <= slotIndex {
-            forwardStart.append(0)
-            forwardCount.append(0)
-            entityRanks.append(0)
-            idPrefixes.append(0)
-        }
-        let start = forwardArena.count
-        var count = 0
-        for token in tokens.prefix(255) {
-            let tokenID = vocabulary.intern(token.text, keepSorted: !bulkLoading)
-            if Int(tokenID) == postings.count {
-                postings.append([])
-                deadPostings.append(0)
-                hasSkeleton.append(false)
-                var text = token.text
-                text.withUTF8 { deletions.add($0, id: tokenID, deletions: matching.budget(forLength: $0.count)) }
-            }
-            if token.romanized, !hasSkeleton[Int(tokenID)] { addSkeleton(of: token.text.utf8, id: tokenID) }
-            let entry = tokenID | token.role.rawValue << 28
-            let seenBefore = forwardArena[start..<(start + count)].contains { $0 & Self.idMask == tokenID }
-            forwardArena.append(entry)
-            count += 1
-            if seenBefore { continue }
-            if bulkLoading {
-                postings[Int(tokenID)].append(slot)
-            } else {
-                let position = Self.lowerBound(postings[Int(tokenID)], slot)
-                if position == postings[Int(tokenID)].count || postings[Int(tokenID)][position] != slot {
-                    postings[Int(tokenID)].insert(slot, at: position)
-                } else if deadPostings[Int(tokenID)] > 0 {
-                    deadPostings[Int(tokenID)] -= 1  // the slot's dead entry lives again
-                }
-            }
-        }
-        forwardStart[slotIndex] = UInt32(start)
-        forwardCount[slotIndex] = UInt8(count)
-        entityRanks[slotIndex] = UInt8(clamping: entityRank)
-        idPrefixes[slotIndex] = idPrefix
     }
 
     /// Removes a slot's tokens; its postings die in place (see the type's notes).

@@ -56,32 +56,30 @@ public struct NameNormalizer: Sendable {
     /// people spell differently (see `ConsonantSkeleton`).
     /// - Complexity: O(n); ASCII returns at once.
     static func hasNonLatinLetters(_ bytes: some Sequence<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar.value >= 0x370, scalar.properties.isAlphabetic, !isLatinOrMark(scalar.value) { return true }
-            case .emptyInput: return false
-            case .error: continue
-            }
-        }
+        containsScalar(bytes) { $0.value >= 0x370 && $0.properties.isAlphabetic && !isLatinOrMark($0.value) }
     }
 
     /// Whether a name holds Han, Hangul or kana: scripts whose names are written family name
     /// first and without a space ("장혁중", "王小明"), so the joined form is a name too.
     static func hasUnspacedScript(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { scalar in
+            switch scalar.value {
+            case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F:
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    /// Whether UTF-8 `bytes` hold a scalar that passes `test` (invalid sequences are skipped).
+    private static func containsScalar(_ bytes: some Sequence<UInt8>, where test: (Unicode.Scalar) -> Bool) -> Bool {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                switch scalar.value {
-                case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                     0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F:
-                    return true
-                default: continue
-                }
+            case .scalarValue(let scalar): if test(scalar) { return true }
             case .emptyInput: return false
             case .error: continue
             }

@@ -2,7 +2,8 @@ import ContactIndex
 import Foundation
 @testable import ScreenPop
 
-/// A small directory for the engine's tests: three records share +1 650 555 1234.
+/// Test support, not a test: a small directory for the engine's tests (three records share
+/// +1 650 555 1234), the engine made on it, and helpers the suites assert with.
 enum TestDirectory {
     static let shared = "+16505551234"
 
