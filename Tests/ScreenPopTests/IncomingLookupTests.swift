@@ -52,7 +52,7 @@ import Testing
             #expect(matches.allSatisfy { DirectoryQueries.phoneReasons.contains($0.reason) })
         }
         let canonical = DirectoryQueries.email(directory, "MARY@example.com", limit: 10)
-        #expect(canonical.map(\.contact.id) == ["C-MARY"])
+        #expect(canonical.map(\.id) == ["C-MARY"])
     }
 
     @Test func aNumberUnderAnotherCountryCodeIsListedButNeverPopped() throws {
@@ -89,11 +89,10 @@ import Testing
 
     @Test func theDeciderRefusesHintsAtAnyThreshold() {
         let decider = ScreenPopDecider(policy: .remember, confidentScore: 0)
-        let contact = Contact(id: "X")
         for reason in MatchReason.allCases {
-            let match = Match(contact: contact, score: 1, reason: reason)
+            let match = MatchSummary(id: "X", name: "X", score: 1, reason: reason)
             #expect(decider.isConfident(match) == !ScreenPopDecider.hints.contains(reason), "\(reason)")
         }
-        #expect(!decider.isConfident(Match(contact: contact, score: 0.82, reason: .sameNationalNumber)))
+        #expect(!decider.isConfident(MatchSummary(id: "X", name: "X", score: 0.82, reason: .sameNationalNumber)))
     }
 }

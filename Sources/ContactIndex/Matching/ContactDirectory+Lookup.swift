@@ -17,32 +17,48 @@ extension ContactDirectory {
     /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
     ///   `limit` contacts rebuilt.
     public func lookup(phone: String, region: String? = nil, limit: Int? = nil) -> [Match] {
-        let limit = limit ?? configuration.resultLimit
-        guard limit > 0 else { return [] }
-        let normalizer = preparer.phones
-        guard case .success(var query) = normalizer.normalizeQuery(phone, region: region) else { return [] }
-        var top = TopMatches(limit: limit, of: self)
-        let exact = collectPhoneMatches(for: query, into: &top)
-        if exact == 0, let reread = normalizer.reading(ofE164Query: phone, region: region), reread.e164 != query.e164 {
-            query = reread
-            top = TopMatches(limit: limit, of: self)
-            collectPhoneMatches(for: query, into: &top)
-        }
-        let queryKey = query.e164Key
-        let nationalKey = query.nationalKey
+        guard let top = rankPhoneMatches(phone, region: region, limit: limit ?? configuration.resultLimit) else { return [] }
         return top.entries.compactMap { entry in
             guard let contact = storedContact(slot: entry.slot) else { return nil }
-            let position = contact.phones.firstIndex { phone in
-                guard let number = phone.normalized else { return false }
-                return entry.reason == .sameNationalNumber
-                    ? number.nationalKey == nationalKey && number.countryCode != query.countryCode
-                    : number.e164Key == queryKey && (entry.reason == .phoneExtensionDiffers || number.extension == query.extension)
-            }
-            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: position.map { contact.phones[$0] })
+            let position = Int(entry.position)
+            let matched = contact.phones.indices.contains(position) ? contact.phones[position] : nil
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: matched)
         }
     }
 
-    /// Offers every contact with the number (confirmed on its record) to `top`.
+    /// `lookup(phone:region:limit:)`, answered with summaries read from the records instead of
+    /// rebuilt contacts: the same matches in the same order, each with the phone that matched
+    /// (`ContactPhone.displayText`) and the contact's first email.
+    /// - Complexity: as `lookup(phone:region:limit:)`, without rebuilding any contact.
+    public func lookupSummaries(phone: String, region: String? = nil, limit: Int? = nil) -> [MatchSummary] {
+        guard let top = rankPhoneMatches(phone, region: region, limit: limit ?? configuration.resultLimit) else { return [] }
+        return top.entries.compactMap { entry in
+            store.withRecord(entry.slot) { record in
+                ContactRecord.summary(
+                    record, phonePosition: entry.position >= 0 ? Int(entry.position) : nil, emailPosition: nil,
+                    score: entry.score, reason: entry.reason)
+            }
+        }
+    }
+
+    /// The ranked candidate slots of a phone look-up, each with the position of the phone that
+    /// matched; nil when the text is not a number or `limit` is not positive.
+    private func rankPhoneMatches(_ phone: String, region: String?, limit: Int) -> TopMatches? {
+        guard limit > 0 else { return nil }
+        let normalizer = preparer.phones
+        guard case .success(let query) = normalizer.normalizeQuery(phone, region: region) else { return nil }
+        var top = TopMatches(limit: limit, of: self)
+        let exact = collectPhoneMatches(for: query, into: &top)
+        if exact == 0, let reread = normalizer.reading(ofE164Query: phone, region: region), reread.e164 != query.e164 {
+            top = TopMatches(limit: limit, of: self)
+            collectPhoneMatches(for: reread, into: &top)
+        }
+        return top
+    }
+
+    /// Offers every contact with the number (confirmed on its record) to `top`, with the
+    /// position of its phone that carries it best: the same extension first, then any
+    /// extension, then (another country code) the same national number.
     /// - Returns: how many contacts have the same E.164 number.
     @discardableResult
     private func collectPhoneMatches(for query: NormalizedPhone, into top: inout TopMatches) -> Int {
@@ -51,35 +67,38 @@ extension ContactDirectory {
         var exact = 0
         phoneIndex.forEachCandidate(e164Key: queryKey) { slot in
             // The best way this contact's phones carry the number: same extension, or not.
-            let reason: MatchReason? = store.withRecord(slot) { record in
+            let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
-                var found: MatchReason? = nil
-                for _ in 0..<reader.count() {
+                var found: (reason: MatchReason, position: Int)? = nil
+                for position in 0..<reader.count() {
                     let phone = reader.phone()
                     guard phone.e164Key == queryKey else { continue }
-                    if phone.extension.map({ Array($0) }) == queryExtension { return .exactE164 }
-                    found = .phoneExtensionDiffers
+                    if phone.extension.map({ Array($0) }) == queryExtension { return (.exactE164, position) }
+                    if found == nil { found = (.phoneExtensionDiffers, position) }
                 }
                 return found
             } ?? nil
-            guard let reason else { return }
+            guard let found else { return }
             exact += 1
-            top.offer(slot: slot, score: reason.baseScore, reason: reason)
+            top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
         }
         guard query.nationalNumber.utf8.count >= 6 else { return exact }
         let nationalKey = query.nationalKey
+        let countryCode = query.countryCode
         phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
-            let matches = store.withRecord(slot) { record in
+            let position: Int? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
-                for _ in 0..<reader.count() {
+                for position in 0..<reader.count() {
                     let phone = reader.phone()
-                    if phone.nationalKey == nationalKey, phone.countryCode != query.countryCode { return true }
+                    if phone.countryCode != countryCode, phone.nationalKey == nationalKey { return position }
                 }
-                return false
-            } ?? false
-            if matches { top.offer(slot: slot, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber) }
+                return nil
+            } ?? nil
+            if let position {
+                top.offer(slot: slot, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber, position: position)
+            }
         }
         return exact
     }
@@ -92,15 +111,41 @@ extension ContactDirectory {
     /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
     ///   `limit` contacts rebuilt.
     public func lookup(email: String, limit: Int? = nil) -> [Match] {
-        let limit = limit ?? configuration.resultLimit
-        guard limit > 0, case .success(let query) = preparer.emails.normalize(email) else { return [] }
+        guard let top = rankEmailMatches(email, limit: limit ?? configuration.resultLimit) else { return [] }
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot) else { return nil }
+            let position = Int(entry.position)
+            let matched = contact.emails.indices.contains(position) ? contact.emails[position] : nil
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedEmail: matched)
+        }
+    }
+
+    /// `lookup(email:limit:)`, answered with summaries read from the records instead of rebuilt
+    /// contacts: the same matches in the same order, each with the address that matched (as
+    /// written) and the contact's first phone.
+    /// - Complexity: as `lookup(email:limit:)`, without rebuilding any contact.
+    public func lookupSummaries(email: String, limit: Int? = nil) -> [MatchSummary] {
+        guard let top = rankEmailMatches(email, limit: limit ?? configuration.resultLimit) else { return [] }
+        return top.entries.compactMap { entry in
+            store.withRecord(entry.slot) { record in
+                ContactRecord.summary(
+                    record, phonePosition: nil, emailPosition: entry.position >= 0 ? Int(entry.position) : nil,
+                    score: entry.score, reason: entry.reason)
+            }
+        }
+    }
+
+    /// The ranked candidate slots of an email look-up, each with the position of the address
+    /// that matched; nil when the text is not an address or `limit` is not positive.
+    private func rankEmailMatches(_ email: String, limit: Int) -> TopMatches? {
+        guard limit > 0, case .success(let query) = preparer.emails.normalize(email) else { return nil }
         var top = TopMatches(limit: limit, of: self)
         var address = query.address
         address.withUTF8 { bytes in
             let key = UnsafeRawBufferPointer(bytes)
             emailIndex.forEachCandidate(address: key) { slot in
-                if emailPosition(in: slot, where: { $0.addressEquals(key) }) != nil {
-                    top.offer(slot: slot, score: MatchReason.exactEmail.baseScore, reason: .exactEmail)
+                if let position = emailPosition(in: slot, where: { $0.addressEquals(key) }) {
+                    top.offer(slot: slot, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, position: position)
                 }
             }
         }
@@ -109,23 +154,13 @@ extension ContactDirectory {
             canonical.withUTF8 { bytes in
                 let key = UnsafeRawBufferPointer(bytes)
                 emailIndex.forEachCandidate(canonical: key) { slot in
-                    if emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) != nil {
-                        top.offer(slot: slot, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail)
+                    if let position = emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) {
+                        top.offer(slot: slot, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, position: position)
                     }
                 }
             }
         }
-        let canonicalKey = query.canonicalKey
-        return top.entries.compactMap { entry in
-            guard let contact = storedContact(slot: entry.slot) else { return nil }
-            let matched = contact.emails.first { email in
-                guard let normalized = email.normalized else { return false }
-                return entry.reason == .exactEmail
-                    ? normalized.address == query.address
-                    : normalized.canonicalKey == canonicalKey || normalized.address == canonicalKey
-            }
-            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedEmail: matched)
-        }
+        return top
     }
 
     /// The position of the first email of the contact in `slot` that satisfies `test`.
@@ -202,5 +237,19 @@ extension ContactDirectory {
     /// - Complexity: O(1) expected.
     public func lookup(id: String) -> Match? {
         contact(id: id).map { Match(contact: $0, score: MatchReason.id.baseScore, reason: .id) }
+    }
+
+    /// A fingerprint of the stored contact with this id, or nil when there is none: equal for
+    /// the same version of the contact, different (but for a 2⁻⁶⁴ chance) once anything in it
+    /// changed, so a host can tell whether a record it saw before is still the same. Valid
+    /// within one process.
+    /// - Complexity: O(1) expected, plus hashing the record's bytes.
+    public func revision(id: String) -> UInt64? {
+        guard let slot = slot(of: id) else { return nil }
+        return store.withRecord(slot) { record in
+            var hasher = Hasher()
+            hasher.combine(bytes: record)
+            return UInt64(bitPattern: Int64(hasher.finalize()))
+        }
     }
 }

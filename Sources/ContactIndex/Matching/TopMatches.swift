@@ -7,6 +7,8 @@
 struct TopMatches {
     struct Entry {
         var slot: UInt32
+        /// Which of the contact's phones or emails matched (its position), or -1.
+        var position: Int32 = -1
         var score: Double
         var reason: MatchReason
     }
@@ -34,16 +36,16 @@ struct TopMatches {
     /// The lowest kept score when full, else 0.
     var floor: Double { entries.count >= limit ? entries.last!.score : 0 }
 
-    /// Offers a candidate.
+    /// Offers a candidate; `position` says which of its phones or emails matched (-1: none).
     /// - Complexity: O(limit).
-    mutating func offer(slot: UInt32, score: Double, reason: MatchReason) {
+    mutating func offer(slot: UInt32, score: Double, reason: MatchReason, position: Int = -1) {
         guard limit > 0 else { return }
         if entries.count >= limit, score < entries[entries.count - 1].score { return }
         if let existing = entries.firstIndex(where: { $0.slot == slot }) {
             guard score > entries[existing].score else { return }
             entries.remove(at: existing)
         }
-        let entry = Entry(slot: slot, score: score, reason: reason)
+        let entry = Entry(slot: slot, position: Int32(clamping: position), score: score, reason: reason)
         if entries.count >= limit, !precedes(entry, entries[entries.count - 1]) { return }
         var position = entries.count
         while position > 0, precedes(entry, entries[position - 1]) { position -= 1 }

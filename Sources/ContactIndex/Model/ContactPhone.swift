@@ -24,4 +24,12 @@ public struct ContactPhone: Sendable, Hashable, Codable {
         self.normalized = normalized
         self.problem = problem
     }
+
+    /// The number as a list shows it: the E.164 form, followed by `;ext=` and the extension when
+    /// it has one (RFC 3966's spelling), or the text as written when it did not parse.
+    public var displayText: String {
+        guard let normalized else { return raw }
+        guard let ext = normalized.extension else { return normalized.e164 }
+        return normalized.e164 + ";ext=" + ext
+    }
 }

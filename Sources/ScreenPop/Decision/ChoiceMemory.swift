@@ -14,11 +14,13 @@ enum ChoiceKey: Hashable, Sendable {
 /// The agents' past choices among several records: by number or address, and by record (when
 /// each record was last chosen). Bounded in count and age.
 ///
-/// A choice keeps the record as it was when chosen; a record that changed since (or was
-/// removed, or no longer matches) is never popped from memory.
+/// A choice keeps the record's id and `revision` (`MatchSummary.revision`) as they were when
+/// chosen; a record that changed since (or was removed, or no longer matches) is never popped
+/// from memory.
 struct ChoiceMemory: Sendable {
     struct Choice: Sendable, Hashable {
-        var contact: Contact
+        var contactID: String
+        var revision: UInt64
         var chosenAt: Date
     }
 
@@ -32,10 +34,10 @@ struct ChoiceMemory: Sendable {
 
     var count: Int { byKey.count }
 
-    /// Remembers that the agent chose `contact` for `key`.
-    mutating func remember(_ contact: Contact, for key: ChoiceKey?, now: Date) {
-        if let key { byKey.set(key, Choice(contact: contact, chosenAt: now), now: now) }
-        byContact.set(contact.id, now, now: now)
+    /// Remembers that the agent chose the record `contactID`, at `revision`, for `key`.
+    mutating func remember(_ contactID: String, revision: UInt64, for key: ChoiceKey?, now: Date) {
+        if let key { byKey.set(key, Choice(contactID: contactID, revision: revision, chosenAt: now), now: now) }
+        byContact.set(contactID, now, now: now)
     }
 
     /// The remembered choice for `key`, when it is not too old.

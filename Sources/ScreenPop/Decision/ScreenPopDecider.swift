@@ -15,7 +15,7 @@ import ContactIndex
 struct ScreenPopDecider: Sendable {
     /// The outcome, before it becomes a `HostAction`.
     enum Decision: Equatable {
-        case pop(Match, PopReason, ConflictResolution?)
+        case pop(MatchSummary, PopReason, ConflictResolution?)
         case choose
         case offerNew
     }
@@ -36,7 +36,7 @@ struct ScreenPopDecider: Sendable {
     }
 
     /// Whether `match` may be popped without asking.
-    func isConfident(_ match: Match) -> Bool {
+    func isConfident(_ match: MatchSummary) -> Bool {
         match.score >= confidentScore && !Self.isHint(match.reason)
     }
 
@@ -46,7 +46,7 @@ struct ScreenPopDecider: Sendable {
     ///   - remembered: the id of the record remembered for this number or address, already
     ///     checked to be among `matches` and unchanged.
     ///   - lastChosen: when a record was last chosen, for any key.
-    func decide(_ matches: [Match], remembered: String?, lastChosen: (String) -> Date?) -> Decision {
+    func decide(_ matches: [MatchSummary], remembered: String?, lastChosen: (String) -> Date?) -> Decision {
         guard !matches.isEmpty else { return .offerNew }
         // Counted without copying the matches: the list is copied only for a conflict rule.
         var confidentCount = 0
@@ -61,15 +61,15 @@ struct ScreenPopDecider: Sendable {
         case .ask:
             return .choose
         case .remember:
-            if let remembered, let match = matches.first(where: { isConfident($0) && $0.contact.id == remembered }) { return .pop(match, .remembered, nil) }
+            if let remembered, let match = matches.first(where: { isConfident($0) && $0.id == remembered }) { return .pop(match, .remembered, nil) }
             return .choose
         case .automatic(let rule):
             let confident = matches.filter(isConfident)
-            let pick: Match?
+            let pick: MatchSummary?
             switch rule {
-            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.contact.id) }, latest: true, missingAsks: false)
-            case .mostRecentlyUpdated: pick = unique(confident, by: { $0.contact.updatedAt }, latest: true, missingAsks: true)
-            case .earliestCreated: pick = unique(confident, by: { $0.contact.createdAt }, latest: false, missingAsks: true)
+            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.id) }, latest: true, missingAsks: false)
+            case .mostRecentlyUpdated: pick = unique(confident, by: { $0.updatedAt }, latest: true, missingAsks: true)
+            case .earliestCreated: pick = unique(confident, by: { $0.createdAt }, latest: false, missingAsks: true)
             }
             return pick.map { .pop($0, .automatic, rule) } ?? .choose
         }
@@ -78,8 +78,8 @@ struct ScreenPopDecider: Sendable {
     /// The one match with the latest (or earliest) date; nil when the best date is shared, when
     /// no match has a date, or (`missingAsks`) when any match lacks one: a candidate without a
     /// date cannot be compared, so the agent decides.
-    private func unique(_ matches: [Match], by date: (Match) -> Date?, latest: Bool, missingAsks: Bool) -> Match? {
-        var best: (match: Match, date: Date)?
+    private func unique(_ matches: [MatchSummary], by date: (MatchSummary) -> Date?, latest: Bool, missingAsks: Bool) -> MatchSummary? {
+        var best: (match: MatchSummary, date: Date)?
         var tie = false
         for match in matches {
             guard let value = date(match) else {

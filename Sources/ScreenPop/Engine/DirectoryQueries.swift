@@ -16,10 +16,10 @@ enum DirectoryQueries {
     /// The reasons an incoming email request may match.
     static let emailReasons: Set<MatchReason> = [.exactEmail, .canonicalEmail]
 
-    /// Records with this number, ranked (identity matches only).
+    /// Records with this number, ranked (identity matches only), as summaries.
     /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
-    static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> [Match] {
-        let matches = directory.lookup(phone: number, region: region, limit: limit)
+    static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> [MatchSummary] {
+        let matches = directory.lookupSummaries(phone: number, region: region, limit: limit)
         // Usually all pass: then the array is returned as it is, with no copy and no hashing.
         guard matches.contains(where: { !isPhoneReason($0.reason) }) else { return matches }
         return matches.filter { isPhoneReason($0.reason) }
@@ -33,10 +33,10 @@ enum DirectoryQueries {
         }
     }
 
-    /// Records with this address, ranked (identity matches only).
+    /// Records with this address, ranked (identity matches only), as summaries.
     /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
-    static func email(_ directory: ContactDirectory, _ address: String, limit: Int) -> [Match] {
-        directory.lookup(email: address, limit: limit).filter { emailReasons.contains($0.reason) }
+    static func email(_ directory: ContactDirectory, _ address: String, limit: Int) -> [MatchSummary] {
+        directory.lookupSummaries(email: address, limit: limit).filter { emailReasons.contains($0.reason) }
     }
 
     /// Records for a free-text query, as `zcc-contact-search-event` asks: the free-text search,

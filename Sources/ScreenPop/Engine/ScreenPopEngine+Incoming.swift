@@ -11,14 +11,19 @@ extension ScreenPopEngine {
         let number = request.incomingPhoneNumber
         let region = configuration.region
         let limit = configuration.resultLimit
-        let matches = directory.withDirectory { DirectoryQueries.phone($0, number, region: region, limit: limit) }
         let key: ChoiceKey? = {
             if let fast = PhoneNormalizer.fastE164(number) { return .phone(fast.e164) }
-            guard !matches.isEmpty, case .success(let parsed) = phones.normalizeQuery(number, region: region) else { return nil }
+            guard case .success(let parsed) = phones.normalizeQuery(number, region: region) else { return nil }
             return .phone(parsed.e164)
         }()
+        let decider = decider
+        let remembered = rememberedID(for: key, now: now)
+        let found = directory.withDirectory { directory in
+            IncomingMatches(
+                DirectoryQueries.phone(directory, number, region: region, limit: limit), in: directory, decider: decider, remembered: remembered)
+        }
         let items = offer(
-            matches, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
             newRecord: { newRecordOffer(phone: number, engagementId: request.engagementId, channel: request.channel) },
             customer: { record in record.customerPhone = number })
         return ScreenPopOutcome(reply: .incomingPhoneResponse(IncomingLookupResponse(items: items.items)), actions: items.actions)
@@ -28,10 +33,20 @@ extension ScreenPopEngine {
     func incomingEmail(_ request: IncomingEmailRequest, now: Date) -> ScreenPopOutcome {
         let address = request.email
         let limit = configuration.resultLimit
-        let matches = directory.withDirectory { DirectoryQueries.email($0, address, limit: limit) }
-        let key: ChoiceKey? = matches.first?.matchedEmail?.normalized.map { .email($0.canonicalKey) } ?? .email(address.lowercased())
+        // The provider-canonical address: what every matched address (exact or canonical) shares.
+        let key: ChoiceKey
+        if case .success(let normalized) = emails.normalize(address) {
+            key = .email(normalized.canonicalKey)
+        } else {
+            key = .email(address.lowercased())
+        }
+        let decider = decider
+        let remembered = rememberedID(for: key, now: now)
+        let found = directory.withDirectory { directory in
+            IncomingMatches(DirectoryQueries.email(directory, address, limit: limit), in: directory, decider: decider, remembered: remembered)
+        }
         let items = offer(
-            matches, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
             newRecord: {
                 .offerNewRecord(NewRecordOffer(engagementId: request.engagementId, channel: request.channel, email: address))
             },
@@ -43,27 +58,37 @@ extension ScreenPopEngine {
     /// records the offer on the engagement, and gives the decision now or holds it for the
     /// connect (`screenPopEvent` CONNECTED, engagement not connected yet).
     private func offer(
-        _ matches: [Match], key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
+        _ found: IncomingMatches, key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
         newRecord: () -> HostAction, customer: (inout EngagementRecord) -> Void
     ) -> (items: [ContactItem], actions: [HostAction]) {
+        let matches = found.matches
         let newRecordAction = matches.isEmpty ? newRecord() : nil
         let event = configuration.screenPopEvent
         return state.withLock { state in
-            // A remembered record counts only while it still matches and has not changed.
+            // A remembered record counts only while it still matches and has not changed (its
+            // revision read with the matches). A choice made since the look-up waits for the
+            // next request.
             var remembered: String?
-            if let key, let choice = state.memory.choice(for: key, now: now) {
-                if let current = matches.first(where: { $0.contact.id == choice.contact.id }), current.contact == choice.contact {
-                    remembered = choice.contact.id
+            if let key, let choice = state.memory.choice(for: key, now: now), choice.contactID == found.checkedID {
+                if let revision = found.rememberedRevision, revision == choice.revision {
+                    remembered = choice.contactID
                 } else {
                     state.memory.forget(key)
                 }
             }
             var ordered = matches
-            if let remembered, let index = ordered.firstIndex(where: { $0.contact.id == remembered }), index > 0 {
+            if let remembered, let index = ordered.firstIndex(where: { $0.id == remembered }), index > 0 {
                 ordered.insert(ordered.remove(at: index), at: 0)
             }
-            let items = ordered.map(ContactItem.init(match:))
-            let decision = decider.decide(ordered, remembered: remembered, lastChosen: { state.memory.lastChosen($0, now: now) })
+            let items = ordered.map(ContactItem.init(summary:))
+            var decision = decider.decide(ordered, remembered: remembered, lastChosen: { state.memory.lastChosen($0, now: now) })
+            // The record to open, rebuilt: read with the matches when the pop was certain, else
+            // now; a record removed in between is offered in the list instead.
+            var poppedContact: Contact?
+            if case .pop(let match, _, _) = decision {
+                poppedContact = found.certainPop?.id == match.id ? found.certainPop : directory.withDirectory { $0.contact(id: match.id) }
+                if poppedContact == nil { decision = .choose }
+            }
             let action: HostAction
             var popped: String?
             switch decision {
@@ -72,9 +97,9 @@ extension ScreenPopEngine {
             case .choose:
                 action = .chooseAmong(ChoiceAction(engagementId: engagementId, candidates: items, rememberedID: remembered))
             case .pop(let match, let reason, let rule):
-                popped = match.contact.id
-                let others = items.filter { $0.id != match.contact.id }
-                action = .pop(PopAction(contact: match.contact, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
+                popped = match.id
+                let others = items.filter { $0.id != match.id }
+                action = .pop(PopAction(contact: poppedContact!, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
             let asks: Bool
             if case .choose = decision { asks = true } else { asks = false }
@@ -98,6 +123,12 @@ extension ScreenPopEngine {
         }
     }
 
+    /// The record remembered for `key`, if any (checked against the directory afterwards).
+    private func rememberedID(for key: ChoiceKey?, now: Date) -> String? {
+        guard let key else { return nil }
+        return state.withLock { $0.memory.choice(for: key, now: now)?.contactID }
+    }
+
     /// The new-record offer for a number: E.164, region and line type from libphonenumber.
     func newRecordOffer(phone: String, engagementId: String, channel: EngagementChannel) -> HostAction {
         var offer = NewRecordOffer(engagementId: engagementId, channel: channel, phone: phone)
@@ -108,5 +139,35 @@ extension ScreenPopEngine {
             offer.numberIsValid = parsed.details?.isValid
         }
         return .offerNewRecord(offer)
+    }
+}
+
+/// The matches of an incoming request, read in one look at the directory; the revision of the
+/// remembered record when it is among them; and the record to open when the decision cannot
+/// depend on anything but the matches (exactly one confident match).
+struct IncomingMatches {
+    /// The ranked matches.
+    var matches: [MatchSummary]
+    /// The remembered record's id, looked for among the matches.
+    var checkedID: String?
+    /// Its revision (`ContactDirectory.revision(id:)`), read with the matches; nil when it is
+    /// not among them (or gone).
+    var rememberedRevision: UInt64?
+    /// The one confident match's contact, rebuilt in the same look; nil otherwise.
+    var certainPop: Contact?
+
+    /// Reads the remembered record's revision and the certain pop's contact, when there are.
+    init(_ matches: [MatchSummary], in directory: ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
+        self.matches = matches
+        checkedID = remembered
+        if let remembered, matches.contains(where: { $0.id == remembered }) {
+            rememberedRevision = directory.revision(id: remembered)
+        }
+        var confident: MatchSummary?
+        for match in matches where decider.isConfident(match) {
+            guard confident == nil else { return }
+            confident = match
+        }
+        if let confident { certainPop = directory.contact(id: confident.id) }
     }
 }

@@ -23,7 +23,8 @@ extension ScreenPopEngine {
     /// - Throws: `ScreenPopError` `.unknownContact` naming `data.id` when no record has the id.
     func screenPop(_ selection: ScreenPopSelection, now: Date) throws(ScreenPopError) -> ScreenPopOutcome {
         let id = selection.id
-        guard let contact = directory.withDirectory({ $0.contact(id: id) }) else {
+        let found = directory.withDirectory { directory in directory.contact(id: id).map { ($0, directory.revision(id: id) ?? 0) } }
+        guard let (contact, revision) = found else {
             throw ScreenPopError(code: .unknownContact, field: "data.id", messageType: "zcc-screen-pop", message: "no record has the id \(id.debugDescription)")
         }
         let event = configuration.screenPopEvent
@@ -34,7 +35,7 @@ extension ScreenPopEngine {
                 state.unsolicited.set(id, now, now: now)
                 return .pop(PopAction(contact: contact, engagementId: nil, reason: .unsolicitedSelection, resolution: nil, alternatives: []))
             }
-            if record.offered.count > 1 { state.memory.remember(contact, for: record.choiceKey, now: now) }
+            if record.offered.count > 1 { state.memory.remember(id, revision: revision, for: record.choiceKey, now: now) }
             let pop = HostAction.pop(PopAction(
                 contact: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
                 alternatives: record.offered.filter { $0.id != id }))

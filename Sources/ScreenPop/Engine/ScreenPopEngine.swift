@@ -22,6 +22,8 @@ public final class ScreenPopEngine: Sendable {
     public let configuration: ScreenPopConfiguration
     let directory: any DirectoryReading
     let phones: PhoneNormalizer
+    /// The directory's email normalizer, for the key a choice is remembered under.
+    let emails: EmailNormalizer
     let decider: ScreenPopDecider
     let state: Mutex<EngineState>
     /// The host's requests to the softphone that wait for answers. `handle(_:)` gives it every
@@ -45,6 +47,7 @@ public final class ScreenPopEngine: Sendable {
         self.directory = directory
         let region = configuration.region ?? directory.withDirectory { $0.configuration.defaultRegion }
         self.phones = PhoneNormalizer(defaultRegion: region)
+        self.emails = EmailNormalizer(options: directory.withDirectory { $0.configuration.emailOptions })
         self.decider = ScreenPopDecider(policy: configuration.choicePolicy, confidentScore: configuration.confidentScore)
         self.requests = PendingRequests(timeout: configuration.requestTimeout, capacity: configuration.pendingRequestCapacity, clock: configuration.clock)
         self.state = Mutex(EngineState(

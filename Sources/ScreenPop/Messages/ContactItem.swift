@@ -47,6 +47,12 @@ public struct ContactItem: Sendable, Hashable, Codable {
             entity: match.contact.entity.rawValue)
     }
 
+    /// The item for a summary (`ContactDirectory.lookupSummaries`): what `init(match:)` gives
+    /// for the same match, read without rebuilding the contact.
+    public init(summary: MatchSummary) {
+        self.init(id: summary.id, name: summary.name, phone: summary.phone, email: summary.email, entity: summary.entity.rawValue)
+    }
+
     /// The item for a contact: its first phone and email.
     public init(contact: Contact) {
         self.init(
