@@ -56,8 +56,8 @@ public enum PopReason: String, Sendable, Hashable, Codable {
 
 /// Open a record.
 public struct PopAction: Sendable, Hashable {
-    /// The record, as the directory holds it now.
-    public var contact: Contact
+    /// The record, as the directory held it when the pop was decided; rebuilt when read.
+    public var record: ContactSnapshot
     /// The engagement, when the pop belongs to one.
     public var engagementId: String?
     /// Why.
@@ -69,6 +69,12 @@ public struct PopAction: Sendable, Hashable {
 
     /// Whether the selection named a record no pending engagement offered.
     public var unsolicited: Bool { reason == .unsolicitedSelection }
+
+    /// The record's contact (`record.contact`: rebuilt at each read).
+    public var contact: Contact {
+        get { record.contact }
+        set { record = ContactSnapshot(newValue) }
+    }
 }
 
 /// Let the agent choose.

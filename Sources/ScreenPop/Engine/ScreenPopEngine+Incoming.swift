@@ -84,9 +84,9 @@ extension ScreenPopEngine {
             var decision = decider.decide(ordered, remembered: remembered, lastChosen: { state.memory.lastChosen($0, now: now) })
             // The record to open, rebuilt: read with the matches when the pop was certain, else
             // now; a record removed in between is offered in the list instead.
-            var poppedContact: Contact?
+            var poppedContact: ContactSnapshot?
             if case .pop(let match, _, _) = decision {
-                poppedContact = found.certainPop?.id == match.id ? found.certainPop : directory.withDirectory { $0.contact(id: match.id) }
+                poppedContact = found.certainPop?.id == match.id ? found.certainPop : directory.withDirectory { $0.snapshot(id: match.id) }
                 if poppedContact == nil { decision = .choose }
             }
             let action: HostAction
@@ -99,7 +99,7 @@ extension ScreenPopEngine {
             case .pop(let match, let reason, let rule):
                 popped = match.id
                 let others = items.filter { $0.id != match.id }
-                action = .pop(PopAction(contact: poppedContact!, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
+                action = .pop(PopAction(record: poppedContact!, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
             let asks: Bool
             if case .choose = decision { asks = true } else { asks = false }
@@ -153,10 +153,10 @@ struct IncomingMatches {
     /// Its revision (`ContactDirectory.revision(id:)`), read with the matches; nil when it is
     /// not among them (or gone).
     var rememberedRevision: UInt64?
-    /// The one confident match's contact, rebuilt in the same look; nil otherwise.
-    var certainPop: Contact?
+    /// The one confident match's record, copied in the same look; nil otherwise.
+    var certainPop: ContactSnapshot?
 
-    /// Reads the remembered record's revision and the certain pop's contact, when there are.
+    /// Reads the remembered record's revision and copies the certain pop's record, when there are.
     init(_ matches: [MatchSummary], in directory: ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
         self.matches = matches
         checkedID = remembered
@@ -168,6 +168,6 @@ struct IncomingMatches {
             guard confident == nil else { return }
             confident = match
         }
-        if let confident { certainPop = directory.contact(id: confident.id) }
+        if let confident { certainPop = directory.snapshot(id: confident.id) }
     }
 }

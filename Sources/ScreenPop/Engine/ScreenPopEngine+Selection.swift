@@ -23,7 +23,7 @@ extension ScreenPopEngine {
     /// - Throws: `ScreenPopError` `.unknownContact` naming `data.id` when no record has the id.
     func screenPop(_ selection: ScreenPopSelection, now: Date) throws(ScreenPopError) -> ScreenPopOutcome {
         let id = selection.id
-        let found = directory.withDirectory { directory in directory.contact(id: id).map { ($0, directory.revision(id: id) ?? 0) } }
+        let found = directory.withDirectory { directory in directory.snapshot(id: id).map { ($0, directory.revision(id: id) ?? 0) } }
         guard let (contact, revision) = found else {
             throw ScreenPopError(code: .unknownContact, field: "data.id", messageType: "zcc-screen-pop", message: "no record has the id \(id.debugDescription)")
         }
@@ -33,11 +33,11 @@ extension ScreenPopEngine {
                   let record = state.tracker.engagement(engagementId, now: now) else {
                 guard state.unsolicited.value(for: id, now: now) == nil else { return nil }
                 state.unsolicited.set(id, now, now: now)
-                return .pop(PopAction(contact: contact, engagementId: nil, reason: .unsolicitedSelection, resolution: nil, alternatives: []))
+                return .pop(PopAction(record: contact, engagementId: nil, reason: .unsolicitedSelection, resolution: nil, alternatives: []))
             }
             if record.offered.count > 1 { state.memory.remember(id, revision: revision, for: record.choiceKey, now: now) }
             let pop = HostAction.pop(PopAction(
-                contact: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
+                record: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
                 alternatives: record.offered.filter { $0.id != id }))
             return state.tracker.update(engagementId, now: now) { record -> HostAction? in
                 let popped = record.chosenContactID == id && record.decided
@@ -63,7 +63,7 @@ extension ScreenPopEngine {
 extension HostAction {
     /// The record a `.pop` opens; nil for the other actions.
     var poppedContactID: String? {
-        if case .pop(let action) = self { return action.contact.id }
+        if case .pop(let action) = self { return action.record.id }
         return nil
     }
 }
