@@ -83,10 +83,15 @@ extension ContactDirectory {
             exact += 1
             top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
         }
-        guard query.nationalNumber.utf8.count >= 6 else { return exact }
+        // Same national number, another country code: a lower score, so nothing to do once the
+        // selection is full of better matches, and no record to read for a contact kept already
+        // (it has the number itself, which scores more).
+        let sameNational = MatchReason.sameNationalNumber.baseScore
+        guard query.nationalNumber.utf8.count >= 6, !top.isClosed(to: sameNational) else { return exact }
         let nationalKey = query.nationalKey
         let countryCode = query.countryCode
         phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
+            guard !top.isClosed(to: sameNational), !top.contains(slot: slot) else { return }
             let position: Int? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
@@ -97,7 +102,7 @@ extension ContactDirectory {
                 return nil
             } ?? nil
             if let position {
-                top.offer(slot: slot, score: MatchReason.sameNationalNumber.baseScore, reason: .sameNationalNumber, position: position)
+                top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
             }
         }
         return exact

@@ -33,6 +33,17 @@ struct TopMatches {
         entries.count >= limit && (entries.last?.score ?? 0) >= score
     }
 
+    /// Whether no candidate scoring `score` can enter any more: full, and every kept entry
+    /// scores more.
+    func isClosed(to score: Double) -> Bool {
+        entries.count >= limit && (entries.last?.score ?? 0) > score
+    }
+
+    /// Whether `slot` is kept.
+    func contains(slot: UInt32) -> Bool {
+        entries.contains { $0.slot == slot }
+    }
+
     /// The lowest kept score when full, else 0.
     var floor: Double { entries.count >= limit ? entries.last!.score : 0 }
 
