@@ -71,6 +71,17 @@ import ContactFixtures
         }
     }
 
+    /// Records passed over once the selection is full (on entity rank and id prefix alone) are
+    /// exactly those that could not have entered: a small limit gives the head of the ranking
+    /// that a limit above every candidate (nothing passed over) gives.
+    @Test(arguments: ["+16505550100", "+442079460100", "+4930 1234567", "+16505550100;ext=12", "+447700900123", "+33142685300"])
+    func aSmallLimitIsTheHeadOfTheWholeRanking(number: String) {
+        let whole = Self.directory.lookup(phone: number, region: "US", limit: 10_000)
+        for limit in [1, 2, 5, 10, 50] {
+            #expect(Self.directory.lookup(phone: number, region: "US", limit: limit) == Array(whole.prefix(limit)), "\(number) limit \(limit)")
+        }
+    }
+
     @Test func theSharedNumbersReallyAreShared() {
         // The comparisons above are only worth something if the look-ups find many records.
         #expect(Self.directory.lookup(phone: "+16505550100", limit: 1000).count > 100)

@@ -59,13 +59,18 @@ extension ContactDirectory {
     /// Offers every contact with the number (confirmed on its record) to `top`, with the
     /// position of its phone that carries it best: the same extension first, then any
     /// extension, then (another country code) the same national number.
-    /// - Returns: how many contacts have the same E.164 number.
+    /// A number shared by many records reads only the records that can still enter the
+    /// selection: once it is full, a candidate that would rank below its last entry even with
+    /// the best score is passed over on its entity rank and id prefix alone.
+    /// - Returns: how many contacts with the same E.164 number were offered (0 when none has it).
     @discardableResult
     private func collectPhoneMatches(for query: NormalizedPhone, into top: inout TopMatches) -> Int {
         let queryKey = query.e164Key
         let queryExtension = query.extension.map { Array($0.utf8) }
+        let best = MatchReason.exactE164.baseScore
         var exact = 0
         phoneIndex.forEachCandidate(e164Key: queryKey) { slot in
+            guard !top.excludes(slot: slot, bestScore: best) else { return }
             // The best way this contact's phones carry the number: same extension, or not.
             let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)

@@ -39,6 +39,18 @@ struct TopMatches {
         entries.count >= limit && (entries.last?.score ?? 0) > score
     }
 
+    /// Whether `slot` cannot enter even at `bestScore`, decided without reading its record:
+    /// full, and the last kept entry scores more, or as much with a lower entity rank or id
+    /// prefix. (An equal id prefix needs the ids: then it may enter.)
+    func excludes(slot: UInt32, bestScore: Double) -> Bool {
+        guard entries.count >= limit, let last = entries.last else { return false }
+        if last.score != bestScore { return last.score > bestScore }
+        let rank = entityRanks[Int(slot)]
+        let lastRank = entityRanks[Int(last.slot)]
+        if rank != lastRank { return rank > lastRank }
+        return idPrefixes[Int(slot)] > idPrefixes[Int(last.slot)]
+    }
+
     /// Whether `slot` is kept.
     func contains(slot: UInt32) -> Bool {
         entries.contains { $0.slot == slot }
