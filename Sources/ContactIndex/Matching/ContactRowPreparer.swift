@@ -19,11 +19,13 @@ struct ContactRowPreparer {
     private var record: [UInt8] = []
     private var address: [UInt8] = []
 
-    init(configuration: DirectoryConfiguration, names: NameNormalizer = .shared) {
+    /// Creates a preparer; `nameKeyCacheLimit` > 0 remembers that many names' collation keys
+    /// (see `NameIndexWriter`), for preparers that see many contacts.
+    init(configuration: DirectoryConfiguration, names: NameNormalizer = .shared, nameKeyCacheLimit: Int = 0) {
         self.configuration = configuration
         self.phones = PhoneNormalizer(defaultRegion: configuration.defaultRegion)
         self.emails = EmailNormalizer(options: configuration.emailOptions)
-        self.nameWriter = NameIndexWriter(names: names)
+        self.nameWriter = NameIndexWriter(names: names, keyCacheLimit: nameKeyCacheLimit)
     }
 
     /// Normalizes the draft's raw phones and emails in place.
