@@ -1,6 +1,69 @@
 import Testing
 @testable import ContactIndex
 
+/// The bulk-load shortcuts for emails give `EmailNormalizer.normalize`'s answers.
+@Suite struct EmailPlainPartsTests {
+    static let locals = [
+        "john.smith", "John.Smith", "a", ".a", "a.", "a..b", "a+b", "a@b", "jo hn", "jö", "x\"y", "a(b)", "o'brien", "a_b-c",
+        "UPPER", String(repeating: "x", count: 64), String(repeating: "x", count: 65), "a#b", "a/b", "a~b",
+    ]
+    static let domains = [
+        "example.com", "EXAMPLE.COM", "gmail.com", "GMail.com", "googlemail.com", "xn--mller-kva.de", "müller.de", "localhost",
+        "ex-ample.com", "-ex.com", "ex-.com", "ab--cd.com", "example.com.", "a.b.c.d", "1.2.3.4", "", "a..com", "exa_mple.com",
+    ]
+    static let forms = ["%", " % ", "<%>", "Name <%>", "mailto:%", "MAILTO:%?subject=x", "\u{a0}%\u{a0}", "%>"]
+
+    @Test(arguments: [true, false])
+    func plainPartsAgreeWithNormalize(canonicalize: Bool) {
+        let normalizer = EmailNormalizer(options: .init(canonicalizeProviders: canonicalize))
+        var plain = 0
+        for local in Self.locals {
+            for domain in Self.domains {
+                for form in Self.forms {
+                    var text = form.split(separator: "%", omittingEmptySubsequences: false).joined(separator: local + "@" + domain)
+                    let parts = text.withUTF8 { normalizer.plainParts(bytes: $0) }
+                    guard let parts else { continue }
+                    plain += 1
+                    let bytes = Array(text.utf8)
+                    let lowered = { (range: Range<Int>) in String(decoding: bytes[range].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self) }
+                    let localPart = lowered(parts.local)
+                    let asciiDomain = lowered(parts.domain)
+                    let expected = NormalizedEmail(
+                        address: localPart + "@" + asciiDomain, localPart: localPart, asciiDomain: asciiDomain, unicodeDomain: asciiDomain,
+                        canonicalAddress: nil)
+                    #expect(normalizer.normalize(text) == .success(expected), "\(text)")
+                }
+            }
+        }
+        // The common forms are plain: not a vacuous check.
+        #expect(plain > 100)
+        var common = "  John.Smith@Example.COM "
+        #expect(common.withUTF8 { normalizer.plainParts(bytes: $0) } != nil)
+    }
+
+    /// A bulk load stores what single preparation stores, address by address.
+    @Test func loadedAddressesEqualNormalizedOnes() throws {
+        var csv = "id,email\n"
+        var texts: [String] = []
+        for (index, local) in Self.locals.enumerated() {
+            let domain = Self.domains[index % Self.domains.count]
+            let text = "\(local)@\(domain)"
+            texts.append(text)
+            csv += "c\(index),\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"\n"
+        }
+        let (directory, _) = try ContactCSVLoader().load(bytes: Array(csv.utf8))
+        let normalizer = EmailNormalizer()
+        for (index, text) in texts.enumerated() {
+            let contact = try #require(directory.contact(id: "c\(index)"))
+            let stored = contact.emails.first?.normalized
+            switch normalizer.normalize(text) {
+            case .success(let expected): #expect(stored == expected, "\(text)")
+            case .failure: #expect(stored == nil, "\(text)")
+            }
+        }
+    }
+}
+
 /// Numbers the phone fast path declines: libphonenumber parses them, and their validity, type
 /// and region come from the fast path's compiled metadata; both must equal libphonenumber's.
 @Suite struct PhoneLibraryDetailsTests {
