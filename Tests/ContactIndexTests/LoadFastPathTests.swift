@@ -90,6 +90,69 @@ import Testing
     }
 }
 
+/// The record splitter skips eight bytes at a time; it must find what a byte-by-byte scan finds.
+@Suite struct CSVSplitterWordScanTests {
+    /// The byte-by-byte scan the splitter had before it skipped words (same rules).
+    static func reference(_ bytes: [UInt8], delimiter: UInt8, isFinal: Bool) -> (end: Int?, breaks: Int) {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var lastEnd: Int? = nil, breaksAtLastEnd = 0, breaks = 0, index = 0
+        let count = bytes.count
+        var state = State.fieldStart
+        scan: while index < count {
+            let byte = bytes[index]
+            switch state {
+            case .quoted:
+                if byte == 34 { state = .quoteInQuoted } else if byte == 10 { breaks += 1 } else if byte == 13 {
+                    if index + 1 < count { if bytes[index + 1] != 10 { breaks += 1 } } else if isFinal { breaks += 1 } else { break scan }
+                }
+                index += 1
+                continue
+            case .quoteInQuoted:
+                if byte == 34 { state = .quoted; index += 1; continue }
+                state = .unquoted
+                fallthrough
+            case .fieldStart, .unquoted:
+                if byte == delimiter {
+                    state = .fieldStart
+                } else if byte == 10 {
+                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
+                } else if byte == 13 {
+                    if index + 1 < count { if bytes[index + 1] == 10 { index += 1 } } else if !isFinal { break scan }
+                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
+                } else if byte == 34, state == .fieldStart {
+                    state = .quoted
+                } else {
+                    state = .unquoted
+                }
+            }
+            index += 1
+        }
+        if isFinal, count > 0, lastEnd != count { lastEnd = count; breaksAtLastEnd = breaks }
+        return (lastEnd, lastEnd == nil ? 0 : breaksAtLastEnd)
+    }
+
+    @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";")])
+    func wordScanEqualsByteScan(delimiter: UInt8) {
+        var state: UInt64 = 0x1234_5678
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet: [UInt8] = Array("abcdefgh ,;\"\n\r".utf8) + Array("aaaaaaaaaaaaaaaaaaaa".utf8)
+        let splitter = CSVRecordSplitter(delimiter: delimiter)
+        for round in 0..<3_000 {
+            let length = next() % (round < 1_500 ? 40 : 400)
+            let bytes = (0..<length).map { _ in alphabet[next() % alphabet.count] }
+            for isFinal in [false, true] {
+                var breaks = 0
+                let end = bytes.withUnsafeBufferPointer { splitter.lastRecordEnd(in: $0, isFinal: isFinal, lineBreaks: &breaks) }
+                let expected = Self.reference(bytes, delimiter: delimiter, isFinal: isFinal)
+                #expect(end == expected.end, "\(bytes) final \(isFinal)")
+                if end != nil { #expect(breaks == expected.breaks, "\(bytes) final \(isFinal)") }
+            }
+        }
+    }
+}
 
 /// A national prefix rule with a transform (Argentina's) whose prefix can only match the empty
 /// string strips nothing: the fast path decides, and agrees with libphonenumber.
