@@ -19,6 +19,7 @@ struct PhonesCommand: ParsableCommand {
         let outcome = PhoneFastPathDifferential().run(count: count, seed: seed)
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
         print("differential: \(outcome.total) numbers, fast path decided \(outcome.decided) (\(String(format2: 100 * Double(outcome.decided) / Double(max(outcome.total, 1))))%), mismatches \(outcome.mismatches.count), \(String(format2: seconds)) s")
+        print("  declined numbers that libphonenumber parsed, checked with details from the compiled metadata: \(outcome.declinedChecked)")
         for (form, tally) in outcome.decidedByForm.sorted(by: { $0.key < $1.key }) {
             print("  \(form): decided \(tally.decided) of \(tally.total)")
         }

@@ -15,6 +15,9 @@ struct BenchRunner {
     let threadCounts: [Int]
     /// Misses to keep per class (queries whose expected ids are not in the first five).
     var failuresPerClass = 0
+    /// Slowest queries to keep per class, for profiling: by each query's fastest call over the
+    /// rounds, which a busy machine disturbs least.
+    var slowestPerClass = 0
 
     /// A labeled query the engine missed, with what it answered.
     struct Miss: Sendable {
@@ -22,9 +25,26 @@ struct BenchRunner {
         var answers: [Match]
     }
 
+    /// One of a class's slowest queries, with its fastest timed call.
+    struct Slow: Sendable {
+        var query: LabeledQuery
+        var nanoseconds: UInt64
+    }
+
+    /// A class's latency percentiles over each query's fastest call (see `slowestPerClass`).
+    struct Steady: Sendable {
+        var queryClass: String
+        var p50Nanoseconds: UInt64
+        var p99Nanoseconds: UInt64
+    }
+
     /// The figures of every class present in `queries`, and of all of them mixed.
-    func measure(_ queries: [LabeledQuery], progress: (String) -> Void = { _ in }) -> (classes: [BenchReport.ClassFigures], mixed: [String: Double], warmup: Int, misses: [Miss]) {
+    func measure(
+        _ queries: [LabeledQuery], progress: (String) -> Void = { _ in }
+    ) -> (classes: [BenchReport.ClassFigures], mixed: [String: Double], warmup: Int, misses: [Miss], slowest: [Slow], steady: [Steady]) {
         var misses: [Miss] = []
+        var slowest: [Slow] = []
+        var steady: [Steady] = []
         let call = QueryCall(directory: directory, region: region)
         // Warm-up: every query once, results discarded (caches, lazily built tables, ICU handles).
         var sink = 0
@@ -43,10 +63,12 @@ struct BenchRunner {
             var anyResult = 0
             var confident = 0
             var classMisses = 0
+            var fastestCalls = Array(repeating: UInt64.max, count: classQueries.count)
             for round in 0..<rounds {
-                for query in classQueries {
+                for (position, query) in classQueries.enumerated() {
                     let (nanoseconds, matches) = call.timed(query)
                     _ = histogram.record(max(nanoseconds, 1))
+                    fastestCalls[position] = min(fastestCalls[position], nanoseconds)
                     guard round == 0 else { continue }
                     if queryClass.isUnknown {
                         if !matches.isEmpty { anyResult += 1 }
@@ -62,6 +84,13 @@ struct BenchRunner {
                         }
                     }
                 }
+            }
+            if slowestPerClass > 0 {
+                let worst = classQueries.indices.sorted { fastestCalls[$0] > fastestCalls[$1] }
+                slowest += worst.prefix(slowestPerClass).map { Slow(query: classQueries[$0], nanoseconds: fastestCalls[$0]) }
+                let ascending = worst.reversed().map { fastestCalls[$0] }
+                let p99 = ascending[min(ascending.count - 1, (ascending.count * 99 + 99) / 100 - 1)]
+                steady.append(Steady(queryClass: queryClass.rawValue, p50Nanoseconds: ascending[(ascending.count - 1) / 2], p99Nanoseconds: p99))
             }
             let count = Double(classQueries.count)
             var throughput: [String: Double] = [:]
@@ -80,7 +109,7 @@ struct BenchRunner {
         progress("mixed")
         var mixed: [String: Double] = [:]
         for threads in threadCounts { mixed[String(threads)] = Self.throughput(queries, call: call, threads: threads, rounds: rounds) }
-        return (figures, mixed, queries.count, misses)
+        return (figures, mixed, queries.count, misses, slowest, steady)
     }
 
     /// Queries per second: the queries split over `threads` threads, each thread running its

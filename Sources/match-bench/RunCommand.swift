@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Measure throughput on 1 up to this many threads.")
     var threads = 2
 
+    @Option(help: "Threads that load the export (default: the loader's choice; 1 under valgrind).")
+    var loadThreads: Int?
+
     @Option(help: "Write the figures as JSON here.")
     var json: String?
 
@@ -41,15 +44,19 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Print up to this many missed queries per class (expected ids not in the first five), with the answers.")
     var showMisses = 0
 
+    @Option(help: "Print up to this many slowest queries per class, and each class's p50 and p99 over the queries' fastest call of the rounds.")
+    var showSlowest = 0
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
+        if let loadThreads, !(1...64).contains(loadThreads) { throw ValidationError("--load-threads must be between 1 and 64") }
     }
 
     func run() throws {
         let report = try Self.bench(
             contacts: contacts, queries: queries, threads: threads, region: region, rounds: rounds, queryCount: queryCount, seed: seed,
-            showMisses: showMisses, quiet: false)
+            showMisses: showMisses, showSlowest: showSlowest, loadThreads: loadThreads, quiet: false)
         print(report.table())
         if let json {
             let encoder = JSONEncoder()
@@ -62,10 +69,10 @@ struct RunCommand: ParsableCommand {
     /// The whole run: load, queries, measurement. Used by the command and its smoke test.
     static func bench(
         contacts: String, queries: String?, threads: Int, region: String, rounds: Int, queryCount: Int, seed: UInt64,
-        showMisses: Int = 0, quiet: Bool
+        showMisses: Int = 0, showSlowest: Int = 0, loadThreads: Int? = nil, quiet: Bool
     ) throws -> BenchReport {
         let before = residentBytes()
-        let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: nil, quiet: quiet)
+        let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: loadThreads, quiet: quiet)
         let after = residentBytes()
         if !quiet {
             print("loaded \(loaded.directory.count) contacts from \(loaded.report.rowsRead) rows, \(loaded.report.bytesRead >> 20) MiB in \(format(loaded.seconds, 2)) s")
@@ -79,6 +86,7 @@ struct RunCommand: ParsableCommand {
         }
         var runner = BenchRunner(directory: loaded.directory, region: region, rounds: rounds, threadCounts: Array(1...threads))
         runner.failuresPerClass = showMisses
+        runner.slowestPerClass = showSlowest
         let status = ProgressBar(label: "measure", total: 1, unit: "")
         let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }
         if !quiet { status.status("") }
@@ -90,6 +98,12 @@ struct RunCommand: ParsableCommand {
             for answer in miss.answers {
                 print("     got \(answer.contact.id): \(answer.contact.firstName ?? "") | \(answer.contact.lastName ?? "") score \(format(answer.score, 3)) \(answer.reason.rawValue)")
             }
+        }
+        for slow in measured.slowest {
+            print("SLOW \(slow.query.queryClass.rawValue) \(format(Double(slow.nanoseconds) / 1000, 1)) µs \(slow.query.query.debugDescription)")
+        }
+        for figures in measured.steady {
+            print("STEADY \(figures.queryClass) p50 \(format(Double(figures.p50Nanoseconds) / 1000, 1)) µs p99 \(format(Double(figures.p99Nanoseconds) / 1000, 1)) µs (each query's fastest of \(rounds) rounds)")
         }
         var problems: [String: Int] = [:]
         for problem in loaded.report.problems { problems[Self.kindName(problem.kind), default: 0] += 1 }

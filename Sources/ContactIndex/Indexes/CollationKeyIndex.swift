@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sorted ICU collation keys of whole names, for exact and prefix name look-ups by binary search.
 ///
 /// Layout: every key's bytes live in one arena (`[UInt8]`), and the index is an array of small
@@ -164,9 +170,8 @@ struct CollationKeyIndex: Sendable {
     private static func compareBytes(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>?, _ bCount: Int) -> Int {
         let common = min(aCount, bCount)
         if common > 0, let b {
-            for index in 0..<common where a[index] != b[index] {
-                return a[index] < b[index] ? -1 : 1
-            }
+            let order = memcmp(a, b, common)
+            if order != 0 { return order < 0 ? -1 : 1 }
         }
         return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
     }

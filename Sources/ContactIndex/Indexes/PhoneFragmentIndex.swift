@@ -38,6 +38,24 @@ struct PhoneFragmentIndex: Sendable {
         for window in windows { buckets[Int(window)].append(slot) }
     }
 
+    /// Indexes many contacts at once, as `insert` would one by one in the same order:
+    /// `windows` holds each contact's windows one contact after another, `ends[i]` is where
+    /// contact i's end in it and `slots[i]` is its slot. Every bucket grows once to its size, and
+    /// the appends run together instead of between other work (a bulk load's ten million appends
+    /// to ten thousand lists otherwise miss the cache one by one).
+    /// - Complexity: O(w) for the w windows.
+    mutating func bulkInsert(windows: [UInt16], ends: [Int], slots: [UInt32]) {
+        var added = [Int](repeating: 0, count: buckets.count)
+        for window in windows { added[Int(window)] += 1 }
+        for bucket in buckets.indices where added[bucket] > 0 { buckets[bucket].reserveCapacity(buckets[bucket].count + added[bucket]) }
+        var start = 0
+        for (contact, end) in ends.enumerated() {
+            let slot = slots[contact]
+            for position in start..<end { buckets[Int(windows[position])].append(slot) }
+            start = end
+        }
+    }
+
     /// Notes that a contact left `slot`; buckets with many dead entries are compacted, keeping
     /// the slots whose current contact still has the bucket's window (`windowsOf`).
     /// - Complexity: O(w) amortized: a compaction of a bucket of b entries follows b/2 removals.

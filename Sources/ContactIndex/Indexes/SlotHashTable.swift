@@ -29,6 +29,41 @@ struct SlotHashTable: Sendable {
         mask = size - 1
     }
 
+    /// Builds a table at once from entries made by `entry(hash:slot:)`, in any order, repeats
+    /// allowed: it holds the same pairs as inserting them one by one would. The entries are
+    /// inserted in the order of their home buckets, so the table is written front to back
+    /// instead of at random (a bulk load's million keys would each miss the cache otherwise).
+    /// - Complexity: O(n log n) for the sort, then O(n) expected.
+    init(bulk pairs: [UInt64]) {
+        self.init(capacity: pairs.count)
+        let mask = self.mask
+        var ordered = pairs
+        ordered.sort { (Int(truncatingIfNeeded: $0 >> 32) & mask) < (Int(truncatingIfNeeded: $1 >> 32) & mask) }
+        var added = 0
+        entries.withUnsafeMutableBufferPointer { table in
+            next: for entry in ordered {
+                var bucket = Int(truncatingIfNeeded: entry >> 32) & mask
+                while table[bucket] != 0 {
+                    if table[bucket] == entry { continue next }
+                    bucket = (bucket + 1) & mask
+                }
+                table[bucket] = entry
+                added += 1
+            }
+        }
+        count = added
+    }
+
+    /// The entry `insert(hash:slot:)` stores for a pair, for `init(bulk:)`.
+    static func entry(hash: UInt32, slot: UInt32) -> UInt64 {
+        UInt64(hash) << 32 | UInt64(slot + 1)
+    }
+
+    /// The slot of an entry made by `entry(hash:slot:)`.
+    static func slot(ofEntry entry: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: entry) - 1
+    }
+
     /// The 32-bit hash of a byte string.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var hasher = Hasher()

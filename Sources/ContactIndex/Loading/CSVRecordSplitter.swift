@@ -13,6 +13,17 @@ struct CSVRecordSplitter {
         self.delimiter = delimiter
     }
 
+    /// A byte repeated in each of a word's eight bytes.
+    @inline(__always)
+    private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// Flags (0x80) the zero bytes of a word; the lowest flag is always the first zero byte in
+    /// memory order on a little-endian machine (a borrow only runs upward).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
     /// Scans `bytes` (which start at a record start) and returns the offset just past the
     /// last record terminator in them, or nil when no record ends in them; `lineBreaks` receives
     /// the number of line breaks before that offset. A CR as the last byte is left unscanned
@@ -26,7 +37,33 @@ struct CSVRecordSplitter {
         let count = bytes.count
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var state = State.fieldStart
+        let raw = UnsafeRawBufferPointer(bytes)
+        let quotes = Self.repeated(quote), lineFeeds = Self.repeated(lf), returns = Self.repeated(cr)
+        let delimiters = Self.repeated(delimiter)
         scan: while index < count {
+            // Skip eight bytes at a time to the next byte that can change the state: a quote or a
+            // line break inside quotes; also a delimiter or a quote outside them.
+            if state == .quoted {
+                while index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let hits = Self.zeroBytes(word ^ quotes) | Self.zeroBytes(word ^ lineFeeds) | Self.zeroBytes(word ^ returns)
+                    if hits == 0 { index += 8; continue }
+                    index += hits.trailingZeroBitCount >> 3
+                    break
+                }
+            } else if state != .quoteInQuoted {
+                while index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let hits = Self.zeroBytes(word ^ quotes) | Self.zeroBytes(word ^ lineFeeds) | Self.zeroBytes(word ^ returns)
+                        | Self.zeroBytes(word ^ delimiters)
+                    let skipped = hits == 0 ? 8 : hits.trailingZeroBitCount >> 3
+                    if skipped > 0 { state = .unquoted }  // ordinary bytes: inside an unquoted field
+                    index += skipped
+                    if hits != 0 { break }
+                }
+                if index >= count { break scan }
+            }
+            if index >= count { break scan }
             let byte = bytes[index]
             switch state {
             case .quoted:

@@ -156,6 +156,8 @@ public struct ContactCSVLoader: Sendable {
             while let block = results.withLock({ $0.take(consumed) }) {
                 assembler.add(block)
                 consumed += 1
+                // A block's arrays are freed by a worker, not by this thread, which builds.
+                workers.async { withExtendedLifetime(block) {} }
             }
             if inputDone, consumed == dispatched { break }
             if !inputDone, dispatched - consumed < maximumInFlight {

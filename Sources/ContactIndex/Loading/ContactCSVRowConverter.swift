@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// What one block of rows became: prepared contacts (in file order, with their lines) and the
 /// problems found.
@@ -24,6 +25,13 @@ struct ContactCSVRowConverter: Sendable {
     let options: ContactCSVLoader.Options
     /// Each column's header as UTF-8 bytes (attribute keys and default labels).
     private let headerBytes: [[UInt8]]
+    /// Scratch states between `convert` calls, so that their memos (collation keys of names,
+    /// regions, entities) last the whole load rather than one block.
+    private let idle = ScratchPool()
+
+    /// The most names a worker remembers the collation key of (see `NameIndexWriter`): about
+    /// 10 MB a worker at most.
+    static let nameKeyCacheLimit = 65_536
 
     init(layout: ContactCSVRowLayout, options: ContactCSVLoader.Options) {
         self.layout = layout
@@ -31,8 +39,13 @@ struct ContactCSVRowConverter: Sendable {
         self.headerBytes = layout.headers.map { Array($0.utf8) }
     }
 
+    /// Idle scratch states, shared by the copies of a converter.
+    private final class ScratchPool: Sendable {
+        let states = Mutex<[Scratch]>([])
+    }
+
     /// The scratch state of one `convert` call.
-    private struct Scratch {
+    private struct Scratch: Sendable {
         var preparer: ContactRowPreparer
         /// The decoded cells of the current row, as ranges of `cellBytes`.
         var cellBytes: [UInt8] = []
@@ -51,7 +64,9 @@ struct ContactCSVRowConverter: Sendable {
         var result = ContactCSVBlockResult()
         result.byteCount = block.bytes.count
         let tokenizer = CSVTokenizer(delimiter: options.delimiter)
-        var scratch = Scratch(preparer: ContactRowPreparer(configuration: options.configuration))
+        var scratch = idle.states.withLock { $0.popLast() }
+            ?? Scratch(preparer: ContactRowPreparer(configuration: options.configuration, nameKeyCacheLimit: Self.nameKeyCacheLimit))
+        defer { idle.states.withLock { [scratch] in $0.append(scratch) } }
         block.bytes.withUnsafeBufferPointer { bytes in
             var position = 0
             var line = block.firstLine

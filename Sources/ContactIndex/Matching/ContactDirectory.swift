@@ -119,8 +119,10 @@ public struct ContactDirectory: Sendable {
     }
 
     /// Puts contact `index` of `rows` in a free slot and adds it to the hash, token and fragment
-    /// indexes (collation and address keys are the caller's: bulk loads sort them once).
-    mutating func place(_ rows: PreparedRows, _ index: Int, reusingSlots: Bool = true) -> UInt32 {
+    /// indexes (collation and address keys are the caller's: bulk loads sort them once). With
+    /// `bulk` true the phone and email hash indexes and the phone fragments are left to the
+    /// caller too (`ContactDirectory.Builder` builds them at once at the end).
+    mutating func place(_ rows: PreparedRows, _ index: Int, reusingSlots: Bool = true, bulk: Bool = false) -> UInt32 {
         let slot: UInt32
         if reusingSlots, let free = freeSlots.popLast() {
             slot = free
@@ -131,9 +133,11 @@ public struct ContactDirectory: Sendable {
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         let keys = rows.keys[index]
         ids.insert(hash: keys.id, slot: slot)
-        phoneIndex.insert(keys, slot: slot)
-        emailIndex.insert(keys, slot: slot)
-        phoneFragmentIndex.insert(keys.windows, slot: slot)
+        if !bulk {
+            phoneIndex.insert(keys, slot: slot)
+            emailIndex.insert(keys, slot: slot)
+            phoneFragmentIndex.insert(keys.windows, slot: slot)
+        }
         nameTokenIndex.insert(slot: slot, rows: rows, index: index)
         contactCount += 1
         return slot

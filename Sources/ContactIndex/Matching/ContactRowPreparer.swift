@@ -19,11 +19,13 @@ struct ContactRowPreparer {
     private var record: [UInt8] = []
     private var address: [UInt8] = []
 
-    init(configuration: DirectoryConfiguration, names: NameNormalizer = .shared) {
+    /// Creates a preparer; `nameKeyCacheLimit` > 0 remembers that many names' collation keys
+    /// (see `NameIndexWriter`), for preparers that see many contacts.
+    init(configuration: DirectoryConfiguration, names: NameNormalizer = .shared, nameKeyCacheLimit: Int = 0) {
         self.configuration = configuration
         self.phones = PhoneNormalizer(defaultRegion: configuration.defaultRegion)
         self.emails = EmailNormalizer(options: configuration.emailOptions)
-        self.nameWriter = NameIndexWriter(names: names)
+        self.nameWriter = NameIndexWriter(names: names, keyCacheLimit: nameKeyCacheLimit)
     }
 
     /// Normalizes the draft's raw phones and emails in place.
@@ -55,7 +57,16 @@ struct ContactRowPreparer {
             }
         }
         for index in draft.emails.indices {
-            switch draft.withBytes(draft.emails[index].raw, { emails.normalize(bytes: $0) }) {
+            let raw = draft.emails[index].raw
+            if let (local, domain) = draft.withBytes(raw, { emails.plainParts(bytes: $0) }) {
+                // A plain address: its lower-cased parts go straight into the draft.
+                let localPart = appendLowercased(raw.lowerBound + local.lowerBound..<raw.lowerBound + local.upperBound)
+                let asciiDomain = appendLowercased(raw.lowerBound + domain.lowerBound..<raw.lowerBound + domain.upperBound)
+                draft.emails[index].address = RecordDraft.Address(address: nil, localPart: localPart, asciiDomain: asciiDomain, unicodeDomain: nil, canonical: nil)
+                draft.emails[index].problem = nil
+                continue
+            }
+            switch draft.withBytes(raw, { emails.normalize(bytes: $0) }) {
             case .success(let normalized):
                 draft.emails[index].address = draft.address(from: normalized)
                 draft.emails[index].problem = nil
@@ -66,6 +77,15 @@ struct ContactRowPreparer {
             }
         }
         return (issues, fast)
+    }
+
+    /// Appends the ASCII lower-case form of a range of the draft's bytes to the draft.
+    private mutating func appendLowercased(_ range: Range<Int>) -> Range<Int> {
+        address.removeAll(keepingCapacity: true)
+        draft.withBytes(range) { bytes in
+            for byte in bytes { address.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+        }
+        return address.withUnsafeBufferPointer { draft.append($0) }
     }
 
     /// Writes the draft's record and index data into `rows`.

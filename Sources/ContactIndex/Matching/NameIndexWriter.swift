@@ -6,8 +6,21 @@
 /// It works on bytes with scratch buffers kept between contacts, so plain ASCII names (most of a
 /// CRM) never become `String`s; other scripts go through ICU as `String`s (`NameNormalizer`).
 /// The tests check it against the `String` versions.
+///
+/// What ICU computes can be remembered (`keyCacheLimit` > 0, what bulk loads use): a whole-name
+/// variant's collation key is a pure function of its text, and so is the folding of a name field
+/// outside ASCII; names repeat heavily in real exports ("John Smith" thousands of times), so each
+/// distinct one costs ICU once per writer (`ByteStringMemo`, at most `keyCacheLimit` entries each).
 struct NameIndexWriter {
     let names: NameNormalizer
+    /// The most variants whose collation key is remembered, and non-ASCII fields whose folding
+    /// is (0: none).
+    let keyCacheLimit: Int
+    /// Collation keys by whole-name variant text, as written (UTF-8).
+    private var keyMemo: ByteStringMemo
+    /// Non-ASCII fields as written → whether they are romanized (one byte) and their folding.
+    private var foldMemo: ByteStringMemo
+    private var memoValue: [UInt8] = []
     private var folded: [UInt8] = []
     /// The tokens of the fields folded so far, as ranges of `folded`.
     private var tokens: [Range<Int>] = []
@@ -17,7 +30,15 @@ struct NameIndexWriter {
     private var spaced: [UInt8] = []
     private var key: [UInt8] = []
 
-    init(names: NameNormalizer) { self.names = names }
+    init(names: NameNormalizer, keyCacheLimit: Int = 0) {
+        self.names = names
+        self.keyCacheLimit = keyCacheLimit
+        keyMemo = ByteStringMemo(limit: keyCacheLimit)
+        foldMemo = ByteStringMemo(limit: keyCacheLimit)
+    }
+
+    /// How many variants have their collation key remembered, and how many fields their folding.
+    var cachedCounts: (keys: Int, folds: Int) { (keyMemo.count, foldMemo.count) }
 
     /// Writes the tokens and collation keys of a contact's names into `rows`.
     mutating func write(
@@ -68,9 +89,22 @@ struct NameIndexWriter {
             romanizedFields.append(false)
             for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
         } else {
-            romanizedFields.append(NameNormalizer.hasNonLatinLetters(field))
-            var text = names.fold(String(utf8Bytes: field))
-            text.withUTF8 { folded.append(contentsOf: $0) }
+            var remembered = takeBuffer(&memoValue)
+            if foldMemo.withValue(for: field, { remembered.append(contentsOf: $0) }) {
+                romanizedFields.append(remembered[0] == 1)
+                folded.append(contentsOf: remembered[1...])
+            } else {
+                let romanized = NameNormalizer.hasNonLatinLetters(field)
+                romanizedFields.append(romanized)
+                var text = names.fold(String(utf8Bytes: field))
+                text.withUTF8 { folded.append(contentsOf: $0) }
+                if foldMemo.isEnabled {
+                    remembered.append(romanized ? 1 : 0)
+                    remembered.append(contentsOf: folded[start...])
+                    remembered.withUnsafeBufferPointer { foldMemo.insert(key: field, value: $0) }
+                }
+            }
+            memoValue = remembered
         }
         // Split the folded bytes at anything that is not a letter or digit; an apostrophe between
         // letters joins ("o'brien" → "obrien"), so the token is compacted in place.
@@ -139,17 +173,20 @@ struct NameIndexWriter {
 
     /// Adds the collation key of one whole-name variant (`NameNormalizer.collationKey`).
     private mutating func addKey(of text: UnsafeBufferPointer<UInt8>, into rows: inout PreparedRows) {
-        key.removeAll(keepingCapacity: true)
-        if text.allSatisfy({ $0 < 0x80 }) {
-            var input = takeBuffer(&spaced)
-            NameNormalizer.appendASCIINormalizedSpacing(text, to: &input)
-            input.withUnsafeBufferPointer { names.appendCollationKey(ofSpaced: $0, to: &key) }
-            spaced = input
-        } else {
-            var spacedText = NameNormalizer.normalizedSpacing(String(utf8Bytes: text))
-            spacedText.withUTF8 { names.appendCollationKey(ofSpaced: $0, to: &key) }
+        var out = takeBuffer(&key)
+        if !keyMemo.withValue(for: text, { out.append(contentsOf: $0) }) {
+            if text.allSatisfy({ $0 < 0x80 }) {
+                var input = takeBuffer(&spaced)
+                NameNormalizer.appendASCIINormalizedSpacing(text, to: &input)
+                input.withUnsafeBufferPointer { names.appendCollationKey(ofSpaced: $0, to: &out) }
+                spaced = input
+            } else {
+                var spacedText = NameNormalizer.normalizedSpacing(String(utf8Bytes: text))
+                spacedText.withUTF8 { names.appendCollationKey(ofSpaced: $0, to: &out) }
+            }
+            if keyMemo.isEnabled { out.withUnsafeBufferPointer { keyMemo.insert(key: text, value: $0) } }
         }
-        guard key.count > 1 else { return }
-        key.withUnsafeBufferPointer { rows.appendNameKey($0) }
+        if out.count > 1 { out.withUnsafeBufferPointer { rows.appendNameKey($0) } }
+        key = out
     }
 }

@@ -105,6 +105,24 @@ struct PreparedRows: Sendable {
         entries(index, nameKeyCountEnds).map(nameKey(at:))
     }
 
+    /// Calls `body` with each collation key of contact `index` (no array of keys is made).
+    func forEachNameKey(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        nameKeyBytes.withUnsafeBufferPointer { bytes in
+            for entry in entries(index, nameKeyCountEnds) {
+                body(UnsafeBufferPointer(rebasing: bytes[(entry == 0 ? 0 : nameKeyEnds[entry - 1])..<nameKeyEnds[entry]]))
+            }
+        }
+    }
+
+    /// Calls `body` with each normalized address of contact `index` (no array is made).
+    func forEachEmailKey(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        emailKeyBytes.withUnsafeBufferPointer { bytes in
+            for entry in entries(index, emailKeyCountEnds) {
+                body(UnsafeBufferPointer(rebasing: bytes[(entry == 0 ? 0 : emailKeyEnds[entry - 1])..<emailKeyEnds[entry]]))
+            }
+        }
+    }
+
     /// The normalized addresses of contact `index`.
     func emailKeys(_ index: Int) -> [ArraySlice<UInt8>] {
         entries(index, emailKeyCountEnds).map(emailKey(at:))

@@ -42,7 +42,7 @@ public struct PhoneNormalizer: Sendable {
         }
         let region = (region ?? defaultRegion)?.uppercased()
         if let fast = PhoneFastPath.shared.normalize(text, region: region, withDetails: withDetails) { return .success(fast) }
-        return LibPhoneNumber.parse(text, defaultRegion: region, withDetails: withDetails)
+        return Self.libraryParse(text, region: region, withDetails: withDetails)
     }
 
     /// How a stored number was normalized: by the fast path (digits, no strings), by
@@ -63,7 +63,7 @@ public struct PhoneNormalizer: Sendable {
         }
         let region = region ?? defaultRegion
         if let fast = PhoneFastPath.shared.normalize(bytes: bytes, region: region, withDetails: withDetails) { return .fast(fast) }
-        switch LibPhoneNumber.parse(String(utf8Bytes: bytes), defaultRegion: region, withDetails: withDetails) {
+        switch Self.libraryParse(String(utf8Bytes: bytes), region: region, withDetails: withDetails) {
         case .success(let number): return .library(number)
         case .failure(let failure): return .failure(failure)
         }
@@ -82,7 +82,23 @@ public struct PhoneNormalizer: Sendable {
         guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
             return .failure(.empty)
         }
-        return LibPhoneNumber.parse(text, defaultRegion: region, withDetails: withDetails)
+        return Self.libraryParse(text, region: region, withDetails: withDetails)
+    }
+
+    /// What the fast path could not decide: libphonenumber parses the text, and validity, type and
+    /// region come from the fast path's compiled metadata (`PhoneFastPath.details`), which gives
+    /// libphonenumber's answers for a parsed number at a fraction of the cost (its
+    /// `IsValidNumber`, `GetNumberType` and `GetRegionCodeForNumber` each run the metadata's
+    /// regular expressions again); libphonenumber's own when the metadata cannot tell.
+    /// - Complexity: one libphonenumber parse, rarely two.
+    static func libraryParse(_ text: String, region: String?, withDetails: Bool) -> Result<NormalizedPhone, PhoneParseFailure> {
+        let parsed = LibPhoneNumber.parse(text, defaultRegion: region, withDetails: false)
+        guard withDetails, case .success(var number) = parsed else { return parsed }
+        guard let details = PhoneFastPath.shared.details(countryCode: number.countryCode, nationalNumber: number.nationalNumber) else {
+            return LibPhoneNumber.parse(text, defaultRegion: region, withDetails: true)
+        }
+        number.details = details
+        return .success(number)
     }
 
     /// Normalizes a look-up query: E.164 text takes the fast path, anything else libphonenumber.

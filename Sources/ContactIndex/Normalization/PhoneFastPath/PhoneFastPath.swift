@@ -11,7 +11,8 @@
 /// It declines (returns nil, and the caller asks libphonenumber) whenever it cannot be sure:
 /// letters (vanity numbers, extensions), characters other than digits, spaces and `-./()`, `+`
 /// anywhere but the start, fewer than 3 digits, a national prefix rule with a transform (AR, BR
-/// with carrier codes, some NANP islands), a prefix that could end at two places, a pattern that
+/// with carrier codes, some NANP islands) whose prefix matches more than the empty string, a
+/// prefix that could end at two places, a pattern that
 /// does not compile, and any input libphonenumber would reject with an error.
 /// `PhoneFastPathDifferentialTests` and `make phone-differential` check it against libphonenumber.
 struct PhoneFastPath: Sendable {
@@ -138,6 +139,24 @@ struct PhoneFastPath: Sendable {
         return FastNumber(countryCode: countryCode, nationalDigits: national, nationalDigitCount: candidate.count, details: details)
     }
 
+    /// Validity, type and region of a number libphonenumber parsed (country code and national
+    /// significant number, with its Italian leading zeros), as its `IsValidNumber`,
+    /// `GetNumberType` and `GetRegionCodeForNumber` give them: those depend only on these two.
+    /// Nil when the national number is not 1 to 17 ASCII digits or a territory involved did not
+    /// compile (ask libphonenumber then).
+    /// - Complexity: a few automaton passes over at most 17 digits.
+    func details(countryCode: Int, nationalNumber: String) -> NormalizedPhone.Details? {
+        guard countryCode > 0, countryCode < territoriesByCode.count else { return nil }
+        var text = nationalNumber
+        return text.withUTF8 { bytes -> NormalizedPhone.Details? in
+            guard !bytes.isEmpty, bytes.count <= 17, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { digits in
+                for (index, byte) in bytes.enumerated() { digits[index] = byte &- 48 }
+                return details(countryCode: countryCode, nationalNumber: UnsafeBufferPointer(digits))
+            }
+        }
+    }
+
     /// Validity, type and region, as libphonenumber's `IsValidNumber`, `GetNumberType` and
     /// `GetRegionCodeForNumber`; nil when a territory involved did not compile.
     private func details(countryCode: Int, nationalNumber: UnsafeBufferPointer<UInt8>) -> NormalizedPhone.Details? {
@@ -184,6 +203,9 @@ struct PhoneFastPath: Sendable {
         var ends = (0, 0, count: 0)
         territory.matchEnds(territory.nationalPrefixForParsing, number, into: &ends)
         if ends.count == 0 { return 0 }
+        // Only the empty prefix matches (AR's optional prefix before "+54 9 11 …"): nothing is
+        // captured, so libphonenumber applies no transform and strips nothing.
+        if ends.count == 1, ends.0 == 0 { return 0 }
         if territory.hasTransformRule || ends.count > 1 { return nil }
         let end = ends.0
         if territory.matchesGeneralPattern(number), !territory.matchesGeneralPattern(UnsafeBufferPointer(rebasing: number[end...])) {

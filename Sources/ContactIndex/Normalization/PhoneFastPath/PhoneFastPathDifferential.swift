@@ -16,6 +16,9 @@ package struct PhoneFastPathDifferential: Sendable {
         package var mismatches: [(text: String, region: String, fast: String, library: String)] = []
         /// Decided numbers per form.
         package var decidedByForm: [String: (decided: Int, total: Int)] = [:]
+        /// Numbers the fast path declined that libphonenumber parsed: their validity, type and
+        /// region were also computed from the fast path's metadata (`PhoneNormalizer.libraryParse`).
+        package var declinedChecked = 0
     }
 
     private struct Generator {
@@ -66,10 +69,16 @@ package struct PhoneFastPathDifferential: Sendable {
             var tally = outcome.decidedByForm[form] ?? (0, 0)
             tally.total += 1
             defer { outcome.decidedByForm[form] = tally }
-            guard let fast = fastPath.normalize(text, region: parseRegion, withDetails: true) else { continue }
+            let library = LibPhoneNumber.parse(text, defaultRegion: parseRegion, withDetails: true)
+            guard let fast = fastPath.normalize(text, region: parseRegion, withDetails: true) else {
+                // Declined: libphonenumber parses, the compiled metadata gives the details.
+                let hybrid = PhoneNormalizer.libraryParse(text, region: parseRegion, withDetails: true)
+                if case .success = library { outcome.declinedChecked += 1 }
+                if hybrid != library { outcome.mismatches.append((text, parseRegion, "libphonenumber parse + fast details \(hybrid)", "\(library)")) }
+                continue
+            }
             outcome.decided += 1
             tally.decided += 1
-            let library = LibPhoneNumber.parse(text, defaultRegion: parseRegion, withDetails: true)
             guard case .success(let expected) = library, expected == fast else {
                 outcome.mismatches.append((text, parseRegion, "\(fast)", "\(library)"))
                 continue
