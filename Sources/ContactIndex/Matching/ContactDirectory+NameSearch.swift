@@ -14,9 +14,9 @@ extension ContactDirectory {
     /// the query is a confident answer and ends the look-up. Otherwise each query token is
     /// expanded over the token vocabulary (exact, nicknames, prefix range, typing errors through
     /// `TokenDeletionIndex`, romanized spellings), and contacts are gathered tier by tier (see
-    /// `collectTokenMatches`): the token whose spellings have the fewest postings drives, the
-    /// others filter, survivors are scored from their token lists, and the search stops at the
-    /// first tier after which nothing could enter the results. Only when no contact matches every
+    /// `collectTokenMatches`): the token whose spellings have the fewest postings drives, best
+    /// spelling first, the others filter, survivors are scored from their token lists, and the
+    /// search stops once nothing left could enter the results (within a tier: `NameTierBound`). Only when no contact matches every
     /// token do contacts matching some tokens fill the results (a bounded pass).
     /// - Parameters:
     ///   - text: the name as typed; empty or punctuation-only text gives no results.
@@ -26,10 +26,16 @@ extension ContactDirectory {
     ///   its typing errors; per tier, O(P) for the postings P of the driving token's spellings
     ///   and of the filters built, plus O(c · t) to score c candidates of t tokens.
     public func lookup(fuzzyName text: String, limit: Int? = nil) -> [Match] {
+        lookup(fuzzyName: text, limit: limit, exhaustive: false)
+    }
+
+    /// `lookup(fuzzyName:limit:)`, optionally without the early stop inside a tier: tests show
+    /// that the stop never changes the results.
+    func lookup(fuzzyName text: String, limit: Int?, exhaustive: Bool) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
         var top = TopMatches(limit: limit, of: self)
-        collectNameMatches(text, into: &top)
+        collectNameMatches(text, exhaustive: exhaustive, into: &top)
         return matches(from: top)
     }
 
@@ -40,17 +46,19 @@ extension ContactDirectory {
     }
 
     /// Offers every name match of `text` to `top`.
-    func collectNameMatches(_ text: String, into top: inout TopMatches) {
+    /// - Parameter exhaustive: score every candidate of a tier, without the early stop of
+    ///   `collectTier` (tests compare the two).
+    func collectNameMatches(_ text: String, exhaustive: Bool = false, into top: inout TopMatches) {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if collectWholeNameMatches(text, into: &top) { return }
         let folded = Array(preparer.names.tokens(text).prefix(8))
         guard !folded.isEmpty else { return }
-        collectTokenMatches(folded, into: &top)
+        collectTokenMatches(folded, exhaustive: exhaustive, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
         // written as one word.
         let joined = NameParticles.joiningParticles(folded)
-        if joined != folded { collectTokenMatches(joined, into: &top) }
+        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, into: &top) }
     }
 
     /// Whole names equal to the query at primary collation strength.
@@ -100,24 +108,20 @@ extension ContactDirectory {
         return true
     }
 
-    /// The tiers of token matching, best first: a contact whose every query token matches at a
-    /// tier or better scores at most that tier's reason (plus the small bonus of `MatchReason`).
-    private static let tiers: [TokenMatchKind] = [.exact, .nickname, .prefix, .initial, .fuzzyOne, .romanized, .fuzzyTwo, .fuzzyThree]
-
     /// Token-level matches, tier by tier, then partial ones when needed.
     ///
     /// At each tier, the candidates are the contacts that have, for every query token, one of its
     /// spellings at that tier or better: the token whose spellings have the fewest postings
-    /// drives (the union of its posting lists, a `SlotSet`), and the others filter it through
-    /// their own unions when those are not much larger, else on each survivor's token list. The
-    /// search stops at the first tier after which no later match could enter the results, so a
-    /// query with a typo in one token pays for its fuzzy spellings only after the exact and
+    /// drives, its spellings walked best quality first, and the others check each contact (see
+    /// `collectTier`). The search stops inside a tier once no contact left in it could enter
+    /// the results (`NameTierBound`), and at the first tier after which no later match could, so
+    /// a query with a typo in one token pays for its fuzzy spellings only after the exact and
     /// nickname tiers came up short.
     ///
     /// Every token is required first. Contacts that lack a particle of the query ("van der Berg"
     /// for a stored "Berg") are looked for only when that leaves room in the results, and rank
     /// below every full match.
-    private func collectTokenMatches(_ tokens: [String], into top: inout TopMatches) {
+    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, into top: inout TopMatches) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
@@ -125,10 +129,10 @@ extension ContactDirectory {
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
         var evaluated = SmallIDMap(capacity: 1024)
-        if collectTiers(required: Array(query.indices), query: &query, evaluated: &evaluated, into: &top) { return }
+        if collectTiers(required: Array(query.indices), query: &query, evaluated: &evaluated, exhaustive: exhaustive, into: &top) { return }
         let essential = query.indices.filter { !query[$0].isParticle }
         if !essential.isEmpty, essential.count < query.count, !top.isFull(atLeast: 0) {
-            if collectTiers(required: essential, query: &query, evaluated: &evaluated, into: &top) { return }
+            if collectTiers(required: essential, query: &query, evaluated: &evaluated, exhaustive: exhaustive, into: &top) { return }
         }
         // No full match at all: contacts matching some of the tokens are offered instead, from
         // the rarest token's spellings first, within a bounded number of contacts. (When full
@@ -149,62 +153,11 @@ extension ContactDirectory {
         }
     }
 
-    /// The tiers for the query tokens at `required` (the others are scored, not required).
-    /// - Returns: whether the results are settled: no later match could enter them.
-    private func collectTiers(
-        required: [Int], query: inout [NameQueryToken], evaluated: inout SmallIDMap, into top: inout TopMatches
-    ) -> Bool {
-        let index = nameTokenIndex
-        var previousCounts: [Int] = []
-        for (tierIndex, tier) in Self.tiers.enumerated() {
-            if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
-                for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
-            }
-            let spellings = required.map { query[$0].ids(upTo: tier, index: index) }
-            let counts = spellings.map { $0.ids.count }
-            if spellings.contains(where: { $0.ids.isEmpty }) || counts == previousCounts { continue }
-            previousCounts = counts
-            let tokens = query
-            forEachCandidate(spellings) { slot in
-                guard evaluated.insert(slot) else { return }
-                offerTokenMatch(slot: slot, query: tokens, into: &top)
-            }
-            // Later tiers score at most their reason plus the bonus: stop when none could enter.
-            let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + Self.maximumBonus : 0
-            if top.isFull(atLeast: next) { return true }
-        }
-        return false
-    }
-
     /// The most contacts a partial-match pass scores.
     static let partialBudget = 500
 
     /// The most a full token match adds to its reason's base score (see `offerTokenMatch`).
     static let maximumBonus = 0.015
-
-    /// Calls `body` with every slot that has, for each entry of `spellings`, one of its token ids
-    /// (plus, rarely, slots that a large set did not filter: the caller scores each on its token
-    /// list, so those end up as partial matches at worst).
-    private func forEachCandidate(_ spellings: [(ids: [UInt32], postings: Int)], _ body: (UInt32) -> Void) {
-        let index = nameTokenIndex
-        let order = spellings.indices.sorted { spellings[$0].postings < spellings[$1].postings }
-        let driver = spellings[order[0]]
-        let slotCount = store.slotCount
-        // Filters: the other tokens' unions, when building them costs little next to the driver.
-        var filters: [SlotSet] = []
-        for position in order.dropFirst() where spellings[position].postings <= 16 * driver.postings + 4_096 {
-            filters.append(SlotSet(unionOf: spellings[position].ids, postings: index.postings, totalPostings: spellings[position].postings, slotCount: slotCount))
-        }
-        func visit(_ slot: UInt32) {
-            for filter in filters where !filter.contains(slot) { return }
-            body(slot)
-        }
-        if driver.ids.count == 1 {
-            for slot in index.postings[Int(driver.ids[0])] { visit(slot) }
-        } else {
-            SlotSet(unionOf: driver.ids, postings: index.postings, totalPostings: driver.postings, slotCount: slotCount).forEach(visit)
-        }
-    }
 
     /// Scores one contact against the query tokens from its token list.
     ///
@@ -216,7 +169,7 @@ extension ContactDirectory {
     /// share of its token), (25%) matches on the person's names rather than the company, and
     /// (15%) query tokens in the order given then family, or family then given.
     @inline(__always)
-    private func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
+    func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
         let entries = nameTokenIndex.tokens(of: slot)
         guard !entries.isEmpty else { return }
         let queryCount = query.count

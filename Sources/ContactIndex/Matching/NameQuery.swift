@@ -165,6 +165,25 @@ struct NameQueryToken {
         return (selected, total)
     }
 
+    /// The positions (in `ids`) of the candidates that match at `tier` or better, best quality
+    /// first (ties by position, so the order is fixed).
+    func positions(upTo tier: TokenMatchKind) -> [Int] {
+        ids.indices.filter { kinds[$0] <= tier }.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
+    }
+
+    /// The best quality of the candidates that match only below `tier`, or 0.
+    func bestQuality(below tier: TokenMatchKind) -> Float {
+        ids.indices.reduce(Float(0)) { kinds[$1] > tier ? max($0, qualities[$1]) : $0 }
+    }
+
+    /// The best quality of the candidates that match at `tier` or below it, or 0.
+    func bestQuality(atOrBelow tier: TokenMatchKind) -> Float {
+        ids.indices.reduce(Float(0)) { kinds[$1] >= tier ? max($0, qualities[$1]) : $0 }
+    }
+
+    /// The best quality of any candidate, or 0 when there is none.
+    var bestQuality: Float { qualities.max() ?? 0 }
+
     /// The sum of the candidates' posting counts: the cost of reading every candidate's contacts.
     func totalPostings(index: NameTokenIndex) -> Int {
         ids.reduce(0) { $0 + index.postings[Int($1)].count }

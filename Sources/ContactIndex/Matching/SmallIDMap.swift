@@ -40,6 +40,10 @@ struct SmallIDMap {
         }
     }
 
+    /// Whether `key` is in the map.
+    @inline(__always)
+    func contains(_ key: UInt32) -> Bool { value(of: key) != nil }
+
     /// Adds `key` with `value` when it is absent.
     /// - Returns: whether it was added (false: the key was there, its value unchanged).
     @inline(__always)
@@ -60,14 +64,29 @@ struct SmallIDMap {
         }
     }
 
+    /// Rehashes into four times the cells (a look-up's candidate set grows from 1,024 to tens of
+    /// thousands: fewer rehashes), without the checks of `insert`.
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        let size = keys.count * 2
-        keys = Array(repeating: Self.empty, count: size)
-        values = Array(repeating: 0, count: size)
-        mask = size - 1
-        count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insert(key, value: value) }
+        let size = keys.count * 4
+        var newKeys = [UInt32](repeating: Self.empty, count: size)
+        var newValues = [Int32](repeating: 0, count: size)
+        let newMask = size - 1
+        keys.withUnsafeBufferPointer { oldKeys in
+            values.withUnsafeBufferPointer { oldValues in
+                newKeys.withUnsafeMutableBufferPointer { keys in
+                    newValues.withUnsafeMutableBufferPointer { values in
+                        for index in 0..<oldKeys.count where oldKeys[index] != Self.empty {
+                            var cell = Self.cell(oldKeys[index], newMask)
+                            while keys[cell] != Self.empty { cell = (cell + 1) & newMask }
+                            keys[cell] = oldKeys[index]
+                            values[cell] = oldValues[index]
+                        }
+                    }
+                }
+            }
+        }
+        keys = newKeys
+        values = newValues
+        mask = newMask
     }
 }
