@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A pool of C handles that may each be used by one thread at a time.
 ///
 /// ICU collators and transliterators keep scratch state per call and are not thread-safe. Rather
@@ -12,13 +10,14 @@ import Synchronization
 final class ICUHandlePool<Handle: AnyObject & Sendable>: Sendable {
     private let prototype: Handle
     private let makeClone: @Sendable (Handle) -> Handle?
-    private let idle: Mutex<[Handle]>
+    /// A pthread mutex, not `Synchronization.Mutex`: see `PthreadMutex`.
+    private let idle: PthreadMutex<[Handle]>
 
     /// Creates a pool around a prototype handle and a way to clone it.
     init(prototype: Handle, clone: @escaping @Sendable (Handle) -> Handle?) {
         self.prototype = prototype
         self.makeClone = clone
-        self.idle = Mutex([])
+        self.idle = PthreadMutex([])
     }
 
     /// Runs `body` with a handle that no other thread uses meanwhile.
