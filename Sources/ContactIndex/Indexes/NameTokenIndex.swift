@@ -38,9 +38,17 @@ struct NameTokenIndex: Sendable {
     private var forwardGarbage = 0
     /// The entity priority rank of each slot's contact (ties after score).
     private(set) var entityRanks: [UInt8] = []
-    /// The first 8 bytes of each slot's id, big-endian: compares ids without touching the
-    /// records unless they share 8 bytes.
+    /// Each slot's id key: 8 bytes of its id from `idKeySkip` on, big-endian. Every id shares
+    /// its first `idKeySkip` bytes, so two keys compare as the ids do, unless equal (then the
+    /// ids are read from the records). Skipping what all ids share matters for CRM ids such as
+    /// Salesforce's ("0035g00000AbCdE"), whose first 8 bytes hardly ever differ.
     private(set) var idPrefixes: [UInt64] = []
+    /// How many leading bytes the id keys skip (0–8); see `ContactDirectory.rekeyIDs`.
+    private(set) var idKeySkip = 0
+    /// The first 8 bytes of the first id indexed, and how many of them every id indexed since
+    /// shares (-1 before the first).
+    private var commonIDHead: UInt64 = 0
+    private(set) var commonIDLength = -1
     /// Token ids by consonant skeleton (see `ConsonantSkeleton`), for the tokens that are ICU's
     /// romanization of another script only: a typed "Mona" meets منى's "mny", never "Mooney".
     private(set) var skeletons: [String: [UInt32]] = [:]
@@ -120,7 +128,43 @@ struct NameTokenIndex: Sendable {
             guard count < 255 else { return }
             addToken(token, role: role, romanized: romanized, slot: slot, runStart: start, runCount: &count)
         }
-        finishRun(slot: slot, start: start, count: count, entityRank: rows.entityRanks[index], idPrefix: rows.idPrefixes[index])
+        let head = rows.idPrefixes[index]
+        noteID(head: head)
+        finishRun(
+            slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
+            idPrefix: Self.idKey(head: head, tail: rows.idTails[index], skip: idKeySkip))
+    }
+
+    /// Narrows the bytes every id shares to those this id shares too.
+    private mutating func noteID(head: UInt64) {
+        guard commonIDLength >= 0 else {
+            commonIDHead = head
+            commonIDLength = 8
+            return
+        }
+        let shared = (head ^ commonIDHead).leadingZeroBitCount / 8
+        if shared < commonIDLength { commonIDLength = shared }
+    }
+
+    /// Sets how many leading bytes the id keys skip and the keys themselves (each slot's id's
+    /// first 16 bytes, or nil for a free slot). `skip` must not exceed `commonIDLength`.
+    /// - Complexity: O(slots).
+    mutating func rekeyIDs(skip: Int, idBytes: (UInt32) -> (head: UInt64, tail: UInt64)?) {
+        idKeySkip = skip
+        for index in idPrefixes.indices {
+            guard let bytes = idBytes(UInt32(index)) else { continue }
+            idPrefixes[index] = Self.idKey(head: bytes.head, tail: bytes.tail, skip: skip)
+        }
+    }
+
+    /// The id key skipping `skip` bytes, from the id's first 8 bytes and the next 8.
+    @inline(__always)
+    static func idKey(head: UInt64, tail: UInt64, skip: Int) -> UInt64 {
+        switch skip {
+        case 0: head
+        case 8...: tail
+        default: head << UInt64(8 * skip) | tail >> UInt64(64 - 8 * skip)
+        }
     }
 
     /// Indexes tokens given as values (tests).
@@ -244,13 +288,16 @@ struct NameTokenIndex: Sendable {
     /// The first 8 bytes of an id as a big-endian integer (shorter ids pad with zeros, which
     /// sort first, as byte order wants).
     static func idPrefix(_ id: UnsafeRawBufferPointer) -> UInt64 {
+        idBytes(id, from: 0)
+    }
+
+    /// 8 bytes of an id from `start` on, as a big-endian integer, zero-padded past its end.
+    static func idBytes(_ id: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
         var value: UInt64 = 0
-        var count = 0
-        for byte in id.prefix(8) {
-            value = value << 8 | UInt64(byte)
-            count += 1
+        for position in start..<(start + 8) {
+            value = value << 8 | (position < id.count ? UInt64(id[position]) : 0)
         }
-        return count == 0 ? 0 : value << (8 * UInt64(8 - count))
+        return value
     }
 
     static func lowerBound(_ list: [UInt32], _ slot: UInt32) -> Int {

@@ -128,6 +128,7 @@ extension ContactDirectory {
             directory.nameKeyIndex = names.withLock { Self.take(&$0, leaving: CollationKeyIndex()) }
             directory.emailPrefixIndex = addresses.withLock { Self.take(&$0, leaving: CollationKeyIndex()) }
             directory.nameTokenIndex = tokens.withLock { Self.take(&$0, leaving: NameTokenIndex()) }
+            directory.rekeyIDsIfShared()
             let built = tables.withLock { Self.take(&$0, leaving: []) }
             directory.phoneIndex.byE164 = built[0]
             directory.phoneIndex.byNational = built[1]

@@ -139,6 +139,8 @@ public struct ContactDirectory: Sendable {
             phoneFragmentIndex.insert(keys.windows, slot: slot)
         }
         nameTokenIndex.insert(slot: slot, rows: rows, index: index)
+        // An id that does not share what the id keys skip: they skip less from now on.
+        if nameTokenIndex.commonIDLength < nameTokenIndex.idKeySkip { rekeyIDs(skip: max(0, nameTokenIndex.commonIDLength)) }
         contactCount += 1
         return slot
     }

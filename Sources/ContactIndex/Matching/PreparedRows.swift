@@ -24,9 +24,11 @@ struct PreparedRows: Sendable {
     private var emailKeyBytes: [UInt8] = []
     private var emailKeyEnds: [Int] = []
     private var emailKeyCountEnds: [Int] = []
-    /// Per contact: its entity's priority rank and the first 8 bytes of its id.
+    /// Per contact: its entity's priority rank, the first 8 bytes of its id and the next 8
+    /// (big-endian, zero-padded: `NameTokenIndex.idBytes`).
     private(set) var entityRanks: [UInt8] = []
     private(set) var idPrefixes: [UInt64] = []
+    private(set) var idTails: [UInt64] = []
 
     // MARK: Writing
 
@@ -36,7 +38,9 @@ struct PreparedRows: Sendable {
         recordEnds.append(records.count)
         let raw = UnsafeRawBufferPointer(record)
         keys.append(ContactIndexKeys(record: raw))
-        idPrefixes.append(NameTokenIndex.idPrefix(ContactRecordReader.id(of: raw)))
+        let id = ContactRecordReader.id(of: raw)
+        idPrefixes.append(NameTokenIndex.idBytes(id, from: 0))
+        idTails.append(NameTokenIndex.idBytes(id, from: 8))
     }
 
     /// Adds a name token of the current contact.
