@@ -21,6 +21,7 @@ import Testing
         #expect(snapshot.id == "003-ä")
         #expect(snapshot.contact == directory.contact(id: "003-ä"))
         #expect(snapshot.contact.phones.first?.normalized?.extension == "12")
+        #expect(snapshot.revision == directory.revision(id: "003-ä"))
         // Taken before a change, it keeps the contact as it was.
         var changed = Self.contact
         changed.lastName = "Buecher"

@@ -32,10 +32,16 @@ extension ContactDirectory {
     /// - Complexity: as `lookup(phone:region:limit:)`, without rebuilding any contact.
     public func lookupSummaries(phone: String, region: String? = nil, limit: Int? = nil) -> [MatchSummary] {
         guard let top = rankPhoneMatches(phone, region: region, limit: limit ?? configuration.resultLimit) else { return [] }
-        return top.entries.compactMap { entry in
-            store.withRecord(entry.slot) { record in
+        return summaries(from: top, positionsArePhones: true)
+    }
+
+    /// The summaries of the selected slots, with the phone (or email) at each entry's position.
+    private func summaries(from top: TopMatches, positionsArePhones: Bool) -> [MatchSummary] {
+        top.entries.compactMap { entry in
+            let position = entry.position >= 0 ? Int(entry.position) : nil
+            return store.withRecord(entry.slot) { record in
                 ContactRecord.summary(
-                    record, phonePosition: entry.position >= 0 ? Int(entry.position) : nil, emailPosition: nil,
+                    record, phonePosition: positionsArePhones ? position : nil, emailPosition: positionsArePhones ? nil : position,
                     score: entry.score, reason: entry.reason)
             }
         }
@@ -136,13 +142,7 @@ extension ContactDirectory {
     /// - Complexity: as `lookup(email:limit:)`, without rebuilding any contact.
     public func lookupSummaries(email: String, limit: Int? = nil) -> [MatchSummary] {
         guard let top = rankEmailMatches(email, limit: limit ?? configuration.resultLimit) else { return [] }
-        return top.entries.compactMap { entry in
-            store.withRecord(entry.slot) { record in
-                ContactRecord.summary(
-                    record, phonePosition: nil, emailPosition: entry.position >= 0 ? Int(entry.position) : nil,
-                    score: entry.score, reason: entry.reason)
-            }
-        }
+        return summaries(from: top, positionsArePhones: false)
     }
 
     /// The ranked candidate slots of an email look-up, each with the position of the address
@@ -256,10 +256,6 @@ extension ContactDirectory {
     /// - Complexity: O(1) expected, plus hashing the record's bytes.
     public func revision(id: String) -> UInt64? {
         guard let slot = slot(of: id) else { return nil }
-        return store.withRecord(slot) { record in
-            var hasher = Hasher()
-            hasher.combine(bytes: record)
-            return UInt64(bitPattern: Int64(hasher.finalize()))
-        }
+        return store.withRecord(slot, ContactRecord.revision(of:))
     }
 }

@@ -25,6 +25,12 @@ public struct ContactSnapshot: Sendable, Hashable {
         bytes.withUnsafeBytes { String(recordBytes: ContactRecordReader.id(of: $0)) }
     }
 
+    /// The record's fingerprint, as `ContactDirectory.revision(id:)` gives it for the contact
+    /// stored now: equal while the stored contact is the one snapshotted.
+    public var revision: UInt64 {
+        bytes.withUnsafeBytes(ContactRecord.revision(of:))
+    }
+
     /// The contact, rebuilt from the record (each read rebuilds it: keep the value if it is read
     /// more than once).
     /// - Complexity: O(size of the record).

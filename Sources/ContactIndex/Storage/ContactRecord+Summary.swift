@@ -44,6 +44,14 @@ extension ContactRecord {
             updatedAt: header.updatedAt.map(Date.init(timeIntervalSinceReferenceDate:)))
     }
 
+    /// A fingerprint of a record's bytes (`ContactDirectory.revision(id:)`,
+    /// `ContactSnapshot.revision`): equal records give equal values, within one process.
+    static func revision(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
     /// `Contact.name` from a header: the display name, else first and last name joined by a
     /// space, else the company, else the id.
     private static func name(_ header: ContactRecordReader.Header, id: String) -> String {

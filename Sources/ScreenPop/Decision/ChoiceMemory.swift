@@ -14,7 +14,7 @@ enum ChoiceKey: Hashable, Sendable {
 /// The agents' past choices among several records: by number or address, and by record (when
 /// each record was last chosen). Bounded in count and age.
 ///
-/// A choice keeps the record's id and `revision` (`MatchSummary.revision`) as they were when
+/// A choice keeps the record's id and revision (`ContactDirectory.revision(id:)`) as they were when
 /// chosen; a record that changed since (or was removed, or no longer matches) is never popped
 /// from memory.
 struct ChoiceMemory: Sendable {

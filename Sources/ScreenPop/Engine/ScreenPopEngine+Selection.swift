@@ -23,8 +23,7 @@ extension ScreenPopEngine {
     /// - Throws: `ScreenPopError` `.unknownContact` naming `data.id` when no record has the id.
     func screenPop(_ selection: ScreenPopSelection, now: Date) throws(ScreenPopError) -> ScreenPopOutcome {
         let id = selection.id
-        let found = directory.withDirectory { directory in directory.snapshot(id: id).map { ($0, directory.revision(id: id) ?? 0) } }
-        guard let (contact, revision) = found else {
+        guard let contact = directory.withDirectory({ $0.snapshot(id: id) }) else {
             throw ScreenPopError(code: .unknownContact, field: "data.id", messageType: "zcc-screen-pop", message: "no record has the id \(id.debugDescription)")
         }
         let event = configuration.screenPopEvent
@@ -35,7 +34,7 @@ extension ScreenPopEngine {
                 state.unsolicited.set(id, now, now: now)
                 return .pop(PopAction(record: contact, engagementId: nil, reason: .unsolicitedSelection, resolution: nil, alternatives: []))
             }
-            if record.offered.count > 1 { state.memory.remember(id, revision: revision, for: record.choiceKey, now: now) }
+            if record.offered.count > 1 { state.memory.remember(id, revision: contact.revision, for: record.choiceKey, now: now) }
             let pop = HostAction.pop(PopAction(
                 record: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
                 alternatives: record.offered.filter { $0.id != id }))

@@ -29,20 +29,10 @@ public struct ContactItem: Sendable, Hashable, Codable {
     /// fields it needs through optional chains instead of copying the contact, its phones and
     /// emails (each copy retains and releases every string they hold).
     public init(match: Match) {
-        let phone: String?
-        if let e164 = match.matchedPhone?.normalized?.e164 {
-            phone = Self.display(e164: e164, extension: match.matchedPhone?.normalized?.extension)
-        } else if let raw = match.matchedPhone?.raw {
-            phone = raw
-        } else if let e164 = match.contact.phones.first?.normalized?.e164 {
-            phone = Self.display(e164: e164, extension: match.contact.phones.first?.normalized?.extension)
-        } else {
-            phone = match.contact.phones.first?.raw
-        }
         self.init(
             id: match.contact.id,
             name: Self.name(of: match.contact),
-            phone: phone,
+            phone: match.matchedPhone?.displayText ?? match.contact.phones.first?.displayText,
             email: match.matchedEmail?.raw ?? match.contact.emails.first?.raw,
             entity: match.contact.entity.rawValue)
     }
@@ -56,7 +46,7 @@ public struct ContactItem: Sendable, Hashable, Codable {
     /// The item for a contact: its first phone and email.
     public init(contact: Contact) {
         self.init(
-            id: contact.id, name: Self.name(of: contact), phone: contact.phones.first.map(Self.display),
+            id: contact.id, name: Self.name(of: contact), phone: contact.phones.first?.displayText,
             email: contact.emails.first?.raw, entity: contact.entity.rawValue)
     }
 
@@ -75,18 +65,6 @@ public struct ContactItem: Sendable, Hashable, Codable {
             if let company = contact.company, !company.isEmpty { return company }
             return contact.id
         }
-    }
-
-    /// A stored phone as shown: E.164 (with its extension) when it parsed, else the raw text.
-    static func display(_ phone: ContactPhone) -> String {
-        guard let normalized = phone.normalized else { return phone.raw }
-        return display(e164: normalized.e164, extension: normalized.extension)
-    }
-
-    /// A parsed number as shown: E.164, with `;ext=` and the extension when it has one.
-    static func display(e164: String, extension ext: String?) -> String {
-        guard let ext else { return e164 }
-        return e164 + ";ext=" + ext
     }
 
     private enum CodingKeys: String, CodingKey { case id, name, phone, email, entity }
