@@ -2,7 +2,7 @@ import ContactFixtures
 @testable import ContactIndex
 import Testing
 
-/// The early stop inside a tier of name search (`NameTierBound`) never changes the results: on a
+/// The early stops inside a tier of name search (`TierCombination` bounds) never change the results: on a
 /// generated directory, for many queries of every class and for short prefixes of common names
 /// (the queries where it stops early), the bounded search returns exactly what scoring every
 /// candidate of the tier returns: the same contacts, in the same order, with the same scores

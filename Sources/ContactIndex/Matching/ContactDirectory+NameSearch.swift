@@ -14,9 +14,11 @@ extension ContactDirectory {
     /// the query is a confident answer and ends the look-up. Otherwise each query token is
     /// expanded over the token vocabulary (exact, nicknames, prefix range, typing errors through
     /// `TokenDeletionIndex`, romanized spellings), and contacts are gathered tier by tier (see
-    /// `collectTokenMatches`): the token whose spellings have the fewest postings drives, best
-    /// spelling first, the others filter, survivors are scored from their token lists, and the
-    /// search stops once nothing left could enter the results (within a tier: `NameTierBound`). Only when no contact matches every
+    /// `collectTokenMatches`): each tier is split into combinations of one band of spellings per
+    /// token (`TierCombination`), walked by the most their contacts can score; in each, the
+    /// token whose band has the fewest postings drives, best spelling first, the others filter,
+    /// survivors are scored from their token lists, and the search stops once nothing left
+    /// could enter the results. Only when no contact matches every
     /// token do contacts matching some tokens fill the results (a bounded pass).
     /// - Parameters:
     ///   - text: the name as typed; empty or punctuation-only text gives no results.
@@ -111,10 +113,10 @@ extension ContactDirectory {
     /// Token-level matches, tier by tier, then partial ones when needed.
     ///
     /// At each tier, the candidates are the contacts that have, for every query token, one of its
-    /// spellings at that tier or better: the token whose spellings have the fewest postings
-    /// drives, its spellings walked best quality first, and the others check each contact (see
-    /// `collectTier`). The search stops inside a tier once no contact left in it could enter
-    /// the results (`NameTierBound`), and at the first tier after which no later match could, so
+    /// spellings at that tier or better, gathered by combinations of one band of spellings per
+    /// token, the combination that can score most first (see `collectTier`). The search stops
+    /// inside a tier once no contact left in it could enter the results (`TierCombination`),
+    /// and at the first tier after which no later match could, so
     /// a query with a typo in one token pays for its fuzzy spellings only after the exact and
     /// nickname tiers came up short.
     ///

@@ -3,6 +3,10 @@ extension ContactDirectory {
     /// tier or better scores at most that tier's reason (plus the small bonus of `MatchReason`).
     static let tiers: [TokenMatchKind] = [.exact, .nickname, .prefix, .initial, .fuzzyOne, .romanized, .fuzzyTwo, .fuzzyThree]
 
+    /// The most combinations of spelling bands a tier is split into (see `collectTier`); a query
+    /// with more walks each token's spellings of the tier as one band.
+    static let maximumCombinations = 64
+
     /// The tiers for the query tokens at `required` (the others are scored, not required).
     ///
     /// At each tier, the candidates are the contacts that have, for every required token, one of
@@ -16,17 +20,16 @@ extension ContactDirectory {
     ) -> Bool {
         let index = nameTokenIndex
         var previousCounts: [Int] = []
+        var processed: TokenMatchKind?
         for (tierIndex, tier) in Self.tiers.enumerated() {
             if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
                 for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
             }
-            let spellings = required.map { query[$0].ids(upTo: tier, index: index) }
-            let counts = spellings.map { $0.ids.count }
-            if spellings.contains(where: { $0.ids.isEmpty }) || counts == previousCounts { continue }
+            let counts = required.map { query[$0].ids(upTo: tier, index: index).ids.count }
+            if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
-            if collectTier(tier, required: required, spellings: spellings, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top) {
-                return true
-            }
+            collectTier(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+            processed = tier
             // Later tiers score at most their reason plus the bonus: stop when none could enter.
             let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + Self.maximumBonus : 0
             if top.isFull(atLeast: next) { return true }
@@ -34,74 +37,190 @@ extension ContactDirectory {
         return false
     }
 
-    /// Offers the contacts that match every required token at `tier` or better.
+    /// Offers the contacts that match every required token at `tier` or better and were not
+    /// offered at an earlier tier.
     ///
-    /// The required token whose spellings have the fewest postings drives: its spellings are
-    /// walked best quality first, one posting list at a time. Every other required token checks
-    /// each contact, on the contact's token list at first and, once the contacts checked so far
-    /// would have paid for it, through the union of its spellings' postings (a `SlotSet`).
+    /// Each required token's spellings up to the tier are split by kind into bands
+    /// (`NameSpellingBand`), and the tier into combinations of one band per token. A contact's
+    /// score is at most its combination's bound (`TierCombination`): the base score of the
+    /// worst kind in it, and a bonus from the best qualities of its bands. Combinations are
+    /// walked highest bound first, and the walk stops once the results are full and their last
+    /// one scores above the next bound (max-score style), so "Xing Jing" looks at the contacts
+    /// with one token exact and the other one edit away before those with both one edit away,
+    /// and usually never at the latter. After an earlier tier, only combinations with a band of
+    /// this tier are new.
     ///
-    /// Early stop (max-score style): before each spelling of lower quality, `NameTierBound`
-    /// gives the most any contact not yet scored could score; once the results are full and
-    /// their last one scores above it, nothing left can enter, so the search is settled.
-    /// - Returns: whether the search stopped that way (settled).
+    /// Within a combination, the token whose band has the fewest postings drives: its
+    /// spellings are walked best quality first, one posting list at a time, and the walk stops
+    /// when the bound with the quality left falls below the results. Every other token checks
+    /// each contact, on the contact's token list at first and, once the contacts checked so
+    /// far would have paid for it, through the union of its band's postings (a `SlotSet`, kept
+    /// for the other combinations of the tier).
+    /// - Parameter processed: the tier before, whose contacts were all offered (nil: none).
     private func collectTier(
-        _ tier: TokenMatchKind, required: [Int], spellings: [(ids: [UInt32], postings: Int)], query: [NameQueryToken],
+        _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
         evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
-    ) -> Bool {
+    ) {
         let index = nameTokenIndex
-        let order = spellings.indices.sorted { spellings[$0].postings < spellings[$1].postings }
-        let driverToken = required[order[0]]
-        let driver = query[driverToken]
         let slotCount = store.slotCount
-        let driverPostings = spellings[order[0]].postings
-        var checks = order.dropFirst().map { position in
-            NameTokenCheck(
-                token: required[position], ids: spellings[position].ids, postings: spellings[position].postings,
-                driverPostings: driverPostings, index: index, slotCount: slotCount)
+        var bands = required.map { query[$0].bands(upTo: tier, merged: false, index: index) }
+        if bands.reduce(1, { $0 * $1.count }) > Self.maximumCombinations {
+            bands = required.map { query[$0].bands(upTo: tier, merged: true, index: index) }
         }
-        let bound = NameTierBound(tier: tier, query: query, required: required, driver: driverToken)
-        var lastQuality = Float.infinity
-        for position in driver.positions(upTo: tier) {
-            let quality = driver.qualities[position]
-            if !exhaustive, quality < lastQuality, top.isFull(atLeast: bound.score(driverQuality: quality)) { return true }
-            lastQuality = quality
-            for slot in index.postings[Int(driver.ids[position])] where !evaluated.contains(slot) {
-                var passes = true
-                for check in checks.indices {
-                    if !checks[check].admits(slot, tier: tier, query: query, index: index, slotCount: slotCount) {
+        let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
+        let combinations = TierCombination.all(bands: bands, shape: shape)
+        var filters: [[SlotSet?]] = bands.map { Array(repeating: nil, count: $0.count) }
+        for combination in combinations {
+            if !exhaustive, top.isFull(atLeast: combination.bound) { return }
+            let chosen = combination.bands.enumerated().map { bands[$0.offset][$0.element] }
+            let driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
+            let driverToken = required[driver]
+            let band = chosen[driver]
+            var checks = chosen.indices.filter { $0 != driver }.map { position in
+                NameTokenCheck(
+                    position: position, token: required[position], band: chosen[position],
+                    filter: filters[position][combination.bands[position]], driverPostings: band.postings,
+                    index: index, slotCount: slotCount)
+            }
+            var lastQuality = Float.infinity
+            for position in band.positions {
+                let quality = query[driverToken].quality(at: position)
+                if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
+                lastQuality = quality
+                for slot in index.postings[Int(query[driverToken].ids[position])] where !evaluated.contains(slot) {
+                    var passes = true
+                    for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
                         passes = false
                         break
                     }
+                    guard passes else { continue }
+                    evaluated.insert(slot)
+                    offerTokenMatch(slot: slot, query: query, into: &top)
                 }
-                guard passes else { continue }
-                evaluated.insert(slot)
-                offerTokenMatch(slot: slot, query: query, into: &top)
+            }
+            for check in checks where check.filter != nil {
+                filters[check.position][combination.bands[check.position]] = check.filter
             }
         }
-        return false
     }
 }
 
-/// One required query token that checks the driving token's contacts in `collectTier`.
+/// One band per required query token (see `ContactDirectory.collectTier`): the contacts whose
+/// best match of each token is in its band, and the most any of them can score.
+///
+/// A contact's score is its worst token kind's base score plus a bonus of at most
+/// `maximumBonus − 0.0001` times 0.6 × (mean quality of its tokens' matches) + 0.25 + 0.15
+/// (`ContactDirectory.offerTokenMatch`). In this combination, each required token's quality is
+/// at most its band's ceiling (`NameSpellingBand.ceiling`), each other token's at most its best
+/// spelling's, and the worst kind is at least the worst of the bands' best kinds, and at least
+/// the tier after an earlier tier (every contact left then matches some token at this tier
+/// exactly: the tiers in between add no spelling). At the exact kind a whole name scores
+/// `transliteratedName`, above the bonus, so that is the bound there.
+struct TierCombination {
+    /// What the bounds of a tier's combinations share.
+    struct Shape {
+        let tier: TokenMatchKind
+        let processed: TokenMatchKind?
+        let tokenCount: Int
+        /// The best quality of each token that is not required, summed.
+        let freeQuality: Double
+
+        init(tier: TokenMatchKind, after processed: TokenMatchKind?, query: [NameQueryToken], required: [Int]) {
+            self.tier = tier
+            self.processed = processed
+            tokenCount = query.count
+            freeQuality = query.indices.filter { !required.contains($0) }.reduce(0) { $0 + Double(query[$1].bestQuality) }
+        }
+    }
+
+    /// The band chosen for each required token (its index in that token's bands).
+    let bands: [Int]
+    /// The base score of the worst kind a contact here can have at best.
+    private let base: Double
+    /// The quality ceilings of the required tokens' bands, and the driver's parts.
+    private let qualitySum: Double
+    private let driverBand: NameSpellingBand
+    private let freeQuality: Double
+    private let tokenCount: Int
+    /// The most a contact of this combination scores.
+    let bound: Double
+
+    /// Covers the rounding of the scores' `Float` quality sums.
+    private static let margin = 1e-7
+
+    init(bands: [Int], of all: [[NameSpellingBand]], shape: Shape) {
+        self.bands = bands
+        let chosen = bands.enumerated().map { all[$0.offset][$0.element] }
+        var worst = chosen.map(\.lowest).max()!
+        if shape.processed != nil { worst = max(worst, shape.tier) }
+        base = worst == .exact ? max(MatchReason.transliteratedName.baseScore, worst.reason.baseScore) : worst.reason.baseScore
+        qualitySum = chosen.reduce(0) { $0 + Double($1.ceiling($1.bestQuality)) }
+        let driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
+        driverBand = chosen[driver]
+        freeQuality = shape.freeQuality
+        tokenCount = shape.tokenCount
+        bound = Self.score(base: base, qualities: qualitySum + freeQuality, tokens: tokenCount)
+    }
+
+    /// The bound once the driving band's spellings left score at most `driverQuality`.
+    func bound(driverQuality: Float) -> Double {
+        let driverCeiling = Double(driverBand.ceiling(driverBand.bestQuality))
+        let sum = qualitySum - driverCeiling + Double(driverBand.ceiling(driverQuality)) + freeQuality
+        return Self.score(base: base, qualities: sum, tokens: tokenCount)
+    }
+
+    private static func score(base: Double, qualities: Double, tokens: Int) -> Double {
+        let bonus = (ContactDirectory.maximumBonus - 0.0001) * (0.6 * qualities / Double(tokens) + 0.25 + 0.15)
+        return base + bonus + margin
+    }
+
+    /// The combinations of a tier worth walking, highest bound first: after an earlier tier,
+    /// those with a band beyond it (the others' contacts were offered there).
+    static func all(bands: [[NameSpellingBand]], shape: Shape) -> [TierCombination] {
+        var out: [TierCombination] = []
+        var choice = Array(repeating: 0, count: bands.count)
+        guard !bands.contains(where: \.isEmpty) else { return [] }
+        while true {
+            let isNew = shape.processed.map { processed in choice.indices.contains { bands[$0][choice[$0]].highest > processed } } ?? true
+            if isNew { out.append(TierCombination(bands: choice, of: bands, shape: shape)) }
+            var position = choice.count - 1
+            while position >= 0 {
+                choice[position] += 1
+                if choice[position] < bands[position].count { break }
+                choice[position] = 0
+                position -= 1
+            }
+            if position < 0 { break }
+        }
+        return out.enumerated().sorted { $0.element.bound != $1.element.bound ? $0.element.bound > $1.element.bound : $0.offset < $1.offset }.map(\.element)
+    }
+}
+
+/// One required query token that checks the driving token's contacts in `collectTier`: whether
+/// the contact has one of its spellings in a band.
 private struct NameTokenCheck {
+    /// The token's place among the required tokens, and in the query.
+    let position: Int
     let token: Int
-    let ids: [UInt32]
-    let postings: Int
-    /// The union of `ids`' postings, once built.
-    var filter: SlotSet? = nil
+    let band: NameSpellingBand
+    /// The union of the band's postings, once built.
+    var filter: SlotSet?
     /// Contacts checked on their token lists so far.
     var probes = 0
 
-    /// A check of a token whose spellings have `postings` postings, for a driving token with
-    /// `driverPostings`: the union is built at once when it costs no more than walking the
-    /// driving token's lists, else only once probing has cost as much (see `admits`).
-    init(token: Int, ids: [UInt32], postings: Int, driverPostings: Int, index: NameTokenIndex, slotCount: Int) {
+    /// A check for a driving band with `driverPostings`: the union is built at once when it
+    /// costs no more than walking the driving band's lists, else only once probing has cost as
+    /// much (see `admits`). `filter` is a union built before, when there is one.
+    init(
+        position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, driverPostings: Int,
+        index: NameTokenIndex, slotCount: Int
+    ) {
+        self.position = position
         self.token = token
-        self.ids = ids
-        self.postings = postings
-        if postings <= 2 * driverPostings {
-            filter = SlotSet(unionOf: ids, postings: index.postings, totalPostings: postings, slotCount: slotCount)
+        self.band = band
+        self.filter = filter
+        if filter == nil, band.postings <= 2 * driverPostings {
+            self.filter = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, slotCount: slotCount)
         }
     }
 
@@ -109,70 +228,19 @@ private struct NameTokenCheck {
     /// what this many postings cost to set in a `SlotSet`.
     static let probeCost = 16
 
-    /// Whether `slot` has one of the token's spellings at `tier` or better.
-    mutating func admits(_ slot: UInt32, tier: TokenMatchKind, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int) -> Bool {
+    /// Whether `slot` has one of the band's spellings.
+    mutating func admits(_ slot: UInt32, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int) -> Bool {
         if let admitted = filter?.contains(slot) { return admitted }  // in place, not a copy
         probes += 1
-        if probes * Self.probeCost >= postings + slotCount / 256 {
+        if probes * Self.probeCost >= band.postings + slotCount / 256 {
             // The contacts checked would have paid for the union: build it for the rest.
-            let union = SlotSet(unionOf: ids, postings: index.postings, totalPostings: postings, slotCount: slotCount)
+            let union = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, slotCount: slotCount)
             filter = union
             return union.contains(slot)
         }
         for entry in index.tokens(of: slot) {
-            if let kind = query[token].kind(of: entry & NameTokenIndex.idMask), kind <= tier { return true }
+            if let kind = query[token].kind(of: entry & NameTokenIndex.idMask), band.holds(kind) { return true }
         }
         return false
-    }
-}
-
-/// The most a contact can score at a tier when the driving token's spellings left to walk have
-/// at most a given quality (see `ContactDirectory.offerTokenMatch` for the score).
-///
-/// A contact not scored yet matches every required token at this tier or better, and not every
-/// one better than this tier (the tiers before it scored those contacts, or had none): its
-/// weakest token is of this tier, so its score is this tier's base plus a bonus of at most
-/// `maximumBonus − 0.0001` times 0.6 × (mean quality) + 0.25 + 0.15. Each token's quality is at
-/// most its best candidate's (the driving token's: the best of the spellings left to walk, or
-/// of its spellings below this tier, which it may claim instead), and for at least one required
-/// token, the one that matches at this tier or below, at most the best of those spellings. At
-/// the exact tier a whole name scores `transliteratedName`, which is above the bonus, so that
-/// is the bound there.
-struct NameTierBound {
-    private let base: Double
-    private let floor: Double
-    /// Per query token: the best quality of any spelling (`best`), of the spellings at this
-    /// tier or below it (`atTier`, required tokens only; nil for the others).
-    private let best: [Float]
-    private let atTier: [Float?]
-    private let driver: Int
-    private let driverBelowTier: Float
-
-    /// Covers the rounding of the scores' `Float` quality sums.
-    private static let margin = 1e-7
-
-    init(tier: TokenMatchKind, query: [NameQueryToken], required: [Int], driver: Int) {
-        base = tier.reason.baseScore
-        floor = tier == .exact ? MatchReason.transliteratedName.baseScore : 0
-        best = query.map(\.bestQuality)
-        var atTier: [Float?] = Array(repeating: nil, count: query.count)
-        for token in required { atTier[token] = query[token].bestQuality(atOrBelow: tier) }
-        self.atTier = atTier
-        self.driver = driver
-        driverBelowTier = query[driver].bestQuality(below: tier)
-    }
-
-    /// The bound when the driving token's spellings left score at most `driverQuality`.
-    func score(driverQuality: Float) -> Double {
-        var sum = 0.0
-        var smallestLoss = Double.infinity
-        for token in best.indices {
-            let most = Double(token == driver ? max(driverQuality, driverBelowTier) : best[token])
-            sum += most
-            if let atTier = atTier[token] { smallestLoss = min(smallestLoss, most - min(most, Double(atTier))) }
-        }
-        if smallestLoss.isFinite { sum -= smallestLoss }
-        let bonus = (ContactDirectory.maximumBonus - 0.0001) * (0.6 * sum / Double(best.count) + 0.25 + 0.15)
-        return max(floor, base + bonus) + Self.margin
     }
 }

@@ -122,8 +122,31 @@ struct NameQueryToken {
         }
         let skeleton = ConsonantSkeleton.of(bytes)
         if !skeleton.isEmpty, let ids = index.skeletons[skeleton] {
-            for id in ids { note(id, .romanized) }
+            bytes.withUnsafeBufferPointer { query in
+                for id in ids where positions.value(of: id) == nil {
+                    vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
+                        if let quality = Self.romanizedQuality(query, token) { note(id, .romanized, quality: quality) }
+                    }
+                }
+            }
         }
+    }
+
+    /// How well a token with the query token's consonant skeleton stands for it, or nil when it
+    /// is too far to be the same name.
+    ///
+    /// Two romanizations of one name differ in vowels, digraphs and doubled letters, rarely in
+    /// more than half the letters of the longer ("mohammed"/"mhmd", "dimitris"/"demetres",
+    /// "sofia"/"sophia"): within that reach (at least 2 edits), the quality falls from the
+    /// kind's 0.2 with the share of letters edited, so closer spellings are walked first. A short
+    /// skeleton is shared by hundreds of unrelated romanized tokens ("l": "lee", "li", "lu",
+    /// "ali", "ella"); the reach keeps the plausible ones and drops the rest.
+    static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
+        let longer = max(query.count, token.count)
+        let reach = max(2, longer / 2)
+        let distance = TokenDeletionIndex.distance(query, token, limit: reach)
+        guard distance <= reach else { return nil }
+        return TokenMatchKind.romanized.quality * (1 - 0.5 * Float(distance) / Float(max(longer, 1)))
     }
 
     /// Makes room for `count` candidates.
@@ -165,21 +188,27 @@ struct NameQueryToken {
         return (selected, total)
     }
 
-    /// The positions (in `ids`) of the candidates that match at `tier` or better, best quality
-    /// first (ties by position, so the order is fixed).
-    func positions(upTo tier: TokenMatchKind) -> [Int] {
-        ids.indices.filter { kinds[$0] <= tier }.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
+    /// The candidates that match at `tier` or better, grouped by kind (best kind first), each
+    /// group best quality first; or, with `merged`, all of them in one group.
+    func bands(upTo tier: TokenMatchKind, merged: Bool, index: NameTokenIndex) -> [NameSpellingBand] {
+        let selected = ids.indices.filter { kinds[$0] <= tier }
+        guard !selected.isEmpty else { return [] }
+        let groups: [[Int]] = merged
+            ? [selected]
+            : Dictionary(grouping: selected) { kinds[$0] }.sorted { $0.key < $1.key }.map(\.value)
+        return groups.map { group in
+            let ordered = group.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
+            let highest = ordered.map { kinds[$0] }.max()!
+            let worse = ids.indices.reduce(Float(0)) { kinds[$1] > highest ? max($0, qualities[$1]) : $0 }
+            return NameSpellingBand(
+                lowest: ordered.map { kinds[$0] }.min()!, highest: highest, positions: ordered,
+                ids: ordered.map { ids[$0] }, postings: ordered.reduce(0) { $0 + index.postings[Int(ids[$1])].count },
+                bestQuality: qualities[ordered[0]], worseQuality: worse)
+        }
     }
 
-    /// The best quality of the candidates that match only below `tier`, or 0.
-    func bestQuality(below tier: TokenMatchKind) -> Float {
-        ids.indices.reduce(Float(0)) { kinds[$1] > tier ? max($0, qualities[$1]) : $0 }
-    }
-
-    /// The best quality of the candidates that match at `tier` or below it, or 0.
-    func bestQuality(atOrBelow tier: TokenMatchKind) -> Float {
-        ids.indices.reduce(Float(0)) { kinds[$1] >= tier ? max($0, qualities[$1]) : $0 }
-    }
+    /// The quality of the candidate at `position` (in `ids`).
+    func quality(at position: Int) -> Float { qualities[position] }
 
     /// The best quality of any candidate, or 0 when there is none.
     var bestQuality: Float { qualities.max() ?? 0 }

@@ -1,0 +1,28 @@
+/// The spellings of one query token that match it one way (one `TokenMatchKind`), or, in a
+/// merged band, every way up to a tier: the unit that name search combines across the tokens
+/// of a query (see `ContactDirectory.collectTier`).
+struct NameSpellingBand {
+    /// The best kind among its spellings.
+    let lowest: TokenMatchKind
+    /// The worst kind among its spellings (`lowest` unless merged).
+    let highest: TokenMatchKind
+    /// Its spellings' positions among the token's candidates, best quality first.
+    let positions: [Int]
+    /// The spellings' vocabulary ids, in the order of `positions`.
+    let ids: [UInt32]
+    /// The postings of its spellings, summed.
+    let postings: Int
+    /// The quality of its best spelling.
+    let bestQuality: Float
+    /// The best quality of the token's spellings of a worse kind than `highest` (0 when none):
+    /// what the token may claim on a contact whose matching entry is taken by another token.
+    let worseQuality: Float
+
+    /// Whether a spelling of this kind belongs here.
+    @inline(__always)
+    func holds(_ kind: TokenMatchKind) -> Bool { kind >= lowest && kind <= highest }
+
+    /// The most quality a token whose best match on a contact is in this band can score there,
+    /// when its spellings in the band are at most `quality`.
+    func ceiling(_ quality: Float) -> Float { max(quality, worseQuality) }
+}
