@@ -63,9 +63,9 @@ extension ContactDirectory {
     ) {
         let index = nameTokenIndex
         let slotCount = store.slotCount
-        var bands = required.map { query[$0].bands(upTo: tier, merged: false, index: index) }
-        if bands.reduce(1, { $0 * $1.count }) > Self.maximumCombinations {
-            bands = required.map { query[$0].bands(upTo: tier, merged: true, index: index) }
+        var bands = required.map { query[$0].bands(upTo: tier, grouping: .quality, index: index) }
+        for grouping in [NameSpellingBand.Grouping.kind, .merged] where bands.reduce(1, { $0 * $1.count }) > Self.maximumCombinations {
+            bands = required.map { query[$0].bands(upTo: tier, grouping: grouping, index: index) }
         }
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)

@@ -137,12 +137,15 @@ struct NameQueryToken {
     ///
     /// Two romanizations of one name differ in vowels, digraphs and doubled letters, rarely in
     /// more than half the letters of the longer ("mohammed"/"mhmd", "dimitris"/"demetres",
-    /// "sofia"/"sophia"): within that reach (at least 2 edits), the quality falls from the
-    /// kind's 0.2 with the share of letters edited, so closer spellings are walked first. A short
-    /// skeleton is shared by hundreds of unrelated romanized tokens ("l": "lee", "li", "lu",
-    /// "ali", "ella"); the reach keeps the plausible ones and drops the rest.
+    /// "sofia"/"sophia", "lee"/"li"), and neither is less than half as long as the other:
+    /// within that reach (at least 2 edits), the quality falls from the kind's 0.2 with the
+    /// share of letters edited, so closer spellings are walked first ("le" before "li" for
+    /// "lee"). A short skeleton is shared by hundreds of unrelated romanized tokens ("l": "le",
+    /// "li", "ali", "ella", "leila"; "s": the "s" of "S.A."); the reach keeps the plausible
+    /// ones and drops the rest ("ali", "ella" and "leila" for "lee", "s" for "sav").
     static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
         let longer = max(query.count, token.count)
+        guard 2 * min(query.count, token.count) >= longer else { return nil }
         let reach = max(2, longer / 2)
         let distance = TokenDeletionIndex.distance(query, token, limit: reach)
         guard distance <= reach else { return nil }
@@ -188,17 +191,27 @@ struct NameQueryToken {
         return (selected, total)
     }
 
-    /// The candidates that match at `tier` or better, grouped by kind (best kind first), each
-    /// group best quality first; or, with `merged`, all of them in one group.
-    func bands(upTo tier: TokenMatchKind, merged: Bool, index: NameTokenIndex) -> [NameSpellingBand] {
+    /// The candidates that match at `tier` or better, grouped as `grouping` says (best kind
+    /// first, then best quality), each group best quality first.
+    func bands(upTo tier: TokenMatchKind, grouping: NameSpellingBand.Grouping, index: NameTokenIndex) -> [NameSpellingBand] {
         let selected = ids.indices.filter { kinds[$0] <= tier }
         guard !selected.isEmpty else { return [] }
-        let groups: [[Int]] = merged
-            ? [selected]
-            : Dictionary(grouping: selected) { kinds[$0] }.sorted { $0.key < $1.key }.map(\.value)
+        let groups: [[Int]]
+        switch grouping {
+        case .merged:
+            groups = [selected]
+        case .kind:
+            groups = Dictionary(grouping: selected) { Int(kinds[$0].rawValue) }.sorted { $0.key < $1.key }.map(\.value)
+        case .quality:
+            let step = NameSpellingBand.qualityStep
+            groups = Dictionary(grouping: selected) { Int(kinds[$0].rawValue) * 1000 - Int((qualities[$0] / step).rounded(.down)) }
+                .sorted { $0.key < $1.key }.map(\.value)
+        }
         return groups.map { group in
             let ordered = group.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
             let highest = ordered.map { kinds[$0] }.max()!
+            // What the token may claim instead when this band's entry is taken: a spelling of a
+            // worse kind (one of this band's kinds scores at most its best quality).
             let worse = ids.indices.reduce(Float(0)) { kinds[$1] > highest ? max($0, qualities[$1]) : $0 }
             return NameSpellingBand(
                 lowest: ordered.map { kinds[$0] }.min()!, highest: highest, positions: ordered,

@@ -1,7 +1,22 @@
-/// The spellings of one query token that match it one way (one `TokenMatchKind`), or, in a
-/// merged band, every way up to a tier: the unit that name search combines across the tokens
-/// of a query (see `ContactDirectory.collectTier`).
+/// The spellings of one query token that match it one way (one `TokenMatchKind`) with about one
+/// quality, or all of one kind, or, in a merged band, every way up to a tier: the unit that
+/// name search combines across the tokens of a query (see `ContactDirectory.collectTier`).
 struct NameSpellingBand {
+    /// How finely a token's spellings are split into bands: finer bands give tighter bounds
+    /// (a contact two edits from a romanization scores less than one a single edit away, a
+    /// prefix of a short name more than of a long one) and more combinations to walk.
+    enum Grouping {
+        /// By kind, then by quality in steps of `qualityStep`.
+        case quality
+        /// By kind.
+        case kind
+        /// All in one band.
+        case merged
+    }
+
+    /// The width of the quality steps of `Grouping.quality`.
+    static let qualityStep: Float = 0.05
+
     /// The best kind among its spellings.
     let lowest: TokenMatchKind
     /// The worst kind among its spellings (`lowest` unless merged).
