@@ -22,7 +22,7 @@ struct BenchRunner {
     /// A labeled query the engine missed, with what it answered.
     struct Miss: Sendable {
         var query: LabeledQuery
-        var answers: [Match]
+        var answers: [MatchSummary]
     }
 
     /// One of a class's slowest queries, with its fastest timed call.
@@ -75,8 +75,8 @@ struct BenchRunner {
                         if let top = matches.first, top.score >= MatchReason.confidentScore { confident += 1 }
                     } else {
                         let expected = Set(query.expected)
-                        if let top = matches.first, expected.contains(top.contact.id) { hitsAt1 += 1 }
-                        if matches.prefix(5).contains(where: { expected.contains($0.contact.id) }) {
+                        if let top = matches.first, expected.contains(top.id) { hitsAt1 += 1 }
+                        if matches.prefix(5).contains(where: { expected.contains($0.id) }) {
                             hitsAt5 += 1
                         } else if classMisses < failuresPerClass {
                             classMisses += 1

@@ -8,7 +8,7 @@ struct QueriesCommand: ParsableCommand {
         abstract: "Writes labeled queries (JSON Lines) for a CSV export, drawn from its own records.",
         discussion: """
             Each line: {"class": "...", "kind": "phone"|"email"|"search", "query": "...", "expected": ["id", ...]}.
-            kind phone is answered by lookup(phone:), email by lookup(email:), search by search(_:).
+            kind phone is answered by lookupSummaries(phone:), email by lookupSummaries(email:), search by searchSummaries(_:).
             expected holds every correct id; it is empty for phone_unknown, email_unknown and name_unknown.
             """)
 

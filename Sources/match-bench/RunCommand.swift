@@ -9,8 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Loads a CSV export and measures look-up latency, recall, throughput, load time and memory per query class.",
         discussion: """
-            Latency is measured around the single look-up call: lookup(phone:) for kind phone,
-            lookup(email:) for kind email, search(_:) for kind search. Without --queries, labeled
+            Latency is measured around the single look-up call, which returns the ranked summaries a
+            reply to the softphone lists: lookupSummaries(phone:) for kind phone,
+            lookupSummaries(email:) for kind email, searchSummaries(_:) for kind search. Without --queries, labeled
             queries are drawn from the loaded directory (see `match-bench queries`).
             """)
 
@@ -96,7 +97,7 @@ struct RunCommand: ParsableCommand {
                 if let contact = loaded.directory.contact(id: id) { print("     expected \(id): \(contact.firstName ?? "") | \(contact.lastName ?? "")") }
             }
             for answer in miss.answers {
-                print("     got \(answer.contact.id): \(answer.contact.firstName ?? "") | \(answer.contact.lastName ?? "") score \(format(answer.score, 3)) \(answer.reason.rawValue)")
+                print("     got \(answer.id): \(answer.name) score \(format(answer.score, 3)) \(answer.reason.rawValue)")
             }
         }
         for slow in measured.slowest {

@@ -61,6 +61,18 @@ import ContactFixtures
         }
     }
 
+    @Test(arguments: ["Ann Lee", "lee ann", "Lee, Ann", "an le", "Park", "acme", "Acme Ltd", "jorg", "Dr. Jörg Bücher", "bucher",
+                      "Ostergaard", "østergård", "anne", "parc", "ann 555", "650 555 0100", "0100", "abc@gmail", "x@example.com",
+                      "R00001", "", "   ", "zzzz qqqq"])
+    func searchSummariesAreTheSearchRead(query: String) {
+        for limit in [1, 3, 10, 1000] {
+            let matches = Self.directory.search(query, limit: limit)
+            let summaries = Self.directory.searchSummaries(query, limit: limit)
+            #expect(summaries == matches.map(Self.expected), "\(query) limit \(limit)")
+            if ["Ann Lee", "Park", "acme", "650 555 0100", "x@example.com"].contains(query) { #expect(!summaries.isEmpty, "\(query)") }
+        }
+    }
+
     @Test(arguments: ["abc@gmail.com", "A.B.C@GMAIL.COM", "abc+other@gmail.com", "x@example.com", "jörg@bücher.de",
                       "JÖRG@xn--bcher-kva.de", "info@acme.co.uk", "nobody@example.com", "broken@@example"])
     func emailSummariesAreTheMatchesRead(address: String) {

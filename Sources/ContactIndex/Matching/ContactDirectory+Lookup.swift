@@ -36,7 +36,7 @@ extension ContactDirectory {
     }
 
     /// The summaries of the selected slots, with the phone (or email) at each entry's position.
-    private func summaries(from top: TopMatches, positionsArePhones: Bool) -> [MatchSummary] {
+    func summaries(from top: TopMatches, positionsArePhones: Bool) -> [MatchSummary] {
         top.entries.compactMap { entry in
             let position = entry.position >= 0 ? Int(entry.position) : nil
             return store.withRecord(entry.slot) { record in

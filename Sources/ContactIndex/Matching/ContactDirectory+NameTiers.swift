@@ -12,7 +12,7 @@ extension ContactDirectory {
     /// At each tier, the candidates are the contacts that have, for every required token, one of
     /// its spellings at that tier or better (see `collectTier`). The search stops at the first
     /// tier after which no later match could enter the results, or inside a tier once no
-    /// contact left in it could.
+    /// contact left in it could, or after the exact tier when it found a whole name.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
     /// - Returns: whether the results are settled: no later match could enter them.
     func collectTiers(
@@ -30,6 +30,10 @@ extension ContactDirectory {
             previousCounts = counts
             collectTier(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
             processed = tier
+            // A whole name equal to the query once folded to Latin ("huban yildirim" for "Hüban
+            // Yıldırım", "ivanov ivan" for "Иванов Иван") is as confident an answer as one equal
+            // at collation strength (`collectWholeNameMatches`): the search ends with its tier.
+            if tier == .exact, top.entries.contains(where: { $0.reason == .transliteratedName }) { return true }
             // Later tiers score at most their reason plus the bonus: stop when none could enter.
             let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + Self.maximumBonus : 0
             if top.isFull(atLeast: next) { return true }

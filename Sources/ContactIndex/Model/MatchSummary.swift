@@ -50,3 +50,17 @@ public struct MatchSummary: Sendable, Hashable {
         self.updatedAt = updatedAt
     }
 }
+
+extension MatchSummary {
+    /// The summary of a match: the matched phone (`displayText`) and email, else the contact's
+    /// first ones; what `ContactDirectory.lookupSummaries` and `searchSummaries` read from the
+    /// record.
+    public init(_ match: Match) {
+        self.init(
+            id: match.contact.id, name: match.contact.name,
+            phone: (match.matchedPhone ?? match.contact.phones.first)?.displayText,
+            email: (match.matchedEmail ?? match.contact.emails.first)?.raw,
+            entity: match.contact.entity, score: match.score, reason: match.reason,
+            createdAt: match.contact.createdAt, updatedAt: match.contact.updatedAt)
+    }
+}
