@@ -27,6 +27,15 @@ import Testing
         #expect(found == direct)
     }
 
+    /// The reply reads summaries from the records: every item (id, name, phone, email, entity)
+    /// is what the item of the whole matched contact says.
+    @Test(arguments: ["0142", "mary@ex", "Mary Smyth", "smith 0142", "Muller", "john", "jo sm", "650 555 1234", "C-HANS", "zzzz"])
+    func theItemsAreThoseOfTheMatchedContacts(query: String) throws {
+        let engine = TestDirectory.engine()
+        let items = try engine.must(.contactSearch(ContactSearchEvent(query: query))).items
+        #expect(items == engine.search(query).map(ContactItem.init(match:)))
+    }
+
     @Test func anIDFindsItsRecordFirst() throws {
         let engine = TestDirectory.engine()
         #expect(try Self.ids(engine, " C-HANS ").first == "C-HANS")

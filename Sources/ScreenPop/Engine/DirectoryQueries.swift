@@ -47,6 +47,15 @@ enum DirectoryQueries {
         guard let byID = directory.lookup(id: query.trimmingSpaces) else { return matches }
         return directory.configuration.ranking.rank([byID] + matches, limit: limit)
     }
+
+    /// `search` as summaries, what a `zcc-contact-search-response` lists: read from the records
+    /// without rebuilding the contacts (`ContactDirectory.searchSummaries`), unless the query
+    /// is a record's id (then through `search`, which ranks that record first).
+    /// - Complexity: what `ContactDirectory.searchSummaries` costs, plus one id look-up.
+    static func searchSummaries(_ directory: ContactDirectory, _ query: String, limit: Int) -> [MatchSummary] {
+        guard directory.lookup(id: query.trimmingSpaces) == nil else { return search(directory, query, limit: limit).map(MatchSummary.init) }
+        return directory.searchSummaries(query, limit: limit)
+    }
 }
 
 extension String {

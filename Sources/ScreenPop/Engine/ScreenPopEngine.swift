@@ -86,8 +86,8 @@ public final class ScreenPopEngine: Sendable {
             return ScreenPopOutcome(reply: .initConfigResponse(InitConfigResponse(phone: .init(screenPopEvent: configuration.screenPopEvent))))
         case .contactSearch(let event):
             let limit = configuration.searchResponseForm == .singleObject ? 1 : configuration.resultLimit
-            let matches = directory.withDirectory { DirectoryQueries.search($0, event.query, limit: limit) }
-            let items = matches.map(ContactItem.init(match:))
+            let matches = directory.withDirectory { DirectoryQueries.searchSummaries($0, event.query, limit: limit) }
+            let items = matches.map(ContactItem.init(summary:))
             return ScreenPopOutcome(reply: .contactSearchResponse(ContactSearchResponse(items: items, singleObject: configuration.searchResponseForm == .singleObject)))
         case .incomingPhoneRequest(let request):
             return incomingPhone(request, now: now)
