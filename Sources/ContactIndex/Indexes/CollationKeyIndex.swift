@@ -11,10 +11,13 @@ import Darwin
 /// million names in a few flat allocations instead of a million small arrays.
 ///
 /// Updates: a new key goes into a small sorted side array (`recent`), merged into the main array
-/// when it grows past a bound, so an update costs O(recent) instead of O(n). Removed and changed
-/// contacts are not searched for in the arrays: each entry carries the generation of its slot at
-/// insertion, and an entry whose generation is no longer the slot's is dead (skipped by look-ups,
-/// dropped at the next merge).
+/// when it grows past a bound, so an update costs O(recent) instead of O(n). The merge places
+/// each side entry by binary search and copies the main array's runs between them whole, so it
+/// costs r binary searches and one copy of the entries, never a comparison per entry. Removed
+/// and changed contacts are not searched for in the arrays: each entry carries the generation of
+/// its slot at insertion, and an entry whose generation is no longer the slot's is dead (skipped
+/// by look-ups). Dead entries and their key bytes are dropped in one compaction once they may
+/// make up a quarter of the entries.
 struct CollationKeyIndex: Sendable {
     struct Entry: Sendable {
         var offset: UInt32
@@ -83,9 +86,19 @@ struct CollationKeyIndex: Sendable {
         finishBulkAppend { _, _ in true }
     }
 
-    /// Merges the side array into the main one and drops dead entries and their bytes.
-    /// - Complexity: O(n).
+    /// Merges the side array into the main one; compacts when the dead entries may be a quarter
+    /// of them.
+    /// - Complexity: O(r log n) comparisons and an O(n) copy of the entries; O(n) liveness
+    ///   checks and key copies when it compacts.
     mutating func merge(isLive: (UInt32, UInt32) -> Bool) {
+        entries = Self.mergeSorted(entries, recent, arena: arena)
+        recent = []
+        if deadEstimate * 4 > entries.count { compact(isLive: isLive) }
+    }
+
+    /// Drops dead entries and their key bytes.
+    /// - Complexity: O(n).
+    mutating func compact(isLive: (UInt32, UInt32) -> Bool) {
         let merged = Self.mergeSorted(entries, recent, arena: arena)
         var newArena: [UInt8] = []
         newArena.reserveCapacity(arena.count)
@@ -176,19 +189,29 @@ struct CollationKeyIndex: Sendable {
         return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
     }
 
+    /// Merges two sorted arrays, `b`'s entries after `a`'s equal ones. Each of `b`'s entries finds
+    /// its place in `a` by binary search (from the previous one's), and `a`'s runs between them
+    /// are copied whole: O(|b| log |a|) comparisons.
     private static func mergeSorted(_ a: [Entry], _ b: [Entry], arena: [UInt8]) -> [Entry] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         var out: [Entry] = []
         out.reserveCapacity(a.count + b.count)
         arena.withUnsafeBufferPointer { bytes in
-            var i = 0
-            var j = 0
-            while i < a.count, j < b.count {
-                if compare(bytes, b[j], a[i]) < 0 { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+            var start = 0
+            for entry in b {
+                // The first of a's entries after `entry` (equal ones stay before it).
+                var low = start
+                var high = a.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if compare(bytes, entry, a[middle]) < 0 { high = middle } else { low = middle + 1 }
+                }
+                out.append(contentsOf: a[start..<low])
+                out.append(entry)
+                start = low
             }
-            out.append(contentsOf: a[i...])
-            out.append(contentsOf: b[j...])
+            out.append(contentsOf: a[start...])
         }
         return out
     }
