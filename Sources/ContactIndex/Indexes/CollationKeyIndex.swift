@@ -91,7 +91,7 @@ struct CollationKeyIndex: Sendable {
     /// - Complexity: O(r log n) comparisons and an O(n) copy of the entries; O(n) liveness
     ///   checks and key copies when it compacts.
     mutating func merge(isLive: (UInt32, UInt32) -> Bool) {
-        entries = Self.mergeSorted(entries, recent, arena: arena)
+        Self.mergeInPlace(&entries, recent, arena: arena)
         recent = []
         if deadEstimate * 4 > entries.count { compact(isLive: isLive) }
     }
@@ -187,6 +187,46 @@ struct CollationKeyIndex: Sendable {
             if order != 0 { return order < 0 ? -1 : 1 }
         }
         return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
+    }
+
+    /// Merges sorted `b` into sorted `a` where `a` is (no new array when its capacity allows):
+    /// `b`'s entries after `a`'s equal ones. Each of `b`'s entries finds its place by binary
+    /// search, then, from the back, `a`'s runs move right in one `memmove` each.
+    /// - Complexity: O(|b| log |a|) comparisons; each of `a`'s entries moves at most once.
+    private static func mergeInPlace(_ a: inout [Entry], _ b: [Entry], arena: [UInt8]) {
+        guard !b.isEmpty else { return }
+        let oldCount = a.count
+        var places: [Int] = []
+        places.reserveCapacity(b.count)
+        arena.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for entry in b {
+                var low = start
+                var high = oldCount
+                while low < high {
+                    let middle = (low + high) / 2
+                    if compare(bytes, entry, a[middle]) < 0 { high = middle } else { low = middle + 1 }
+                }
+                places.append(low)
+                start = low
+            }
+        }
+        a.append(contentsOf: b)  // room at the end; every slot is written below
+        a.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var end = oldCount  // a's entries before `end` have not moved yet
+            var write = buffer.count  // the next entry goes just before `write`
+            for k in stride(from: b.count - 1, through: 0, by: -1) {
+                let run = end - places[k]
+                if run > 0 {
+                    write -= run
+                    memmove(base + write, base + places[k], run * MemoryLayout<Entry>.stride)
+                }
+                end = places[k]
+                write -= 1
+                base[write] = b[k]
+            }
+        }
     }
 
     /// Merges two sorted arrays, `b`'s entries after `a`'s equal ones. Each of `b`'s entries finds
