@@ -52,7 +52,7 @@ public struct EngagementTracker: Sendable {
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         // An evicted engagement's offer goes stale in the log: only the count changes.
         var evictedOffers = 0
-        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offered.count }) { record in
+        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
             record.lastSeen = now
             return body(&record)
         }
@@ -68,7 +68,7 @@ public struct EngagementTracker: Sendable {
         let stamp = sequence
         var previousCount = 0
         let result = update(id, now: now) { record in
-            previousCount = record.offered.count
+            previousCount = record.offeredItems.count
             record.offered = items
             record.offerSequence = stamp
             return body(&record)
@@ -90,7 +90,7 @@ public struct EngagementTracker: Sendable {
     func mostRecentOpen(offering contactID: String, now: Date) -> String? {
         log.newest(listing: contactID) { engagement, stamp in
             guard let record = table.value(for: engagement, now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
-            return record.offered.contains { $0.id == contactID }
+            return record.offeredItems.contains(id: contactID)
         }
     }
 
@@ -107,7 +107,7 @@ public struct EngagementTracker: Sendable {
     /// Forgets engagements older than the time to live.
     mutating func expire(now: Date) {
         var evictedOffers = 0
-        table.expire(now: now, evicted: { evictedOffers += $1.offered.count })
+        table.expire(now: now, evicted: { evictedOffers += $1.offeredItems.count })
         offerEntries -= evictedOffers
     }
 }
