@@ -143,7 +143,7 @@ import Testing
         #expect(String(decoding: try JSONEncoder().encode(EngagementState.notConnected), as: UTF8.self) == #""not-connected""#)
     }
 
-    // MARK: Bounds of the offers index
+    // MARK: The offers a selection is linked through
 
     @Test func theOffersIndexIsBoundedByTheTrackerAndShrinksOnEviction() throws {
         let engine = TestDirectory.engine(engagementCapacity: 3)
@@ -184,5 +184,30 @@ import Testing
         _ = try engine.must(.callRinging(CallRinging(engagementId: "NEW")))
         #expect(engine.statistics.engagementsEvictedForAge == 1)
         #expect(engine.statistics.offeredRecords == 0)
+    }
+
+    @Test func anEngagementsNewOfferReplacesItsOldOne() throws {
+        let engine = TestDirectory.engine()
+        _ = try engine.incoming(TestDirectory.shared, "E1")
+        _ = try engine.incoming(TestDirectory.shared, "E2")
+        // E2 offers again, Hans alone: its offer of John is gone, E1's stands.
+        _ = try engine.incoming("+49301234567", "E2")
+        #expect(engine.engagement("E2")?.offeredIDs == ["C-HANS"])
+        #expect(engine.statistics.offeredRecords == 4)
+        #expect(try engine.select("C-JOHN").actions.first?.pop?.engagementId == "E1")
+    }
+
+    @Test func offersStillLinkAfterTheLogIsCompacted() throws {
+        let engine = TestDirectory.engine(engagementCapacity: 3)
+        _ = try engine.incoming(TestDirectory.shared, "KEEP")
+        // 200 offers by two other engagements: the log is compacted several times over.
+        for index in 0..<200 { _ = try engine.incoming("+49301234567", index.isMultiple(of: 2) ? "A" : "B") }
+        #expect(engine.statistics.engagementsEvictedForCapacity == 0)
+        #expect(engine.statistics.offeredRecords == 5)
+        #expect(try engine.select("C-JOHN").actions.first?.pop?.engagementId == "KEEP")
+        // Hans was popped for B already: the selection links to B and pops nothing new.
+        #expect(try engine.select("C-HANS").actions.isEmpty)
+        #expect(engine.engagement("B")?.selectedContactID == "C-HANS")
+        #expect(engine.engagement("A")?.selectedContactID == nil)
     }
 }

@@ -7,6 +7,10 @@ import ContactIndex
 
 /// What the host should do after a message, besides replying: open a record, let the agent
 /// choose, offer to create a record, log an engagement…
+///
+/// Size: an engagement log (about 320 bytes of call fields) is stored out of line, so an action
+/// takes about 80 bytes inline and every reply, held decision and engagement record that
+/// carries one stays small; only a `logEngagement` allocates.
 public enum HostAction: Sendable, Hashable {
     /// Open this record for this engagement.
     case pop(PopAction)
@@ -15,7 +19,7 @@ public enum HostAction: Sendable, Hashable {
     /// Nothing matches: offer to create a record, prefilled.
     case offerNewRecord(NewRecordOffer)
     /// Log the engagement against the record.
-    case logEngagement(EngagementLog)
+    indirect case logEngagement(EngagementLog)
     /// Store a link on the engagement (a recording, or the engagement log page).
     case attachLink(LinkAction)
     /// Add a note to the engagement.

@@ -21,9 +21,16 @@ public struct EngagementRecord: Sendable, Hashable {
     /// The queue's name.
     public var queueName: String?
     /// The records offered to the agent in the last incoming response, in order.
-    public var offered: [ContactItem] = []
+    /// - Complexity: O(b) in their bytes: they are kept packed (`offeredItems`) and rebuilt.
+    public var offered: [ContactItem] {
+        get { offeredItems.items }
+        set { offeredItems = PackedContactItems(newValue) }
+    }
     /// Their ids.
     public var offeredIDs: [String] { offered.map(\.id) }
+    /// `offered`, packed in one buffer: an engagement evicted long after its offer frees one
+    /// allocation, not a string per field.
+    var offeredItems = PackedContactItems()
     /// The key the agent's choice is remembered under.
     var choiceKey: ChoiceKey?
     /// Whether the engine asked the agent to choose (`chooseAmong`) and no choice came yet.

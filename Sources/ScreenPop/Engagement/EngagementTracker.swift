@@ -8,20 +8,20 @@ import Foundation
 /// each one offered to the agent.
 ///
 /// Memory is bounded by one rule: at most `capacity` engagements, each forgotten `timeToLive`
-/// seconds after the last message about it; what is evicted is counted. The index of offers
-/// (record id → the engagements whose last offer listed it) holds entries of kept engagements
-/// only: an engagement's entries leave the index when it offers again or is evicted, so the
-/// index never holds more than `capacity` engagements' offers, and no offer is forgotten while
-/// its engagement is kept.
+/// seconds after the last message about it; what is evicted is counted. The offers are logged
+/// in the order they were made (`OfferLog`) and checked against the kept engagements when a
+/// selection looks for one: an offer needs no index update, neither when it is made nor when its
+/// engagement offers again or is evicted. The log is compacted once its stale offers outnumber
+/// the live ones, so it never holds more than `2 × capacity + 64` offers, and no offer is
+/// forgotten while its engagement is kept.
 ///
 /// Not thread-safe by itself: the engine keeps it under its lock.
 public struct EngagementTracker: Sendable {
     private var table: BoundedTable<String, EngagementRecord>
     private var sequence: UInt64 = 0
-    /// Record id → the engagements whose last offer listed it, each with the sequence number of
-    /// that offer.
-    private var offers: [String: Offerers] = [:]
-    /// Entries in `offers`, summed over the record ids.
+    /// Every offer since the last compaction, newest last.
+    private var log = OfferLog()
+    /// The records listed in the kept engagements' last offers, summed over the engagements.
     private(set) var offerEntries = 0
 
     /// Creates a tracker.
@@ -48,67 +48,50 @@ public struct EngagementTracker: Sendable {
     }
 
     /// Changes (or starts) the record of an engagement and marks it seen at `now`.
-    /// - Complexity: amortized O(1) expected, plus O(k) for the records offered by each
-    ///   engagement it evicts.
+    /// - Complexity: amortized O(1) expected.
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
-        // What an eviction leaves to unindex: the id and the offer, not a copy of the record.
-        var evicted: [(id: String, offered: [ContactItem])] = []
-        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evicted.append(($1.id, $1.offered)) }) { record in
+        // An evicted engagement's offer goes stale in the log: only the count changes.
+        var evictedOffers = 0
+        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
             record.lastSeen = now
             return body(&record)
         }
-        for record in evicted { unindex(record.id, record.offered) }
+        offerEntries -= evictedOffers
         return result
     }
 
     /// Changes an engagement like `update`, and records that `items` were offered to the agent
-    /// for it (replacing its earlier offer in the index).
-    /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now and before.
+    /// for it (its earlier offer goes stale).
+    /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now.
     mutating func updateOffering<R>(_ id: String, items: [ContactItem], now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         sequence &+= 1
         let stamp = sequence
-        var previous: [ContactItem] = []
+        var previousCount = 0
         let result = update(id, now: now) { record in
-            previous = record.offered
+            previousCount = record.offeredItems.count
             record.offered = items
             record.offerSequence = stamp
             return body(&record)
         }
-        if !previous.isEmpty { unindex(id, previous) }
-        for item in items {
-            func add(_ offerers: inout Offerers?) -> Bool {
-                guard offerers != nil else {
-                    offerers = .one(id, stamp)
-                    return true
-                }
-                return offerers!.set(id, stamp)
-            }
-            if add(&offers[item.id]) { offerEntries += 1 }
+        offerEntries += items.count - previousCount
+        log.append(engagement: id, stamp: stamp, ids: items.lazy.map(\.id))
+        if log.count > 2 * table.count + 64 {
+            let table = table
+            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: engagement)?.offerSequence == stamp })
         }
         return result
     }
 
-    private mutating func unindex(_ id: String, _ items: [ContactItem]) {
-        for item in items {
-            func remove(_ offerers: inout Offerers?) -> Bool {
-                guard offerers != nil, offerers!.remove(id) else { return false }
-                if offerers!.isEmpty { offerers = nil }
-                return true
-            }
-            if remove(&offers[item.id]) { offerEntries -= 1 }
-        }
-    }
-
     /// The open engagement (`EngagementState.isOpen`) whose last offer listed `contactID`, the
     /// most recent offer first.
-    /// - Complexity: O(e) in the kept engagements whose last offer listed the record.
+    /// - Complexity: O(f) in the fingerprints of the offers logged after that engagement's (all
+    ///   of them, at most `resultLimit × (2 × capacity + 64)`, when none listed the record), plus
+    ///   a look-up for each offer whose fingerprints match.
     func mostRecentOpen(offering contactID: String, now: Date) -> String? {
-        var best: (id: String, stamp: UInt64)?
-        for (id, stamp) in offers[contactID]?.entries ?? [] where stamp > (best?.stamp ?? 0) {
-            guard let record = table.value(for: id, now: now), record.state.isOpen else { continue }
-            best = (id, stamp)
+        log.newest(listing: contactID) { engagement, stamp in
+            guard let record = table.value(for: engagement, now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
+            return record.offeredItems.contains(id: contactID)
         }
-        return best?.id
     }
 
     /// The most recently seen engagement that is connected (for notes without an engagement).
@@ -123,76 +106,8 @@ public struct EngagementTracker: Sendable {
 
     /// Forgets engagements older than the time to live.
     mutating func expire(now: Date) {
-        var evicted: [EngagementRecord] = []
-        table.expire(now: now, evicted: { evicted.append($1) })
-        for record in evicted { unindex(record.id, record.offered) }
-    }
-}
-
-/// The engagements whose last offer listed one record: most records are listed by one
-/// engagement at a time, kept inline; a record on several (a shared number called often) gets
-/// a dictionary.
-enum Offerers: Sendable {
-    case one(String, UInt64)
-    case many([String: UInt64])
-    /// No engagement (only between a removal and the entry's deletion).
-    case none
-
-    var isEmpty: Bool {
-        if case .none = self { return true }
-        return false
-    }
-
-    /// The engagements and their offers' sequence numbers.
-    var entries: [(key: String, value: UInt64)] {
-        switch self {
-        case .one(let id, let stamp): [(id, stamp)]
-        case .many(let all): Array(all)
-        case .none: []
-        }
-    }
-
-    /// Sets the sequence number of `id`'s offer.
-    /// - Returns: whether `id` is new here.
-    mutating func set(_ id: String, _ stamp: UInt64) -> Bool {
-        switch self {
-        case .one(let current, let old):
-            if current == id {
-                self = .one(id, stamp)
-                return false
-            }
-            self = .many([current: old, id: stamp])
-            return true
-        case .many(var all):
-            self = .none  // lets `all` be changed in place, without a copy
-            let isNew = all.updateValue(stamp, forKey: id) == nil
-            self = .many(all)
-            return isNew
-        case .none:
-            self = .one(id, stamp)
-            return true
-        }
-    }
-
-    /// Removes `id`.
-    /// - Returns: whether it was here.
-    mutating func remove(_ id: String) -> Bool {
-        switch self {
-        case .one(let current, _):
-            guard current == id else { return false }
-            self = .none
-            return true
-        case .many(var all):
-            self = .none
-            let removed = all.removeValue(forKey: id) != nil
-            if all.count == 1, let (other, stamp) = all.first {
-                self = .one(other, stamp)
-            } else {
-                self = all.isEmpty ? .none : .many(all)
-            }
-            return removed
-        case .none:
-            return false
-        }
+        var evictedOffers = 0
+        table.expire(now: now, evicted: { evictedOffers += $1.offeredItems.count })
+        offerEntries -= evictedOffers
     }
 }

@@ -52,6 +52,13 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return entry.value
     }
 
+    /// The value stored for `key`, whatever its age (an entry past the age limit stays stored
+    /// until an update or `expire` removes it).
+    /// - Complexity: O(1) expected.
+    func storedValue(for key: Key) -> Value? {
+        entries[key]?.value
+    }
+
     /// The values, in no particular order.
     var values: some Sequence<Value> { entries.values.lazy.map(\.value) }
 

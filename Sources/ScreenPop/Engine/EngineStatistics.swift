@@ -6,7 +6,7 @@ public struct EngineStatistics: Sendable, Hashable, Codable {
     public var engagementsEvictedForCapacity: Int
     /// Engagements evicted because they were too old.
     public var engagementsEvictedForAge: Int
-    /// Records listed in the kept engagements' last offers (the index a selection is linked
+    /// Records listed in the kept engagements' last offers (what a selection is linked
     /// through); it shrinks when an engagement is evicted.
     public var offeredRecords: Int
     /// Choices remembered now.

@@ -157,7 +157,9 @@ struct IncomingMatches {
     var certainPop: ContactSnapshot?
 
     /// Reads the remembered record's revision and copies the certain pop's record, when there are.
-    init(_ matches: [MatchSummary], in directory: ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
+    /// The directory is borrowed: an initializer takes its arguments owned by default, which
+    /// would retain every one of the directory's stored references for each request.
+    init(_ matches: [MatchSummary], in directory: borrowing ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
         self.matches = matches
         checkedID = remembered
         if let remembered, matches.contains(where: { $0.id == remembered }) {

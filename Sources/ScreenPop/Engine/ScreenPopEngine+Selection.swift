@@ -34,7 +34,7 @@ extension ScreenPopEngine {
                 state.unsolicited.set(id, now, now: now)
                 return .pop(PopAction(record: contact, engagementId: nil, reason: .unsolicitedSelection, resolution: nil, alternatives: []))
             }
-            if record.offered.count > 1 { state.memory.remember(id, revision: contact.revision, for: record.choiceKey, now: now) }
+            if record.offeredItems.count > 1 { state.memory.remember(id, revision: contact.revision, for: record.choiceKey, now: now) }
             let pop = HostAction.pop(PopAction(
                 record: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
                 alternatives: record.offered.filter { $0.id != id }))
