@@ -37,3 +37,24 @@ import Testing
         #expect(matches[0].contact.id < matches[1].contact.id)
     }
 }
+
+/// A contact whose display name and given-family name give the same collation key is one
+/// namesake, not two: with many namesakes, the limit still fills with distinct contacts.
+@Suite struct NamesakeKeysTests {
+    static let directory: ContactDirectory = {
+        var contacts = (0..<40).map { Contact(id: String(format: "d%03d", $0), firstName: "Hans", lastName: "Muller", displayName: "Hans Müller") }
+        contacts += (0..<40).map { Contact(id: String(format: "e%03d", $0), firstName: "Hans", lastName: "Muller") }
+        return ContactDirectory(contacts)
+    }()
+
+    @Test(arguments: [1, 3, 10, 50])
+    func theLimitFillsWithDistinctContacts(limit: Int) {
+        for lookup in [{ Self.directory.lookup(name: "Hans Muller", limit: limit) }, { Self.directory.lookup(fuzzyName: "Hans Muller", limit: limit) }] {
+            let matches = lookup()
+            #expect(matches.count == limit)
+            #expect(Set(matches.map(\.contact.id)).count == limit)
+            // Contacts come first in id order; every d contact is exact too (its given-family name).
+            #expect(matches.map(\.contact.id) == Array((0..<80).map { $0 < 40 ? String(format: "d%03d", $0) : String(format: "e%03d", $0 - 40) }.prefix(limit)))
+        }
+    }
+}

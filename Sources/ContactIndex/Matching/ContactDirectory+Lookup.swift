@@ -200,7 +200,9 @@ extension ContactDirectory {
         let queryIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
         var wanted: String? = nil
         var top = TopMatches(limit: limit, of: self)
-        nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
+        var hits: [UInt32] = []
+        nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
+        offerNamesakes(hits, into: &top) { slot, top in
             let exact: Bool? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 let header = reader.header()
@@ -220,9 +222,10 @@ extension ContactDirectory {
                     displayName: header.displayName.map(String.init(recordBytes:)))
                 return NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
             }
-            guard let exact else { return }
+            guard let exact else { return nil }
             let reason: MatchReason = exact ? .exactName : .foldedName
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
+            return exact
         }
         return matches(from: top)
     }

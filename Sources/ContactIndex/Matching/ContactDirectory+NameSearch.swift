@@ -73,7 +73,7 @@ extension ContactDirectory {
         nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
         guard !hits.isEmpty else { return false }
         let spelling = NameSpelling.key(text)
-        func offer(_ slot: UInt32) -> Bool {
+        offerNamesakes(hits, into: &top) { slot, top in
             // The names are compared on the record's bytes: no contact is rebuilt here.
             let exact = store.withRecord(slot) { record -> Bool in
                 var reader = ContactRecordReader(record)
@@ -83,51 +83,10 @@ extension ContactDirectory {
                     || NameSpelling.equals(spelling, header.firstName, header.lastName)
                     || NameSpelling.equals(spelling, header.lastName, header.firstName)
             }
-            guard let exact else { return false }
+            guard let exact else { return nil }
             let reason: MatchReason = exact ? .exactName : .foldedName
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
             return exact
-        }
-        if hits.count <= top.limit * 4 {
-            for slot in hits { _ = offer(slot) }
-            return true
-        }
-        // Many namesakes: walk them in tie order; once `limit` exact ones are in, the rest
-        // (later in tie order, or folded) cannot enter. The head of that order comes from one
-        // pass that keeps the first `2 × limit` (usually all exact: then nothing is sorted).
-        let index = nameTokenIndex
-        func precedes(_ a: UInt32, _ b: UInt32) -> Bool {
-            let rankA = index.entityRanks[Int(a)], rankB = index.entityRanks[Int(b)]
-            if rankA != rankB { return rankA < rankB }
-            let prefixA = index.idPrefixes[Int(a)], prefixB = index.idPrefixes[Int(b)]
-            if prefixA != prefixB { return prefixA < prefixB }
-            return idPrecedes(a, b)
-        }
-        let keep = top.limit * 2
-        var head: [UInt32] = []
-        head.reserveCapacity(keep + 1)
-        for slot in hits {
-            if head.count == keep, !precedes(slot, head[keep - 1]) { continue }
-            head.append(slot)
-            var position = head.count - 1
-            while position > 0, precedes(slot, head[position - 1]) {
-                head[position] = head[position - 1]
-                position -= 1
-            }
-            head[position] = slot
-            if head.count > keep { head.removeLast() }
-        }
-        var exactCount = 0
-        for slot in head {
-            if offer(slot) { exactCount += 1 }
-            if exactCount >= top.limit { return true }
-        }
-        // Fewer exact ones than the limit in the head: every namesake, in order.
-        hits.sort(by: precedes)
-        exactCount = 0
-        for slot in hits {
-            if offer(slot) { exactCount += 1 }
-            if exactCount >= top.limit { break }
         }
         return true
     }
