@@ -3,7 +3,8 @@ import Testing
 
 /// `CollationKeyIndex` against a plain model over many updates: past the side array's bound
 /// (merges) and past a quarter of dead entries (compactions), every look-up finds exactly the
-/// live keys: equal keys (many slots share one) and key ranges.
+/// live keys: equal keys (many slots share one) and key ranges; equal keys come in tie order in
+/// each array, also after the tie values change (`retie`).
 @Suite struct CollationKeyIndexTests {
     /// A small deterministic generator (SplitMix64).
     struct Random {
@@ -27,15 +28,18 @@ import Testing
         var index = CollationKeyIndex()
         var generations: [UInt32] = []
         var live: [UInt32: [UInt8]] = [:]  // slot → its key, for live slots
+        var ties: [UInt64] = []  // slot → its tie value
+        func tieOf(_ slot: UInt32) -> UInt64 { ties[Int(slot)] }
         var merges = 0
         func isLive(_ slot: UInt32, _ generation: UInt32) -> Bool { generations[Int(slot)] == generation && live[slot] != nil }
         // A bulk start, then updates.
         for _ in 0..<3_000 {
             let slot = UInt32(generations.count)
             generations.append(0)
+            ties.append(UInt64(random.next(below: 50)))
             let key = Self.key(&random)
             live[slot] = key
-            index.bulkAppend(key: key, slot: slot, generation: 0)
+            index.bulkAppend(key: key, slot: slot, generation: 0, tie: tieOf(slot))
         }
         index.finishBulkAppend(isLive: isLive)
         var failures: [String] = []
@@ -45,9 +49,10 @@ import Testing
             case 0, 1:  // a new contact
                 let slot = UInt32(generations.count)
                 generations.append(0)
+                ties.append(UInt64(random.next(below: 50)))
                 let key = Self.key(&random)
                 live[slot] = key
-                index.insert(key: key, slot: slot, generation: 0, isLive: isLive)
+                index.insert(key: key, slot: slot, generation: 0, tie: tieOf(slot), isLive: isLive)
             case 2:  // a changed contact: its old key dies, a new one comes
                 let slot = UInt32(random.next(below: generations.count))
                 guard live[slot] != nil else { continue }
@@ -55,7 +60,8 @@ import Testing
                 index.noteDead(1)
                 let key = Self.key(&random)
                 live[slot] = key
-                index.insert(key: key, slot: slot, generation: generations[Int(slot)], isLive: isLive)
+                ties[Int(slot)] = UInt64(random.next(below: 50))
+                index.insert(key: key, slot: slot, generation: generations[Int(slot)], tie: tieOf(slot), isLive: isLive)
             default:  // a removed contact
                 let slot = UInt32(random.next(below: generations.count))
                 guard live[slot] != nil else { continue }
@@ -70,6 +76,9 @@ import Testing
             index.forEachEqual(probe, isLive: isLive) { equal.append($0) }
             let expectedEqual = live.filter { $0.value == probe }.keys.sorted()
             if equal.sorted() != expectedEqual { failures.append("step \(step): equal \(probe)") }
+            if let problem = Self.tieOrderProblem(index, probe, isLive: isLive, expected: expectedEqual, tie: tieOf) {
+                failures.append("step \(step): \(problem)")
+            }
             let lower = [UInt8(97 + random.next(below: 6))]
             let upper = [lower[0] + 1]
             var inRange: [UInt32] = []
@@ -77,7 +86,36 @@ import Testing
             let expectedRange = live.filter { $0.value.lexicographicallyPrecedes(upper) && !$0.value.lexicographicallyPrecedes(lower) }.keys.sorted()
             if inRange.sorted() != expectedRange { failures.append("step \(step): range \(lower)") }
         }
+        // New tie values for every slot: after `retie`, every key's run is in the new order.
+        for slot in ties.indices { ties[slot] = UInt64(random.next(below: 1_000)) }
+        index.retie(tieOf)
+        for _ in 0..<40 {
+            let probe = Self.key(&random)
+            let expected = live.filter { $0.value == probe }.keys.sorted()
+            if let problem = Self.tieOrderProblem(index, probe, isLive: isLive, expected: expected, tie: tieOf) {
+                failures.append("after retie: \(problem)")
+            }
+        }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         #expect(merges > 0, "the updates compacted the index at least once")
+    }
+
+    /// What is wrong with the walk of `key`'s entries by array (nil: nothing): each array's ties
+    /// must not go down and equal the slots' values, and the slots must be the expected ones.
+    static func tieOrderProblem(
+        _ index: CollationKeyIndex, _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, expected: [UInt32], tie: (UInt32) -> UInt64
+    ) -> String? {
+        var seen: [UInt32] = []
+        var previous: (array: Int, tie: UInt64)? = nil
+        var problem: String? = nil
+        index.forEachEqual(key, isLive: isLive) { array, slot, value in
+            seen.append(slot)
+            if value != tie(slot) { problem = "slot \(slot) carries tie \(value), not \(tie(slot))" }
+            if let previous, previous.array == array, value < previous.tie { problem = "tie \(value) after \(previous.tie) in \(key)" }
+            previous = (array, value)
+            return true
+        }
+        if seen.sorted() != expected { problem = "walk of \(key) found other slots" }
+        return problem
     }
 }

@@ -58,3 +58,24 @@ import Testing
         }
     }
 }
+
+/// Namesakes are read in ranking order from the collation-key index, and stay so when the id
+/// keys change: ids that share their first 10 bytes (the keys skip 8), then ids that share
+/// nothing with them arrive one at a time (the keys skip less, the index is re-tied).
+@Suite struct NamesakeOrderTests {
+    @Test func namesakesFollowTheRankingAsIDKeysChange() {
+        var directory = ContactDirectory((0..<60).map { Contact(id: String(format: "0035g00000AB%04d", 59 - $0), firstName: "Ann", lastName: "Lee") })
+        func ids(_ limit: Int) -> [String] { directory.lookup(name: "Ann Lee", limit: limit).map(\.contact.id) }
+        func fuzzyIDs(_ limit: Int) -> [String] { directory.lookup(fuzzyName: "Ann Lee", limit: limit).map(\.contact.id) }
+        #expect(ids(3) == ["0035g00000AB0000", "0035g00000AB0001", "0035g00000AB0002"])
+        directory.upsert(Contact(id: "0000", firstName: "Ann", lastName: "Lee"))
+        #expect(ids(3) == ["0000", "0035g00000AB0000", "0035g00000AB0001"])
+        directory.upsert(Contact(id: "0035g00000AA", firstName: "Ann", lastName: "Lee", entity: .lead))
+        directory.upsert(Contact(id: "0035g00000AB00005", firstName: "Ann", lastName: "Lee"))
+        #expect(ids(4) == ["0000", "0035g00000AB0000", "0035g00000AB00005", "0035g00000AB0001"])
+        #expect(fuzzyIDs(4) == ids(4))
+        // Every contact before every lead, whatever the id: the lead is last of all 63.
+        #expect(ids(100).count == 63 && ids(100).last == "0035g00000AA")
+        #expect(fuzzyIDs(100) == ids(100))
+    }
+}

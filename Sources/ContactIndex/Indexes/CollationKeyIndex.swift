@@ -18,12 +18,20 @@ import Darwin
 /// its slot at insertion, and an entry whose generation is no longer the slot's is dead (skipped
 /// by look-ups). Dead entries and their key bytes are dropped in one compaction once they may
 /// make up a quarter of the entries.
+///
+/// Equal keys are kept in the order of a tie value each entry carries (0 when the owner gives
+/// none: then in insertion order). Whole names use it for the order of namesakes (entity rank and
+/// id prefix, see `ContactDirectory.nameKeyTie`), so a reader walks a name's namesakes best first
+/// and stops after the first few (`forEachEqual(_:isLive:byArray:)`). The value is fixed when the
+/// entry is added; `retie` recomputes every entry's when the owner's values change.
 struct CollationKeyIndex: Sendable {
     struct Entry: Sendable {
         var offset: UInt32
         var length: UInt32
         var slot: UInt32
         var generation: UInt32
+        /// Orders entries with equal keys.
+        var tie: UInt64
     }
 
     private var arena: [UInt8] = []
@@ -38,9 +46,18 @@ struct CollationKeyIndex: Sendable {
 
     /// Adds a key for a slot at its current generation.
     /// - Complexity: O(log n + r) where r is the size of the side array (amortized O(1) merges).
-    mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, isLive: (UInt32, UInt32) -> Bool) {
-        let entry = append(key: key, slot: slot, generation: generation)
-        let position = lowerBound(in: recent, key: key)
+    mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, isLive: (UInt32, UInt32) -> Bool) {
+        let entry = append(key: key, slot: slot, generation: generation, tie: tie)
+        // After every entry that does not come after it (equal keys: by tie, then as inserted).
+        let position = arena.withUnsafeBufferPointer { bytes in
+            var low = 0
+            var high = recent.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.compare(bytes, entry, recent[middle]) < 0 { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
         recent.insert(entry, at: position)
         if recent.count > max(2048, Int(Double(entries.count).squareRoot()) * 4) { merge(isLive: isLive) }
     }
@@ -62,8 +79,8 @@ struct CollationKeyIndex: Sendable {
 
     /// Adds a key during a bulk build: call `finishBulkAppend` before any look-up.
     /// - Complexity: O(key) amortized.
-    mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32) {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation)
+    mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32, tie: UInt64 = 0) {
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie)
         arena.append(contentsOf: key)
         bulk.append(entry)
     }
@@ -77,6 +94,27 @@ struct CollationKeyIndex: Sendable {
             added.sort { Self.compare(bytes, $0, $1) < 0 }
         }
         entries = Self.mergeSorted(entries, added, arena: arena)
+    }
+
+    /// Recomputes every entry's tie value from its slot and puts each run of equal keys back in
+    /// that order (the owner's values changed).
+    /// - Complexity: O(n) key comparisons, plus sorting each run of equal keys.
+    mutating func retie(_ tie: (UInt32) -> UInt64) {
+        for index in bulk.indices { bulk[index].tie = tie(bulk[index].slot) }
+        arena.withUnsafeBufferPointer { bytes in
+            func retie(_ array: inout [Entry]) {
+                for index in array.indices { array[index].tie = tie(array[index].slot) }
+                var start = 0
+                while start < array.count {
+                    var end = start + 1
+                    while end < array.count, Self.compareKeys(bytes, array[start], array[end]) == 0 { end += 1 }
+                    if end - start > 1 { array[start..<end].sort { $0.tie < $1.tie } }
+                    start = end
+                }
+            }
+            retie(&entries)
+            retie(&recent)
+        }
     }
 
     /// Builds the index in one pass from many keys.
@@ -122,6 +160,25 @@ struct CollationKeyIndex: Sendable {
         forEachInRange(lower: key, upper: nil, equalTo: key, limit: Int.max, isLive: isLive, body)
     }
 
+    /// Calls `body` with each live entry whose key equals `key`, its tie value and the array it is
+    /// in (0: the main one, then 1: the recent one), in each array by tie value; `body` returns
+    /// false to skip the rest of that array.
+    /// - Complexity: O(log n) plus the entries read.
+    func forEachEqual(
+        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byArray body: (_ array: Int, _ slot: UInt32, _ tie: UInt64) -> Bool
+    ) {
+        arena.withUnsafeBufferPointer { bytes in
+            for (number, array) in [entries, recent].enumerated() {
+                var index = lowerBound(in: array, key: key)
+                while index < array.count, Self.compare(bytes, array[index], key) == 0 {
+                    let entry = array[index]
+                    index += 1
+                    if isLive(entry.slot, entry.generation), !body(number, entry.slot, entry.tie) { break }
+                }
+            }
+        }
+    }
+
     /// Calls `body` for each live entry with `lower <= key < upper`, at most `limit` of them from
     /// each of the two arrays.
     /// - Complexity: O(log n + m) for m keys in the range.
@@ -151,8 +208,8 @@ struct CollationKeyIndex: Sendable {
         }
     }
 
-    private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32) -> Entry {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation)
+    private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64) -> Entry {
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie)
         arena.append(contentsOf: key)
         return entry
     }
@@ -175,7 +232,14 @@ struct CollationKeyIndex: Sendable {
         }
     }
 
+    /// The entries' order: by key, then by tie value.
     private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
+        let order = compareKeys(arena, a, b)
+        guard order == 0 else { return order }
+        return a.tie == b.tie ? 0 : (a.tie < b.tie ? -1 : 1)
+    }
+
+    private static func compareKeys(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
         compareBytes(arena.baseAddress! + Int(a.offset), Int(a.length), arena.baseAddress! + Int(b.offset), Int(b.length))
     }
 

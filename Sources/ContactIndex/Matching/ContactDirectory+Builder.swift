@@ -69,7 +69,8 @@ extension ContactDirectory {
             }
             let slot = directory.place(rows, index, reusingSlots: false, bulk: true)
             let generation = directory.generations[Int(slot)]
-            rows.forEachNameKey(index) { directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation) }
+            let tie = directory.nameKeyTie(slot)
+            rows.forEachNameKey(index) { directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation, tie: tie) }
             rows.forEachEmailKey(index) { directory.emailPrefixIndex.bulkAppend(key: $0, slot: slot, generation: generation) }
             let keys = rows.keys[index]
             for hash in keys.e164 { e164Entries.append(SlotHashTable.entry(hash: hash, slot: slot)) }

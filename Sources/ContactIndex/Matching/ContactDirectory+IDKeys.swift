@@ -14,6 +14,20 @@ extension ContactDirectory {
                 return (NameTokenIndex.idBytes(id, from: 0), NameTokenIndex.idBytes(id, from: 8))
             }
         }
+        // The namesakes' order in the collation-key index follows the id keys.
+        let index = nameTokenIndex
+        nameKeyIndex.retie { Self.nameKeyTie(slot: $0, in: index) }
+    }
+
+    /// The tie value of a slot's whole-name keys (`CollationKeyIndex`): its entity rank, then the
+    /// first 7 bytes of its id key, so namesakes are kept in ranking order up to ids that share
+    /// those (`offerNamesakes` reads on through equal values).
+    func nameKeyTie(_ slot: UInt32) -> UInt64 {
+        Self.nameKeyTie(slot: slot, in: nameTokenIndex)
+    }
+
+    static func nameKeyTie(slot: UInt32, in index: NameTokenIndex) -> UInt64 {
+        UInt64(index.entityRanks[Int(slot)]) << 56 | index.idPrefixes[Int(slot)] >> 8
     }
 
     /// Raises the id keys' skip to what every id shares, when that is more than they skip.

@@ -200,9 +200,7 @@ extension ContactDirectory {
         let queryIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
         var wanted: String? = nil
         var top = TopMatches(limit: limit, of: self)
-        var hits: [UInt32] = []
-        nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
-        offerNamesakes(hits, into: &top) { slot, top in
+        offerNamesakes(key: key, into: &top) { slot, top in
             let exact: Bool? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 let header = reader.header()

@@ -69,11 +69,8 @@ extension ContactDirectory {
     private func collectWholeNameMatches(_ text: String, into top: inout TopMatches) -> Bool {
         let key = preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
-        var hits: [UInt32] = []
-        nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
-        guard !hits.isEmpty else { return false }
         let spelling = NameSpelling.key(text)
-        offerNamesakes(hits, into: &top) { slot, top in
+        return offerNamesakes(key: key, into: &top) { slot, top in
             // The names are compared on the record's bytes: no contact is rebuilt here.
             let exact = store.withRecord(slot) { record -> Bool in
                 var reader = ContactRecordReader(record)
@@ -88,7 +85,6 @@ extension ContactDirectory {
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
             return exact
         }
-        return true
     }
 
     /// Token-level matches, tier by tier, then partial ones when needed.

@@ -1,57 +1,38 @@
 extension ContactDirectory {
-    /// Offers the contacts whose whole name has the query's collation key (`hits`) to `top`:
-    /// `offer` reads one contact's record, offers it as an exact or a folded match, and says
-    /// whether it was exact (nil: not offered).
+    /// Offers the contacts whose whole name has collation key `key` to `top`: `offer` reads one
+    /// contact's record, offers it as an exact or a folded match, and says whether it was exact
+    /// (nil: not offered).
     ///
-    /// With many namesakes, they are read in tie order (entity rank, id prefix, id), and once
-    /// `limit` exact ones are in, the rest (later in tie order, or folded) cannot enter. The
-    /// head of that order comes from one pass that keeps the first `2 × limit` (usually all
-    /// exact: then nothing is sorted and only they are read); every namesake is sorted only
-    /// when fewer than the limit of those are exact.
-    /// - Complexity: O(h) for h namesakes, plus O(limit) record reads (O(h log h) and h reads
-    ///   when most are folded).
-    func offerNamesakes(_ hits: [UInt32], into top: inout TopMatches, offer: (UInt32, inout TopMatches) -> Bool?) {
-        if hits.count <= top.limit * 4 {
-            for slot in hits { _ = offer(slot, &top) }
-            return
-        }
-        let index = nameTokenIndex
-        func precedes(_ a: UInt32, _ b: UInt32) -> Bool {
-            let rankA = index.entityRanks[Int(a)], rankB = index.entityRanks[Int(b)]
-            if rankA != rankB { return rankA < rankB }
-            let prefixA = index.idPrefixes[Int(a)], prefixB = index.idPrefixes[Int(b)]
-            if prefixA != prefixB { return prefixA < prefixB }
-            return idPrecedes(a, b)
-        }
-        let keep = top.limit * 2
-        var head: [UInt32] = []
-        head.reserveCapacity(keep + 1)
-        for slot in hits {
-            if head.count == keep, !precedes(slot, head[keep - 1]) { continue }
-            // A contact has several keys (display name, given-family, family-given); two of
-            // them may be equal: each contact counts once.
-            if head.contains(slot) { continue }
-            head.append(slot)
-            var position = head.count - 1
-            while position > 0, precedes(slot, head[position - 1]) {
-                head[position] = head[position - 1]
-                position -= 1
+    /// The collation-key index keeps namesakes in ranking order (entity rank, then id key: their
+    /// tie value, `nameKeyTie`), in each of its two arrays. So each array's namesakes are read
+    /// best first, and once `limit` distinct ones were exact, the rest of that array (a later
+    /// tie value: later in ranking order, or folded and lower) cannot enter; namesakes whose
+    /// tie value equals the last exact one's are still read (ids that share their first bytes).
+    /// - Returns: whether the name has any namesake.
+    /// - Complexity: O(log n) plus O(limit) record reads for a common name, however many
+    ///   namesakes it has (more when most are folded, or ids share their leading bytes).
+    @discardableResult
+    func offerNamesakes(key: [UInt8], into top: inout TopMatches, offer: (UInt32, inout TopMatches) -> Bool?) -> Bool {
+        var any = false
+        var array = -1
+        var exact: [UInt32] = []
+        var last: UInt64? = nil
+        nameKeyIndex.forEachEqual(key, isLive: liveness) { number, slot, tie in
+            any = true
+            if number != array {
+                array = number
+                exact.removeAll(keepingCapacity: true)
+                last = nil
             }
-            head[position] = slot
-            if head.count > keep { head.removeLast() }
+            if let last, tie > last { return false }
+            // A contact has several keys (display name, given-family, family-given); two of them
+            // may be equal: each contact counts once.
+            if offer(slot, &top) == true, !exact.contains(slot) {
+                exact.append(slot)
+                if exact.count >= top.limit { last = tie }
+            }
+            return true
         }
-        var exactCount = 0
-        for slot in head {
-            if offer(slot, &top) == true { exactCount += 1 }
-            if exactCount >= top.limit { return }
-        }
-        // Fewer exact ones than the limit in the head: every namesake, in order.
-        exactCount = 0
-        var previous: UInt32? = nil
-        for slot in hits.sorted(by: precedes) where slot != previous {
-            previous = slot
-            if offer(slot, &top) == true { exactCount += 1 }
-            if exactCount >= top.limit { return }
-        }
+        return any
     }
 }

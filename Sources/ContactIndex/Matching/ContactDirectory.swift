@@ -97,8 +97,9 @@ public struct ContactDirectory: Sendable {
         let slot = place(prepared.rows, 0)
         let generation = generations[Int(slot)]
         let live = liveness
+        let tie = nameKeyTie(slot)
         for key in prepared.rows.nameKeys(0) {
-            nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
+            nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, isLive: live)
         }
         for key in prepared.rows.emailKeys(0) {
             emailPrefixIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
