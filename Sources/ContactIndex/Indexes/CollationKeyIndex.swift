@@ -49,15 +49,7 @@ struct CollationKeyIndex: Sendable {
     mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, isLive: (UInt32, UInt32) -> Bool) {
         let entry = append(key: key, slot: slot, generation: generation, tie: tie)
         // After every entry that does not come after it (equal keys: by tie, then as inserted).
-        let position = arena.withUnsafeBufferPointer { bytes in
-            var low = 0
-            var high = recent.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Self.compare(bytes, entry, recent[middle]) < 0 { high = middle } else { low = middle + 1 }
-            }
-            return low
-        }
+        let position = arena.withUnsafeBufferPointer { Self.upperBound(of: entry, in: recent, from: 0, bytes: $0) }
         recent.insert(entry, at: position)
         if recent.count > max(2048, Int(Double(entries.count).squareRoot()) * 4) { merge(isLive: isLive) }
     }
@@ -214,6 +206,18 @@ struct CollationKeyIndex: Sendable {
         return entry
     }
 
+    /// The first position from `start` on whose entry comes after `entry` (equal ones stay
+    /// before it).
+    private static func upperBound(of entry: Entry, in array: [Entry], from start: Int, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = start
+        var high = array.count
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(bytes, entry, array[middle]) < 0 { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     private func lowerBound(in array: [Entry], key: [UInt8]) -> Int {
         arena.withUnsafeBufferPointer { bytes in
             var low = 0
@@ -265,14 +269,8 @@ struct CollationKeyIndex: Sendable {
         arena.withUnsafeBufferPointer { bytes in
             var start = 0
             for entry in b {
-                var low = start
-                var high = oldCount
-                while low < high {
-                    let middle = (low + high) / 2
-                    if compare(bytes, entry, a[middle]) < 0 { high = middle } else { low = middle + 1 }
-                }
-                places.append(low)
-                start = low
+                start = upperBound(of: entry, in: a, from: start, bytes: bytes)
+                places.append(start)
             }
         }
         a.append(contentsOf: b)  // room at the end; every slot is written below
@@ -304,16 +302,10 @@ struct CollationKeyIndex: Sendable {
         arena.withUnsafeBufferPointer { bytes in
             var start = 0
             for entry in b {
-                // The first of a's entries after `entry` (equal ones stay before it).
-                var low = start
-                var high = a.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if compare(bytes, entry, a[middle]) < 0 { high = middle } else { low = middle + 1 }
-                }
-                out.append(contentsOf: a[start..<low])
+                let place = upperBound(of: entry, in: a, from: start, bytes: bytes)
+                out.append(contentsOf: a[start..<place])
                 out.append(entry)
-                start = low
+                start = place
             }
             out.append(contentsOf: a[start...])
         }

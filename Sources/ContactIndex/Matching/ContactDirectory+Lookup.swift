@@ -244,6 +244,12 @@ extension ContactDirectory {
         return matches(from: top)
     }
 
+    /// Whether a contact has this id, without rebuilding it.
+    /// - Complexity: O(1) expected.
+    public func contains(id: String) -> Bool {
+        slot(of: id) != nil
+    }
+
     /// The contact with this id as a match (`reason == .id`, score 1), or nil.
     /// - Complexity: O(1) expected.
     public func lookup(id: String) -> Match? {

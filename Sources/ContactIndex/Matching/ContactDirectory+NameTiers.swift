@@ -25,7 +25,7 @@ extension ContactDirectory {
             if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
                 for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
             }
-            let counts = required.map { query[$0].ids(upTo: tier, index: index).ids.count }
+            let counts = required.map { query[$0].count(upTo: tier) }
             if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
             collectTier(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
@@ -77,7 +77,7 @@ extension ContactDirectory {
         for combination in combinations {
             if !exhaustive, top.isFull(atLeast: combination.bound) { return }
             let chosen = combination.bands.enumerated().map { bands[$0.offset][$0.element] }
-            let driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
+            let driver = combination.driver
             let driverToken = required[driver]
             let band = chosen[driver]
             var checks = chosen.indices.filter { $0 != driver }.map { position in
@@ -144,6 +144,9 @@ struct TierCombination {
     /// The quality ceilings of the required tokens' bands, and the driver's parts.
     private let qualitySum: Double
     private let driverBand: NameSpellingBand
+    /// The required token (its place among them) whose band has the fewest postings: it drives
+    /// the walk, the others check.
+    let driver: Int
     private let freeQuality: Double
     private let tokenCount: Int
     /// The most a contact of this combination scores.
@@ -159,7 +162,7 @@ struct TierCombination {
         if shape.processed != nil { worst = max(worst, shape.tier) }
         base = worst == .exact ? max(MatchReason.transliteratedName.baseScore, worst.reason.baseScore) : worst.reason.baseScore
         qualitySum = chosen.reduce(0) { $0 + Double($1.ceiling($1.bestQuality)) }
-        let driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
+        driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
         driverBand = chosen[driver]
         freeQuality = shape.freeQuality
         tokenCount = shape.tokenCount

@@ -180,15 +180,9 @@ struct NameQueryToken {
         qualities.append(quality)
     }
 
-    /// The candidate ids that match at `tier` or better, and their postings' total.
-    func ids(upTo tier: TokenMatchKind, index: NameTokenIndex) -> (ids: [UInt32], postings: Int) {
-        var selected: [UInt32] = []
-        var total = 0
-        for position in ids.indices where kinds[position] <= tier {
-            selected.append(ids[position])
-            total += index.postings[Int(ids[position])].count
-        }
-        return (selected, total)
+    /// How many candidates match at `tier` or better.
+    func count(upTo tier: TokenMatchKind) -> Int {
+        kinds.reduce(0) { $0 + ($1 <= tier ? 1 : 0) }
     }
 
     /// The candidates that match at `tier` or better, grouped as `grouping` says (best kind

@@ -53,7 +53,7 @@ enum DirectoryQueries {
     /// is a record's id (then through `search`, which ranks that record first).
     /// - Complexity: what `ContactDirectory.searchSummaries` costs, plus one id look-up.
     static func searchSummaries(_ directory: ContactDirectory, _ query: String, limit: Int) -> [MatchSummary] {
-        guard directory.lookup(id: query.trimmingSpaces) == nil else { return search(directory, query, limit: limit).map(MatchSummary.init) }
+        guard !directory.contains(id: query.trimmingSpaces) else { return search(directory, query, limit: limit).map(MatchSummary.init) }
         return directory.searchSummaries(query, limit: limit)
     }
 }
