@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layering (see ../shared/STYLE.md):
 //   CICU, CPhoneNumber      thin C / C++ shims over system ICU and libphonenumber; never products
+//   CMemoryHints            a header-only prefetch hint for look-ups' record reads; never a product
 //   ContactIndex            the directory, normalizers, indexes and matchers (public library)
 let package = Package(
     name: "ContactMatch",
@@ -32,9 +33,10 @@ let package = Package(
             name: "CPhoneNumber",
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
         ),
+        .target(name: "CMemoryHints"),
         .target(
             name: "ContactIndex",
-            dependencies: ["CICU", "CPhoneNumber"],
+            dependencies: ["CICU", "CPhoneNumber", "CMemoryHints"],
             resources: [.copy("Resources/nicknames.csv"), .copy("Resources/NOTICE.md")]
         ),
         // Release-mode measurements of bulk loading and live updates (not a test; see docs/loading.md).
@@ -138,7 +140,7 @@ let package = Package(
 
 // Strict settings for every Swift target, applied in one place.
 for target in package.targets where target.type != .system {
-    guard target.name != "CICU", target.name != "CPhoneNumber" else { continue }
+    guard !["CICU", "CPhoneNumber", "CMemoryHints"].contains(target.name) else { continue }
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.unsafeFlags(["-warnings-as-errors"]))

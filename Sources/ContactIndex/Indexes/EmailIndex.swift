@@ -1,37 +1,41 @@
 /// Hash indexes of stored addresses: by normalized address, and by provider-canonical address.
-/// Slots only; callers confirm each candidate on its record (see `SlotHashTable`).
+/// Slots only, those sharing an address in ranking order; callers confirm each candidate on its
+/// record (see `RankedSlotTable`).
 struct EmailIndex: Sendable {
-    var byAddress = SlotHashTable()
-    var byCanonical = SlotHashTable()
+    var byAddress = RankedSlotTable()
+    var byCanonical = RankedSlotTable()
 
-    mutating func reserve(_ count: Int) {
-        byAddress = SlotHashTable(capacity: count)
-    }
-
-    /// Indexes a contact's addresses under its slot.
-    /// - Complexity: O(e) in the contact's emails.
-    mutating func insert(_ keys: ContactIndexKeys, slot: UInt32) {
-        for hash in keys.addresses { byAddress.insert(hash: hash, slot: slot) }
-        for hash in keys.canonical { byCanonical.insert(hash: hash, slot: slot) }
+    /// Indexes a contact's addresses under its slot, in the tie order of `tieKey`.
+    /// - Complexity: O(e) in the contact's emails, plus the moves in groups of shared addresses.
+    mutating func insert(_ keys: ContactIndexKeys, slot: UInt32, tieKey: (UInt32) -> UInt128) {
+        for hash in keys.addresses { byAddress.insert(hash: hash, slot: slot, tieKey: tieKey) }
+        for hash in keys.canonical { byCanonical.insert(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
     /// Removes what `insert` added.
-    mutating func remove(_ keys: ContactIndexKeys, slot: UInt32) {
-        for hash in keys.addresses { byAddress.remove(hash: hash, slot: slot) }
-        for hash in keys.canonical { byCanonical.remove(hash: hash, slot: slot) }
+    mutating func remove(_ keys: ContactIndexKeys, slot: UInt32, tieKey: (UInt32) -> UInt128) {
+        for hash in keys.addresses { byAddress.remove(hash: hash, slot: slot, tieKey: tieKey) }
+        for hash in keys.canonical { byCanonical.remove(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
-    /// Calls `body` with the candidate slots whose normalized address may be `address`.
-    func forEachCandidate(address: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
-        byAddress.forEach(hash: SlotHashTable.hash(address)) { body($0); return true }
+    /// Calls `body` with the candidate slots whose normalized address may be `address`, in tie
+    /// order, until it returns false.
+    func forEachCandidate(address: UnsafeRawBufferPointer, _ body: (UInt32) -> Bool) {
+        byAddress.forEach(hash: SlotHashTable.hash(address), body)
     }
 
-    /// Calls `body` with the candidate slots whose canonical address, or whose normalized
-    /// address, may be `canonical`.
-    func forEachCandidate(canonical: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
+    /// Calls `body` with the candidate slots whose canonical address, then those whose normalized
+    /// address, may be `canonical`: each list in tie order, until `body` returns false for it.
+    func forEachCandidate(canonical: UnsafeRawBufferPointer, _ body: (UInt32) -> Bool) {
         let hash = SlotHashTable.hash(canonical)
-        byCanonical.forEach(hash: hash) { body($0); return true }
-        byAddress.forEach(hash: hash) { body($0); return true }
+        byCanonical.forEach(hash: hash, body)
+        byAddress.forEach(hash: hash, body)
+    }
+
+    /// Puts the slots sharing an address back in tie order after the tie keys changed.
+    mutating func sortGroups(by tieKey: (UInt32) -> UInt128) {
+        byAddress.sortGroups(by: tieKey)
+        byCanonical.sortGroups(by: tieKey)
     }
 
     mutating func makeStorageUnique() {

@@ -7,8 +7,9 @@ extension ContactDirectory {
     /// as they come (so a loader can add each block while later blocks are still being parsed).
     /// The rest is gathered and built once at `finish`, on every core: collation and address
     /// keys are sorted, token postings are sorted, and the phone and email hash tables are built
-    /// front to back from their entries (`SlotHashTable.init(bulk:)`), which is several times
-    /// faster than a million inserts at random places.
+    /// front to back from their entries (`RankedSlotTable.init(bulk:)`), which is several times
+    /// faster than a million inserts at random places; the contacts sharing a number or an
+    /// address are put in tie order once the id keys are final.
     ///
     /// A later contact with an id seen before replaces the earlier one (`duplicateID`); a contact
     /// without id is skipped. Slots are not reused during a build, so postings and hash entries of
@@ -102,7 +103,7 @@ extension ContactDirectory {
             nationalEntries = []
             addressEntries = []
             canonicalEntries = []
-            let tables = Mutex([SlotHashTable](repeating: SlotHashTable(), count: entryLists.count))
+            let tables = Mutex([RankedSlotTable](repeating: RankedSlotTable(), count: entryLists.count))
             // The fragments of replaced contacts are never added.
             let fragments = Mutex(directory.phoneFragmentIndex)
             directory.phoneFragmentIndex = PhoneFragmentIndex()
@@ -122,19 +123,26 @@ extension ContactDirectory {
                 default:
                     let list = job - 4
                     let entries = replaced.isEmpty ? entryLists[list] : entryLists[list].filter { !replaced.contains(SlotHashTable.slot(ofEntry: $0)) }
-                    let table = SlotHashTable(bulk: entries)
+                    // Groups in slot order for now: the tie keys are final once the token index
+                    // is (below).
+                    let table = RankedSlotTable(bulk: entries)
                     tables.withLock { $0[list] = table }
                 }
             }
             directory.nameKeyIndex = names.withLock { Self.take(&$0, leaving: CollationKeyIndex()) }
             directory.emailPrefixIndex = addresses.withLock { Self.take(&$0, leaving: CollationKeyIndex()) }
             directory.nameTokenIndex = tokens.withLock { Self.take(&$0, leaving: NameTokenIndex()) }
-            directory.rekeyIDsIfShared()
             let built = tables.withLock { Self.take(&$0, leaving: []) }
             directory.phoneIndex.byE164 = built[0]
             directory.phoneIndex.byNational = built[1]
             directory.emailIndex.byAddress = built[2]
             directory.emailIndex.byCanonical = built[3]
+            // A re-key sorts the groups; without one they are sorted here.
+            if !directory.rekeyIDsIfShared() {
+                let tokens = directory.nameTokenIndex
+                directory.phoneIndex.sortGroups { ContactDirectory.slotTieKey(slot: $0, in: tokens) }
+                directory.emailIndex.sortGroups { ContactDirectory.slotTieKey(slot: $0, in: tokens) }
+            }
             directory.phoneFragmentIndex = fragments.withLock { Self.take(&$0, leaving: PhoneFragmentIndex()) }
             if !replaced.isEmpty { directory.freeSlots.append(contentsOf: replacedSlots) }
             return directory

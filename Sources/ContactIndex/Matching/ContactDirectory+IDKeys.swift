@@ -14,9 +14,19 @@ extension ContactDirectory {
                 return (NameTokenIndex.idBytes(id, from: 0), NameTokenIndex.idBytes(id, from: 8))
             }
         }
-        // The namesakes' order in the collation-key index follows the id keys.
+        // The namesakes' order in the collation-key index, and that of the contacts sharing a
+        // number or an address, follow the id keys.
         let index = nameTokenIndex
         nameKeyIndex.retie { Self.nameKeyTie(slot: $0, in: index) }
+        phoneIndex.sortGroups { Self.slotTieKey(slot: $0, in: index) }
+        emailIndex.sortGroups { Self.slotTieKey(slot: $0, in: index) }
+    }
+
+    /// The tie key of a slot in the phone and email indexes' groups (`RankedSlotTable`): its
+    /// entity rank, then its id key, then the slot, so that the contacts sharing a number are kept in the
+    /// order `TopMatches` ranks equal scores (up to ids that share their id keys).
+    static func slotTieKey(slot: UInt32, in index: NameTokenIndex) -> UInt128 {
+        UInt128(index.entityRanks[Int(slot)]) << 96 | UInt128(index.idPrefixes[Int(slot)]) << 32 | UInt128(slot)
     }
 
     /// The tie value of a slot's whole-name keys (`CollationKeyIndex`): its entity rank, then the
@@ -31,8 +41,12 @@ extension ContactDirectory {
     }
 
     /// Raises the id keys' skip to what every id shares, when that is more than they skip.
-    mutating func rekeyIDsIfShared() {
+    /// - Returns: whether it re-keyed.
+    @discardableResult
+    mutating func rekeyIDsIfShared() -> Bool {
         let shared = min(8, nameTokenIndex.commonIDLength)
-        if shared > nameTokenIndex.idKeySkip { rekeyIDs(skip: shared) }
+        guard shared > nameTokenIndex.idKeySkip else { return false }
+        rekeyIDs(skip: shared)
+        return true
     }
 }

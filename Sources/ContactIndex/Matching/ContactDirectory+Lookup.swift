@@ -14,8 +14,8 @@ extension ContactDirectory {
     ///   - region: the caller's region for national numbers.
     ///   - limit: at most this many matches; nil uses the configuration's limit.
     /// - Returns: ranked matches; empty when nothing matches or the text is not a number.
-    /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
-    ///   `limit` contacts rebuilt.
+    /// - Complexity: O(1) expected hash look-ups, record checks for the candidates that can still
+    ///   enter (about `limit` for a shared number), and `limit` contacts rebuilt.
     public func lookup(phone: String, region: String? = nil, limit: Int? = nil) -> [Match] {
         guard let top = rankPhoneMatches(phone, region: region, limit: limit ?? configuration.resultLimit) else { return [] }
         return top.entries.compactMap { entry in
@@ -66,8 +66,9 @@ extension ContactDirectory {
     /// position of its phone that carries it best: the same extension first, then any
     /// extension, then (another country code) the same national number.
     /// A number shared by many records reads only the records that can still enter the
-    /// selection: once it is full, a candidate that would rank below its last entry even with
-    /// the best score is passed over on its entity rank and id prefix alone.
+    /// selection: the index gives them in tie order (entity rank, then id key), so once the
+    /// selection is full, the first candidate that would rank below its last entry even with
+    /// the best score ends the walk (all after it rank lower still).
     /// - Returns: how many contacts with the same E.164 number were offered (0 when none has it).
     @discardableResult
     private func collectPhoneMatches(for query: NormalizedPhone, into top: inout TopMatches) -> Int {
@@ -75,8 +76,9 @@ extension ContactDirectory {
         let queryExtension = query.extension.map { Array($0.utf8) }
         let best = MatchReason.exactE164.baseScore
         var exact = 0
-        phoneIndex.forEachCandidate(e164Key: queryKey) { slot in
-            guard !top.excludes(slot: slot, bestScore: best) else { return }
+        // Offers one candidate; false once it (and so every later one) cannot enter.
+        func offerPhoneMatch(_ slot: UInt32) -> Bool {
+            guard !top.excludes(slot: slot, bestScore: best) else { return false }
             // The best way this contact's phones carry the number: same extension, or not.
             let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
@@ -90,9 +92,16 @@ extension ContactDirectory {
                 }
                 return found
             } ?? nil
-            guard let found else { return }
+            guard let found else { return true }
             exact += 1
             top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
+            return true
+        }
+        phoneIndex.withCandidates(e164Key: queryKey) { slots in
+            prefetch(slots.prefix(top.limit + 1), for: top)
+            for slot in slots {
+                guard offerPhoneMatch(slot) else { break }
+            }
         }
         // Same national number, another country code: a lower score, so nothing to do once the
         // selection is full of better matches, and no record to read for a contact kept already
@@ -102,7 +111,8 @@ extension ContactDirectory {
         let nationalKey = query.nationalKey
         let countryCode = query.countryCode
         phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
-            guard !top.isClosed(to: sameNational), !top.contains(slot: slot) else { return }
+            guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
+            guard !top.contains(slot: slot) else { return true }
             let position: Int? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 _ = reader.header()
@@ -115,17 +125,32 @@ extension ContactDirectory {
             if let position {
                 top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
             }
+            return true
         }
         return exact
+    }
+
+    /// Starts loading what reading `slots` will touch (their slot-table entries, tie values, then
+    /// records) so that the cache misses overlap: a shared number's first candidates are spread
+    /// over the whole store, and read one after another each miss would wait for the last.
+    private func prefetch(_ slots: Slice<UnsafeBufferPointer<UInt32>>, for top: TopMatches) {
+        guard slots.count > 1 else { return }
+        for slot in slots {
+            store.prefetchLocation(slot)
+            top.prefetchTieValues(of: slot)
+        }
+        for slot in slots { store.prefetchRecord(slot) }
     }
 
     /// Finds the contacts that have an email address.
     ///
     /// Ranking: the same normalized address (`exactEmail`), then the same provider-canonical
     /// address (`canonicalEmail`: Gmail dots, `+tags`) when canonicalization is on.
+    /// An address many records share is read in tie order, as a shared number is (see
+    /// `lookup(phone:region:limit:)`).
     /// - Returns: ranked matches; empty when nothing matches or the text is not an address.
-    /// - Complexity: O(1) expected hash look-ups, O(m) record checks for the m candidates, and
-    ///   `limit` contacts rebuilt.
+    /// - Complexity: O(1) expected hash look-ups, record checks for the candidates that can still
+    ///   enter (about `limit` for a shared address), and `limit` contacts rebuilt.
     public func lookup(email: String, limit: Int? = nil) -> [Match] {
         guard let top = rankEmailMatches(email, limit: limit ?? configuration.resultLimit) else { return [] }
         return top.entries.compactMap { entry in
@@ -154,9 +179,12 @@ extension ContactDirectory {
         address.withUTF8 { bytes in
             let key = UnsafeRawBufferPointer(bytes)
             emailIndex.forEachCandidate(address: key) { slot in
+                // In tie order: the first candidate that cannot enter ends the walk.
+                guard !top.excludes(slot: slot, bestScore: MatchReason.exactEmail.baseScore) else { return false }
                 if let position = emailPosition(in: slot, where: { $0.addressEquals(key) }) {
                     top.offer(slot: slot, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, position: position)
                 }
+                return true
             }
         }
         if configuration.emailOptions.canonicalizeProviders {
@@ -164,9 +192,12 @@ extension ContactDirectory {
             canonical.withUTF8 { bytes in
                 let key = UnsafeRawBufferPointer(bytes)
                 emailIndex.forEachCandidate(canonical: key) { slot in
+                    guard !top.excludes(slot: slot, bestScore: MatchReason.canonicalEmail.baseScore) else { return false }
+                    guard !top.contains(slot: slot) else { return true }
                     if let position = emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) {
                         top.offer(slot: slot, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, position: position)
                     }
+                    return true
                 }
             }
         }

@@ -134,14 +134,17 @@ public struct ContactDirectory: Sendable {
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         let keys = rows.keys[index]
         ids.insert(hash: keys.id, slot: slot)
-        if !bulk {
-            phoneIndex.insert(keys, slot: slot)
-            emailIndex.insert(keys, slot: slot)
-            phoneFragmentIndex.insert(keys.windows, slot: slot)
-        }
         nameTokenIndex.insert(slot: slot, rows: rows, index: index)
         // An id that does not share what the id keys skip: they skip less from now on.
         if nameTokenIndex.commonIDLength < nameTokenIndex.idKeySkip { rekeyIDs(skip: max(0, nameTokenIndex.commonIDLength)) }
+        if !bulk {
+            // After the token index: it holds the entity rank and id key the phone and email
+            // indexes order by.
+            let tokens = nameTokenIndex
+            phoneIndex.insert(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+            emailIndex.insert(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+            phoneFragmentIndex.insert(keys.windows, slot: slot)
+        }
         contactCount += 1
         return slot
     }
@@ -152,8 +155,13 @@ public struct ContactDirectory: Sendable {
         let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) } ?? 0
         let emailCount = keys.addresses.count
         ids.remove(hash: keys.id, slot: slot)
-        phoneIndex.remove(keys, slot: slot)
-        emailIndex.remove(keys, slot: slot)
+        do {
+            // A copy of the token index for its tie keys, released before the index is written
+            // below (else that write would copy its arrays).
+            let tokens = nameTokenIndex
+            phoneIndex.remove(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+            emailIndex.remove(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+        }
         store.remove(slot)
         generations[Int(slot)] &+= 1  // kills the slot's collation keys
         nameKeyIndex.noteDead(variantCount)

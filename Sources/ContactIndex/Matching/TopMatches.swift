@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// The best `limit` candidate slots of a look-up, in `MatchRanking` order, kept while candidates
 /// stream in: score (higher first), entity priority, then id in byte order. Each slot appears
 /// once, with its best score.
@@ -49,6 +51,15 @@ struct TopMatches {
         let lastRank = entityRanks[Int(last.slot)]
         if rank != lastRank { return rank > lastRank }
         return idPrefixes[Int(slot)] > idPrefixes[Int(last.slot)]
+    }
+
+    /// Starts loading the entity rank and id key of `slot`, which `excludes` and `offer` read,
+    /// without waiting for them.
+    @inline(__always)
+    func prefetchTieValues(of slot: UInt32) {
+        guard Int(slot) < entityRanks.count, Int(slot) < idPrefixes.count else { return }
+        entityRanks.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + Int(slot)) }
+        idPrefixes.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + Int(slot)) }
     }
 
     /// Whether `slot` is kept.

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// Where a directory keeps its contacts: one `ContactRecord` per slot, in large byte chunks.
 ///
 /// Layout: records are appended to chunks of `chunkSize` bytes (a record larger than that gets a
@@ -87,6 +89,28 @@ struct ContactRecordStore: Sendable {
                 shift += 7
             }
             return try body(UnsafeRawBufferPointer(rebasing: chunk[position..<(position + count)]))
+        }
+    }
+
+    /// Starts loading `slot`'s entry of the slot table without waiting for it: the first of the
+    /// two steps that let a look-up's reads of several records overlap (`prefetchRecord`).
+    @inline(__always)
+    func prefetchLocation(_ slot: UInt32) {
+        guard Int(slot) < locations.count else { return }
+        locations.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + Int(slot)) }
+    }
+
+    /// Starts loading the first two cache lines of `slot`'s record without waiting for them. Its
+    /// location is read now: after `prefetchLocation` for the same slots, these reads overlap.
+    @inline(__always)
+    func prefetchRecord(_ slot: UInt32) {
+        guard Int(slot) < locations.count else { return }
+        let location = locations[Int(slot)]
+        guard location != Self.empty else { return }
+        chunks[Int(location >> 32)].withUnsafeBytes { chunk in
+            let start = chunk.baseAddress! + Int(location & 0xFFFF_FFFF)
+            cmh_prefetch_read(start)
+            cmh_prefetch_read(start + 64)
         }
     }
 

@@ -1,0 +1,265 @@
+/// A hash multimap from keys to contact slots that keeps the slots sharing a key in ranking
+/// order, so that a look-up of a key thousands of contacts share (an account's switchboard
+/// number, written on every contact of the account) reads the first few and stops.
+///
+/// Why not `SlotHashTable`: there each (key, slot) pair is an entry of its own, so a key shared by
+/// n contacts is a probe run of n entries. Every look-up of that key reads the whole run, and so
+/// does every look-up of another key whose home bucket falls inside it (linear probing clusters).
+/// Here each key has one entry: the slot itself while one contact has the key, else a group, an
+/// array of its slots in tie order.
+///
+/// Tie order is the order of `tieKey(slot)`, a value the directory gives (entity rank, then id
+/// key, then slot: `ContactDirectory.slotTieKey`). It must not change while a slot is in the
+/// table, except through `sortGroups(by:)`, which callers run after re-keying.
+///
+/// As in `SlotHashTable`, keys themselves are not stored, only 32-bit hashes: callers confirm each
+/// slot on its record. Two keys with the same hash share a group.
+struct RankedSlotTable: Sendable {
+    /// Entries: hash << 32 | payload, where the payload is slot + 1 (bit 31 clear) or a group
+    /// index with bit 31 set; 0 is an empty bucket.
+    private var entries: [UInt64]
+    private var mask: Int
+    /// The groups of keys shared by several slots, each in tie order; emptied ones are reused.
+    private var groups: [[UInt32]] = []
+    private var freeGroups: [Int] = []
+    /// The number of distinct hashes held.
+    private var heads = 0
+    /// The number of (hash, slot) pairs held.
+    private(set) var count = 0
+
+    private static let groupFlag: UInt64 = 1 << 31
+
+    /// Creates a table sized for `capacity` distinct keys.
+    init(capacity: Int = 0) {
+        var size = 16
+        while Double(size) * 0.7 < Double(capacity) { size <<= 1 }
+        entries = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Builds a table at once from pairs made by `SlotHashTable.entry(hash:slot:)`, in any order,
+    /// repeats allowed: it holds the same pairs as inserting them one by one would, but each group
+    /// in slot order. Callers put the groups in tie order with `sortGroups(by:)` once the tie keys
+    /// are known (a bulk load knows them only when its token index is finished). Heads are
+    /// written in the order of their home buckets, front to back.
+    /// - Complexity: O(n log n).
+    init(bulk pairs: [UInt64]) {
+        var sorted = pairs
+        sorted.sort()
+        // One head per hash: the slot, or a group of the run's distinct slots (ascending, as
+        // sorted).
+        var headEntries: [UInt64] = []
+        headEntries.reserveCapacity(sorted.count)
+        var groups: [[UInt32]] = []
+        var count = 0
+        var start = 0
+        while start < sorted.count {
+            let hash = sorted[start] >> 32
+            var end = start + 1
+            var distinct = 1
+            while end < sorted.count, sorted[end] >> 32 == hash {
+                if sorted[end] != sorted[end - 1] { distinct += 1 }
+                end += 1
+            }
+            count += distinct
+            if distinct == 1 {
+                headEntries.append(sorted[start])
+            } else {
+                var group: [UInt32] = []
+                group.reserveCapacity(distinct)
+                for index in start..<end where index == start || sorted[index] != sorted[index - 1] {
+                    group.append(SlotHashTable.slot(ofEntry: sorted[index]))
+                }
+                headEntries.append(hash << 32 | Self.groupFlag | UInt64(groups.count))
+                groups.append(group)
+            }
+            start = end
+        }
+        sorted = []
+        self.init(capacity: headEntries.count)
+        let mask = self.mask
+        headEntries.sort { (Int(truncatingIfNeeded: $0 >> 32) & mask) < (Int(truncatingIfNeeded: $1 >> 32) & mask) }
+        entries.withUnsafeMutableBufferPointer { table in
+            for entry in headEntries {
+                var bucket = Int(truncatingIfNeeded: entry >> 32) & mask
+                while table[bucket] != 0 { bucket = (bucket + 1) & mask }
+                table[bucket] = entry
+            }
+        }
+        self.groups = groups
+        self.heads = headEntries.count
+        self.count = count
+    }
+
+    /// Adds `slot` under `hash`, in tie order, unless that pair is already there.
+    /// - Complexity: O(1) expected, plus O(log g + g) in a group of g slots (the insertion moves
+    ///   the later slots).
+    mutating func insert(hash: UInt32, slot: UInt32, tieKey: (UInt32) -> UInt128) {
+        if let bucket = bucket(of: hash) {
+            let payload = entries[bucket] & 0xFFFF_FFFF
+            if payload & Self.groupFlag == 0 {
+                let other = UInt32(truncatingIfNeeded: payload) - 1
+                guard other != slot else { return }
+                let pair = tieKey(slot) < tieKey(other) ? [slot, other] : [other, slot]
+                entries[bucket] = UInt64(hash) << 32 | Self.groupFlag | UInt64(newGroup(pair))
+            } else {
+                let group = Int(payload & ~Self.groupFlag)
+                let key = tieKey(slot)
+                let position = Self.insertionPoint(of: key, in: groups[group], tieKey)
+                // Tie keys end with the slot, so a slot already there sits at `position`.
+                if position < groups[group].count, groups[group][position] == slot { return }
+                groups[group].insert(slot, at: position)
+            }
+            count += 1
+            return
+        }
+        if Double(heads + 1) > Double(entries.count) * 0.7 { grow() }
+        var bucket = Int(hash) & mask
+        while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
+        entries[bucket] = UInt64(hash) << 32 | UInt64(slot + 1)
+        heads += 1
+        count += 1
+    }
+
+    /// Removes the pair (`hash`, `slot`) if present.
+    /// - Complexity: O(1) expected, plus O(log g + g) in a group of g slots.
+    mutating func remove(hash: UInt32, slot: UInt32, tieKey: (UInt32) -> UInt128) {
+        guard let bucket = bucket(of: hash) else { return }
+        let payload = entries[bucket] & 0xFFFF_FFFF
+        if payload & Self.groupFlag == 0 {
+            guard UInt32(truncatingIfNeeded: payload) - 1 == slot else { return }
+            shiftBack(from: bucket)
+            heads -= 1
+            count -= 1
+            return
+        }
+        let group = Int(payload & ~Self.groupFlag)
+        let position = Self.insertionPoint(of: tieKey(slot), in: groups[group], tieKey)
+        // The slot sits where its key says; a search of the whole group is the fallback.
+        let found = position < groups[group].count && groups[group][position] == slot ? position : groups[group].firstIndex(of: slot)
+        guard let found else { return }
+        groups[group].remove(at: found)
+        count -= 1
+        if groups[group].count == 1 {
+            entries[bucket] = UInt64(hash) << 32 | UInt64(groups[group][0] + 1)
+            groups[group] = []
+            freeGroups.append(group)
+        }
+    }
+
+    /// Calls `body` with each slot stored under `hash` (and, rarely, under another key with the
+    /// same hash: callers verify), in tie order, until it returns false.
+    /// - Complexity: O(1) expected, plus the slots read.
+    @inline(__always)
+    func forEach(hash: UInt32, _ body: (UInt32) -> Bool) {
+        withSlots(hash: hash) { slots in
+            for slot in slots where !body(slot) { return }
+        }
+    }
+
+    /// Calls `body` with the slots stored under `hash` (and, rarely, under another key with the
+    /// same hash: callers verify) in tie order: empty when there are none.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func withSlots<R>(hash: UInt32, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        guard let bucket = bucket(of: hash) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let payload = entries[bucket] & 0xFFFF_FFFF
+        if payload & Self.groupFlag == 0 {
+            var single = UInt32(truncatingIfNeeded: payload) - 1
+            return withUnsafePointer(to: &single) { body(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        return groups[Int(payload & ~Self.groupFlag)].withUnsafeBufferPointer(body)
+    }
+
+    /// Puts every group back in tie order after the tie keys changed (the id keys were re-keyed).
+    /// - Complexity: O(n log g).
+    mutating func sortGroups(by tieKey: (UInt32) -> UInt128) {
+        for group in groups.indices where groups[group].count > 1 {
+            if groups[group].count <= 16 {
+                groups[group].sort { tieKey($0) < tieKey($1) }
+            } else {
+                groups[group] = Self.inTieOrder(groups[group], tieKey)
+            }
+        }
+    }
+
+    /// Makes the table own its storage (see `ContactDirectory.independentCopy`); the groups stay
+    /// shared until written (copy on write).
+    mutating func makeStorageUnique() {
+        entries.reserveCapacity(entries.count)
+        groups.reserveCapacity(groups.count)
+    }
+
+    /// Bytes held, counting each group's array header.
+    var approximateBytes: Int {
+        entries.capacity * 8 + groups.capacity * 8 + freeGroups.capacity * 8 + groups.reduce(0) { $0 + 32 + $1.capacity * 4 }
+    }
+
+    // MARK: Internals
+
+    /// The bucket holding `hash`'s head, or nil.
+    @inline(__always)
+    private func bucket(of hash: UInt32) -> Int? {
+        entries.withUnsafeBufferPointer { table in
+            var bucket = Int(hash) & mask
+            while table[bucket] != 0 {
+                if UInt32(truncatingIfNeeded: table[bucket] >> 32) == hash { return bucket }
+                bucket = (bucket + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    private mutating func newGroup(_ slots: [UInt32]) -> Int {
+        if let reused = freeGroups.popLast() {
+            groups[reused] = slots
+            return reused
+        }
+        groups.append(slots)
+        return groups.count - 1
+    }
+
+    /// The first position in `group` whose slot's key is not below `key`.
+    private static func insertionPoint(of key: UInt128, in group: [UInt32], _ tieKey: (UInt32) -> UInt128) -> Int {
+        var low = 0, high = group.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tieKey(group[middle]) < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// `slots` sorted by tie key, each key read once (for large groups: a key costs two random
+    /// reads).
+    private static func inTieOrder(_ slots: [UInt32], _ tieKey: (UInt32) -> UInt128) -> [UInt32] {
+        var keyed = slots.map { (key: tieKey($0), slot: $0) }
+        keyed.sort { $0.key < $1.key }
+        return keyed.map(\.slot)
+    }
+
+    /// Backward-shift deletion, as in `SlotHashTable`.
+    private mutating func shiftBack(from bucket: Int) {
+        var hole = bucket
+        var next = (bucket + 1) & mask
+        while entries[next] != 0 {
+            let home = Int(UInt32(truncatingIfNeeded: entries[next] >> 32)) & mask
+            if (hole - home) & mask <= (next - home) & mask {
+                entries[hole] = entries[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        entries[hole] = 0
+    }
+
+    private mutating func grow() {
+        let old = entries
+        entries = Array(repeating: 0, count: old.count * 2)
+        mask = entries.count - 1
+        for entry in old where entry != 0 {
+            var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
+            entries[bucket] = entry
+        }
+    }
+}
