@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// An inverted index of folded name tokens: for every distinct token, the sorted slots of the
 /// contacts that have it; for every slot, the contact's tokens with their roles.
 ///
@@ -105,6 +107,27 @@ struct NameTokenIndex: Sendable {
             for slot in list where unique.last != slot { unique.append(slot) }
             postings[index] = unique
         }
+    }
+
+    /// Starts loading where `slot`'s token list is, without waiting for it: the first of the two
+    /// steps that let a walk over a posting list overlap the cache misses of the token lists it
+    /// will read (`prefetchTokens(of:)` for the same slot a few steps later).
+    @inline(__always)
+    func prefetchTokenListStart(of slot: UInt32) {
+        let index = Int(slot)
+        guard index < forwardStart.count else { return }
+        forwardStart.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + index) }
+        forwardCount.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + index) }
+    }
+
+    /// Starts loading `slot`'s token list without waiting for it (its start is read now).
+    @inline(__always)
+    func prefetchTokens(of slot: UInt32) {
+        let index = Int(slot)
+        guard index < forwardStart.count else { return }
+        let start = Int(forwardStart[index])
+        guard start < forwardArena.count else { return }
+        forwardArena.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + start) }
     }
 
     /// The tokens of a slot (empty for a free slot).

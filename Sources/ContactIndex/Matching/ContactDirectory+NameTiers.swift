@@ -3,6 +3,10 @@ extension ContactDirectory {
     /// tier or better scores at most that tier's reason (plus the small bonus of `MatchReason`).
     static let tiers: [TokenMatchKind] = [.exact, .nickname, .prefix, .initial, .fuzzyOne, .romanized, .fuzzyTwo, .fuzzyThree]
 
+    /// How many postings ahead a walk prefetches token lists (their starts this far ahead, the
+    /// lists half as far): enough for the misses of several slots to be in flight at once.
+    static let tokenListLookahead = 16
+
     /// The most combinations of spelling bands a tier is split into (see `collectTier`); a query
     /// with more walks each token's spellings of the tier as one band.
     static let maximumCombinations = 64
@@ -91,12 +95,22 @@ extension ContactDirectory {
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                for slot in index.postings[Int(query[driverToken].ids[position])] where !evaluated.contains(slot) {
+                let postings = index.postings[Int(query[driverToken].ids[position])]
+                // While a check reads token lists (no union yet), the lists of the slots a few
+                // steps ahead are prefetched, so that their cache misses overlap.
+                var probing = checks.contains { $0.filter == nil }
+                for (offset, slot) in postings.enumerated() {
+                    if probing {
+                        if offset + Self.tokenListLookahead < postings.count { index.prefetchTokenListStart(of: postings[offset + Self.tokenListLookahead]) }
+                        if offset + Self.tokenListLookahead / 2 < postings.count { index.prefetchTokens(of: postings[offset + Self.tokenListLookahead / 2]) }
+                    }
+                    guard !evaluated.contains(slot) else { continue }
                     var passes = true
                     for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
                         passes = false
                         break
                     }
+                    if probing, !checks.contains(where: { $0.filter == nil }) { probing = false }
                     guard passes else { continue }
                     evaluated.insert(slot)
                     offerTokenMatch(slot: slot, query: query, into: &top)
@@ -233,7 +247,7 @@ private struct NameTokenCheck {
 
     /// Reading a contact's token list costs a few cache misses and a hash probe per token, about
     /// what this many postings cost to set in a `SlotSet`.
-    static let probeCost = 16
+    static let probeCost = 64
 
     /// Whether `slot` has one of the band's spellings.
     mutating func admits(_ slot: UInt32, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int) -> Bool {
