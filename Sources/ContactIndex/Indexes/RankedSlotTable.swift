@@ -237,29 +237,13 @@ struct RankedSlotTable: Sendable {
         return keyed.map(\.slot)
     }
 
-    /// Backward-shift deletion, as in `SlotHashTable`.
+    /// Backward-shift deletion (`LinearProbing.shiftBack`).
     private mutating func shiftBack(from bucket: Int) {
-        var hole = bucket
-        var next = (bucket + 1) & mask
-        while entries[next] != 0 {
-            let home = Int(UInt32(truncatingIfNeeded: entries[next] >> 32)) & mask
-            if (hole - home) & mask <= (next - home) & mask {
-                entries[hole] = entries[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        entries[hole] = 0
+        LinearProbing.shiftBack(&entries, mask: mask, from: bucket)
     }
 
     private mutating func grow() {
-        let old = entries
-        entries = Array(repeating: 0, count: old.count * 2)
+        entries = LinearProbing.doubled(entries)
         mask = entries.count - 1
-        for entry in old where entry != 0 {
-            var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
-            while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
-            entries[bucket] = entry
-        }
     }
 }

@@ -130,34 +130,14 @@ struct SlotHashTable: Sendable {
         }
     }
 
-    /// Backward-shift deletion: empties `bucket` and moves later entries of the run back into
-    /// place, so that no probe sequence is broken.
+    /// Backward-shift deletion (`LinearProbing.shiftBack`).
     private mutating func shiftBack(from bucket: Int) {
-        var hole = bucket
-        var next = (bucket + 1) & mask
-        while entries[next] != 0 {
-            let home = Int(UInt32(truncatingIfNeeded: entries[next] >> 32)) & mask
-            // The entry at `next` may move into the hole if its home is not in (hole, next].
-            let distanceToNext = (next - home) & mask
-            let distanceToHole = (hole - home) & mask
-            if distanceToHole <= distanceToNext {
-                entries[hole] = entries[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        entries[hole] = 0
+        LinearProbing.shiftBack(&entries, mask: mask, from: bucket)
     }
 
     private mutating func grow() {
-        let old = entries
-        entries = Array(repeating: 0, count: old.count * 2)
+        entries = LinearProbing.doubled(entries)
         mask = entries.count - 1
-        for entry in old where entry != 0 {
-            var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
-            while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
-            entries[bucket] = entry
-        }
     }
 
     /// Makes the table own its storage (see `ContactDirectory.independentCopy`).

@@ -1,0 +1,37 @@
+/// Open addressing with linear probing over `UInt64` entries that carry their 32-bit hash in the
+/// high half (0 is an empty bucket), in a power-of-two table: what `SlotHashTable` and
+/// `RankedSlotTable` share.
+enum LinearProbing {
+    /// Backward-shift deletion: empties `bucket` and moves later entries of its run back into
+    /// place, so that no probe sequence is broken and no tombstone is left.
+    /// - Complexity: O(r) in the run after `bucket`.
+    static func shiftBack(_ entries: inout [UInt64], mask: Int, from bucket: Int) {
+        var hole = bucket
+        var next = (bucket + 1) & mask
+        while entries[next] != 0 {
+            let home = Int(UInt32(truncatingIfNeeded: entries[next] >> 32)) & mask
+            // The entry at `next` may move into the hole if its home is not in (hole, next].
+            let distanceToNext = (next - home) & mask
+            let distanceToHole = (hole - home) & mask
+            if distanceToHole <= distanceToNext {
+                entries[hole] = entries[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        entries[hole] = 0
+    }
+
+    /// The entries rehashed (from their stored hashes) into a table twice as large.
+    /// - Complexity: O(n).
+    static func doubled(_ old: [UInt64]) -> [UInt64] {
+        var entries = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = entries.count - 1
+        for entry in old where entry != 0 {
+            var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
+            entries[bucket] = entry
+        }
+        return entries
+    }
+}
