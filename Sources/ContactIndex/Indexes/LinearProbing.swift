@@ -2,6 +2,17 @@
 /// high half (0 is an empty bucket), in a power-of-two table: what `SlotHashTable` and
 /// `RankedSlotTable` share.
 enum LinearProbing {
+    /// The load factor a table grows past.
+    static let maximumLoad = 0.7
+
+    /// An empty table (a power of two, at least 16 buckets) that holds `capacity` entries
+    /// within `maximumLoad`.
+    static func emptyTable(for capacity: Int) -> [UInt64] {
+        var size = 16
+        while Double(size) * maximumLoad < Double(capacity) { size <<= 1 }
+        return Array(repeating: 0, count: size)
+    }
+
     /// Backward-shift deletion: empties `bucket` and moves later entries of its run back into
     /// place, so that no probe sequence is broken and no tombstone is left.
     /// - Complexity: O(r) in the run after `bucket`.

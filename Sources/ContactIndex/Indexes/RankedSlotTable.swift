@@ -31,10 +31,8 @@ struct RankedSlotTable: Sendable {
 
     /// Creates a table sized for `capacity` distinct keys.
     init(capacity: Int = 0) {
-        var size = 16
-        while Double(size) * 0.7 < Double(capacity) { size <<= 1 }
-        entries = Array(repeating: 0, count: size)
-        mask = size - 1
+        entries = LinearProbing.emptyTable(for: capacity)
+        mask = entries.count - 1
     }
 
     /// Builds a table at once from pairs made by `SlotHashTable.entry(hash:slot:)`, in any order,
@@ -113,7 +111,7 @@ struct RankedSlotTable: Sendable {
             count += 1
             return
         }
-        if Double(heads + 1) > Double(entries.count) * 0.7 { grow() }
+        if Double(heads + 1) > Double(entries.count) * LinearProbing.maximumLoad { grow() }
         var bucket = Int(hash) & mask
         while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
         entries[bucket] = UInt64(hash) << 32 | UInt64(slot + 1)

@@ -23,10 +23,8 @@ struct SlotHashTable: Sendable {
 
     /// Creates a table sized for `capacity` entries.
     init(capacity: Int = 0) {
-        var size = 16
-        while Double(size) * 0.7 < Double(capacity) { size <<= 1 }
-        entries = Array(repeating: 0, count: size)
-        mask = size - 1
+        entries = LinearProbing.emptyTable(for: capacity)
+        mask = entries.count - 1
     }
 
     /// Builds a table at once from entries made by `entry(hash:slot:)`, in any order, repeats
@@ -89,7 +87,7 @@ struct SlotHashTable: Sendable {
     /// Adds `slot` under `hash`, unless that pair is already there.
     /// - Complexity: O(1) expected, amortized over growth.
     mutating func insert(hash: UInt32, slot: UInt32) {
-        if Double(count + 1) > Double(entries.count) * 0.7 { grow() }
+        if Double(count + 1) > Double(entries.count) * LinearProbing.maximumLoad { grow() }
         let entry = UInt64(hash) << 32 | UInt64(slot + 1)
         var bucket = Int(hash) & mask
         while entries[bucket] != 0 {
