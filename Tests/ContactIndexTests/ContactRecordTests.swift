@@ -90,6 +90,10 @@ import Testing
             Contact(id: "c", firstName: "Иван", lastName: "Иванов"),
             Contact(id: "d", lastName: "van der Berg"),
             Contact(id: "e", displayName: "  --  "),
+            Contact(id: "f", firstName: "Wei", lastName: "Gong", company: "上海华信有限公司"),
+            Contact(id: "g", company: "ООО Ромашка"),
+            Contact(id: "h", company: "Grupo Bimbo, S.A.B. de C.V."),
+            Contact(id: "i", company: "Ltd"),
         ]
         for contact in contacts where !contact.id.isEmpty {
             let prepared = Self.preparer.prepare(contact)

@@ -54,7 +54,8 @@ extension ContactDirectory {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if collectWholeNameMatches(text, into: &top) { return }
-        let folded = Array(preparer.names.tokens(text).prefix(8))
+        // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
+        let folded = Array(CompanyLegalForms.strippingQueryForm(preparer.names.tokens(text)).prefix(8))
         guard !folded.isEmpty else { return }
         collectTokenMatches(folded, exhaustive: exhaustive, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names

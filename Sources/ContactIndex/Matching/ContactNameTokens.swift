@@ -18,8 +18,9 @@ struct NameToken: Sendable, Hashable {
 }
 
 /// Turns a contact's first, last, display and company names into folded tokens
-/// (`NameNormalizer.tokens`: lower-case ASCII for every script, ASCII never through ICU), and
-/// adds the joined form of multi-part given and family names.
+/// (`NameNormalizer.tokens`: lower-case ASCII for every script, ASCII never through ICU), without
+/// a company's legal form (`CompanyLegalForms`), and adds the joined form of multi-part given
+/// and family names.
 enum ContactNameTokens {
     /// The tokens of a contact, given names first, then family, display, company, joined forms.
     /// - Complexity: O(n) in the length of the names; one ICU fold per non-ASCII field.
@@ -27,7 +28,12 @@ enum ContactNameTokens {
         var out: [NameToken] = []
         func add(_ text: String?, _ role: NameTokenRole) -> (tokens: [String], romanized: Bool) {
             guard let text, !text.isEmpty else { return ([], false) }
-            let tokens = names.tokens(text)
+            var tokens = names.tokens(text)
+            if role == .company {
+                // A legal form ("Ltd", "有限公司") identifies no company: its tokens are left out.
+                let all = tokens
+                tokens = Array(all[CompanyLegalForms.keptRange(count: all.count) { all[$0] }])
+            }
             let romanized = NameNormalizer.hasNonLatinLetters(text.utf8)
             for token in tokens { out.append(NameToken(text: token, role: role, romanized: romanized)) }
             return (tokens, romanized)

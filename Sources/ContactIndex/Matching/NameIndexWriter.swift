@@ -61,7 +61,12 @@ struct NameIndexWriter {
         let given = fold(first)
         let family = fold(last)
         let displayed = fold(display)
-        let companies = fold(company)
+        var companies = fold(company)
+        // A legal form ("Ltd", "有限公司") identifies no company: its tokens are left out.
+        let kept = CompanyLegalForms.keptRange(count: companies.count) { [folded, tokens] in
+            String(decoding: folded[tokens[companies.lowerBound + $0]], as: UTF8.self)
+        }
+        companies = (companies.lowerBound + kept.lowerBound)..<(companies.lowerBound + kept.upperBound)
         folded.withUnsafeBufferPointer { bytes in
             for (field, (list, role)) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)].enumerated() {
                 for index in list {
