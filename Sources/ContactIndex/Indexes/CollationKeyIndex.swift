@@ -133,7 +133,8 @@ struct CollationKeyIndex: Sendable {
 
     /// Approximate heap bytes held.
     var approximateBytes: Int {
-        arena.capacity + blocks.capacity * 8 + fences.capacity * MemoryLayout<Entry>.stride + blocks.reduce(0) { $0 + 32 + $1.capacity * MemoryLayout<Entry>.stride }
+        let entryBytes = blocks.reduce(0) { $0 + 32 + $1.capacity * MemoryLayout<Entry>.stride }
+        return arena.capacity + blocks.capacity * 8 + fences.capacity * MemoryLayout<Entry>.stride + entryBytes
     }
 
     /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.

@@ -52,13 +52,12 @@ extension ContactDirectory {
         func same(_ x: UnsafeRawBufferPointer?, _ y: UnsafeRawBufferPointer?) -> Bool {
             switch (x, y) {
             case (nil, nil): true
-            case let (x?, y?): x.elementsEqual(y)
+            case (let x?, let y?): x.elementsEqual(y)
             default: false
             }
         }
-        guard same(headerA.firstName, headerB.firstName), same(headerA.lastName, headerB.lastName),
-              same(headerA.displayName, headerB.displayName), same(headerA.company, headerB.company)
-        else { return false }
+        guard same(headerA.firstName, headerB.firstName), same(headerA.lastName, headerB.lastName) else { return false }
+        guard same(headerA.displayName, headerB.displayName), same(headerA.company, headerB.company) else { return false }
         readerA.skipPhones()
         readerB.skipPhones()
         let count = readerA.count()
