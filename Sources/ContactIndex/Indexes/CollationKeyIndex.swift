@@ -153,12 +153,17 @@ struct CollationKeyIndex: Sendable {
     /// Sorts the keys added by `bulkAppend`, drops the dead ones, and merges them in.
     /// - Complexity: O(b log b) for the b keys added, plus O(n) to cut the blocks again.
     mutating func finishBulkAppend(isLive: (UInt32, UInt32) -> Bool) {
-        var added = bulk.filter { isLive($0.slot, $0.generation) }
+        var added = bulk
         bulk = []
+        added.removeAll { !isLive($0.slot, $0.generation) }  // in place: no second array at a load's peak
         arena.withUnsafeBufferPointer { bytes in
             added.sort { Self.compare(bytes, $0, $1) < 0 }
         }
-        setEntries(Self.mergeSorted(allEntries, added, arena: arena))
+        if blocks.isEmpty {
+            setEntries(consume added)  // moved: no copy-on-write of a load's entries
+        } else {
+            setEntries(Self.mergeSorted(allEntries, added, arena: arena))
+        }
     }
 
     /// Recomputes every entry's tie value from its slot and puts each run of equal keys back in
@@ -279,10 +284,9 @@ struct CollationKeyIndex: Sendable {
         var start = 0
         while start < sorted.count {
             let end = min(sorted.count, start + Self.blockFill)
-            var block: [Entry] = []
-            block.reserveCapacity(Self.blockCapacity + 1)
-            block.append(contentsOf: sorted[start..<end])
-            cut.append(block)
+            // Exactly as large as its entries: most blocks of a big index are never written
+            // again, and one that is grows once.
+            cut.append(Array(sorted[start..<end]))
             start = end
         }
         blocks = cut
