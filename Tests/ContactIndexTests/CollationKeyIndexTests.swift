@@ -1,10 +1,10 @@
 @testable import ContactIndex
 import Testing
 
-/// `CollationKeyIndex` against a plain model over many updates: past the side array's bound
-/// (merges) and past a quarter of dead entries (compactions), every look-up finds exactly the
-/// live keys: equal keys (many slots share one) and key ranges; equal keys come in tie order in
-/// each array, also after the tie values change (`retie`).
+/// `CollationKeyIndex` against a plain model over many updates: through block splits and past a
+/// quarter of dead entries (compactions), every look-up finds exactly the live keys: equal keys
+/// (many slots share one, across blocks) and key ranges; equal keys come in tie order, also
+/// after the tie values change (`retie`).
 @Suite struct CollationKeyIndexTests {
     /// A small deterministic generator (SplitMix64).
     struct Random {
@@ -23,14 +23,15 @@ import Testing
         (0...random.next(below: 3)).map { _ in UInt8(97 + random.next(below: 6)) }
     }
 
-    @Test func lookUpsFindExactlyTheLiveKeysThroughMergesAndCompactions() {
+    @Test func lookUpsFindExactlyTheLiveKeysThroughSplitsAndCompactions() {
         var random = Random(state: 7)
         var index = CollationKeyIndex()
         var generations: [UInt32] = []
         var live: [UInt32: [UInt8]] = [:]  // slot → its key, for live slots
         var ties: [UInt64] = []  // slot → its tie value
         func tieOf(_ slot: UInt32) -> UInt64 { ties[Int(slot)] }
-        var merges = 0
+        var compactions = 0
+        var mostBlocks = 0
         func isLive(_ slot: UInt32, _ generation: UInt32) -> Bool { generations[Int(slot)] == generation && live[slot] != nil }
         // A bulk start, then updates.
         for _ in 0..<3_000 {
@@ -69,7 +70,8 @@ import Testing
                 live[slot] = nil
                 index.noteDead(1)
             }
-            if index.count < before { merges += 1 }
+            if index.count < before { compactions += 1 }
+            mostBlocks = max(mostBlocks, index.blockCount)
             guard step % 500 == 0 || step == 19_999 else { continue }
             let probe = Self.key(&random)
             var equal: [UInt32] = []
@@ -97,22 +99,23 @@ import Testing
             }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
-        #expect(merges > 0, "the updates compacted the index at least once")
+        #expect(compactions > 0, "the updates compacted the index at least once")
+        #expect(mostBlocks * CollationKeyIndex.blockFill > 3_000 + 512, "inserts split blocks")
     }
 
-    /// What is wrong with the walk of `key`'s entries by array (nil: nothing): each array's ties
+    /// What is wrong with the walk of `key`'s entries (nil: nothing): the ties
     /// must not go down and equal the slots' values, and the slots must be the expected ones.
     static func tieOrderProblem(
         _ index: CollationKeyIndex, _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, expected: [UInt32], tie: (UInt32) -> UInt64
     ) -> String? {
         var seen: [UInt32] = []
-        var previous: (array: Int, tie: UInt64)? = nil
+        var previous: UInt64? = nil
         var problem: String? = nil
-        index.forEachEqual(key, isLive: isLive) { array, slot, value in
+        index.forEachEqual(key, isLive: isLive) { (slot: UInt32, value: UInt64) -> Bool in
             seen.append(slot)
             if value != tie(slot) { problem = "slot \(slot) carries tie \(value), not \(tie(slot))" }
-            if let previous, previous.array == array, value < previous.tie { problem = "tie \(value) after \(previous.tie) in \(key)" }
-            previous = (array, value)
+            if let previous, value < previous { problem = "tie \(value) after \(previous) in \(key)" }
+            previous = value
             return true
         }
         if seen.sorted() != expected { problem = "walk of \(key) found other slots" }

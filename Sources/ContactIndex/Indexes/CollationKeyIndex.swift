@@ -6,23 +6,25 @@ import Darwin
 
 /// Sorted ICU collation keys of whole names, for exact and prefix name look-ups by binary search.
 ///
-/// Layout: every key's bytes live in one arena (`[UInt8]`), and the index is an array of small
-/// fixed-size entries (offset, length, slot, generation) sorted by key bytes. That keeps a
-/// million names in a few flat allocations instead of a million small arrays.
+/// Layout: every key's bytes live in one arena (`[UInt8]`), and the index is a sequence of small
+/// fixed-size entries (offset, length, slot, generation, tie) sorted by key bytes, cut into
+/// blocks of at most `blockCapacity` entries. That keeps a million names in a few thousand
+/// allocations instead of a million small arrays. Entries with equal keys (namesakes) share one
+/// copy of the bytes, so a search through them reads one place of the arena.
 ///
-/// Updates: a new key goes into a small sorted side array (`recent`), merged into the main array
-/// when it grows past a bound, so an update costs O(recent) instead of O(n). The merge places
-/// each side entry by binary search and copies the main array's runs between them whole, so it
-/// costs r binary searches and one copy of the entries, never a comparison per entry. Removed
-/// and changed contacts are not searched for in the arrays: each entry carries the generation of
-/// its slot at insertion, and an entry whose generation is no longer the slot's is dead (skipped
-/// by look-ups). Dead entries and their key bytes are dropped in one compaction once they may
-/// make up a quarter of the entries.
+/// Updates: a new key is placed by binary search (over the blocks' last entries, then inside
+/// one block) and inserted into its block, which splits in two when full. So an update moves at
+/// most a block's entries (a few kilobytes), whatever the size of the index: no side array, and
+/// no merge that moves every entry (such a merge, every few thousand updates, was an update's
+/// p99.9). Removed and changed contacts are not searched for: each entry carries the generation
+/// of its slot at insertion, and an entry whose generation is no longer the slot's is dead
+/// (skipped by look-ups). Dead entries and their key bytes are dropped in one compaction once
+/// they may make up a quarter of the entries.
 ///
 /// Equal keys are kept in the order of a tie value each entry carries (0 when the owner gives
 /// none: then in insertion order). Whole names use it for the order of namesakes (entity rank and
 /// id prefix, see `ContactDirectory.nameKeyTie`), so a reader walks a name's namesakes best first
-/// and stops after the first few (`forEachEqual(_:isLive:byArray:)`). The value is fixed when the
+/// and stops after the first few (`forEachEqual(_:isLive:byTie:)`). The value is fixed when the
 /// entry is added; `retie` recomputes every entry's when the owner's values change.
 struct CollationKeyIndex: Sendable {
     struct Entry: Sendable {
@@ -32,37 +34,108 @@ struct CollationKeyIndex: Sendable {
         var generation: UInt32
         /// Orders entries with equal keys.
         var tie: UInt64
+        /// The key's first 8 bytes, big-endian, zero-padded: two entries whose prefixes differ
+        /// compare as their keys do without reading the arena (a cache miss per step of a
+        /// search at a million keys).
+        var prefix: UInt64
+
+        init(offset: UInt32, length: UInt32, slot: UInt32, generation: UInt32, tie: UInt64, key: some Collection<UInt8>) {
+            self.offset = offset
+            self.length = length
+            self.slot = slot
+            self.generation = generation
+            self.tie = tie
+            var prefix: UInt64 = 0
+            var taken = 0
+            for byte in key.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                taken += 1
+            }
+            self.prefix = taken == 0 ? 0 : prefix << UInt64(8 * (8 - taken))
+        }
     }
 
+    /// The most entries a block holds; a fuller one splits in two.
+    static let blockCapacity = 512
+    /// How full bulk builds and compactions leave the blocks (room for inserts).
+    static let blockFill = 384
+
     private var arena: [UInt8] = []
-    private var entries: [Entry] = []
-    private var recent: [Entry] = []
+    /// The entries in order, cut into non-empty blocks.
+    private var blocks: [[Entry]] = []
+    /// The last entry of each block, for the search of a block (one small flat array that stays
+    /// in the cache, instead of one block header per step).
+    private var fences: [Entry] = []
+    private var entryCount = 0
     /// Entries added by `bulkAppend`, not yet sorted.
     private var bulk: [Entry] = []
     private var deadEstimate = 0
 
     /// The number of entries (live or dead) held.
-    var count: Int { entries.count + recent.count }
+    var count: Int { entryCount }
+
+    /// The number of blocks the entries are cut into.
+    var blockCount: Int { blocks.count }
 
     /// Adds a key for a slot at its current generation.
-    /// - Complexity: O(log n + r) where r is the size of the side array (amortized O(1) merges).
+    /// - Complexity: O(log n) comparisons and O(b) entry moves, b ≤ `blockCapacity`; O(n) when
+    ///   dead entries reach a quarter (a compaction, after n/4 removals or changes).
     mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, isLive: (UInt32, UInt32) -> Bool) {
-        let entry = append(key: key, slot: slot, generation: generation, tie: tie)
+        var entry = append(key: key, slot: slot, generation: generation, tie: tie)
+        entryCount += 1
+        guard !blocks.isEmpty else {
+            blocks.append([entry])
+            fences.append(entry)
+            return
+        }
         // After every entry that does not come after it (equal keys: by tie, then as inserted).
-        let position = arena.withUnsafeBufferPointer { Self.upperBound(of: entry, in: recent, from: 0, bytes: $0) }
-        recent.insert(entry, at: position)
-        if recent.count > max(2048, Int(Double(entries.count).squareRoot()) * 4) { merge(isLive: isLive) }
+        let (block, position, twin) = arena.withUnsafeBufferPointer { bytes in
+            var low = 0
+            var high = fences.count - 1  // the last block takes what comes after everything
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.compare(bytes, entry, fences[middle]) < 0 { high = middle } else { low = middle + 1 }
+            }
+            let position = Self.upperBound(of: entry, in: blocks[low], from: 0, bytes: bytes)
+            // A neighbour with the same key lends its bytes.
+            var twin: Entry? = position > 0 ? blocks[low][position - 1] : (low > 0 ? fences[low - 1] : nil)
+            if let before = twin, Self.compareKeys(bytes, before, entry) != 0 {
+                twin = position < blocks[low].count ? blocks[low][position] : nil
+                if let after = twin, Self.compareKeys(bytes, after, entry) != 0 { twin = nil }
+            } else if twin == nil, position < blocks[low].count, Self.compareKeys(bytes, blocks[low][position], entry) == 0 {
+                twin = blocks[low][position]
+            }
+            return (low, position, twin)
+        }
+        if let twin {
+            arena.removeLast(key.count)
+            entry.offset = twin.offset
+        }
+        blocks[block].insert(entry, at: position)
+        if position == blocks[block].count - 1 { fences[block] = entry }
+        if blocks[block].count > Self.blockCapacity {
+            let upper = Array(blocks[block][(Self.blockCapacity / 2)...])
+            blocks[block].removeSubrange((Self.blockCapacity / 2)...)
+            fences[block] = blocks[block][blocks[block].count - 1]
+            blocks.insert(upper, at: block + 1)
+            fences.insert(upper[upper.count - 1], at: block + 1)
+        }
+        if deadEstimate >= 64, deadEstimate * 4 > entryCount { compact(isLive: isLive) }
     }
 
-    /// Makes the arrays own their storage (see `ContactDirectory.independentCopy`).
+    /// Makes the arrays own their storage (see `ContactDirectory.independentCopy`); each block is
+    /// copied when first written.
     mutating func makeStorageUnique() {
         arena.reserveCapacity(arena.count)
-        entries.reserveCapacity(entries.count)
-        recent.reserveCapacity(recent.count)
+        blocks.reserveCapacity(blocks.count)
+        fences.reserveCapacity(fences.count)
     }
 
     /// Approximate heap bytes held.
-    var approximateBytes: Int { arena.capacity + (entries.capacity + recent.capacity) * MemoryLayout<Entry>.stride }
+    var approximateBytes: Int {
+        let entryBytes = blocks.reduce(0) { $0 + 32 + $1.capacity * MemoryLayout<Entry>.stride }
+        return arena.capacity + blocks.capacity * 8 + fences.capacity * MemoryLayout<Entry>.stride + entryBytes
+    }
 
     /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.
     mutating func noteDead(_ count: Int) {
@@ -72,40 +145,80 @@ struct CollationKeyIndex: Sendable {
     /// Adds a key during a bulk build: call `finishBulkAppend` before any look-up.
     /// - Complexity: O(key) amortized.
     mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32, tie: UInt64 = 0) {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie)
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie, key: key)
         arena.append(contentsOf: key)
         bulk.append(entry)
     }
 
     /// Sorts the keys added by `bulkAppend`, drops the dead ones, and merges them in.
-    /// - Complexity: O(b log b) for the b keys added.
+    /// - Complexity: O(b log b) for the b keys added, plus O(n) to cut the blocks again.
     mutating func finishBulkAppend(isLive: (UInt32, UInt32) -> Bool) {
-        var added = bulk.filter { isLive($0.slot, $0.generation) }
+        var added = bulk
         bulk = []
+        added.removeAll { !isLive($0.slot, $0.generation) }  // in place: no second array at a load's peak
         arena.withUnsafeBufferPointer { bytes in
             added.sort { Self.compare(bytes, $0, $1) < 0 }
         }
-        entries = Self.mergeSorted(entries, added, arena: arena)
+        if blocks.isEmpty {
+            setEntries(consume added)  // moved: no copy-on-write of a load's entries
+        } else {
+            setEntries(Self.mergeSorted(allEntries, added, arena: arena))
+        }
     }
 
     /// Recomputes every entry's tie value from its slot and puts each run of equal keys back in
-    /// that order (the owner's values changed).
+    /// that order (the owner's values changed). In place: a run inside one block is sorted
+    /// there, a run across blocks is gathered, sorted and put back.
     /// - Complexity: O(n) key comparisons, plus sorting each run of equal keys.
     mutating func retie(_ tie: (UInt32) -> UInt64) {
         for index in bulk.indices { bulk[index].tie = tie(bulk[index].slot) }
+        for block in blocks.indices {
+            blocks[block].withUnsafeMutableBufferPointer { entries in
+                for index in entries.indices { entries[index].tie = tie(entries[index].slot) }
+            }
+        }
+        let arena = self.arena
         arena.withUnsafeBufferPointer { bytes in
-            func retie(_ array: inout [Entry]) {
-                for index in array.indices { array[index].tie = tie(array[index].slot) }
-                var start = 0
-                while start < array.count {
-                    var end = start + 1
-                    while end < array.count, Self.compareKeys(bytes, array[start], array[end]) == 0 { end += 1 }
-                    if end - start > 1 { array[start..<end].sort { $0.tie < $1.tie } }
-                    start = end
+            var start = (block: 0, index: 0)
+            var count = 0
+            var first: Entry? = nil
+            for block in blocks.indices {
+                for index in blocks[block].indices {
+                    let entry = blocks[block][index]
+                    if let first, Self.compareKeys(bytes, first, entry) == 0 {
+                        count += 1
+                        continue
+                    }
+                    sortRun(from: start, count: count)
+                    (start, count, first) = ((block, index), 1, entry)
                 }
             }
-            retie(&entries)
-            retie(&recent)
+            sortRun(from: start, count: count)
+        }
+        fences = blocks.map { $0[$0.count - 1] }
+    }
+
+    /// Sorts by tie value the `count` entries from `start` on (equal keys).
+    private mutating func sortRun(from start: (block: Int, index: Int), count: Int) {
+        guard count > 1 else { return }
+        if start.index + count <= blocks[start.block].count {
+            blocks[start.block][start.index..<(start.index + count)].sort { $0.tie < $1.tie }
+            return
+        }
+        var run: [Entry] = []
+        run.reserveCapacity(count)
+        var (block, index) = start
+        while run.count < count {
+            run.append(blocks[block][index])
+            index += 1
+            if index == blocks[block].count { (block, index) = (block + 1, 0) }
+        }
+        run.sort { $0.tie < $1.tie }
+        (block, index) = start
+        for entry in run {
+            blocks[block][index] = entry
+            index += 1
+            if index == blocks[block].count { (block, index) = (block + 1, 0) }
         }
     }
 
@@ -116,34 +229,69 @@ struct CollationKeyIndex: Sendable {
         finishBulkAppend { _, _ in true }
     }
 
-    /// Merges the side array into the main one; compacts when the dead entries may be a quarter
-    /// of them.
-    /// - Complexity: O(r log n) comparisons and an O(n) copy of the entries; O(n) liveness
-    ///   checks and key copies when it compacts.
-    mutating func merge(isLive: (UInt32, UInt32) -> Bool) {
-        Self.mergeInPlace(&entries, recent, arena: arena)
-        recent = []
-        if deadEstimate * 4 > entries.count { compact(isLive: isLive) }
-    }
-
     /// Drops dead entries and their key bytes.
     /// - Complexity: O(n).
     mutating func compact(isLive: (UInt32, UInt32) -> Bool) {
-        let merged = Self.mergeSorted(entries, recent, arena: arena)
         var newArena: [UInt8] = []
         newArena.reserveCapacity(arena.count)
         var kept: [Entry] = []
-        kept.reserveCapacity(merged.count)
-        for var entry in merged where isLive(entry.slot, entry.generation) {
-            let start = Int(entry.offset)
-            entry.offset = UInt32(newArena.count)
-            newArena.append(contentsOf: arena[start..<(start + Int(entry.length))])
-            kept.append(entry)
+        kept.reserveCapacity(entryCount)
+        arena.withUnsafeBufferPointer { bytes in
+            var previous: (old: Entry, new: Entry)? = nil  // the last entry kept, before and after
+            for block in blocks {
+                for var entry in block where isLive(entry.slot, entry.generation) {
+                    let old = entry
+                    if let previous, Self.compareKeys(bytes, previous.old, entry) == 0 {
+                        entry.offset = previous.new.offset  // equal keys keep one copy of their bytes
+                    } else {
+                        entry.offset = UInt32(newArena.count)
+                        newArena.append(contentsOf: bytes[Int(old.offset)..<(Int(old.offset) + Int(old.length))])
+                    }
+                    kept.append(entry)
+                    previous = (old, entry)
+                }
+            }
         }
         arena = newArena
-        entries = kept
-        recent = []
+        setEntries(kept)
         deadEstimate = 0
+    }
+
+    /// Every entry in order, in one array.
+    private var allEntries: [Entry] {
+        var all: [Entry] = []
+        all.reserveCapacity(entryCount)
+        for block in blocks { all.append(contentsOf: block) }
+        return all
+    }
+
+    /// Replaces the entries with `sorted`, cut into blocks of `blockFill`. Runs of equal keys
+    /// are pointed at one copy of their bytes (the first one's), so that a search through
+    /// namesakes reads one place of the arena, not one per entry.
+    private mutating func setEntries(_ sorted: consuming [Entry]) {
+        arena.withUnsafeBufferPointer { bytes in
+            var first = 0
+            for index in sorted.indices.dropFirst() {
+                if Self.compareKeys(bytes, sorted[first], sorted[index]) == 0 {
+                    sorted[index].offset = sorted[first].offset
+                } else {
+                    first = index
+                }
+            }
+        }
+        var cut: [[Entry]] = []
+        cut.reserveCapacity(sorted.count / Self.blockFill + 1)
+        var start = 0
+        while start < sorted.count {
+            let end = min(sorted.count, start + Self.blockFill)
+            // Exactly as large as its entries: most blocks of a big index are never written
+            // again, and one that is grows once.
+            cut.append(Array(sorted[start..<end]))
+            start = end
+        }
+        blocks = cut
+        fences = cut.map { $0[$0.count - 1] }
+        entryCount = sorted.count
     }
 
     /// Calls `body` for each live entry whose key equals `key`.
@@ -152,56 +300,69 @@ struct CollationKeyIndex: Sendable {
         forEachInRange(lower: key, upper: nil, equalTo: key, limit: Int.max, isLive: isLive, body)
     }
 
-    /// Calls `body` with each live entry whose key equals `key`, its tie value and the array it is
-    /// in (0: the main one, then 1: the recent one), in each array by tie value; `body` returns
-    /// false to skip the rest of that array.
+    /// Calls `body` with each live entry whose key equals `key` and its tie value, by tie value;
+    /// `body` returns false to stop.
     /// - Complexity: O(log n) plus the entries read.
-    func forEachEqual(
-        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byArray body: (_ array: Int, _ slot: UInt32, _ tie: UInt64) -> Bool
-    ) {
+    func forEachEqual(_ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byTie body: (_ slot: UInt32, _ tie: UInt64) -> Bool) {
         arena.withUnsafeBufferPointer { bytes in
-            for (number, array) in [entries, recent].enumerated() {
-                var index = lowerBound(in: array, key: key)
-                while index < array.count, Self.compare(bytes, array[index], key) == 0 {
-                    let entry = array[index]
-                    index += 1
-                    if isLive(entry.slot, entry.generation), !body(number, entry.slot, entry.tie) { break }
-                }
+            walk(from: key, bytes: bytes) { entry in
+                guard Self.compare(bytes, entry, key) == 0 else { return false }
+                return !isLive(entry.slot, entry.generation) || body(entry.slot, entry.tie)
             }
         }
     }
 
-    /// Calls `body` for each live entry with `lower <= key < upper`, at most `limit` of them from
-    /// each of the two arrays.
+    /// Calls `body` for each live entry with `lower <= key < upper`, at most `limit` of them.
     /// - Complexity: O(log n + m) for m keys in the range.
     func forEachInRange(lower: [UInt8], upper: [UInt8], limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
         forEachInRange(lower: lower, upper: upper, equalTo: nil, limit: limit, isLive: isLive, body)
     }
 
     private func forEachInRange(lower: [UInt8], upper: [UInt8]?, equalTo: [UInt8]?, limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
+        guard limit > 0 else { return }
         arena.withUnsafeBufferPointer { bytes in
-            for array in [entries, recent] {
-                var index = lowerBound(in: array, key: lower)
-                var seen = 0
-                while index < array.count, seen < limit {
-                    let entry = array[index]
-                    if let equalTo {
-                        guard Self.compare(bytes, entry, equalTo) == 0 else { break }
-                    } else if let upper {
-                        guard Self.compare(bytes, entry, upper) < 0 else { break }
-                    }
-                    if isLive(entry.slot, entry.generation) {
-                        body(entry.slot)
-                        seen += 1
-                    }
-                    index += 1
+            var seen = 0
+            walk(from: lower, bytes: bytes) { entry in
+                if let equalTo {
+                    guard Self.compare(bytes, entry, equalTo) == 0 else { return false }
+                } else if let upper {
+                    guard Self.compare(bytes, entry, upper) < 0 else { return false }
                 }
+                if isLive(entry.slot, entry.generation) {
+                    body(entry.slot)
+                    seen += 1
+                }
+                return seen < limit
             }
         }
     }
 
+    /// Calls `body` with the entries in order from the first whose key does not come before
+    /// `key`, until it returns false or the entries end.
+    private func walk(from key: [UInt8], bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
+        // The first block whose last entry does not come before the key.
+        var low = 0
+        var high = fences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.compare(bytes, fences[middle], key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        var block = low
+        guard block < blocks.count else { return }
+        var index = Self.lowerBound(in: blocks[block], key: key, bytes: bytes)
+        while block < blocks.count {
+            let entries = blocks[block]
+            while index < entries.count {
+                if !body(entries[index]) { return }
+                index += 1
+            }
+            block += 1
+            index = 0
+        }
+    }
+
     private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64) -> Entry {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie)
+        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie, key: key)
         arena.append(contentsOf: key)
         return entry
     }
@@ -218,16 +379,14 @@ struct CollationKeyIndex: Sendable {
         return low
     }
 
-    private func lowerBound(in array: [Entry], key: [UInt8]) -> Int {
-        arena.withUnsafeBufferPointer { bytes in
-            var low = 0
-            var high = array.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Self.compare(bytes, array[middle], key) < 0 { low = middle + 1 } else { high = middle }
-            }
-            return low
+    private static func lowerBound(in array: [Entry], key: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = array.count
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(bytes, array[middle], key) < 0 { low = middle + 1 } else { high = middle }
         }
+        return low
     }
 
     private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ entry: Entry, _ key: [UInt8]) -> Int {
@@ -244,7 +403,9 @@ struct CollationKeyIndex: Sendable {
     }
 
     private static func compareKeys(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
-        compareBytes(arena.baseAddress! + Int(a.offset), Int(a.length), arena.baseAddress! + Int(b.offset), Int(b.length))
+        if a.prefix != b.prefix { return a.prefix < b.prefix ? -1 : 1 }
+        if a.offset == b.offset, a.length == b.length { return 0 }  // one copy of equal keys' bytes
+        return compareBytes(arena.baseAddress! + Int(a.offset), Int(a.length), arena.baseAddress! + Int(b.offset), Int(b.length))
     }
 
     @inline(__always)
@@ -255,40 +416,6 @@ struct CollationKeyIndex: Sendable {
             if order != 0 { return order < 0 ? -1 : 1 }
         }
         return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
-    }
-
-    /// Merges sorted `b` into sorted `a` where `a` is (no new array when its capacity allows):
-    /// `b`'s entries after `a`'s equal ones. Each of `b`'s entries finds its place by binary
-    /// search, then, from the back, `a`'s runs move right in one `memmove` each.
-    /// - Complexity: O(|b| log |a|) comparisons; each of `a`'s entries moves at most once.
-    private static func mergeInPlace(_ a: inout [Entry], _ b: [Entry], arena: [UInt8]) {
-        guard !b.isEmpty else { return }
-        let oldCount = a.count
-        var places: [Int] = []
-        places.reserveCapacity(b.count)
-        arena.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for entry in b {
-                start = upperBound(of: entry, in: a, from: start, bytes: bytes)
-                places.append(start)
-            }
-        }
-        a.append(contentsOf: b)  // room at the end; every slot is written below
-        a.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var end = oldCount  // a's entries before `end` have not moved yet
-            var write = buffer.count  // the next entry goes just before `write`
-            for k in stride(from: b.count - 1, through: 0, by: -1) {
-                let run = end - places[k]
-                if run > 0 {
-                    write -= run
-                    memmove(base + write, base + places[k], run * MemoryLayout<Entry>.stride)
-                }
-                end = places[k]
-                write -= 1
-                base[write] = b[k]
-            }
-        }
     }
 
     /// Merges two sorted arrays, `b`'s entries after `a`'s equal ones. Each of `b`'s entries finds

@@ -158,6 +158,44 @@ struct NameTokenIndex: Sendable {
             idPrefix: Self.idKey(head: head, tail: rows.idTails[index], skip: idKeySkip))
     }
 
+    /// Re-indexes a slot whose contact changed (the same contact, new tokens): tokens it keeps
+    /// keep their posting entries untouched, tokens it gains are filed, tokens it lost die in
+    /// place (see the type's notes). Equivalent to `remove(slot:)` then `insert(slot:rows:index:)`,
+    /// without a posting-list search for each kept token (a binary search through a common
+    /// token's 100,000 slots, each step a cache miss).
+    /// - Complexity: O(t²) for t tokens, plus O(log p + p) per token gained.
+    mutating func replace(slot: UInt32, rows: PreparedRows, index: Int) {
+        let slotIndex = Int(slot)
+        guard !bulkLoading, slotIndex < forwardStart.count, forwardCount[slotIndex] > 0 else {
+            remove(slot: slot)
+            insert(slot: slot, rows: rows, index: index)
+            return
+        }
+        let old = tokens(of: slot).map { $0 & Self.idMask }
+        let start = beginRun(slot: slot)
+        var count = 0
+        rows.forEachToken(index) { token, role, romanized in
+            guard count < 255 else { return }
+            addToken(token, role: role, romanized: romanized, slot: slot, runStart: start, runCount: &count, filed: old)
+        }
+        let head = rows.idPrefixes[index]
+        noteID(head: head)
+        finishRun(
+            slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
+            idPrefix: Self.idKey(head: head, tail: rows.idTails[index], skip: idKeySkip))
+        let run = tokens(of: slot)
+        var crowded: [Int] = []
+        for (offset, tokenID) in old.enumerated() {
+            if old.prefix(offset).contains(tokenID) || run.contains(where: { $0 & Self.idMask == tokenID }) { continue }
+            let id = Int(tokenID)
+            deadPostings[id] += 1
+            if Int(deadPostings[id]) * 2 > postings[id].count + 16 { crowded.append(id) }
+        }
+        forwardGarbage += old.count
+        for id in crowded { dropDeadPostings(of: id) }
+        compactForwardIfNeeded()
+    }
+
     /// Narrows the bytes every id shares to those this id shares too.
     private mutating func noteID(head: UInt64) {
         guard commonIDLength >= 0 else {
@@ -222,9 +260,11 @@ struct NameTokenIndex: Sendable {
     }
 
     /// Adds one token of a slot: interns it (a new token gets its posting list and deletion
-    /// strings), appends it to the slot's forward run, and files the slot in its postings once.
+    /// strings), appends it to the slot's forward run, and files the slot in its postings once,
+    /// unless the token is among `filed` (the slot's current tokens, whose entries are live).
     private mutating func addToken(
-        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, slot: UInt32, runStart: Int, runCount: inout Int
+        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, slot: UInt32, runStart: Int, runCount: inout Int,
+        filed: [UInt32] = []
     ) {
         let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
         let id = Int(tokenID)
@@ -238,7 +278,7 @@ struct NameTokenIndex: Sendable {
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
         forwardArena.append(tokenID | role.rawValue << 28)
         runCount += 1
-        if seenBefore { return }
+        if seenBefore || filed.contains(tokenID) { return }
         if bulkLoading {
             postings[id].append(slot)
             return

@@ -4,10 +4,10 @@ extension ContactDirectory {
     /// (nil: not offered).
     ///
     /// The collation-key index keeps namesakes in ranking order (entity rank, then id key: their
-    /// tie value, `nameKeyTie`), in each of its two arrays. So each array's namesakes are read
-    /// best first, and once `limit` distinct ones were exact, the rest of that array (a later
-    /// tie value: later in ranking order, or folded and lower) cannot enter; namesakes whose
-    /// tie value equals the last exact one's are still read (ids that share their first bytes).
+    /// tie value, `nameKeyTie`). So namesakes are read best first, and once `limit` distinct ones
+    /// were exact, the rest (a later tie value: later in ranking order, or folded and lower)
+    /// cannot enter; namesakes whose tie value equals the last exact one's are still read (ids
+    /// that share their first bytes).
     /// When a name's namesakes share tie values (their ids share more leading bytes than the id
     /// keys skip, as after an id of another shape arrived), the walk gives up after
     /// `4 × limit` of them and ranks all of them by their whole ids instead.
@@ -17,22 +17,16 @@ extension ContactDirectory {
     @discardableResult
     func offerNamesakes(key: [UInt8], into top: inout TopMatches, offer: (UInt32, inout TopMatches) -> Bool?) -> Bool {
         var any = false
-        var array = -1
         var exact: [UInt32] = []
         var last: UInt64? = nil
         var walked = 0
         var tiesTooCoarse = false
-        nameKeyIndex.forEachEqual(key, isLive: liveness) { number, slot, tie in
+        nameKeyIndex.forEachEqual(key, isLive: liveness) { (slot: UInt32, tie: UInt64) -> Bool in
             any = true
             walked += 1
-            if tiesTooCoarse || walked > 4 * top.limit {
+            if walked > 4 * top.limit {
                 tiesTooCoarse = true
                 return false
-            }
-            if number != array {
-                array = number
-                exact.removeAll(keepingCapacity: true)
-                last = nil
             }
             if let last, tie > last { return false }
             // A contact has several keys (display name, given-family, family-given); two of them

@@ -80,10 +80,12 @@ public struct ContactDirectory: Sendable {
     // MARK: Updates
 
     /// Adds a contact, or replaces the one with the same id. After it returns, every look-up on
-    /// this value sees the new version and never the old one.
+    /// this value sees the new version and never the old one. A new version under the same
+    /// names, entity and addresses is updated in place (`updateInPlace`), without touching the
+    /// name indexes.
     /// - Returns: the problems found in the contact's fields.
-    /// - Complexity: O(p + e) hash updates, plus O(log n + r) for the name keys and O(t · p) for
-    ///   the t name tokens' posting lists.
+    /// - Complexity: O(p + e) hash updates, plus O(log n + b) for the name keys (b: a block of
+    ///   `CollationKeyIndex`) and O(t · p) for the t name tokens' posting lists.
     @discardableResult
     public mutating func upsert(_ contact: Contact) -> [DirectoryProblem] {
         upsert(preparer.prepare(contact))
@@ -93,8 +95,18 @@ public struct ContactDirectory: Sendable {
     @discardableResult
     public mutating func upsert(_ prepared: PreparedContact) -> [DirectoryProblem] {
         guard prepared.rows.count == 1 else { return prepared.problems }
-        if let existing = slot(ofRecordIn: prepared.rows, 0) { unindex(slot: existing) }
-        let slot = place(prepared.rows, 0)
+        let placed: UInt32
+        if let existing = slot(ofRecordIn: prepared.rows, 0) {
+            if updateInPlace(slot: existing, with: prepared.rows, 0) {
+                store.compactIfNeeded()
+                return prepared.problems
+            }
+            unindex(slot: existing, freeingSlot: false, keepingNameTokens: true)
+            placed = place(prepared.rows, 0, into: existing)
+        } else {
+            placed = place(prepared.rows, 0)
+        }
+        let slot = placed
         let generation = generations[Int(slot)]
         let live = liveness
         let tie = nameKeyTie(slot)
@@ -122,10 +134,14 @@ public struct ContactDirectory: Sendable {
     /// Puts contact `index` of `rows` in a free slot and adds it to the hash, token and fragment
     /// indexes (collation and address keys are the caller's: bulk loads sort them once). With
     /// `bulk` true the phone and email hash indexes and the phone fragments are left to the
-    /// caller too (`ContactDirectory.Builder` builds them at once at the end).
-    mutating func place(_ rows: PreparedRows, _ index: Int, reusingSlots: Bool = true, bulk: Bool = false) -> UInt32 {
+    /// caller too (`ContactDirectory.Builder` builds them at once at the end). With `existing`,
+    /// the contact goes into that slot, which `unindex(slot:freeingSlot:keepingNameTokens:)`
+    /// emptied without freeing it or touching its name tokens: they are re-indexed by difference.
+    mutating func place(_ rows: PreparedRows, _ index: Int, reusingSlots: Bool = true, bulk: Bool = false, into existing: UInt32? = nil) -> UInt32 {
         let slot: UInt32
-        if reusingSlots, let free = freeSlots.popLast() {
+        if let existing {
+            slot = existing
+        } else if reusingSlots, let free = freeSlots.popLast() {
             slot = free
         } else {
             slot = UInt32(generations.count)
@@ -134,7 +150,11 @@ public struct ContactDirectory: Sendable {
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         let keys = rows.keys[index]
         ids.insert(hash: keys.id, slot: slot)
-        nameTokenIndex.insert(slot: slot, rows: rows, index: index)
+        if existing != nil {
+            nameTokenIndex.replace(slot: slot, rows: rows, index: index)
+        } else {
+            nameTokenIndex.insert(slot: slot, rows: rows, index: index)
+        }
         // An id that does not share what the id keys skip: they skip less from now on.
         if nameTokenIndex.commonIDLength < nameTokenIndex.idKeySkip { rekeyIDs(skip: max(0, nameTokenIndex.commonIDLength)) }
         if !bulk {
@@ -149,8 +169,9 @@ public struct ContactDirectory: Sendable {
         return slot
     }
 
-    /// Takes a contact out of every index and frees its slot.
-    mutating func unindex(slot: UInt32, freeingSlot: Bool = true) {
+    /// Takes a contact out of every index and frees its slot. With `keepingNameTokens`, its name
+    /// tokens stay for `place(_:_:into:)` to re-index by difference (the slot must not be freed).
+    mutating func unindex(slot: UInt32, freeingSlot: Bool = true, keepingNameTokens: Bool = false) {
         guard let keys = store.withRecord(slot, { ContactIndexKeys(record: $0) }) else { return }
         let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) } ?? 0
         let emailCount = keys.addresses.count
@@ -166,7 +187,7 @@ public struct ContactDirectory: Sendable {
         generations[Int(slot)] &+= 1  // kills the slot's collation keys
         nameKeyIndex.noteDead(variantCount)
         emailPrefixIndex.noteDead(emailCount)
-        nameTokenIndex.remove(slot: slot)
+        if !keepingNameTokens { nameTokenIndex.remove(slot: slot) }
         let store = self.store
         phoneFragmentIndex.remove(keys.windows, slot: slot) { other in
             store.withRecord(other) { ContactIndexKeys(record: $0).windows }

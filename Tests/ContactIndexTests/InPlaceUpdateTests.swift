@@ -1,0 +1,102 @@
+@testable import ContactIndex
+import Testing
+
+/// Upserts of a contact already in the directory: a new version under the same names, entity and
+/// addresses is updated in place (`ContactDirectory.updateInPlace`, name indexes untouched), a
+/// changed name re-indexes the tokens by difference (`NameTokenIndex.replace`). After thousands
+/// of such updates, every kind of look-up must answer exactly as a directory built fresh from the
+/// contacts that remain.
+@Suite struct InPlaceUpdateTests {
+    static let firsts = ["John", "Jon", "Mary", "Maria", "Ann"]
+    static let lasts = ["Smith", "Smyth", "Lee", "van der Berg", "Müller"]
+    static let domains = ["example.com", "gmail.com", "acme.org"]
+    static let entities: [ContactEntity] = [.contact, .lead]
+
+    /// A small deterministic generator (a 64-bit LCG).
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+    }
+
+    static func phone(_ random: inout Random) -> ContactPhone {
+        ContactPhone("+1 650 555 \(1000 + random.next(40))")
+    }
+
+    static func email(_ random: inout Random) -> ContactEmail {
+        ContactEmail("\(firsts[random.next(firsts.count)].lowercased())\(random.next(5))@\(domains[random.next(domains.count)])")
+    }
+
+    @Test func aDirectoryAfterManyInPlaceUpdatesAnswersLikeAFreshOne() {
+        var random = Random(state: 11)
+        var directory = ContactDirectory([], configuration: .init(phoneDetails: false))
+        var current: [String: Contact] = [:]
+        var inPlace = 0
+        for step in 0..<4_000 {
+            let id = "c\(random.next(200))"
+            guard var contact = current[id], step > 300 else {
+                let contact = Contact(
+                    id: id, firstName: Self.firsts[random.next(Self.firsts.count)], lastName: Self.lasts[random.next(Self.lasts.count)],
+                    phones: [Self.phone(&random)], emails: [Self.email(&random)], entity: Self.entities[random.next(2)])
+                directory.upsert(contact)
+                current[id] = contact
+                continue
+            }
+            switch random.next(6) {
+            case 0, 1: contact.phones = (0...random.next(2)).map { _ in Self.phone(&random) }  // in place
+            case 2: contact.region = ["US", "CA", nil][random.next(3)]  // in place
+            case 3: contact.emails = random.next(3) == 0 ? [] : [Self.email(&random)]
+            case 4: contact.lastName = Self.lasts[random.next(Self.lasts.count)]
+            default: contact.entity = Self.entities[random.next(2)]
+            }
+            let before = directory.store.garbageBytes
+            let generation = directory.slot(of: id).map { directory.generations[Int($0)] }
+            directory.upsert(contact)
+            if directory.slot(of: id).map({ directory.generations[Int($0)] }) == generation, directory.store.garbageBytes != before {
+                inPlace += 1
+            }
+            current[id] = contact
+            if random.next(10) == 0 {
+                let gone = "c\(random.next(200))"
+                directory.remove(id: gone)
+                current[gone] = nil
+            }
+        }
+        #expect(inPlace > 500, "updates took the in-place path")
+        let fresh = ContactDirectory(Array(current.values), configuration: .init(phoneDetails: false))
+        #expect(directory.count == current.count)
+        func ids(_ matches: [Match]) -> [String] { matches.map { "\($0.contact.id) \($0.reason)" }.sorted() }
+        for number in 1000..<1040 {
+            let e164 = "+1650555\(number)"
+            #expect(ids(directory.lookup(phone: e164, limit: 500)) == ids(fresh.lookup(phone: e164, limit: 500)), "\(e164)")
+            #expect(ids(directory.search("555\(number)", limit: 500)) == ids(fresh.search("555\(number)", limit: 500)), "\(number)")
+        }
+        for first in Self.firsts {
+            for digit in 0..<5 {
+                for domain in Self.domains {
+                    let address = "\(first.lowercased())\(digit)@\(domain)"
+                    #expect(ids(directory.lookup(email: address, limit: 500)) == ids(fresh.lookup(email: address, limit: 500)), "\(address)")
+                }
+            }
+            for last in Self.lasts {
+                let name = "\(first) \(last)"
+                #expect(directory.lookup(name: name, limit: 500).map(\.contact.id) == fresh.lookup(name: name, limit: 500).map(\.contact.id), "\(name)")
+                #expect(ids(directory.lookup(fuzzyName: name, limit: 500)) == ids(fresh.lookup(fuzzyName: name, limit: 500)), "\(name)")
+            }
+            let prefix = first.lowercased()
+            #expect(ids(directory.lookup(namePrefix: prefix, limit: 500)) == ids(fresh.lookup(namePrefix: prefix, limit: 500)), "\(prefix)")
+        }
+        for (id, contact) in current {
+            #expect(directory.contact(id: id) == contact.normalizedForComparison(with: directory), "\(id)")
+        }
+    }
+}
+
+extension Contact {
+    /// The contact as a directory stores it (phones and emails normalized), for comparisons.
+    fileprivate func normalizedForComparison(with directory: ContactDirectory) -> Contact {
+        directory.preparer.prepare(self).contact
+    }
+}
