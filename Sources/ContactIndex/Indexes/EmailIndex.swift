@@ -32,12 +32,6 @@ struct EmailIndex: Sendable {
         byAddress.forEach(hash: hash, body)
     }
 
-    /// Puts the slots sharing an address back in tie order after the tie keys changed.
-    mutating func sortGroups(by tieKey: (UInt32) -> UInt128) {
-        byAddress.sortGroups(by: tieKey)
-        byCanonical.sortGroups(by: tieKey)
-    }
-
     mutating func makeStorageUnique() {
         byAddress.makeStorageUnique()
         byCanonical.makeStorageUnique()

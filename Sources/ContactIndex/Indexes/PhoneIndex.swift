@@ -37,12 +37,6 @@ struct PhoneIndex: Sendable {
         byNational.forEach(hash: SlotHashTable.hash(nationalKey), body)
     }
 
-    /// Puts the slots sharing a number back in tie order after the tie keys changed.
-    mutating func sortGroups(by tieKey: (UInt32) -> UInt128) {
-        byE164.sortGroups(by: tieKey)
-        byNational.sortGroups(by: tieKey)
-    }
-
     mutating func makeStorageUnique() {
         byE164.makeStorageUnique()
         byNational.makeStorageUnique()

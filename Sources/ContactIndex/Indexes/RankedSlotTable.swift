@@ -9,8 +9,10 @@
 /// array of its slots in tie order.
 ///
 /// Tie order is the order of `tieKey(slot)`, a value the directory gives (entity rank, then id
-/// key, then slot: `ContactDirectory.slotTieKey`). It must not change while a slot is in the
-/// table, except through `sortGroups(by:)`, which callers run after re-keying.
+/// key: `ContactDirectory.slotTieKey`); slots with equal tie keys may be in any order. A tie key
+/// must not change while its slot is in the table, except in ways that keep every group in
+/// order: coarser keys (ids keys that skip fewer bytes: what were equal stay equal, what were
+/// in order stay in order or become equal) need nothing; finer ones need `sortGroups(by:)`.
 ///
 /// As in `SlotHashTable`, keys themselves are not stored, only 32-bit hashes: callers confirm each
 /// slot on its record. Two keys with the same hash share a group.
@@ -102,11 +104,10 @@ struct RankedSlotTable: Sendable {
                 entries[bucket] = UInt64(hash) << 32 | Self.groupFlag | UInt64(newGroup(pair))
             } else {
                 let group = Int(payload & ~Self.groupFlag)
-                let key = tieKey(slot)
-                let position = Self.insertionPoint(of: key, in: groups[group], tieKey)
-                // Tie keys end with the slot, so a slot already there sits at `position`.
-                if position < groups[group].count, groups[group][position] == slot { return }
-                groups[group].insert(slot, at: position)
+                let range = Self.equalRange(of: tieKey(slot), in: groups[group], tieKey)
+                // A slot already there sits among those with its key.
+                if groups[group][range].contains(slot) { return }
+                groups[group].insert(slot, at: range.upperBound)
             }
             count += 1
             return
@@ -132,9 +133,9 @@ struct RankedSlotTable: Sendable {
             return
         }
         let group = Int(payload & ~Self.groupFlag)
-        let position = Self.insertionPoint(of: tieKey(slot), in: groups[group], tieKey)
-        // The slot sits where its key says; a search of the whole group is the fallback.
-        let found = position < groups[group].count && groups[group][position] == slot ? position : groups[group].firstIndex(of: slot)
+        let range = Self.equalRange(of: tieKey(slot), in: groups[group], tieKey)
+        // The slot sits among those with its key; a search of the whole group is the fallback.
+        let found = groups[group][range].firstIndex(of: slot) ?? groups[group].firstIndex(of: slot)
         guard let found else { return }
         groups[group].remove(at: found)
         count -= 1
@@ -169,14 +170,19 @@ struct RankedSlotTable: Sendable {
         return groups[Int(payload & ~Self.groupFlag)].withUnsafeBufferPointer(body)
     }
 
-    /// Puts every group back in tie order after the tie keys changed (the id keys were re-keyed).
-    /// - Complexity: O(n log g).
+    /// Puts every group in tie order (after a bulk build, or after the tie keys became finer),
+    /// reading each slot's tie key once.
+    /// - Complexity: O(n log g), and n tie keys read.
     mutating func sortGroups(by tieKey: (UInt32) -> UInt128) {
         for group in groups.indices where groups[group].count > 1 {
-            if groups[group].count <= 16 {
-                groups[group].sort { tieKey($0) < tieKey($1) }
-            } else {
-                groups[group] = Self.inTieOrder(groups[group], tieKey)
+            groups[group].withUnsafeMutableBufferPointer { slots in
+                withUnsafeTemporaryAllocation(of: (key: UInt128, slot: UInt32).self, capacity: slots.count) { buffer in
+                    var keyed = buffer
+                    for index in slots.indices { keyed.initializeElement(at: index, to: (tieKey(slots[index]), slots[index])) }
+                    keyed.sort { $0.key < $1.key }
+                    for index in slots.indices { slots[index] = keyed[index].slot }
+                    _ = keyed.deinitialize()
+                }
             }
         }
     }
@@ -217,22 +223,17 @@ struct RankedSlotTable: Sendable {
         return groups.count - 1
     }
 
-    /// The first position in `group` whose slot's key is not below `key`.
-    private static func insertionPoint(of key: UInt128, in group: [UInt32], _ tieKey: (UInt32) -> UInt128) -> Int {
+    /// The positions in `group` of the slots whose key equals `key` (empty where such a slot
+    /// would go, after those with lower keys).
+    private static func equalRange(of key: UInt128, in group: [UInt32], _ tieKey: (UInt32) -> UInt128) -> Range<Int> {
         var low = 0, high = group.count
         while low < high {
             let middle = (low + high) / 2
             if tieKey(group[middle]) < key { low = middle + 1 } else { high = middle }
         }
-        return low
-    }
-
-    /// `slots` sorted by tie key, each key read once (for large groups: a key costs two random
-    /// reads).
-    private static func inTieOrder(_ slots: [UInt32], _ tieKey: (UInt32) -> UInt128) -> [UInt32] {
-        var keyed = slots.map { (key: tieKey($0), slot: $0) }
-        keyed.sort { $0.key < $1.key }
-        return keyed.map(\.slot)
+        var end = low
+        while end < group.count, tieKey(group[end]) == key { end += 1 }
+        return low..<end
     }
 
     /// Backward-shift deletion (`LinearProbing.shiftBack`).

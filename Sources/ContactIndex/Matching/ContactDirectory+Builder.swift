@@ -138,11 +138,7 @@ extension ContactDirectory {
             directory.emailIndex.byAddress = built[2]
             directory.emailIndex.byCanonical = built[3]
             // A re-key sorts the groups; without one they are sorted here.
-            if !directory.rekeyIDsIfShared() {
-                let tokens = directory.nameTokenIndex
-                directory.phoneIndex.sortGroups { ContactDirectory.slotTieKey(slot: $0, in: tokens) }
-                directory.emailIndex.sortGroups { ContactDirectory.slotTieKey(slot: $0, in: tokens) }
-            }
+            if !directory.rekeyIDsIfShared() { directory.sortSharedKeyGroups() }
             directory.phoneFragmentIndex = fragments.withLock { Self.take(&$0, leaving: PhoneFragmentIndex()) }
             if !replaced.isEmpty { directory.freeSlots.append(contentsOf: replacedSlots) }
             return directory

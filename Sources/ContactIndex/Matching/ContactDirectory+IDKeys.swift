@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 extension ContactDirectory {
     /// Re-keys every slot's id key (`NameTokenIndex.idPrefixes`, which orders equal matches
     /// without reading their records) to skip the `skip` leading bytes that every id shares.
@@ -7,6 +10,7 @@ extension ContactDirectory {
     /// the directory's life).
     /// - Complexity: O(n) record reads.
     mutating func rekeyIDs(skip: Int) {
+        let finer = skip > nameTokenIndex.idKeySkip
         let store = self.store
         nameTokenIndex.rekeyIDs(skip: skip) { slot in
             store.withRecord(slot) { record in
@@ -14,19 +18,39 @@ extension ContactDirectory {
                 return (NameTokenIndex.idBytes(id, from: 0), NameTokenIndex.idBytes(id, from: 8))
             }
         }
-        // The namesakes' order in the collation-key index, and that of the contacts sharing a
-        // number or an address, follow the id keys.
+        // The namesakes' order in the collation-key index follows the id keys. So does that of
+        // the contacts sharing a number or an address, but keys that skip fewer bytes only merge
+        // what was in order: the groups need sorting only when the keys become finer.
         let index = nameTokenIndex
         nameKeyIndex.retie { Self.nameKeyTie(slot: $0, in: index) }
-        phoneIndex.sortGroups { Self.slotTieKey(slot: $0, in: index) }
-        emailIndex.sortGroups { Self.slotTieKey(slot: $0, in: index) }
+        if finer { sortSharedKeyGroups() }
+    }
+
+    /// Puts the contacts sharing a number or an address in tie order, the four tables on every
+    /// core.
+    mutating func sortSharedKeyGroups() {
+        let tokens = nameTokenIndex
+        let tables = Mutex([phoneIndex.byE164, phoneIndex.byNational, emailIndex.byAddress, emailIndex.byCanonical])
+        phoneIndex.byE164 = RankedSlotTable()
+        phoneIndex.byNational = RankedSlotTable()
+        emailIndex.byAddress = RankedSlotTable()
+        emailIndex.byCanonical = RankedSlotTable()
+        DispatchQueue.concurrentPerform(iterations: 4) { job in
+            var table = RankedSlotTable()
+            tables.withLock { swap(&table, &$0[job]) }
+            table.sortGroups { Self.slotTieKey(slot: $0, in: tokens) }
+            tables.withLock { swap(&table, &$0[job]) }
+        }
+        let sorted = tables.withLock { $0 }
+        (phoneIndex.byE164, phoneIndex.byNational) = (sorted[0], sorted[1])
+        (emailIndex.byAddress, emailIndex.byCanonical) = (sorted[2], sorted[3])
     }
 
     /// The tie key of a slot in the phone and email indexes' groups (`RankedSlotTable`): its
-    /// entity rank, then its id key, then the slot, so that the contacts sharing a number are kept in the
-    /// order `TopMatches` ranks equal scores (up to ids that share their id keys).
+    /// entity rank, then its id key, so that the contacts sharing a number are kept in the order
+    /// `TopMatches` ranks equal scores (up to ids that share their id keys).
     static func slotTieKey(slot: UInt32, in index: NameTokenIndex) -> UInt128 {
-        UInt128(index.entityRanks[Int(slot)]) << 96 | UInt128(index.idPrefixes[Int(slot)]) << 32 | UInt128(slot)
+        UInt128(index.entityRanks[Int(slot)]) << 64 | UInt128(index.idPrefixes[Int(slot)])
     }
 
     /// The tie value of a slot's whole-name keys (`CollationKeyIndex`): its entity rank, then the
