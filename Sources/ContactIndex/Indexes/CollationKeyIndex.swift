@@ -23,7 +23,7 @@ import Darwin
 ///
 /// Equal keys are kept in the order of a tie value each entry carries (0 when the owner gives
 /// none: then in insertion order). Whole names use it for the order of namesakes (entity rank and
-/// id prefix, see `ContactDirectory.nameKeyTie`), so a reader walks a name's namesakes best first
+/// id prefix, see `SlotTies.nameKeyTie`), so a reader walks a name's namesakes best first
 /// and stops after the first few (`forEachEqual(_:isLive:byTie:)`). The value is fixed when the
 /// entry is added; `retie` recomputes every entry's when the owner's values change.
 struct CollationKeyIndex: Sendable {

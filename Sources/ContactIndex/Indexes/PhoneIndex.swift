@@ -19,13 +19,6 @@ struct PhoneIndex: Sendable {
         for hash in keys.national { byNational.remove(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
-    /// Calls `body` with the candidate slots for an E.164 key, in tie order, until it returns
-    /// false.
-    /// - Complexity: O(1) expected plus the candidates read.
-    func forEachCandidate(e164Key: UInt64, _ body: (UInt32) -> Bool) {
-        byE164.forEach(hash: SlotHashTable.hash(e164Key), body)
-    }
-
     /// Calls `body` with the candidate slots for an E.164 key at once, in tie order.
     func withCandidates<R>(e164Key: UInt64, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
         byE164.withSlots(hash: SlotHashTable.hash(e164Key), body)

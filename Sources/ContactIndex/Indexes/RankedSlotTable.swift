@@ -9,7 +9,7 @@
 /// array of its slots in tie order.
 ///
 /// Tie order is the order of `tieKey(slot)`, a value the directory gives (entity rank, then id
-/// key: `ContactDirectory.slotTieKey`); slots with equal tie keys may be in any order. A tie key
+/// key: `SlotTies.groupKey`); slots with equal tie keys may be in any order. A tie key
 /// must not change while its slot is in the table, except in ways that keep every group in
 /// order: coarser keys (ids keys that skip fewer bytes: what were equal stay equal, what were
 /// in order stay in order or become equal) need nothing; finer ones need `sortGroups(by:)`.

@@ -70,7 +70,7 @@ extension ContactDirectory {
             }
             let slot = directory.place(rows, index, reusingSlots: false, bulk: true)
             let generation = directory.generations[Int(slot)]
-            let tie = directory.nameKeyTie(slot)
+            let tie = directory.slotTies.nameKeyTie(slot)
             rows.forEachNameKey(index) { directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation, tie: tie) }
             rows.forEachEmailKey(index) { directory.emailPrefixIndex.bulkAppend(key: $0, slot: slot, generation: generation) }
             let keys = rows.keys[index]

@@ -21,15 +21,15 @@ extension ContactDirectory {
         // The namesakes' order in the collation-key index follows the id keys. So does that of
         // the contacts sharing a number or an address, but keys that skip fewer bytes only merge
         // what was in order: the groups need sorting only when the keys become finer.
-        let index = nameTokenIndex
-        nameKeyIndex.retie { Self.nameKeyTie(slot: $0, in: index) }
+        let ties = slotTies
+        nameKeyIndex.retie(ties.nameKeyTie)
         if finer { sortSharedKeyGroups() }
     }
 
     /// Puts the contacts sharing a number or an address in tie order, the four tables on every
     /// core.
     mutating func sortSharedKeyGroups() {
-        let tokens = nameTokenIndex
+        let ties = slotTies
         let tables = Mutex([phoneIndex.byE164, phoneIndex.byNational, emailIndex.byAddress, emailIndex.byCanonical])
         phoneIndex.byE164 = RankedSlotTable()
         phoneIndex.byNational = RankedSlotTable()
@@ -38,7 +38,7 @@ extension ContactDirectory {
         DispatchQueue.concurrentPerform(iterations: 4) { job in
             var table = RankedSlotTable()
             tables.withLock { swap(&table, &$0[job]) }
-            table.sortGroups { Self.slotTieKey(slot: $0, in: tokens) }
+            table.sortGroups(by: ties.groupKey)
             tables.withLock { swap(&table, &$0[job]) }
         }
         let sorted = tables.withLock { $0 }
@@ -46,23 +46,8 @@ extension ContactDirectory {
         (emailIndex.byAddress, emailIndex.byCanonical) = (sorted[2], sorted[3])
     }
 
-    /// The tie key of a slot in the phone and email indexes' groups (`RankedSlotTable`): its
-    /// entity rank, then its id key, so that the contacts sharing a number are kept in the order
-    /// `TopMatches` ranks equal scores (up to ids that share their id keys).
-    static func slotTieKey(slot: UInt32, in index: NameTokenIndex) -> UInt128 {
-        UInt128(index.entityRanks[Int(slot)]) << 64 | UInt128(index.idPrefixes[Int(slot)])
-    }
-
-    /// The tie value of a slot's whole-name keys (`CollationKeyIndex`): its entity rank, then the
-    /// first 7 bytes of its id key, so namesakes are kept in ranking order up to ids that share
-    /// those (`offerNamesakes` reads on through equal values).
-    func nameKeyTie(_ slot: UInt32) -> UInt64 {
-        Self.nameKeyTie(slot: slot, in: nameTokenIndex)
-    }
-
-    static func nameKeyTie(slot: UInt32, in index: NameTokenIndex) -> UInt64 {
-        UInt64(index.entityRanks[Int(slot)]) << 56 | index.idPrefixes[Int(slot)] >> 8
-    }
+    /// The tie values of every slot as they stand (see `SlotTies` for how long to keep them).
+    var slotTies: SlotTies { SlotTies(nameTokenIndex) }
 
     /// Raises the id keys' skip to what every id shares, when that is more than they skip.
     /// - Returns: whether it re-keyed.

@@ -22,8 +22,7 @@ extension ContactDirectory {
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         do {
             // The slot's tie key (entity rank, id key) is the same before and after.
-            let tokens = nameTokenIndex
-            let tieKey = { Self.slotTieKey(slot: $0, in: tokens) }
+            let tieKey = slotTies.groupKey
             if oldKeys.e164 != newKeys.e164 || oldKeys.national != newKeys.national {
                 phoneIndex.remove(oldKeys, slot: slot, tieKey: tieKey)
                 phoneIndex.insert(newKeys, slot: slot, tieKey: tieKey)

@@ -4,7 +4,7 @@ extension ContactDirectory {
     /// (nil: not offered).
     ///
     /// The collation-key index keeps namesakes in ranking order (entity rank, then id key: their
-    /// tie value, `nameKeyTie`). So namesakes are read best first, and once `limit` distinct ones
+    /// tie value, `SlotTies.nameKeyTie`). So namesakes are read best first, and once `limit` distinct ones
     /// were exact, the rest (a later tie value: later in ranking order, or folded and lower)
     /// cannot enter; namesakes whose tie value equals the last exact one's are still read (ids
     /// that share their first bytes).

@@ -109,7 +109,7 @@ public struct ContactDirectory: Sendable {
         let slot = placed
         let generation = generations[Int(slot)]
         let live = liveness
-        let tie = nameKeyTie(slot)
+        let tie = slotTies.nameKeyTie(slot)
         for key in prepared.rows.nameKeys(0) {
             nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, isLive: live)
         }
@@ -160,9 +160,9 @@ public struct ContactDirectory: Sendable {
         if !bulk {
             // After the token index: it holds the entity rank and id key the phone and email
             // indexes order by.
-            let tokens = nameTokenIndex
-            phoneIndex.insert(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
-            emailIndex.insert(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+            let ties = slotTies
+            phoneIndex.insert(keys, slot: slot, tieKey: ties.groupKey)
+            emailIndex.insert(keys, slot: slot, tieKey: ties.groupKey)
             phoneFragmentIndex.insert(keys.windows, slot: slot)
         }
         contactCount += 1
@@ -177,11 +177,10 @@ public struct ContactDirectory: Sendable {
         let emailCount = keys.addresses.count
         ids.remove(hash: keys.id, slot: slot)
         do {
-            // A copy of the token index for its tie keys, released before the index is written
-            // below (else that write would copy its arrays).
-            let tokens = nameTokenIndex
-            phoneIndex.remove(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
-            emailIndex.remove(keys, slot: slot) { Self.slotTieKey(slot: $0, in: tokens) }
+            // Released before the token index is written below.
+            let ties = slotTies
+            phoneIndex.remove(keys, slot: slot, tieKey: ties.groupKey)
+            emailIndex.remove(keys, slot: slot, tieKey: ties.groupKey)
         }
         store.remove(slot)
         generations[Int(slot)] &+= 1  // kills the slot's collation keys
