@@ -9,7 +9,7 @@ import ContactFixtures
 
 /// `lookupSummaries` against `lookup`: the same matches, in the same order, and each summary
 /// what the rebuilt contact says (`Contact.name`, the matched phone's `displayText`, the
-/// matched email as written).
+/// matched email as written). `lookupPackedSummaries` unpacks to the same summaries.
 @Suite struct MatchSummaryTests {
     /// Numbers shared by many records, with and without extensions, under other country codes,
     /// unparseable text, names in every combination, custom entities, dates, attributes.
@@ -58,6 +58,8 @@ import ContactFixtures
             let matches = Self.directory.lookup(phone: number, region: "US", limit: limit)
             let summaries = Self.directory.lookupSummaries(phone: number, region: "US", limit: limit)
             #expect(summaries == matches.map(Self.expected), "\(number) limit \(limit)")
+            let packed = Self.directory.lookupPackedSummaries(phone: number, region: "US", limit: limit)
+            #expect(packed.summaries == summaries, "\(number) limit \(limit) packed")
         }
     }
 
@@ -80,6 +82,8 @@ import ContactFixtures
             let matches = Self.directory.lookup(email: address, limit: limit)
             let summaries = Self.directory.lookupSummaries(email: address, limit: limit)
             #expect(summaries == matches.map(Self.expected), "\(address) limit \(limit)")
+            let packed = Self.directory.lookupPackedSummaries(email: address, limit: limit)
+            #expect(packed.summaries == summaries, "\(address) limit \(limit) packed")
         }
     }
 

@@ -136,15 +136,17 @@ import Testing
             [ContactItem(id: "003A", name: "Ann \"The\" Lee", phone: "+16505551234")],
             [ContactItem(id: "003A", name: "Line\nbreak")],
             [ContactItem(id: "back\\slash")],
+            [ContactItem(id: "003A", name: "Tab\there and more"), ContactItem(id: "0123456789abcdef\u{1F}")],
+            [ContactItem(id: "003A", email: "a.very.long.address.with.a.\"quote@example.com")],
         ]
         for items in lists {
             var writer = JSONWriter()
             writer.raw("{\"type\":\"zcc-incomingPhone-response\",\"data\":")
             writer.items(items)
             writer.raw("}")
-            let sized = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingPhone-response\",\"data\":", items, suffix: "}")
+            let sized = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingPhone-response\",\"data\":", PackedContactItems(items), suffix: "}")
             let needsEscaping = items.contains { item in
-                [item.id, item.name, item.phone, item.email, item.entity].contains { $0?.contains(where: { $0 == "\"" || $0 == "\\" || $0 == "\n" }) == true }
+                [item.id, item.name, item.phone, item.email, item.entity].contains { $0?.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) == true }
             }
             if needsEscaping {
                 #expect(sized == nil, "\(items)")
@@ -152,6 +154,27 @@ import Testing
                 #expect(sized == writer.bytes, "\(items)")
             }
             #expect(ScreenPopEngine.encode(.incomingPhoneResponse(IncomingLookupResponse(items: items))) == writer.bytes, "\(items)")
+        }
+    }
+
+    /// The word-at-a-time escape check against the byte-by-byte rule, on random bytes biased
+    /// towards the bytes it must find and their neighbours, at every length and alignment.
+    @Test func theEscapeCheckIsTheByteRule() {
+        var random = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x41]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            let bytes: [UInt8] = (0..<count).map { _ in
+                Bool.random(using: &random) ? interesting.randomElement(using: &random)! : 0x41 + UInt8.random(in: 0...25, using: &random)
+            }
+            let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            bytes.withUnsafeBytes { buffer in
+                for start in 0...min(3, buffer.count) {
+                    let slice = UnsafeRawBufferPointer(rebasing: buffer[start...])
+                    #expect(JSONEscaping.needed(in: slice) == slice.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "\(bytes) from \(start)")
+                }
+                #expect(JSONEscaping.needed(in: buffer) == expected)
+            }
         }
     }
 

@@ -49,10 +49,10 @@ import Testing
         for number in [TestDirectory.shared, "+16505550142", "+12079460958", "(650) 555-1234"] {
             let matches = DirectoryQueries.phone(directory, number, region: "US", limit: 10)
             #expect(!matches.isEmpty, "\(number)")
-            #expect(matches.allSatisfy { DirectoryQueries.phoneReasons.contains($0.reason) })
+            #expect(matches.rankings.allSatisfy { DirectoryQueries.phoneReasons.contains($0.reason) })
         }
         let canonical = DirectoryQueries.email(directory, "MARY@example.com", limit: 10)
-        #expect(canonical.map(\.id) == ["C-MARY"])
+        #expect(canonical.summaries.map(\.id) == ["C-MARY"])
     }
 
     @Test func aNumberUnderAnotherCountryCodeIsListedButNeverPopped() throws {

@@ -35,6 +35,38 @@ extension ContactDirectory {
         return summaries(from: top, positionsArePhones: true)
     }
 
+    /// `lookupSummaries(phone:region:limit:)` packed (`PackedSummaries`): the same matches in the
+    /// same order, their texts copied from the records with no `String` made. What a
+    /// `zcc-incomingPhone-response` lists.
+    /// - Complexity: as `lookupSummaries(phone:region:limit:)`, with one allocation for the texts.
+    public func lookupPackedSummaries(phone: String, region: String? = nil, limit: Int? = nil) -> PackedSummaries {
+        guard let top = rankPhoneMatches(phone, region: region, limit: limit ?? configuration.resultLimit) else { return PackedSummaries() }
+        return packedSummaries(from: top, positionsArePhones: true)
+    }
+
+    /// `lookupSummaries(email:limit:)` packed (`PackedSummaries`).
+    /// - Complexity: as `lookupSummaries(email:limit:)`, with one allocation for the texts.
+    public func lookupPackedSummaries(email: String, limit: Int? = nil) -> PackedSummaries {
+        guard let top = rankEmailMatches(email, limit: limit ?? configuration.resultLimit) else { return PackedSummaries() }
+        return packedSummaries(from: top, positionsArePhones: false)
+    }
+
+    /// `summaries(from:positionsArePhones:)` packed.
+    func packedSummaries(from top: TopMatches, positionsArePhones: Bool) -> PackedSummaries {
+        var packed = PackedSummaries()
+        // About 120 bytes of texts a match (id, name, number, address, entity and five counts).
+        packed.reserveCapacity(top.entries.count, textBytes: 128)
+        for entry in top.entries {
+            let position = entry.position >= 0 ? Int(entry.position) : nil
+            store.withRecord(entry.slot) { record in
+                ContactRecord.appendSummary(
+                    record, phonePosition: positionsArePhones ? position : nil, emailPosition: positionsArePhones ? nil : position,
+                    score: entry.score, reason: entry.reason, to: &packed)
+            }
+        }
+        return packed
+    }
+
     /// The summaries of the selected slots, with the phone (or email) at each entry's position.
     func summaries(from top: TopMatches, positionsArePhones: Bool) -> [MatchSummary] {
         top.entries.compactMap { entry in

@@ -86,9 +86,22 @@ public struct ChoiceAction: Sendable, Hashable {
     /// The engagement.
     public var engagementId: String
     /// The records offered, in the order shown (a remembered one first).
-    public var candidates: [ContactItem]
+    /// - Complexity: O(b) in their bytes: they are kept packed (`offered`) and rebuilt.
+    public var candidates: [ContactItem] {
+        get { offered.items }
+        set { offered = PackedContactItems(newValue) }
+    }
+    /// `candidates`, packed (the buffer of the reply that listed them).
+    var offered: PackedContactItems
     /// The record remembered for this number or address, when one is valid.
     public var rememberedID: String?
+
+    /// Creates the action.
+    init(engagementId: String, offered: PackedContactItems, rememberedID: String?) {
+        self.engagementId = engagementId
+        self.offered = offered
+        self.rememberedID = rememberedID
+    }
 }
 
 /// Offer to create a record.

@@ -15,7 +15,8 @@ import ContactIndex
 struct ScreenPopDecider: Sendable {
     /// The outcome, before it becomes a `HostAction`.
     enum Decision: Equatable {
-        case pop(MatchSummary, PopReason, ConflictResolution?)
+        /// Pop the match at this index of the matches.
+        case pop(Int, PopReason, ConflictResolution?)
         case choose
         case offerNew
     }
@@ -37,7 +38,16 @@ struct ScreenPopDecider: Sendable {
 
     /// Whether `match` may be popped without asking.
     func isConfident(_ match: MatchSummary) -> Bool {
-        match.score >= confidentScore && !Self.isHint(match.reason)
+        isConfident(score: match.score, reason: match.reason)
+    }
+
+    /// Whether a match so ranked may be popped without asking.
+    func isConfident(_ ranking: PackedSummaries.Ranking) -> Bool {
+        isConfident(score: ranking.score, reason: ranking.reason)
+    }
+
+    private func isConfident(score: Double, reason: MatchReason) -> Bool {
+        score >= confidentScore && !Self.isHint(reason)
     }
 
     /// Decides.
@@ -46,43 +56,45 @@ struct ScreenPopDecider: Sendable {
     ///   - remembered: the id of the record remembered for this number or address, already
     ///     checked to be among `matches` and unchanged.
     ///   - lastChosen: when a record was last chosen, for any key.
-    func decide(_ matches: [MatchSummary], remembered: String?, lastChosen: (String) -> Date?) -> Decision {
+    func decide(_ matches: PackedSummaries, remembered: String?, lastChosen: (String) -> Date?) -> Decision {
         guard !matches.isEmpty else { return .offerNew }
-        // Counted without copying the matches: the list is copied only for a conflict rule.
+        let rankings = matches.rankings
         var confidentCount = 0
         var firstConfident = 0
-        for (index, match) in matches.enumerated() where isConfident(match) {
+        for (index, ranking) in rankings.enumerated() where isConfident(ranking) {
             if confidentCount == 0 { firstConfident = index }
             confidentCount += 1
         }
-        if confidentCount == 1 { return .pop(matches[firstConfident], .singleMatch, nil) }
+        if confidentCount == 1 { return .pop(firstConfident, .singleMatch, nil) }
         guard confidentCount > 1 else { return .choose }
         switch policy {
         case .ask:
             return .choose
         case .remember:
-            if let remembered, let match = matches.first(where: { isConfident($0) && $0.id == remembered }) { return .pop(match, .remembered, nil) }
+            if let remembered, let index = rankings.indices.first(where: { isConfident(rankings[$0]) && matches.hasID(remembered, at: $0) }) {
+                return .pop(index, .remembered, nil)
+            }
             return .choose
         case .automatic(let rule):
-            let confident = matches.filter(isConfident)
-            let pick: MatchSummary?
+            let confident = rankings.indices.filter { isConfident(rankings[$0]) }
+            let pick: Int?
             switch rule {
-            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen($0.id) }, latest: true, missingAsks: false)
-            case .mostRecentlyUpdated: pick = unique(confident, by: { $0.updatedAt }, latest: true, missingAsks: true)
-            case .earliestCreated: pick = unique(confident, by: { $0.createdAt }, latest: false, missingAsks: true)
+            case .mostRecentlyChosen: pick = unique(confident, by: { lastChosen(matches.id(at: $0)) }, latest: true, missingAsks: false)
+            case .mostRecentlyUpdated: pick = unique(confident, by: { rankings[$0].updatedAt }, latest: true, missingAsks: true)
+            case .earliestCreated: pick = unique(confident, by: { rankings[$0].createdAt }, latest: false, missingAsks: true)
             }
             return pick.map { .pop($0, .automatic, rule) } ?? .choose
         }
     }
 
-    /// The one match with the latest (or earliest) date; nil when the best date is shared, when
-    /// no match has a date, or (`missingAsks`) when any match lacks one: a candidate without a
-    /// date cannot be compared, so the agent decides.
-    private func unique(_ matches: [MatchSummary], by date: (MatchSummary) -> Date?, latest: Bool, missingAsks: Bool) -> MatchSummary? {
-        var best: (match: MatchSummary, date: Date)?
+    /// The one match (an index) with the latest (or earliest) date; nil when the best date is
+    /// shared, when no match has a date, or (`missingAsks`) when any match lacks one: a
+    /// candidate without a date cannot be compared, so the agent decides.
+    private func unique(_ indices: [Int], by date: (Int) -> Date?, latest: Bool, missingAsks: Bool) -> Int? {
+        var best: (index: Int, date: Date)?
         var tie = false
-        for match in matches {
-            guard let value = date(match) else {
+        for index in indices {
+            guard let value = date(index) else {
                 if missingAsks { return nil }
                 continue
             }
@@ -90,13 +102,13 @@ struct ScreenPopDecider: Sendable {
                 if value == current.date {
                     tie = true
                 } else if latest ? value > current.date : value < current.date {
-                    best = (match, value)
+                    best = (index, value)
                     tie = false
                 }
             } else {
-                best = (match, value)
+                best = (index, value)
             }
         }
-        return tie ? nil : best?.match
+        return tie ? nil : best?.index
     }
 }

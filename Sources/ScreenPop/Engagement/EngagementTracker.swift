@@ -63,18 +63,18 @@ public struct EngagementTracker: Sendable {
     /// Changes an engagement like `update`, and records that `items` were offered to the agent
     /// for it (its earlier offer goes stale).
     /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now.
-    mutating func updateOffering<R>(_ id: String, items: [ContactItem], now: Date, _ body: (inout EngagementRecord) -> R) -> R {
+    mutating func updateOffering<R>(_ id: String, items: PackedContactItems, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         sequence &+= 1
         let stamp = sequence
         var previousCount = 0
         let result = update(id, now: now) { record in
             previousCount = record.offeredItems.count
-            record.offered = items
+            record.offeredItems = items
             record.offerSequence = stamp
             return body(&record)
         }
         offerEntries += items.count - previousCount
-        log.append(engagement: id, stamp: stamp, ids: items.lazy.map(\.id))
+        log.append(engagement: id, stamp: stamp, items: items)
         if log.count > 2 * table.count + 64 {
             let table = table
             log.removeAll(keeping: { engagement, stamp in table.storedValue(for: engagement)?.offerSequence == stamp })

@@ -33,6 +33,14 @@ struct OfferLog: Sendable {
         offers.append(Offer(engagement: engagement, stamp: stamp, start: start, count: fingerprints.count - start))
     }
 
+    /// Logs that `engagement`'s offer number `stamp` listed `items`.
+    /// - Complexity: O(k) in the items, each id hashed once.
+    mutating func append(engagement: String, stamp: UInt64, items: PackedContactItems) {
+        let start = fingerprints.count
+        items.forEachID { fingerprints.append(Self.fingerprint(bytes: $0)) }
+        offers.append(Offer(engagement: engagement, stamp: stamp, start: start, count: fingerprints.count - start))
+    }
+
     /// The engagement of the newest offer that lists a record with `id`'s fingerprint and that
     /// `accept` takes (given the engagement and the offer's sequence number).
     /// - Complexity: O(f) in the fingerprints logged after the offer found (all of them when
@@ -73,10 +81,13 @@ struct OfferLog: Sendable {
     /// different fingerprint proves a different id.
     static func fingerprint(_ id: String) -> UInt32 {
         var id = id
-        return id.withUTF8 { bytes in
-            var hash: UInt32 = 0x811C_9DC5
-            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-            return hash
-        }
+        return id.withUTF8 { fingerprint(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The fingerprint of an id's UTF-8 bytes.
+    static func fingerprint(bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
     }
 }

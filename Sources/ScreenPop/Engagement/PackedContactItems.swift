@@ -1,28 +1,29 @@
-/// Contact items packed in one byte buffer: how an engagement keeps the records it offered.
+import ContactIndex
+
+/// Contact items packed in one byte buffer (`PackedText`, five texts per item: `id`, `name`,
+/// `phone`, `email`, `entity`): how a lookup reply lists its records, how a choice offers them,
+/// and how an engagement keeps what it offered.
 ///
-/// Why: an engagement is kept for thousands of requests after its offer, and then evicted.
-/// Kept as `[ContactItem]`, each offer is an array plus a heap string for every long id, name
-/// or address, all cold by the time the engagement is evicted, so that every eviction paid a
-/// cache miss for each string it released. Packed, an offer is one allocation, freed without
-/// reading it; the items are rebuilt only when asked for (a selection, a status query).
-///
-/// Layout: for each item, its five fields (`id`, `name`, `phone`, `email`, `entity`), each a
-/// little-endian `UInt32` byte count (`UInt32.max` for nil) followed by the UTF-8 bytes.
+/// Why: an incoming reply lists up to ten records, offered to the agent, kept on the engagement
+/// for thousands of requests, then evicted. As `[ContactItem]` each listing is an array plus a
+/// heap string for every long id, name or address, made, copied, encoded and released one by
+/// one, and cold by the time the engagement is evicted. Packed, the directory writes the texts
+/// straight from its records (`PackedSummaries`), and the same buffer is the reply's items, the
+/// choice's candidates and the engagement's offer, written into the reply with `memcpy`s and
+/// freed without reading it. The items are rebuilt only when asked for.
 ///
 /// Equality and hashing are those of the items (`String` equality, canonical equivalence), so
-/// an engagement record compares as it did when it held the array.
+/// a value holding them compares as it did when it held the array.
 struct PackedContactItems: Sendable, Hashable {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     /// The number of items.
     private(set) var count = 0
-
-    private static let absent = UInt32.max
 
     /// No items.
     init() {}
 
     /// Packs `items`, in order.
-    /// - Complexity: O(b) in the items' UTF-8 bytes, copied once into a buffer sized up front.
+    /// - Complexity: O(b) in the items' UTF-8 bytes.
     init(_ items: [ContactItem]) {
         guard !items.isEmpty else { return }
         var size = 0
@@ -30,22 +31,26 @@ struct PackedContactItems: Sendable, Hashable {
             size += 20 + item.id.utf8.count + (item.name?.utf8.count ?? 0) + (item.phone?.utf8.count ?? 0)
             size += (item.email?.utf8.count ?? 0) + (item.entity?.utf8.count ?? 0)
         }
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var writer = Writer(buffer: UnsafeMutableRawBufferPointer(buffer))
-            // Fields are read in place: iterating the array would copy each item (a retain
-            // and a release of each of its strings).
-            items.withUnsafeBufferPointer { items in
-                for index in items.indices {
-                    writer.write(items[index].id)
-                    writer.write(items[index].name)
-                    writer.write(items[index].phone)
-                    writer.write(items[index].email)
-                    writer.write(items[index].entity)
-                }
+        bytes.reserveCapacity(size)
+        // Fields are read in place: iterating the array would copy each item (a retain and a
+        // release of each of its strings).
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                PackedText.append(items[index].id, to: &bytes)
+                PackedText.append(items[index].name, to: &bytes)
+                PackedText.append(items[index].phone, to: &bytes)
+                PackedText.append(items[index].email, to: &bytes)
+                PackedText.append(items[index].entity, to: &bytes)
             }
-            initialized = writer.offset
         }
         count = items.count
+    }
+
+    /// The items of packed summaries, their texts shared (no copy): the entity is its raw value,
+    /// as `ContactItem(summary:)` gives it.
+    init(_ summaries: PackedSummaries) {
+        bytes = summaries.texts
+        count = summaries.count
     }
 
     var isEmpty: Bool { count == 0 }
@@ -55,23 +60,35 @@ struct PackedContactItems: Sendable, Hashable {
     var items: [ContactItem] {
         var items: [ContactItem] = []
         items.reserveCapacity(count)
-        var reader = Reader(bytes: bytes)
-        for _ in 0..<count {
-            let id = reader.field() ?? ""
-            items.append(ContactItem(id: id, name: reader.field(), phone: reader.field(), email: reader.field(), entity: reader.field()))
+        bytes.withUnsafeBytes { buffer in
+            var reader = PackedText.Reader(buffer)
+            for _ in 0..<count {
+                let id = reader.nextString() ?? ""
+                items.append(ContactItem(id: id, name: reader.nextString(), phone: reader.nextString(), email: reader.nextString(), entity: reader.nextString()))
+            }
         }
         return items
+    }
+
+    /// Calls `body` with each item's id bytes, in order.
+    func forEachID(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { buffer in
+            var reader = PackedText.Reader(buffer)
+            for _ in 0..<count {
+                body(reader.next() ?? UnsafeRawBufferPointer(start: nil, count: 0))
+                for _ in 1..<PackedSummaries.textsPerMatch { reader.skip() }
+            }
+        }
     }
 
     /// Whether an item has this id (compared as `String`s, like `items.contains { $0.id == id }`).
     /// - Complexity: O(b) in the packed bytes.
     func contains(id: String) -> Bool {
-        var reader = Reader(bytes: bytes)
-        for _ in 0..<count {
-            if reader.field() == id { return true }
-            for _ in 0..<4 { reader.skipField() }
+        var found = false
+        forEachID { bytes in
+            if !found, String(decoding: bytes, as: UTF8.self) == id { found = true }
         }
-        return false
+        return found
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
@@ -80,64 +97,5 @@ struct PackedContactItems: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(items)
-    }
-
-    /// Writes fields into a buffer sized for them.
-    private struct Writer {
-        let buffer: UnsafeMutableRawBufferPointer
-        var offset = 0
-
-        mutating func write(_ field: String?) {
-            guard let field else {
-                writeLength(PackedContactItems.absent)
-                return
-            }
-            // A native string hands its bytes over without a copy; another (bridged) one is
-            // made contiguous first.
-            let written: Void? = field.utf8.withContiguousStorageIfAvailable { write(bytes: UnsafeRawBufferPointer($0)) }
-            if written == nil {
-                var contiguous = field
-                contiguous.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
-
-        mutating func write(bytes: UnsafeRawBufferPointer) {
-            writeLength(UInt32(bytes.count))
-            if let source = bytes.baseAddress, let target = buffer.baseAddress, !bytes.isEmpty {
-                (target + offset).copyMemory(from: source, byteCount: bytes.count)
-            }
-            offset += bytes.count
-        }
-
-        mutating func writeLength(_ length: UInt32) {
-            buffer.storeBytes(of: length.littleEndian, toByteOffset: offset, as: UInt32.self)
-            offset += 4
-        }
-    }
-
-    /// Reads the fields back in order.
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
-
-        mutating func length() -> UInt32 {
-            var length: UInt32 = 0
-            for shift in 0..<4 { length |= UInt32(bytes[offset + shift]) << (8 * shift) }
-            offset += 4
-            return length
-        }
-
-        mutating func field() -> String? {
-            let length = length()
-            guard length != PackedContactItems.absent else { return nil }
-            let end = offset + Int(length)
-            defer { offset = end }
-            return String(decoding: bytes[offset..<end], as: UTF8.self)
-        }
-
-        mutating func skipField() {
-            let length = length()
-            if length != PackedContactItems.absent { offset += Int(length) }
-        }
     }
 }

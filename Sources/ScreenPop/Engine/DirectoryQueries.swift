@@ -16,12 +16,12 @@ enum DirectoryQueries {
     /// The reasons an incoming email request may match.
     static let emailReasons: Set<MatchReason> = [.exactEmail, .canonicalEmail]
 
-    /// Records with this number, ranked (identity matches only), as summaries.
+    /// Records with this number, ranked (identity matches only), as packed summaries.
     /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
-    static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> [MatchSummary] {
-        let matches = directory.lookupSummaries(phone: number, region: region, limit: limit)
-        // Usually all pass: then the array is returned as it is, with no copy and no hashing.
-        guard matches.contains(where: { !isPhoneReason($0.reason) }) else { return matches }
+    static func phone(_ directory: ContactDirectory, _ number: String, region: String?, limit: Int) -> PackedSummaries {
+        let matches = directory.lookupPackedSummaries(phone: number, region: region, limit: limit)
+        // Usually all pass: then the value is returned as it is, with no copy.
+        guard matches.rankings.contains(where: { !isPhoneReason($0.reason) }) else { return matches }
         return matches.filter { isPhoneReason($0.reason) }
     }
 
@@ -33,10 +33,20 @@ enum DirectoryQueries {
         }
     }
 
-    /// Records with this address, ranked (identity matches only), as summaries.
+    /// Whether `reason` is in `emailReasons`.
+    static func isEmailReason(_ reason: MatchReason) -> Bool {
+        switch reason {
+        case .exactEmail, .canonicalEmail: true
+        default: false
+        }
+    }
+
+    /// Records with this address, ranked (identity matches only), as packed summaries.
     /// - Complexity: O(1) expected hash look-ups plus O(m log m) for m matches.
-    static func email(_ directory: ContactDirectory, _ address: String, limit: Int) -> [MatchSummary] {
-        directory.lookupSummaries(email: address, limit: limit).filter { emailReasons.contains($0.reason) }
+    static func email(_ directory: ContactDirectory, _ address: String, limit: Int) -> PackedSummaries {
+        let matches = directory.lookupPackedSummaries(email: address, limit: limit)
+        guard matches.rankings.contains(where: { !isEmailReason($0.reason) }) else { return matches }
+        return matches.filter { isEmailReason($0.reason) }
     }
 
     /// Records for a free-text query, as `zcc-contact-search-event` asks: the free-text search,

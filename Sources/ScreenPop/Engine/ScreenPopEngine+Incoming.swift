@@ -26,7 +26,7 @@ extension ScreenPopEngine {
             found, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
             newRecord: { newRecordOffer(phone: number, engagementId: request.engagementId, channel: request.channel) },
             customer: { record in record.customerPhone = number })
-        return ScreenPopOutcome(reply: .incomingPhoneResponse(IncomingLookupResponse(items: items.items)), actions: items.actions)
+        return ScreenPopOutcome(reply: .incomingPhoneResponse(IncomingLookupResponse(packedItems: items.items)), actions: items.actions)
     }
 
     /// `zcc-incomingEmail-request`: the ranked records with the address, and the decision.
@@ -51,7 +51,7 @@ extension ScreenPopEngine {
                 .offerNewRecord(NewRecordOffer(engagementId: request.engagementId, channel: request.channel, email: address))
             },
             customer: { record in record.customerEmail = address })
-        return ScreenPopOutcome(reply: .incomingEmailResponse(IncomingLookupResponse(items: items.items)), actions: items.actions)
+        return ScreenPopOutcome(reply: .incomingEmailResponse(IncomingLookupResponse(packedItems: items.items)), actions: items.actions)
     }
 
     /// The shared part of both requests: orders the items (a remembered record first), decides,
@@ -60,7 +60,7 @@ extension ScreenPopEngine {
     private func offer(
         _ found: IncomingMatches, key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
         newRecord: () -> HostAction, customer: (inout EngagementRecord) -> Void
-    ) -> (items: [ContactItem], actions: [HostAction]) {
+    ) -> (items: PackedContactItems, actions: [HostAction]) {
         let matches = found.matches
         let newRecordAction = matches.isEmpty ? newRecord() : nil
         let event = configuration.screenPopEvent
@@ -77,16 +77,21 @@ extension ScreenPopEngine {
                 }
             }
             var ordered = matches
-            if let remembered, let index = ordered.firstIndex(where: { $0.id == remembered }), index > 0 {
-                ordered.insert(ordered.remove(at: index), at: 0)
+            if let remembered, let index = ordered.firstIndex(ofID: remembered), index > 0 {
+                ordered = ordered.movingToFront(index)
             }
-            let items = ordered.map(ContactItem.init(summary:))
+            // The reply's items, the choice's candidates and the engagement's offer share the
+            // texts the directory wrote.
+            let items = PackedContactItems(ordered)
             var decision = decider.decide(ordered, remembered: remembered, lastChosen: { state.memory.lastChosen($0, now: now) })
             // The record to open, rebuilt: read with the matches when the pop was certain, else
             // now; a record removed in between is offered in the list instead.
             var poppedContact: ContactSnapshot?
-            if case .pop(let match, _, _) = decision {
-                poppedContact = found.certainPop?.id == match.id ? found.certainPop : directory.withDirectory { $0.snapshot(id: match.id) }
+            var poppedID: String?
+            if case .pop(let index, _, _) = decision {
+                let id = ordered.id(at: index)
+                poppedContact = found.certainPop?.id == id ? found.certainPop : directory.withDirectory { $0.snapshot(id: id) }
+                poppedID = id
                 if poppedContact == nil { decision = .choose }
             }
             let action: HostAction
@@ -95,10 +100,10 @@ extension ScreenPopEngine {
             case .offerNew:
                 action = newRecordAction ?? newRecord()
             case .choose:
-                action = .chooseAmong(ChoiceAction(engagementId: engagementId, candidates: items, rememberedID: remembered))
-            case .pop(let match, let reason, let rule):
-                popped = match.id
-                let others = items.filter { $0.id != match.id }
+                action = .chooseAmong(ChoiceAction(engagementId: engagementId, offered: items, rememberedID: remembered))
+            case .pop(_, let reason, let rule):
+                popped = poppedID
+                let others = items.items.filter { $0.id != poppedID }
                 action = .pop(PopAction(record: poppedContact!, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
             let asks: Bool
@@ -147,7 +152,7 @@ extension ScreenPopEngine {
 /// depend on anything but the matches (exactly one confident match).
 struct IncomingMatches {
     /// The ranked matches.
-    var matches: [MatchSummary]
+    var matches: PackedSummaries
     /// The remembered record's id, looked for among the matches.
     var checkedID: String?
     /// Its revision (`ContactDirectory.revision(id:)`), read with the matches; nil when it is
@@ -159,17 +164,17 @@ struct IncomingMatches {
     /// Reads the remembered record's revision and copies the certain pop's record, when there are.
     /// The directory is borrowed: an initializer takes its arguments owned by default, which
     /// would retain every one of the directory's stored references for each request.
-    init(_ matches: [MatchSummary], in directory: borrowing ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
+    init(_ matches: PackedSummaries, in directory: borrowing ContactDirectory, decider: ScreenPopDecider, remembered: String?) {
         self.matches = matches
         checkedID = remembered
-        if let remembered, matches.contains(where: { $0.id == remembered }) {
+        if let remembered, matches.firstIndex(ofID: remembered) != nil {
             rememberedRevision = directory.revision(id: remembered)
         }
-        var confident: MatchSummary?
-        for match in matches where decider.isConfident(match) {
+        var confident: Int?
+        for (index, ranking) in matches.rankings.enumerated() where decider.isConfident(ranking) {
             guard confident == nil else { return }
-            confident = match
+            confident = index
         }
-        if let confident { certainPop = directory.snapshot(id: confident.id) }
+        if let confident { certainPop = directory.snapshot(id: matches.id(at: confident)) }
     }
 }

@@ -95,13 +95,13 @@ extension ScreenPopEngine {
         var writer = JSONWriter(capacity: 0)
         switch reply {
         case .incomingPhoneResponse(let response):
-            if let bytes = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingPhone-response\",\"data\":", response.items, suffix: "}") { return bytes }
+            if let bytes = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingPhone-response\",\"data\":", response.packedItems, suffix: "}") { return bytes }
             writer.bytes.reserveCapacity(48 + JSONWriter.estimatedBytes(response.items))
             writer.raw("{\"type\":\"zcc-incomingPhone-response\",\"data\":")
             writer.items(response.items)
             writer.raw("}")
         case .incomingEmailResponse(let response):
-            if let bytes = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingEmail-response\",\"data\":", response.items, suffix: "}") { return bytes }
+            if let bytes = ItemsReplyWriter.write(prefix: "{\"type\":\"zcc-incomingEmail-response\",\"data\":", response.packedItems, suffix: "}") { return bytes }
             writer.bytes.reserveCapacity(48 + JSONWriter.estimatedBytes(response.items))
             writer.raw("{\"type\":\"zcc-incomingEmail-response\",\"data\":")
             writer.items(response.items)

@@ -1,37 +1,44 @@
+import ContactIndex
+
 /// Writes the hot replies (`{"type":…,"data":[items]}`) in one exactly sized allocation, with
-/// `memcpy`s of whole strings: the lookup responses are written once per call, and a list of
-/// ten records is about sixty strings.
+/// `memcpy`s of the packed texts (`PackedContactItems`): the lookup responses are written once
+/// per call, and a list of ten records is about fifty texts.
 ///
-/// It handles the common case only: every string is contiguous UTF-8 that needs no escaping. It
-/// gives up (returns nil) on anything else, and the caller then writes with `JSONWriter`,
-/// which escapes. Both write the same bytes (a test checks it).
+/// It handles the common case only: no text needs escaping. It gives up (returns nil) on
+/// anything else, and the caller then writes with `JSONWriter`, which escapes. Both write the
+/// same bytes (a test checks it).
 enum ItemsReplyWriter {
-    /// `prefix`, the items as a JSON array, then `suffix`; nil when a string needs escaping.
-    static func write(prefix: StaticString, _ items: [ContactItem], suffix: StaticString) -> [UInt8]? {
-        // The exact size, when nothing needs escaping.
-        var size = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + 2 + max(0, items.count - 1)
-        func written(_ text: String?) -> Int { text.map { $0.utf8.count + 2 } ?? 4 }
-        for item in items {
-            size += 43 + item.id.utf8.count + 2 + written(item.name) + written(item.phone) + written(item.email) + written(item.entity)
+    /// `prefix`, the packed items as a JSON array, then `suffix`; nil when a text needs
+    /// escaping. The size is known from the texts' lengths before anything is written, and each
+    /// text is checked (eight bytes at a time) as it is copied.
+    static func write(prefix: StaticString, _ items: PackedContactItems, suffix: StaticString) -> [UInt8]? {
+        let fieldsPerItem = PackedSummaries.textsPerMatch
+        var size = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + 2 + max(0, items.count - 1) + 43 * items.count
+        items.bytes.withUnsafeBytes { packed in
+            var reader = PackedText.Reader(packed)
+            for _ in 0..<(items.count * fieldsPerItem) { size += reader.next().map { $0.count + 2 } ?? 4 }
         }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var out = Output(buffer: buffer)
             out.raw(prefix)
             out.raw("[")
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.raw(",") }
-                out.raw("{\"id\":")
-                out.string(item.id)
-                out.raw(",\"name\":")
-                out.optionalString(item.name)
-                out.raw(",\"phone\":")
-                out.optionalString(item.phone)
-                out.raw(",\"email\":")
-                out.optionalString(item.email)
-                out.raw(",\"entity\":")
-                out.optionalString(item.entity)
-                out.raw("}")
+            items.bytes.withUnsafeBytes { packed in
+                var reader = PackedText.Reader(packed)
+                for index in 0..<items.count {
+                    if index > 0 { out.raw(",") }
+                    out.raw("{\"id\":")
+                    out.packedText(reader.next())
+                    out.raw(",\"name\":")
+                    out.packedText(reader.next())
+                    out.raw(",\"phone\":")
+                    out.packedText(reader.next())
+                    out.raw(",\"email\":")
+                    out.packedText(reader.next())
+                    out.raw(",\"entity\":")
+                    out.packedText(reader.next())
+                    out.raw("}")
+                }
             }
             out.raw("]")
             out.raw(suffix)
@@ -71,20 +78,16 @@ enum ItemsReplyWriter {
             count += 1
         }
 
-        /// A string in quotes, when it needs no escaping and its UTF-8 is contiguous.
-        mutating func string(_ text: String) {
-            let done = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-                for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-                put(0x22)
-                copy(utf8)
-                put(0x22)
-                return true
+        /// A packed text in quotes (nil: `null`), when it needs no escaping.
+        mutating func packedText(_ text: UnsafeRawBufferPointer?) {
+            guard let text else { return raw("null") }
+            guard !JSONEscaping.needed(in: text) else {
+                failed = true
+                return
             }
-            if done != true { failed = true }
-        }
-
-        mutating func optionalString(_ text: String?) {
-            if let text { string(text) } else { raw("null") }
+            put(0x22)
+            copy(text.assumingMemoryBound(to: UInt8.self))
+            put(0x22)
         }
     }
 }

@@ -58,13 +58,22 @@ public struct IncomingEmailRequest: Sendable, Hashable, Codable {
 /// records, an empty array when none matches.
 public struct IncomingLookupResponse: Sendable, Hashable, Codable {
     /// The ranked records.
-    public var items: [ContactItem]
+    /// - Complexity: O(b) in their bytes: they are kept packed (`packedItems`) and rebuilt.
+    public var items: [ContactItem] {
+        get { packedItems.items }
+        set { packedItems = PackedContactItems(newValue) }
+    }
+    /// `items`, packed: as the directory wrote them, and as the reply copies them.
+    var packedItems: PackedContactItems
 
     /// Creates the response.
-    public init(items: [ContactItem]) { self.items = items }
+    public init(items: [ContactItem]) { packedItems = PackedContactItems(items) }
+
+    /// The response for packed items.
+    init(packedItems: PackedContactItems) { self.packedItems = packedItems }
 
     /// Decodes the array.
-    public init(from decoder: any Decoder) throws { items = try [ContactItem](from: decoder) }
+    public init(from decoder: any Decoder) throws { packedItems = PackedContactItems(try [ContactItem](from: decoder)) }
 
     /// Encodes the array.
     public func encode(to encoder: any Encoder) throws { try items.encode(to: encoder) }
