@@ -51,20 +51,31 @@ extension ContactDirectory {
         return packedSummaries(from: top, positionsArePhones: false)
     }
 
-    /// `summaries(from:positionsArePhones:)` packed.
+    /// `summaries(from:positionsArePhones:)` packed: one allocation for the texts, sized from
+    /// the records' lengths, written with `memcpy`s of their fields.
     func packedSummaries(from top: TopMatches, positionsArePhones: Bool) -> PackedSummaries {
-        var packed = PackedSummaries()
-        // About 120 bytes of texts a match (id, name, number, address, entity and five counts).
-        packed.reserveCapacity(top.entries.count, textBytes: 128)
-        for entry in top.entries {
-            let position = entry.position >= 0 ? Int(entry.position) : nil
-            store.withRecord(entry.slot) { record in
-                ContactRecord.appendSummary(
-                    record, phonePosition: positionsArePhones ? position : nil, emailPosition: positionsArePhones ? nil : position,
-                    score: entry.score, reason: entry.reason, to: &packed)
+        // The closure below captures the store and the entries alone: capturing `self` would
+        // copy the whole directory value (a retain and a release of each of its references).
+        let store = store
+        let entries = top.entries
+        var bound = 0
+        for entry in entries {
+            bound += store.withRecord(entry.slot) { ContactRecord.packedSummaryBound(recordBytes: $0.count) } ?? 0
+        }
+        var rankings: [PackedSummaries.Ranking] = []
+        rankings.reserveCapacity(entries.count)
+        let texts = PackedText.Writer.bytes(capacity: bound) { texts in
+            for entry in entries {
+                let position = entry.position >= 0 ? Int(entry.position) : nil
+                let ranking = store.withRecord(entry.slot) { record in
+                    ContactRecord.appendSummary(
+                        record, phonePosition: positionsArePhones ? position : nil, emailPosition: positionsArePhones ? nil : position,
+                        score: entry.score, reason: entry.reason, to: &texts)
+                }
+                if let ranking { rankings.append(ranking) }
             }
         }
-        return packed
+        return PackedSummaries(rankings: rankings, texts: texts)
     }
 
     /// The summaries of the selected slots, with the phone (or email) at each entry's position.
@@ -114,7 +125,7 @@ extension ContactDirectory {
             // The best way this contact's phones carry the number: same extension, or not.
             let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
-                _ = reader.header()
+                reader.skipHeader()
                 var found: (reason: MatchReason, position: Int)? = nil
                 for position in 0..<reader.count() {
                     let phone = reader.phone()
@@ -147,7 +158,7 @@ extension ContactDirectory {
             guard !top.contains(slot: slot) else { return true }
             let position: Int? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
-                _ = reader.header()
+                reader.skipHeader()
                 for position in 0..<reader.count() {
                     let phone = reader.phone()
                     if phone.countryCode != countryCode, phone.nationalKey == nationalKey { return position }
@@ -240,7 +251,7 @@ extension ContactDirectory {
     private func emailPosition(in slot: UInt32, where test: (ContactRecordReader.Email) -> Bool) -> Int? {
         store.withRecord(slot) { record in
             var reader = ContactRecordReader(record)
-            _ = reader.header()
+            reader.skipHeader()
             reader.skipPhones()
             for position in 0..<reader.count() where test(reader.email()) { return position }
             return nil

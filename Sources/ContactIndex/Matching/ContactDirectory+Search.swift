@@ -77,7 +77,7 @@ extension ContactDirectory {
                 if examined > Self.maximumExamined { break }
                 let matches = store.withRecord(slot) { record in
                     var reader = ContactRecordReader(record)
-                    _ = reader.header()
+                    reader.skipHeader()
                     for _ in 0..<reader.count() where reader.phone().withSearchDigits({ Self.contains($0, needle) }) { return true }
                     return false
                 } ?? false

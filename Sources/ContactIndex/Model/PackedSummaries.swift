@@ -58,6 +58,12 @@ public struct PackedSummaries: Sendable, Hashable {
         }
     }
 
+    /// Matches already packed: `texts` holds `rankings.count` × `textsPerMatch` texts.
+    init(rankings: [Ranking], texts: [UInt8]) {
+        self.rankings = rankings
+        self.texts = texts
+    }
+
     /// The number of matches.
     public var count: Int { rankings.count }
     /// Whether there is none.
@@ -70,7 +76,7 @@ public struct PackedSummaries: Sendable, Hashable {
     }
 
     /// Makes room for `count` matches of about `textBytes` bytes of texts each.
-    mutating func reserveCapacity(_ count: Int, textBytes: Int) {
+    private mutating func reserveCapacity(_ count: Int, textBytes: Int) {
         rankings.reserveCapacity(count)
         texts.reserveCapacity(count * textBytes)
     }

@@ -36,6 +36,104 @@ public enum PackedText {
         withUnsafeBytes(of: length.littleEndian) { buffer.append(contentsOf: $0) }
     }
 
+    /// Writes packed texts into memory sized beforehand (`bytes(capacity:_:)`): each write
+    /// checks the room it needs, and a write past the end traps rather than corrupting memory.
+    public struct Writer {
+        private let buffer: UnsafeMutableRawBufferPointer
+        /// The bytes written.
+        public private(set) var count = 0
+
+        init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+        /// The bytes `body` writes, at most `capacity` of them, in an array of their exact
+        /// size: written in temporary memory (on the stack when small), then copied once, so an
+        /// array that is kept long (an engagement's offer) holds no slack.
+        public static func bytes(capacity: Int, _ body: (inout Writer) -> Void) -> [UInt8] {
+            withUnsafeTemporaryAllocation(byteCount: max(capacity, 1), alignment: 8) { scratch in
+                var writer = Writer(scratch)
+                body(&writer)
+                let written = UnsafeRawBufferPointer(rebasing: scratch[0..<writer.count])
+                return [UInt8](unsafeUninitializedCapacity: written.count) { storage, initialized in
+                    if let source = written.baseAddress, let target = storage.baseAddress, !written.isEmpty {
+                        UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: written.count)
+                    }
+                    initialized = written.count
+                }
+            }
+        }
+
+        /// Appends a text (nil: the absent mark).
+        @inline(__always)
+        public mutating func append(_ text: UnsafeRawBufferPointer?) {
+            guard let text else { return appendLength(PackedText.absent) }
+            appendLength(UInt32(truncatingIfNeeded: text.count))
+            appendBytes(text)
+        }
+
+        /// Appends a byte count (the caller then appends that many bytes).
+        @inline(__always)
+        public mutating func appendLength(_ length: UInt32) {
+            precondition(count + 4 <= buffer.count, "packed text past its buffer")
+            buffer.storeBytes(of: length.littleEndian, toByteOffset: count, as: UInt32.self)
+            count += 4
+        }
+
+        /// Appends bytes (part of a text whose count was written, or will be: `beginText`).
+        @inline(__always)
+        public mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+            precondition(count + bytes.count <= buffer.count, "packed text past its buffer")
+            if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                PackedText.copy(from: source, to: target + count, count: bytes.count)
+            }
+            count += bytes.count
+        }
+
+        /// Appends one byte.
+        @inline(__always)
+        public mutating func appendByte(_ byte: UInt8) {
+            precondition(count < buffer.count, "packed text past its buffer")
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// Starts a text whose length is not known yet; `endText(_:)` with the result writes it.
+        public mutating func beginText() -> Int {
+            let start = count
+            appendLength(0)
+            return start
+        }
+
+        /// Ends a text started at `start`, writing its byte count.
+        public mutating func endText(_ start: Int) {
+            buffer.storeBytes(of: UInt32(truncatingIfNeeded: count - start - 4).littleEndian, toByteOffset: start, as: UInt32.self)
+        }
+    }
+
+    /// Copies `count` bytes. The short texts these buffers hold (ids, names, numbers) are
+    /// copied with at most two overlapping word loads and stores, inline; longer ones with
+    /// `memcpy`, whose call costs more than such a copy.
+    @inline(__always)
+    public static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+        switch count {
+        case 8...16:
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 1..<4:
+            for offset in 0..<count { target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self) }
+        case 0:
+            break
+        default:
+            target.copyMemory(from: source, byteCount: count)
+        }
+    }
+
     /// Reads packed texts in order. The bytes must stay valid while the reader and the slices
     /// it returns are used.
     public struct Reader {

@@ -5,104 +5,115 @@ import Foundation
 #endif
 
 extension ContactRecord {
-    /// Appends the record's summary to `packed`: what `summary(_:…)` reads, with the texts
-    /// copied from the record's bytes (no `String` made).
+    /// The most bytes `appendSummary` writes for a record of `recordBytes` bytes: its texts are
+    /// slices of the record (the id at most twice, as id and as name), or (the phone) at most
+    /// 20 digits, "+" and ";ext=", plus the five counts, a space in the name, and a standard
+    /// entity's name.
+    static func packedSummaryBound(recordBytes: Int) -> Int {
+        2 * recordBytes + 64
+    }
+
+    /// Writes the record's summary texts into `texts` (what `summary(_:…)` reads, copied from
+    /// the record's bytes: no `String` made) and returns its ranking.
     /// - Parameters:
     ///   - phonePosition: the phone to show (the first when nil or out of range).
     ///   - emailPosition: the email to show (the first when nil or out of range).
     static func appendSummary(
         _ bytes: UnsafeRawBufferPointer, phonePosition: Int?, emailPosition: Int?, score: Double, reason: MatchReason,
-        to packed: inout PackedSummaries
-    ) {
+        to texts: inout PackedText.Writer
+    ) -> PackedSummaries.Ranking {
         var reader = ContactRecordReader(bytes)
         let header = reader.header()
-        let ranking = PackedSummaries.Ranking(
+        texts.append(header.id)
+        appendName(header, to: &texts)
+        let phoneCount = reader.count()
+        if phoneCount == 0 {
+            texts.append(nil)
+        } else {
+            let wantedPhone = min(phonePosition ?? 0, phoneCount - 1)
+            for _ in 0..<wantedPhone { reader.skipPhone() }
+            appendDisplayText(reader.phone(), to: &texts)
+            for _ in (wantedPhone + 1)..<phoneCount { reader.skipPhone() }
+        }
+        let emailCount = reader.count()
+        if emailCount == 0 {
+            texts.append(nil)
+        } else {
+            let wantedEmail = min(emailPosition ?? 0, emailCount - 1)
+            for _ in 0..<wantedEmail { _ = reader.email() }
+            texts.append(reader.email().raw)
+        }
+        if header.entityCode == 0xFF {
+            texts.append(header.customEntity)
+        } else {
+            var name = standardEntities[Int(header.entityCode)].rawValue
+            name.withUTF8 { texts.append(UnsafeRawBufferPointer($0)) }
+        }
+        return PackedSummaries.Ranking(
             score: score, reason: reason, createdAt: header.createdAt.map(Date.init(timeIntervalSinceReferenceDate:)),
             updatedAt: header.updatedAt.map(Date.init(timeIntervalSinceReferenceDate:)))
-        packed.append(ranking) { texts in
-            PackedText.append(header.id, to: &texts)
-            appendName(header, to: &texts)
-            let phoneCount = reader.count()
-            let wantedPhone = min(phonePosition ?? 0, max(phoneCount - 1, 0))
-            var phoneWritten = false
-            for position in 0..<phoneCount {
-                let stored = reader.phone()
-                if position == wantedPhone {
-                    appendDisplayText(stored, to: &texts)
-                    phoneWritten = true
-                }
-            }
-            if !phoneWritten { PackedText.append(nil as UnsafeRawBufferPointer?, to: &texts) }
-            let emailCount = reader.count()
-            if emailCount > 0 {
-                let wantedEmail = min(emailPosition ?? 0, emailCount - 1)
-                for position in 0...wantedEmail {
-                    let stored = reader.email()
-                    if position == wantedEmail { PackedText.append(stored.raw, to: &texts) }
-                }
-            } else {
-                PackedText.append(nil as UnsafeRawBufferPointer?, to: &texts)
-            }
-            if header.entityCode == 0xFF {
-                PackedText.append(header.customEntity, to: &texts)
-            } else {
-                PackedText.append(standardEntities[Int(header.entityCode)].rawValue, to: &texts)
-            }
-        }
     }
 
     /// `name(_:id:)` as packed text: the display name, else first and last name joined by a
     /// space, else either, else the company, else the id.
-    private static func appendName(_ header: ContactRecordReader.Header, to texts: inout [UInt8]) {
+    private static func appendName(_ header: ContactRecordReader.Header, to texts: inout PackedText.Writer) {
         func present(_ field: UnsafeRawBufferPointer?) -> UnsafeRawBufferPointer? {
             guard let field, !field.isEmpty else { return nil }
             return field
         }
-        if let display = present(header.displayName) { return PackedText.append(display, to: &texts) }
+        if let display = present(header.displayName) { return texts.append(display) }
         switch (present(header.firstName), present(header.lastName)) {
         case (let first?, let last?):
-            PackedText.appendLength(UInt32(truncatingIfNeeded: first.count + 1 + last.count), to: &texts)
-            texts.append(contentsOf: first)
-            texts.append(UInt8(ascii: " "))
-            texts.append(contentsOf: last)
-        case (let first?, nil): PackedText.append(first, to: &texts)
-        case (nil, let last?): PackedText.append(last, to: &texts)
-        case (nil, nil): PackedText.append(present(header.company) ?? header.id, to: &texts)
+            texts.appendLength(UInt32(truncatingIfNeeded: first.count + 1 + last.count))
+            texts.appendBytes(first)
+            texts.appendByte(UInt8(ascii: " "))
+            texts.appendBytes(last)
+        case (let first?, nil): texts.append(first)
+        case (nil, let last?): texts.append(last)
+        case (nil, nil): texts.append(present(header.company) ?? header.id)
         }
     }
 
     /// `displayText(_:)` as packed text: E.164 (with `;ext=` and the extension), or the raw
     /// text when it did not parse.
-    private static func appendDisplayText(_ stored: ContactRecordReader.Phone, to texts: inout [UInt8]) {
-        guard stored.isNormalized else { return PackedText.append(stored.raw, to: &texts) }
-        let lengthAt = texts.count
-        PackedText.appendLength(0, to: &texts)
+    private static func appendDisplayText(_ stored: ContactRecordReader.Phone, to texts: inout PackedText.Writer) {
+        guard stored.isNormalized else { return texts.append(stored.raw) }
+        let start = texts.beginText()
         if let digits = stored.e164Digits {
-            texts.append(UInt8(ascii: "+"))
+            texts.appendByte(UInt8(ascii: "+"))
             appendDecimal(digits, to: &texts)
         } else if let e164 = stored.e164Text {
-            texts.append(contentsOf: e164)
+            texts.appendBytes(e164)
         }
         if let ext = stored.extension {
-            texts.append(contentsOf: ";ext=".utf8)
-            texts.append(contentsOf: ext)
+            for byte in ";ext=".utf8 { texts.appendByte(byte) }
+            texts.appendBytes(ext)
         }
-        let length = UInt32(truncatingIfNeeded: texts.count - lengthAt - 4).littleEndian
-        withUnsafeBytes(of: length) { for (index, byte) in $0.enumerated() { texts[lengthAt + index] = byte } }
+        texts.endText(start)
     }
 
-    /// The decimal digits of `value` (at least one).
-    private static func appendDecimal(_ value: UInt64, to texts: inout [UInt8]) {
+    /// The decimal digits of `value` (at least one; at most 20), two at a time.
+    private static func appendDecimal(_ value: UInt64, to texts: inout PackedText.Writer) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of stack
         withUnsafeMutableBytes(of: &digits) { storage in
-            var count = 0
+            var start = 24
             var rest = value
-            repeat {
-                storage[23 - count] = UInt8(48 + rest % 10)
-                count += 1
-                rest /= 10
-            } while rest > 0 && count < 24
-            texts.append(contentsOf: UnsafeRawBufferPointer(rebasing: storage[(24 - count)...]))
+            while rest >= 100 {
+                let pair = Int(rest % 100)
+                rest /= 100
+                start -= 2
+                storage[start] = UInt8(48 + pair / 10)
+                storage[start + 1] = UInt8(48 + pair % 10)
+            }
+            if rest >= 10 {
+                start -= 2
+                storage[start] = UInt8(48 + rest / 10)
+                storage[start + 1] = UInt8(48 + rest % 10)
+            } else {
+                start -= 1
+                storage[start] = UInt8(48 + rest)
+            }
+            texts.appendBytes(UnsafeRawBufferPointer(rebasing: storage[start...]))
         }
     }
 }

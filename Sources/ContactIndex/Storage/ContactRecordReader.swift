@@ -150,13 +150,28 @@ struct ContactRecordReader {
         let code = byte()
         let custom = code == 0xFF ? string() : nil
         let fields = byte()
-        func optional(_ bit: Int) -> UnsafeRawBufferPointer? { fields & (1 << bit) != 0 ? string() : nil }
-        let first = optional(0), last = optional(1), display = optional(2), company = optional(3), region = optional(4)
-        let created = fields & (1 << 5) != 0 ? double() : nil
-        let updated = fields & (1 << 6) != 0 ? double() : nil
+        // Written out (no local closure over `self`): this runs for every record a look-up reads.
+        let first = fields & 1 != 0 ? string() : nil
+        let last = fields & 2 != 0 ? string() : nil
+        let display = fields & 4 != 0 ? string() : nil
+        let company = fields & 8 != 0 ? string() : nil
+        let region = fields & 16 != 0 ? string() : nil
+        let created = fields & 32 != 0 ? double() : nil
+        let updated = fields & 64 != 0 ? double() : nil
         return Header(
             id: id, entityCode: code, customEntity: custom, firstName: first, lastName: last, displayName: display,
             company: company, region: region, createdAt: created, updatedAt: updated)
+    }
+
+    /// Passes over the header without reading its fields (what a check of the phones or
+    /// emails needs: it builds no `Header`).
+    mutating func skipHeader() {
+        skipString()  // id
+        if byte() == 0xFF { skipString() }  // custom entity
+        let fields = byte()
+        for bit in 0..<5 where fields & (1 << bit) != 0 { skipString() }
+        if fields & (1 << 5) != 0 { position += 8 }
+        if fields & (1 << 6) != 0 { position += 8 }
     }
 
     /// The record's id, read from the start.
@@ -222,7 +237,30 @@ struct ContactRecordReader {
 
     /// Skips the phones (after the header).
     mutating func skipPhones() {
-        for _ in 0..<count() { _ = phone() }
+        for _ in 0..<count() { skipPhone() }
+    }
+
+    /// Passes over the next phone (the layout `phone()` reads) without building a `Phone`.
+    mutating func skipPhone() {
+        let flags = byte()
+        if flags & 1 != 0 { skipString() }
+        skipString()
+        if flags & 2 != 0 {
+            if flags & 4 != 0 {
+                skipVarint()
+                skipVarint()
+            } else {
+                skipString()
+                skipVarint()
+                skipString()
+            }
+            if flags & 8 != 0 { skipString() }
+            if flags & 16 != 0 {
+                position += 1
+                if flags & 32 != 0 { skipString() }
+            }
+        }
+        if flags & 64 != 0 { position += 1 }
     }
 
     /// Reads one attribute (after every email and the attribute count).
@@ -260,9 +298,20 @@ struct ContactRecordReader {
         return slice
     }
 
+    @inline(__always)
+    mutating func skipVarint() {
+        while bytes[position] >= 0x80 { position += 1 }
+        position += 1
+    }
+
+    @inline(__always)
+    mutating func skipString() {
+        let count = Int(varint())
+        position += count
+    }
+
     mutating func double() -> Double {
-        var bits: UInt64 = 0
-        for index in 0..<8 { bits |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
+        let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
         position += 8
         return Double(bitPattern: bits)
     }

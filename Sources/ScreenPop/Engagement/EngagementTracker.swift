@@ -17,7 +17,8 @@ import Foundation
 ///
 /// Not thread-safe by itself: the engine keeps it under its lock.
 public struct EngagementTracker: Sendable {
-    private var table: BoundedTable<String, EngagementRecord>
+    /// Keyed by engagement id, hashed once per message (`PrehashedKey`).
+    private var table: BoundedTable<PrehashedKey, EngagementRecord>
     private var sequence: UInt64 = 0
     /// Every offer since the last compaction, newest last.
     private var log = OfferLog()
@@ -44,7 +45,7 @@ public struct EngagementTracker: Sendable {
     /// The engagement with this id, when it is kept.
     /// - Complexity: O(1) expected.
     public func engagement(_ id: String, now: Date) -> EngagementRecord? {
-        table.value(for: id, now: now)
+        table.value(for: PrehashedKey(id), now: now)
     }
 
     /// Changes (or starts) the record of an engagement and marks it seen at `now`.
@@ -52,7 +53,7 @@ public struct EngagementTracker: Sendable {
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         // An evicted engagement's offer goes stale in the log: only the count changes.
         var evictedOffers = 0
-        let result = table.update(id, now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
+        let result = table.update(PrehashedKey(id), now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
             record.lastSeen = now
             return body(&record)
         }
@@ -77,7 +78,7 @@ public struct EngagementTracker: Sendable {
         log.append(engagement: id, stamp: stamp, items: items)
         if log.count > 2 * table.count + 64 {
             let table = table
-            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: engagement)?.offerSequence == stamp })
+            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: PrehashedKey(engagement))?.offerSequence == stamp })
         }
         return result
     }
@@ -89,7 +90,7 @@ public struct EngagementTracker: Sendable {
     ///   a look-up for each offer whose fingerprints match.
     func mostRecentOpen(offering contactID: String, now: Date) -> String? {
         log.newest(listing: contactID) { engagement, stamp in
-            guard let record = table.value(for: engagement, now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
+            guard let record = table.value(for: PrehashedKey(engagement), now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
             return record.offeredItems.contains(id: contactID)
         }
     }

@@ -7,24 +7,38 @@ import Foundation
 /// A hash table with a maximum count and an age limit, evicting the least recently touched
 /// entries first. The engagement tracker and the remembered choices are built on it.
 ///
-/// Every touch appends `(key, stamp, time)` to a queue; an entry is live at the queue's head only
-/// when its stamp is still the entry's. Stale queue items are skipped and the queue is compacted
-/// when it is half dead, so every operation is amortized O(1).
+/// Layout: the values live in a slab of slots (`slots`), reused through a free list; the hash
+/// index maps each key to its slot. Every touch appends `(slot, stamp, time)` to a queue; a
+/// queue item is live only while its stamp is still the slot's (a slot freed and reused gets a
+/// new stamp). Stale queue items are skipped and the queue is compacted when it is half dead,
+/// so every operation is amortized O(1).
 ///
-/// Performance: an update hashes its key once (find or insert through the dictionary's modify
-/// accessor), and an eviction once. While the clock has never gone back, a queue head touched
-/// within the age limit proves that nothing has expired, with no look-up at all.
+/// Performance: an update hashes its key once (find or insert through the index's modify
+/// accessor) and changes the value where it lies in its slot; an eviction hashes once, to drop
+/// the key. A value never moves while it is kept (the index holds 4-byte slot numbers, so its
+/// growth moves no values), and the queue is checked and compacted without hashing. While the
+/// clock has never gone back, a queue head touched within the age limit proves that nothing
+/// has expired, with no look-up at all.
 struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Entry: Sendable {
-        var value: Value
+    private struct Slot: Sendable {
+        var key: Key?
+        var value: Value?
+        var stamp: UInt64
+        var touched: Date
+    }
+
+    private struct Touch: Sendable {
+        var slot: Int32
         var stamp: UInt64
         var touched: Date
     }
 
     let capacity: Int
     let maximumAge: TimeInterval
-    private var entries: [Key: Entry] = [:]
-    private var queue: [(key: Key, stamp: UInt64, touched: Date)] = []
+    private var index: [Key: Int32] = [:]
+    private var slots: [Slot] = []
+    private var freeSlots: [Int32] = []
+    private var queue: [Touch] = []
     /// Whether the queue's times never go down (the clock never went back): then the head's
     /// time bounds every entry's.
     private var queueIsMonotonic = true
@@ -40,7 +54,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         self.maximumAge = maximumAge
     }
 
-    var count: Int { entries.count }
+    var count: Int { index.count }
 
     /// Items in the touch queue, live and stale (compaction keeps it under 2 × count + 65).
     var queuedCount: Int { queue.count - head }
@@ -48,19 +62,20 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// The value for `key`, when present and not older than the age limit at `now`.
     /// - Complexity: O(1) expected.
     func value(for key: Key, now: Date) -> Value? {
-        guard !entries.isEmpty, let entry = entries[key], now.timeIntervalSince(entry.touched) <= maximumAge else { return nil }
-        return entry.value
+        guard !index.isEmpty, let slot = index[key], now.timeIntervalSince(slots[Int(slot)].touched) <= maximumAge else { return nil }
+        return slots[Int(slot)].value
     }
 
     /// The value stored for `key`, whatever its age (an entry past the age limit stays stored
     /// until an update or `expire` removes it).
     /// - Complexity: O(1) expected.
     func storedValue(for key: Key) -> Value? {
-        entries[key]?.value
+        guard let slot = index[key] else { return nil }
+        return slots[Int(slot)].value
     }
 
     /// The values, in no particular order.
-    var values: some Sequence<Value> { entries.values.lazy.map(\.value) }
+    var values: some Sequence<Value> { slots.lazy.compactMap(\.value) }
 
     /// Changes (or creates with `make`) the value for `key`, marks it touched at `now`, and
     /// evicts what is too old or too many, handing each evicted entry to `evicted`.
@@ -71,25 +86,29 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         expire(now: now, evicted: evicted)
         nextStamp &+= 1
         let stamp = nextStamp
+        // One hash: the index's modify accessor finds the slot number or stores the slot a new
+        // entry will take (the free list's last, else a new one at the end).
+        let free = freeSlots.last ?? Int32(slots.count)
         var inserted = false
-        // One hash: the dictionary's modify accessor finds the slot or makes it, and the entry
-        // is changed where it is stored (no copy of the value).
-        func change(_ slot: inout Entry?) -> R {
-            if slot != nil {
-                slot!.stamp = stamp
-                slot!.touched = now
-                return body(&slot!.value)
-            }
-            var value = make()
-            let result = body(&value)
-            slot = Entry(value: value, stamp: stamp, touched: now)
+        func find(_ entry: inout Int32?) -> Int32 {
+            if let entry { return entry }
+            entry = free
             inserted = true
-            return result
+            return free
         }
-        let result = change(&entries[key])
+        let slot = Int(find(&index[key]))
+        if inserted { _ = takeFreeSlot() }
+        slots[slot].stamp = stamp
+        slots[slot].touched = now
+        if inserted {
+            slots[slot].key = key
+            slots[slot].value = make()
+        }
+        // Changed where it lies in its slot: no copy of the value.
+        let result = body(&slots[slot].value!)
         if let last = queue.last, now < last.touched { queueIsMonotonic = false }
-        queue.append((key, stamp, now))
-        while inserted, entries.count > capacity, let (oldKey, oldValue) = removeOldest() {
+        queue.append(Touch(slot: Int32(slot), stamp: stamp, touched: now))
+        while inserted, index.count > capacity, let (oldKey, oldValue) = removeOldest() {
             evictedForCapacity += 1
             evicted(oldKey, oldValue)
         }
@@ -104,61 +123,81 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// Changes a present value without touching it (its age stays).
     mutating func modify<R>(_ key: Key, _ body: (inout Value) -> R) -> R? {
-        guard entries[key] != nil else { return nil }
-        return modifyInPlace(key) { body(&$0.value) }
-    }
-
-    private mutating func modifyInPlace<R>(_ key: Key, _ body: (inout Entry) -> R) -> R {
-        // `&entries[key]` goes through the dictionary's modify accessor: the entry is changed
-        // where it is stored.
-        func change(_ entry: inout Entry?) -> R { body(&entry!) }
-        return change(&entries[key])
+        guard let slot = index[key] else { return nil }
+        return body(&slots[Int(slot)].value!)
     }
 
     /// Removes the value for `key`.
     @discardableResult
     mutating func remove(_ key: Key) -> Value? {
-        entries.removeValue(forKey: key)?.value
+        guard let slot = index.removeValue(forKey: key) else { return nil }
+        return freeSlot(Int(slot)).value
     }
 
     /// Removes the entries older than the age limit, handing each to `evicted`.
     /// - Complexity: amortized O(1) per removed entry.
     mutating func expire(now: Date, evicted: (Key, Value) -> Void = { _, _ in }) {
         while head < queue.count {
-            let item = queue[head]
+            let touch = queue[head]
             // Nothing is older than the head: a head within the age limit ends the scan without
             // a look-up (only while the queue's times are in order).
-            if queueIsMonotonic, now.timeIntervalSince(item.touched) <= maximumAge { break }
-            guard let index = entries.index(forKey: item.key), entries.values[index].stamp == item.stamp else {
+            if queueIsMonotonic, now.timeIntervalSince(touch.touched) <= maximumAge { break }
+            let slot = Int(touch.slot)
+            guard slots[slot].stamp == touch.stamp, slots[slot].value != nil else {
                 head += 1
                 continue
             }
-            guard now.timeIntervalSince(entries.values[index].touched) > maximumAge else { break }
-            let removed = entries.remove(at: index)
+            guard now.timeIntervalSince(slots[slot].touched) > maximumAge else { break }
             head += 1
+            let removed = removeKept(slot)
             evictedForAge += 1
-            evicted(item.key, removed.value.value)
+            evicted(removed.key, removed.value)
         }
         compactIfNeeded()
     }
 
+    /// Removes the least recently touched entry.
     private mutating func removeOldest() -> (Key, Value)? {
         while head < queue.count {
-            let item = queue[head]
+            let touch = queue[head]
             head += 1
-            if let index = entries.index(forKey: item.key), entries.values[index].stamp == item.stamp {
-                return (item.key, entries.remove(at: index).value.value)
-            }
+            let slot = Int(touch.slot)
+            if slots[slot].stamp == touch.stamp, slots[slot].value != nil { return removeKept(slot) }
         }
         return nil
+    }
+
+    /// Removes a kept slot's entry: its key from the index, and the slot to the free list.
+    private mutating func removeKept(_ slot: Int) -> (key: Key, value: Value) {
+        let freed = freeSlot(slot)
+        index.removeValue(forKey: freed.key)
+        return freed
+    }
+
+    /// A free slot's number (a reused one, else a new one at the end).
+    private mutating func takeFreeSlot() -> Int32 {
+        if let slot = freeSlots.popLast() { return slot }
+        slots.append(Slot(key: nil, value: nil, stamp: 0, touched: .distantPast))
+        return Int32(slots.count - 1)
+    }
+
+    /// Empties a kept slot (its stamp changes, so its queue items go stale) and returns what
+    /// it held.
+    private mutating func freeSlot(_ slot: Int) -> (key: Key, value: Value) {
+        let key = slots[slot].key.take()!
+        let value = slots[slot].value.take()!
+        nextStamp &+= 1
+        slots[slot].stamp = nextStamp
+        freeSlots.append(Int32(slot))
+        return (key, value)
     }
 
     /// Drops the consumed head of the queue, and its stale items when they outnumber the live
     /// ones (so a key touched again and again does not grow the queue).
     private mutating func compactIfNeeded() {
-        if queue.count - head > 2 * entries.count + 64 {
-            let entries = self.entries
-            queue = queue[head...].filter { entries[$0.key]?.stamp == $0.stamp }
+        if queue.count - head > 2 * index.count + 64 {
+            let slots = self.slots
+            queue = queue[head...].filter { slots[Int($0.slot)].stamp == $0.stamp && slots[Int($0.slot)].value != nil }
             head = 0
             queueIsMonotonic = zip(queue, queue.dropFirst()).allSatisfy { $0.touched <= $1.touched }
         } else if head > 64, head * 2 > queue.count {

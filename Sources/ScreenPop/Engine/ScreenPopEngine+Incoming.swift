@@ -103,7 +103,8 @@ extension ScreenPopEngine {
                 action = .chooseAmong(ChoiceAction(engagementId: engagementId, offered: items, rememberedID: remembered))
             case .pop(_, let reason, let rule):
                 popped = poppedID
-                let others = items.items.filter { $0.id != poppedID }
+                // Usually the only match: then there is nothing to rebuild.
+                let others = items.count > 1 ? items.items.filter { $0.id != poppedID } : []
                 action = .pop(PopAction(record: poppedContact!, engagementId: engagementId, reason: reason, resolution: rule, alternatives: others))
             }
             let asks: Bool

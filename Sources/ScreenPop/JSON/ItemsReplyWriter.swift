@@ -20,27 +20,27 @@ enum ItemsReplyWriter {
         }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var out = Output(buffer: buffer)
+            var out = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
             out.raw(prefix)
-            out.raw("[")
+            out.byte(UInt8(ascii: "["))
             items.bytes.withUnsafeBytes { packed in
                 var reader = PackedText.Reader(packed)
                 for index in 0..<items.count {
-                    if index > 0 { out.raw(",") }
+                    if index > 0 { out.byte(UInt8(ascii: ",")) }
                     out.raw("{\"id\":")
-                    out.packedText(reader.next())
+                    out.text(reader.next())
                     out.raw(",\"name\":")
-                    out.packedText(reader.next())
+                    out.text(reader.next())
                     out.raw(",\"phone\":")
-                    out.packedText(reader.next())
+                    out.text(reader.next())
                     out.raw(",\"email\":")
-                    out.packedText(reader.next())
+                    out.text(reader.next())
                     out.raw(",\"entity\":")
-                    out.packedText(reader.next())
-                    out.raw("}")
+                    out.text(reader.next())
+                    out.byte(UInt8(ascii: "}"))
                 }
             }
-            out.raw("]")
+            out.byte(UInt8(ascii: "]"))
             out.raw(suffix)
             failed = out.failed || out.count != size
             initialized = failed ? 0 : out.count
@@ -50,26 +50,27 @@ enum ItemsReplyWriter {
 
     /// A cursor over the allocation; it never writes past the end (it fails instead).
     private struct Output {
-        let buffer: UnsafeMutableBufferPointer<UInt8>
+        let buffer: UnsafeMutableRawBufferPointer
         var count = 0
         var failed = false
 
-        mutating func copy(_ source: UnsafeBufferPointer<UInt8>) {
-            guard !failed, source.count <= buffer.count - count else {
+        @inline(__always)
+        mutating func copy(_ source: UnsafeRawPointer, _ length: Int) {
+            guard !failed, length <= buffer.count - count, let target = buffer.baseAddress else {
                 failed = true
                 return
             }
-            if let base = source.baseAddress, let target = buffer.baseAddress {
-                (target + count).update(from: base, count: source.count)
-            }
-            count += source.count
+            PackedText.copy(from: source, to: target + count, count: length)
+            count += length
         }
 
+        @inline(__always)
         mutating func raw(_ text: StaticString) {
-            text.withUTF8Buffer { copy($0) }
+            copy(text.utf8Start, text.utf8CodeUnitCount)
         }
 
-        mutating func put(_ value: UInt8) {
+        @inline(__always)
+        mutating func byte(_ value: UInt8) {
             guard !failed, count < buffer.count else {
                 failed = true
                 return
@@ -79,15 +80,16 @@ enum ItemsReplyWriter {
         }
 
         /// A packed text in quotes (nil: `null`), when it needs no escaping.
-        mutating func packedText(_ text: UnsafeRawBufferPointer?) {
+        @inline(__always)
+        mutating func text(_ text: UnsafeRawBufferPointer?) {
             guard let text else { return raw("null") }
             guard !JSONEscaping.needed(in: text) else {
                 failed = true
                 return
             }
-            put(0x22)
-            copy(text.assumingMemoryBound(to: UInt8.self))
-            put(0x22)
+            byte(0x22)
+            if let source = text.baseAddress { copy(source, text.count) }
+            byte(0x22)
         }
     }
 }
