@@ -6,24 +6,56 @@ enum JSONEscaping {
     /// "has a zero byte" word tests, exact for these values).
     /// - Complexity: O(n), about one step per eight bytes.
     static func needed(in text: UnsafeRawBufferPointer) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var offset = 0
         while offset + 8 <= text.count {
-            let word = UInt64(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let quote = word ^ (0x22 &* ones)
-            let backslash = word ^ (0x5C &* ones)
-            let control = (word &- 0x20 &* ones) & ~word
-            let quoteHit = (quote &- ones) & ~quote
-            let backslashHit = (backslash &- ones) & ~backslash
-            if (control | quoteHit | backslashHit) & highs != 0 { return true }
+            if wordNeedsEscaping(text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            offset += 8
+        }
+        while offset < text.count {
+            if byteNeedsEscaping(text[offset]) { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// Copies `text` to `target` while checking it, in one pass (a word is checked as it is
+    /// copied); false, with part of it copied, when a byte must be escaped.
+    /// - Precondition: `target` has room for `text.count` bytes.
+    @inline(__always)
+    static func copyIfPlain(_ text: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer) -> Bool {
+        guard let source = text.baseAddress else { return true }
+        var offset = 0
+        while offset + 8 <= text.count {
+            let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if wordNeedsEscaping(word) { return false }
+            target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
             offset += 8
         }
         while offset < text.count {
             let byte = text[offset]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            if byteNeedsEscaping(byte) { return false }
+            target.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
             offset += 1
         }
-        return false
+        return true
+    }
+
+    @inline(__always)
+    private static func byteNeedsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// Whether any of the eight bytes of `raw` (in memory order) must be escaped.
+    @inline(__always)
+    private static func wordNeedsEscaping(_ raw: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let word = UInt64(littleEndian: raw)
+        let quote = word ^ (0x22 &* ones)
+        let backslash = word ^ (0x5C &* ones)
+        let control = (word &- 0x20 &* ones) & ~word
+        let quoteHit = (quote &- ones) & ~quote
+        let backslashHit = (backslash &- ones) & ~backslash
+        return (control | quoteHit | backslashHit) & highs != 0
     }
 }
