@@ -128,9 +128,9 @@ extension ContactDirectory {
                 reader.skipHeader()
                 var found: (reason: MatchReason, position: Int)? = nil
                 for position in 0..<reader.count() {
-                    let phone = reader.phone()
+                    let phone = reader.phoneKey()
                     guard phone.e164Key == queryKey else { continue }
-                    if phone.extension.map({ Array($0) }) == queryExtension { return (.exactE164, position) }
+                    if Self.sameExtension(phone.extension, queryExtension) { return (.exactE164, position) }
                     if found == nil { found = (.phoneExtensionDiffers, position) }
                 }
                 return found
@@ -171,6 +171,15 @@ extension ContactDirectory {
             return true
         }
         return exact
+    }
+
+    /// Whether a stored extension and the query's are the same (both absent, or equal bytes).
+    private static func sameExtension(_ stored: UnsafeRawBufferPointer?, _ query: [UInt8]?) -> Bool {
+        switch (stored, query) {
+        case (nil, nil): true
+        case (let stored?, let query?): stored.elementsEqual(query)
+        default: false
+        }
     }
 
     /// Starts loading what reading `slots` will touch (their slot-table entries, tie values, then

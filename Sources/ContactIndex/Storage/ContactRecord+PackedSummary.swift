@@ -40,8 +40,8 @@ extension ContactRecord {
             texts.append(nil)
         } else {
             let wantedEmail = min(emailPosition ?? 0, emailCount - 1)
-            for _ in 0..<wantedEmail { _ = reader.email() }
-            texts.append(reader.email().raw)
+            for _ in 0..<wantedEmail { _ = reader.emailRaw() }
+            texts.append(reader.emailRaw())
         }
         if header.entityCode == 0xFF {
             texts.append(header.customEntity)

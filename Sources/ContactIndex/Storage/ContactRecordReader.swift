@@ -235,6 +235,55 @@ struct ContactRecordReader {
         return email
     }
 
+    /// The next phone's E.164 index key (`Phone.e164Key`: nil when it did not parse) and
+    /// extension, passing over the rest of it without building a `Phone`: what a number
+    /// look-up checks on each candidate record.
+    mutating func phoneKey() -> (e164Key: UInt64?, extension: UnsafeRawBufferPointer?) {
+        let flags = byte()
+        if flags & 1 != 0 { skipString() }
+        skipString()  // raw
+        var key: UInt64? = nil
+        var ext: UnsafeRawBufferPointer? = nil
+        if flags & 2 != 0 {
+            if flags & 4 != 0 {
+                key = varint()
+                skipVarint()
+            } else {
+                let e164 = string()
+                key = PhoneKey.digits(e164.dropFirst()) ?? 0
+                skipVarint()
+                skipString()
+            }
+            if flags & 8 != 0 { ext = string() }
+            if flags & 16 != 0 {
+                position += 1
+                if flags & 32 != 0 { skipString() }
+            }
+        }
+        if flags & 64 != 0 { position += 1 }
+        return (key, ext)
+    }
+
+    /// The next email's text as written (`email().raw`), passing over the rest of it without
+    /// building an `Email`.
+    mutating func emailRaw() -> UnsafeRawBufferPointer {
+        let flags = byte()
+        if flags & 1 != 0 { skipString() }
+        let raw = string()
+        if flags & 2 != 0 {
+            if flags & 4 != 0 {
+                skipString()
+                skipString()
+                if flags & 8 != 0 { skipString() }
+            } else {
+                for _ in 0..<4 { skipString() }
+            }
+            if flags & 16 != 0 { skipString() }
+        }
+        if flags & 32 != 0 { skipString() }
+        return raw
+    }
+
     /// Skips the phones (after the header).
     mutating func skipPhones() {
         for _ in 0..<count() { skipPhone() }
