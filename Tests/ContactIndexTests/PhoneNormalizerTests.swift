@@ -69,11 +69,13 @@ struct PhoneCase: Decodable, CustomTestStringConvertible, Sendable {
         #expect(fast.e164 == slow.e164)
         #expect(fast.countryCode == slow.countryCode)
         #expect(fast.nationalNumber == slow.nationalNumber)
+        #expect(PhoneNormalizer.fastE164Text(e164) == fast.e164)
     }
 
     @Test(arguments: ["+1 650 253 0000", "6502530000", "+1650253000a", "+", "", "+1234567", "+9991234567890", "++16502530000", "+1650253000012345"])
     func fastPathRefusesWhatIsNotPlainE164(_ text: String) {
         #expect(PhoneNormalizer.fastE164(text) == nil)
+        #expect(PhoneNormalizer.fastE164Text(text) == nil)
     }
 
     @Test func fastPathToleratesSurroundingSpaces() throws {
@@ -81,6 +83,7 @@ struct PhoneCase: Decodable, CustomTestStringConvertible, Sendable {
         #expect(number.e164 == "+442079460958")
         #expect(number.countryCode == 44)
         #expect(number.nationalNumber == "2079460958")
+        #expect(PhoneNormalizer.fastE164Text("  +442079460958 ") == "+442079460958")
     }
 
     @Test func queryTakesFastPathAndFallsBackToLibphonenumber() throws {

@@ -68,6 +68,31 @@ import Testing
         }
     }
 
+    /// Engagement ids of every length up to 40 bytes, with quotes, backslashes, control
+    /// characters and non-ASCII text at random places, written into the line as they are: the
+    /// scanner (eight bytes at a time) takes exactly the plain ones, and reads them as
+    /// `JSONDecoder` does.
+    @Test func theScannerTakesExactlyThePlainStrings() throws {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "-", " ", "\"", "\\", "\u{01}", "\u{1F}", "\t", "é", "文", "👩‍💻", "\u{7F}", "~"]
+        var taken = 0
+        for _ in 0..<3_000 {
+            var id = ""
+            while id.utf8.count < Int.random(in: 0...40, using: &random) { id += pieces.randomElement(using: &random)! }
+            let bytes = Self.line(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":""# + id + #""}}"#)
+            let plain = !id.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }
+            let decoded = ScreenPopEngine.fastDecode(bytes)
+            #expect((decoded != nil) == plain, "\(id.debugDescription)")
+            if let decoded {
+                taken += 1
+                #expect(decoded == (try? ScreenPopEngine.decode(json: bytes)), "\(id.debugDescription)")
+                guard case .incomingPhoneRequest(let request) = decoded else { continue }
+                #expect(request.engagementId == id)
+            }
+        }
+        #expect(taken > 100)
+    }
+
     /// Two engines fed the same lines, one through `handle(json:)` and one through the general
     /// decoder, `handle(_:)` and `encode`, give the same lines and actions, also with a tracker
     /// that evicts.

@@ -113,7 +113,7 @@ public struct PhoneNormalizer: Sendable {
     /// query, or does not parse.
     /// - Complexity: O(n) on the fast path; one libphonenumber parse otherwise.
     func reading(ofE164Query text: String, region: String?) -> NormalizedPhone? {
-        guard Self.fastE164(text) != nil else { return nil }
+        guard Self.fastE164Text(text) != nil else { return nil }
         let region = (region ?? defaultRegion)?.uppercased()
         var copy = text
         if let fast = copy.withUTF8({ PhoneFastPath.shared.normalize(bytes: $0, region: region, withDetails: false) }) {
@@ -129,14 +129,8 @@ public struct PhoneNormalizer: Sendable {
     public static func fastE164(_ text: String) -> NormalizedPhone? {
         var copy = text
         return copy.withUTF8 { all -> NormalizedPhone? in
-            var start = 0
-            var end = all.count
-            while start < end, all[start] == 32 { start += 1 }
-            while end > start, all[end - 1] == 32 { end -= 1 }
-            guard end - start >= 9, end - start <= 16, all[start] == 43 else { return nil }  // "+"
+            guard let (start, end, codeLength) = fastE164Shape(all) else { return nil }
             let digits = UnsafeBufferPointer(rebasing: all[(start + 1)..<end])
-            guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            guard let codeLength = CountryCallingCodes.shared.codeLength(in: digits) else { return nil }
             var code = 0
             for index in 0..<codeLength { code = code * 10 + Int(digits[index] - 48) }
             let national = String(decoding: UnsafeBufferPointer(rebasing: digits[codeLength...]), as: UTF8.self)
@@ -145,6 +139,34 @@ public struct PhoneNormalizer: Sendable {
                 countryCode: code,
                 nationalNumber: national)
         }
+    }
+
+    /// `fastE164(text)?.e164` without building the rest: the text itself when it has no
+    /// surrounding spaces (no new string), else its trimmed copy; nil when it is not of that
+    /// shape.
+    /// - Complexity: O(n).
+    public static func fastE164Text(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { all -> String? in
+            guard let (start, end, _) = fastE164Shape(all) else { return nil }
+            if start == 0, end == all.count { return text }
+            return String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Where the E.164 number is in `all` ("+" at `start`, digits up to `end`) and the length
+    /// of its calling code; nil when the text is not "+" and 8 to 15 digits (spaces around
+    /// allowed) with an assigned calling code.
+    private static func fastE164Shape(_ all: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int, codeLength: Int)? {
+        var start = 0
+        var end = all.count
+        while start < end, all[start] == 32 { start += 1 }
+        while end > start, all[end - 1] == 32 { end -= 1 }
+        guard end - start >= 9, end - start <= 16, all[start] == 43 else { return nil }  // "+"
+        let digits = UnsafeBufferPointer(rebasing: all[(start + 1)..<end])
+        guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard let codeLength = CountryCallingCodes.shared.codeLength(in: digits) else { return nil }
+        return (start, end, codeLength)
     }
 
     /// The calling code of a region ("GB" → 44), or nil for an unknown region.

@@ -12,7 +12,7 @@ extension ScreenPopEngine {
         let region = configuration.region
         let limit = configuration.resultLimit
         let key: ChoiceKey? = {
-            if let fast = PhoneNormalizer.fastE164(number) { return .phone(fast.e164) }
+            if let e164 = PhoneNormalizer.fastE164Text(number) { return .phone(e164) }
             guard case .success(let parsed) = phones.normalizeQuery(number, region: region) else { return nil }
             return .phone(parsed.e164)
         }()
