@@ -3,11 +3,16 @@ import Testing
 
 /// The offer log: newest offer first, candidates checked by the owner, compaction keeps order.
 @Suite struct OfferLogTests {
+    /// Offered items with these ids.
+    static func items(_ ids: [String]) -> PackedContactItems {
+        PackedContactItems(ids.map { ContactItem(id: $0, name: "Name of \($0)") })
+    }
+
     static func log() -> OfferLog {
         var log = OfferLog()
-        log.append(engagement: "E1", stamp: 1, ids: ["C-JOHN", "C-MARY"])
-        log.append(engagement: "E2", stamp: 2, ids: ["C-MARY"])
-        log.append(engagement: "E3", stamp: 3, ids: ["C-HANS"])
+        log.append(engagement: "E1", stamp: 1, items: items(["C-JOHN", "C-MARY"]))
+        log.append(engagement: "E2", stamp: 2, items: items(["C-MARY"]))
+        log.append(engagement: "E3", stamp: 3, items: items(["C-HANS"]))
         return log
     }
 
@@ -35,7 +40,7 @@ import Testing
         #expect(log.count == 2)
         #expect(log.newest(listing: "C-MARY") { _, _ in true } == "E1")
         #expect(log.newest(listing: "C-HANS") { _, _ in true } == "E3")
-        log.append(engagement: "E2", stamp: 4, ids: ["C-MARY"])
+        log.append(engagement: "E2", stamp: 4, items: Self.items(["C-MARY"]))
         #expect(log.newest(listing: "C-MARY") { _, _ in true } == "E2")
     }
 

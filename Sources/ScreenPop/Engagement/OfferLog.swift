@@ -25,14 +25,6 @@ struct OfferLog: Sendable {
     /// The offers logged, live and stale.
     var count: Int { offers.count }
 
-    /// Logs that `engagement`'s offer number `stamp` listed `ids`.
-    /// - Complexity: O(k) in the ids, each hashed once (FNV-1a of its bytes).
-    mutating func append(engagement: String, stamp: UInt64, ids: some Sequence<String>) {
-        let start = fingerprints.count
-        for id in ids { fingerprints.append(Self.fingerprint(id)) }
-        offers.append(Offer(engagement: engagement, stamp: stamp, start: start, count: fingerprints.count - start))
-    }
-
     /// Logs that `engagement`'s offer number `stamp` listed `items`.
     /// - Complexity: O(k) in the items, each id hashed once.
     mutating func append(engagement: String, stamp: UInt64, items: PackedContactItems) {

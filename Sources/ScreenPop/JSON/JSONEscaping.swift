@@ -1,25 +1,10 @@
 /// Which bytes a JSON string cannot hold as they are: `"`, `\` and the control characters
 /// below U+0020 (RFC 8259 §7).
 enum JSONEscaping {
-    /// Whether any byte of `text` must be escaped, read eight bytes at a time: a byte is
-    /// flagged when it is below 0x20 or equal to 0x22 or 0x5C (the "has a byte less than n" and
-    /// "has a zero byte" word tests, exact for these values).
-    /// - Complexity: O(n), about one step per eight bytes.
-    static func needed(in text: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset + 8 <= text.count {
-            if wordNeedsEscaping(text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
-            offset += 8
-        }
-        while offset < text.count {
-            if byteNeedsEscaping(text[offset]) { return true }
-            offset += 1
-        }
-        return false
-    }
-
-    /// Copies `text` to `target` while checking it, in one pass (a word is checked as it is
-    /// copied); false, with part of it copied, when a byte must be escaped.
+    /// Copies `text` to `target` while checking it, in one pass, eight bytes at a time (a word
+    /// is checked as it is copied); false, with part of it copied, when a byte must be escaped.
+    /// A byte is flagged when it is below 0x20 or equal to 0x22 or 0x5C (the "has a byte less
+    /// than n" and "has a zero byte" word tests, exact for these values).
     /// - Precondition: `target` has room for `text.count` bytes.
     @inline(__always)
     static func copyIfPlain(_ text: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer) -> Bool {
