@@ -38,17 +38,17 @@ public enum PackedText {
 
     /// Writes packed texts into memory sized beforehand (`bytes(capacity:_:)`): each write
     /// checks the room it needs, and a write past the end traps rather than corrupting memory.
-    public struct Writer {
+    struct Writer {
         private let buffer: UnsafeMutableRawBufferPointer
         /// The bytes written.
-        public private(set) var count = 0
+        private(set) var count = 0
 
         init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
 
         /// The bytes `body` writes, at most `capacity` of them, in an array of their exact
         /// size: written in temporary memory (on the stack when small), then copied once, so an
         /// array that is kept long (an engagement's offer) holds no slack.
-        public static func bytes(capacity: Int, _ body: (inout Writer) -> Void) -> [UInt8] {
+        static func bytes(capacity: Int, _ body: (inout Writer) -> Void) -> [UInt8] {
             withUnsafeTemporaryAllocation(byteCount: max(capacity, 1), alignment: 8) { scratch in
                 var writer = Writer(scratch)
                 body(&writer)
@@ -64,7 +64,7 @@ public enum PackedText {
 
         /// Appends a text (nil: the absent mark).
         @inline(__always)
-        public mutating func append(_ text: UnsafeRawBufferPointer?) {
+        mutating func append(_ text: UnsafeRawBufferPointer?) {
             guard let text else { return appendLength(PackedText.absent) }
             appendLength(UInt32(truncatingIfNeeded: text.count))
             appendBytes(text)
@@ -72,7 +72,7 @@ public enum PackedText {
 
         /// Appends a byte count (the caller then appends that many bytes).
         @inline(__always)
-        public mutating func appendLength(_ length: UInt32) {
+        mutating func appendLength(_ length: UInt32) {
             precondition(count + 4 <= buffer.count, "packed text past its buffer")
             buffer.storeBytes(of: length.littleEndian, toByteOffset: count, as: UInt32.self)
             count += 4
@@ -80,7 +80,7 @@ public enum PackedText {
 
         /// Appends bytes (part of a text whose count was written, or will be: `beginText`).
         @inline(__always)
-        public mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+        mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
             precondition(count + bytes.count <= buffer.count, "packed text past its buffer")
             if let source = bytes.baseAddress, let target = buffer.baseAddress {
                 PackedText.copy(from: source, to: target + count, count: bytes.count)
@@ -90,21 +90,21 @@ public enum PackedText {
 
         /// Appends one byte.
         @inline(__always)
-        public mutating func appendByte(_ byte: UInt8) {
+        mutating func appendByte(_ byte: UInt8) {
             precondition(count < buffer.count, "packed text past its buffer")
             buffer[count] = byte
             count += 1
         }
 
         /// Starts a text whose length is not known yet; `endText(_:)` with the result writes it.
-        public mutating func beginText() -> Int {
+        mutating func beginText() -> Int {
             let start = count
             appendLength(0)
             return start
         }
 
         /// Ends a text started at `start`, writing its byte count.
-        public mutating func endText(_ start: Int) {
+        mutating func endText(_ start: Int) {
             buffer.storeBytes(of: UInt32(truncatingIfNeeded: count - start - 4).littleEndian, toByteOffset: start, as: UInt32.self)
         }
     }
