@@ -74,7 +74,7 @@ let package = Package(
         ),
         // libFuzzer entry point; built only by scripts/fuzz-screenpop.sh (-sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "screenpop-fuzz", dependencies: ["ScreenPop", "ContactIndex"]),
-        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex"], exclude: ["Golden", "Fuzz"]),
+        .testTarget(name: "ScreenPopTests", dependencies: ["ScreenPop", "ContactIndex", "ContactFixtures"], exclude: ["Golden", "Fuzz"]),
         // ScreenPopServer: the host bridge's HTTP and WebSocket sidecar over the engine (issue 8).
         .target(
             name: "ScreenPopServer",
