@@ -147,9 +147,6 @@ public enum PackedText {
             self.offset = offset
         }
 
-        /// Whether every text has been read.
-        public var isAtEnd: Bool { offset >= bytes.count }
-
         /// The next text's bytes; nil when it is absent.
         /// - Precondition: not at the end, and the buffer holds packed texts.
         public mutating func next() -> UnsafeRawBufferPointer? {

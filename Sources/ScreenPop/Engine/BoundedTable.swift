@@ -143,7 +143,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             // a look-up (only while the queue's times are in order).
             if queueIsMonotonic, now.timeIntervalSince(touch.touched) <= maximumAge { break }
             let slot = Int(touch.slot)
-            guard slots[slot].stamp == touch.stamp, slots[slot].value != nil else {
+            guard isLive(touch) else {
                 head += 1
                 continue
             }
@@ -161,10 +161,15 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         while head < queue.count {
             let touch = queue[head]
             head += 1
-            let slot = Int(touch.slot)
-            if slots[slot].stamp == touch.stamp, slots[slot].value != nil { return removeKept(slot) }
+            if isLive(touch) { return removeKept(Int(touch.slot)) }
         }
         return nil
+    }
+
+    /// Whether a queue item is its slot's latest touch: every touch and every freeing of a
+    /// slot gives it a new stamp, so a stale item (the key touched again, or gone) differs.
+    private func isLive(_ touch: Touch) -> Bool {
+        slots[Int(touch.slot)].stamp == touch.stamp
     }
 
     /// Removes a kept slot's entry: its key from the index, and the slot to the free list.
@@ -196,8 +201,8 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// ones (so a key touched again and again does not grow the queue).
     private mutating func compactIfNeeded() {
         if queue.count - head > 2 * index.count + 64 {
-            let slots = self.slots
-            queue = queue[head...].filter { slots[Int($0.slot)].stamp == $0.stamp && slots[Int($0.slot)].value != nil }
+            let table = self
+            queue = queue[head...].filter { table.isLive($0) }
             head = 0
             queueIsMonotonic = zip(queue, queue.dropFirst()).allSatisfy { $0.touched <= $1.touched }
         } else if head > 64, head * 2 > queue.count {

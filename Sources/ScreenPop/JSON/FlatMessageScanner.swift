@@ -108,22 +108,19 @@ struct FlatMessageScanner {
 
         /// A plain string: no escapes, no control characters, valid UTF-8.
         /// Eight bytes at a time up to the first byte that is a quote, a backslash or a control
-        /// character (the lowest byte the word tests flag is exact: a borrow only flags bytes
-        /// above a true hit), then byte by byte.
+        /// character (`JSONEscaping.stops(in:)`), then byte by byte.
         mutating func string() -> Span? {
             guard consume(0x22) else { return nil }
             let start = index
             var high: UInt8 = 0
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
+            let highs = JSONEscaping.highBits
             var highWords: UInt64 = 0
             if let base = buffer.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while index + 8 <= buffer.count {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    let quote = word ^ (0x22 &* ones)
-                    let backslash = word ^ (0x5C &* ones)
-                    let stops = (((word &- 0x20 &* ones) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+                    // A string stops where JSON would escape: a quote, a backslash, a control byte.
+                    let stops = JSONEscaping.stops(in: word)
                     if stops != 0 {
                         let passed = stops.trailingZeroBitCount / 8
                         // The high bits of the bytes before the stop (none when it is the first).

@@ -3,8 +3,7 @@
 enum JSONEscaping {
     /// Copies `text` to `target` while checking it, in one pass, eight bytes at a time (a word
     /// is checked as it is copied); false, with part of it copied, when a byte must be escaped.
-    /// A byte is flagged when it is below 0x20 or equal to 0x22 or 0x5C (the "has a byte less
-    /// than n" and "has a zero byte" word tests, exact for these values).
+    /// A byte is flagged as `stops(in:)` says.
     /// - Precondition: `target` has room for `text.count` bytes.
     @inline(__always)
     static func copyIfPlain(_ text: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer) -> Bool {
@@ -33,14 +32,24 @@ enum JSONEscaping {
     /// Whether any of the eight bytes of `raw` (in memory order) must be escaped.
     @inline(__always)
     private static func wordNeedsEscaping(_ raw: UInt64) -> Bool {
+        stops(in: UInt64(littleEndian: raw)) != 0
+    }
+
+    /// The bytes of `word` (little-endian: the first byte lowest) that must be escaped, as the
+    /// high bit of each: below 0x20, or 0x22, or 0x5C (the "has a byte less than n" and "has a
+    /// zero byte" word tests). The lowest flagged byte is exact; a borrow may also flag bytes
+    /// above a true one, never below. Bytes of 0x80 and above are never flagged.
+    @inline(__always)
+    static func stops(in word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let word = UInt64(littleEndian: raw)
         let quote = word ^ (0x22 &* ones)
         let backslash = word ^ (0x5C &* ones)
         let control = (word &- 0x20 &* ones) & ~word
         let quoteHit = (quote &- ones) & ~quote
         let backslashHit = (backslash &- ones) & ~backslash
-        return (control | quoteHit | backslashHit) & highs != 0
+        return (control | quoteHit | backslashHit) & highBits
     }
+
+    /// The high bit of every byte of a word.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
 }
