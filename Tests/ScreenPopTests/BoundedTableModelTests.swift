@@ -43,10 +43,29 @@ import Testing
         }
     }
 
+    /// A key whose hashes are all equal, or equal in pairs: the index must tell them apart by
+    /// the keys themselves, and removals must keep the other keys of the probe run findable.
+    struct CollidingKey: TableKey {
+        let text: String
+        let buckets: UInt32
+        var tableHash: UInt32 { UInt32(truncatingIfNeeded: text.utf8.count) % buckets }
+    }
+
     @Test(arguments: [1, 3, 17])
     func theTableIsTheModel(capacity: Int) {
+        runModel(capacity: capacity, key: PrehashedKey.init, text: \.text)
+    }
+
+    @Test(arguments: [1, 2])
+    func collidingHashesAreToldApartByTheirKeys(buckets: UInt32) {
+        for capacity in [3, 17, 40] {
+            runModel(capacity: capacity, key: { CollidingKey(text: $0, buckets: buckets) }, text: \.text)
+        }
+    }
+
+    private func runModel<Key: TableKey>(capacity: Int, key makeKey: (String) -> Key, text: (Key) -> String) {
         var random = SeededGenerator(seed: UInt64(capacity))
-        var table = BoundedTable<PrehashedKey, Int>(capacity: capacity, maximumAge: 50)
+        var table = BoundedTable<Key, Int>(capacity: capacity, maximumAge: 50)
         var model = Model(capacity: capacity, maximumAge: 50)
         var now = Date(timeIntervalSince1970: 1_000)
         let keys = (0..<(capacity * 3 + 2)).map { "K\($0)" }
@@ -55,7 +74,7 @@ import Testing
             switch Int.random(in: 0..<10, using: &random) {
             case 0..<5:
                 var evicted: [(String, Int)] = []
-                table.set(PrehashedKey(key), step, now: now, evicted: { evicted.append(($0.text, $1)) })
+                table.set(makeKey(key), step, now: now, evicted: { evicted.append((text($0), $1)) })
                 // The model: expire what is too old, then set, then evict the least recently
                 // touched while over capacity.
                 var expected = model.expire(now)
@@ -69,10 +88,10 @@ import Testing
                 #expect(evicted.map(\.0) == expected.map(\.0), "step \(step)")
                 #expect(evicted.map(\.1) == expected.map(\.1), "step \(step)")
             case 5:
-                #expect(table.remove(PrehashedKey(key)) == model.values[key], "step \(step)")
+                #expect(table.remove(makeKey(key)) == model.values[key], "step \(step)")
                 model.forget(key)
             case 6:
-                let changed = table.modify(PrehashedKey(key)) { value -> Int in
+                let changed = table.modify(makeKey(key)) { value -> Int in
                     value += 1_000_000
                     return value
                 }
@@ -84,7 +103,7 @@ import Testing
                 now -= 5
             default:
                 let fresh = model.touched[key].map { now.timeIntervalSince($0) <= 50 } ?? false
-                #expect(table.value(for: PrehashedKey(key), now: now) == (fresh ? model.values[key] : nil), "step \(step)")
+                #expect(table.value(for: makeKey(key), now: now) == (fresh ? model.values[key] : nil), "step \(step)")
             }
             #expect(table.count == model.values.count, "step \(step)")
             #expect(table.count <= capacity)

@@ -19,15 +19,46 @@ struct PhoneIndex: Sendable {
         for hash in keys.national { byNational.remove(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
-    /// Calls `body` with the candidate slots for an E.164 key at once, in tie order.
-    func withCandidates<R>(e164Key: UInt64, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        byE164.withSlots(hash: SlotHashTable.hash(e164Key), body)
+    /// A look-up's keys with their hashes, computed once: a look-up probes each table up to
+    /// twice (a prefetch, then the read).
+    struct Probe {
+        let e164Hash: UInt32
+        /// Nil when the look-up does not read the national table.
+        let nationalHash: UInt32?
+
+        init(e164Key: UInt64, nationalKey: UInt64?) {
+            e164Hash = SlotHashTable.hash(e164Key)
+            nationalHash = nationalKey.map(SlotHashTable.hash)
+        }
     }
 
-    /// Calls `body` with the candidate slots for a national-number key, in tie order, until it
-    /// returns false.
-    func forEachCandidate(nationalKey: UInt64, _ body: (UInt32) -> Bool) {
-        byNational.forEach(hash: SlotHashTable.hash(nationalKey), body)
+    /// Starts loading the heads the probe will read, both at once (see
+    /// `RankedSlotTable.prefetchHead`), so that their cache misses overlap.
+    @inline(__always)
+    func prefetchHeads(_ probe: Probe) {
+        byE164.prefetchHead(hash: probe.e164Hash)
+        if let hash = probe.nationalHash { byNational.prefetchHead(hash: hash) }
+    }
+
+    /// Starts loading the reference to the national key's group (see
+    /// `RankedSlotTable.prefetchGroupReference`).
+    @inline(__always)
+    func prefetchNationalGroupReference(_ probe: Probe) {
+        if let hash = probe.nationalHash { byNational.prefetchGroupReference(hash: hash) }
+    }
+
+    /// Calls `body` with the candidate slots for the E.164 key at once, in tie order.
+    @inline(__always)
+    func withE164Candidates<R>(_ probe: Probe, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        byE164.withSlots(hash: probe.e164Hash, body)
+    }
+
+    /// Calls `body` with the candidate slots for the national key, in tie order, until it
+    /// returns false (none when the probe has no national key).
+    @inline(__always)
+    func forEachNationalCandidate(_ probe: Probe, _ body: (UInt32) -> Bool) {
+        guard let hash = probe.nationalHash else { return }
+        byNational.forEach(hash: hash, body)
     }
 
     mutating func makeStorageUnique() {

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// A hash multimap from keys to contact slots that keeps the slots sharing a key in ranking
 /// order, so that a look-up of a key thousands of contacts share (an account's switchboard
 /// number, written on every contact of the account) reads the first few and stops.
@@ -168,6 +170,25 @@ struct RankedSlotTable: Sendable {
             return withUnsafePointer(to: &single) { body(UnsafeBufferPointer(start: $0, count: 1)) }
         }
         return groups[Int(payload & ~Self.groupFlag)].withUnsafeBufferPointer(body)
+    }
+
+    /// Starts loading the bucket where `hash`'s head is looked for, without waiting for it: a
+    /// look-up that will probe two tables issues both loads first, so their misses overlap.
+    @inline(__always)
+    func prefetchHead(hash: UInt32) {
+        entries.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + (Int(hash) & mask)) }
+    }
+
+    /// Starts loading the reference to `hash`'s group, when it has one (its head is read now:
+    /// after `prefetchHead`, it is usually in cache), so that a later `withSlots` waits for one
+    /// miss, the group's storage, instead of three.
+    @inline(__always)
+    func prefetchGroupReference(hash: UInt32) {
+        guard let bucket = bucket(of: hash) else { return }
+        let payload = entries[bucket] & 0xFFFF_FFFF
+        guard payload & Self.groupFlag != 0 else { return }
+        let group = Int(payload & ~Self.groupFlag)
+        groups.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + group) }
     }
 
     /// Puts every group in tie order (after a bulk build, or after the tie keys became finer),

@@ -116,6 +116,12 @@ extension ContactDirectory {
     @discardableResult
     private func collectPhoneMatches(for query: NormalizedPhone, into top: inout TopMatches) -> Int {
         let queryKey = query.e164Key
+        // The national key, when a number this long is looked for under other country codes:
+        // both tables' heads are loaded at once, and the national group's reference while the
+        // same number's records are read.
+        let nationalKey = query.nationalNumber.utf8.count >= 6 ? query.nationalKey : nil
+        let probe = PhoneIndex.Probe(e164Key: queryKey, nationalKey: nationalKey)
+        phoneIndex.prefetchHeads(probe)
         let queryExtension = query.extension.map { Array($0.utf8) }
         let best = MatchReason.exactE164.baseScore
         var exact = 0
@@ -140,8 +146,9 @@ extension ContactDirectory {
             top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
             return true
         }
-        phoneIndex.withCandidates(e164Key: queryKey) { slots in
+        phoneIndex.withE164Candidates(probe) { slots in
             prefetch(slots.prefix(top.limit + 1), for: top)
+            phoneIndex.prefetchNationalGroupReference(probe)
             for slot in slots {
                 guard offerPhoneMatch(slot) else { break }
             }
@@ -150,10 +157,9 @@ extension ContactDirectory {
         // selection is full of better matches, and no record to read for a contact kept already
         // (it has the number itself, which scores more).
         let sameNational = MatchReason.sameNationalNumber.baseScore
-        guard query.nationalNumber.utf8.count >= 6, !top.isClosed(to: sameNational) else { return exact }
-        let nationalKey = query.nationalKey
+        guard let nationalKey, !top.isClosed(to: sameNational) else { return exact }
         let countryCode = query.countryCode
-        phoneIndex.forEachCandidate(nationalKey: nationalKey) { slot in
+        phoneIndex.forEachNationalCandidate(probe) { slot in
             guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
             guard !top.contains(slot: slot) else { return true }
             let position: Int? = store.withRecord(slot) { record in

@@ -52,13 +52,10 @@ public enum PackedText {
             withUnsafeTemporaryAllocation(byteCount: max(capacity, 1), alignment: 8) { scratch in
                 var writer = Writer(scratch)
                 body(&writer)
-                let written = UnsafeRawBufferPointer(rebasing: scratch[0..<writer.count])
-                return [UInt8](unsafeUninitializedCapacity: written.count) { storage, initialized in
-                    if let source = written.baseAddress, let target = storage.baseAddress, !written.isEmpty {
-                        UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: written.count)
-                    }
-                    initialized = written.count
-                }
+                // Copied by the array initializer specialized for raw bytes: `init(unsafeUninitializedCapacity:)`
+                // allocates through the standard library's unspecialized path, which looks up the
+                // storage type's metadata on every call (about twice the instructions).
+                return [UInt8](UnsafeRawBufferPointer(rebasing: scratch[0..<writer.count]))
             }
         }
 

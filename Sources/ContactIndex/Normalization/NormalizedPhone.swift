@@ -39,10 +39,18 @@ public struct NormalizedPhone: Sendable, Hashable, Codable {
     }
 
     /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits).
-    public var e164Key: UInt64 { PhoneKey.digits(e164.utf8.dropFirst()) ?? 0 }
+    /// Read from the text's contiguous bytes: a `String.UTF8View` walked as a sequence costs
+    /// several times as much, and every phone look-up computes both keys.
+    public var e164Key: UInt64 {
+        var text = e164
+        return text.withUTF8 { PhoneKey.digits(UnsafeBufferPointer(rebasing: $0.dropFirst())) } ?? 0
+    }
 
     /// The national significant number as a key that keeps leading zeros.
-    public var nationalKey: UInt64 { PhoneKey.digitsKeepingZeros(nationalNumber.utf8) ?? 0 }
+    public var nationalKey: UInt64 {
+        var text = nationalNumber
+        return text.withUTF8 { PhoneKey.digitsKeepingZeros($0) } ?? 0
+    }
 }
 
 /// Integer keys for phone numbers: digit strings packed in a UInt64.

@@ -125,7 +125,7 @@ public struct PhoneNormalizer: Sendable {
 
     /// The E.164 fast path: "+" followed by 8 to 15 digits and nothing else (surrounding spaces
     /// allowed), with an assigned calling code. Returns nil when the text is not of that shape.
-    /// - Complexity: O(n), no allocation besides the result's strings.
+    /// - Complexity: O(n), no allocation besides the national number's string.
     public static func fastE164(_ text: String) -> NormalizedPhone? {
         var copy = text
         return copy.withUTF8 { all -> NormalizedPhone? in
@@ -134,8 +134,10 @@ public struct PhoneNormalizer: Sendable {
             var code = 0
             for index in 0..<codeLength { code = code * 10 + Int(digits[index] - 48) }
             let national = String(decoding: UnsafeBufferPointer(rebasing: digits[codeLength...]), as: UTF8.self)
+            // The text itself when nothing surrounds the number: no second string to make.
+            let e164 = start == 0 && end == all.count ? text : String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
             return NormalizedPhone(
-                e164: String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self),
+                e164: e164,
                 countryCode: code,
                 nationalNumber: national)
         }

@@ -6,7 +6,7 @@ import Foundation
 import ContactIndex
 
 /// What a choice is remembered under: the number (E.164) or the normalized address.
-enum ChoiceKey: Hashable, Sendable {
+enum ChoiceKey: TableKey {
     case phone(String)
     case email(String)
 }

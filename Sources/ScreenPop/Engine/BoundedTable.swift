@@ -8,21 +8,23 @@ import Foundation
 /// entries first. The engagement tracker and the remembered choices are built on it.
 ///
 /// Layout: the values live in a slab of slots (`slots`), reused through a free list; the hash
-/// index maps each key to its slot. Every touch appends `(slot, stamp, time)` to a queue; a
-/// queue item is live only while its stamp is still the slot's (a slot freed and reused gets a
-/// new stamp). Stale queue items are skipped and the queue is compacted when it is half dead,
-/// so every operation is amortized O(1).
+/// index (`SlotIndex`) maps each key's hash to its slot, and the key is compared in its slot.
+/// Every touch appends `(slot, stamp, time)` to a queue; a queue item is live only while its
+/// stamp is still the slot's (a slot freed and reused gets a new stamp). Stale queue items are
+/// skipped and the queue is compacted when it is half dead, so every operation is amortized O(1).
 ///
-/// Performance: an update hashes its key once (find or insert through the index's modify
-/// accessor) and changes the value where it lies in its slot; an eviction hashes once, to drop
-/// the key. A value never moves while it is kept (the index holds 4-byte slot numbers, so its
-/// growth moves no values), and the queue is checked and compacted without hashing. While the
-/// clock has never gone back, a queue head touched within the age limit proves that nothing
-/// has expired, with no look-up at all.
-struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+/// Performance: an update hashes its key once (`TableKey.tableHash`; the tracker's keys carry
+/// theirs) and changes the value where it lies in its slot; an eviction finds its index entry by
+/// the hash kept in the slot, without hashing or comparing keys. A value never moves while it
+/// is kept (the index holds slot numbers, so its growth moves no values), and the queue is
+/// checked and compacted without hashing. While the clock has never gone back, a queue head
+/// touched within the age limit proves that nothing has expired, with no look-up at all.
+struct BoundedTable<Key: TableKey, Value: Sendable>: Sendable {
     private struct Slot: Sendable {
         var key: Key?
         var value: Value?
+        /// The key's `tableHash`, kept for its removal.
+        var hash: UInt32
         var stamp: UInt64
         var touched: Date
     }
@@ -35,7 +37,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     let capacity: Int
     let maximumAge: TimeInterval
-    private var index: [Key: Int32] = [:]
+    private var index = SlotIndex()
     private var slots: [Slot] = []
     private var freeSlots: [Int32] = []
     private var queue: [Touch] = []
@@ -62,7 +64,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// The value for `key`, when present and not older than the age limit at `now`.
     /// - Complexity: O(1) expected.
     func value(for key: Key, now: Date) -> Value? {
-        guard !index.isEmpty, let slot = index[key], now.timeIntervalSince(slots[Int(slot)].touched) <= maximumAge else { return nil }
+        guard index.count > 0, let slot = slot(of: key), now.timeIntervalSince(slots[Int(slot)].touched) <= maximumAge else { return nil }
         return slots[Int(slot)].value
     }
 
@@ -70,7 +72,7 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// until an update or `expire` removes it).
     /// - Complexity: O(1) expected.
     func storedValue(for key: Key) -> Value? {
-        guard let slot = index[key] else { return nil }
+        guard index.count > 0, let slot = slot(of: key) else { return nil }
         return slots[Int(slot)].value
     }
 
@@ -86,22 +88,23 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         expire(now: now, evicted: evicted)
         nextStamp &+= 1
         let stamp = nextStamp
-        // One hash: the index's modify accessor finds the slot number or stores the slot a new
-        // entry will take (the free list's last, else a new one at the end).
-        let free = freeSlots.last ?? Int32(slots.count)
+        // One hash: the key's slot, else a free one (the free list's last, else a new one).
+        let hash = key.tableHash
         var inserted = false
-        func find(_ entry: inout Int32?) -> Int32 {
-            if let entry { return entry }
-            entry = free
+        let slot: Int
+        if let found = self.slot(of: key, hash: hash) {
+            slot = Int(found)
+        } else {
+            let free = takeFreeSlot()
+            index.insert(hash: hash, slot: free)
             inserted = true
-            return free
+            slot = Int(free)
         }
-        let slot = Int(find(&index[key]))
-        if inserted { _ = takeFreeSlot() }
         slots[slot].stamp = stamp
         slots[slot].touched = now
         if inserted {
             slots[slot].key = key
+            slots[slot].hash = hash
             slots[slot].value = make()
         }
         // Changed where it lies in its slot: no copy of the value.
@@ -123,15 +126,15 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// Changes a present value without touching it (its age stays).
     mutating func modify<R>(_ key: Key, _ body: (inout Value) -> R) -> R? {
-        guard let slot = index[key] else { return nil }
+        guard let slot = slot(of: key) else { return nil }
         return body(&slots[Int(slot)].value!)
     }
 
     /// Removes the value for `key`.
     @discardableResult
     mutating func remove(_ key: Key) -> Value? {
-        guard let slot = index.removeValue(forKey: key) else { return nil }
-        return freeSlot(Int(slot)).value
+        guard let slot = slot(of: key) else { return nil }
+        return removeKept(Int(slot)).value
     }
 
     /// Removes the entries older than the age limit, handing each to `evicted`.
@@ -172,17 +175,26 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         slots[Int(touch.slot)].stamp == touch.stamp
     }
 
-    /// Removes a kept slot's entry: its key from the index, and the slot to the free list.
+    /// The slot holding `key`, when kept.
+    @inline(__always)
+    private func slot(of key: Key, hash: UInt32? = nil) -> Int32? {
+        let slots = slots
+        return index.find(hash: hash ?? key.tableHash) { slots[Int($0)].key == key }?.slot
+    }
+
+    /// Removes a kept slot's entry: its index entry (found by the hash the slot keeps), and the
+    /// slot to the free list.
     private mutating func removeKept(_ slot: Int) -> (key: Key, value: Value) {
-        let freed = freeSlot(slot)
-        index.removeValue(forKey: freed.key)
-        return freed
+        if let found = index.find(hash: slots[slot].hash, matches: { $0 == Int32(slot) }) {
+            index.remove(bucket: found.bucket)
+        }
+        return freeSlot(slot)
     }
 
     /// A free slot's number (a reused one, else a new one at the end).
     private mutating func takeFreeSlot() -> Int32 {
         if let slot = freeSlots.popLast() { return slot }
-        slots.append(Slot(key: nil, value: nil, stamp: 0, touched: .distantPast))
+        slots.append(Slot(key: nil, value: nil, hash: 0, stamp: 0, touched: .distantPast))
         return Int32(slots.count - 1)
     }
 

@@ -5,7 +5,7 @@
 /// the engagement tracker deletes one key per request (the oldest engagement, at capacity).
 /// With `String` keys each of those rehashes walked the whole string again; with this key it
 /// hashes one integer.
-struct PrehashedKey: Hashable, Sendable {
+struct PrehashedKey: TableKey {
     /// The key's text.
     let text: String
     /// `text.hashValue`, computed once.
@@ -24,4 +24,7 @@ struct PrehashedKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(hash)
     }
+
+    /// The stored hash folded to 32 bits: a `BoundedTable` files the key with no hashing.
+    var tableHash: UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
 }

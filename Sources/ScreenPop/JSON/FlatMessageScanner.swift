@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict scanner for the one message shape that is on the hot path:
 /// `{"type": "<string>", "data": {"<key>": "<string>", …}}` with plain strings (no escapes).
 ///
@@ -42,11 +48,8 @@ struct FlatMessageScanner {
         /// Whether the string at `span` is exactly `text`.
         func equals(_ span: Span, _ text: StaticString) -> Bool {
             guard span.count == text.utf8CodeUnitCount else { return false }
-            return text.withUTF8Buffer { expected in
-                bytes.withUnsafeBufferPointer { buffer in
-                    for offset in 0..<expected.count where buffer[span.start + offset] != expected[offset] { return false }
-                    return true
-                }
+            return bytes.withUnsafeBufferPointer { buffer in
+                FlatMessageScanner.same(buffer, span.start, text.utf8Start, span.count)
             }
         }
 
@@ -69,19 +72,21 @@ struct FlatMessageScanner {
     /// - Complexity: O(n), one pass, plus O(k²) byte comparisons of the k ≤ 8 keys of `data`.
     static func scan(_ bytes: [UInt8]) -> Message? {
         guard bytes.count < Int(UInt32.max) else { return nil }
-        let found: (type: Span, fields: Fields)? = bytes.withUnsafeBufferPointer { buffer in
+        // Filled in place: the spans (128 bytes) are not copied from value to value.
+        let empty = Span(start: 0, end: 0)
+        var message = Message(bytes: bytes, type: empty, keys: .init(repeating: empty), values: .init(repeating: empty))
+        let found = bytes.withUnsafeBufferPointer { buffer in
             var scanner = Cursor(buffer: buffer)
-            return scanner.message()
+            return scanner.message(into: &message)
         }
-        guard let found else { return nil }
-        return Message(bytes: bytes, type: found.type, fieldCount: found.fields.count, keys: found.fields.keys, values: found.fields.values)
+        return found ? message : nil
     }
 
-    /// The members of `data` found so far.
-    private struct Fields {
-        var count = 0
-        var keys = InlineArray<8, Span>(repeating: Span(start: 0, end: 0))
-        var values = InlineArray<8, Span>(repeating: Span(start: 0, end: 0))
+    /// Whether the `count` bytes of `buffer` from `start` are those at `expected`.
+    @inline(__always)
+    fileprivate static func same(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ expected: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard let base = buffer.baseAddress, start >= 0, count >= 0, start + count <= buffer.count else { return false }
+        return memcmp(base + start, expected, count) == 0
     }
 
     private struct Cursor {
@@ -150,57 +155,54 @@ struct FlatMessageScanner {
         }
 
         func equals(_ span: Span, _ text: StaticString) -> Bool {
-            guard span.count == text.utf8CodeUnitCount else { return false }
-            return text.withUTF8Buffer { expected in
-                for offset in 0..<expected.count where buffer[span.start + offset] != expected[offset] { return false }
-                return true
-            }
+            span.count == text.utf8CodeUnitCount && FlatMessageScanner.same(buffer, span.start, text.utf8Start, span.count)
         }
 
         func equals(_ a: Span, _ b: Span) -> Bool {
-            guard a.count == b.count else { return false }
-            for offset in 0..<a.count where buffer[a.start + offset] != buffer[b.start + offset] { return false }
-            return true
+            guard a.count == b.count, let base = buffer.baseAddress, b.end <= buffer.count else { return false }
+            return FlatMessageScanner.same(buffer, a.start, base + b.start, a.count)
         }
 
-        mutating func message() -> (type: Span, fields: Fields)? {
-            guard consume(0x7B) else { return nil }
-            var type: Span?
-            var fields: Fields?
+        /// Reads the message into `message` (its type and `data`'s members); false when it is
+        /// not of the shape.
+        mutating func message(into message: inout Message) -> Bool {
+            guard consume(0x7B) else { return false }
+            var sawType = false
+            var sawData = false
             repeat {
-                guard let key = string(), consume(0x3A) else { return nil }
+                guard let key = string(), consume(0x3A) else { return false }
                 if equals(key, "type") {
-                    guard type == nil, let value = string() else { return nil }
-                    type = value
+                    guard !sawType, let value = string() else { return false }
+                    message.type = value
+                    sawType = true
                 } else if equals(key, "data") {
-                    guard fields == nil, let value = object() else { return nil }
-                    fields = value
+                    guard !sawData, object(into: &message) else { return false }
+                    sawData = true
                 } else {
-                    return nil
+                    return false
                 }
             } while consume(0x2C)
-            guard consume(0x7D) else { return nil }
+            guard consume(0x7D) else { return false }
             skipSpace()
-            guard index == buffer.count, let type, let fields else { return nil }
-            return (type, fields)
+            return index == buffer.count && sawType && sawData
         }
 
-        mutating func object() -> Fields? {
-            guard consume(0x7B) else { return nil }
-            var fields = Fields()
-            if consume(0x7D) { return fields }
+        /// Reads `data`'s members into `message`; false when it is not a flat object of strings.
+        mutating func object(into message: inout Message) -> Bool {
+            guard consume(0x7B) else { return false }
+            message.fieldCount = 0
+            if consume(0x7D) { return true }
             repeat {
                 // Keys are compared byte by byte: a non-ASCII key (which `String` would compare
                 // by canonical equivalence) takes the slow path.
-                guard let key = string(), lastWasASCII, consume(0x3A), let value = string() else { return nil }
-                for index in 0..<fields.count where equals(fields.keys[index], key) { return nil }
-                guard fields.count < FlatMessageScanner.maximumFields else { return nil }
-                fields.keys[fields.count] = key
-                fields.values[fields.count] = value
-                fields.count += 1
+                guard let key = string(), lastWasASCII, consume(0x3A), let value = string() else { return false }
+                for index in 0..<message.fieldCount where equals(message.keys[index], key) { return false }
+                guard message.fieldCount < FlatMessageScanner.maximumFields else { return false }
+                message.keys[message.fieldCount] = key
+                message.values[message.fieldCount] = value
+                message.fieldCount += 1
             } while consume(0x2C)
-            guard consume(0x7D) else { return nil }
-            return fields
+            return consume(0x7D)
         }
     }
 }
