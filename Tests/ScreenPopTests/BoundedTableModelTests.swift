@@ -53,7 +53,7 @@ import Testing
 
     @Test(arguments: [1, 3, 17])
     func theTableIsTheModel(capacity: Int) {
-        runModel(capacity: capacity, key: PrehashedKey.init, text: \.text)
+        runModel(capacity: capacity, key: { PrehashedKey($0) }, text: \.text)
     }
 
     @Test(arguments: [1, 2])

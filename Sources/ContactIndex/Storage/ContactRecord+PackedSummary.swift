@@ -32,7 +32,7 @@ extension ContactRecord {
         } else {
             let wantedPhone = min(phonePosition ?? 0, phoneCount - 1)
             for _ in 0..<wantedPhone { reader.skipPhone() }
-            appendDisplayText(reader.phone(), to: &texts)
+            appendDisplayText(reader.phoneDisplay(), to: &texts)
             for _ in (wantedPhone + 1)..<phoneCount { reader.skipPhone() }
         }
         let emailCount = reader.count()
@@ -46,13 +46,15 @@ extension ContactRecord {
         if header.entityCode == 0xFF {
             texts.append(header.customEntity)
         } else {
-            var name = standardEntities[Int(header.entityCode)].rawValue
-            name.withUTF8 { texts.append(UnsafeRawBufferPointer($0)) }
+            standardEntityNames[Int(header.entityCode)].withUnsafeBytes { texts.append($0) }
         }
         return PackedSummaries.Ranking(
             score: score, reason: reason, createdAt: header.createdAt.map(Date.init(timeIntervalSinceReferenceDate:)),
             updatedAt: header.updatedAt.map(Date.init(timeIntervalSinceReferenceDate:)))
     }
+
+    /// The raw values of `standardEntities` as bytes, made once (not a `String` per record).
+    private static let standardEntityNames: [[UInt8]] = standardEntities.map { Array($0.rawValue.utf8) }
 
     /// `name(_:id:)` as packed text: the display name, else first and last name joined by a
     /// space, else either, else the company, else the id.
@@ -76,7 +78,7 @@ extension ContactRecord {
 
     /// `displayText(_:)` as packed text: E.164 (with `;ext=` and the extension), or the raw
     /// text when it did not parse.
-    private static func appendDisplayText(_ stored: ContactRecordReader.Phone, to texts: inout PackedText.Writer) {
+    private static func appendDisplayText(_ stored: ContactRecordReader.PhoneDisplay, to texts: inout PackedText.Writer) {
         guard stored.isNormalized else { return texts.append(stored.raw) }
         let start = texts.beginText()
         if let digits = stored.e164Digits {

@@ -264,6 +264,41 @@ struct ContactRecordReader {
         return (key, ext)
     }
 
+    /// What a list shows of a phone (`ContactPhone.displayText`): the text as written, and,
+    /// when it parsed, its E.164 form (digits or text) and extension.
+    struct PhoneDisplay {
+        var raw: UnsafeRawBufferPointer
+        var isNormalized: Bool
+        var e164Digits: UInt64?
+        var e164Text: UnsafeRawBufferPointer?
+        var `extension`: UnsafeRawBufferPointer?
+    }
+
+    /// The next phone's display parts, passing over the rest of it without building a `Phone`
+    /// (a reply lists one phone of each of up to ten records).
+    mutating func phoneDisplay() -> PhoneDisplay {
+        let flags = byte()
+        if flags & 1 != 0 { skipString() }
+        var display = PhoneDisplay(raw: string(), isNormalized: flags & 2 != 0)
+        if display.isNormalized {
+            if flags & 4 != 0 {
+                display.e164Digits = varint()
+                skipVarint()
+            } else {
+                display.e164Text = string()
+                skipVarint()
+                skipString()
+            }
+            if flags & 8 != 0 { display.extension = string() }
+            if flags & 16 != 0 {
+                position += 1
+                if flags & 32 != 0 { skipString() }
+            }
+        }
+        if flags & 64 != 0 { position += 1 }
+        return display
+    }
+
     /// The next email's text as written (`email().raw`), passing over the rest of it without
     /// building an `Email`.
     mutating func emailRaw() -> UnsafeRawBufferPointer {

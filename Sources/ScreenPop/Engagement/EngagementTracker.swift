@@ -51,9 +51,14 @@ public struct EngagementTracker: Sendable {
     /// Changes (or starts) the record of an engagement and marks it seen at `now`.
     /// - Complexity: amortized O(1) expected.
     mutating func update<R>(_ id: String, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
+        update(PrehashedKey(id), now: now, body)
+    }
+
+    /// `update(_:now:_:)` by key (hashed once by the caller).
+    private mutating func update<R>(_ key: PrehashedKey, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         // An evicted engagement's offer goes stale in the log: only the count changes.
         var evictedOffers = 0
-        let result = table.update(PrehashedKey(id), now: now, make: { EngagementRecord(id: id, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
+        let result = table.update(key, now: now, make: { EngagementRecord(id: key.text, now: now) }, evicted: { evictedOffers += $1.offeredItems.count }) { record in
             record.lastSeen = now
             return body(&record)
         }
@@ -68,17 +73,18 @@ public struct EngagementTracker: Sendable {
         sequence &+= 1
         let stamp = sequence
         var previousCount = 0
-        let result = update(id, now: now) { record in
+        let key = PrehashedKey(id)
+        let result = update(key, now: now) { record in
             previousCount = record.offeredItems.count
             record.offeredItems = items
             record.offerSequence = stamp
             return body(&record)
         }
         offerEntries += items.count - previousCount
-        log.append(engagement: id, stamp: stamp, items: items)
+        log.append(engagement: key, stamp: stamp, items: items)
         if log.count > 2 * table.count + 64 {
             let table = table
-            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: PrehashedKey(engagement))?.offerSequence == stamp })
+            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: engagement)?.offerSequence == stamp })
         }
         return result
     }
@@ -90,9 +96,9 @@ public struct EngagementTracker: Sendable {
     ///   a look-up for each offer whose fingerprints match.
     func mostRecentOpen(offering contactID: String, now: Date) -> String? {
         log.newest(listing: contactID) { engagement, stamp in
-            guard let record = table.value(for: PrehashedKey(engagement), now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
+            guard let record = table.value(for: engagement, now: now), record.offerSequence == stamp, record.state.isOpen else { return false }
             return record.offeredItems.contains(id: contactID)
-        }
+        }?.text
     }
 
     /// The most recently seen engagement that is connected (for notes without an engagement).

@@ -9,11 +9,13 @@
 /// `removeAll(keeping:)` once stale offers outnumber live ones.
 ///
 /// The fingerprints are packed in one array, so a look-up reads them in order and touches an
-/// engagement only when a fingerprint matches.
+/// engagement only when a fingerprint matches. Engagements are kept as the tracker's keys
+/// (`PrehashedKey`), so checking an offer against the tracker (and a compaction checks them
+/// all) hashes no id again.
 struct OfferLog: Sendable {
     /// One offer: its engagement, its sequence number, and where its fingerprints are.
     private struct Offer: Sendable {
-        var engagement: String
+        var engagement: PrehashedKey
         var stamp: UInt64
         var start: Int
         var count: Int
@@ -27,7 +29,7 @@ struct OfferLog: Sendable {
 
     /// Logs that `engagement`'s offer number `stamp` listed `items`.
     /// - Complexity: O(k) in the items, each id hashed once.
-    mutating func append(engagement: String, stamp: UInt64, items: PackedContactItems) {
+    mutating func append(engagement: PrehashedKey, stamp: UInt64, items: PackedContactItems) {
         let start = fingerprints.count
         items.forEachID { fingerprints.append(Self.fingerprint(bytes: $0)) }
         offers.append(Offer(engagement: engagement, stamp: stamp, start: start, count: fingerprints.count - start))
@@ -37,7 +39,7 @@ struct OfferLog: Sendable {
     /// `accept` takes (given the engagement and the offer's sequence number).
     /// - Complexity: O(f) in the fingerprints logged after the offer found (all of them when
     ///   none is), plus one `accept` per fingerprint that matches.
-    func newest(listing id: String, where accept: (_ engagement: String, _ stamp: UInt64) -> Bool) -> String? {
+    func newest(listing id: String, where accept: (_ engagement: PrehashedKey, _ stamp: UInt64) -> Bool) -> PrehashedKey? {
         let wanted = Self.fingerprint(id)
         return fingerprints.withUnsafeBufferPointer { prints in
             for offer in offers.reversed() {
@@ -53,7 +55,7 @@ struct OfferLog: Sendable {
     /// number), in their order. In place: the arrays keep their storage, so a busy tracker's
     /// compactions allocate nothing (fresh storage each time cost page faults on every one).
     /// - Complexity: O(n + f) in the offers and fingerprints logged.
-    mutating func removeAll(keeping isLive: (_ engagement: String, _ stamp: UInt64) -> Bool) {
+    mutating func removeAll(keeping isLive: (_ engagement: PrehashedKey, _ stamp: UInt64) -> Bool) {
         var keptOffers = 0
         var keptPrints = 0
         for index in offers.indices {

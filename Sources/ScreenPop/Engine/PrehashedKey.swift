@@ -28,3 +28,11 @@ struct PrehashedKey: TableKey {
     /// The stored hash folded to 32 bits: a `BoundedTable` files the key with no hashing.
     var tableHash: UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
 }
+
+extension PrehashedKey: ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The key for a literal text.
+    init(stringLiteral text: String) { self.init(text) }
+
+    /// The key's text.
+    var description: String { text }
+}

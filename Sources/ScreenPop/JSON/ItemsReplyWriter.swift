@@ -9,15 +9,14 @@ import ContactIndex
 /// same bytes (a test checks it).
 enum ItemsReplyWriter {
     /// `prefix`, the packed items as a JSON array, then `suffix`; nil when a text needs
-    /// escaping. The size is known from the texts' lengths before anything is written, and each
-    /// text is checked (eight bytes at a time) as it is copied.
+    /// escaping. Each text is checked (eight bytes at a time) as it is copied.
+    ///
+    /// The allocation is sized without reading the texts: a packed text takes its bytes and a
+    /// 4-byte count, and in JSON its bytes and two quotes, or `null` (4 bytes) when absent, so
+    /// the packed size bounds the texts' share (the reply is short-lived; the few spare bytes
+    /// do not stay).
     static func write(prefix: StaticString, _ items: PackedContactItems, suffix: StaticString) -> [UInt8]? {
-        let fieldsPerItem = PackedSummaries.textsPerMatch
-        var size = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + 2 + max(0, items.count - 1) + 43 * items.count
-        items.bytes.withUnsafeBytes { packed in
-            var reader = PackedText.Reader(packed)
-            for _ in 0..<(items.count * fieldsPerItem) { size += reader.next().map { $0.count + 2 } ?? 4 }
-        }
+        let size = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + 2 + max(0, items.count - 1) + 43 * items.count + items.bytes.count
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var out = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
@@ -42,7 +41,7 @@ enum ItemsReplyWriter {
             }
             out.byte(UInt8(ascii: "]"))
             out.raw(suffix)
-            failed = out.failed || out.count != size
+            failed = out.failed
             initialized = failed ? 0 : out.count
         }
         return failed ? nil : bytes
