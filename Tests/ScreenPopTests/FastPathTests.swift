@@ -202,6 +202,7 @@ import Testing
                     let plain = copy.withUnsafeMutableBytes { JSONEscaping.copyIfPlain(slice, to: $0.baseAddress!) }
                     #expect(plain == !rule, "\(bytes) from \(start)")
                     if plain { #expect(copy.prefix(slice.count).elementsEqual(slice), "\(bytes) from \(start)") }
+                    #expect(copy[slice.count] == 0, "nothing written past the text: \(bytes) from \(start)")
                 }
             }
         }

@@ -363,21 +363,27 @@ struct ContactRecordReader {
 
     @inline(__always)
     mutating func varint() -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
+        // One byte (lengths under 128, most of them) without entering the loop.
+        let first = bytes[position]
+        position += 1
+        if first < 0x80 { return UInt64(first) }
+        var value = UInt64(first & 0x7F)
+        var shift: UInt64 = 7
         while true {
             let byte = bytes[position]
             position += 1
-            value |= UInt64(byte & 0x7F) << shift
+            value |= UInt64(byte & 0x7F) &<< shift
             if byte < 0x80 { return value }
-            shift += 7
+            shift &+= 7
         }
     }
 
     @inline(__always)
     mutating func string() -> UnsafeRawBufferPointer {
         let count = Int(varint())
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
+        // Checked once here (a range and a slice would check their bounds again).
+        precondition(count >= 0 && count <= bytes.count - position, "string past the end of the record")
+        let slice = UnsafeRawBufferPointer(start: bytes.baseAddress.map { $0 + position }, count: count)
         position += count
         return slice
     }

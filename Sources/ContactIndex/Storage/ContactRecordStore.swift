@@ -111,6 +111,8 @@ struct ContactRecordStore: Sendable {
             let start = chunk.baseAddress! + Int(location & 0xFFFF_FFFF)
             cmh_prefetch_read(start)
             cmh_prefetch_read(start + 64)
+            cmh_prefetch_read(start + 128)
+            cmh_prefetch_read(start + 192)
         }
     }
 

@@ -8,15 +8,25 @@ enum JSONEscaping {
     @inline(__always)
     static func copyIfPlain(_ text: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer) -> Bool {
         guard let source = text.baseAddress else { return true }
+        let count = text.count
         var offset = 0
-        while offset + 8 <= text.count {
+        while offset + 8 <= count {
             let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             if wordNeedsEscaping(word) { return false }
             target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
             offset += 8
         }
-        while offset < text.count {
-            let byte = text[offset]
+        guard offset < count else { return true }
+        if count >= 8 {
+            // The last eight bytes, overlapping what was copied: one more word, no byte loop.
+            let last = count - 8
+            let word = source.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+            if wordNeedsEscaping(word) { return false }
+            target.storeBytes(of: word, toByteOffset: last, as: UInt64.self)
+            return true
+        }
+        while offset < count {
+            let byte = source.load(fromByteOffset: offset, as: UInt8.self)
             if byteNeedsEscaping(byte) { return false }
             target.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
             offset += 1
