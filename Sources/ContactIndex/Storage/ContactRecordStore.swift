@@ -100,7 +100,7 @@ struct ContactRecordStore: Sendable {
         locations.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + Int(slot)) }
     }
 
-    /// Starts loading the first two cache lines of `slot`'s record without waiting for them. Its
+    /// Starts loading the first four cache lines of `slot`'s record without waiting for them. Its
     /// location is read now: after `prefetchLocation` for the same slots, these reads overlap.
     @inline(__always)
     func prefetchRecord(_ slot: UInt32) {
