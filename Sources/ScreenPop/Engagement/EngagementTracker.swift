@@ -84,7 +84,7 @@ public struct EngagementTracker: Sendable {
         log.append(engagement: key, stamp: stamp, items: items)
         if log.count > 2 * table.count + 64 {
             let table = table
-            log.removeAll(keeping: { engagement, stamp in table.storedValue(for: engagement)?.offerSequence == stamp })
+            log.removeAll(keeping: { engagement, stamp in table.readStoredValue(for: engagement) { $0.offerSequence } == stamp })
         }
         return result
     }

@@ -76,6 +76,19 @@ struct BoundedTable<Key: TableKey, Value: Sendable>: Sendable {
         return slots[Int(slot)].value
     }
 
+    /// `read` of the value stored for `key`, whatever its age, read where it lies (no copy of
+    /// the value, which `storedValue(for:)` makes); nil when there is none.
+    /// - Complexity: O(1) expected.
+    func readStoredValue<R>(for key: Key, _ read: (borrowing Value) -> R) -> R? {
+        guard index.count > 0, let slot = slot(of: key) else { return nil }
+        return slots.withUnsafeBufferPointer { buffer -> R? in
+            switch buffer[Int(slot)].value {
+            case .some(let value): read(value)
+            case .none: nil
+            }
+        }
+    }
+
     /// The values, in no particular order.
     var values: some Sequence<Value> { slots.lazy.compactMap(\.value) }
 
