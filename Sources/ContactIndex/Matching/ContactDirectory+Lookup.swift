@@ -134,7 +134,7 @@ extension ContactDirectory {
                 reader.skipHeader()
                 var found: (reason: MatchReason, position: Int)? = nil
                 for position in 0..<reader.count() {
-                    let phone = reader.phoneKey()
+                    let phone = reader.phoneDisplay()
                     guard phone.e164Key == queryKey else { continue }
                     if Self.sameExtension(phone.extension, queryExtension) { return (.exactE164, position) }
                     if found == nil { found = (.phoneExtensionDiffers, position) }

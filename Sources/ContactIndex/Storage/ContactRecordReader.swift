@@ -235,47 +235,26 @@ struct ContactRecordReader {
         return email
     }
 
-    /// The next phone's E.164 index key (`Phone.e164Key`: nil when it did not parse) and
-    /// extension, passing over the rest of it without building a `Phone`: what a number
-    /// look-up checks on each candidate record.
-    mutating func phoneKey() -> (e164Key: UInt64?, extension: UnsafeRawBufferPointer?) {
-        let flags = byte()
-        if flags & 1 != 0 { skipString() }
-        skipString()  // raw
-        var key: UInt64? = nil
-        var ext: UnsafeRawBufferPointer? = nil
-        if flags & 2 != 0 {
-            if flags & 4 != 0 {
-                key = varint()
-                skipVarint()
-            } else {
-                let e164 = string()
-                key = PhoneKey.digits(e164.dropFirst()) ?? 0
-                skipVarint()
-                skipString()
-            }
-            if flags & 8 != 0 { ext = string() }
-            if flags & 16 != 0 {
-                position += 1
-                if flags & 32 != 0 { skipString() }
-            }
-        }
-        if flags & 64 != 0 { position += 1 }
-        return (key, ext)
-    }
-
-    /// What a list shows of a phone (`ContactPhone.displayText`): the text as written, and,
-    /// when it parsed, its E.164 form (digits or text) and extension.
+    /// What a list shows of a phone (`ContactPhone.displayText`) and what a number look-up
+    /// checks: the text as written, and, when it parsed, its E.164 form (digits or text) and
+    /// extension.
     struct PhoneDisplay {
         var raw: UnsafeRawBufferPointer
         var isNormalized: Bool
         var e164Digits: UInt64?
         var e164Text: UnsafeRawBufferPointer?
         var `extension`: UnsafeRawBufferPointer?
+
+        /// The index key of the E.164 number (as `Phone.e164Key`); nil when it did not parse.
+        var e164Key: UInt64? {
+            guard isNormalized else { return nil }
+            return e164Digits ?? e164Text.flatMap { PhoneKey.digits($0.dropFirst()) } ?? 0
+        }
     }
 
-    /// The next phone's display parts, passing over the rest of it without building a `Phone`
-    /// (a reply lists one phone of each of up to ten records).
+    /// The next phone's display parts, passing over the rest of it without building a `Phone`:
+    /// what a number look-up checks on each candidate record, and what a reply lists of the
+    /// phone that matched.
     mutating func phoneDisplay() -> PhoneDisplay {
         let flags = byte()
         if flags & 1 != 0 { skipString() }

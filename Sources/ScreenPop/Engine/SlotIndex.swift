@@ -11,7 +11,8 @@ import ContactIndex
 struct SlotIndex: Sendable {
     /// hash << 32 | (slot + 1); 0 is an empty bucket.
     private var entries = LinearProbing.emptyTable(for: 0)
-    private var mask = LinearProbing.emptyTable(for: 0).count - 1
+    /// The table's size is a power of two: a hash's home bucket is its low bits.
+    private var mask: Int { entries.count - 1 }
     /// The keys held.
     private(set) var count = 0
 
@@ -21,6 +22,7 @@ struct SlotIndex: Sendable {
     @inline(__always)
     func find(hash: UInt32, matches: (Int32) -> Bool) -> (bucket: Int, slot: Int32)? {
         entries.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
             var bucket = Int(hash) & mask
             while table[bucket] != 0 {
                 let entry = table[bucket]
@@ -39,8 +41,8 @@ struct SlotIndex: Sendable {
     mutating func insert(hash: UInt32, slot: Int32) {
         if Double(count + 1) > Double(entries.count) * LinearProbing.maximumLoad {
             entries = LinearProbing.doubled(entries)
-            mask = entries.count - 1
         }
+        let mask = self.mask
         var bucket = Int(hash) & mask
         while entries[bucket] != 0 { bucket = (bucket + 1) & mask }
         entries[bucket] = UInt64(hash) << 32 | UInt64(UInt32(slot) + 1)
@@ -50,6 +52,7 @@ struct SlotIndex: Sendable {
     /// Removes the entry in `bucket` (found with `find`).
     /// - Complexity: O(r) in the probe run after it.
     mutating func remove(bucket: Int) {
+        let mask = self.mask
         LinearProbing.shiftBack(&entries, mask: mask, from: bucket)
         count -= 1
     }
