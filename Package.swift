@@ -63,7 +63,7 @@ let package = Package(
             resources: [.copy("Resources/names")]
         ),
         // ScreenPop: the Smart Embed protocol layer (messages, engagements, screen-pop decisions).
-        .target(name: "ScreenPop", dependencies: ["ContactIndex"]),
+        .target(name: "ScreenPop", dependencies: ["ContactIndex", "CMemoryHints"]),
         .executableTarget(
             name: "screenpop",
             dependencies: ["ScreenPop", "ContactIndex", .product(name: "ArgumentParser", package: "swift-argument-parser")]

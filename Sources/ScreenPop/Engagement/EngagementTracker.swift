@@ -66,6 +66,13 @@ public struct EngagementTracker: Sendable {
         return result
     }
 
+    /// Starts loading, without waiting, what `updateOffering` for a new engagement `id` will
+    /// touch first (`BoundedTable.prefetchInsertion(of:)`): called before the look-up whose
+    /// offer it records, so that those misses overlap with the look-up's.
+    func prefetchOffering(_ id: String) {
+        table.prefetchInsertion(of: PrehashedKey(id))
+    }
+
     /// Changes an engagement like `update`, and records that `items` were offered to the agent
     /// for it (its earlier offer goes stale).
     /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now.

@@ -17,7 +17,7 @@ extension ScreenPopEngine {
             return .phone(parsed.e164)
         }()
         let decider = decider
-        let remembered = rememberedID(for: key, now: now)
+        let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
         let found = directory.withDirectory { directory in
             IncomingMatches(
                 DirectoryQueries.phone(directory, number, region: region, limit: limit), in: directory, decider: decider, remembered: remembered)
@@ -41,7 +41,7 @@ extension ScreenPopEngine {
             key = .email(address.lowercased())
         }
         let decider = decider
-        let remembered = rememberedID(for: key, now: now)
+        let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
         let found = directory.withDirectory { directory in
             IncomingMatches(DirectoryQueries.email(directory, address, limit: limit), in: directory, decider: decider, remembered: remembered)
         }
@@ -129,10 +129,15 @@ extension ScreenPopEngine {
         }
     }
 
-    /// The record remembered for `key`, if any (checked against the directory afterwards).
-    private func rememberedID(for key: ChoiceKey?, now: Date) -> String? {
-        guard let key else { return nil }
-        return state.withLock { $0.memory.choice(for: key, now: now)?.contactID }
+    /// The record remembered for `key`, if any (checked against the directory afterwards); and
+    /// the tracker starts loading what recording the offer for `engagementId` will touch, so
+    /// that those cache misses overlap with the look-up.
+    private func prepareOffer(for key: ChoiceKey?, engagementId: String, now: Date) -> String? {
+        state.withLock { state in
+            state.tracker.prefetchOffering(engagementId)
+            guard let key else { return nil }
+            return state.memory.choice(for: key, now: now)?.contactID
+        }
     }
 
     /// The new-record offer for a number: E.164, region and line type from libphonenumber.

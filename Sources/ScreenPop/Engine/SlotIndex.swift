@@ -1,3 +1,4 @@
+import CMemoryHints
 import ContactIndex
 
 /// The hash index of a `BoundedTable`: the slot number of each kept key, found by the key's
@@ -34,6 +35,12 @@ struct SlotIndex: Sendable {
             }
             return nil
         }
+    }
+
+    /// Starts loading the bucket where `hash` is looked for, without waiting for it.
+    @inline(__always)
+    func prefetch(hash: UInt32) {
+        entries.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + (Int(hash) & ($0.count - 1))) }
     }
 
     /// Adds `slot` under `hash` (the caller knows its key is not held yet).
