@@ -43,7 +43,14 @@ public struct ScriptFolder: Sendable {
     /// Opens the default folding chain.
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
     public init() throws(ICUError) {
-        let prototype = try ICUFolderHandle.open(transliteratorID: nil)
+        try self.init(transliteratorID: nil)
+    }
+
+    /// Opens a folding chain: NFKC case folding, then the ICU transliterator `transliteratorID`
+    /// (nil: `Any-Latin; Latin-ASCII`).
+    /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
+    init(transliteratorID: String?) throws(ICUError) {
+        let prototype = try ICUFolderHandle.open(transliteratorID: transliteratorID)
         self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
     }
 

@@ -159,6 +159,19 @@ extension ContactDirectory {
         let sameNational = MatchReason.sameNationalNumber.baseScore
         guard let nationalKey, !top.isClosed(to: sameNational) else { return exact }
         let countryCode = query.countryCode
+        // A number valid in its own country is that country's line: the same digits under
+        // another valid country code are someone else's ("+1 207 946 0018" in Maine is not
+        // "+44 20 7946 0018" in London). The hint is for a number one side wrote under the wrong
+        // country (a stored "020 7946 0018" read with the default region US is invalid there).
+        // The query's validity is read once, and only when a candidate needs it.
+        var queryValidity: Bool?
+        func queryIsValid() -> Bool {
+            if let queryValidity { return queryValidity }
+            let valid = query.details?.isValid
+                ?? PhoneFastPath.shared.details(countryCode: query.countryCode, nationalNumber: query.nationalNumber)?.isValid ?? false
+            queryValidity = valid
+            return valid
+        }
         phoneIndex.forEachNationalCandidate(probe) { slot in
             guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
             guard !top.contains(slot: slot) else { return true }
@@ -167,7 +180,9 @@ extension ContactDirectory {
                 reader.skipHeader()
                 for position in 0..<reader.count() {
                     let phone = reader.phone()
-                    if phone.countryCode != countryCode, phone.nationalKey == nationalKey { return position }
+                    guard phone.countryCode != countryCode, phone.nationalKey == nationalKey else { continue }
+                    if phone.isKnownValid, queryIsValid() { continue }
+                    return position
                 }
                 return nil
             } ?? nil

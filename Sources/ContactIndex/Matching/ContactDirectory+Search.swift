@@ -19,7 +19,11 @@ extension ContactDirectory {
         let limit = limit ?? configuration.resultLimit
         let query = FreeTextQuery(text)
         guard limit > 0, !query.isEmpty else { return [] }
-        if query.phoneText == nil, query.emailText == nil { return lookup(fuzzyName: query.nameText, limit: limit) }
+        if query.phoneText == nil, query.emailText == nil {
+            let names = lookup(fuzzyName: query.nameText, limit: limit)
+            guard let word = query.bareEmailWord, !names.isFull(limit, atLeast: Self.bareEmailPrefixScore) else { return names }
+            return configuration.ranking.rank(names + bareEmailPrefixMatches(word, cap: limit * 4), limit: limit)
+        }
 
         var identity: [Match] = []
         if let phoneText = query.phoneText {
@@ -111,6 +115,25 @@ extension ContactDirectory {
         return out
     }
 
+    /// The score of an address whose local part starts with a one-word query without being
+    /// it ("moha" of "mohammed@…"): below every name match but fuzzy ones, since a few letters
+    /// typed alone are more often a name's start than a user name's.
+    static let bareEmailPrefixScore = 0.62
+
+    /// Contacts with an address whose local part starts with `word` (a one-word query, see
+    /// `FreeTextQuery.bareEmailWord`), the first `cap` addresses in order: `emailPrefix` at its
+    /// base score when the word is the whole local part ("jsmith2" of "jsmith2@…"), else
+    /// `bareEmailPrefixScore`.
+    private func bareEmailPrefixMatches(_ word: String, cap: Int) -> [Match] {
+        emailPrefixMatches(word, cap: cap).map { match in
+            var match = match
+            let wholeLocalPart = match.matchedEmail?.normalized.map { $0.address.hasPrefix(word + "@") } ?? false
+            match.reason = .emailPrefix
+            match.score = wholeLocalPart ? MatchReason.emailPrefix.baseScore : Self.bareEmailPrefixScore
+            return match
+        }
+    }
+
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         outer: for start in 0...(haystack.count - needle.count) {
@@ -122,5 +145,12 @@ extension ContactDirectory {
 
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { contains(haystack, $0) }
+    }
+}
+
+extension [Match] {
+    /// Whether there are `limit` matches, each scoring at least `score`.
+    func isFull(_ limit: Int, atLeast score: Double) -> Bool {
+        count >= limit && allSatisfy { $0.score >= score }
     }
 }

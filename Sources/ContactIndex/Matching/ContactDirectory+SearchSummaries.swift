@@ -18,6 +18,11 @@ extension ContactDirectory {
         guard query.phoneText == nil, query.emailText == nil else { return search(text, limit: limit).map(MatchSummary.init) }
         var top = TopMatches(limit: limit, of: self)
         collectNameMatches(query.nameText, into: &top)
-        return summaries(from: top, positionsArePhones: false)
+        let names = summaries(from: top, positionsArePhones: false)
+        // One bare word may also start an address (see `search`): when the names leave room.
+        if query.bareEmailWord != nil, names.count < limit || names.contains(where: { $0.score < Self.bareEmailPrefixScore }) {
+            return search(text, limit: limit).map(MatchSummary.init)
+        }
+        return names
     }
 }

@@ -7,6 +7,9 @@ enum NameTokenRole: UInt32, Sendable {
     /// A multi-part given or family name written as one word ("van der Berg" → "vanderberg",
     /// "Smith-Jones" → "smithjones", "小明" → "xiaoming").
     case joined = 4
+    /// A given, family or display name written in Cyrillic or Greek, as English texts romanize
+    /// it (`NameNormalizer.alternateRomanization`: "Пушкин" → "pushkin" beside "puskin").
+    case alternate = 5
 }
 
 /// One folded token of a contact's names, with its role.
@@ -20,7 +23,8 @@ struct NameToken: Sendable, Hashable {
 /// Turns a contact's first, last, display and company names into folded tokens
 /// (`NameNormalizer.tokens`: lower-case ASCII for every script, ASCII never through ICU), without
 /// a company's legal form (`CompanyLegalForms`), and adds the joined form of multi-part given
-/// and family names.
+/// and family names, then the English romanization of names written in Cyrillic or Greek
+/// (`NameTokenRole.alternate`).
 enum ContactNameTokens {
     /// The tokens of a contact, given names first, then family, display, company, joined forms.
     /// - Complexity: O(n) in the length of the names; one ICU fold per non-ASCII field.
@@ -40,10 +44,16 @@ enum ContactNameTokens {
         }
         let given = add(contact.firstName, .given)
         let family = add(contact.lastName, .family)
-        _ = add(contact.displayName, .display)
+        let display = add(contact.displayName, .display)
         _ = add(contact.company, .company)
         for part in [given, family] where part.tokens.count > 1 {
             out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized))
+        }
+        for (text, part) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)] {
+            guard let text, !text.isEmpty else { continue }
+            for token in names.alternateTokens(text, besides: part.tokens) {
+                out.append(NameToken(text: token, role: .alternate, romanized: true))
+            }
         }
         return out
     }

@@ -2,19 +2,32 @@
 /// number or part of one, an email address or its start, and name words, in any mix
 /// ("john 555", "(650) 555-1234", "ana.garcia@", "garcia ana@example.com").
 ///
-/// Words made of digits and phone punctuation (`+ ( ) - . /`) with at least one digit form the
-/// phone part (adjacent ones join: "(650) 555-1234"); a word with "@" is the email part; a word
-/// like "john.sm" (letters joined by ".", "_" or "+", no "@") is both an email prefix and name
-/// words; everything else is name words.
+/// - Words made of digits and phone punctuation (`+ ( ) - . /`) with at least one digit form the
+///   phone part (adjacent ones join: "(650) 555-1234").
+/// - An extension belongs to the number before it, however it is written: "x123", "ext 123",
+///   "ext. 123", "extension 123", "#123", or joined to the number ("6175550000x123",
+///   "+16175550000;ext=123"). Its digits are not searched as a fragment.
+/// - A vanity number ("1-800-FLOWERS", "1800CONTACTS": a digit first, then letters, 7 to 15
+///   keys in all, at least 3 of them digits) is the phone part and also a name word: "3M" or
+///   "B2B" stay names, and a name-like word that looks like a vanity number is searched both ways.
+/// - A word with "@" is the email part; a word like "john.sm" (letters joined by ".", "_" or
+///   "+", no "@") is both an email prefix and name words.
+/// - A query of one bare ASCII word ("jsmith2", "xss") is also the start of an address's local
+///   part (`bareEmailWord`): agents type user names as often as names.
+/// - Everything else is name words.
 struct FreeTextQuery: Equatable {
-    /// The phone part as typed ("(650) 555-1234"), when there is one.
+    /// The phone part as typed ("(650) 555-1234", "617 555 0000 ext 123"), when there is one.
     var phoneText: String?
-    /// The phone part's digits.
+    /// The phone part's digits, letters of a vanity number as their keypad digits, without the
+    /// extension.
     var phoneDigits: [UInt8] = []
     /// The email part, lower-cased ("ana@example.com" or "ana.gar").
     var emailText: String?
     /// Whether `emailText` is a whole address (has "@" and a domain) rather than a start.
     var emailIsComplete = false
+    /// The query's only word, lower-cased, when it is one ASCII word of letters and digits (at
+    /// least 3) that could start an address's local part.
+    var bareEmailWord: String?
     /// The name words, space-separated.
     var nameText = ""
 
@@ -25,8 +38,14 @@ struct FreeTextQuery: Equatable {
     /// - Complexity: O(n).
     init(_ text: String) {
         var phoneWords: [Substring] = []
+        var extensionDigits: Substring?
         var nameWords: [Substring] = []
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        var vanity = false
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        var position = 0
+        while position < words.count {
+            let word = words[position]
+            position += 1
             if word.contains("@") {
                 if emailText == nil {
                     let lowered = EmailNormalizer.asciiLowercased(word)
@@ -34,8 +53,18 @@ struct FreeTextQuery: Equatable {
                     let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
                     emailIsComplete = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
                 }
+            } else if let (number, ext) = Self.numberWithExtension(word) {
+                phoneWords.append(number)
+                extensionDigits = ext
             } else if Self.isPhoneWord(word) {
                 phoneWords.append(word)
+            } else if !phoneWords.isEmpty, extensionDigits == nil, let ext = Self.extensionDigits(word, next: position < words.count ? words[position] : nil) {
+                extensionDigits = ext.digits
+                position += ext.wordsUsed - 1
+            } else if phoneWords.isEmpty, Self.isVanityNumber(word) {
+                phoneWords.append(word)
+                vanity = true
+                nameWords.append(word)
             } else {
                 if emailText == nil, Self.looksLikeLocalPart(word) { emailText = EmailNormalizer.asciiLowercased(word) }
                 nameWords.append(word)
@@ -43,10 +72,16 @@ struct FreeTextQuery: Equatable {
         }
         if !phoneWords.isEmpty {
             let joined = phoneWords.joined(separator: " ")
-            phoneText = joined
-            phoneDigits = joined.utf8.filter { $0 >= 48 && $0 <= 57 }
+            phoneText = extensionDigits.map { "\(joined) ext. \($0)" } ?? joined
+            phoneDigits = joined.utf8.compactMap { byte in
+                if byte >= 48 && byte <= 57 { return byte }
+                return vanity ? Self.keypadDigit(byte) : nil
+            }
         }
         nameText = nameWords.joined(separator: " ")
+        if words.count == 1, phoneText == nil, emailText == nil, Self.isBareWord(words[0]) {
+            bareEmailWord = EmailNormalizer.asciiLowercased(words[0])
+        }
     }
 
     private static func isPhoneWord(_ word: Substring) -> Bool {
@@ -56,6 +91,78 @@ struct FreeTextQuery: Equatable {
             guard "+()-./".utf8.contains(byte) else { return false }
         }
         return digits > 0
+    }
+
+    /// The words that mark an extension ("ext", "ext.", "extn", "extension", "x", "#"), lower-cased
+    /// and without a trailing "." or ":".
+    private static let extensionMarkers: Set<String> = ["x", "ext", "extn", "extension", "#"]
+
+    /// A number with its extension in one word: "6175550000x123", "555-0000ext.12",
+    /// "+16175550000;ext=123", "555-0000#12": the number part and the extension's digits.
+    private static func numberWithExtension(_ word: Substring) -> (Substring, Substring)? {
+        // Names have no digits: most words leave here.
+        guard word.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        let lowered = word.lowercased()
+        for marker in [";ext=", "extension", "extn", "ext.", "ext", "x", "#"] {
+            guard let range = lowered.range(of: marker, options: .backwards) else { continue }
+            let number = lowered[..<range.lowerBound]
+            let digits = lowered[range.upperBound...]
+            guard !number.isEmpty, isPhoneWord(Substring(number)), number.utf8.filter({ $0 >= 48 && $0 <= 57 }).count >= 4,
+                  !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { continue }
+            let numberEnd = word.utf8.index(word.utf8.startIndex, offsetBy: number.utf8.count)
+            let digitsStart = word.utf8.index(word.utf8.startIndex, offsetBy: lowered.utf8.count - digits.utf8.count)
+            return (word[..<numberEnd], word[digitsStart...])
+        }
+        return nil
+    }
+
+    /// An extension written after the number: a marker word and a digits word ("ext 123",
+    /// "x 12"), or both joined ("x123", "ext.123", "#12"). Nil when `word` starts no extension.
+    private static func extensionDigits(_ word: Substring, next: Substring?) -> (digits: Substring, wordsUsed: Int)? {
+        var marker = word.lowercased()
+        while let last = marker.last, last == "." || last == ":" { marker.removeLast() }
+        if extensionMarkers.contains(marker), let next, !next.isEmpty, next.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            return (next, 2)
+        }
+        for prefix in extensionMarkers.sorted(by: { $0.count > $1.count }) {
+            let lowered = word.lowercased()
+            guard lowered.hasPrefix(prefix) else { continue }
+            var rest = lowered.dropFirst(prefix.count)
+            while let first = rest.first, first == "." || first == ":" { rest.removeFirst() }
+            guard !rest.isEmpty, rest.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { continue }
+            return (word.suffix(rest.count), 1)
+        }
+        return nil
+    }
+
+    /// Whether `word` reads as a vanity number: a digit (or "+") first, letters after the first
+    /// digits, only digits, ASCII letters and phone punctuation, 7 to 15 keys, at least 3 digits
+    /// and 2 letters.
+    private static func isVanityNumber(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first, first == UInt8(ascii: "+") || (first >= 48 && first <= 57) else { return false }
+        var digits = 0, letters = 0
+        for byte in word.utf8 {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+            } else if keypadDigit(byte) != nil {
+                letters += 1
+            } else if !"+()-./".utf8.contains(byte) {
+                return false
+            }
+        }
+        return digits >= 3 && letters >= 2 && (7...15).contains(digits + letters)
+    }
+
+    /// The telephone keypad digit of an ASCII letter (ITU E.161), or nil.
+    private static func keypadDigit(_ byte: UInt8) -> UInt8? {
+        let lower = byte | 0x20
+        guard lower >= 97 && lower <= 122 else { return nil }
+        let keys: [UInt8] = Array("22233344455566677778889999".utf8)
+        return keys[Int(lower - 97)]
+    }
+
+    private static func isBareWord(_ word: Substring) -> Bool {
+        word.utf8.count >= 3 && word.utf8.allSatisfy(isAlphanumeric)
     }
 
     private static func looksLikeLocalPart(_ word: Substring) -> Bool {

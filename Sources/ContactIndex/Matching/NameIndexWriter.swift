@@ -20,6 +20,9 @@ struct NameIndexWriter {
     private var keyMemo: ByteStringMemo
     /// Non-ASCII fields as written → whether they are romanized (one byte) and their folding.
     private var foldMemo: ByteStringMemo
+    /// Cyrillic and Greek fields as written → their English romanization
+    /// (`NameNormalizer.alternateRomanization`).
+    private var alternateMemo: ByteStringMemo
     private var memoValue: [UInt8] = []
     private var folded: [UInt8] = []
     /// The tokens of the fields folded so far, as ranges of `folded`.
@@ -35,6 +38,7 @@ struct NameIndexWriter {
         self.keyCacheLimit = keyCacheLimit
         keyMemo = ByteStringMemo(limit: keyCacheLimit)
         foldMemo = ByteStringMemo(limit: keyCacheLimit)
+        alternateMemo = ByteStringMemo(limit: keyCacheLimit)
     }
 
     /// How many variants have their collation key remembered, and how many fields their folding.
@@ -77,7 +81,32 @@ struct NameIndexWriter {
                 let joined = list.flatMap { bytes[tokens[$0]] }
                 joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, romanized: romanizedFields[field]) }
             }
+            for (field, list) in [(first, given), (last, family), (display, displayed)] {
+                guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
+                let main = list.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[$0]]), as: UTF8.self) }
+                for token in alternateTokens(of: field, besides: main) {
+                    var token = token
+                    token.withUTF8 { rows.appendToken($0, role: .alternate, romanized: true) }
+                }
+            }
         }
+    }
+
+    /// `NameNormalizer.alternateTokens` of a non-ASCII field, its romanization remembered.
+    private mutating func alternateTokens(of field: UnsafeBufferPointer<UInt8>, besides main: [String]) -> [String] {
+        var romanization: String?
+        if !alternateMemo.withValue(for: field, { romanization = String(decoding: $0, as: UTF8.self) }) {
+            let text = names.alternateRomanization(String(utf8Bytes: field)) ?? ""
+            if alternateMemo.isEnabled {
+                var copy = text
+                copy.withUTF8 { alternateMemo.insert(key: field, value: $0) }
+            }
+            romanization = text
+        }
+        guard let romanization, !romanization.isEmpty else { return [] }
+        var out: [String] = []
+        for token in NameNormalizer.splitTokens(romanization) where !main.contains(token) && !out.contains(token) { out.append(token) }
+        return out
     }
 
     /// Folds a field (`NameNormalizer.fold`) onto `folded` and splits it into tokens

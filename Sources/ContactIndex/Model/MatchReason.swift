@@ -40,7 +40,8 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     case phoneExtensionDiffers = "phone_extension_differs"
     /// Same national significant number under a different country code (a number stored with
     /// the wrong region, or typed without its country code). A hint, not proof: it scores below
-    /// the confident threshold, so it is offered to the agent and never popped on its own.
+    /// the confident threshold, so it is offered to the agent and never popped on its own. Never
+    /// when both numbers are valid in their own countries: then they are two different lines.
     case sameNationalNumber = "same_national_number"
     /// The normalized addresses are equal.
     case exactEmail = "exact_email"

@@ -10,6 +10,12 @@
 public struct NameNormalizer: Sendable {
     private let folder: ScriptFolder
     private let collation: CollationKeyMaker
+    /// The romanization English texts use for Cyrillic and Greek (see `alternateRomanization`).
+    private let conventionalFolder: ScriptFolder
+
+    /// The chain of `alternateRomanization`: BGN/PCGN for Cyrillic (ICU's `Russian-Latin/BGN`),
+    /// UNGEGN for Greek, then what is left as `fold` would, and ASCII.
+    static let conventionalChain = "Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII"
 
     /// Opens the ICU folder and collator.
     /// - Parameter collationLocale: the collation locale ("" for the CLDR root order).
@@ -17,6 +23,7 @@ public struct NameNormalizer: Sendable {
     public init(collationLocale: String = "") throws(ICUError) {
         self.folder = try ScriptFolder()
         self.collation = try CollationKeyMaker(locale: collationLocale, strength: .primary)
+        self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
     }
 
     /// The shared normalizer with the root collation order.
@@ -31,6 +38,30 @@ public struct NameNormalizer: Sendable {
             return EmailNormalizer.asciiLowercased(text)
         }
         return folder.fold(text)
+    }
+
+    /// The other spelling of a name written in Cyrillic or Greek: the romanization English texts
+    /// and passports use (BGN/PCGN: "Пушкин" → "pushkin", "Хрущёв" → "khrushchev", "Юрий" →
+    /// "yuriy"; UNGEGN: "Ελένη" → "eleni"), where `fold` gives ICU's scholarly one ("puskin",
+    /// "hrusev", "urij", "elene"). Agents type the former. Nil for names in other scripts.
+    /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
+    public func alternateRomanization(_ text: String) -> String? {
+        guard Self.hasCyrillicOrGreek(text.utf8) else { return nil }
+        return conventionalFolder.fold(text)
+    }
+
+    /// The tokens of `alternateRomanization` that `tokens(text)` does not already hold, in order.
+    /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
+    func alternateTokens(_ text: String, besides main: [String]) -> [String] {
+        guard let alternate = alternateRomanization(text) else { return [] }
+        var out: [String] = []
+        for token in Self.splitTokens(alternate) where !main.contains(token) && !out.contains(token) { out.append(token) }
+        return out
+    }
+
+    /// Whether the text holds a Cyrillic or Greek letter.
+    static func hasCyrillicOrGreek(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x370...0x52F).contains($0.value) || (0x1F00...0x1FFF).contains($0.value) }
     }
 
     /// The folded tokens of a name, in order ("Smith-Jones, Mary Ann" → ["smith", "jones", "mary", "ann"]).

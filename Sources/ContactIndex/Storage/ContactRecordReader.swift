@@ -38,6 +38,10 @@ struct ContactRecordReader {
         var detailsRegion: UnsafeRawBufferPointer?
         var problem: UInt8?
 
+        /// Whether the stored details say the metadata calls the number valid (false when they
+        /// say otherwise or were not computed).
+        var isKnownValid: Bool { details.map { $0 & 0x80 != 0 } ?? false }
+
         /// The index key of the E.164 number (`NormalizedPhone.e164Key`).
         var e164Key: UInt64? {
             guard isNormalized else { return nil }

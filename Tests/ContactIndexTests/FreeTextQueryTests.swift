@@ -1,0 +1,121 @@
+@testable import ContactIndex
+import Testing
+
+/// What a search box query is read as (`FreeTextQuery`), and what `search` then finds: numbers
+/// with extensions however they are written, vanity numbers, one-word user names, and numbers
+/// under another country code.
+@Suite struct FreeTextQueryTests {
+    static let directory = ContactDirectory(
+        [
+            Contact(id: "p06", firstName: "Paula", lastName: "Extension", phones: [ContactPhone("+1 (617) 555-0000 ext. 123")]),
+            Contact(id: "p07", firstName: "Peter", lastName: "Switchboard", phones: [ContactPhone("617 555 0000")]),
+            Contact(id: "v01", firstName: "Flora", lastName: "Florist", phones: [ContactPhone("1-800-FLOWERS")]),
+            Contact(id: "e01", firstName: "Xavier", lastName: "Sousa", emails: [ContactEmail("xss@example.com")]),
+            Contact(id: "e02", firstName: "Jane", lastName: "Doe", emails: [ContactEmail("jsmith2@example.com")]),
+            Contact(id: "e03", firstName: "Ali", lastName: "Hassan", emails: [ContactEmail("mohammed.ali@example.com")]),
+            Contact(id: "n01", firstName: "Tom", lastName: "Jansen", phones: [ContactPhone("06 12345678")], region: "NL"),
+            Contact(id: "w01", firstName: "Wrong", lastName: "Region", phones: [ContactPhone("650 555 0100")], region: "GB"),
+        ], configuration: DirectoryConfiguration(defaultRegion: "US"))
+
+    func ids(_ text: String) -> [String] { Self.directory.search(text).map(\.contact.id) }
+
+    @Test(arguments: [
+        "617 555 0000 ext 123", "617 555 0000 ext. 123", "617-555-0000 x 123", "617 555 0000 x123", "6175550000x123",
+        "+16175550000;ext=123", "(617) 555-0000 extension 123", "617 555 0000 #123", "617.555.0000 Ext: 123",
+    ])
+    func anExtensionFindsItsOwnLineFirst(_ text: String) throws {
+        let matches = Self.directory.search(text)
+        #expect(matches.map(\.contact.id).prefix(2) == ["p06", "p07"], "\(text)")
+        #expect(matches.first?.reason == .exactE164, "\(text)")
+        #expect(matches.dropFirst().first?.reason == .phoneExtensionDiffers, "\(text)")
+    }
+
+    @Test func theExtensionIsNotSearchedAsDigits() {
+        let query = FreeTextQuery("617 555 0000 ext 123")
+        #expect(query.phoneText == "617 555 0000 ext. 123")
+        #expect(query.phoneDigits == Array("6175550000".utf8))
+        #expect(query.nameText.isEmpty)
+        // Without a number before it, "x 123" is a name and a number.
+        #expect(FreeTextQuery("x 123").nameText == "x")
+    }
+
+    @Test func vanityNumbersAreNumbersAndNames() {
+        #expect(ids("1-800-FLOWERS").first == "v01")
+        #expect(ids("1800flowers").first == "v01")
+        let query = FreeTextQuery("1-800-GO-FEDEX")
+        #expect(query.phoneText == "1-800-GO-FEDEX")
+        #expect(query.phoneDigits == Array("18004633339".utf8))
+        #expect(query.nameText == "1-800-GO-FEDEX")
+        for name in ["3M", "B2B", "R2D2", "4you"] {
+            #expect(FreeTextQuery(name).phoneText == nil, "\(name)")
+            #expect(FreeTextQuery(name).nameText == name, "\(name)")
+        }
+    }
+
+    @Test func oneBareWordAlsoStartsAnAddress() throws {
+        let whole = try #require(Self.directory.search("xss").first)
+        #expect(whole.contact.id == "e01")
+        #expect(whole.reason == .emailPrefix)
+        #expect(whole.score == MatchReason.emailPrefix.baseScore)
+        #expect(ids("jsmith2").first == "e02")
+        let start = try #require(Self.directory.search("moha").first)
+        #expect(start.contact.id == "e03")
+        #expect(start.score == ContactDirectory.bareEmailPrefixScore)
+        // The summaries give the same answer.
+        #expect(Self.directory.searchSummaries("xss").map(\.id) == ["e01"])
+        #expect(Self.directory.searchSummaries("moha").first?.id == "e03")
+        // Two words are a name, not a user name.
+        #expect(FreeTextQuery("moha ali").bareEmailWord == nil)
+        #expect(FreeTextQuery("Müller").bareEmailWord == nil)
+    }
+
+    @Test func aNameStillRanksAboveTheStartOfAnAddress() {
+        // "ali" is Ali Hassan's given name: the name match, not the address, gives the score.
+        let match = Self.directory.search("ali").first
+        #expect(match?.contact.id == "e03")
+        #expect(match.map { $0.score > ContactDirectory.bareEmailPrefixScore } == true)
+    }
+
+    @Test func twoValidNumbersUnderDifferentCountryCodesAreDifferentLines() {
+        // +31 6 12345678 (a Dutch mobile) is not +33 6 12 34 56 78 (a French one).
+        #expect(Self.directory.lookup(phone: "+33612345678").isEmpty)
+        #expect(Self.directory.lookup(phone: "+31612345678").map(\.contact.id) == ["n01"])
+        // A Californian number written in a row of region GB is invalid there: the hint stays.
+        let hint = Self.directory.lookup(phone: "+1 650 555 0100")
+        #expect(hint.map(\.contact.id) == ["w01"])
+        #expect(hint.first?.reason == .sameNationalNumber)
+    }
+}
+
+/// Names written in Cyrillic or Greek are also found as English texts spell them.
+@Suite struct AlternateRomanizationTests {
+    static let directory = ContactDirectory([
+        Contact(id: "r1", firstName: "Александр", lastName: "Пушкин"),
+        Contact(id: "r2", firstName: "Никита", lastName: "Хрущёв"),
+        Contact(id: "r3", firstName: "Тарас", lastName: "Шевченко"),
+        Contact(id: "r4", firstName: "Юрий", lastName: "Гагарин"),
+        Contact(id: "g1", firstName: "Ελένη", lastName: "Παπαδοπούλου"),
+        Contact(id: "l1", firstName: "Alexander", lastName: "Pushkin"),
+    ])
+
+    @Test(arguments: [
+        ("Pushkin", "r1"), ("Aleksandr Pushkin", "r1"), ("Khrushchev", "r2"), ("Nikita Khrushchev", "r2"),
+        ("Shevchenko", "r3"), ("Taras Shevchenko", "r3"), ("Yuriy Gagarin", "r4"), ("Eleni Papadopoulou", "g1"),
+    ])
+    func theEnglishSpellingFindsTheName(_ text: String, expected: String) throws {
+        let matches = Self.directory.lookup(fuzzyName: text)
+        let match = try #require(matches.first(where: { $0.contact.id == expected }), "\(text): \(matches.map(\.contact.id))")
+        // Every token matched exactly: not a typo.
+        #expect(match.score >= MatchReason.nameTokens.baseScore, "\(text) → \(match.reason) \(match.score)")
+    }
+
+    @Test func theRomanizationIsOnlyForCyrillicAndGreek() {
+        let names = NameNormalizer.shared
+        #expect(names.alternateRomanization("Хрущёв") == "khrushchev")
+        #expect(names.alternateRomanization("Ελένη") == "eleni")
+        #expect(names.alternateRomanization("Müller") == nil)
+        #expect(names.alternateRomanization("王小明") == nil)
+        #expect(names.alternateTokens("Пушкин", besides: ["puskin"]) == ["pushkin"])
+        #expect(names.alternateTokens("Елена", besides: ["elena"]) == ["yelena"])
+    }
+}
