@@ -47,7 +47,8 @@ public enum ContactCSVHeaderMapping {
         let key = folded(trimmed)
         if let known = exact[key] { return known }
         // Google Contacts: "Phone 1 - Value" / "Phone 1 - Type", "E-mail 2 - Value" / "- Type".
-        let isPhoneish = key.contains("phone") || key.contains("mobile") || key.contains("telephone")
+        // Whole words only: "Phonetic First Name" and "Surname Yomi" are name readings.
+        let isPhoneish = ContactCSVHeaderWords.words(trimmed).contains(where: ContactCSVHeaderWords.namesPhone)
         let isEmailish = key.contains("email")
         let excluded = ["fax", "opt", "bounce", "donot", "verified", "consent", "status", "date", "count"]
         if (isPhoneish || isEmailish), !excluded.contains(where: { key.contains($0) }), !key.hasPrefix("has"), !key.hasPrefix("is") {
