@@ -187,13 +187,21 @@ struct ContactCSVRowConverter: Sendable {
                         }
                     }
                     Self.forEachValue(in: value, emailStyle: isEmail) { part in
-                        let raw = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: value[part]))
+                        let partBytes = UnsafeBufferPointer(rebasing: value[part])
+                        let raw = scratch.preparer.draft.append(partBytes)
                         if isEmail {
                             scratch.preparer.draft.emails.append(RecordDraft.Email(label: labelRange, raw: raw))
                             scratch.emailColumns.append(index)
                         } else {
-                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: labelRange, raw: raw))
+                            var phoneLabel = labelRange
+                            if labelIsHeader, let (_, written) = PhoneTrailingLabel.split(partBytes) {
+                                phoneLabel = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: partBytes[written]))
+                            }
+                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
                             scratch.phoneColumns.append(index)
+                    // The header is only the default label: a label written in a phone's cell
+                    // ("650 555 5555 (mobile)") is more precise.
+                    var labelIsHeader = false
                         }
                     }
                 case .createdAt, .updatedAt:
@@ -202,6 +210,7 @@ struct ContactCSVRowConverter: Sendable {
                             scratch.preparer.draft.createdAt = date.timeIntervalSinceReferenceDate
                         } else {
                             scratch.preparer.draft.updatedAt = date.timeIntervalSinceReferenceDate
+                            labelIsHeader = true
                         }
                     } else {
                         problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: String(utf8Bytes: value), kind: .invalidDate))
