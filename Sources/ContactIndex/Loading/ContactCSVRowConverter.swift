@@ -14,6 +14,10 @@ struct ContactCSVBlockResult: Sendable {
     var byteCount = 0
     var phonesNormalized = 0
     var phonesByFastPath = 0
+    /// When ids are synthesized: the block, and each converted row's bytes in it, so that the
+    /// assembler can remake a row whose id an earlier block took.
+    var source: CSVBlock?
+    var rowRanges: [Range<Int>] = []
 }
 
 /// Turns the rows of a block into prepared contacts: tokenizes, decodes, maps the cells to
@@ -59,10 +63,13 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// Converts every record of a block.
+    /// - Parameter lineIDsOnly: when ids are synthesized, give every row its line id (for a row
+    ///   whose email or phone id an earlier row took).
     /// - Complexity: O(n) in the block's bytes, plus the preparation of each row.
-    func convert(_ block: CSVBlock) -> ContactCSVBlockResult {
+    func convert(_ block: CSVBlock, lineIDsOnly: Bool = false) -> ContactCSVBlockResult {
         var result = ContactCSVBlockResult()
         result.byteCount = block.bytes.count
+        if layout.synthesizesIDs { result.source = block }
         let tokenizer = CSVTokenizer(delimiter: options.delimiter)
         var scratch = idle.states.withLock { $0.popLast() }
             ?? Scratch(preparer: ContactRowPreparer(configuration: options.configuration, nameKeyCacheLimit: Self.nameKeyCacheLimit))
@@ -79,6 +86,7 @@ struct ContactCSVRowConverter: Sendable {
                     rowLine += 1
                 }
                 line = rowLine
+                let rowStart = position
                 guard let flags = tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &scratch.spans) else { break }
                 if scratch.spans.allSatisfy({ $0.start == $0.end }) { continue }  // ",,,": an empty row
                 result.rowsRead += 1
@@ -97,7 +105,9 @@ struct ContactCSVRowConverter: Sendable {
                 } else if found < expected {
                     problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooFewFields(expected: expected, found: found)))
                 }
-                convertRow(line: rowLine, scratch: &scratch, problems: &problems, into: &result)
+                let converted = result.lines.count
+                convertRow(line: rowLine, lineIDsOnly: lineIDsOnly, scratch: &scratch, problems: &problems, into: &result)
+                if layout.synthesizesIDs, result.lines.count > converted { result.rowRanges.append(rowStart..<position) }
             }
         }
         return result
@@ -139,7 +149,7 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// Fills the draft from the current row's cells and prepares it.
-    private func convertRow(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], into result: inout ContactCSVBlockResult) {
+    private func convertRow(line: Int, lineIDsOnly: Bool, scratch: inout Scratch, problems: inout [CSVLoadProblem], into result: inout ContactCSVBlockResult) {
         scratch.preparer.draft.reset()
         scratch.preparer.draft.entity = options.defaultEntity
         scratch.phoneColumns.removeAll(keepingCapacity: true)
@@ -237,7 +247,7 @@ struct ContactCSVRowConverter: Sendable {
                 }
             }
         }
-        guard !scratch.preparer.draft.id.isEmpty else {
+        guard !scratch.preparer.draft.id.isEmpty || layout.synthesizesIDs else {
             problems.append(CSVLoadProblem(line: line, column: nil, contactID: "", value: "", kind: .missingID))
             result.rowsRejected += 1
             result.problems.append(contentsOf: problems)
@@ -252,6 +262,10 @@ struct ContactCSVRowConverter: Sendable {
             for issue in issues {
                 switch issue {
                 case .phone(let index, let kind):
+        if layout.synthesizesIDs {
+            let id = (lineIDsOnly ? nil : ContactCSVSynthesizedID.stableID(of: scratch.preparer.draft)) ?? ContactCSVSynthesizedID.lineID(line)
+            scratch.preparer.draft.id = scratch.preparer.draft.append(id)
+        }
                     let csvKind: CSVLoadProblem.Kind
                     switch kind {
                     case .unparseablePhone(let failure): csvKind = .unparseablePhone(failure)
