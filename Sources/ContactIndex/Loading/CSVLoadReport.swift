@@ -28,6 +28,9 @@ public struct CSVLoadReport: Sendable {
     /// the file had no id column, and ids come from each row's first email, else first phone,
     /// else line number; `ContactCSVLoader.Options.synthesizesMissingIDs`).
     public var idSynthesis: String?
+    /// The encoding form ("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE") that the input's
+    /// byte-order mark named and the loader transcoded to UTF-8; nil for other input.
+    public var transcodedFrom: String?
 
     /// Creates an empty report.
     public init() {}
@@ -38,6 +41,7 @@ public struct CSVLoadReport: Sendable {
     /// A few lines for a person: the counts, then at most `maximumProblems` problems.
     public func summary(maximumProblems: Int = 20) -> String {
         var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
+        if let transcodedFrom { lines.append("encoding: \(transcodedFrom) (byte-order mark), read as UTF-8") }
         if let idSynthesis { lines.append("ids: " + idSynthesis) }
         lines += problems.prefix(maximumProblems).map(\.description)
         if problems.count > maximumProblems { lines.append("… and \(problems.count - maximumProblems) more") }

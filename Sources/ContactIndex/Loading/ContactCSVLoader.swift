@@ -17,7 +17,9 @@ import Synchronization
 /// What it does:
 /// - Parses RFC 4180 CSV as bytes (`CSVTokenizer`): quoted fields with delimiters, line breaks and
 ///   doubled quotes; LF, CRLF or CR; a UTF-8 byte-order mark; blank lines; rows with too many or
-///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request.
+///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request
+///   (`Options.encoding`); a UTF-16 or UTF-32 byte-order mark makes the reader transcode the
+///   stream to UTF-8 as it goes. NUL characters are dropped and reported.
 /// - Maps the header to contact fields (`ContactCSVHeaderMapping`: canonical, Salesforce, HubSpot,
 ///   Google Contacts, Outlook), with `Options.columns` overriding the guess. A country column sets
 ///   the row's phone region; other columns become attributes.
@@ -61,7 +63,7 @@ public struct ContactCSVLoader: Sendable {
         /// Creates options.
         /// - Parameters:
         ///   - configuration: normalization and ranking of the directory.
-        ///   - encoding: the encoding of the bytes.
+        ///   - encoding: the encoding of the bytes (a UTF-16 or UTF-32 byte-order mark overrides it).
         ///   - delimiter: the field delimiter.
         ///   - columns: explicit column choices by header.
         ///   - defaultEntity: the entity of rows without an entity column.
@@ -152,11 +154,16 @@ public struct ContactCSVLoader: Sendable {
     private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         var input = input
         guard let header = input.headerBlock() else { throw .missingHeader }
+        // A UTF-16 or UTF-32 byte-order mark wins over the encoding asked for: the reader
+        // transcodes such a stream to UTF-8.
+        var options = self.options
+        if input.transcodedForm != nil { options.encoding = .utf8 }
         let layout = try ContactCSVRowLayout(headerBytes: header, options: options)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
         report.problems = layout.headerProblems
         if layout.synthesizesIDs { report.idSynthesis = ContactCSVSynthesizedID.scheme }
+        report.transcodedFrom = input.transcodedForm?.rawValue
 
         // Blocks are converted on worker threads; this thread adds each converted block to the
         // directory in file order as soon as it is ready, while later blocks are converted.

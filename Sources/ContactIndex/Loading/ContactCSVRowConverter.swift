@@ -114,7 +114,8 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// Decodes the current record's fields into `scratch.cellBytes` as UTF-8 (checking UTF-8, or
-    /// transcoding Windows-1252 and Latin-1), one range per cell.
+    /// transcoding Windows-1252 and Latin-1), one range per cell. NUL characters are dropped
+    /// and reported (`CSVLoadProblem.Kind.nulCharacter`).
     private func decodeCells(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem]) {
         scratch.cellBytes.removeAll(keepingCapacity: true)
         scratch.cells.removeAll(keepingCapacity: true)
@@ -122,26 +123,33 @@ struct ContactCSVRowConverter: Sendable {
             let start = scratch.cellBytes.count
             if span.start != span.end {
                 CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch.unescaped) { field in
-                    guard options.encoding == .utf8, field.contains(where: { $0 >= 0x80 }) else {
-                        if options.encoding == .utf8 || !field.contains(where: { $0 >= 0x80 }) {
-                            scratch.cellBytes.append(contentsOf: field)
-                        } else {
-                            var invalid: Int? = nil
-                            var text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
-                            text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
-                        }
+                    guard let offset = CSVNULCharacters.firstOffset(in: field) else {
+                        decodeField(field, column: index, line: line, into: &scratch.cellBytes, problems: &problems)
                         return
                     }
-                    var invalid: Int? = nil
-                    var text = CSVTextDecoder.decode(field, encoding: .utf8, invalidOffset: &invalid)
-                    if let invalid {
-                        problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
-                    }
-                    text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
+                    let kept = field.filter { $0 != 0 }
+                    problems.append(CSVLoadProblem(
+                        line: line, column: header(index), contactID: "", value: String(utf8Bytes: kept), kind: .nulCharacter(byteOffset: offset)))
+                    kept.withUnsafeBufferPointer { decodeField($0, column: index, line: line, into: &scratch.cellBytes, problems: &problems) }
                 }
             }
             scratch.cells.append(start..<scratch.cellBytes.count)
         }
+    }
+
+    /// Appends one field's text as UTF-8 to `out`: checked UTF-8 (a problem and U+FFFD for bad
+    /// bytes), or transcoded from Windows-1252 or Latin-1.
+    private func decodeField(_ field: UnsafeBufferPointer<UInt8>, column index: Int, line: Int, into out: inout [UInt8], problems: inout [CSVLoadProblem]) {
+        guard field.contains(where: { $0 >= 0x80 }) else {
+            out.append(contentsOf: field)
+            return
+        }
+        var invalid: Int? = nil
+        var text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+        if let invalid {
+            problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+        }
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private func header(_ index: Int) -> String {
@@ -186,6 +194,9 @@ struct ContactCSVRowConverter: Sendable {
                     let isEmail: Bool
                     if case .email = column { isEmail = true } else { isEmail = false }
                     let labelRange: Range<Int>
+                    // The header is only the default label: a label written in a phone's cell
+                    // ("650 555 5555 (mobile)") is more precise.
+                    var labelIsHeader = false
                     if let label {
                         labelRange = scratch.preparer.draft.append(label)
                     } else {
@@ -194,6 +205,7 @@ struct ContactCSVRowConverter: Sendable {
                             labelRange = scratch.preparer.draft.append(cell(scratch.cells[labelIndex]))
                         } else {
                             labelRange = headerBytes[index].withUnsafeBufferPointer { scratch.preparer.draft.append($0) }
+                            labelIsHeader = true
                         }
                     }
                     Self.forEachValue(in: value, emailStyle: isEmail) { part in
@@ -209,9 +221,6 @@ struct ContactCSVRowConverter: Sendable {
                             }
                             scratch.preparer.draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
                             scratch.phoneColumns.append(index)
-                    // The header is only the default label: a label written in a phone's cell
-                    // ("650 555 5555 (mobile)") is more precise.
-                    var labelIsHeader = false
                         }
                     }
                 case .createdAt, .updatedAt:
@@ -220,7 +229,6 @@ struct ContactCSVRowConverter: Sendable {
                             scratch.preparer.draft.createdAt = date.timeIntervalSinceReferenceDate
                         } else {
                             scratch.preparer.draft.updatedAt = date.timeIntervalSinceReferenceDate
-                            labelIsHeader = true
                         }
                     } else {
                         problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: String(utf8Bytes: value), kind: .invalidDate))
@@ -254,6 +262,10 @@ struct ContactCSVRowConverter: Sendable {
             return
         }
         let (issues, fast) = scratch.preparer.normalize()
+        if layout.synthesizesIDs {
+            let id = (lineIDsOnly ? nil : ContactCSVSynthesizedID.stableID(of: scratch.preparer.draft)) ?? ContactCSVSynthesizedID.lineID(line)
+            scratch.preparer.draft.id = scratch.preparer.draft.append(id)
+        }
         result.phonesByFastPath += fast
         result.phonesNormalized += scratch.preparer.draft.phones.count
         if !issues.isEmpty || !problems.isEmpty {
@@ -262,10 +274,6 @@ struct ContactCSVRowConverter: Sendable {
             for issue in issues {
                 switch issue {
                 case .phone(let index, let kind):
-        if layout.synthesizesIDs {
-            let id = (lineIDsOnly ? nil : ContactCSVSynthesizedID.stableID(of: scratch.preparer.draft)) ?? ContactCSVSynthesizedID.lineID(line)
-            scratch.preparer.draft.id = scratch.preparer.draft.append(id)
-        }
                     let csvKind: CSVLoadProblem.Kind
                     switch kind {
                     case .unparseablePhone(let failure): csvKind = .unparseablePhone(failure)
