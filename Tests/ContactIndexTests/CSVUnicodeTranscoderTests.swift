@@ -78,3 +78,17 @@ import Testing
         #expect(throws: CSVLoadError.self) { try ContactCSVLoader(.init(strict: true)).load(bytes: csv) }
     }
 }
+
+@Suite struct CSVTextEncodingNameTests {
+    @Test(arguments: [("UTF-8", CSVTextEncoding.utf8), ("utf8", .utf8), ("windows-1252", .windows1252), ("CP1252", .windows1252),
+                      ("latin1", .latin1), ("ISO-8859-1", .latin1), ("iso_8859_1", .latin1)])
+    func namesResolve(name: String, encoding: CSVTextEncoding) {
+        #expect(CSVTextEncoding(name: name) == encoding)
+        #expect(CSVTextEncoding(name: encoding.rawValue) == encoding)
+    }
+
+    @Test func unknownNamesDoNot() {
+        #expect(CSVTextEncoding(name: "utf-16") == nil)
+        #expect(CSVTextEncoding(name: "") == nil)
+    }
+}
