@@ -7,8 +7,10 @@ struct CSVBlock: Sendable {
 }
 
 /// Reads a byte stream into blocks of whole records (`CSVRecordSplitter`), so that each block can
-/// be parsed on its own thread. Skips a UTF-8 byte-order mark. A record longer than a block makes
-/// the block grow until it holds the whole record.
+/// be parsed on its own thread. Skips a UTF-8 byte-order mark; after a UTF-16 or UTF-32 one, the
+/// stream is transcoded to UTF-8 as it is read (`CSVUnicodeTranscoder`), so blocks always hold
+/// UTF-8 (or the single-byte encoding the caller chose). A record longer than a block makes the
+/// block grow until it holds the whole record.
 struct CSVBlockReader {
     private let read: (UnsafeMutableRawBufferPointer) -> Int
     private let blockSize: Int
@@ -17,8 +19,13 @@ struct CSVBlockReader {
     private var atEnd = false
     private var nextLine = 1
     private var checkedBOM = false
-    /// Bytes read from the stream so far.
+    /// Set when a UTF-16 or UTF-32 byte-order mark started the stream.
+    private var transcoder: CSVUnicodeTranscoder?
+    /// Bytes read from the stream so far (before any transcoding).
     private(set) var bytesRead = 0
+    /// The encoding form the stream was transcoded from, when its byte-order mark named UTF-16
+    /// or UTF-32.
+    var transcodedForm: CSVUnicodeTranscoder.Form? { transcoder?.form }
 
     init(read: @escaping (UnsafeMutableRawBufferPointer) -> Int, blockSize: Int, delimiter: UInt8) {
         self.read = read
@@ -42,9 +49,22 @@ struct CSVBlockReader {
         }
         pending.removeLast(want - total)
         bytesRead += total
-        if !checkedBOM, pending.count >= 3 || atEnd {
+        if transcoder != nil {
+            let raw = pending[oldCount...]
+            var utf8: [UInt8] = []
+            transcoder!.transcode(raw, isFinal: atEnd, into: &utf8)
+            pending.replaceSubrange(oldCount..., with: utf8)
+        } else if !checkedBOM, pending.count >= 4 || atEnd {
             checkedBOM = true
-            if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+                pending.removeFirst(3)
+            } else if let (form, markLength) = CSVUnicodeTranscoder.Form.detect(pending) {
+                var transcoder = CSVUnicodeTranscoder(form: form)
+                var utf8: [UInt8] = []
+                transcoder.transcode(pending[markLength...], isFinal: atEnd, into: &utf8)
+                pending = utf8
+                self.transcoder = transcoder
+            }
         }
         return total > 0
     }

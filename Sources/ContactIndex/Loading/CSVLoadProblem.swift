@@ -15,6 +15,11 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case invalidEmail(EmailNormalizationError)
         /// The cell is not valid UTF-8 at this byte of the cell; read with U+FFFD in its place.
         case invalidUTF8(byteOffset: Int)
+        /// The cell holds a NUL character (U+0000), the first at this byte of the cell. Every NUL
+        /// of the cell was dropped: no contact field holds one, and NULs end C strings and break
+        /// the JSON a host sends on. A file full of them is usually UTF-16 without a byte-order
+        /// mark.
+        case nulCharacter(byteOffset: Int)
         /// The row has more fields than the header; the extra ones are kept as attributes
         /// named "column N".
         case tooManyFields(expected: Int, found: Int)
@@ -63,6 +68,7 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .invalidPhone: "phone \(value.debugDescription) indexed, but libphonenumber's metadata calls it invalid"
         case .invalidEmail(let error): "email \(value.debugDescription) kept raw and not indexed: \(error.explanation)"
         case .invalidUTF8(let offset): "not valid UTF-8 at byte \(offset) of the cell; replaced by U+FFFD"
+        case .nulCharacter(let offset): "a NUL character at byte \(offset) of the cell was dropped (with any others in the cell)"
         case .tooManyFields(let expected, let found): "\(found) fields where the header has \(expected); extra fields kept as attributes"
         case .tooFewFields(let expected, let found): "\(found) fields where the header has \(expected); missing fields are empty"
         case .unterminatedQuote: "a quoted field is never closed; it runs to the end of the file"

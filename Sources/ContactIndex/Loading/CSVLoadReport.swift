@@ -24,6 +24,13 @@ public struct CSVLoadReport: Sendable {
     public var columns: [(header: String, column: ContactCSVColumn)] = []
     /// Every problem, in line order.
     public var problems: [CSVLoadProblem] = []
+    /// Nil when a column held the record ids; otherwise how the loader made them (a sentence:
+    /// the file had no id column, and ids come from each row's first email, else first phone,
+    /// else line number; `ContactCSVLoader.Options.synthesizesMissingIDs`).
+    public var idSynthesis: String?
+    /// The encoding form ("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE") that the input's
+    /// byte-order mark named and the loader transcoded to UTF-8; nil for other input.
+    public var transcodedFrom: String?
 
     /// Creates an empty report.
     public init() {}
@@ -34,6 +41,8 @@ public struct CSVLoadReport: Sendable {
     /// A few lines for a person: the counts, then at most `maximumProblems` problems.
     public func summary(maximumProblems: Int = 20) -> String {
         var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
+        if let transcodedFrom { lines.append("encoding: \(transcodedFrom) (byte-order mark), read as UTF-8") }
+        if let idSynthesis { lines.append("ids: " + idSynthesis) }
         lines += problems.prefix(maximumProblems).map(\.description)
         if problems.count > maximumProblems { lines.append("… and \(problems.count - maximumProblems) more") }
         return lines.joined(separator: "\n")
@@ -46,7 +55,8 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, errno: Int32)
     /// The input has no header row.
     case missingHeader
-    /// No column holds the record id, and no explicit mapping names one.
+    /// No column holds the record id, no explicit mapping names one, and
+    /// `ContactCSVLoader.Options.synthesizesMissingIDs` is off.
     case noIDColumn(headers: [String])
     /// Strict mode: the load found problems, so nothing was loaded. The report lists them.
     case problemsInStrictMode(CSVLoadReport)

@@ -5,6 +5,10 @@
 /// "Email2Address" are one header). Salesforce custom fields (`…__c`) are always attributes.
 /// Columns it does not recognise are kept as attributes under their header; an explicit mapping
 /// (by header, compared the same blind way) overrides any guess.
+///
+/// Exactly one column is the record id: an explicit one, else the column that best names the
+/// record's own id (`RecordIDRank`: "Id" and "Contact ID" before "External ID" before
+/// "Account ID"; "Owner ID" and other ids of related records are never the id).
 public enum ContactCSVHeaderMapping {
     /// The columns for a header row.
     /// - Parameters:
@@ -14,17 +18,17 @@ public enum ContactCSVHeaderMapping {
     /// - Complexity: O(h) in the headers.
     public static func columns(for headers: [String], overrides: [String: ContactCSVColumn] = [:]) -> [ContactCSVColumn] {
         let explicit = Dictionary(overrides.map { (folded($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
-        var columns = headers.map { header -> ContactCSVColumn in
-            if let chosen = explicit[folded(header)] { return chosen }
+        var explicitIDs: Set<Int> = []
+        let columns = headers.enumerated().map { index, header -> ContactCSVColumn in
+            if let chosen = explicit[folded(header)] {
+                if chosen == .id { explicitIDs.insert(index) }
+                return chosen
+            }
             return guess(header)
         }
-        // The first id-like column is the id; later ones are attributes.
-        var seenID = false
-        for index in columns.indices where columns[index] == .id {
-            if seenID { columns[index] = .attribute(headers[index]) }
-            seenID = true
-        }
-        return columns
+        // One id column: an explicit one, else the one that best names the record's own id
+        // ("Contact ID" before "Account ID"); the others are attributes.
+        return keepingOneID(columns, headers: headers, explicitIDs: explicitIDs)
     }
 
     /// A header reduced to lower-case ASCII letters and digits (other scripts kept as they are,
@@ -45,9 +49,11 @@ public enum ContactCSVHeaderMapping {
         let trimmed = String(Substring(header).trimmingWhitespace())
         if trimmed.lowercased().hasSuffix("__c") { return .attribute(trimmed) }
         let key = folded(trimmed)
+        if recordIDRank(folded: key) != nil { return .id }
         if let known = exact[key] { return known }
         // Google Contacts: "Phone 1 - Value" / "Phone 1 - Type", "E-mail 2 - Value" / "- Type".
-        let isPhoneish = key.contains("phone") || key.contains("mobile") || key.contains("telephone")
+        // Whole words only: "Phonetic First Name" and "Surname Yomi" are name readings.
+        let isPhoneish = ContactCSVHeaderWords.words(trimmed).contains(where: ContactCSVHeaderWords.namesPhone)
         let isEmailish = key.contains("email")
         let excluded = ["fax", "opt", "bounce", "donot", "verified", "consent", "status", "date", "count"]
         if (isPhoneish || isEmailish), !excluded.contains(where: { key.contains($0) }), !key.hasPrefix("has"), !key.hasPrefix("is") {
@@ -63,7 +69,6 @@ public enum ContactCSVHeaderMapping {
     /// Headers known by their folded form.
     static let exact: [String: ContactCSVColumn] = {
         var table: [String: ContactCSVColumn] = [:]
-        for key in ["id", "contactid", "recordid", "leadid", "accountid", "externalid", "uid", "uuid"] { table[key] = .id }
         for key in ["firstname", "givenname", "first", "forename"] { table[key] = .firstName }
         for key in ["lastname", "familyname", "surname", "last"] { table[key] = .lastName }
         for key in ["name", "fullname", "displayname", "contactname"] { table[key] = .displayName }

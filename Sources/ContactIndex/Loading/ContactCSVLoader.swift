@@ -17,13 +17,17 @@ import Synchronization
 /// What it does:
 /// - Parses RFC 4180 CSV as bytes (`CSVTokenizer`): quoted fields with delimiters, line breaks and
 ///   doubled quotes; LF, CRLF or CR; a UTF-8 byte-order mark; blank lines; rows with too many or
-///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request.
+///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request
+///   (`Options.encoding`); a UTF-16 or UTF-32 byte-order mark makes the reader transcode the
+///   stream to UTF-8 as it goes. NUL characters are dropped and reported.
 /// - Maps the header to contact fields (`ContactCSVHeaderMapping`: canonical, Salesforce, HubSpot,
 ///   Google Contacts, Outlook), with `Options.columns` overriding the guess. A country column sets
 ///   the row's phone region; other columns become attributes.
 /// - Streams the input in blocks of whole records; each block is parsed and normalized (phones,
 ///   emails, name keys: `ContactPreparer`) on its own thread, so the load uses every core. The
 ///   directory is then built from the prepared contacts in file order.
+/// - A file without an id column (Google Contacts, Outlook) gets ids made from each row's first
+///   email, else first phone, else line (`Options.synthesizesMissingIDs`, `CSVLoadReport.idSynthesis`).
 /// - Never stops on a bad row: rows without id are left out, a later row with the same id
 ///   replaces the earlier one, bad phones and emails are kept raw; all of it is in the
 ///   `CSVLoadReport` with line, column and reason. `Options.strict` turns any problem into a
@@ -44,6 +48,10 @@ public struct ContactCSVLoader: Sendable {
         public var defaultEntity: ContactEntity
         /// Fail the whole load (`CSVLoadError.problemsInStrictMode`) when any problem is found.
         public var strict: Bool
+        /// When no column holds the record id (Google Contacts and Outlook exports), make one
+        /// for each row (from its first email, else its first phone, else its line; the report's
+        /// `idSynthesis` says so). False fails such a load with `CSVLoadError.noIDColumn`.
+        public var synthesizesMissingIDs: Bool
         /// Bytes per block handed to a worker thread.
         public var blockSize: Int
         /// Worker threads; defaults to the number of active cores.
@@ -53,6 +61,17 @@ public struct ContactCSVLoader: Sendable {
         public var progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
 
         /// Creates options.
+        /// - Parameters:
+        ///   - configuration: normalization and ranking of the directory.
+        ///   - encoding: the encoding of the bytes (a UTF-16 or UTF-32 byte-order mark overrides it).
+        ///   - delimiter: the field delimiter.
+        ///   - columns: explicit column choices by header.
+        ///   - defaultEntity: the entity of rows without an entity column.
+        ///   - strict: fail the load on any problem.
+        ///   - synthesizesMissingIDs: make ids when no column holds them.
+        ///   - blockSize: bytes per block (at least 4096).
+        ///   - threads: worker threads (nil: the active cores).
+        ///   - progress: called after each block.
         public init(
             configuration: DirectoryConfiguration = .init(),
             encoding: CSVTextEncoding = .utf8,
@@ -60,6 +79,7 @@ public struct ContactCSVLoader: Sendable {
             columns: [String: ContactCSVColumn] = [:],
             defaultEntity: ContactEntity = .contact,
             strict: Bool = false,
+            synthesizesMissingIDs: Bool = true,
             blockSize: Int = 1 << 20,
             threads: Int? = nil,
             progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)? = nil
@@ -70,6 +90,7 @@ public struct ContactCSVLoader: Sendable {
             self.columns = columns
             self.defaultEntity = defaultEntity
             self.strict = strict
+            self.synthesizesMissingIDs = synthesizesMissingIDs
             self.blockSize = max(blockSize, 4096)
             self.threads = max(1, threads ?? Self.activeCores)
             self.progress = progress
@@ -133,10 +154,16 @@ public struct ContactCSVLoader: Sendable {
     private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         var input = input
         guard let header = input.headerBlock() else { throw .missingHeader }
+        // A UTF-16 or UTF-32 byte-order mark wins over the encoding asked for: the reader
+        // transcodes such a stream to UTF-8.
+        var options = self.options
+        if input.transcodedForm != nil { options.encoding = .utf8 }
         let layout = try ContactCSVRowLayout(headerBytes: header, options: options)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
         report.problems = layout.headerProblems
+        if layout.synthesizesIDs { report.idSynthesis = ContactCSVSynthesizedID.scheme }
+        report.transcodedFrom = input.transcodedForm?.rawValue
 
         // Blocks are converted on worker threads; this thread adds each converted block to the
         // directory in file order as soon as it is ready, while later blocks are converted.
@@ -147,7 +174,7 @@ public struct ContactCSVLoader: Sendable {
         let converter = ContactCSVRowConverter(layout: layout, options: options)
         let progress = options.progress
         let maximumInFlight = options.threads * 2
-        var assembler = ContactCSVAssembler(configuration: options.configuration, report: report)
+        var assembler = ContactCSVAssembler(configuration: options.configuration, report: report, idSynthesizer: layout.synthesizesIDs ? converter : nil)
         var dispatched = 0
         var consumed = 0
         var inputDone = false
@@ -195,10 +222,15 @@ struct ContactCSVAssembler {
     private var report: CSVLoadReport
     /// The file line of each slot's row, for duplicate reports.
     private var lineOfSlot: [Int32] = []
+    /// When the ids are synthesized: the converter that remakes a row with its line id, and the
+    /// email and phone ids taken so far (`ContactCSVSynthesizedID`).
+    private let idSynthesizer: ContactCSVRowConverter?
+    private var takenIDs: Set<String> = []
 
-    init(configuration: DirectoryConfiguration, report: CSVLoadReport) {
+    init(configuration: DirectoryConfiguration, report: CSVLoadReport, idSynthesizer: ContactCSVRowConverter? = nil) {
         builder = ContactDirectory.Builder(configuration: configuration, capacity: 0)
         self.report = report
+        self.idSynthesizer = idSynthesizer
     }
 
     /// Adds one converted block.
@@ -207,10 +239,16 @@ struct ContactCSVAssembler {
         report.rowsRejected += block.rowsRejected
         report.phonesNormalized += block.phonesNormalized
         report.phonesByFastPath += block.phonesByFastPath
+        let blockProblems = report.problems.count
         report.problems.append(contentsOf: block.problems)
         for index in 0..<block.rows.count {
             let line = block.lines[index]
-            let outcome = builder.add(block.rows, index)
+            let outcome: (slot: UInt32, replacedSlot: UInt32?)
+            if let remade = uniqueSynthesizedRow(block, index, problemsFrom: blockProblems) {
+                outcome = builder.add(remade, 0)
+            } else {
+                outcome = builder.add(block.rows, index)
+            }
             let slot = outcome.slot
             if Int(slot) >= lineOfSlot.count { lineOfSlot.append(contentsOf: repeatElement(0, count: Int(slot) + 1 - lineOfSlot.count)) }
             lineOfSlot[Int(slot)] = line
@@ -221,6 +259,23 @@ struct ContactCSVAssembler {
                 report.rowsUpdated += 1
             }
         }
+    }
+
+    /// When ids are synthesized and row `index` of `block` has an email or phone id that an
+    /// earlier row took: the row remade with its line id (its problems renamed to it). Nil when
+    /// the row can be added as it is.
+    private mutating func uniqueSynthesizedRow(_ block: ContactCSVBlockResult, _ index: Int, problemsFrom first: Int) -> PreparedRows? {
+        guard let idSynthesizer, let source = block.source else { return nil }
+        let id = block.rows.withRecord(index) { String(recordBytes: ContactRecordReader.id(of: UnsafeRawBufferPointer($0))) }
+        guard !ContactCSVSynthesizedID.isLineID(id), !takenIDs.insert(id).inserted else { return nil }
+        let line = Int(block.lines[index])
+        let row = CSVBlock(bytes: Array(source.bytes[block.rowRanges[index]]), firstLine: line)
+        let remade = idSynthesizer.convert(row, lineIDsOnly: true)
+        let lineID = ContactCSVSynthesizedID.lineID(line)
+        for problem in first..<report.problems.count where report.problems[problem].line == line && report.problems[problem].contactID == id {
+            report.problems[problem].contactID = lineID
+        }
+        return remade.rows.count == 1 ? remade.rows : nil
     }
 
     /// Finishes the directory and the report.

@@ -14,6 +14,10 @@ struct ContactCSVBlockResult: Sendable {
     var byteCount = 0
     var phonesNormalized = 0
     var phonesByFastPath = 0
+    /// When ids are synthesized: the block, and each converted row's bytes in it, so that the
+    /// assembler can remake a row whose id an earlier block took.
+    var source: CSVBlock?
+    var rowRanges: [Range<Int>] = []
 }
 
 /// Turns the rows of a block into prepared contacts: tokenizes, decodes, maps the cells to
@@ -59,10 +63,13 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// Converts every record of a block.
+    /// - Parameter lineIDsOnly: when ids are synthesized, give every row its line id (for a row
+    ///   whose email or phone id an earlier row took).
     /// - Complexity: O(n) in the block's bytes, plus the preparation of each row.
-    func convert(_ block: CSVBlock) -> ContactCSVBlockResult {
+    func convert(_ block: CSVBlock, lineIDsOnly: Bool = false) -> ContactCSVBlockResult {
         var result = ContactCSVBlockResult()
         result.byteCount = block.bytes.count
+        if layout.synthesizesIDs { result.source = block }
         let tokenizer = CSVTokenizer(delimiter: options.delimiter)
         var scratch = idle.states.withLock { $0.popLast() }
             ?? Scratch(preparer: ContactRowPreparer(configuration: options.configuration, nameKeyCacheLimit: Self.nameKeyCacheLimit))
@@ -79,6 +86,7 @@ struct ContactCSVRowConverter: Sendable {
                     rowLine += 1
                 }
                 line = rowLine
+                let rowStart = position
                 guard let flags = tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &scratch.spans) else { break }
                 if scratch.spans.allSatisfy({ $0.start == $0.end }) { continue }  // ",,,": an empty row
                 result.rowsRead += 1
@@ -97,14 +105,17 @@ struct ContactCSVRowConverter: Sendable {
                 } else if found < expected {
                     problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .tooFewFields(expected: expected, found: found)))
                 }
-                convertRow(line: rowLine, scratch: &scratch, problems: &problems, into: &result)
+                let converted = result.lines.count
+                convertRow(line: rowLine, lineIDsOnly: lineIDsOnly, scratch: &scratch, problems: &problems, into: &result)
+                if layout.synthesizesIDs, result.lines.count > converted { result.rowRanges.append(rowStart..<position) }
             }
         }
         return result
     }
 
     /// Decodes the current record's fields into `scratch.cellBytes` as UTF-8 (checking UTF-8, or
-    /// transcoding Windows-1252 and Latin-1), one range per cell.
+    /// transcoding Windows-1252 and Latin-1), one range per cell. NUL characters are dropped
+    /// and reported (`CSVLoadProblem.Kind.nulCharacter`).
     private func decodeCells(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem]) {
         scratch.cellBytes.removeAll(keepingCapacity: true)
         scratch.cells.removeAll(keepingCapacity: true)
@@ -112,26 +123,33 @@ struct ContactCSVRowConverter: Sendable {
             let start = scratch.cellBytes.count
             if span.start != span.end {
                 CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch.unescaped) { field in
-                    guard options.encoding == .utf8, field.contains(where: { $0 >= 0x80 }) else {
-                        if options.encoding == .utf8 || !field.contains(where: { $0 >= 0x80 }) {
-                            scratch.cellBytes.append(contentsOf: field)
-                        } else {
-                            var invalid: Int? = nil
-                            var text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
-                            text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
-                        }
+                    guard let offset = CSVNULCharacters.firstOffset(in: field) else {
+                        decodeField(field, column: index, line: line, into: &scratch.cellBytes, problems: &problems)
                         return
                     }
-                    var invalid: Int? = nil
-                    var text = CSVTextDecoder.decode(field, encoding: .utf8, invalidOffset: &invalid)
-                    if let invalid {
-                        problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
-                    }
-                    text.withUTF8 { scratch.cellBytes.append(contentsOf: $0) }
+                    let kept = field.filter { $0 != 0 }
+                    problems.append(CSVLoadProblem(
+                        line: line, column: header(index), contactID: "", value: String(utf8Bytes: kept), kind: .nulCharacter(byteOffset: offset)))
+                    kept.withUnsafeBufferPointer { decodeField($0, column: index, line: line, into: &scratch.cellBytes, problems: &problems) }
                 }
             }
             scratch.cells.append(start..<scratch.cellBytes.count)
         }
+    }
+
+    /// Appends one field's text as UTF-8 to `out`: checked UTF-8 (a problem and U+FFFD for bad
+    /// bytes), or transcoded from Windows-1252 or Latin-1.
+    private func decodeField(_ field: UnsafeBufferPointer<UInt8>, column index: Int, line: Int, into out: inout [UInt8], problems: inout [CSVLoadProblem]) {
+        guard field.contains(where: { $0 >= 0x80 }) else {
+            out.append(contentsOf: field)
+            return
+        }
+        var invalid: Int? = nil
+        var text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+        if let invalid {
+            problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+        }
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private func header(_ index: Int) -> String {
@@ -139,7 +157,7 @@ struct ContactCSVRowConverter: Sendable {
     }
 
     /// Fills the draft from the current row's cells and prepares it.
-    private func convertRow(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], into result: inout ContactCSVBlockResult) {
+    private func convertRow(line: Int, lineIDsOnly: Bool, scratch: inout Scratch, problems: inout [CSVLoadProblem], into result: inout ContactCSVBlockResult) {
         scratch.preparer.draft.reset()
         scratch.preparer.draft.entity = options.defaultEntity
         scratch.phoneColumns.removeAll(keepingCapacity: true)
@@ -176,6 +194,9 @@ struct ContactCSVRowConverter: Sendable {
                     let isEmail: Bool
                     if case .email = column { isEmail = true } else { isEmail = false }
                     let labelRange: Range<Int>
+                    // The header is only the default label: a label written in a phone's cell
+                    // ("650 555 5555 (mobile)") is more precise.
+                    var labelIsHeader = false
                     if let label {
                         labelRange = scratch.preparer.draft.append(label)
                     } else {
@@ -184,15 +205,21 @@ struct ContactCSVRowConverter: Sendable {
                             labelRange = scratch.preparer.draft.append(cell(scratch.cells[labelIndex]))
                         } else {
                             labelRange = headerBytes[index].withUnsafeBufferPointer { scratch.preparer.draft.append($0) }
+                            labelIsHeader = true
                         }
                     }
                     Self.forEachValue(in: value, emailStyle: isEmail) { part in
-                        let raw = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: value[part]))
+                        let partBytes = UnsafeBufferPointer(rebasing: value[part])
+                        let raw = scratch.preparer.draft.append(partBytes)
                         if isEmail {
                             scratch.preparer.draft.emails.append(RecordDraft.Email(label: labelRange, raw: raw))
                             scratch.emailColumns.append(index)
                         } else {
-                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: labelRange, raw: raw))
+                            var phoneLabel = labelRange
+                            if labelIsHeader, let (_, written) = PhoneTrailingLabel.split(partBytes) {
+                                phoneLabel = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: partBytes[written]))
+                            }
+                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
                             scratch.phoneColumns.append(index)
                         }
                     }
@@ -228,13 +255,17 @@ struct ContactCSVRowConverter: Sendable {
                 }
             }
         }
-        guard !scratch.preparer.draft.id.isEmpty else {
+        guard !scratch.preparer.draft.id.isEmpty || layout.synthesizesIDs else {
             problems.append(CSVLoadProblem(line: line, column: nil, contactID: "", value: "", kind: .missingID))
             result.rowsRejected += 1
             result.problems.append(contentsOf: problems)
             return
         }
         let (issues, fast) = scratch.preparer.normalize()
+        if layout.synthesizesIDs {
+            let id = (lineIDsOnly ? nil : ContactCSVSynthesizedID.stableID(of: scratch.preparer.draft)) ?? ContactCSVSynthesizedID.lineID(line)
+            scratch.preparer.draft.id = scratch.preparer.draft.append(id)
+        }
         result.phonesByFastPath += fast
         result.phonesNormalized += scratch.preparer.draft.phones.count
         if !issues.isEmpty || !problems.isEmpty {

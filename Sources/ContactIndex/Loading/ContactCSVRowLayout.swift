@@ -8,6 +8,8 @@ struct ContactCSVRowLayout: Sendable {
     let labelColumn: [Int]
     /// Problems of the header row itself (invalid UTF-8).
     let headerProblems: [CSVLoadProblem]
+    /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
+    let synthesizesIDs: Bool
 
     init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options) throws(CSVLoadError) {
         let tokenizer = CSVTokenizer(delimiter: options.delimiter)
@@ -32,7 +34,8 @@ struct ContactCSVRowLayout: Sendable {
         }
         guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
         let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns)
-        guard columns.contains(.id) else { throw .noIDColumn(headers: headers) }
+        let hasID = columns.contains(.id)
+        guard hasID || options.synthesizesMissingIDs else { throw .noIDColumn(headers: headers) }
         let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
         var labelColumn = [Int](repeating: -1, count: headers.count)
         for (index, column) in columns.enumerated() {
@@ -44,5 +47,6 @@ struct ContactCSVRowLayout: Sendable {
         self.columns = columns
         self.labelColumn = labelColumn
         self.headerProblems = problems
+        self.synthesizesIDs = !hasID
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Messy formats ("(650) 555-1234", "650.555.1234 x12", "00 44 20 7946 0958", "011 44 …",
 /// "+1 650 …", national numbers with trunk prefixes, vanity letters) are parsed with the
-/// contact's region, or the normalizer's default region when the contact has none.
+/// contact's region, or the normalizer's default region when the contact has none. A trailing
+/// label in brackets ("650 555 5555 (mobile)", `PhoneTrailingLabel`) is not part of the number.
 ///
 /// Stored numbers first try `PhoneFastPath` (libphonenumber's metadata compiled into automata,
 /// ≈ 0.6 µs with validity and type, the same answers), and go to libphonenumber when it declines.
@@ -37,6 +38,7 @@ public struct PhoneNormalizer: Sendable {
     /// - Complexity: one libphonenumber parse (≈ 15 µs), plus ≈ 25 µs with details.
     public func normalize(_ text: String, region: String? = nil, withDetails: Bool = true) -> Result<NormalizedPhone, PhoneParseFailure> {
         guard text.utf8.count <= Self.maximumInputLength else { return .failure(.inputTooLong) }
+        let text = PhoneTrailingLabel.strippingLabel(text)
         guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
             return .failure(.empty)
         }
@@ -58,6 +60,9 @@ public struct PhoneNormalizer: Sendable {
     /// - Complexity: O(n) on the fast path; one libphonenumber parse otherwise.
     func normalize(bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> Outcome {
         guard bytes.count <= Self.maximumInputLength else { return .failure(.inputTooLong) }
+        if let (number, _) = PhoneTrailingLabel.split(bytes) {
+            return normalize(bytes: UnsafeBufferPointer(rebasing: bytes[number]), region: region, withDetails: withDetails)
+        }
         guard bytes.contains(where: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else {
             return .failure(.empty)
         }
@@ -73,6 +78,7 @@ public struct PhoneNormalizer: Sendable {
     /// answered (for load reports).
     func normalize(_ text: String, region: String?, withDetails: Bool, usedFastPath: inout Bool) -> Result<NormalizedPhone, PhoneParseFailure> {
         guard text.utf8.count <= Self.maximumInputLength else { return .failure(.inputTooLong) }
+        let text = PhoneTrailingLabel.strippingLabel(text)
         let region = (region ?? defaultRegion)?.uppercased()
         if let fast = PhoneFastPath.shared.normalize(text, region: region, withDetails: withDetails) {
             usedFastPath = true
