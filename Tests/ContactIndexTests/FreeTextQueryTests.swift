@@ -119,3 +119,25 @@ import Testing
         #expect(names.alternateTokens("Елена", besides: ["elena"]) == ["yelena"])
     }
 }
+
+/// A list shows an address as one: without the display name or `mailto:` the CRM wrote around it.
+@Suite struct EmailDisplayTests {
+    @Test func listsShowTheAddressWithoutWhatSurroundsIt() {
+        let directory = ContactDirectory([
+            Contact(id: "m1", firstName: "Bravo", emails: [ContactEmail("mailto:Bravo@Example.com?subject=Hi")]),
+            Contact(id: "m2", firstName: "John", emails: [ContactEmail(" John Smith <John.Smith@Example.com> ")]),
+            Contact(id: "m3", firstName: "Plain", emails: [ContactEmail("Plain.Person@Example.com")]),
+            Contact(id: "m4", firstName: "Broken", emails: [ContactEmail("not an address")]),
+        ])
+        let expected = ["m1": "Bravo@Example.com", "m2": "John.Smith@Example.com", "m3": "Plain.Person@Example.com"]
+        for (id, address) in expected {
+            let lowered = address.lowercased()
+            #expect(directory.lookupSummaries(email: lowered).map(\.email) == [address], "\(id)")
+            #expect(directory.lookupPackedSummaries(email: lowered).summaries.map(\.email) == [address], "\(id)")
+            #expect(directory.lookup(email: lowered).first?.matchedEmail?.displayText == address, "\(id)")
+        }
+        #expect(ContactEmail("not an address").displayText == "not an address")
+        #expect(ContactEmail("<>").displayText == "<>")
+        #expect(directory.searchSummaries("Broken").first?.email == "not an address")
+    }
+}

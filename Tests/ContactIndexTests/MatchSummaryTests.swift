@@ -46,7 +46,7 @@ import ContactFixtures
         MatchSummary(
             id: match.contact.id, name: match.contact.name,
             phone: (match.matchedPhone ?? match.contact.phones.first)?.displayText,
-            email: (match.matchedEmail ?? match.contact.emails.first)?.raw,
+            email: (match.matchedEmail ?? match.contact.emails.first)?.displayText,
             entity: match.contact.entity, score: match.score, reason: match.reason,
             createdAt: match.contact.createdAt, updatedAt: match.contact.updatedAt)
     }

@@ -10,6 +10,11 @@ public struct ContactEmail: Sendable, Hashable, Codable {
     /// Why the text is not an address; nil when it is (or was not checked yet).
     public var problem: EmailNormalizationError?
 
+    /// The address as written, without a display name, `mailto:` or spaces around it ("Hans
+    /// <Hans@Example.de>" → "Hans@Example.de"; `EmailNormalizer.writtenAddress`): what a list
+    /// shows, usable as an address.
+    public var displayText: String { EmailNormalizer.writtenAddress(raw) }
+
     /// Creates an email from its raw text.
     public init(_ raw: String, label: String? = nil) {
         self.raw = raw

@@ -21,7 +21,7 @@ public struct MatchSummary: Sendable, Hashable {
     /// The phone that matched as shown (`displayText`), else the contact's first phone; nil
     /// when the contact has none.
     public var phone: String?
-    /// The email that matched, as written, else the contact's first email; nil when it has none.
+    /// The email that matched, as written without a display name or `mailto:` (`ContactEmail.displayText`), else the contact's first email; nil when it has none.
     public var email: String?
     /// The kind of record.
     public var entity: ContactEntity
@@ -59,7 +59,7 @@ extension MatchSummary {
         self.init(
             id: match.contact.id, name: match.contact.name,
             phone: (match.matchedPhone ?? match.contact.phones.first)?.displayText,
-            email: (match.matchedEmail ?? match.contact.emails.first)?.raw,
+            email: (match.matchedEmail ?? match.contact.emails.first)?.displayText,
             entity: match.contact.entity, score: match.score, reason: match.reason,
             createdAt: match.contact.createdAt, updatedAt: match.contact.updatedAt)
     }

@@ -38,9 +38,11 @@ public struct EmailNormalizer: Sendable {
         return text.withUTF8 { normalize(bytes: $0) }
     }
 
-    /// The work of `normalize(_:)`, on UTF-8 bytes: ASCII addresses never leave this function
-    /// except for the strings of the result.
-    func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, EmailNormalizationError> {
+    /// Where the address lies in an email text as written: trimmed, inside the last angle
+    /// brackets of "Name <addr>", after `mailto:` and before its `?query`. The whole text (trimmed)
+    /// when it is a plain address; empty when nothing is left.
+    /// - Complexity: O(n).
+    static func writtenAddressRange(_ all: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var range = Self.trimmed(all, all.startIndex..<all.endIndex)
         // "Name <addr>": the address is inside the last angle brackets.
         if let last = range.last, all[last] == UInt8(ascii: ">"),
@@ -51,6 +53,27 @@ public struct EmailNormalizer: Sendable {
             range = Self.trimmed(all, (range.lowerBound + 7)..<range.upperBound)
             if let query = range.firstIndex(where: { all[$0] == UInt8(ascii: "?") }) { range = range.lowerBound..<query }
         }
+        return range
+    }
+
+    /// The address of an email text as written, without what surrounds it: "John Smith
+    /// <John.Smith@Example.com>" → "John.Smith@Example.com", "mailto:a@b.example?subject=Hi" →
+    /// "a@b.example". What a list shows: the address as the record has it, usable as one. The
+    /// text itself when nothing is left of it.
+    /// - Complexity: O(n).
+    public static func writtenAddress(_ raw: String) -> String {
+        var copy = raw
+        return copy.withUTF8 { bytes in
+            let range = writtenAddressRange(bytes)
+            if range.isEmpty || range.count == bytes.count { return raw }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// The work of `normalize(_:)`, on UTF-8 bytes: ASCII addresses never leave this function
+    /// except for the strings of the result.
+    func normalize(bytes all: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, EmailNormalizationError> {
+        let range = Self.writtenAddressRange(all)
         guard !range.isEmpty else { return .failure(.empty) }
         guard range.count <= 254 else { return .failure(.addressTooLong) }
         guard let at = range.lastIndex(where: { all[$0] == UInt8(ascii: "@") }) else { return .failure(.missingAt) }

@@ -41,7 +41,7 @@ extension ContactRecord {
         } else {
             let wantedEmail = min(emailPosition ?? 0, emailCount - 1)
             for _ in 0..<wantedEmail { _ = reader.emailRaw() }
-            texts.append(reader.emailRaw())
+            texts.append(reader.emailDisplay())
         }
         if header.entityCode == 0xFF {
             texts.append(header.customEntity)

@@ -11,7 +11,7 @@ extension ContactRecord {
     ///   - phonePosition: the phone that matched, or nil for the first one.
     ///   - emailPosition: the email that matched, or nil for the first one.
     /// - Returns: the summary; it equals what `Contact.name`, `ContactPhone.displayText` and the
-    ///   raw email give on the decoded contact (`MatchSummaryTests` checks this).
+    ///   email's `displayText` give on the decoded contact (`MatchSummaryTests` checks this).
     /// - Complexity: O(size of the record); a few strings (the id, the name, the phone and email).
     static func summary(
         _ bytes: UnsafeRawBufferPointer, phonePosition: Int?, emailPosition: Int?, score: Double, reason: MatchReason
@@ -35,7 +35,7 @@ extension ContactRecord {
             let wantedEmail = min(emailPosition ?? 0, emailCount - 1)
             for position in 0...wantedEmail {
                 let stored = reader.email()
-                if position == wantedEmail { email = String(recordBytes: stored.raw) }
+                if position == wantedEmail { email = String(recordBytes: ContactRecordReader.writtenAddress(stored.raw)) }
             }
         }
         return MatchSummary(

@@ -284,6 +284,20 @@ struct ContactRecordReader {
 
     /// The next email's text as written (`email().raw`), passing over the rest of it without
     /// building an `Email`.
+    /// The next email's address as written (`ContactEmail.displayText`: the raw text without a
+    /// display name, `mailto:` or spaces around it, a slice of it), passing over the rest.
+    mutating func emailDisplay() -> UnsafeRawBufferPointer {
+        let raw = emailRaw()
+        return Self.writtenAddress(raw)
+    }
+
+    /// `EmailNormalizer.writtenAddress` of raw bytes: a slice of them (all of them when nothing
+    /// is left).
+    static func writtenAddress(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        let range = EmailNormalizer.writtenAddressRange(raw.bindMemory(to: UInt8.self))
+        return range.isEmpty ? raw : UnsafeRawBufferPointer(rebasing: raw[range])
+    }
+
     mutating func emailRaw() -> UnsafeRawBufferPointer {
         let flags = byte()
         if flags & 1 != 0 { skipString() }
