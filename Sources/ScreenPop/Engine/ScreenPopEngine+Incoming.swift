@@ -156,16 +156,13 @@ extension ScreenPopEngine {
         }
     }
 
-    /// The new-record offer for a number: E.164, region and line type from libphonenumber.
+    /// The new-record offer for a number: what libphonenumber knows of it, and no more
+    /// (`NewRecordOffer+Phone`: E.164 only for a valid number, else the text as received).
     func newRecordOffer(phone: String, engagementId: String, channel: EngagementChannel) -> HostAction {
-        var offer = NewRecordOffer(engagementId: engagementId, channel: channel, phone: phone)
-        if case .success(let parsed) = phones.normalize(phone, region: configuration.region, withDetails: true) {
-            offer.phone = parsed.e164
-            offer.region = parsed.details?.region
-            offer.numberType = parsed.details?.type
-            offer.numberIsValid = parsed.details?.isValid
-        }
-        return .offerNewRecord(offer)
+        let region = configuration.region
+        let parsed: NormalizedPhone?
+        if case .success(let number) = phones.normalize(phone, region: region, withDetails: true) { parsed = number } else { parsed = nil }
+        return .offerNewRecord(NewRecordOffer(engagementId: engagementId, channel: channel, phone: phone, parsed: parsed, defaultRegion: region))
     }
 }
 
