@@ -37,6 +37,26 @@ import Testing
         #expect(log.recordSource == .callLog)
     }
 
+    @Test func aRepeatedLogGivesNoSecondActionAndAChangedOneIsAnUpdate() throws {
+        let engine = TestDirectory.engine()
+        let line = #"{"type":"zcc-phone-call-log","data":{"objectRecord":{"callType":"inbound","notes":["<p>a</p>"],"type":"phone"},"engagementId":"G1","user":{"id":"C-MARY"}}}"#
+        let first = engine.handle(json: line)
+        #expect(first.actions.count == 1)
+        #expect(first.actions.first?.log?.isUpdate == false)
+        let repeated = engine.handle(json: line)
+        #expect(repeated.error == nil)
+        #expect(repeated.actions.isEmpty)
+        let changed = line.replacingOccurrences(of: "<p>a</p>", with: "<p>a, then b</p>")
+        let update = try #require(engine.handle(json: changed).actions.first?.log)
+        #expect(update.isUpdate)
+        #expect(update.notesPlainText == ["a, then b"])
+        let encoded = String(decoding: try JSONEncoder().encode(HostAction.logEngagement(update)), as: UTF8.self)
+        #expect(encoded.contains(#""update":true"#))
+        #expect(engine.handle(json: changed).actions.isEmpty)
+        // Another engagement's identical log is its own.
+        #expect(engine.handle(json: line.replacingOccurrences(of: "G1", with: "G2")).actions.count == 1)
+    }
+
     @Test func recordingsAndLogPagesAreLinks() throws {
         let engine = TestDirectory.engine()
         let recording = try engine.must(.callRecording(CallRecording(engagementId: "E1", recordingUrl: "https://r")))

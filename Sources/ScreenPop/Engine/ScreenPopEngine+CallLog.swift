@@ -6,8 +6,30 @@ import Foundation
 import ContactIndex
 
 extension ScreenPopEngine {
+    /// `zcc-phone-call-log`: the `logEngagement` action, once per content.
+    ///
+    /// The softphone may send the log again (a retry, a second wrap-up save). A repeat with the
+    /// same content gives no action: the host would create a second CRM activity. A log whose
+    /// content changed (notes edited, a disposition added, the record re-linked) gives the new
+    /// log with `isUpdate` set, for the host to update the activity it created. The engagement
+    /// keeps a hash of the last content it logged, for as long as it is tracked.
+    func engagementLogAction(_ log: PhoneCallLog, now: Date) -> HostAction? {
+        var entry = engagementLog(log, now: now)
+        let content = entry.hashValue
+        let previous: Int? = state.withLock { state in
+            state.tracker.update(log.engagementId, now: now) { record in
+                defer { record.loggedContent = content }
+                return record.loggedContent
+            }
+        }
+        guard previous != content else { return nil }
+        entry.isUpdate = previous != nil
+        return .logEngagement(entry)
+    }
+
     /// `zcc-phone-call-log`: the log entry, against the record linked to the engagement (as the
-    /// directory holds it now), else the log's `user`.
+    /// directory holds it now), else the log's `user`, its missing fields filled from the
+    /// directory's record with that id.
     func engagementLog(_ log: PhoneCallLog, now: Date) -> EngagementLog {
         let record = state.withLock { state in
             state.tracker.update(log.engagementId, now: now) { record in
