@@ -44,6 +44,10 @@ extension ScreenPopEngine {
             source = .engagement
         } else if let user = log.user {
             item = user
+            if user.name == nil || user.phone == nil || user.email == nil || user.entity == nil,
+               let contact = directory.withDirectory({ $0.contact(id: user.id) }) {
+                item = user.filling(from: ContactItem(contact: contact))
+            }
             source = .callLog
         }
         let object = log.objectRecord
@@ -56,5 +60,13 @@ extension ScreenPopEngine {
             dispositionCode: object.dispositionCode, dispositionId: object.dispositionId, queue: object.callQueue ?? record.queueName,
             agentName: object.agentName, notesHTML: object.notes, notesPlainText: object.notes.map(HTMLText.plainText),
             smartNotesHTML: log.smartNotes, smartNotesPlainText: log.smartNotes.map(HTMLText.plainText))
+    }
+}
+
+extension ContactItem {
+    /// This item, each missing field (`name`, `phone`, `email`, `entity`) taken from `other`;
+    /// the fields it has are kept.
+    func filling(from other: ContactItem) -> ContactItem {
+        ContactItem(id: id, name: name ?? other.name, phone: phone ?? other.phone, email: email ?? other.email, entity: entity ?? other.entity)
     }
 }
