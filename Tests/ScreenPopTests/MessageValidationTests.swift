@@ -39,6 +39,37 @@ import Testing
         #expect(line["error"]?["code"] == .string(code.rawValue))
     }
 
+    @Test(arguments: ["null", " null ", "[]", #""x""#, "1", "true"])
+    func aMessageThatIsNotAnObjectIsMalformed(json: String) throws {
+        let outcome = TestDirectory.engine().handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .malformed)
+        #expect(error.field == nil)
+        #expect(error.message == "a message is a JSON object")
+        #expect(outcome.line == TestDirectory.engine().handle(json: "[]").line)
+        #expect(MessageValidation(json: Array(json.utf8)).error?.message == "a message is a JSON object")
+    }
+
+    @Test(arguments: [
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":true}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":{"at":1}}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":1e400}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-ringing","data":{"engagementId":"E1","createTs":[1]}}"#, "data.createTs"),
+        (#"{"type":"zcc-phone-call-log","data":{"engagementId":"E1","objectRecord":{"callDuration":false}}}"#, "data.objectRecord.callDuration"),
+    ])
+    func aTimeOfAnotherKindMustBeANumberOrAString(json: String, field: String) throws {
+        let error = try #require(TestDirectory.engine().handle(json: json).error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == field)
+        #expect(error.message == "\(field) must be a number or a string")
+    }
+
+    @Test func aNullDataSaysWhatItMustBe() throws {
+        let error = try #require(TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":null}"#).error)
+        #expect(error.field == "data")
+        #expect(error.message == "data must be an object, not null")
+    }
+
     @Test func theErrorNamesTheMessageType() {
         let outcome = TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":{}}"#)
         #expect(outcome.error?.messageType == "zcc-call-ended")
