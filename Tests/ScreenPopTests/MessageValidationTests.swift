@@ -51,6 +51,33 @@ import Testing
     }
 
     @Test(arguments: [
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"","channel":"voice"}}"#,
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"  "}}"#,
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"mary@example.com","engagementId":"","channel":"chat"}}"#,
+        #"{"type":"zcc-call-ringing","data":{"engagementId":"","from":"+16505550142"}}"#,
+        #"{"type":"zcc-call-connected","data":{"engagementId":"\t"}}"#,
+        #"{"type":"zcc-call-ended","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-chat-started","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-inbound-not-connected","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-phone-call-log","data":{"engagementId":"","objectRecord":{}}}"#,
+        #"{"type":"zcc-call-recording","data":{"engagementId":"","recordingUrl":"https://x.example/r"}}"#,
+        #"{"type":"zcc-end-post-engagement","data":{"engagementId":"\u00a0"}}"#,
+    ])
+    func anEmptyEngagementIdIsRefusedLikeAHostCommands(json: String) throws {
+        let engine = TestDirectory.engine()
+        let outcome = engine.handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == "data.engagementId")
+        #expect(error.message == "data.engagementId must not be empty")
+        #expect(outcome.actions.isEmpty)
+        let verdict = MessageValidation(json: Array(json.utf8))
+        #expect(verdict.error?.field == "data.engagementId")
+        // The same rule as a host command's.
+        #expect(throws: ScreenPopError.self) { try AcceptEngagement(engagementId: "", channelType: .voice) }
+    }
+
+    @Test(arguments: [
         (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":true}}"#, "data.acceptTs"),
         (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":{"at":1}}}"#, "data.acceptTs"),
         (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":1e400}}"#, "data.acceptTs"),

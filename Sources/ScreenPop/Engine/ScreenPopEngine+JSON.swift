@@ -40,7 +40,7 @@ extension ScreenPopEngine {
     static func fastDecode(_ json: [UInt8]) -> SoftphoneMessage? {
         guard let flat = FlatMessageScanner.scan(json) else { return nil }
         if flat.typeIs("zcc-incomingPhone-request") {
-            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId") else { return nil }
+            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId"), flat.isNotBlank(engagement) else { return nil }
             var channel = EngagementChannel.voice
             if let text = flat.field("channel") {
                 guard let parsed = readChannel(flat, text), parsed == .voice || parsed == .sms else { return nil }
@@ -49,7 +49,7 @@ extension ScreenPopEngine {
             return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: flat.string(number), engagementId: flat.string(engagement), channel: channel))
         }
         if flat.typeIs("zcc-incomingEmail-request") {
-            guard let email = flat.field("email"), let engagement = flat.field("engagementId") else { return nil }
+            guard let email = flat.field("email"), let engagement = flat.field("engagementId"), flat.isNotBlank(engagement) else { return nil }
             var channel = EngagementChannel.chat
             if let text = flat.field("channel") {
                 guard let parsed = readChannel(flat, text), parsed == .chat || parsed == .video else { return nil }
