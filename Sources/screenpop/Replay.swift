@@ -60,11 +60,28 @@ struct Replay: ParsableCommand {
         var actionOutput = try actions.map { try LineWriter(path: $0) }
         let actionEncoder = JSONEncoder()
         actionEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var input = LineReader(descriptor: 0)
+        // Whatever ends the replay, nothing written stays in a buffer.
+        defer {
+            output.flush()
+            timingOutput?.flush()
+            actionOutput?.flush()
+        }
+        // A host that runs replay as a helper writes a line and waits for its reply: unless
+        // stdout is a regular file, every reply (and its actions and timing) is flushed at once.
+        let flushesEachReply = !LineWriter.isRegularFile(1)
+        // A line over the message limit is answered from its size, never kept whole.
+        let maximum = engine.configuration.maximumMessageBytes
+        var input = LineReader(descriptor: 0, maximumLineBytes: maximum)
         var index = 0
-        while let line = input.next() {
+        while let read = input.next() {
             let start = ContinuousClock.now
-            let outcome = engine.handle(json: line)
+            let outcome: JSONOutcome
+            switch read {
+            case .line(let line):
+                outcome = engine.handle(json: line)
+            case .tooLong(let byteCount):
+                outcome = JSONOutcome(messageType: nil, reply: nil, actions: [], error: .messageTooLarge(byteCount: byteCount, maximum: maximum))
+            }
             let reply = outcome.line
             let elapsed = ContinuousClock.now - start
             output.write(reply)
@@ -83,10 +100,12 @@ struct Replay: ParsableCommand {
                 }
             }
             index += 1
+            if flushesEachReply {
+                timingOutput?.flush()
+                actionOutput?.flush()
+                output.flush()
+            }
         }
-        output.flush()
-        timingOutput?.flush()
-        actionOutput?.flush()
     }
 }
 

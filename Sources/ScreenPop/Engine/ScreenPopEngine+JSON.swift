@@ -14,7 +14,7 @@ extension ScreenPopEngine {
     /// - Returns: the encoded reply, the host actions, or the error.
     public func handle(json: [UInt8]) -> JSONOutcome {
         guard json.count <= configuration.maximumMessageBytes else {
-            let error = ScreenPopError(code: .messageTooLarge, message: "the message has \(json.count) bytes; the maximum is \(configuration.maximumMessageBytes)")
+            let error = ScreenPopError.messageTooLarge(byteCount: json.count, maximum: configuration.maximumMessageBytes)
             return JSONOutcome(messageType: nil, reply: nil, actions: [], error: error)
         }
         let message: SoftphoneMessage

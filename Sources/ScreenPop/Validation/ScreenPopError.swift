@@ -74,6 +74,15 @@ public struct ScreenPopError: Error, Sendable, Hashable, Codable, CustomStringCo
 }
 
 extension ScreenPopError {
+    /// The error for a message of `byteCount` bytes, over `maximum`.
+    /// - Parameters:
+    ///   - byteCount: the message's size in bytes (without its line break).
+    ///   - maximum: the largest message accepted.
+    /// - Returns: a `message-too-large` error naming both sizes.
+    public static func messageTooLarge(byteCount: Int, maximum: Int) -> ScreenPopError {
+        ScreenPopError(code: .messageTooLarge, message: "the message has \(byteCount) bytes; the maximum is \(maximum)")
+    }
+
     /// Turns a decoding failure into an error naming the field: a path of keys and indexes,
     /// with the missing key appended for `keyNotFound`.
     static func from(_ error: any Error, messageType: String?) -> ScreenPopError {
