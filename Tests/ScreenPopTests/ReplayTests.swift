@@ -132,4 +132,20 @@ import Glibc
         #expect(!MessageValidation(json: Self.longNote(65_537)).ok)
         #expect(MessageValidation(json: Self.longNote(65_537), maximumMessageBytes: 70_000).ok)
     }
+
+    @Test func thePolicyFlagTakesTheDocumentedNamesAndHelpListsThem() throws {
+        let help = try CLI.run(["replay", "--help"])
+        let names = ["ask", "remember"] + ConflictResolution.allCases.map(\.rawValue)
+        let text = help.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(text.contains("(values: \(names.joined(separator: ", ")); default: remember)"), "\(help.stdout)")
+        let request = Array(#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#.utf8) + [0x0A]
+        for name in names + ["Most-Recently-Updated"] {
+            let run = try CLI.run(["replay", "--contacts", CLI.contacts, "--policy", name], input: request)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(run.lines.count == 1)
+        }
+        let auto = try CLI.run(["replay", "--contacts", CLI.contacts, "--policy", "auto"], input: request)
+        #expect(auto.status == 64)
+        for name in names { #expect(auto.stderr.contains("'\(name)'"), "\(auto.stderr)") }
+    }
 }
