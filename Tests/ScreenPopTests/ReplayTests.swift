@@ -148,4 +148,21 @@ import Glibc
         #expect(auto.status == 64)
         for name in names { #expect(auto.stderr.contains("'\(name)'"), "\(auto.stderr)") }
     }
+
+    @Test(arguments: [("UK", "use GB"), ("uk", "use GB"), ("USA", "use US"), ("XX", "such as US, GB or DE"), ("", "such as US, GB or DE"), ("001", "such as US")])
+    func aRegionLibphonenumberDoesNotKnowIsAUsageError(region: String, advice: String) throws {
+        let run = try CLI.run(["replay", "--contacts", CLI.contacts, "--region", region], input: Array("{}\n".utf8))
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("is not a region libphonenumber knows"), "\(run.stderr)")
+        #expect(run.stderr.contains(advice), "\(run.stderr)")
+        #expect(try CLI.run(["search", "--contacts", CLI.contacts, "--region", region, "smith"]).status == 64)
+    }
+
+    @Test func aKnownRegionIsTakenInAnyCase() throws {
+        let request = #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"020 7946 0018","engagementId":"E1"}}"#
+        let run = try CLI.run(["replay", "--contacts", CLI.contacts, "--region", "gb"], input: Array((request + "\n").utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 1)
+    }
 }
