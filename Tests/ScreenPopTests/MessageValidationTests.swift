@@ -91,6 +91,38 @@ import Testing
         #expect(error.message == "\(field) must be a number or a string")
     }
 
+    /// JSON leaves repeated names undefined (JSONDecoder keeps the first, a browser the last):
+    /// a repeated field of the message or of its `data` is refused, on every path.
+    @Test(arguments: [
+        (#"{"type":"zcc-screen-pop","data":{"id":"NOPE"},"data":{"id":"C-MARY"}}"#, "data"),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","incomingPhoneNumber":"+442079460018","engagementId":"E1"}}"#, "data.incomingPhoneNumber"),
+        (#"{"type":"zcc-call-ended","data":{"engagementId":"E1","engagement\u0049d":"E2"}}"#, "data.engagementId"),
+        (#"{"type":"zcc-send-dtmf","data":{"engagementId":"E1","channelType":"voice","requestId":"9b7f2c1a-3e4d-4f8a-9b2c-5d6e7f8a9b0c","digit":"5","digit":"6"}}"#, "data.digit"),
+    ])
+    func aRepeatedFieldIsRefused(json: String, field: String) throws {
+        let outcome = TestDirectory.engine().handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == field)
+        #expect(outcome.actions.isEmpty)
+        #expect(MessageValidation(json: Array(json.utf8)).error?.field == field)
+    }
+
+    @Test func aRepeatedTypeIsMalformed() throws {
+        let json = #"{"type":"zcc-init-config-request","type":"zcc-resize"}"#
+        let error = try #require(TestDirectory.engine().handle(json: json).error)
+        #expect(error.code == .malformed)
+        #expect(error.message == "type appears more than once; a message has one type")
+        #expect(MessageValidation(json: Array(json.utf8)).error?.code == .malformed)
+    }
+
+    @Test func theSameNameAtOtherDepthsIsNoRepeat() throws {
+        let json = #"{"type":"zcc-phone-call-log","data":{"engagementId":"E1","objectRecord":{"type":"phone","notes":["a"]},"user":{"id":"C-MARY","type":"x"}}}"#
+        #expect(TestDirectory.engine().handle(json: json).error == nil)
+        #expect(RepeatedFieldCheck.firstRepeatedField(in: Array(#"{"data":{"a":[{"a":1},{"a":2}],"b":"a\"a"},"type":"x"}"#.utf8)) == nil)
+        #expect(RepeatedFieldCheck.firstRepeatedField(in: Array("not json".utf8)) == nil)
+    }
+
     @Test func aNullDataSaysWhatItMustBe() throws {
         let error = try #require(TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":null}"#).error)
         #expect(error.field == "data")

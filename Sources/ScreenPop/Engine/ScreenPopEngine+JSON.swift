@@ -77,8 +77,12 @@ extension ScreenPopEngine {
 
     /// Decodes a softphone message from JSON bytes. A type the engine does not know becomes
     /// `.unknown` with these bytes, as they are.
-    /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field).
+    /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field, also a
+    ///   field the message repeats: `RepeatedFieldCheck`).
     public static func decode(json: [UInt8]) throws(ScreenPopError) -> SoftphoneMessage {
+        if let field = RepeatedFieldCheck.firstRepeatedField(in: json) {
+            throw ScreenPopError.repeatedField(field, messageType: field == "type" ? nil : Self.peekType(json))
+        }
         do {
             let decoder = JSONDecoder()
             decoder.userInfo[.rawJSON] = RawJSON(bytes: json)
