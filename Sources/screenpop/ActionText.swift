@@ -34,7 +34,7 @@ enum ActionText {
             if !details.isEmpty { text += " prefilled with " + details.joined(separator: ", ") }
             return text
         case .logEngagement(let log):
-            var text = "log \(log.engagementId)"
+            var text = (log.isUpdate ? "update the log of " : "log ") + log.engagementId
             if let item = log.record {
                 text += " against \(record(item))" + (log.recordSource == .engagement ? " (the record linked to the engagement)" : " (the call log's user)")
             } else {

@@ -35,15 +35,18 @@ struct Replay: ParsableCommand {
     @Option(name: .long, help: "How the actions file is written: json or text.")
     var actionsFormat: ActionsFormat = .json
 
-    @Option(name: .long, help: "When several records match: ask, remember, most-recently-chosen, most-recently-updated, earliest-created.")
-    var policy: String = "remember"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "When several records match confidently: ask the agent, pop the record remembered for the number or address, or pop the one an automatic rule picks.",
+            discussion: "The automatic rules are most-recently-chosen, most-recently-updated and earliest-created (ScreenPop's ConflictResolution)."))
+    var policy: PolicyOption = .remember
 
     @Option(name: .long, help: "When to pop: RINGING or CONNECTED.")
     var screenPopEvent: String = "RINGING"
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be positive") }
-        guard PolicyOption.parse(policy) != nil else { throw ValidationError("unknown --policy \(policy)") }
         guard ScreenPopEvent(rawValue: screenPopEvent.uppercased()) != nil else { throw ValidationError("--screen-pop-event is RINGING or CONNECTED") }
     }
 
@@ -54,17 +57,34 @@ struct Replay: ParsableCommand {
             directory: loaded.directory,
             configuration: ScreenPopConfiguration(
                 screenPopEvent: ScreenPopEvent(rawValue: screenPopEvent.uppercased()) ?? .ringing,
-                region: directoryOptions.region, resultLimit: limit, choicePolicy: PolicyOption.parse(policy) ?? .remember))
+                region: directoryOptions.region, resultLimit: limit, choicePolicy: policy.choicePolicy))
         var output = LineWriter(handle: .standardOutput)
         var timingOutput = try timings.map { try LineWriter(path: $0) }
         var actionOutput = try actions.map { try LineWriter(path: $0) }
         let actionEncoder = JSONEncoder()
         actionEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var input = LineReader(descriptor: 0)
+        // Whatever ends the replay, nothing written stays in a buffer.
+        defer {
+            output.flush()
+            timingOutput?.flush()
+            actionOutput?.flush()
+        }
+        // A host that runs replay as a helper writes a line and waits for its reply: unless
+        // stdout is a regular file, every reply (and its actions and timing) is flushed at once.
+        let flushesEachReply = !LineWriter.isRegularFile(1)
+        // A line over the message limit is answered from its size, never kept whole.
+        let maximum = engine.configuration.maximumMessageBytes
+        var input = LineReader(descriptor: 0, maximumLineBytes: maximum)
         var index = 0
-        while let line = input.next() {
+        while let read = input.next() {
             let start = ContinuousClock.now
-            let outcome = engine.handle(json: line)
+            let outcome: JSONOutcome
+            switch read {
+            case .line(let line):
+                outcome = engine.handle(json: line)
+            case .tooLong(let byteCount):
+                outcome = JSONOutcome(messageType: nil, reply: nil, actions: [], error: .messageTooLarge(byteCount: byteCount, maximum: maximum))
+            }
             let reply = outcome.line
             let elapsed = ContinuousClock.now - start
             output.write(reply)
@@ -83,10 +103,12 @@ struct Replay: ParsableCommand {
                 }
             }
             index += 1
+            if flushesEachReply {
+                timingOutput?.flush()
+                actionOutput?.flush()
+                output.flush()
+            }
         }
-        output.flush()
-        timingOutput?.flush()
-        actionOutput?.flush()
     }
 }
 
@@ -106,13 +128,35 @@ struct ActionLine: Encodable {
     }
 }
 
-/// The `--policy` names.
-enum PolicyOption {
-    static func parse(_ text: String) -> ChoicePolicy? {
-        switch text.lowercased() {
-        case "ask": .ask
-        case "remember": .remember
-        default: ConflictResolution(rawValue: text.lowercased()).map { .automatic($0) }
+/// The `--policy` values: `ask`, `remember`, and the automatic rules by their
+/// `ConflictResolution` names (`most-recently-chosen`, `most-recently-updated`,
+/// `earliest-created`), read in any case; `--help` lists them, and any other value (`auto`) is
+/// a usage error that lists them too.
+enum PolicyOption: String, ExpressibleByArgument, CaseIterable {
+    /// `ChoicePolicy.ask`.
+    case ask
+    /// `ChoicePolicy.remember`.
+    case remember
+    /// `ChoicePolicy.automatic(.mostRecentlyChosen)`.
+    case mostRecentlyChosen = "most-recently-chosen"
+    /// `ChoicePolicy.automatic(.mostRecentlyUpdated)`.
+    case mostRecentlyUpdated = "most-recently-updated"
+    /// `ChoicePolicy.automatic(.earliestCreated)`.
+    case earliestCreated = "earliest-created"
+
+    /// Reads a value in any case.
+    init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+
+    /// The engine's policy.
+    var choicePolicy: ChoicePolicy {
+        switch self {
+        case .ask: .ask
+        case .remember: .remember
+        case .mostRecentlyChosen: .automatic(.mostRecentlyChosen)
+        case .mostRecentlyUpdated: .automatic(.mostRecentlyUpdated)
+        case .earliestCreated: .automatic(.earliestCreated)
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ContactIndex
+import Foundation
 
 /// `screenpop`: the Smart Embed protocol engine from the command line.
 @main
@@ -14,6 +16,31 @@ struct DirectoryOptions: ParsableArguments {
     @Option(name: .long, help: "The contacts CSV.")
     var contacts: String
 
-    @Option(name: .long, help: "The region for national numbers (ISO 3166 alpha-2).")
+    @Option(name: .long, help: "The region for national numbers: an ISO 3166 alpha-2 code libphonenumber knows (US, GB, DE…), any case.")
     var region: String = "US"
+
+    /// Refuses a region libphonenumber has no metadata for (`UK`, `USA`, `XX`, empty): every
+    /// national number would be read without one. The region is kept in upper case.
+    mutating func validate() throws {
+        let code = region.trimmingCharacters(in: .whitespaces).uppercased()
+        guard PhoneNormalizer.isSupported(region: code) else {
+            throw ValidationError(RegionOption.refusal(region))
+        }
+        region = code
+    }
+}
+
+/// What `--region` says about a region it refuses.
+enum RegionOption {
+    /// Codes people write for a region whose ISO 3166 code is another one.
+    static let usualMistakes: [String: String] = ["UK": "GB", "EN": "GB", "USA": "US", "GBR": "GB", "DEU": "DE", "FRA": "FR", "CAN": "CA"]
+
+    /// "--region UK is not a region libphonenumber knows; use GB (ISO 3166 alpha-2) instead".
+    static func refusal(_ region: String) -> String {
+        let code = region.trimmingCharacters(in: .whitespaces).uppercased()
+        if let suggestion = usualMistakes[code] {
+            return "--region \(region) is not a region libphonenumber knows; use \(suggestion) (ISO 3166 alpha-2) instead"
+        }
+        return "--region \(region.debugDescription) is not a region libphonenumber knows; give an ISO 3166 alpha-2 code such as US, GB or DE"
+    }
 }

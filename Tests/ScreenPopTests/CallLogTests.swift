@@ -37,6 +37,45 @@ import Testing
         #expect(log.recordSource == .callLog)
     }
 
+    @Test func aRepeatedLogGivesNoSecondActionAndAChangedOneIsAnUpdate() throws {
+        let engine = TestDirectory.engine()
+        let line = #"{"type":"zcc-phone-call-log","data":{"objectRecord":{"callType":"inbound","notes":["<p>a</p>"],"type":"phone"},"engagementId":"G1","user":{"id":"C-MARY"}}}"#
+        let first = engine.handle(json: line)
+        #expect(first.actions.count == 1)
+        #expect(first.actions.first?.log?.isUpdate == false)
+        let repeated = engine.handle(json: line)
+        #expect(repeated.error == nil)
+        #expect(repeated.actions.isEmpty)
+        let changed = line.replacingOccurrences(of: "<p>a</p>", with: "<p>a, then b</p>")
+        let update = try #require(engine.handle(json: changed).actions.first?.log)
+        #expect(update.isUpdate)
+        #expect(update.notesPlainText == ["a, then b"])
+        let encoded = String(decoding: try JSONEncoder().encode(HostAction.logEngagement(update)), as: UTF8.self)
+        #expect(encoded.contains(#""update":true"#))
+        #expect(engine.handle(json: changed).actions.isEmpty)
+        // Another engagement's identical log is its own.
+        #expect(engine.handle(json: line.replacingOccurrences(of: "G1", with: "G2")).actions.count == 1)
+    }
+
+    @Test func aLogsUserIsFilledFromTheDirectoryWhenItsIdResolves() throws {
+        let engine = TestDirectory.engine()
+        let line = #"{"type":"zcc-phone-call-log","data":{"objectRecord":{"callType":"inbound"},"engagementId":"G1","user":{"id":"C-MARY"}}}"#
+        let log = try #require(engine.handle(json: line).actions.first?.log)
+        #expect(log.recordSource == .callLog)
+        let mary = try #require(TestDirectory.directory().contact(id: "C-MARY"))
+        #expect(log.record == ContactItem(contact: mary))
+        #expect(log.record?.name == "Mary Smith")
+        #expect(log.record?.email == "mary@example.com")
+        #expect(log.record?.entity == "contact")
+        #expect(log.record?.phone != nil)
+        // What the log gives is kept; an id the directory does not have stays as given.
+        let named = #"{"type":"zcc-phone-call-log","data":{"objectRecord":{},"engagementId":"G2","user":{"id":"C-MARY","name":"M. Smith"}}}"#
+        #expect(try #require(engine.handle(json: named).actions.first?.log).record?.name == "M. Smith")
+        #expect(engine.handle(json: named).actions.isEmpty)
+        let unknown = #"{"type":"zcc-phone-call-log","data":{"objectRecord":{},"engagementId":"G3","user":{"id":"NOPE"}}}"#
+        #expect(try #require(engine.handle(json: unknown).actions.first?.log).record == ContactItem(id: "NOPE"))
+    }
+
     @Test func recordingsAndLogPagesAreLinks() throws {
         let engine = TestDirectory.engine()
         let recording = try engine.must(.callRecording(CallRecording(engagementId: "E1", recordingUrl: "https://r")))

@@ -95,4 +95,51 @@ import Testing
         }
         #expect(!decider.isConfident(MatchSummary(id: "X", name: "X", score: 0.82, reason: .sameNationalNumber)))
     }
+
+    /// An engine listing at most `limit` records per reply.
+    static func limitedEngine(_ limit: Int, policy: ChoicePolicy = .remember, directory: ContactDirectory = TestDirectory.directory()) -> ScreenPopEngine {
+        ScreenPopEngine(directory: directory, configuration: ScreenPopConfiguration(resultLimit: limit, choicePolicy: policy))
+    }
+
+    @Test func aReplyLimitedToOneRecordStillAsksWhenANumberIsShared() throws {
+        let engine = Self.limitedEngine(1)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#)
+        #expect(outcome.actions.count == 1)
+        #expect(outcome.actions.first?.pop == nil)
+        let choice = try #require(outcome.actions.first?.choice)
+        #expect(choice.candidates.count == 1)
+        #expect(Self.json(outcome).hasPrefix(#"{"type":"zcc-incomingPhone-response","data":[{"id":"C-JOHN","#))
+        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 2)
+        #expect(engine.engagement("E1")?.chosenContactID == nil)
+    }
+
+    @Test func aReplyLimitedToOneRecordStillPopsTheOnlyMatch() throws {
+        let engine = Self.limitedEngine(1)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"E1"}}"#)
+        let pop = try #require(outcome.actions.first?.pop)
+        #expect(pop.contact.id == "C-MARY")
+        #expect(pop.reason == .singleMatch)
+    }
+
+    @Test func anEmailReplyLimitedToOneRecordStillAsksWhenAnAddressIsShared() throws {
+        let directory = ContactDirectory([
+            Contact(id: "C-A", firstName: "Ann", lastName: "Shared", emails: [ContactEmail("shared@example.com")]),
+            Contact(id: "C-B", firstName: "Bob", lastName: "Shared", emails: [ContactEmail("shared@example.com")]),
+        ])
+        let engine = Self.limitedEngine(1, directory: directory)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingEmail-request","data":{"email":"shared@example.com","engagementId":"C1"}}"#)
+        #expect(outcome.actions.first?.pop == nil)
+        #expect(outcome.actions.first?.choice?.candidates.count == 1)
+        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 2)
+    }
+
+    @Test func aRecordPoppedBeyondTheLimitIsTheOneListed() throws {
+        // Most recently updated among C-JOHN (5,000), C-MARY (9,000), L-JOHN (7,000): C-MARY, ranked second.
+        let engine = Self.limitedEngine(1, policy: .automatic(.mostRecentlyUpdated))
+        let outcome = try engine.incoming(TestDirectory.shared, "E1")
+        let pop = try #require(outcome.actions.first?.pop)
+        #expect(pop.contact.id == "C-MARY")
+        #expect(pop.reason == .automatic)
+        #expect(outcome.items.map(\.id) == ["C-MARY"])
+    }
 }

@@ -39,6 +39,96 @@ import Testing
         #expect(line["error"]?["code"] == .string(code.rawValue))
     }
 
+    @Test(arguments: ["null", " null ", "[]", #""x""#, "1", "true"])
+    func aMessageThatIsNotAnObjectIsMalformed(json: String) throws {
+        let outcome = TestDirectory.engine().handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .malformed)
+        #expect(error.field == nil)
+        #expect(error.message == "a message is a JSON object")
+        #expect(outcome.line == TestDirectory.engine().handle(json: "[]").line)
+        #expect(MessageValidation(json: Array(json.utf8)).error?.message == "a message is a JSON object")
+    }
+
+    @Test(arguments: [
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"","channel":"voice"}}"#,
+        #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","engagementId":"  "}}"#,
+        #"{"type":"zcc-incomingEmail-request","data":{"email":"mary@example.com","engagementId":"","channel":"chat"}}"#,
+        #"{"type":"zcc-call-ringing","data":{"engagementId":"","from":"+16505550142"}}"#,
+        #"{"type":"zcc-call-connected","data":{"engagementId":"\t"}}"#,
+        #"{"type":"zcc-call-ended","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-chat-started","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-inbound-not-connected","data":{"engagementId":""}}"#,
+        #"{"type":"zcc-phone-call-log","data":{"engagementId":"","objectRecord":{}}}"#,
+        #"{"type":"zcc-call-recording","data":{"engagementId":"","recordingUrl":"https://x.example/r"}}"#,
+        #"{"type":"zcc-end-post-engagement","data":{"engagementId":"\u00a0"}}"#,
+    ])
+    func anEmptyEngagementIdIsRefusedLikeAHostCommands(json: String) throws {
+        let engine = TestDirectory.engine()
+        let outcome = engine.handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == "data.engagementId")
+        #expect(error.message == "data.engagementId must not be empty")
+        #expect(outcome.actions.isEmpty)
+        let verdict = MessageValidation(json: Array(json.utf8))
+        #expect(verdict.error?.field == "data.engagementId")
+        // The same rule as a host command's.
+        #expect(throws: ScreenPopError.self) { try AcceptEngagement(engagementId: "", channelType: .voice) }
+    }
+
+    @Test(arguments: [
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":true}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":{"at":1}}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E1","acceptTs":1e400}}"#, "data.acceptTs"),
+        (#"{"type":"zcc-call-ringing","data":{"engagementId":"E1","createTs":[1]}}"#, "data.createTs"),
+        (#"{"type":"zcc-phone-call-log","data":{"engagementId":"E1","objectRecord":{"callDuration":false}}}"#, "data.objectRecord.callDuration"),
+    ])
+    func aTimeOfAnotherKindMustBeANumberOrAString(json: String, field: String) throws {
+        let error = try #require(TestDirectory.engine().handle(json: json).error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == field)
+        #expect(error.message == "\(field) must be a number or a string")
+    }
+
+    /// JSON leaves repeated names undefined (JSONDecoder keeps the first, a browser the last):
+    /// a repeated field of the message or of its `data` is refused, on every path.
+    @Test(arguments: [
+        (#"{"type":"zcc-screen-pop","data":{"id":"NOPE"},"data":{"id":"C-MARY"}}"#, "data"),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505550142","incomingPhoneNumber":"+442079460018","engagementId":"E1"}}"#, "data.incomingPhoneNumber"),
+        (#"{"type":"zcc-call-ended","data":{"engagementId":"E1","engagement\u0049d":"E2"}}"#, "data.engagementId"),
+        (#"{"type":"zcc-send-dtmf","data":{"engagementId":"E1","channelType":"voice","requestId":"9b7f2c1a-3e4d-4f8a-9b2c-5d6e7f8a9b0c","digit":"5","digit":"6"}}"#, "data.digit"),
+    ])
+    func aRepeatedFieldIsRefused(json: String, field: String) throws {
+        let outcome = TestDirectory.engine().handle(json: json)
+        let error = try #require(outcome.error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == field)
+        #expect(outcome.actions.isEmpty)
+        #expect(MessageValidation(json: Array(json.utf8)).error?.field == field)
+    }
+
+    @Test func aRepeatedTypeIsMalformed() throws {
+        let json = #"{"type":"zcc-init-config-request","type":"zcc-resize"}"#
+        let error = try #require(TestDirectory.engine().handle(json: json).error)
+        #expect(error.code == .malformed)
+        #expect(error.message == "type appears more than once; a message has one type")
+        #expect(MessageValidation(json: Array(json.utf8)).error?.code == .malformed)
+    }
+
+    @Test func theSameNameAtOtherDepthsIsNoRepeat() throws {
+        let json = #"{"type":"zcc-phone-call-log","data":{"engagementId":"E1","objectRecord":{"type":"phone","notes":["a"]},"user":{"id":"C-MARY","type":"x"}}}"#
+        #expect(TestDirectory.engine().handle(json: json).error == nil)
+        #expect(RepeatedFieldCheck.firstRepeatedField(in: Array(#"{"data":{"a":[{"a":1},{"a":2}],"b":"a\"a"},"type":"x"}"#.utf8)) == nil)
+        #expect(RepeatedFieldCheck.firstRepeatedField(in: Array("not json".utf8)) == nil)
+    }
+
+    @Test func aNullDataSaysWhatItMustBe() throws {
+        let error = try #require(TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":null}"#).error)
+        #expect(error.field == "data")
+        #expect(error.message == "data must be an object, not null")
+    }
+
     @Test func theErrorNamesTheMessageType() {
         let outcome = TestDirectory.engine().handle(json: #"{"type":"zcc-call-ended","data":{}}"#)
         #expect(outcome.error?.messageType == "zcc-call-ended")

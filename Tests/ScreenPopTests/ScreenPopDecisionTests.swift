@@ -40,6 +40,36 @@ import Testing
         #expect(offer.channel == .voice)
     }
 
+    /// The prefill of a new record is what libphonenumber knows, and no more (`NewRecordOffer+Phone`).
+    @Test(arguments: [
+        // An invalid national number: as received, no region (US is only the default region).
+        ("020 7946 0018", "020 7946 0018", nil, false),
+        // An invalid number under a shared calling code: as received, the code's main region.
+        ("+447700900999", "+447700900999", "GB", false),
+        ("+1 555 0100", "+1 555 0100", "US", false),
+        // A non-geographic number: no region, never "001".
+        ("+800 1234 5678", "+80012345678", nil, true),
+        // A valid national number: E.164 and its own region.
+        ("(650) 253-0000", "+16502530000", "US", true),
+        ("+33 1 42 68 53 00", "+33142685300", "FR", true),
+    ] as [(String, String, String?, Bool)])
+    func aNewRecordOfferIsHonestAboutTheNumber(received: String, phone: String, region: String?, valid: Bool) throws {
+        let engine = ScreenPopEngine(directory: TestDirectory.directory(), configuration: ScreenPopConfiguration(region: "US"))
+        let outcome = try engine.incoming(received, "E1")
+        let offer = try #require(outcome.actions.first?.offer)
+        #expect(offer.phone == phone)
+        #expect(offer.region == region)
+        #expect(offer.numberIsValid == valid)
+    }
+
+    @Test func aTextThatIsNoNumberIsOfferedAsReceived() throws {
+        let engine = ScreenPopEngine(directory: TestDirectory.directory(), configuration: ScreenPopConfiguration(region: "US"))
+        let offer = try #require(try engine.incoming("anonymous", "E1").actions.first?.offer)
+        #expect(offer.phone == "anonymous")
+        #expect(offer.region == nil)
+        #expect(offer.numberIsValid == nil)
+    }
+
     @Test func noEmailMatchOffersTheAddress() throws {
         let engine = TestDirectory.engine()
         let outcome = try engine.handle(.incomingEmailRequest(IncomingEmailRequest(email: "new@example.org", engagementId: "C1", channel: .video)))

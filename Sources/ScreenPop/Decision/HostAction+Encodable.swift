@@ -46,6 +46,7 @@ extension HostAction: Encodable {
             try put("notesPlainText", a.notesPlainText)
             try put("smartNotesHtml", a.smartNotesHTML)
             try put("smartNotesPlainText", a.smartNotesPlainText)
+            try put("update", a.isUpdate ? true : nil)
         case .attachLink(let a):
             try put("engagementId", a.engagementId)
             try put("kind", a.kind)

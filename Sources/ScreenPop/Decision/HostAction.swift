@@ -172,6 +172,10 @@ public struct EngagementLog: Sendable, Hashable {
     public var smartNotesHTML: [String]
     /// The AI-generated notes as plain text.
     public var smartNotesPlainText: [String]
+    /// Whether this log replaces an earlier, different log of the same engagement: the host
+    /// updates the activity it created for it instead of creating another. (A repeat with the
+    /// same content gives no action at all.) Written as `"update":true` when set.
+    public var isUpdate = false
 }
 
 /// Store a link on an engagement.

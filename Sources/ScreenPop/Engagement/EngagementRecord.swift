@@ -54,6 +54,9 @@ public struct EngagementRecord: Sendable, Hashable {
     public var endedAt: Timestamp?
     /// When the engine last heard of it (the engine's clock).
     public internal(set) var lastSeen: Date
+    /// The hash of the last `logEngagement` given for it (`engagementLogAction`): a repeated
+    /// call log with the same content gives no second one.
+    var loggedContent: Int?
     /// A counter that orders engagements by their last offer of records.
     var offerSequence: UInt64 = 0
 

@@ -53,6 +53,25 @@ struct PackedContactItems: Sendable, Hashable {
         count = summaries.count
     }
 
+    /// The first `limit` items of packed summaries (all of them when there are no more): what a
+    /// reply lists when the decision looked at more matches than the reply may show.
+    /// - Complexity: O(b) in the kept items' bytes.
+    init(_ summaries: PackedSummaries, first limit: Int) {
+        guard summaries.count > limit else {
+            self.init(summaries)
+            return
+        }
+        let kept = max(0, limit)
+        let prefix = summaries.texts.withUnsafeBytes { buffer in
+            var reader = PackedText.Reader(buffer)
+            for _ in 0..<(kept * PackedSummaries.textsPerMatch) { reader.skip() }
+            return Array(buffer[0..<reader.offset])
+        }
+        self.init()
+        bytes = prefix
+        count = kept
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// The items, rebuilt.

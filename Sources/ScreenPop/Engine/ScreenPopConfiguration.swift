@@ -36,6 +36,8 @@ public struct ScreenPopConfiguration: Sendable {
     public var engagementTimeToLive: TimeInterval
     /// The largest message accepted, in bytes.
     public var maximumMessageBytes: Int
+    /// The default `maximumMessageBytes`: 64 KiB, also what `MessageValidation` applies.
+    public static let defaultMaximumMessageBytes = 64 * 1024
     /// The engine's clock.
     public var clock: EngineClock
     /// Seconds a request to the softphone waits for its answer (`ScreenPopEngine.requests`).
@@ -55,7 +57,7 @@ public struct ScreenPopConfiguration: Sendable {
         rememberedChoiceMaximumAge: TimeInterval = 90 * 86_400,
         engagementCapacity: Int = 10_000,
         engagementTimeToLive: TimeInterval = 12 * 3600,
-        maximumMessageBytes: Int = 64 * 1024,
+        maximumMessageBytes: Int = defaultMaximumMessageBytes,
         clock: EngineClock = .system,
         requestTimeout: TimeInterval = 30,
         pendingRequestCapacity: Int = 1024

@@ -20,10 +20,11 @@ extension ScreenPopEngine {
         let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
         let found = directory.withDirectory { directory in
             IncomingMatches(
-                DirectoryQueries.phone(directory, number, region: region, limit: limit), in: directory, decider: decider, remembered: remembered)
+                DirectoryQueries.phone(directory, number, region: region, limit: Self.decisionLimit(limit)), in: directory, decider: decider,
+                remembered: remembered)
         }
         let items = offer(
-            found, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, limit: limit, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
             newRecord: { newRecordOffer(phone: number, engagementId: request.engagementId, channel: request.channel) },
             customer: { record in record.customerPhone = number })
         return ScreenPopOutcome(reply: .incomingPhoneResponse(IncomingLookupResponse(packedItems: items.items)), actions: items.actions)
@@ -43,10 +44,11 @@ extension ScreenPopEngine {
         let decider = decider
         let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
         let found = directory.withDirectory { directory in
-            IncomingMatches(DirectoryQueries.email(directory, address, limit: limit), in: directory, decider: decider, remembered: remembered)
+            IncomingMatches(
+                DirectoryQueries.email(directory, address, limit: Self.decisionLimit(limit)), in: directory, decider: decider, remembered: remembered)
         }
         let items = offer(
-            found, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, limit: limit, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
             newRecord: {
                 .offerNewRecord(NewRecordOffer(engagementId: request.engagementId, channel: request.channel, email: address))
             },
@@ -54,11 +56,20 @@ extension ScreenPopEngine {
         return ScreenPopOutcome(reply: .incomingEmailResponse(IncomingLookupResponse(packedItems: items.items)), actions: items.actions)
     }
 
-    /// The shared part of both requests: orders the items (a remembered record first), decides,
-    /// records the offer on the engagement, and gives the decision now or holds it for the
-    /// connect (`screenPopEvent` CONNECTED, engagement not connected yet).
+    /// How many matches an incoming request asks the directory for: at least two, whatever the
+    /// reply's `limit`, so that the decision sees whether a second record matches. A reply
+    /// limited to one record must not turn a number two records share into a confident pop.
+    /// The reply still lists at most `limit` records (`offer`).
+    @inline(__always)
+    static func decisionLimit(_ limit: Int) -> Int { max(limit, 2) }
+
+    /// The shared part of both requests: orders the items (a remembered record first), decides
+    /// on every match found (up to `decisionLimit`), lists the first `limit` (the popped record
+    /// first when it would be beyond them), records the offer on the engagement, and gives the
+    /// decision now or holds it for the connect (`screenPopEvent` CONNECTED, engagement not
+    /// connected yet).
     private func offer(
-        _ found: IncomingMatches, key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
+        _ found: IncomingMatches, limit: Int, key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
         newRecord: () -> HostAction, customer: (inout EngagementRecord) -> Void
     ) -> (items: PackedContactItems, actions: [HostAction]) {
         let matches = found.matches
@@ -80,10 +91,15 @@ extension ScreenPopEngine {
             if let remembered, let index = ordered.firstIndex(ofID: remembered), index > 0 {
                 ordered = ordered.movingToFront(index)
             }
-            // The reply's items, the choice's candidates and the engagement's offer share the
-            // texts the directory wrote.
-            let items = PackedContactItems(ordered)
             var decision = decider.decide(ordered, remembered: remembered, lastChosen: { state.memory.lastChosen($0, now: now) })
+            // A record popped from beyond what the reply may list is listed first.
+            if case .pop(let index, let reason, let rule) = decision, index >= limit {
+                ordered = ordered.movingToFront(index)
+                decision = .pop(0, reason, rule)
+            }
+            // The reply's items, the choice's candidates and the engagement's offer share the
+            // texts the directory wrote (cut to `limit` only when more were found).
+            let items = PackedContactItems(ordered, first: limit)
             // The record to open, rebuilt: read with the matches when the pop was certain, else
             // now; a record removed in between is offered in the list instead.
             var poppedContact: ContactSnapshot?
@@ -140,16 +156,13 @@ extension ScreenPopEngine {
         }
     }
 
-    /// The new-record offer for a number: E.164, region and line type from libphonenumber.
+    /// The new-record offer for a number: what libphonenumber knows of it, and no more
+    /// (`NewRecordOffer+Phone`: E.164 only for a valid number, else the text as received).
     func newRecordOffer(phone: String, engagementId: String, channel: EngagementChannel) -> HostAction {
-        var offer = NewRecordOffer(engagementId: engagementId, channel: channel, phone: phone)
-        if case .success(let parsed) = phones.normalize(phone, region: configuration.region, withDetails: true) {
-            offer.phone = parsed.e164
-            offer.region = parsed.details?.region
-            offer.numberType = parsed.details?.type
-            offer.numberIsValid = parsed.details?.isValid
-        }
-        return .offerNewRecord(offer)
+        let region = configuration.region
+        let parsed: NormalizedPhone?
+        if case .success(let number) = phones.normalize(phone, region: region, withDetails: true) { parsed = number } else { parsed = nil }
+        return .offerNewRecord(NewRecordOffer(engagementId: engagementId, channel: channel, phone: phone, parsed: parsed, defaultRegion: region))
     }
 }
 

@@ -14,7 +14,7 @@ extension ScreenPopEngine {
     /// - Returns: the encoded reply, the host actions, or the error.
     public func handle(json: [UInt8]) -> JSONOutcome {
         guard json.count <= configuration.maximumMessageBytes else {
-            let error = ScreenPopError(code: .messageTooLarge, message: "the message has \(json.count) bytes; the maximum is \(configuration.maximumMessageBytes)")
+            let error = ScreenPopError.messageTooLarge(byteCount: json.count, maximum: configuration.maximumMessageBytes)
             return JSONOutcome(messageType: nil, reply: nil, actions: [], error: error)
         }
         let message: SoftphoneMessage
@@ -40,7 +40,7 @@ extension ScreenPopEngine {
     static func fastDecode(_ json: [UInt8]) -> SoftphoneMessage? {
         guard let flat = FlatMessageScanner.scan(json) else { return nil }
         if flat.typeIs("zcc-incomingPhone-request") {
-            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId") else { return nil }
+            guard let number = flat.field("incomingPhoneNumber"), let engagement = flat.field("engagementId"), flat.isNotBlank(engagement) else { return nil }
             var channel = EngagementChannel.voice
             if let text = flat.field("channel") {
                 guard let parsed = readChannel(flat, text), parsed == .voice || parsed == .sms else { return nil }
@@ -49,7 +49,7 @@ extension ScreenPopEngine {
             return .incomingPhoneRequest(IncomingPhoneRequest(incomingPhoneNumber: flat.string(number), engagementId: flat.string(engagement), channel: channel))
         }
         if flat.typeIs("zcc-incomingEmail-request") {
-            guard let email = flat.field("email"), let engagement = flat.field("engagementId") else { return nil }
+            guard let email = flat.field("email"), let engagement = flat.field("engagementId"), flat.isNotBlank(engagement) else { return nil }
             var channel = EngagementChannel.chat
             if let text = flat.field("channel") {
                 guard let parsed = readChannel(flat, text), parsed == .chat || parsed == .video else { return nil }
@@ -77,8 +77,12 @@ extension ScreenPopEngine {
 
     /// Decodes a softphone message from JSON bytes. A type the engine does not know becomes
     /// `.unknown` with these bytes, as they are.
-    /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field).
+    /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field, also a
+    ///   field the message repeats: `RepeatedFieldCheck`).
     public static func decode(json: [UInt8]) throws(ScreenPopError) -> SoftphoneMessage {
+        if let field = RepeatedFieldCheck.firstRepeatedField(in: json) {
+            throw ScreenPopError.repeatedField(field, messageType: field == "type" ? nil : Self.peekType(json))
+        }
         do {
             let decoder = JSONDecoder()
             decoder.userInfo[.rawJSON] = RawJSON(bytes: json)

@@ -143,7 +143,7 @@ public final class ScreenPopEngine: Sendable {
             }
             return ScreenPopOutcome()
         case .phoneCallLog(let log):
-            return ScreenPopOutcome(actions: [.logEngagement(engagementLog(log, now: now))])
+            return ScreenPopOutcome(actions: engagementLogAction(log, now: now).map { [$0] } ?? [])
         case .callRecording(let event):
             track(event.engagementId, now: now) { _ in }
             return ScreenPopOutcome(actions: [.attachLink(LinkAction(engagementId: event.engagementId, kind: .recording, url: event.recordingUrl))])

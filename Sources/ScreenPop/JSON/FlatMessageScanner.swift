@@ -62,6 +62,15 @@ struct FlatMessageScanner {
             return nil
         }
 
+        /// Whether the text at `span` is not blank (`CommandRules.isBlank`: empty or only white
+        /// space): usually decided by its first byte, an ASCII byte that is not white space.
+        /// - Complexity: O(1) for such a text, else O(n).
+        func isNotBlank(_ span: Span) -> Bool {
+            guard span.count > 0 else { return false }
+            if case 0x21..<0x80 = bytes[span.start] { return true }
+            return !CommandRules.isBlank(string(span))
+        }
+
         /// The text at `span` (already checked to be valid UTF-8).
         func string(_ span: Span) -> String {
             bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self) }

@@ -8,7 +8,13 @@ public enum NumberOrText: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Decodes a number or a string; anything else is a type mismatch.
     public init(from decoder: any Decoder) throws {
         let single = try decoder.singleValueContainer()
-        if let number = try? single.decode(Double.self) { self = .number(number) } else { self = .text(try single.decode(String.self)) }
+        if let number = try? single.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? single.decode(String.self) {
+            self = .text(text)
+        } else {
+            throw NumberOrString.mismatch(in: single)
+        }
     }
 
     /// Encodes the value as given (whole numbers without a fraction).

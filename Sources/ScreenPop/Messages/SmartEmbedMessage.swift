@@ -63,6 +63,9 @@ public enum SmartEmbedMessage: Sendable, Hashable {
             throw ScreenPopError(code: .malformed, message: "not valid JSON")
         }
         guard case .object = value else { throw ScreenPopError(code: .malformed, message: "a message is a JSON object") }
+        if let field = RepeatedFieldCheck.firstRepeatedField(in: json) {
+            throw ScreenPopError.repeatedField(field, messageType: field == "type" ? nil : value["type"]?.stringValue)
+        }
         guard let type = value["type"]?.stringValue else {
             throw ScreenPopError(code: .malformed, message: "a message is a JSON object with a string \"type\"")
         }

@@ -176,6 +176,11 @@ extension SoftphoneMessage: Codable {
             }
         default: self = .unknown(type: type, raw: try RawJSON.reading(decoder))
         }
+        // As for host commands (`CommandRules.present`): an engagement id that is empty or only
+        // white space names no engagement, and would make every such call one engagement.
+        if let engagementId, CommandRules.isBlank(engagementId) {
+            throw CommandRules.invalid(type, "data.engagementId", "data.engagementId must not be empty")
+        }
     }
 
     /// Encodes `{type, data}`; `.unknown` encodes its raw JSON.

@@ -17,8 +17,10 @@ public enum Timestamp: Sendable, Hashable, Codable, CustomStringConvertible {
         let single = try decoder.singleValueContainer()
         if let number = try? single.decode(Double.self) {
             self = .number(number)
+        } else if let text = try? single.decode(String.self) {
+            self = .text(text)
         } else {
-            self = .text(try single.decode(String.self))
+            throw NumberOrString.mismatch(in: single)
         }
     }
 

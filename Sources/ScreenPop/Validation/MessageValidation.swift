@@ -28,21 +28,33 @@ public struct MessageValidation: Sendable, Hashable {
     }
 
     /// Checks one message.
-    /// - Parameter json: the message's UTF-8 bytes (one line of JSON Lines, without its line break).
+    /// - Parameters:
+    ///   - json: the message's UTF-8 bytes (one line of JSON Lines, without its line break).
+    ///   - maximumMessageBytes: the largest message accepted, as the engine's
+    ///     `ScreenPopConfiguration.maximumMessageBytes` (64 KiB by default); a larger one is
+    ///     `message-too-large`, not read.
     /// - Complexity: one JSON parse to find the type, and one decoding of the message.
-    public init(json: [UInt8]) {
+    public init(json: [UInt8], maximumMessageBytes: Int = ScreenPopConfiguration.defaultMaximumMessageBytes) {
+        guard json.count <= maximumMessageBytes else {
+            self.init(tooLarge: json.count, maximum: maximumMessageBytes)
+            return
+        }
         do {
             let (written, message) = try SmartEmbedMessage.read(json: json)
-            type = written
-            direction = message.direction
-            known = message.direction != nil
-            error = nil
+            self.init(type: written, known: message.direction != nil, direction: message.direction, error: nil)
         } catch {
-            type = error.messageType
-            known = error.messageType.map { HostMessage.knownTypes.contains($0) || SoftphoneMessage.knownTypes.contains($0) } ?? false
-            direction = nil
-            self.error = error
+            let known = error.messageType.map { HostMessage.knownTypes.contains($0) || SoftphoneMessage.knownTypes.contains($0) } ?? false
+            self.init(type: error.messageType, known: known, direction: nil, error: error)
         }
+    }
+
+    /// The verdict on a message of `byteCount` bytes, over `maximum`: `message-too-large`.
+    /// For a reader that stops keeping a line past the limit and only counts its bytes.
+    /// - Parameters:
+    ///   - byteCount: the message's size in bytes (without its line break).
+    ///   - maximum: the largest message accepted.
+    public init(tooLarge byteCount: Int, maximum: Int) {
+        self.init(type: nil, known: false, error: .messageTooLarge(byteCount: byteCount, maximum: maximum))
     }
 
     /// The verdict as one line of JSON (no line break).

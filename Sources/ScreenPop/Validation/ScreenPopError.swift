@@ -74,6 +74,15 @@ public struct ScreenPopError: Error, Sendable, Hashable, Codable, CustomStringCo
 }
 
 extension ScreenPopError {
+    /// The error for a message of `byteCount` bytes, over `maximum`.
+    /// - Parameters:
+    ///   - byteCount: the message's size in bytes (without its line break).
+    ///   - maximum: the largest message accepted.
+    /// - Returns: a `message-too-large` error naming both sizes.
+    public static func messageTooLarge(byteCount: Int, maximum: Int) -> ScreenPopError {
+        ScreenPopError(code: .messageTooLarge, message: "the message has \(byteCount) bytes; the maximum is \(maximum)")
+    }
+
     /// Turns a decoding failure into an error naming the field: a path of keys and indexes,
     /// with the missing key appended for `keyNotFound`.
     static func from(_ error: any Error, messageType: String?) -> ScreenPopError {
@@ -101,11 +110,13 @@ extension ScreenPopError {
             return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: "\(field) is required")
         case .valueNotFound(let type, let context):
             let field = path(context.codingPath)
-            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: "\(field) must be a \(Self.kind(of: type)), not null")
+            // The message itself is `null`: not an object, like `[]` or `"x"`.
+            if field.isEmpty { return ScreenPopError(code: .malformed, messageType: messageType, message: "a message is a JSON object") }
+            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: "\(field) must be \(Self.kind(of: type)), not null")
         case .typeMismatch(let type, let context):
             let field = path(context.codingPath)
             if field.isEmpty { return ScreenPopError(code: .malformed, messageType: messageType, message: "a message is a JSON object") }
-            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: "\(field) must be a \(Self.kind(of: type))")
+            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: "\(field) must be \(Self.kind(of: type))")
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
             if field.isEmpty { return ScreenPopError(code: .malformed, messageType: messageType, message: "not valid JSON") }
@@ -115,13 +126,15 @@ extension ScreenPopError {
         }
     }
 
+    /// The JSON kind a decoder expected, with its article ("a string", "an object").
     private static func kind(of type: Any.Type) -> String {
         switch type {
-        case is String.Type: "string"
-        case is Bool.Type: "boolean"
-        case is Double.Type, is Int.Type, is Int64.Type: "number"
+        case is NumberOrString.Type: "a number or a string"
+        case is String.Type: "a string"
+        case is Bool.Type: "a boolean"
+        case is Double.Type, is Int.Type, is Int64.Type: "a number"
         default:
-            if "\(type)".hasPrefix("Array") { "array" } else if "\(type)".hasPrefix("Dictionary") { "object" } else { "\(type)" }
+            if "\(type)".hasPrefix("Array") { "an array" } else if "\(type)".hasPrefix("Dictionary") { "an object" } else { "a \(type)" }
         }
     }
 }
