@@ -17,7 +17,10 @@ struct LoadedContacts {
     /// Loads the file named by the options, with their region for national numbers.
     /// - Throws: `ContactsFileError` when the file cannot be loaded at all.
     static func load(_ options: DirectoryOptions) throws(ContactsFileError) -> LoadedContacts {
-        let loader = ContactCSVLoader(.init(configuration: DirectoryConfiguration(defaultRegion: options.region)))
+        var loaderOptions = ContactCSVLoader.Options(configuration: DirectoryConfiguration(defaultRegion: options.region))
+        loaderOptions.encoding = options.textEncoding
+        loaderOptions.strict = options.strict
+        let loader = ContactCSVLoader(loaderOptions)
         let start = ContinuousClock.now
         do {
             let (directory, report) = try loader.load(path: options.contacts)

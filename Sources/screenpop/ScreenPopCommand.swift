@@ -19,9 +19,22 @@ struct DirectoryOptions: ParsableArguments {
     @Option(name: .long, help: "The region for national numbers: an ISO 3166 alpha-2 code libphonenumber knows (US, GB, DE…), any case.")
     var region: String = "US"
 
+    @Option(name: .long, help: "The file's encoding when it has no byte-order mark: utf-8 (default), windows-1252 or iso-8859-1 (latin1).")
+    var encoding: String = "utf-8"
+
+    @Flag(name: .long, help: "Fail the whole load at the first problem (bad row, unparseable phone, invalid email) instead of reporting it.")
+    var strict = false
+
+    /// The encoding named by `--encoding` (checked by `validate`).
+    var textEncoding: CSVTextEncoding { CSVTextEncoding(name: encoding) ?? .utf8 }
+
     /// Refuses a region libphonenumber has no metadata for (`UK`, `USA`, `XX`, empty): every
-    /// national number would be read without one. The region is kept in upper case.
+    /// national number would be read without one. The region is kept in upper case. Refuses an
+    /// encoding the loader does not read.
     mutating func validate() throws {
+        guard CSVTextEncoding(name: encoding) != nil else {
+            throw ValidationError("--encoding \(encoding.debugDescription) is not one the loader reads: utf-8, windows-1252 or iso-8859-1")
+        }
         let code = region.trimmingCharacters(in: .whitespaces).uppercased()
         guard PhoneNormalizer.isSupported(region: code) else {
             throw ValidationError(RegionOption.refusal(region))

@@ -46,7 +46,7 @@ import Testing
 
     @Test func everyItemOfAPhoneReplyIsAnIdentityMatch() throws {
         let directory = Self.directory()
-        for number in [TestDirectory.shared, "+16505550142", "+12079460958", "(650) 555-1234"] {
+        for number in [TestDirectory.shared, "+16505550142", "+332079460958", "(650) 555-1234"] {
             let matches = DirectoryQueries.phone(directory, number, region: "US", limit: 10)
             #expect(!matches.isEmpty, "\(number)")
             #expect(matches.rankings.allSatisfy { DirectoryQueries.phoneReasons.contains($0.reason) })
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aNumberUnderAnotherCountryCodeIsListedButNeverPopped() throws {
         let engine = TestDirectory.engine(Self.directory())
-        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+12079460958","engagementId":"E1"}}"#)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+332079460958","engagementId":"E1"}}"#)
         #expect(Self.json(outcome) == #"{"type":"zcc-incomingPhone-response","data":[{"id":"C-GB","name":"Grace Bell","phone":"+442079460958","email":null,"entity":"contact"}]}"#)
         let choice = try #require(outcome.actions.first?.choice)
         #expect(choice.candidates.map(\.id) == ["C-GB"])
@@ -69,7 +69,7 @@ import Testing
         // Even with a threshold below the hint's score, a same-national-number match asks.
         let engine = ScreenPopEngine(
             directory: Self.directory(), configuration: ScreenPopConfiguration(confidentScore: 0.5, choicePolicy: policy))
-        let outcome = try engine.incoming("+12079460958", "E1")
+        let outcome = try engine.incoming("+332079460958", "E1")
         #expect(outcome.items.map(\.id) == ["C-GB"])
         #expect(outcome.actions.first?.pop == nil)
         #expect(outcome.actions.first?.choice != nil)
@@ -77,9 +77,9 @@ import Testing
 
     @Test func anExactMatchPopsAndTheHintStaysAnAlternative() throws {
         var contacts = Self.directory().contacts.map { $0 }
-        contacts.append(Contact(id: "C-US", firstName: "Una", lastName: "States", phones: [ContactPhone("+1 207 946 0958")]))
+        contacts.append(Contact(id: "C-US", firstName: "Una", lastName: "States", phones: [ContactPhone("+33 2079460958")]))
         let engine = TestDirectory.engine(ContactDirectory(contacts))
-        let outcome = try engine.incoming("+12079460958", "E1")
+        let outcome = try engine.incoming("+332079460958", "E1")
         #expect(outcome.items.map(\.id) == ["C-US", "C-GB"])
         let pop = try #require(outcome.actions.first?.pop)
         #expect(pop.contact.id == "C-US")

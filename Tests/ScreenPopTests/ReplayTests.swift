@@ -165,4 +165,20 @@ import Glibc
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 1)
     }
+
+    @Test func theEncodingAndStrictFlagsReachTheLoader() throws {
+        // "José" in Latin-1: one byte 0xE9.
+        let path = CLI.temporaryPath("latin1.csv")
+        let bytes = Array("id,first_name,last_name,phone\nL1,Jos".utf8) + [0xE9] + Array(",Nunez,+16505550111\n".utf8)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let latin1 = try CLI.run(["search", "--contacts", path, "--encoding", "latin1", "--json", "jose"], input: [])
+        #expect(latin1.status == 0, "\(latin1.stderr)")
+        #expect(latin1.stdout.contains("José"), "\(latin1.stdout)")
+        let unknown = try CLI.run(["check", "--contacts", path, "--encoding", "ebcdic"], input: [])
+        #expect(unknown.status == 64, "\(unknown.stderr)")
+        // The same file read as UTF-8 has an invalid byte: strict mode refuses the whole load.
+        let strict = try CLI.run(["check", "--contacts", path, "--strict"], input: [])
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("strict mode"), "\(strict.stderr)")
+    }
 }

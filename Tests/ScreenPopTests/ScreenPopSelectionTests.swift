@@ -62,7 +62,7 @@ import Testing
 
     @Test func aSelectionLinksToAnEngagementThatOfferedOneNonConfidentCandidate() throws {
         let engine = TestDirectory.engine(Self.hintDirectory())
-        let offered = try engine.incoming("+12079460958", "E1")
+        let offered = try engine.incoming("+332079460958", "E1")
         let choice = try #require(offered.actions.first?.choice)
         #expect(choice.candidates.map(\.id) == ["C-GB"])
         let pop = try #require(try engine.select("C-GB").actions.first?.pop)

@@ -183,6 +183,13 @@ public struct PhoneNormalizer: Sendable {
         return code == 0 ? nil : code
     }
 
+    /// The region libphonenumber assigns to a calling code (its metadata's main country for the
+    /// code: "US" for 1, "GB" for 44; "001" for non-geographic codes such as 800); nil for a code
+    /// no region has.
+    public static func mainRegion(forCountryCode code: Int) -> String? {
+        LibPhoneNumber.mainRegion(forCountryCode: code)
+    }
+
     /// Whether libphonenumber has metadata for a region code ("GB": yes; "XX": no).
     public static func isSupported(region: String) -> Bool {
         LibPhoneNumber.isSupported(region: region.uppercased())

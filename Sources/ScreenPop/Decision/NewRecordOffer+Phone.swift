@@ -31,38 +31,18 @@ extension NewRecordOffer {
         if details?.isValid == true { self.phone = parsed.e164 }
         var region = details?.region
         if region == nil, Self.carriesCallingCode(phone, parsed: parsed, defaultRegion: defaultRegion) {
-            region = CallingCodeRegions.mainRegion(forCountryCode: parsed.countryCode)
+            region = PhoneNormalizer.mainRegion(forCountryCode: parsed.countryCode)
         }
-        self.region = region == CallingCodeRegions.nonGeographic ? nil : region
+        self.region = region == Self.nonGeographicRegion ? nil : region
     }
+
+    /// The metadata's region for non-geographic codes (800, 808, 870, 878, 881, 882, 883, 888, 979).
+    static let nonGeographicRegion = "001"
 
     /// Whether the text itself gave the calling code, rather than the default region.
     private static func carriesCallingCode(_ text: String, parsed: NormalizedPhone, defaultRegion: String?) -> Bool {
         if text.contains("+") { return true }
         guard let defaultRegion, let code = PhoneNormalizer.countryCode(forRegion: defaultRegion) else { return true }
         return code != parsed.countryCode
-    }
-}
-
-/// The region libphonenumber assigns to a calling code that several regions share (its
-/// metadata's `mainCountryForCode`): libphonenumber names the region of an invalid number only
-/// when its code has one region, so these are the codes for which an offer needs the table.
-///
-/// `ContactIndex` has the library's own answer (`LibPhoneNumber.mainRegion(forCountryCode:)`)
-/// but does not make it public; until it does, this is the metadata's list, each entry checked
-/// against `PhoneNormalizer.countryCode(forRegion:)` when read.
-enum CallingCodeRegions {
-    /// The metadata's region for non-geographic codes (800, 808, 870, 878, 881, 882, 883, 888, 979).
-    static let nonGeographic = "001"
-
-    /// The main region of each shared calling code.
-    static let mainRegions: [Int: String] = [
-        1: "US", 7: "RU", 39: "IT", 44: "GB", 47: "NO", 61: "AU", 212: "MA", 262: "RE", 290: "SH", 358: "FI", 590: "GP", 599: "CW",
-    ]
-
-    /// The main region of a shared calling code, when the metadata agrees; nil otherwise.
-    static func mainRegion(forCountryCode code: Int) -> String? {
-        guard let region = mainRegions[code], PhoneNormalizer.countryCode(forRegion: region) == code else { return nil }
-        return region
     }
 }

@@ -98,7 +98,7 @@ public struct ClickToAct: SoftphoneCommand {
                 code: .cannotDial, field: "data.phone", messageType: "onclicktoact",
                 message: "cannot start a \(channel.rawValue) engagement with \(contact.id.debugDescription) (\(contact.name)): \(why)")
         }
-        self.init(id: contact.id, name: contact.name, phone: number, email: contact.emails.first?.raw, userEntity: contact.entity.rawValue)
+        self.init(id: contact.id, name: contact.name, phone: number, email: contact.emails.first?.displayText, userEntity: contact.entity.rawValue)
     }
 
     /// The text to dial for a stored number, or nil when it cannot be dialed.

@@ -33,7 +33,7 @@ public struct ContactItem: Sendable, Hashable, Codable {
             id: match.contact.id,
             name: Self.name(of: match.contact),
             phone: match.matchedPhone?.displayText ?? match.contact.phones.first?.displayText,
-            email: match.matchedEmail?.raw ?? match.contact.emails.first?.raw,
+            email: match.matchedEmail?.displayText ?? match.contact.emails.first?.displayText,
             entity: match.contact.entity.rawValue)
     }
 
@@ -47,7 +47,7 @@ public struct ContactItem: Sendable, Hashable, Codable {
     public init(contact: Contact) {
         self.init(
             id: contact.id, name: Self.name(of: contact), phone: contact.phones.first?.displayText,
-            email: contact.emails.first?.raw, entity: contact.entity.rawValue)
+            email: contact.emails.first?.displayText, entity: contact.entity.rawValue)
     }
 
     /// `Contact.name` (the display name, else first and last name joined by a space, else the
