@@ -294,6 +294,10 @@ struct ContactRecordReader {
     /// `EmailNormalizer.writtenAddress` of raw bytes: a slice of them (all of them when nothing
     /// is left).
     static func writtenAddress(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        // A plain address (most) starts and ends with no space, ends with no ">" and starts with
+        // no "mailto:": decided on its ends, without the scan.
+        guard let first = raw.first, let last = raw.last else { return raw }
+        if first > 0x20, last > 0x20, last != UInt8(ascii: ">"), first | 0x20 != UInt8(ascii: "m") { return raw }
         let range = EmailNormalizer.writtenAddressRange(raw.bindMemory(to: UInt8.self))
         return range.isEmpty ? raw : UnsafeRawBufferPointer(rebasing: raw[range])
     }

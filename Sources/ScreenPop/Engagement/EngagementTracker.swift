@@ -66,21 +66,25 @@ public struct EngagementTracker: Sendable {
         return result
     }
 
-    /// Starts loading, without waiting, what `updateOffering` for a new engagement `id` will
-    /// touch first (`BoundedTable.prefetchInsertion(of:)`): called before the look-up whose
-    /// offer it records, so that those misses overlap with the look-up's.
-    func prefetchOffering(_ id: String) {
-        table.prefetchInsertion(of: PrehashedKey(id))
+    /// Starts loading, without waiting, what `updateOffering` for a new engagement will touch
+    /// first (`BoundedTable.prefetchInsertion(of:)`): called before the look-up whose offer it
+    /// records, so that those misses overlap with the look-up's.
+    func prefetchOffering(_ key: PrehashedKey) {
+        table.prefetchInsertion(of: key)
     }
 
     /// Changes an engagement like `update`, and records that `items` were offered to the agent
     /// for it (its earlier offer goes stale).
     /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now.
     mutating func updateOffering<R>(_ id: String, items: PackedContactItems, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
+        updateOffering(PrehashedKey(id), items: items, now: now, body)
+    }
+
+    /// `updateOffering(_:items:now:_:)` by key (hashed once by the caller).
+    mutating func updateOffering<R>(_ key: PrehashedKey, items: PackedContactItems, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         sequence &+= 1
         let stamp = sequence
         var previousCount = 0
-        let key = PrehashedKey(id)
         let result = update(key, now: now) { record in
             previousCount = record.offeredItems.count
             record.offeredItems = items

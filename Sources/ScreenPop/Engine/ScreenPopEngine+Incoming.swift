@@ -17,14 +17,15 @@ extension ScreenPopEngine {
             return .phone(parsed.e164)
         }()
         let decider = decider
-        let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
+        let engagement = PrehashedKey(request.engagementId)
+        let remembered = prepareOffer(for: key, engagement: engagement, now: now)
         let found = directory.withDirectory { directory in
             IncomingMatches(
                 DirectoryQueries.phone(directory, number, region: region, limit: Self.decisionLimit(limit)), in: directory, decider: decider,
                 remembered: remembered)
         }
         let items = offer(
-            found, limit: limit, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, limit: limit, key: key, engagement: engagement, channel: request.channel, now: now,
             newRecord: { newRecordOffer(phone: number, engagementId: request.engagementId, channel: request.channel) },
             customer: { record in record.customerPhone = number })
         return ScreenPopOutcome(reply: .incomingPhoneResponse(IncomingLookupResponse(packedItems: items.items)), actions: items.actions)
@@ -42,13 +43,14 @@ extension ScreenPopEngine {
             key = .email(address.lowercased())
         }
         let decider = decider
-        let remembered = prepareOffer(for: key, engagementId: request.engagementId, now: now)
+        let engagement = PrehashedKey(request.engagementId)
+        let remembered = prepareOffer(for: key, engagement: engagement, now: now)
         let found = directory.withDirectory { directory in
             IncomingMatches(
                 DirectoryQueries.email(directory, address, limit: Self.decisionLimit(limit)), in: directory, decider: decider, remembered: remembered)
         }
         let items = offer(
-            found, limit: limit, key: key, engagementId: request.engagementId, channel: request.channel, now: now,
+            found, limit: limit, key: key, engagement: engagement, channel: request.channel, now: now,
             newRecord: {
                 .offerNewRecord(NewRecordOffer(engagementId: request.engagementId, channel: request.channel, email: address))
             },
@@ -69,9 +71,10 @@ extension ScreenPopEngine {
     /// decision now or holds it for the connect (`screenPopEvent` CONNECTED, engagement not
     /// connected yet).
     private func offer(
-        _ found: IncomingMatches, limit: Int, key: ChoiceKey?, engagementId: String, channel: EngagementChannel, now: Date,
+        _ found: IncomingMatches, limit: Int, key: ChoiceKey?, engagement: PrehashedKey, channel: EngagementChannel, now: Date,
         newRecord: () -> HostAction, customer: (inout EngagementRecord) -> Void
     ) -> (items: PackedContactItems, actions: [HostAction]) {
+        let engagementId = engagement.text
         let matches = found.matches
         let newRecordAction = matches.isEmpty ? newRecord() : nil
         let event = configuration.screenPopEvent
@@ -125,7 +128,7 @@ extension ScreenPopEngine {
             }
             let asks: Bool
             if case .choose = decision { asks = true } else { asks = false }
-            let emit: HostAction? = state.tracker.updateOffering(engagementId, items: items, now: now) { record in
+            let emit: HostAction? = state.tracker.updateOffering(engagement, items: items, now: now) { record in
                 record.channel = channel
                 record.choiceKey = key
                 customer(&record)
@@ -146,11 +149,11 @@ extension ScreenPopEngine {
     }
 
     /// The record remembered for `key`, if any (checked against the directory afterwards); and
-    /// the tracker starts loading what recording the offer for `engagementId` will touch, so
+    /// the tracker starts loading what recording the offer for `engagement` will touch, so
     /// that those cache misses overlap with the look-up.
-    private func prepareOffer(for key: ChoiceKey?, engagementId: String, now: Date) -> String? {
+    private func prepareOffer(for key: ChoiceKey?, engagement: PrehashedKey, now: Date) -> String? {
         state.withLock { state in
-            state.tracker.prefetchOffering(engagementId)
+            state.tracker.prefetchOffering(engagement)
             guard let key else { return nil }
             return state.memory.choice(for: key, now: now)?.contactID
         }
