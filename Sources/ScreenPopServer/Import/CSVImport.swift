@@ -23,6 +23,9 @@ struct CSVImport: Sendable {
         let failure = Mutex<ImportEvent.Failure?>(nil)
         let (events, sink) = AsyncStream.makeStream(of: [UInt8].self)
         var options = ContactCSVLoader.Options(configuration: directory.configuration)
+        // The sidecar's records are the host's, kept current by their ids (`PUT`/`DELETE
+        // /v1/contacts/{id}`): a file without an id column is refused, not given made-up ids.
+        options.synthesizesMissingIDs = false
         options.progress = { rows, bytes in sink.yield(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes))) }
         let loader = ContactCSVLoader(options)
         let (directory, mode) = (self.directory, self.mode)
