@@ -76,11 +76,6 @@ public struct EngagementTracker: Sendable {
     /// Changes an engagement like `update`, and records that `items` were offered to the agent
     /// for it (its earlier offer goes stale).
     /// - Complexity: amortized O(1) expected, plus O(k) in the records offered now.
-    mutating func updateOffering<R>(_ id: String, items: PackedContactItems, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
-        updateOffering(PrehashedKey(id), items: items, now: now, body)
-    }
-
-    /// `updateOffering(_:items:now:_:)` by key (hashed once by the caller).
     mutating func updateOffering<R>(_ key: PrehashedKey, items: PackedContactItems, now: Date, _ body: (inout EngagementRecord) -> R) -> R {
         sequence &+= 1
         let stamp = sequence

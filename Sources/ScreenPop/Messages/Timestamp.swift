@@ -12,25 +12,19 @@ public enum Timestamp: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A textual time.
     case text(String)
 
-    /// Decodes a number or a string; anything else is a type mismatch.
+    /// Decodes a number or a string (`NumberOrString`); anything else is a type mismatch.
     public init(from decoder: any Decoder) throws {
-        let single = try decoder.singleValueContainer()
-        if let number = try? single.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? single.decode(String.self) {
-            self = .text(text)
-        } else {
-            throw NumberOrString.mismatch(in: single)
+        switch try NumberOrString(from: decoder) {
+        case .number(let value): self = .number(value)
+        case .text(let value): self = .text(value)
         }
     }
 
     /// Encodes the time as it was given.
     public func encode(to encoder: any Encoder) throws {
-        var single = encoder.singleValueContainer()
         switch self {
-        case .number(let value):
-            if value.rounded() == value, abs(value) < 9e15 { try single.encode(Int64(value)) } else { try single.encode(value) }
-        case .text(let value): try single.encode(value)
+        case .number(let value): try NumberOrString.number(value).encode(to: encoder)
+        case .text(let value): try NumberOrString.text(value).encode(to: encoder)
         }
     }
 
