@@ -29,6 +29,10 @@ struct NameTokenIndex: Sendable {
     private(set) var vocabulary = TokenVocabulary()
     /// Slots per token id, ascending, unique; may hold dead entries (see above).
     private(set) var postings: [[UInt32]] = []
+    /// Per token id: its list's length (`postings[id].count`), in one flat array, so that a
+    /// query token standing for thousands of spellings sums their postings without a cache miss
+    /// on each list.
+    private(set) var postingCounts: [UInt32] = []
     /// Per token id: how many entries of its list may be dead.
     private var deadPostings: [UInt32] = []
     /// Every slot's tokens (id | role << 28, in `ContactNameTokens` order), one run per slot in
@@ -69,6 +73,7 @@ struct NameTokenIndex: Sendable {
     mutating func makeStorageUnique() {
         vocabulary.makeStorageUnique()
         postings.reserveCapacity(postings.count)
+        postingCounts.reserveCapacity(postingCounts.count)
         deadPostings.reserveCapacity(deadPostings.count)
         forwardArena.reserveCapacity(forwardArena.count)
         forwardStart.reserveCapacity(forwardStart.count)
@@ -107,6 +112,7 @@ struct NameTokenIndex: Sendable {
             for slot in list where unique.last != slot { unique.append(slot) }
             postings[index] = unique
         }
+        for index in postings.indices { postingCounts[index] = UInt32(postings[index].count) }
     }
 
     /// Starts loading where `slot`'s token list is, without waiting for it: the first of the two
@@ -270,6 +276,7 @@ struct NameTokenIndex: Sendable {
         let id = Int(tokenID)
         if id == postings.count {
             postings.append([])
+            postingCounts.append(0)
             deadPostings.append(0)
             hasSkeleton.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
@@ -281,11 +288,13 @@ struct NameTokenIndex: Sendable {
         if seenBefore || filed.contains(tokenID) { return }
         if bulkLoading {
             postings[id].append(slot)
+            postingCounts[id] += 1
             return
         }
         let position = Self.lowerBound(postings[id], slot)
         if position == postings[id].count || postings[id][position] != slot {
             postings[id].insert(slot, at: position)
+            postingCounts[id] += 1
         } else if deadPostings[id] > 0 {
             deadPostings[id] -= 1  // the slot's dead entry lives again
         }
@@ -329,6 +338,7 @@ struct NameTokenIndex: Sendable {
         let tokenID = UInt32(id)
         let live = postings[id].filter { slot in tokens(of: slot).contains { $0 & Self.idMask == tokenID } }
         postings[id] = live
+        postingCounts[id] = UInt32(live.count)
         deadPostings[id] = 0
     }
 
@@ -385,7 +395,7 @@ struct NameTokenIndex: Sendable {
     /// Approximate heap bytes held (arrays' element storage and headers; malloc rounding aside).
     var approximateBytes: Int {
         let arrayHeader = 32
-        let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8
+        let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8 + postingCounts.capacity * 4
         let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
         let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
         return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes

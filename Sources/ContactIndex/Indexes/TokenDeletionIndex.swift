@@ -80,8 +80,8 @@ struct TokenDeletionIndex: Sendable {
     /// - Complexity: O(|a| · |b|).
     static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        if a.isEmpty { return min(b.count, limit + 1) }
+        if b.isEmpty { return min(a.count, limit + 1) }
         let width = b.count + 1
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * width) { rows in
             // Three rolling rows: two back (for transpositions), one back, current.
@@ -102,7 +102,7 @@ struct TokenDeletionIndex: Sendable {
                 if rowMinimum > Int32(limit) { return limit + 1 }
                 (twoBack, oneBack, current) = (oneBack, current, twoBack)
             }
-            return Int(rows[oneBack + width - 1])
+            return min(Int(rows[oneBack + width - 1]), limit + 1)
         }
     }
 }

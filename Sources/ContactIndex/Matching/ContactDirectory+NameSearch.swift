@@ -118,7 +118,7 @@ extension ContactDirectory {
         // the rarest token's spellings first, within a bounded number of contacts. (When full
         // matches exist, the results are those, not padded with partial ones.)
         guard query.count > 1, top.entries.isEmpty else { return }
-        let totals = query.map { $0.totalPostings(index: index) }
+        let totals = query.map(\.totalPostings)
         let order = query.indices.sorted { totals[$0] < totals[$1] }
         var budget = Self.partialBudget
         for tokenIndex in order where totals[tokenIndex] > 0 {

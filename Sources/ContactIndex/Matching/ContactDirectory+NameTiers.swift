@@ -71,9 +71,9 @@ extension ContactDirectory {
     ) {
         let index = nameTokenIndex
         let slotCount = store.slotCount
-        var bands = required.map { query[$0].bands(upTo: tier, grouping: .quality, index: index) }
+        var bands = required.map { query[$0].bands(upTo: tier, grouping: .quality) }
         for grouping in [NameSpellingBand.Grouping.kind, .merged] where bands.reduce(1, { $0 * $1.count }) > Self.maximumCombinations {
-            bands = required.map { query[$0].bands(upTo: tier, grouping: grouping, index: index) }
+            bands = required.map { query[$0].bands(upTo: tier, grouping: grouping) }
         }
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)

@@ -67,6 +67,8 @@ struct NameQueryToken {
     private var positions = SmallIDMap(capacity: 16)
     /// Whether the typing errors and romanized spellings are in.
     private(set) var hasDistantSpellings = false
+    /// The candidates in band order, sorted again whenever candidates are added.
+    private var order = NameSpellingOrder()
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
@@ -80,6 +82,7 @@ struct NameQueryToken {
             reserve(initials.count + 1)
             for position in initials { note(vocabulary.sorted[position], .initial) }
             hasDistantSpellings = true
+            sortSpellings(index: index)
             return
         }
         for name in nicknames.related(to: text) {
@@ -93,6 +96,14 @@ struct NameQueryToken {
             let typed = Float(length) / Float(max(vocabulary.length(of: id), 1))
             note(id, .prefix, quality: TokenMatchKind.prefix.quality + 0.3 * typed)
         }
+        sortSpellings(index: index)
+    }
+
+    /// Puts the candidates in band order (`NameSpellingOrder`).
+    private mutating func sortSpellings(index: NameTokenIndex) {
+        let counts = index.postingCounts
+        let ids = ids
+        order = NameSpellingOrder(kinds: kinds, qualities: qualities) { Int(counts[Int(ids[$0])]) }
     }
 
     /// Adds the tokens within the typo budget (`TokenDeletionIndex`) and those with the same
@@ -107,6 +118,7 @@ struct NameQueryToken {
         // "aex" still finds "alex" (see `TokenDeletionIndex` for why the query makes the
         // deletions of the largest budget that can apply).
         let reach = options.budget(forLength: bytes.count + options.maxEdits)
+        let distances = PatternDistance(bytes)
         if reach > 0 {
             var checked = SmallIDMap(capacity: 32)
             bytes.withUnsafeBufferPointer { query in
@@ -114,7 +126,7 @@ struct NameQueryToken {
                     guard positions.value(of: id) == nil, checked.insert(id) else { return }
                     vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
                         let allowed = options.budget(forLength: max(token.count, query.count))
-                        let distance = TokenDeletionIndex.distance(query, token, limit: allowed)
+                        let distance = distances.distance(to: token, limit: allowed)
                         if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
                     }
                 }
@@ -122,14 +134,13 @@ struct NameQueryToken {
         }
         let skeleton = ConsonantSkeleton.of(bytes)
         if !skeleton.isEmpty, let ids = index.skeletons[skeleton] {
-            bytes.withUnsafeBufferPointer { query in
-                for id in ids where positions.value(of: id) == nil {
-                    vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
-                        if let quality = Self.romanizedQuality(query, token) { note(id, .romanized, quality: quality) }
-                    }
+            for id in ids where positions.value(of: id) == nil {
+                vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
+                    if let quality = Self.romanizedQuality(distances, token) { note(id, .romanized, quality: quality) }
                 }
             }
         }
+        sortSpellings(index: index)
     }
 
     /// How well a token with the query token's consonant skeleton stands for it, or nil when it
@@ -144,10 +155,16 @@ struct NameQueryToken {
     /// "li", "ali", "ella", "leila"; "s": the "s" of "S.A."); the reach keeps the plausible
     /// ones and drops the rest ("ali", "ella" and "leila" for "lee", "s" for "sav").
     static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
-        let longer = max(query.count, token.count)
-        guard 2 * min(query.count, token.count) >= longer else { return nil }
+        romanizedQuality(PatternDistance(Array(query)), token)
+    }
+
+    /// `romanizedQuality` from a query prepared for many tokens.
+    static func romanizedQuality(_ query: PatternDistance, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
+        let queryLength = query.pattern.count
+        let longer = max(queryLength, token.count)
+        guard 2 * min(queryLength, token.count) >= longer else { return nil }
         let reach = max(2, longer / 2)
-        let distance = TokenDeletionIndex.distance(query, token, limit: reach)
+        let distance = query.distance(to: token, limit: reach)
         guard distance <= reach else { return nil }
         return TokenMatchKind.romanized.quality * (1 - 0.5 * Float(distance) / Float(max(longer, 1)))
     }
@@ -181,37 +198,13 @@ struct NameQueryToken {
     }
 
     /// How many candidates match at `tier` or better.
-    func count(upTo tier: TokenMatchKind) -> Int {
-        kinds.reduce(0) { $0 + ($1 <= tier ? 1 : 0) }
-    }
+    func count(upTo tier: TokenMatchKind) -> Int { order.count(upTo: tier) }
 
     /// The candidates that match at `tier` or better, grouped as `grouping` says (best kind
     /// first, then best quality), each group best quality first.
-    func bands(upTo tier: TokenMatchKind, grouping: NameSpellingBand.Grouping, index: NameTokenIndex) -> [NameSpellingBand] {
-        let selected = ids.indices.filter { kinds[$0] <= tier }
-        guard !selected.isEmpty else { return [] }
-        let groups: [[Int]]
-        switch grouping {
-        case .merged:
-            groups = [selected]
-        case .kind:
-            groups = Dictionary(grouping: selected) { Int(kinds[$0].rawValue) }.sorted { $0.key < $1.key }.map(\.value)
-        case .quality:
-            let step = NameSpellingBand.qualityStep
-            groups = Dictionary(grouping: selected) { Int(kinds[$0].rawValue) * 1000 - Int((qualities[$0] / step).rounded(.down)) }
-                .sorted { $0.key < $1.key }.map(\.value)
-        }
-        return groups.map { group in
-            let ordered = group.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
-            let highest = ordered.map { kinds[$0] }.max()!
-            // What the token may claim instead when this band's entry is taken: a spelling of a
-            // worse kind (one of this band's kinds scores at most its best quality).
-            let worse = ids.indices.reduce(Float(0)) { kinds[$1] > highest ? max($0, qualities[$1]) : $0 }
-            return NameSpellingBand(
-                lowest: ordered.map { kinds[$0] }.min()!, highest: highest, positions: ordered,
-                ids: ordered.map { ids[$0] }, postings: ordered.reduce(0) { $0 + index.postings[Int(ids[$1])].count },
-                bestQuality: qualities[ordered[0]], worseQuality: worse)
-        }
+    /// - Complexity: O(c) for the c candidates selected (they were sorted when added).
+    func bands(upTo tier: TokenMatchKind, grouping: NameSpellingBand.Grouping) -> [NameSpellingBand] {
+        order.bands(upTo: tier, grouping: grouping, ids: ids, kinds: kinds, qualities: qualities)
     }
 
     /// The quality of the candidate at `position` (in `ids`).
@@ -221,9 +214,7 @@ struct NameQueryToken {
     var bestQuality: Float { qualities.max() ?? 0 }
 
     /// The sum of the candidates' posting counts: the cost of reading every candidate's contacts.
-    func totalPostings(index: NameTokenIndex) -> Int {
-        ids.reduce(0) { $0 + index.postings[Int($1)].count }
-    }
+    var totalPostings: Int { order.totalPostings }
 
     /// How a vocabulary token matches this query token, or nil.
     /// - Complexity: O(1) expected.

@@ -1,0 +1,131 @@
+/// A query token's spellings sorted once into band order: by kind, best first, then by
+/// quality, best first, then by position, with the sums that bands need kept along the way.
+///
+/// Why: name search splits each token's spellings into bands at every tier it reaches
+/// (`NameQueryToken.bands`). Grouping and sorting them again there, and summing their posting
+/// counts from the index each time, cost more than the contacts walked for queries whose
+/// tokens stand for thousands of spellings (a prefix "de", an initial "q"). In this order every
+/// tier's spellings are a prefix, and every band is a run of it.
+struct NameSpellingOrder {
+    /// Positions of the token's candidates (`NameQueryToken.ids`), in band order.
+    let positions: [Int32]
+    /// `postingsBefore[i]`: the postings of the first `i` spellings in order, summed.
+    let postingsBefore: [Int]
+    /// `ends[k]`: how many spellings match at kind `k` or better (a prefix of `positions`).
+    let ends: [Int]
+    /// `worseQuality[k]`: the best quality among spellings of a kind worse than `k`, or 0.
+    let worseQuality: [Float]
+
+    /// The number of kinds (`TokenMatchKind` raw values are 0 up to this, exclusive).
+    static let kindCount = Int(TokenMatchKind.fuzzyThree.rawValue) + 1
+
+    /// An empty order.
+    init() {
+        positions = []
+        postingsBefore = [0]
+        ends = Array(repeating: 0, count: Self.kindCount)
+        worseQuality = Array(repeating: 0, count: Self.kindCount)
+    }
+
+    /// Sorts the candidates whose kinds and qualities are given (by position).
+    /// - Parameter postingCount: the postings of the candidate at a position.
+    /// - Complexity: O(n log n) for n candidates.
+    init(kinds: [TokenMatchKind], qualities: [Float], postingCount: (Int) -> Int) {
+        let count = kinds.count
+        var order: [Int32]
+        if count < 1 << 24 {
+            // One integer key a candidate: kind, then quality descending (the bits of a
+            // non-negative Float order as its values), then position.
+            var keys = [UInt64](repeating: 0, count: count)
+            for position in 0..<count {
+                let quality = UInt64(~qualities[position].bitPattern)
+                keys[position] = UInt64(kinds[position].rawValue) << 56 | quality << 24 | UInt64(position)
+            }
+            keys.sort()
+            order = keys.map { Int32(truncatingIfNeeded: $0 & 0xFF_FFFF) }
+        } else {
+            order = (0..<count).map { Int32($0) }
+            order.sort { a, b in
+                let (a, b) = (Int(a), Int(b))
+                if kinds[a] != kinds[b] { return kinds[a] < kinds[b] }
+                return qualities[a] != qualities[b] ? qualities[a] > qualities[b] : a < b
+            }
+        }
+        var sums = [Int](repeating: 0, count: count + 1)
+        var ends = [Int](repeating: 0, count: Self.kindCount)
+        var bestOfKind = [Float](repeating: 0, count: Self.kindCount)
+        for (rank, position) in order.enumerated() {
+            let position = Int(position)
+            sums[rank + 1] = sums[rank] + postingCount(position)
+            let kind = Int(kinds[position].rawValue)
+            ends[kind] = rank + 1
+            bestOfKind[kind] = max(bestOfKind[kind], qualities[position])
+        }
+        // A kind with no spelling ends where the kind before it does.
+        for kind in 1..<Self.kindCount where ends[kind] < ends[kind - 1] { ends[kind] = ends[kind - 1] }
+        var worse = [Float](repeating: 0, count: Self.kindCount)
+        for kind in stride(from: Self.kindCount - 2, through: 0, by: -1) {
+            worse[kind] = max(worse[kind + 1], bestOfKind[kind + 1])
+        }
+        positions = order
+        postingsBefore = sums
+        self.ends = ends
+        worseQuality = worse
+    }
+
+    /// How many spellings match at `tier` or better.
+    @inline(__always)
+    func count(upTo tier: TokenMatchKind) -> Int { ends[Int(tier.rawValue)] }
+
+    /// The postings of all spellings, summed.
+    var totalPostings: Int { postingsBefore[positions.count] }
+
+    /// The bands of the spellings at `tier` or better, grouped as `grouping` says: best kind
+    /// first, then best quality; each band best quality first (see `NameQueryToken.bands`).
+    func bands(
+        upTo tier: TokenMatchKind, grouping: NameSpellingBand.Grouping,
+        ids: [UInt32], kinds: [TokenMatchKind], qualities: [Float]
+    ) -> [NameSpellingBand] {
+        let selected = count(upTo: tier)
+        guard selected > 0 else { return [] }
+        func band(_ range: Range<Int>) -> NameSpellingBand {
+            let runPositions = positions[range].map { Int($0) }
+            let first = runPositions[0]
+            let kind = kinds[first]
+            return NameSpellingBand(
+                lowest: kind, highest: kinds[runPositions[runPositions.count - 1]], positions: runPositions,
+                ids: runPositions.map { ids[$0] }, postings: postingsBefore[range.upperBound] - postingsBefore[range.lowerBound],
+                bestQuality: qualities[first], worseQuality: worseQuality[Int(kinds[runPositions[runPositions.count - 1]].rawValue)])
+        }
+        switch grouping {
+        case .merged:
+            // Across kinds, best quality first.
+            let merged = positions[0..<selected].map { Int($0) }.sorted {
+                qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1
+            }
+            let highest = kinds[Int(positions[selected - 1])]
+            return [NameSpellingBand(
+                lowest: kinds[Int(positions[0])], highest: highest, positions: merged, ids: merged.map { ids[$0] },
+                postings: postingsBefore[selected], bestQuality: qualities[merged[0]],
+                worseQuality: worseQuality[Int(highest.rawValue)])]
+        case .kind, .quality:
+            let step = NameSpellingBand.qualityStep
+            func group(_ position: Int) -> Int {
+                let kind = Int(kinds[position].rawValue) * 1000
+                return grouping == .kind ? kind : kind - Int((qualities[position] / step).rounded(.down))
+            }
+            var out: [NameSpellingBand] = []
+            var start = 0
+            var current = group(Int(positions[0]))
+            for rank in 1..<selected {
+                let next = group(Int(positions[rank]))
+                guard next != current else { continue }
+                out.append(band(start..<rank))
+                start = rank
+                current = next
+            }
+            out.append(band(start..<selected))
+            return out
+        }
+    }
+}
