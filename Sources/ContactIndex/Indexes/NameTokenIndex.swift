@@ -136,6 +136,21 @@ struct NameTokenIndex: Sendable {
         forwardArena.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + start) }
     }
 
+    /// The posting counts of `ids`, in order. Their counts are far apart in `postingCounts`
+    /// (a prefix's spellings have unrelated ids), so each is prefetched a few steps ahead and
+    /// their cache misses overlap.
+    func postingCounts(of ids: [UInt32]) -> [Int] {
+        let lookahead = 16
+        return postingCounts.withUnsafeBufferPointer { counts in
+            ids.withUnsafeBufferPointer { ids in
+                (0..<ids.count).map { position in
+                    if position + lookahead < ids.count { cmh_prefetch_read(counts.baseAddress! + Int(ids[position + lookahead])) }
+                    return Int(counts[Int(ids[position])])
+                }
+            }
+        }
+    }
+
     /// The tokens of a slot (empty for a free slot).
     /// - Complexity: O(1).
     @inline(__always)

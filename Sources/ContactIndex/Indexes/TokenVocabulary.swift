@@ -16,6 +16,9 @@ struct TokenVocabulary: Sendable {
     private var idsByHash = SlotHashTable()
     /// Ids in byte order of their tokens (complete after `sortIfNeeded`).
     private(set) var sorted: [UInt32] = []
+    /// The byte lengths of the tokens in `sorted`, position for position (at most 65,535): a
+    /// prefix range's lengths are read in order, not one token's offsets at a time.
+    private var sortedLengths: [UInt16] = []
     private var sortedIsCurrent = true
     private(set) var maxLength = 0
 
@@ -25,11 +28,12 @@ struct TokenVocabulary: Sendable {
         offsets.reserveCapacity(offsets.count)
         idsByHash.makeStorageUnique()
         sorted.reserveCapacity(sorted.count)
+        sortedLengths.reserveCapacity(sortedLengths.count)
     }
 
     /// Approximate heap bytes held.
     var approximateBytes: Int {
-        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + idsByHash.approximateBytes
+        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + sortedLengths.capacity * 2 + idsByHash.approximateBytes
     }
 
     /// The number of distinct tokens.
@@ -69,6 +73,10 @@ struct TokenVocabulary: Sendable {
         Int(offsets[Int(id) + 1] - offsets[Int(id)])
     }
 
+    /// The length in bytes of the token at `position` in `sorted` (at most 65,535).
+    @inline(__always)
+    func length(atSortedPosition position: Int) -> Int { Int(sortedLengths[position]) }
+
     /// The bytes of a token.
     func bytes(of id: UInt32) -> ArraySlice<UInt8> {
         arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
@@ -94,8 +102,10 @@ struct TokenVocabulary: Sendable {
         if keepSorted && sortedIsCurrent {
             let position = lowerBound(Array(token))
             sorted.insert(id, at: position)
+            sortedLengths.insert(UInt16(clamping: token.count), at: position)
         } else {
             sorted.append(id)
+            sortedLengths.append(UInt16(clamping: token.count))
             sortedIsCurrent = false
         }
         return id
@@ -111,6 +121,7 @@ struct TokenVocabulary: Sendable {
                 Self.compare(bytes, offsets, a, b) < 0
             }
         }
+        sortedLengths = sorted.map { UInt16(clamping: length(of: $0)) }
         sortedIsCurrent = true
     }
 

@@ -3,8 +3,8 @@ extension ContactDirectory {
     /// tier or better scores at most that tier's reason (plus the small bonus of `MatchReason`).
     static let tiers: [TokenMatchKind] = [.exact, .nickname, .prefix, .initial, .fuzzyOne, .romanized, .fuzzyTwo, .fuzzyThree]
 
-    /// How many postings ahead a walk prefetches token lists (their starts this far ahead, the
-    /// lists half as far): enough for the misses of several slots to be in flight at once.
+    /// How many contacts ahead a walk prefetches token lists (their starts this far ahead, the
+    /// lists half as far): enough for the misses of several contacts to be in flight at once.
     static let tokenListLookahead = 16
 
     /// The most combinations of spelling bands a tier is split into (see `collectTier`); a query
@@ -78,6 +78,7 @@ extension ContactDirectory {
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
         var filters: [[SlotSet?]] = bands.map { Array(repeating: nil, count: $0.count) }
+        var survivors: [UInt32] = []
         for combination in combinations {
             if !exhaustive, top.isFull(atLeast: combination.bound) { return }
             let chosen = combination.bands.enumerated().map { bands[$0.offset][$0.element] }
@@ -95,22 +96,25 @@ extension ContactDirectory {
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                let postings = index.postings[Int(query[driverToken].ids[position])]
-                // While a check reads token lists (no union yet), the lists of the slots a few
-                // steps ahead are prefetched, so that their cache misses overlap.
-                var probing = checks.contains { $0.filter == nil }
-                for (offset, slot) in postings.enumerated() {
-                    if probing {
-                        if offset + Self.tokenListLookahead < postings.count { index.prefetchTokenListStart(of: postings[offset + Self.tokenListLookahead]) }
-                        if offset + Self.tokenListLookahead / 2 < postings.count { index.prefetchTokens(of: postings[offset + Self.tokenListLookahead / 2]) }
+                // First the checks with a union drop what they can without reading any contact;
+                // then the contacts left are read (the other checks, the score), their token
+                // lists and tie values prefetched a few steps ahead so that their cache misses
+                // overlap.
+                survivors.removeAll(keepingCapacity: true)
+                for slot in index.postings[Int(query[driverToken].ids[position])] where !evaluated.contains(slot) {
+                    if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
+                }
+                for (offset, slot) in survivors.enumerated() {
+                    if offset + Self.tokenListLookahead < survivors.count { index.prefetchTokenListStart(of: survivors[offset + Self.tokenListLookahead]) }
+                    if offset + Self.tokenListLookahead / 2 < survivors.count {
+                        index.prefetchTokens(of: survivors[offset + Self.tokenListLookahead / 2])
+                        top.prefetchTieValues(of: survivors[offset + Self.tokenListLookahead / 2])
                     }
-                    guard !evaluated.contains(slot) else { continue }
                     var passes = true
                     for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
                         passes = false
                         break
                     }
-                    if probing, !checks.contains(where: { $0.filter == nil }) { probing = false }
                     guard passes else { continue }
                     evaluated.insert(slot)
                     offerTokenMatch(slot: slot, query: query, into: &top)
@@ -243,6 +247,13 @@ private struct NameTokenCheck {
         if filter == nil, band.postings <= 2 * driverPostings {
             self.filter = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, slotCount: slotCount)
         }
+    }
+
+    /// Whether the union, once built, lacks `slot` (false while there is none).
+    @inline(__always)
+    func rejectsByUnion(_ slot: UInt32) -> Bool {
+        if let admitted = filter?.contains(slot) { return !admitted }
+        return false
     }
 
     /// Reading a contact's token list costs a few cache misses and a hash probe per token, about

@@ -93,7 +93,7 @@ struct NameQueryToken {
         for position in prefixed {
             let id = vocabulary.sorted[position]
             // "smi" is more of "smith" than of "smithfield".
-            let typed = Float(length) / Float(max(vocabulary.length(of: id), 1))
+            let typed = Float(length) / Float(max(vocabulary.length(atSortedPosition: position), 1))
             note(id, .prefix, quality: TokenMatchKind.prefix.quality + 0.3 * typed)
         }
         sortSpellings(index: index)
@@ -101,9 +101,8 @@ struct NameQueryToken {
 
     /// Puts the candidates in band order (`NameSpellingOrder`).
     private mutating func sortSpellings(index: NameTokenIndex) {
-        let counts = index.postingCounts
-        let ids = ids
-        order = NameSpellingOrder(kinds: kinds, qualities: qualities) { Int(counts[Int(ids[$0])]) }
+        let counts = index.postingCounts(of: ids)
+        order = NameSpellingOrder(kinds: kinds, qualities: qualities) { counts[$0] }
     }
 
     /// Adds the tokens within the typo budget (`TokenDeletionIndex`) and those with the same
