@@ -71,7 +71,11 @@ extension ContactDirectory {
     ) {
         let index = nameTokenIndex
         let slotCount = store.slotCount
-        var bands = required.map { query[$0].bands(upTo: tier, grouping: .quality) }
+        // Until the results are full, no combination can be skipped: one merged band per token
+        // walks each contact once, where finer bands would walk the driving token's lists once
+        // per combination.
+        let grouping: NameSpellingBand.Grouping = top.isFull(atLeast: 0) ? .quality : .merged
+        var bands = required.map { query[$0].bands(upTo: tier, grouping: grouping) }
         for grouping in [NameSpellingBand.Grouping.kind, .merged] where bands.reduce(1, { $0 * $1.count }) > Self.maximumCombinations {
             bands = required.map { query[$0].bands(upTo: tier, grouping: grouping) }
         }
