@@ -1,3 +1,4 @@
+import ContactFixtures
 @testable import ContactIndex
 import Testing
 
@@ -139,5 +140,18 @@ import Testing
         #expect(ContactEmail("not an address").displayText == "not an address")
         #expect(ContactEmail("<>").displayText == "<>")
         #expect(directory.searchSummaries("Broken").first?.email == "not an address")
+    }
+
+    /// ASCII queries are split on bytes: the same words as splitting the characters at
+    /// whitespace, for every ASCII control and space character, "\r\n" among them.
+    @Test func asciiWordsAreTheCharacterSplit() {
+        let alphabet: [Character] = ["a", "B", "7", "@", ".", "-", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{00}"]
+        var random = SeededGenerator(seed: 29)
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let expected = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            #expect(FreeTextQuery.words(of: text).map(String.init) == expected, "\(Array(text.utf8))")
+        }
+        #expect(FreeTextQuery.words(of: "José\u{00A0}García  x").map(String.init) == ["José", "García", "x"])
     }
 }

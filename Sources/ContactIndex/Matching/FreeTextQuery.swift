@@ -41,17 +41,18 @@ struct FreeTextQuery: Equatable {
         var extensionDigits: Substring?
         var nameWords: [Substring] = []
         var vanity = false
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let words = Self.words(of: text)
         var position = 0
         while position < words.count {
             let word = words[position]
             position += 1
-            if word.contains("@") {
+            // Byte tests: `contains("@")` on a string is Foundation's substring search.
+            if word.utf8.contains(UInt8(ascii: "@")) {
                 if emailText == nil {
                     let lowered = EmailNormalizer.asciiLowercased(word)
                     emailText = lowered
                     let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
-                    emailIsComplete = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+                    emailIsComplete = parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
                 }
             } else if let (number, ext) = Self.numberWithExtension(word) {
                 phoneWords.append(number)
@@ -82,6 +83,15 @@ struct FreeTextQuery: Equatable {
         if words.count == 1, phoneText == nil, emailText == nil, Self.isBareWord(words[0]) {
             bareEmailWord = EmailNormalizer.asciiLowercased(words[0])
         }
+    }
+
+    /// The words of `text`, split at whitespace. ASCII text is split on its bytes, without
+    /// reading Unicode properties character by character (the same words: no ASCII character
+    /// but these six is whitespace).
+    static func words(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0.isWhitespace }) }
+        return utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { Substring($0) }
     }
 
     private static func isPhoneWord(_ word: Substring) -> Bool {

@@ -41,7 +41,7 @@ extension NewRecordOffer {
 
     /// Whether the text itself gave the calling code, rather than the default region.
     private static func carriesCallingCode(_ text: String, parsed: NormalizedPhone, defaultRegion: String?) -> Bool {
-        if text.contains("+") { return true }
+        if text.utf8.contains(UInt8(ascii: "+")) { return true }
         guard let defaultRegion, let code = PhoneNormalizer.countryCode(forRegion: defaultRegion) else { return true }
         return code != parsed.countryCode
     }
