@@ -169,6 +169,7 @@ import Glibc
     @Test func theEncodingAndStrictFlagsReachTheLoader() throws {
         // "José" in Latin-1: one byte 0xE9.
         let path = CLI.temporaryPath("latin1.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let bytes = Array("id,first_name,last_name,phone\nL1,Jos".utf8) + [0xE9] + Array(",Nunez,+16505550111\n".utf8)
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let latin1 = try CLI.run(["search", "--contacts", path, "--encoding", "latin1", "--json", "jose"], input: [])

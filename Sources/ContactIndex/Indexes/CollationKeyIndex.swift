@@ -45,13 +45,32 @@ struct CollationKeyIndex: Sendable {
             self.slot = slot
             self.generation = generation
             self.tie = tie
+            self.prefix = Self.prefix(of: key)
+        }
+
+        /// A key's first 8 bytes, big-endian, zero-padded.
+        static func prefix(of key: some Collection<UInt8>) -> UInt64 {
             var prefix: UInt64 = 0
             var taken = 0
             for byte in key.prefix(8) {
                 prefix = prefix << 8 | UInt64(byte)
                 taken += 1
             }
-            self.prefix = taken == 0 ? 0 : prefix << UInt64(8 * (8 - taken))
+            return taken == 0 ? 0 : prefix << UInt64(8 * (8 - taken))
+        }
+    }
+
+    /// A key looked up, with its prefix (`Entry.prefix`): a search compares it with an entry's
+    /// prefix first and reads the arena only when they are equal. Prefixes that differ order
+    /// the keys as their bytes do (the first differing byte is among them; a missing byte
+    /// counts as 0, below any other, as a shorter key sorts first).
+    private struct ProbeKey {
+        let bytes: [UInt8]
+        let prefix: UInt64
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            prefix = Entry.prefix(of: bytes)
         }
     }
 
@@ -305,8 +324,9 @@ struct CollationKeyIndex: Sendable {
     /// - Complexity: O(log n) plus the entries read.
     func forEachEqual(_ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byTie body: (_ slot: UInt32, _ tie: UInt64) -> Bool) {
         arena.withUnsafeBufferPointer { bytes in
-            walk(from: key, bytes: bytes) { entry in
-                guard Self.compare(bytes, entry, key) == 0 else { return false }
+            let probe = ProbeKey(key)
+            walk(from: probe, bytes: bytes) { entry in
+                guard Self.compare(bytes, entry, probe) == 0 else { return false }
                 return !isLive(entry.slot, entry.generation) || body(entry.slot, entry.tie)
             }
         }
@@ -322,7 +342,9 @@ struct CollationKeyIndex: Sendable {
         guard limit > 0 else { return }
         arena.withUnsafeBufferPointer { bytes in
             var seen = 0
-            walk(from: lower, bytes: bytes) { entry in
+            let equalTo = equalTo.map(ProbeKey.init)
+            let upper = upper.map(ProbeKey.init)
+            walk(from: ProbeKey(lower), bytes: bytes) { entry in
                 if let equalTo {
                     guard Self.compare(bytes, entry, equalTo) == 0 else { return false }
                 } else if let upper {
@@ -339,7 +361,7 @@ struct CollationKeyIndex: Sendable {
 
     /// Calls `body` with the entries in order from the first whose key does not come before
     /// `key`, until it returns false or the entries end.
-    private func walk(from key: [UInt8], bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
+    private func walk(from key: ProbeKey, bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
         // The first block whose last entry does not come before the key.
         var low = 0
         var high = fences.count
@@ -379,7 +401,7 @@ struct CollationKeyIndex: Sendable {
         return low
     }
 
-    private static func lowerBound(in array: [Entry], key: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func lowerBound(in array: [Entry], key: ProbeKey, bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var low = 0
         var high = array.count
         while low < high {
@@ -389,8 +411,9 @@ struct CollationKeyIndex: Sendable {
         return low
     }
 
-    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ entry: Entry, _ key: [UInt8]) -> Int {
-        key.withUnsafeBufferPointer { other in
+    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ entry: Entry, _ key: ProbeKey) -> Int {
+        if entry.prefix != key.prefix { return entry.prefix < key.prefix ? -1 : 1 }
+        return key.bytes.withUnsafeBufferPointer { other in
             compareBytes(arena.baseAddress! + Int(entry.offset), Int(entry.length), other.baseAddress, other.count)
         }
     }
