@@ -28,17 +28,24 @@ import Glibc
         return nil
     }
 
-    @Test func aHelperProcessGetsEachReplyBeforeItWritesTheNextLine() throws {
-        let actions = CLI.temporaryPath("actions.jsonl")
-        defer { try? FileManager.default.removeItem(atPath: actions) }
+    /// Starts `screenpop replay` over the test contacts with `arguments` added, its input and
+    /// output piped (stderr dropped), for a test that drives it line by line.
+    static func startReplay(_ arguments: [String]) throws -> (process: Process, input: Pipe, output: Pipe) {
         let process = Process()
         process.executableURL = try CLI.executable()
-        process.arguments = ["replay", "--contacts", CLI.contacts, "--actions", actions]
+        process.arguments = ["replay", "--contacts", CLI.contacts] + arguments
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return (process, input, output)
+    }
+
+    @Test func aHelperProcessGetsEachReplyBeforeItWritesTheNextLine() throws {
+        let actions = CLI.temporaryPath("actions.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: actions) }
+        let (process, input, output) = try Self.startReplay(["--actions", actions])
         defer {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
@@ -90,14 +97,7 @@ import Glibc
     }
 
     @Test func anOverLongLineTakesBoundedMemory() throws {
-        let process = Process()
-        process.executableURL = try CLI.executable()
-        process.arguments = ["replay", "--contacts", CLI.contacts]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try Self.startReplay([])
         defer {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()

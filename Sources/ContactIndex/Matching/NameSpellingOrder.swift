@@ -91,11 +91,11 @@ struct NameSpellingOrder {
         func band(_ range: Range<Int>) -> NameSpellingBand {
             let runPositions = positions[range].map { Int($0) }
             let first = runPositions[0]
-            let kind = kinds[first]
+            let highest = kinds[runPositions[runPositions.count - 1]]
             return NameSpellingBand(
-                lowest: kind, highest: kinds[runPositions[runPositions.count - 1]], positions: runPositions,
+                lowest: kinds[first], highest: highest, positions: runPositions,
                 ids: runPositions.map { ids[$0] }, postings: postingsBefore[range.upperBound] - postingsBefore[range.lowerBound],
-                bestQuality: qualities[first], worseQuality: worseQuality[Int(kinds[runPositions[runPositions.count - 1]].rawValue)])
+                bestQuality: qualities[first], worseQuality: worseQuality[Int(highest.rawValue)])
         }
         switch grouping {
         case .merged:
