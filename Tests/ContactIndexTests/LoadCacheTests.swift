@@ -66,6 +66,7 @@ import Testing
             for key in NameVariants.of(contact).map({ NameNormalizer.shared.collationKey($0) }) where key.count > 1 && !expected.contains(key) {
                 expected.append(key)
             }
+            expected += LatinNameKey.keys(of: contact, names: NameNormalizer.shared)
             #expect(cached.rows.nameKeys(index).map { Array($0) } == expected, "name \(index)")
         }
     }

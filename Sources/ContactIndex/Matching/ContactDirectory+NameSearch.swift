@@ -10,8 +10,9 @@ extension ContactDirectory {
     /// the weakest token: nickname, prefix, initial, one edit, two edits; then partial matches.
     /// Ties go to more tokens matched well, then entity priority, then id.
     ///
-    /// How: whole names are looked up by collation key (binary search); a whole name equal to
-    /// the query is a confident answer and ends the look-up. Otherwise each query token is
+    /// How: whole names are looked up by collation key (binary search), then by their tokens
+    /// folded to Latin (`LatinNameKey`); a whole name equal to the query is a confident answer
+    /// and ends the look-up. Otherwise each query token is
     /// expanded over the token vocabulary (exact, nicknames, prefix range, typing errors through
     /// `TokenDeletionIndex`, romanized spellings), and contacts are gathered tier by tier (see
     /// `collectTokenMatches`): each tier is split into combinations of one band of spellings per
@@ -33,11 +34,13 @@ extension ContactDirectory {
 
     /// `lookup(fuzzyName:limit:)`, optionally without the early stop inside a tier: tests show
     /// that the stop never changes the results.
-    func lookup(fuzzyName text: String, limit: Int?, exhaustive: Bool) -> [Match] {
+    /// - Parameter latinKeys: look whole names up by `LatinNameKey` (tests compare that with
+    ///   the token search alone).
+    func lookup(fuzzyName text: String, limit: Int?, exhaustive: Bool, latinKeys: Bool = true) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
         var top = TopMatches(limit: limit, of: self)
-        collectNameMatches(text, exhaustive: exhaustive, into: &top)
+        collectNameMatches(text, exhaustive: exhaustive, latinKeys: latinKeys, into: &top)
         return matches(from: top)
     }
 
@@ -50,12 +53,17 @@ extension ContactDirectory {
     /// Offers every name match of `text` to `top`.
     /// - Parameter exhaustive: score every candidate of a tier, without the early stop of
     ///   `collectTier` (tests compare the two).
-    func collectNameMatches(_ text: String, exhaustive: Bool = false, into top: inout TopMatches) {
+    /// - Parameter latinKeys: look whole names up by `LatinNameKey` before the token search.
+    func collectNameMatches(_ text: String, exhaustive: Bool = false, latinKeys: Bool = true, into top: inout TopMatches) {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if collectWholeNameMatches(text, into: &top) { return }
+        let tokens = preparer.names.tokens(text)
+        // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
+        // for "Иван Иванов"): what the token search below would end on at its first tier.
+        if latinKeys, collectLatinWholeNameMatches(tokens, into: &top) { return }
         // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
-        let folded = Array(CompanyLegalForms.strippingQueryForm(preparer.names.tokens(text)).prefix(8))
+        let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
         guard !folded.isEmpty else { return }
         collectTokenMatches(folded, exhaustive: exhaustive, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
@@ -85,6 +93,19 @@ extension ContactDirectory {
             let reason: MatchReason = exact ? .exactName : .foldedName
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
             return exact
+        }
+    }
+
+    /// Whole names whose folded tokens are the query's, in order (`LatinNameKey`): the
+    /// contacts that the token search scores `transliteratedName` (`isWholeName`), found by one
+    /// look-up. Names in ASCII without an apostrophe have no such key: the collation key found
+    /// them already, or the token search finds them.
+    /// - Returns: whether there were any.
+    private func collectLatinWholeNameMatches(_ tokens: [String], into top: inout TopMatches) -> Bool {
+        guard let key = LatinNameKey.key(tokens: tokens) else { return false }
+        return offerNamesakes(key: key, into: &top) { slot, top in
+            top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
+            return true
         }
     }
 

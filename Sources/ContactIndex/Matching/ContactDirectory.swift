@@ -173,7 +173,7 @@ public struct ContactDirectory: Sendable {
     /// tokens stay for `place(_:_:into:)` to re-index by difference (the slot must not be freed).
     mutating func unindex(slot: UInt32, freeingSlot: Bool = true, keepingNameTokens: Bool = false) {
         guard let keys = store.withRecord(slot, { ContactIndexKeys(record: $0) }) else { return }
-        let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) } ?? 0
+        let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) + LatinNameKey.estimatedCount(in: $0) } ?? 0
         let emailCount = keys.addresses.count
         ids.remove(hash: keys.id, slot: slot)
         do {

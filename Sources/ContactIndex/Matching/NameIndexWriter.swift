@@ -1,7 +1,7 @@
 /// Computes what the name indexes hold for one contact, from the bytes of its name fields: the
-/// folded tokens with their roles (as `ContactNameTokens`) and the collation keys of its whole-
-/// name variants (as `NameVariants` and `NameNormalizer.collationKey`), written into a
-/// `PreparedRows`.
+/// folded tokens with their roles (as `ContactNameTokens`), the collation keys of its whole-
+/// name variants (as `NameVariants` and `NameNormalizer.collationKey`) and, for names outside
+/// ASCII, their `LatinNameKey`s, written into a `PreparedRows`.
 ///
 /// It works on bytes with scratch buffers kept between contacts, so plain ASCII names (most of a
 /// CRM) never become `String`s; other scripts go through ICU as `String`s (`NameNormalizer`).
@@ -49,16 +49,25 @@ struct NameIndexWriter {
         first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
         company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
     ) {
-        writeTokens(first: first, last: last, display: display, company: company, into: &rows)
+        let names = writeTokens(first: first, last: last, display: display, company: company, into: &rows)
         writeKeys(first: first, last: last, display: display, into: &rows)
+        if LatinNameKey.isNeeded(first: first, last: last, display: display) { writeLatinKeys(names, into: &rows) }
+    }
+
+    /// The positions in `tokens` of each person name's tokens (see `fold`).
+    private struct FoldedNames {
+        let given: Range<Int>
+        let family: Range<Int>
+        let display: Range<Int>
     }
 
     // MARK: Tokens
 
+    /// - Returns: where the person names' tokens are, for `writeLatinKeys`.
     private mutating func writeTokens(
         first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
         company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
-    ) {
+    ) -> FoldedNames {
         folded.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
         romanizedFields.removeAll(keepingCapacity: true)
@@ -89,6 +98,24 @@ struct NameIndexWriter {
                     token.withUTF8 { rows.appendToken($0, role: .alternate, romanized: true) }
                 }
             }
+        }
+        return FoldedNames(given: given, family: family, display: displayed)
+    }
+
+    /// Adds the `LatinNameKey`s of the names folded by `writeTokens`: display, given then
+    /// family, family then given (each once).
+    private mutating func writeLatinKeys(_ names: FoldedNames, into rows: inout PreparedRows) {
+        for order in [[names.display], [names.given, names.family], [names.family, names.given]] {
+            var out = takeBuffer(&key)
+            out.append(LatinNameKey.marker)
+            for range in order {
+                for index in range {
+                    if out.count > 1 { out.append(32) }
+                    out.append(contentsOf: folded[tokens[index]])
+                }
+            }
+            if out.count > 1 { out.withUnsafeBufferPointer { rows.appendNameKey($0) } }
+            key = out
         }
     }
 
