@@ -77,6 +77,8 @@ import Testing
 
     @Test func typoBudgetDependsOnLengthAndIsConfigurable() {
         #expect(top("Jhn Smith")?.contact.id == "p01")  // "jhn" is 3 letters but "john" 4: one edit
+        #expect(top("Jhn Smith")?.reason == .fuzzyOneEdit)  // a full match, not "smith" alone
+        #expect(top("Jhn")?.contact.id == "p01")
         #expect(top("Ana de la Cruz")?.reason == .exactName)
         #expect(ids("Anz").isEmpty)  // 3 letters against 3: no edit allowed
         var configuration = DirectoryConfiguration()

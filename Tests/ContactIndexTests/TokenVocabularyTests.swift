@@ -58,6 +58,65 @@ import Testing
         }
     }
 
+    /// With budgets that grow with length, as name search uses them: each token stores the
+    /// deletions of its own budget and the query makes only `queryDeletions` of its length, yet
+    /// every token within the budget of the longer of the two is found (brute force on every
+    /// token), for the default budgets and others.
+    @Test(arguments: [
+        NameMatchingOptions(), NameMatchingOptions(oneEditFromLength: 2, twoEditsFromLength: 5),
+        NameMatchingOptions(oneEditFromLength: 3, twoEditsFromLength: 6, maxEdits: 1),
+        NameMatchingOptions(oneEditFromLength: 1, twoEditsFromLength: 3), NameMatchingOptions(oneEditFromLength: 5, twoEditsFromLength: 11),
+    ])
+    func lengthBudgetsFindEveryTokenWithinThem(_ options: NameMatchingOptions) {
+        var random = SeededGenerator(seed: UInt64(options.oneEditFromLength * 100 + options.twoEditsFromLength))
+        let letters = Array("aeilnrst".utf8)
+        var vocabulary = TokenVocabulary()
+        var deletions = TokenDeletionIndex()
+        var words: Set<String> = []
+        for _ in 0..<2000 {
+            let word = String(decoding: (0..<Int.random(in: 1...12, using: &random)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+            guard words.insert(word).inserted else { continue }
+            let id = vocabulary.intern(word, keepSorted: false)
+            Array(word.utf8).withUnsafeBufferPointer { deletions.add($0, id: id, deletions: options.budget(forLength: $0.count)) }
+        }
+        var checked = 0
+        for _ in 0..<200 {
+            // Queries near stored words (1 or 2 random edits) as well as random ones.
+            var query = Array(words.randomElement(using: &random)!.utf8)
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let position = Int.random(in: 0...query.count, using: &random)
+                switch Int.random(in: 0...2, using: &random) {
+                case 0: query.insert(letters.randomElement(using: &random)!, at: position)
+                case 1 where position < query.count: query.remove(at: position)
+                default: if position < query.count { query[position] = letters.randomElement(using: &random)! }
+                }
+            }
+            guard !query.isEmpty else { continue }
+            var found: Set<String> = []
+            query.withUnsafeBufferPointer { buffer in
+                deletions.forEachCandidate(buffer, deletions: options.queryDeletions(forLength: buffer.count)) { id in
+                    Array(vocabulary.bytes(of: id)).withUnsafeBufferPointer { token in
+                        let allowed = options.budget(forLength: max(token.count, buffer.count))
+                        if TokenDeletionIndex.distance(buffer, token, limit: allowed) <= allowed { found.insert(String(decoding: token, as: UTF8.self)) }
+                    }
+                }
+            }
+            let expected = Set(words.filter { word in
+                Self.distance(query, Array(word.utf8)) <= options.budget(forLength: max(word.utf8.count, query.count))
+            })
+            #expect(found == expected, "\(String(decoding: query, as: UTF8.self))")
+            checked += expected.count
+        }
+        #expect(checked >= 150)
+    }
+
+    @Test func queryDeletionsAreThoseATokenWithinTheBudgetNeeds() {
+        let defaults = NameMatchingOptions()
+        // 0 edits to 3 letters, 1 to 7, 2 from 8: "aex" meets "alex" on the token's deletion.
+        #expect((1...12).map(defaults.queryDeletions(forLength:)) == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2])
+        #expect(NameMatchingOptions(maxEdits: 0).queryDeletions(forLength: 9) == 0)
+    }
+
     @Test func boundedDistanceStopsEarlyButIsExactWithin() {
         var random = SeededGenerator(seed: 5)
         let letters = Array("abcxyz".utf8)

@@ -14,7 +14,7 @@
 /// Why it finds everything: if two strings are within e edits, deleting at most e characters from
 /// each leaves a common string (a substitution or transposition costs one deletion on each side,
 /// an insertion one on the longer side). A token keeps the deletions of its own edit budget, and a
-/// query makes those of the largest budget that can apply: `NameQueryToken` passes both.
+/// query makes as many as a token within its budget can need (`NameMatchingOptions.queryDeletions`).
 struct TokenDeletionIndex: Sendable {
     /// Tokens longer than this are not given deletions (their typing errors are not searched).
     static let maximumLength = 24

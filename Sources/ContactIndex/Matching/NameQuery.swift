@@ -114,11 +114,13 @@ struct NameQueryToken {
         let vocabulary = index.vocabulary
         let bytes = Array(text.utf8)
         // The budget follows the longer of the two tokens, so a deletion that shortens "alex" to
-        // "aex" still finds "alex" (see `TokenDeletionIndex` for why the query makes the
-        // deletions of the largest budget that can apply).
-        let reach = options.budget(forLength: bytes.count + options.maxEdits)
+        // "aex" still finds "alex"; the query makes the deletions that some token within that
+        // budget needs to meet it (`NameMatchingOptions.queryDeletions`).
+        let reach = options.queryDeletions(forLength: bytes.count)
         let distances = PatternDistance(bytes)
-        if reach > 0 {
+        // A token too short for any edit of its own still meets longer ones that may carry
+        // one ("jhn" is "john" with a letter deleted: no deletion of the query needed).
+        if options.budget(forLength: bytes.count + options.maxEdits) > 0 {
             var checked = SmallIDMap(capacity: 32)
             bytes.withUnsafeBufferPointer { query in
                 index.deletions.forEachCandidate(query, deletions: reach) { id in
