@@ -17,7 +17,7 @@ struct PatternDistance {
     /// Prepares distances from `pattern`.
     init(_ pattern: [UInt8]) {
         self.pattern = pattern
-        var positions = [UInt64](repeating: 0, count: pattern.count <= 64 ? 256 : 0)
+        var positions = [UInt64](filledWith: 0, count: pattern.count <= 64 ? 256 : 0)
         if pattern.count <= 64 {
             for (offset, byte) in pattern.enumerated() { positions[Int(byte)] |= 1 << UInt64(offset) }
         }

@@ -81,7 +81,7 @@ extension ContactDirectory {
         }
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
-        var filters: [[SlotSet?]] = bands.map { Array(repeating: nil, count: $0.count) }
+        var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
         var survivors: [UInt32] = []
         for combination in combinations {
             if !exhaustive, top.isFull(atLeast: combination.bound) { return }
@@ -207,7 +207,7 @@ struct TierCombination {
     /// those with a band beyond it (the others' contacts were offered there).
     static func all(bands: [[NameSpellingBand]], shape: Shape) -> [TierCombination] {
         var out: [TierCombination] = []
-        var choice = Array(repeating: 0, count: bands.count)
+        var choice = [Int](filledWith: 0, count: bands.count)
         guard !bands.contains(where: \.isEmpty) else { return [] }
         while true {
             let isNew = shape.processed.map { processed in choice.indices.contains { bands[$0][choice[$0]].highest > processed } } ?? true

@@ -12,58 +12,67 @@ struct NameSpellingOrder {
     /// `postingsBefore[i]`: the postings of the first `i` spellings in order, summed.
     let postingsBefore: [Int]
     /// `ends[k]`: how many spellings match at kind `k` or better (a prefix of `positions`).
-    let ends: [Int]
+    let ends: SIMD8<Int>
     /// `worseQuality[k]`: the best quality among spellings of a kind worse than `k`, or 0.
-    let worseQuality: [Float]
+    let worseQuality: SIMD8<Float>
 
-    /// The number of kinds (`TokenMatchKind` raw values are 0 up to this, exclusive).
+    /// The number of kinds (`TokenMatchKind` raw values are 0 up to this, exclusive): one lane
+    /// of `ends` and `worseQuality` each, held inline rather than in arrays (an array costs a
+    /// heap allocation, and a metadata look-up in the standard library's unspecialized path,
+    /// at every sort of every query token).
     static let kindCount = Int(TokenMatchKind.fuzzyThree.rawValue) + 1
 
     /// An empty order.
     init() {
         positions = []
         postingsBefore = [0]
-        ends = Array(repeating: 0, count: Self.kindCount)
-        worseQuality = Array(repeating: 0, count: Self.kindCount)
+        ends = .zero
+        worseQuality = .zero
     }
 
     /// Sorts the candidates whose kinds and qualities are given (by position).
     /// - Parameter postingCount: the postings of the candidate at a position.
     /// - Complexity: O(n log n) for n candidates.
     init(kinds: [TokenMatchKind], qualities: [Float], postingCount: (Int) -> Int) {
+        precondition(Self.kindCount <= SIMD8<Int>.scalarCount)
         let count = kinds.count
-        var order: [Int32]
+        var order: [Int32] = []
+        order.reserveCapacity(count)
         if count < 1 << 24 {
             // One integer key a candidate: kind, then quality descending (the bits of a
             // non-negative Float order as its values), then position.
-            var keys = [UInt64](repeating: 0, count: count)
-            for position in 0..<count {
-                let quality = UInt64(~qualities[position].bitPattern)
-                keys[position] = UInt64(kinds[position].rawValue) << 56 | quality << 24 | UInt64(position)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { buffer in
+                var keys = buffer
+                for position in 0..<count {
+                    let quality = UInt64(~qualities[position].bitPattern)
+                    keys[position] = UInt64(kinds[position].rawValue) << 56 | quality << 24 | UInt64(position)
+                }
+                keys.sort()
+                for key in keys { order.append(Int32(truncatingIfNeeded: key & 0xFF_FFFF)) }
             }
-            keys.sort()
-            order = keys.map { Int32(truncatingIfNeeded: $0 & 0xFF_FFFF) }
         } else {
-            order = (0..<count).map { Int32($0) }
+            for position in 0..<count { order.append(Int32(position)) }
             order.sort { a, b in
                 let (a, b) = (Int(a), Int(b))
                 if kinds[a] != kinds[b] { return kinds[a] < kinds[b] }
                 return qualities[a] != qualities[b] ? qualities[a] > qualities[b] : a < b
             }
         }
-        var sums = [Int](repeating: 0, count: count + 1)
-        var ends = [Int](repeating: 0, count: Self.kindCount)
-        var bestOfKind = [Float](repeating: 0, count: Self.kindCount)
+        var sums: [Int] = []
+        sums.reserveCapacity(count + 1)
+        sums.append(0)
+        var ends = SIMD8<Int>.zero
+        var bestOfKind = SIMD8<Float>.zero
         for (rank, position) in order.enumerated() {
             let position = Int(position)
-            sums[rank + 1] = sums[rank] + postingCount(position)
+            sums.append(sums[rank] + postingCount(position))
             let kind = Int(kinds[position].rawValue)
             ends[kind] = rank + 1
             bestOfKind[kind] = max(bestOfKind[kind], qualities[position])
         }
         // A kind with no spelling ends where the kind before it does.
         for kind in 1..<Self.kindCount where ends[kind] < ends[kind - 1] { ends[kind] = ends[kind - 1] }
-        var worse = [Float](repeating: 0, count: Self.kindCount)
+        var worse = SIMD8<Float>.zero
         for kind in stride(from: Self.kindCount - 2, through: 0, by: -1) {
             worse[kind] = max(worse[kind + 1], bestOfKind[kind + 1])
         }
