@@ -98,8 +98,8 @@ extension ContactDirectory {
 
     /// Whole names whose folded tokens are the query's, in order (`LatinNameKey`): the
     /// contacts that the token search scores `transliteratedName` (`isWholeName`), found by one
-    /// look-up. Names in ASCII without an apostrophe have no such key: the collation key found
-    /// them already, or the token search finds them.
+    /// look-up. Names in ASCII have no such key: the collation key found them already, or the
+    /// token search finds them.
     /// - Returns: whether there were any.
     private func collectLatinWholeNameMatches(_ tokens: [String], into top: inout TopMatches) -> Bool {
         guard let key = LatinNameKey.key(tokens: tokens) else { return false }

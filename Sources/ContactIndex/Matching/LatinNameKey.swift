@@ -2,7 +2,7 @@
 /// (`NameNormalizer.tokens`) joined by spaces ("Satıa Çorlu" → "\0satia corlu", "Иван Иванов"
 /// → "\0ivan ivanov").
 ///
-/// Why: root collation at primary strength tells "ı" from "i", "ł" from "l", "đ" from "d" and
+/// Why: root collation at primary strength tells "ı" from "i" (though not "ł" from "l") and
 /// every script from Latin, so an agent who types "satia corlu" or "ivan ivanov" misses the
 /// whole-name look-up by collation key and would pay for the whole token search to find what is
 /// still a whole-name answer (`MatchReason.transliteratedName`). These keys sit in the same
