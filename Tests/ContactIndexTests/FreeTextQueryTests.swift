@@ -154,4 +154,22 @@ import Testing
         }
         #expect(FreeTextQuery.words(of: "José\u{00A0}García  x").map(String.init) == ["José", "García", "x"])
     }
+
+    /// Outside ASCII the words are split on scalars: the same words as the `Character` split
+    /// for names in many scripts, joined by every kind of space (no-break, ideographic, thin,
+    /// tabs, line separators) and with letters that combine within a word.
+    @Test func otherWordsAreTheCharacterSplit() {
+        let words = ["José", "García", "Иван", "Ελένη", "王小明", "김민수", "عائشة", "Nguyễn", "e\u{301}lodie", "👩‍💻", "o'brien", "x", "42"]
+        let spaces = [" ", "\u{00A0}", "\u{3000}", "\u{2009}", "\t", "\u{2028}", "\u{1680}", "\u{202F}", "\u{0085}", "  ", "\r\n"]
+        var random = SeededGenerator(seed: 31)
+        for _ in 0..<2_000 {
+            var text = Bool.random(using: &random) ? spaces.randomElement(using: &random)! : ""
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                text += words.randomElement(using: &random)! + spaces.randomElement(using: &random)!
+            }
+            let expected = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            #expect(FreeTextQuery.words(of: text).map(String.init) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(FreeTextQuery.words(of: "王\u{3000}小明").map(String.init) == ["王", "小明"])
+    }
 }
