@@ -23,6 +23,19 @@ import Testing
         #expect(all[60].contact.id == "a001")  // contacts before leads, by the default priority
     }
 
+    /// A Korean name typed as it is written, family name first and no space, is exact in the
+    /// name search as in `lookup(name:)`, so the namesake walk stops at the limit.
+    @Test func unspacedNamesAreExactInBothLookUps() {
+        var contacts = (0..<40).map { Contact(id: String(format: "k%03d", $0), firstName: "민수", lastName: "김") }
+        contacts.append(Contact(id: "k900", firstName: "민 수", lastName: "김"))
+        let directory = ContactDirectory(contacts)
+        let searched = directory.lookup(fuzzyName: "김민수")
+        #expect(searched.map(\.contact.id) == (0..<10).map { String(format: "k%03d", $0) })
+        #expect(searched.allSatisfy { $0.reason == .exactName })
+        #expect(directory.lookup(name: "김민수").map(\.reason) == searched.map(\.reason))
+        #expect(directory.lookup(fuzzyName: "김 민수").first?.reason == .exactName)
+    }
+
     @Test func caseAsideOutsideASCIIIsExact() {
         #expect(Self.directory.lookup(name: "MÜLLER HANS").first?.reason == .exactName)
         #expect(Self.directory.lookup(name: "Muller Hans").first?.reason == .foldedName)

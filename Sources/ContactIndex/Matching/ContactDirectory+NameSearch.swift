@@ -88,6 +88,7 @@ extension ContactDirectory {
                 return NameSpelling.equals(spelling, header.displayName, none)
                     || NameSpelling.equals(spelling, header.firstName, header.lastName)
                     || NameSpelling.equals(spelling, header.lastName, header.firstName)
+                    || NameSpelling.equalsJoined(spelling, header.lastName, header.firstName)
             }
             guard let exact else { return nil }
             let reason: MatchReason = exact ? .exactName : .foldedName

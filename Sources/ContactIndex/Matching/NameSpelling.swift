@@ -30,6 +30,16 @@ enum NameSpelling {
         return cursor.position == key.count
     }
 
+    /// Whether the bytes `first` then `second`, with nothing between them, read as `key`: a name
+    /// in a script written without spaces, family name first ("김" and "민수" as "김민수").
+    static func equalsJoined<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, _ second: Bytes?) -> Bool {
+        guard let first, let second, !first.isEmpty, !second.isEmpty else { return false }
+        var cursor = Cursor(key: key)
+        for byte in first where !cursor.feed(byte) { return false }
+        for byte in second where !cursor.feed(byte) { return false }
+        return cursor.position == key.count
+    }
+
     @inline(__always)
     private static func classify(_ byte: UInt8) -> UInt8? {
         switch byte {
