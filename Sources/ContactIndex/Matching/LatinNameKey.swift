@@ -18,9 +18,10 @@ enum LatinNameKey {
     /// The byte every such key starts with.
     static let marker: UInt8 = 0
 
-    /// Whether a contact with these name fields gets Latin keys: one of them is outside ASCII.
-    static func isNeeded(first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?) -> Bool {
-        func outsideASCII(_ field: UnsafeBufferPointer<UInt8>?) -> Bool { field?.contains { $0 >= 0x80 } ?? false }
+    /// Whether a contact with these name fields (first, last, display) gets Latin keys: one of
+    /// them is outside ASCII.
+    static func isNeeded<Bytes: Collection<UInt8>>(_ first: Bytes?, _ last: Bytes?, _ display: Bytes?) -> Bool {
+        func outsideASCII(_ field: Bytes?) -> Bool { field?.contains { $0 >= 0x80 } ?? false }
         return outsideASCII(first) || outsideASCII(last) || outsideASCII(display)
     }
 
@@ -30,9 +31,7 @@ enum LatinNameKey {
     static func estimatedCount(in record: UnsafeRawBufferPointer) -> Int {
         var reader = ContactRecordReader(record)
         let header = reader.header()
-        let fields = [header.firstName, header.lastName, header.displayName]
-        let needed = fields.contains { field in field.map { $0.contains { $0 >= 0x80 } } ?? false }
-        guard needed else { return 0 }
+        guard isNeeded(header.firstName, header.lastName, header.displayName) else { return 0 }
         let first = !(header.firstName?.isEmpty ?? true), last = !(header.lastName?.isEmpty ?? true)
         return (header.displayName?.isEmpty ?? true ? 0 : 1) + (first && last ? 2 : (first || last ? 1 : 0))
     }
@@ -51,9 +50,7 @@ enum LatinNameKey {
     /// The keys of a contact, from its tokens (`ContactNameTokens`), without repeats: what the
     /// bulk writer (`NameIndexWriter`) stores, computed on `String`s for the tests.
     static func keys(of contact: Contact, names: NameNormalizer) -> [[UInt8]] {
-        let fields = [contact.firstName, contact.lastName, contact.displayName]
-        let needed = fields.contains { field in field.map { $0.utf8.contains { $0 >= 0x80 } } ?? false }
-        guard needed else { return [] }
+        guard isNeeded(contact.firstName?.utf8, contact.lastName?.utf8, contact.displayName?.utf8) else { return [] }
         let given = contact.firstName.map(names.tokens) ?? []
         let family = contact.lastName.map(names.tokens) ?? []
         let display = contact.displayName.map(names.tokens) ?? []

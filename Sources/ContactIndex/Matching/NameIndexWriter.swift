@@ -51,7 +51,7 @@ struct NameIndexWriter {
     ) {
         let names = writeTokens(first: first, last: last, display: display, company: company, into: &rows)
         writeKeys(first: first, last: last, display: display, into: &rows)
-        if LatinNameKey.isNeeded(first: first, last: last, display: display) { writeLatinKeys(names, into: &rows) }
+        if LatinNameKey.isNeeded(first, last, display) { writeLatinKeys(names, into: &rows) }
     }
 
     /// The positions in `tokens` of each person name's tokens (see `fold`).
@@ -105,18 +105,26 @@ struct NameIndexWriter {
     /// Adds the `LatinNameKey`s of the names folded by `writeTokens`: display, given then
     /// family, family then given (each once).
     private mutating func writeLatinKeys(_ names: FoldedNames, into rows: inout PreparedRows) {
-        for order in [[names.display], [names.given, names.family], [names.family, names.given]] {
-            var out = takeBuffer(&key)
-            out.append(LatinNameKey.marker)
-            for range in order {
-                for index in range {
-                    if out.count > 1 { out.append(32) }
-                    out.append(contentsOf: folded[tokens[index]])
-                }
-            }
-            if out.count > 1 { out.withUnsafeBufferPointer { rows.appendNameKey($0) } }
-            key = out
-        }
+        writeLatinKey(names.display, 0..<0, into: &rows)
+        writeLatinKey(names.given, names.family, into: &rows)
+        writeLatinKey(names.family, names.given, into: &rows)
+    }
+
+    /// Adds the `LatinNameKey` of the tokens at `first`, then those at `second` (none: no key).
+    private mutating func writeLatinKey(_ first: Range<Int>, _ second: Range<Int>, into rows: inout PreparedRows) {
+        var out = takeBuffer(&key)
+        out.append(LatinNameKey.marker)
+        for index in first { appendSpaced(token: index, to: &out) }
+        for index in second { appendSpaced(token: index, to: &out) }
+        if out.count > 1 { out.withUnsafeBufferPointer { rows.appendNameKey($0) } }
+        key = out
+    }
+
+    /// Appends the folded token at `index` of `tokens` to a key, after a space unless it is the
+    /// key's first (after its marker byte).
+    private func appendSpaced(token index: Int, to out: inout [UInt8]) {
+        if out.count > 1 { out.append(32) }
+        out.append(contentsOf: folded[tokens[index]])
     }
 
     /// `NameNormalizer.alternateTokens` of a non-ASCII field, its romanization remembered.

@@ -21,22 +21,24 @@ enum NameSpelling {
     /// Whether the bytes `first`, a space and `second` (either may be nil or empty) read as
     /// `key` (record fields, without building strings).
     static func equals<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, _ second: Bytes?) -> Bool {
-        var cursor = Cursor(key: key)
-        if let first { for byte in first where !cursor.feed(byte) { return false } }
-        if let second, !second.isEmpty {
-            if !cursor.feed(UInt8(ascii: " ")) { return false }
-            for byte in second where !cursor.feed(byte) { return false }
-        }
-        return cursor.position == key.count
+        reads(key, first, separator: UInt8(ascii: " "), second)
     }
 
     /// Whether the bytes `first` then `second`, with nothing between them, read as `key`: a name
     /// in a script written without spaces, family name first ("김" and "민수" as "김민수").
     static func equalsJoined<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, _ second: Bytes?) -> Bool {
         guard let first, let second, !first.isEmpty, !second.isEmpty else { return false }
+        return reads(key, first, separator: nil, second)
+    }
+
+    /// Whether `first`, `separator` (when `second` is not empty) and `second` read as `key`.
+    private static func reads<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, separator: UInt8?, _ second: Bytes?) -> Bool {
         var cursor = Cursor(key: key)
-        for byte in first where !cursor.feed(byte) { return false }
-        for byte in second where !cursor.feed(byte) { return false }
+        if let first { for byte in first where !cursor.feed(byte) { return false } }
+        if let second, !second.isEmpty {
+            if let separator, !cursor.feed(separator) { return false }
+            for byte in second where !cursor.feed(byte) { return false }
+        }
         return cursor.position == key.count
     }
 

@@ -68,8 +68,8 @@ struct SmallIDMap {
     /// thousands: fewer rehashes), without the checks of `insert`.
     private mutating func grow() {
         let size = keys.count * 4
-        var newKeys = [UInt32](filledWith: Self.empty, count: size)
-        var newValues = [Int32](filledWith: 0, count: size)
+        var newKeys = [UInt32](repeating: Self.empty, count: size)
+        var newValues = [Int32](repeating: 0, count: size)
         let newMask = size - 1
         keys.withUnsafeBufferPointer { oldKeys in
             values.withUnsafeBufferPointer { oldValues in
