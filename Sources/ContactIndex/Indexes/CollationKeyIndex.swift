@@ -150,6 +150,12 @@ struct CollationKeyIndex: Sendable {
         fences.reserveCapacity(fences.count)
     }
 
+    /// Gives every block its own storage with room for inserts (see
+    /// `ContactDirectory.prepareForUpdates`).
+    mutating func reserveForUpdates() {
+        for block in blocks.indices { blocks[block].reserveRoomForUpdates(minimumCount: 0) }
+    }
+
     /// Approximate heap bytes held.
     var approximateBytes: Int {
         let entryBytes = blocks.reduce(0) { $0 + 32 + $1.capacity * MemoryLayout<Entry>.stride }

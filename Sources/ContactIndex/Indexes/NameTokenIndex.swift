@@ -85,6 +85,12 @@ struct NameTokenIndex: Sendable {
         deletions.makeStorageUnique()
     }
 
+    /// Gives every posting list of some size its own storage with room to grow (see
+    /// `ContactDirectory.prepareForUpdates`).
+    mutating func reserveForUpdates() {
+        for id in postings.indices { postings[id].reserveRoomForUpdates() }
+    }
+
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
     mutating func beginBulkLoad(capacity: Int) {
         bulkLoading = true

@@ -111,6 +111,12 @@ struct PhoneFragmentIndex: Sendable {
         dead.reserveCapacity(dead.count)
     }
 
+    /// Gives every bucket of some size its own storage with room to grow (see
+    /// `ContactDirectory.prepareForUpdates`).
+    mutating func reserveForUpdates() {
+        for bucket in buckets.indices { buckets[bucket].reserveRoomForUpdates() }
+    }
+
     /// Bytes held.
     var approximateBytes: Int {
         buckets.reduce(0) { $0 + 32 + $1.capacity * 4 } + dead.capacity * 4

@@ -47,14 +47,17 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         var lagging: DirectoryChange? = nil
     }
 
-    /// Wraps a directory. It is copied once (the second copy of the left-right pair).
+    /// Wraps a directory. It is copied once (the second copy of the left-right pair), and both
+    /// copies are readied for updates (`ContactDirectory.prepareForUpdates`).
     /// - Complexity: O(n) for the copy of the indexes.
     public init(_ directory: ContactDirectory) {
         self.configuration = directory.configuration
         self.preparer = directory.preparer
         copies = .allocate(capacity: 2)
         copies.initialize(to: directory)
-        (copies + 1).initialize(to: directory.independentCopy())
+        copies[0].prepareForUpdates()
+        (copies + 1).initialize(to: copies[0].independentCopy())
+        copies[1].prepareForUpdates()
     }
 
     /// An empty live directory.
@@ -143,11 +146,14 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     ///
     /// Pass a directory you keep no other copy of: the live directory then owns its storage, and
     /// later writes update it in place instead of copying it once.
-    /// - Complexity: O(n) for the second copy of the new directory, made before the lock is taken,
-    ///   plus the wait for the look-ups still in the old directory.
+    /// - Complexity: O(n) for the second copy of the new directory and the readying of both for
+    ///   updates, done before the lock is taken, plus the wait for the look-ups still in the old
+    ///   directory.
     public func replace(with directory: consuming ContactDirectory) {
-        var second: ContactDirectory? = directory.independentCopy()
         var first: ContactDirectory? = consume directory
+        first!.prepareForUpdates()
+        var second: ContactDirectory? = first!.independentCopy()
+        second!.prepareForUpdates()
         writer.withLock { state in
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             waitForReaders(leaving: standby)

@@ -34,7 +34,9 @@ struct ByteStringMemo: Sendable {
     init(limit: Int) {
         self.limit = max(0, min(limit, Int(Int32.max) / 4))
         table = self.limit == 0 ? [] : Array(repeating: 0, count: 64)
-        seed = UInt64.random(in: .min ... .max)
+        // A memo that remembers nothing never hashes: no seed drawn (a system call per draw,
+        // paid on every single-contact upsert, whose preparer remembers nothing).
+        seed = self.limit == 0 ? 0 : UInt64.random(in: .min ... .max)
     }
 
     /// Whether the memo remembers anything (`limit` > 0).
