@@ -44,17 +44,16 @@ struct NameTokenIndex: Sendable {
     private var forwardGarbage = 0
     /// The entity priority rank of each slot's contact (ties after score).
     private(set) var entityRanks: [UInt8] = []
-    /// Each slot's id key: 8 bytes of its id from `idKeySkip` on, big-endian. Every id shares
-    /// its first `idKeySkip` bytes, so two keys compare as the ids do, unless equal (then the
-    /// ids are read from the records). Skipping what all ids share matters for CRM ids such as
-    /// Salesforce's ("0035g00000AbCdE"), whose first 8 bytes hardly ever differ.
+    /// Each slot's id key (`idKey(head:tail:skip:lead:)`): two keys compare as their ids do,
+    /// unless equal (then the ids are read from the records). An id that starts with the lead
+    /// (the first `idKeySkip` bytes most ids share) is keyed by its bytes after the lead, so
+    /// that CRM ids such as Salesforce's ("0035g00000AbCdE"), whose first 8 bytes hardly ever
+    /// differ, are told apart by their keys; the few other ids are keyed by their first bytes.
     private(set) var idPrefixes: [UInt64] = []
-    /// How many leading bytes the id keys skip (0–8); see `ContactDirectory.rekeyIDs`.
+    /// How many leading bytes the lead has (0–8); see `ContactDirectory.rekeyIDs`.
     private(set) var idKeySkip = 0
-    /// The first 8 bytes of the first id indexed, and how many of them every id indexed since
-    /// shares (-1 before the first).
-    private var commonIDHead: UInt64 = 0
-    private(set) var commonIDLength = -1
+    /// The lead, in the top `idKeySkip` bytes (the rest zero).
+    private(set) var idKeyLead: UInt64 = 0
     /// Token ids by consonant skeleton (see `ConsonantSkeleton`), for the tokens that are ICU's
     /// romanization of another script only: a typed "Mona" meets منى's "mny", never "Mooney".
     private(set) var skeletons: [String: [UInt32]] = [:]
@@ -178,11 +177,9 @@ struct NameTokenIndex: Sendable {
             guard count < 255 else { return }
             addToken(token, role: role, romanized: romanized, slot: slot, runStart: start, runCount: &count)
         }
-        let head = rows.idPrefixes[index]
-        noteID(head: head)
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
-            idPrefix: Self.idKey(head: head, tail: rows.idTails[index], skip: idKeySkip))
+            idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
     }
 
     /// Re-indexes a slot whose contact changed (the same contact, new tokens): tokens it keeps
@@ -205,11 +202,9 @@ struct NameTokenIndex: Sendable {
             guard count < 255 else { return }
             addToken(token, role: role, romanized: romanized, slot: slot, runStart: start, runCount: &count, filed: old)
         }
-        let head = rows.idPrefixes[index]
-        noteID(head: head)
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
-            idPrefix: Self.idKey(head: head, tail: rows.idTails[index], skip: idKeySkip))
+            idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
         var crowded: [Int] = []
         for (offset, tokenID) in old.enumerated() {
@@ -223,36 +218,42 @@ struct NameTokenIndex: Sendable {
         compactForwardIfNeeded()
     }
 
-    /// Narrows the bytes every id shares to those this id shares too.
-    private mutating func noteID(head: UInt64) {
-        guard commonIDLength >= 0 else {
-            commonIDHead = head
-            commonIDLength = 8
-            return
-        }
-        let shared = (head ^ commonIDHead).leadingZeroBitCount / 8
-        if shared < commonIDLength { commonIDLength = shared }
-    }
-
-    /// Sets how many leading bytes the id keys skip and the keys themselves (each slot's id's
-    /// first 16 bytes, or nil for a free slot). `skip` must not exceed `commonIDLength`.
+    /// Sets the lead of the id keys (its length `skip`, 0–8, and its bytes in the top of `lead`)
+    /// and the keys themselves (from each slot's id's first 16 bytes, or nil for a free slot).
     /// - Complexity: O(slots).
-    mutating func rekeyIDs(skip: Int, idBytes: (UInt32) -> (head: UInt64, tail: UInt64)?) {
+    mutating func rekeyIDs(skip: Int, lead: UInt64, idBytes: (UInt32) -> (head: UInt64, tail: UInt64)?) {
         idKeySkip = skip
+        idKeyLead = Self.leadBytes(lead, count: skip)
         for index in idPrefixes.indices {
             guard let bytes = idBytes(UInt32(index)) else { continue }
-            idPrefixes[index] = Self.idKey(head: bytes.head, tail: bytes.tail, skip: skip)
+            idPrefixes[index] = Self.idKey(head: bytes.head, tail: bytes.tail, skip: idKeySkip, lead: idKeyLead)
         }
     }
 
-    /// The id key skipping `skip` bytes, from the id's first 8 bytes and the next 8.
+    /// The top `count` bytes of `head` (the rest zero).
     @inline(__always)
-    static func idKey(head: UInt64, tail: UInt64, skip: Int) -> UInt64 {
-        switch skip {
-        case 0: head
+    static func leadBytes(_ head: UInt64, count: Int) -> UInt64 {
+        count <= 0 ? 0 : (count >= 8 ? head : head & ~(UInt64.max >> UInt64(8 * count)))
+    }
+
+    /// The id key of an id from its first 8 bytes (`head`) and the next 8 (`tail`), given the
+    /// lead (`skip` bytes, in the top of `lead`).
+    ///
+    /// The top two bits are a class: 1 for an id that starts with the lead, 0 for one that sorts
+    /// before every such id, 2 for one that sorts after them all. Below them, 62 bits of the id's
+    /// bytes after the lead (class 1) or from its start (classes 0 and 2). So keys never order
+    /// two ids against their byte order, whatever ids arrive: an id that does not start with
+    /// the lead only gets a coarser key, and no other key changes.
+    @inline(__always)
+    static func idKey(head: UInt64, tail: UInt64, skip: Int, lead: UInt64) -> UInt64 {
+        let start = leadBytes(head, count: skip)
+        guard start == lead else { return (start < lead ? 0 : 2 << 62) | head >> 2 }
+        let afterLead: UInt64 = switch skip {
+        case ...0: head
         case 8...: tail
         default: head << UInt64(8 * skip) | tail >> UInt64(64 - 8 * skip)
         }
+        return 1 << 62 | afterLead >> 2
     }
 
     /// Indexes tokens given as values (tests).

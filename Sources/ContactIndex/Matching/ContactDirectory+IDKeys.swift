@@ -3,27 +3,53 @@ import Synchronization
 
 extension ContactDirectory {
     /// Re-keys every slot's id key (`NameTokenIndex.idPrefixes`, which orders equal matches
-    /// without reading their records) to skip the `skip` leading bytes that every id shares.
+    /// without reading their records) to the lead of `skip` bytes in the top of `lead` (see
+    /// `NameTokenIndex.idKey(head:tail:skip:lead:)`), and puts what is kept in id-key order back
+    /// in order.
     ///
-    /// Called when a load ends (the skip rises to what all its ids share, up to 8 bytes) and
-    /// when an id arrives that does not share them (the skip falls, once per byte at most over
-    /// the directory's life).
-    /// - Complexity: O(n) record reads.
-    mutating func rekeyIDs(skip: Int) {
-        let finer = skip > nameTokenIndex.idKeySkip
+    /// Called when a load ends, with the lead most ids share (`commonIDLead`). An id that arrives
+    /// later without that lead changes no key: it only gets a coarser key of its own.
+    /// - Complexity: O(n) record reads, and the sorts of equal keys.
+    mutating func rekeyIDs(skip: Int, lead: UInt64) {
         let store = self.store
-        nameTokenIndex.rekeyIDs(skip: skip) { slot in
+        nameTokenIndex.rekeyIDs(skip: skip, lead: lead) { slot in
             store.withRecord(slot) { record in
                 let id = ContactRecordReader.id(of: record)
                 return (NameTokenIndex.idBytes(id, from: 0), NameTokenIndex.idBytes(id, from: 8))
             }
         }
-        // The namesakes' order in the collation-key index follows the id keys. So does that of
-        // the contacts sharing a number or an address, but keys that skip fewer bytes only merge
-        // what was in order: the groups need sorting only when the keys become finer.
+        // The namesakes' order in the collation-key index follows the id keys, and so does that
+        // of the contacts sharing a number or an address.
         let ties = slotTies
         nameKeyIndex.retie(ties.nameKeyTie)
-        if finer { sortSharedKeyGroups() }
+        sortSharedKeyGroups()
+    }
+
+    /// How many ids a lead is chosen from (`commonIDLead`), spread evenly over the slots.
+    static let leadSampleSize = 1_024
+
+    /// The longest lead (up to 8 bytes) that more than half of the ids start with, from a
+    /// sample of them, or nil for an empty directory: ids that share their first bytes (a CRM's
+    /// key prefix and instance) are then keyed by the bytes that tell them apart, and the ids of
+    /// another scheme (a CRM's leads beside its contacts, ids of a second source) by their own
+    /// first bytes.
+    /// - Complexity: O(s) record reads for a sample of s ids.
+    func commonIDLead() -> (skip: Int, lead: UInt64)? {
+        let slots = store.slotCount
+        guard slots > 0 else { return nil }
+        let step = max(1, slots / Self.leadSampleSize)
+        var heads: [UInt64] = []
+        heads.reserveCapacity(Self.leadSampleSize + 1)
+        for slot in stride(from: 0, to: slots, by: step) {
+            if let head = store.withRecord(UInt32(slot), { NameTokenIndex.idBytes(ContactRecordReader.id(of: $0), from: 0) }) { heads.append(head) }
+        }
+        guard !heads.isEmpty else { return nil }
+        for count in stride(from: 8, through: 1, by: -1) {
+            var tally: [UInt64: Int] = [:]
+            for head in heads { tally[NameTokenIndex.leadBytes(head, count: count), default: 0] += 1 }
+            if let (lead, seen) = tally.max(by: { $0.value < $1.value }), seen * 2 > heads.count { return (count, lead) }
+        }
+        return (0, 0)
     }
 
     /// Puts the contacts sharing a number or an address in tie order, the four tables on every
@@ -49,13 +75,15 @@ extension ContactDirectory {
     /// The tie values of every slot as they stand (see `SlotTies` for how long to keep them).
     var slotTies: SlotTies { SlotTies(nameTokenIndex) }
 
-    /// Raises the id keys' skip to what every id shares, when that is more than they skip.
+    /// Re-keys the ids to the lead most of them share (`commonIDLead`), when that is not the
+    /// lead they have.
     /// - Returns: whether it re-keyed.
     @discardableResult
     mutating func rekeyIDsIfShared() -> Bool {
-        let shared = min(8, nameTokenIndex.commonIDLength)
-        guard shared > nameTokenIndex.idKeySkip else { return false }
-        rekeyIDs(skip: shared)
+        guard let (skip, lead) = commonIDLead(),
+            skip != nameTokenIndex.idKeySkip || NameTokenIndex.leadBytes(lead, count: skip) != nameTokenIndex.idKeyLead
+        else { return false }
+        rekeyIDs(skip: skip, lead: lead)
         return true
     }
 }

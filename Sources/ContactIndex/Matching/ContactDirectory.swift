@@ -155,8 +155,6 @@ public struct ContactDirectory: Sendable {
         } else {
             nameTokenIndex.insert(slot: slot, rows: rows, index: index)
         }
-        // An id that does not share what the id keys skip: they skip less from now on.
-        if nameTokenIndex.commonIDLength < nameTokenIndex.idKeySkip { rekeyIDs(skip: max(0, nameTokenIndex.commonIDLength)) }
         if !bulk {
             // After the token index: it holds the entity rank and id key the phone and email
             // indexes order by.
