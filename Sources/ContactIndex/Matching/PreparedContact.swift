@@ -2,14 +2,26 @@
 /// computed, ready to be inserted into a directory. Preparing is the expensive part of loading
 /// (libphonenumber, ICU), and it needs no directory, so loaders run it on many threads at once.
 public struct PreparedContact: Sendable {
-    /// The contact, with `normalized` and `problem` filled in on every phone and email.
-    public var contact: Contact
+    /// The contact as given.
+    private let given: Contact
     /// What was wrong with its fields.
     public var problems: [DirectoryProblem]
     /// The contact's record and index data (no contact for a record without id).
     var rows = PreparedRows()
     /// How many of its phones the phone fast path normalized (the others took libphonenumber).
     var phonesByFastPath = 0
+
+    init(given: Contact, problems: [DirectoryProblem]) {
+        self.given = given
+        self.problems = problems
+    }
+
+    /// The contact, with `normalized` and `problem` filled in on every phone and email (the
+    /// contact as given when it has no id). Read back from its record on each access: an upsert
+    /// never needs it.
+    public var contact: Contact {
+        rows.count == 1 ? rows.withRecord(0) { ContactRecord.decode(UnsafeRawBufferPointer($0)) } : given
+    }
 }
 
 /// Normalizes contacts for a directory: the phones with the contact's region (or the default),
@@ -20,6 +32,8 @@ public struct ContactPreparer: Sendable {
     let phones: PhoneNormalizer
     let emails: EmailNormalizer
     let names: NameNormalizer
+    /// Row preparers between calls, shared by the copies of this preparer.
+    private let idle: ContactRowPreparerPool
 
     /// Creates a preparer for a configuration.
     public init(configuration: DirectoryConfiguration = .init()) {
@@ -27,6 +41,7 @@ public struct ContactPreparer: Sendable {
         self.phones = PhoneNormalizer(defaultRegion: configuration.defaultRegion)
         self.emails = EmailNormalizer(options: configuration.emailOptions)
         self.names = NameNormalizer.shared
+        self.idle = ContactRowPreparerPool(configuration: configuration, names: names)
     }
 
     /// Normalizes one contact. Safe to call from many threads at once.
@@ -36,14 +51,15 @@ public struct ContactPreparer: Sendable {
         if contact.id.isEmpty {
             // The record is skipped whole: its fields are neither normalized nor reported.
             let problem = DirectoryProblem(contactID: "", field: "id", value: "", kind: .missingID)
-            return PreparedContact(contact: contact, problems: [problem])
+            return PreparedContact(given: contact, problems: [problem])
         }
-        var preparer = ContactRowPreparer(configuration: configuration, names: names)
-        preparer.draft.load(contact)
-        let (issues, fast) = preparer.normalize()
-        var prepared = PreparedContact(contact: contact, problems: [])
-        preparer.emit(into: &prepared.rows)
-        prepared.contact = prepared.rows.withRecord(0) { ContactRecord.decode(UnsafeRawBufferPointer($0)) }
+        var prepared = PreparedContact(given: contact, problems: [])
+        let (issues, fast) = idle.withPreparer { preparer in
+            preparer.draft.load(contact)
+            let normalized = preparer.normalize()
+            preparer.emit(into: &prepared.rows)
+            return normalized
+        }
         prepared.phonesByFastPath = fast
         prepared.problems = issues.map { issue in
             switch issue {
