@@ -177,7 +177,7 @@ extension ContactDirectory {
         let queryCount = query.count
         let entryCount = entries.count
         let base = entries.startIndex
-        withUnsafeTemporaryAllocation(of: Int16.self, capacity: queryCount * entryCount) { positions in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: queryCount * entryCount) { positions in
             withUnsafeTemporaryAllocation(of: Int8.self, capacity: queryCount * 2) { order in
                 // positions[q * entryCount + e]: the candidate position of entry e for query token
                 // q, or -1; order: query tokens by their best kind (0xFF when none).
@@ -186,7 +186,7 @@ extension ContactDirectory {
                     var best = UInt8.max
                     for e in 0..<entryCount {
                         let position = query[q].position(of: entries[base + e] & NameTokenIndex.idMask)
-                        positions[q * entryCount + e] = Int16(position ?? -1)
+                        positions[q * entryCount + e] = Int32(position ?? -1)
                         if let position { best = min(best, query[q].kinds[position].rawValue) }
                     }
                     if best != .max { anyMatch = true }
@@ -210,7 +210,7 @@ extension ContactDirectory {
     @inline(__always)
     private func score(
         slot: UInt32, query: [NameQueryToken], entries: ArraySlice<UInt32>,
-        positions: UnsafeMutableBufferPointer<Int16>, order: UnsafeMutableBufferPointer<Int8>,
+        positions: UnsafeMutableBufferPointer<Int32>, order: UnsafeMutableBufferPointer<Int8>,
         into top: inout TopMatches
     ) {
         let queryCount = query.count
