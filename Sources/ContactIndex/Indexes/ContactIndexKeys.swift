@@ -7,9 +7,9 @@
 /// addresses', the canonical addresses'), with counts; two allocations a contact.
 struct ContactIndexKeys: Sendable, Hashable {
     private var hashes: [UInt32] = []
-    private var e164Count: UInt16 = 0
-    private var nationalCount: UInt16 = 0
-    private var addressCount: UInt16 = 0
+    private var e164Count: UInt32 = 0
+    private var nationalCount: UInt32 = 0
+    private var addressCount: UInt32 = 0
     /// The 4-digit windows of every phone's digits, ascending, each once (see
     /// `PhoneFragmentIndex`).
     private(set) var windows: [UInt16] = []
@@ -48,10 +48,11 @@ struct ContactIndexKeys: Sendable, Hashable {
         let phoneCount = reader.count()
         let phones = reader  // a second pass reads the national keys
         var windowCount = 0
+        var e164Keys = SectionDeduplicator(start: 1)
         withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { windowBuffer in
             for _ in 0..<phoneCount {
                 let phone = reader.phone()
-                if let key = phone.e164Key { Self.addOnce(SlotHashTable.hash(key), to: &hashes, from: 1) }
+                if let key = phone.e164Key { e164Keys.add(SlotHashTable.hash(key), to: &hashes) }
                 phone.withSearchDigits { digits in
                     guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
                     for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
@@ -66,12 +67,13 @@ struct ContactIndexKeys: Sendable, Hashable {
             }
             windows.append(contentsOf: windowBuffer[0..<windowCount])
         }
-        e164Count = UInt16(hashes.count - 1)
+        e164Count = UInt32(hashes.count - 1)
         var again = phones
+        var nationalKeys = SectionDeduplicator(start: hashes.count)
         for _ in 0..<phoneCount {
-            if let key = again.phone().nationalKey { Self.addOnce(SlotHashTable.hash(key), to: &hashes, from: 1 + Int(e164Count)) }
+            if let key = again.phone().nationalKey { nationalKeys.add(SlotHashTable.hash(key), to: &hashes) }
         }
-        nationalCount = UInt16(hashes.count - 1 - Int(e164Count))
+        nationalCount = UInt32(hashes.count - 1 - Int(e164Count))
         if windows.count > 1 {
             windows.sort()
             var unique = 1
@@ -83,20 +85,38 @@ struct ContactIndexKeys: Sendable, Hashable {
         }
         let emailCount = reader.count()
         let addressStart = hashes.count
+        var addresses = SectionDeduplicator(start: addressStart)
         var canonicals: [UInt32] = []
+        var canonicalKeys = SectionDeduplicator(start: 0)
         for _ in 0..<emailCount {
             let email = reader.email()
-            if let hash = email.withAddress({ SlotHashTable.hash($0) }) { Self.addOnce(hash, to: &hashes, from: addressStart) }
-            if let address = email.canonical {
-                let hash = SlotHashTable.hash(address)
-                if !canonicals.contains(hash) { canonicals.append(hash) }
-            }
+            if let hash = email.withAddress({ SlotHashTable.hash($0) }) { addresses.add(hash, to: &hashes) }
+            if let address = email.canonical { canonicalKeys.add(SlotHashTable.hash(address), to: &canonicals) }
         }
-        addressCount = UInt16(hashes.count - addressStart)
+        addressCount = UInt32(hashes.count - addressStart)
         hashes.append(contentsOf: canonicals)
     }
 
-    private static func addOnce(_ hash: UInt32, to list: inout [UInt32], from start: Int) {
-        if !list[start...].contains(hash) { list.append(hash) }
+    /// Appends hashes to the section of a list from `start` on, each once: a linear check while
+    /// the section is short (a contact's one or two numbers), a set once it is long (a cell of
+    /// thousands of values must not cost their square).
+    private struct SectionDeduplicator {
+        let start: Int
+        private var seen: Set<UInt32>? = nil
+        /// Sections up to this long are searched linearly.
+        private static let linearLimit = 16
+
+        init(start: Int) { self.start = start }
+
+        mutating func add(_ hash: UInt32, to list: inout [UInt32]) {
+            if seen == nil {
+                if list.count - start < Self.linearLimit {
+                    if !list[start...].contains(hash) { list.append(hash) }
+                    return
+                }
+                seen = Set(list[start...])
+            }
+            if seen!.insert(hash).inserted { list.append(hash) }
+        }
     }
 }

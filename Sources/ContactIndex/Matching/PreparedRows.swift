@@ -24,6 +24,8 @@ struct PreparedRows: Sendable {
     private var emailKeyBytes: [UInt8] = []
     private var emailKeyEnds: [Int] = []
     private var emailKeyCountEnds: [Int] = []
+    /// The current contact's addresses, once it has many (see `appendEmailKey`).
+    private var currentEmailKeys: Set<[UInt8]>? = nil
     /// Per contact: its entity's priority rank, the first 8 bytes of its id and the next 8
     /// (big-endian, zero-padded: `NameTokenIndex.idBytes`).
     private(set) var entityRanks: [UInt8] = []
@@ -59,10 +61,19 @@ struct PreparedRows: Sendable {
         nameKeyEnds.append(nameKeyBytes.count)
     }
 
-    /// Adds a normalized address of the current contact for prefix search (once each).
+    /// Adds a normalized address of the current contact for prefix search (once each): checked
+    /// against the contact's earlier ones in turn while they are few, through a set once they
+    /// are many (a cell of thousands of addresses must not cost their square).
     mutating func appendEmailKey(_ address: UnsafeBufferPointer<UInt8>) {
         let first = emailKeyCountEnds.last ?? 0
-        for index in first..<emailKeyEnds.count where emailKey(at: index).elementsEqual(address) { return }
+        if currentEmailKeys == nil {
+            if emailKeyEnds.count - first < 16 {
+                for index in first..<emailKeyEnds.count where emailKey(at: index).elementsEqual(address) { return }
+            } else {
+                currentEmailKeys = Set((first..<emailKeyEnds.count).map { Array(emailKey(at: $0)) })
+            }
+        }
+        if currentEmailKeys != nil, !currentEmailKeys!.insert(Array(address)).inserted { return }
         emailKeyBytes.append(contentsOf: address)
         emailKeyEnds.append(emailKeyBytes.count)
     }
@@ -72,6 +83,7 @@ struct PreparedRows: Sendable {
         tokenCountEnds.append(tokenEnds.count)
         nameKeyCountEnds.append(nameKeyEnds.count)
         emailKeyCountEnds.append(emailKeyEnds.count)
+        currentEmailKeys = nil
         entityRanks.append(UInt8(clamping: entityRank))
         count += 1
     }
