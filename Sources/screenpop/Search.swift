@@ -43,15 +43,23 @@ struct Search: ParsableCommand {
     }
 }
 
-/// A plain text table with columns padded to their widest cell.
+/// A plain text table with columns padded to their widest cell. A cell longer than
+/// `maximumCellWidth` characters is cut with an ellipsis (`--json` prints values whole).
 enum Table {
+    static let maximumCellWidth = 60
+
     static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(cut) }
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var text = cells.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
-        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+        return ([line(all[0]), line(widths.map { String(repeating: "-", count: $0) })] + all.dropFirst().map(line)).joined(separator: "\n")
+    }
+
+    private static func cut(_ cell: String) -> String {
+        cell.count > maximumCellWidth ? String(cell.prefix(maximumCellWidth - 1)) + "…" : cell
     }
 }
