@@ -98,6 +98,32 @@ struct SlotHashTable: Sendable {
         count += 1
     }
 
+    /// `insert`, also telling how many slots the table holds under `hash` after it (all of them
+    /// lie on the run it walks).
+    /// - Complexity: O(1) expected, plus the slots already under `hash`.
+    mutating func insertCounting(hash: UInt32, slot: UInt32) -> Int {
+        if Double(count + 1) > Double(entries.count) * LinearProbing.maximumLoad { grow() }
+        let entry = UInt64(hash) << 32 | UInt64(slot + 1)
+        var bucket = Int(hash) & mask
+        var same = 0
+        while entries[bucket] != 0 {
+            if UInt32(truncatingIfNeeded: entries[bucket] >> 32) == hash { same += 1 }
+            if entries[bucket] == entry {
+                // Already there: count the rest of the run's slots under `hash` too.
+                var rest = (bucket + 1) & mask
+                while entries[rest] != 0 {
+                    if UInt32(truncatingIfNeeded: entries[rest] >> 32) == hash { same += 1 }
+                    rest = (rest + 1) & mask
+                }
+                return same
+            }
+            bucket = (bucket + 1) & mask
+        }
+        entries[bucket] = entry
+        count += 1
+        return same + 1
+    }
+
     /// Removes the pair (`hash`, `slot`) if present.
     /// - Complexity: O(1) expected.
     mutating func remove(hash: UInt32, slot: UInt32) {
