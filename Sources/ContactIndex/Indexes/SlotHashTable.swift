@@ -85,38 +85,18 @@ struct SlotHashTable: Sendable {
     }
 
     /// Adds `slot` under `hash`, unless that pair is already there.
-    /// - Complexity: O(1) expected, amortized over growth.
-    mutating func insert(hash: UInt32, slot: UInt32) {
-        if Double(count + 1) > Double(entries.count) * LinearProbing.maximumLoad { grow() }
-        let entry = UInt64(hash) << 32 | UInt64(slot + 1)
-        var bucket = Int(hash) & mask
-        while entries[bucket] != 0 {
-            if entries[bucket] == entry { return }
-            bucket = (bucket + 1) & mask
-        }
-        entries[bucket] = entry
-        count += 1
-    }
-
-    /// `insert`, also telling how many slots the table holds under `hash` after it (all of them
-    /// lie on the run it walks).
-    /// - Complexity: O(1) expected, plus the slots already under `hash`.
-    mutating func insertCounting(hash: UInt32, slot: UInt32) -> Int {
+    /// - Returns: how many slots the table holds under `hash` once it is added (all of them lie
+    ///   on the run it walks), or 0 when the pair was already there.
+    /// - Complexity: O(1) expected, amortized over growth, plus the slots already under `hash`.
+    @discardableResult
+    mutating func insert(hash: UInt32, slot: UInt32) -> Int {
         if Double(count + 1) > Double(entries.count) * LinearProbing.maximumLoad { grow() }
         let entry = UInt64(hash) << 32 | UInt64(slot + 1)
         var bucket = Int(hash) & mask
         var same = 0
         while entries[bucket] != 0 {
+            if entries[bucket] == entry { return 0 }
             if UInt32(truncatingIfNeeded: entries[bucket] >> 32) == hash { same += 1 }
-            if entries[bucket] == entry {
-                // Already there: count the rest of the run's slots under `hash` too.
-                var rest = (bucket + 1) & mask
-                while entries[rest] != 0 {
-                    if UInt32(truncatingIfNeeded: entries[rest] >> 32) == hash { same += 1 }
-                    rest = (rest + 1) & mask
-                }
-                return same
-            }
             bucket = (bucket + 1) & mask
         }
         entries[bucket] = entry

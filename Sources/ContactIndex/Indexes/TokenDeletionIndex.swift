@@ -38,12 +38,12 @@ struct TokenDeletionIndex: Sendable {
         guard token.count <= Self.maximumLength else { return }
         Self.forEachDeletion(of: token, upTo: deletions) { variant in
             let hash = SlotHashTable.hash(UnsafeRawBufferPointer(variant))
-            if !crowded.isEmpty, crowded[hash] != nil {
+            if !crowded.isEmpty, let index = crowded.index(forKey: hash) {
                 // A token repeats a string only while adding its own deletions (repeated letters).
-                if crowded[hash]!.last != id { crowded[hash]!.append(id) }
+                if crowded.values[index].last != id { crowded.values[index].append(id) }
                 return
             }
-            guard table.insertCounting(hash: hash, slot: id) > Self.crowdLimit else { return }
+            guard table.insert(hash: hash, slot: id) > Self.crowdLimit else { return }
             var ids: [UInt32] = []
             table.forEach(hash: hash) { id in
                 ids.append(id)

@@ -8,6 +8,16 @@ extension ContactDirectory {
         return copy
     }
 
+    /// The two copies of a live directory: this one and an independent copy of it, both readied
+    /// for updates (`prepareForUpdates`).
+    consuming func readiedCopies() -> (ContactDirectory, ContactDirectory) {
+        var first = self
+        first.prepareForUpdates()
+        var second = first.independentCopy()
+        second.prepareForUpdates()
+        return (first, second)
+    }
+
     /// Readies the lists that updates write for a stream of single-contact updates: each posting
     /// list, shared-key block and phone-fragment bucket of some size gets its own storage with
     /// room to grow (`reserveForUpdates` of each index).

@@ -53,11 +53,10 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     public init(_ directory: ContactDirectory) {
         self.configuration = directory.configuration
         self.preparer = directory.preparer
+        let (first, second) = directory.readiedCopies()
         copies = .allocate(capacity: 2)
-        copies.initialize(to: directory)
-        copies[0].prepareForUpdates()
-        (copies + 1).initialize(to: copies[0].independentCopy())
-        copies[1].prepareForUpdates()
+        copies.initialize(to: consume first)
+        (copies + 1).initialize(to: consume second)
     }
 
     /// An empty live directory.
@@ -150,10 +149,9 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     ///   updates, done before the lock is taken, plus the wait for the look-ups still in the old
     ///   directory.
     public func replace(with directory: consuming ContactDirectory) {
-        var first: ContactDirectory? = consume directory
-        first!.prepareForUpdates()
-        var second: ContactDirectory? = first!.independentCopy()
-        second!.prepareForUpdates()
+        let (readied, copy) = directory.readiedCopies()
+        var first: ContactDirectory? = consume readied
+        var second: ContactDirectory? = consume copy
         writer.withLock { state in
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             waitForReaders(leaving: standby)
