@@ -14,9 +14,13 @@ struct PhonesCommand: ParsableCommand {
     @Option(help: "Generator seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Draw the numbers from the regions whose national prefix has a transform rule (AR, BR, JP, the NANP islands, …) instead of the default 30.")
+    var transformRuleRegions = false
+
     func run() throws {
         let start = monotonicNanoseconds()
-        let outcome = PhoneFastPathDifferential().run(count: count, seed: seed)
+        let regions = transformRuleRegions ? PhoneFastPathDifferential.transformRuleRegions : PhoneFastPathDifferential.regions
+        let outcome = PhoneFastPathDifferential().run(count: count, seed: seed, regions: regions)
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
         print("differential: \(outcome.total) numbers, fast path decided \(outcome.decided) (\(String(format2: 100 * Double(outcome.decided) / Double(max(outcome.total, 1))))%), mismatches \(outcome.mismatches.count), \(String(format2: seconds)) s")
         print("  declined numbers that libphonenumber parsed, checked with details from the compiled metadata: \(outcome.declinedChecked)")

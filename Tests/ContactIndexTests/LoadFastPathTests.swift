@@ -79,14 +79,15 @@ import Testing
         #expect(PhoneNormalizer.libraryParse(text, region: region, withDetails: false) == LibPhoneNumber.parse(text, defaultRegion: region, withDetails: false))
     }
 
-    /// The differential run checks every declined number that libphonenumber parses.
+    /// The differential run checks every declined number that libphonenumber parses (since
+    /// the fast path reads national prefixes with transform rules, about 0.3% of its numbers).
     @Test func differentialChecksDeclinedNumbers() {
-        let outcome = PhoneFastPathDifferential().run(count: 5_000, seed: 11)
+        let outcome = PhoneFastPathDifferential().run(count: 20_000, seed: 11)
         for mismatch in outcome.mismatches.prefix(20) {
             Issue.record("\(mismatch.text) in \(mismatch.region): \(mismatch.fast) ≠ libphonenumber \(mismatch.library)")
         }
         #expect(outcome.mismatches.isEmpty)
-        #expect(outcome.declinedChecked > 50)
+        #expect(outcome.declinedChecked > 40)
     }
 }
 

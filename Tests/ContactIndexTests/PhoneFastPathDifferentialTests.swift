@@ -19,6 +19,39 @@ import Testing
         #expect(outcome.decided > outcome.total / 2)
     }
 
+    /// The territories whose national prefix has a transform rule (`NationalPrefixRule`): the
+    /// prefix, its groups and the rewrite give what libphonenumber gives, and the fast path
+    /// decides most of their national numbers.
+    @Test func transformRulesAgreeWithLibphonenumber() {
+        let regions = PhoneFastPathDifferential.transformRuleRegions
+        #expect(regions.count > 20)
+        #expect(regions.contains("AR") && regions.contains("BR") && regions.contains("GD"))
+        let outcome = PhoneFastPathDifferential().run(count: 20_000, seed: 11, regions: regions)
+        for mismatch in outcome.mismatches.prefix(20) {
+            Issue.record("\(mismatch.text) in \(mismatch.region): fast \(mismatch.fast) ≠ libphonenumber \(mismatch.library)")
+        }
+        #expect(outcome.mismatches.isEmpty)
+        let national = outcome.decidedByForm["national"] ?? (0, 0)
+        #expect(national.total > 1_500)
+        #expect(national.decided * 10 > national.total * 9)
+        let local = outcome.decidedByForm["local"] ?? (0, 0)
+        #expect(local.decided * 2 > local.total)
+    }
+
+    /// Argentina's mobile numbers written nationally ("0 11 15 …" becomes "+54 9 11 …"), a
+    /// Brazilian carrier code, a seven-digit number on Grenada (its area code added), and
+    /// Japan's "000…" prefix: each through the transform rule, as libphonenumber reads it.
+    @Test(arguments: [
+        ("011 15 2345-6789", "AR"), ("0341 15 123-4567", "AR"), ("011 2345-6789", "AR"),
+        ("0 15 11 96123-4567", "BR"), ("0 21 11 2345-6789", "BR"), ("(11) 96123-4567", "BR"),
+        ("555 0123", "GD"), ("1 473 555 0123", "GD"), ("456789", "IM"), ("0 1624 456789", "IM"),
+    ])
+    func transformRuleExamples(text: String, region: String) throws {
+        let fast = try #require(PhoneFastPath.shared.normalize(text, region: region, withDetails: true))
+        let library = try LibPhoneNumber.parse(text, defaultRegion: region, withDetails: true).get()
+        #expect(fast == library)
+    }
+
     @Test(arguments: [
         ("+44 20 7946 0958", "US", "+442079460958"),
         ("020 7946 0958", "GB", "+442079460958"),

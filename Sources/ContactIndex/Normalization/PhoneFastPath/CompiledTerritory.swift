@@ -29,8 +29,13 @@ final class CompiledTerritory: Sendable {
     let sameMobileAndFixedLinePattern: Bool
     let internationalPrefix: Int32
     let nationalPrefixForParsing: Int32
-    /// The territory has a transform rule for its national prefix: a match needs libphonenumber.
+    /// The territory has a transform rule for its national prefix.
     let hasTransformRule: Bool
+    /// The national prefix matched as libphonenumber's engine does, with its groups and
+    /// transform rule: for a transform rule, or a prefix that can end at two places (nil when
+    /// the territory has no national prefix for parsing, or the rule holds what the fast path
+    /// does not read).
+    let nationalPrefixRule: NationalPrefixRule?
     let leadingDigits: Int32
     /// General, fixed line, mobile, toll free, premium rate, shared cost, personal number, VoIP,
     /// pager, UAN, voicemail (the `CPN_DESC_*` order).
@@ -65,6 +70,8 @@ final class CompiledTerritory: Sendable {
         internationalPrefix = compile(metadata.internationalPrefix)
         nationalPrefixForParsing = compile(metadata.nationalPrefixForParsing)
         hasTransformRule = !metadata.nationalPrefixTransformRule.isEmpty
+        nationalPrefixRule = metadata.nationalPrefixForParsing.isEmpty
+            ? nil : NationalPrefixRule(pattern: metadata.nationalPrefixForParsing, transform: metadata.nationalPrefixTransformRule)
         leadingDigits = compile(metadata.leadingDigits)
         descriptions = metadata.descriptions.map { description in
             guard let description else {

@@ -110,6 +110,8 @@ private struct NFA {
             }
         case .choice(let options):
             for option in options { build(option, from: from, to: to) }
+        case .group(_, let inner):
+            build(inner, from: from, to: to)
         case .repeated(let inner, let low, let high):
             var current = from
             for _ in 0..<low {

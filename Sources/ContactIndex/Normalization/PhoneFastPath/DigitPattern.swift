@@ -13,6 +13,9 @@ indirect enum DigitPattern: Sendable, Hashable {
     case choice([DigitPattern])
     /// `min` to `max` times (`max` nil: no limit).
     case repeated(DigitPattern, min: Int, max: Int?)
+    /// A capturing group and its number (1 for the first opening parenthesis); only when parsed
+    /// with `keepingGroups` (`NationalPrefixRule`). It matches what its pattern matches.
+    case group(Int, DigitPattern)
 
     /// The end-of-input symbol.
     static let endSymbol = 10
@@ -24,12 +27,25 @@ indirect enum DigitPattern: Sendable, Hashable {
     }
 
     /// Parses a pattern; whether it has capturing groups is reported in `hasCaptures`.
-    static func parse(_ text: String, hasCaptures: inout Bool) throws(Unsupported) -> DigitPattern {
+    /// - Parameter keepingGroups: make each capturing group a `.group` (else it is read as a
+    ///   plain group).
+    static func parse(_ text: String, hasCaptures: inout Bool, keepingGroups: Bool = false) throws(Unsupported) -> DigitPattern {
         var parser = Parser(bytes: Array(text.utf8), text: text)
+        parser.keepsGroups = keepingGroups
         let pattern = try parser.alternation()
         guard parser.index == parser.bytes.count else { throw Unsupported(pattern: text, position: parser.index) }
         hasCaptures = parser.sawCapture
         return pattern
+    }
+
+    /// The number of capturing groups (`.group`) in the pattern.
+    var groupCount: Int {
+        switch self {
+        case .symbols, .empty: 0
+        case .sequence(let items), .choice(let items): items.reduce(0) { $0 + $1.groupCount }
+        case .repeated(let inner, _, _): inner.groupCount
+        case .group(_, let inner): 1 + inner.groupCount
+        }
     }
 
     private struct Parser {
@@ -37,6 +53,8 @@ indirect enum DigitPattern: Sendable, Hashable {
         let text: String
         var index = 0
         var sawCapture = false
+        var keepsGroups = false
+        var groups = 0
 
         init(bytes: [UInt8], text: String) {
             self.bytes = bytes
@@ -124,16 +142,20 @@ indirect enum DigitPattern: Sendable, Hashable {
                 return try characterClass()
             case UInt8(ascii: "("):
                 index += 1
+                var number: Int? = nil
                 if current == UInt8(ascii: "?") {
                     index += 1
                     guard current == UInt8(ascii: ":") else { throw fail() }
                     index += 1
                 } else {
                     sawCapture = true
+                    groups += 1
+                    number = groups
                 }
                 let inner = try alternation()
                 guard current == UInt8(ascii: ")") else { throw fail() }
                 index += 1
+                if keepsGroups, let number { return .group(number, inner) }
                 return inner
             default:
                 throw fail()

@@ -10,10 +10,10 @@
 ///
 /// It declines (returns nil, and the caller asks libphonenumber) whenever it cannot be sure:
 /// letters (vanity numbers, extensions), characters other than digits, spaces and `-./()`, `+`
-/// anywhere but the start, fewer than 3 digits, a national prefix rule with a transform (AR, BR
-/// with carrier codes, some NANP islands) whose prefix matches more than the empty string, a
-/// prefix that could end at two places, a pattern that
-/// does not compile, and any input libphonenumber would reject with an error.
+/// anywhere but the start, fewer than 3 digits, a pattern that does not compile, and any input
+/// libphonenumber would reject with an error. National prefixes with a transform rule (AR, BR
+/// with carrier codes, the NANP islands) or that can end at two places are matched as
+/// libphonenumber's engine matches them (`NationalPrefixRule`).
 /// `PhoneFastPathDifferentialTests` and `make phone-differential` check it against libphonenumber.
 struct PhoneFastPath: Sendable {
     private let territories: [LazyTerritory]
@@ -53,7 +53,8 @@ struct PhoneFastPath: Sendable {
     /// - Complexity: O(n) in the bytes, a few automaton passes over at most 17 digits.
     func normalize(bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> FastNumber? {
         guard bytes.count <= 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> FastNumber? in
+        // The digits, then room for two rewritten national numbers (`NationalPrefixRule`).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + 2 * Self.rewriteCapacity) { buffer -> FastNumber? in
             var count = 0
             var hasPlus = false
             for byte in bytes {
@@ -72,11 +73,20 @@ struct PhoneFastPath: Sendable {
             }
             guard count >= 3 else { return nil }
             let digits = UnsafeBufferPointer(rebasing: buffer[0..<count])
-            return parse(digits, hasPlus: hasPlus, region: region, withDetails: withDetails)
+            let rewrites = (
+                UnsafeMutableBufferPointer(rebasing: buffer[64..<(64 + Self.rewriteCapacity)]),
+                UnsafeMutableBufferPointer(rebasing: buffer[(64 + Self.rewriteCapacity)...]))
+            return parse(digits, hasPlus: hasPlus, region: region, withDetails: withDetails, rewrites: rewrites)
         }
     }
 
-    private func parse(_ digits: UnsafeBufferPointer<UInt8>, hasPlus: Bool, region: String?, withDetails: Bool) -> FastNumber? {
+    /// The most digits a national number rewritten by a transform rule may have here.
+    private static let rewriteCapacity = 96
+
+    private func parse(
+        _ digits: UnsafeBufferPointer<UInt8>, hasPlus: Bool, region: String?, withDetails: Bool,
+        rewrites: (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>)
+    ) -> FastNumber? {
         var countryCode = 0
         var candidate = digits
         var metadataIndex: Int
@@ -110,8 +120,7 @@ struct PhoneFastPath: Sendable {
                 let codeDigits = Self.digitCount(countryCode)
                 if digits.count > codeDigits, Self.value(UnsafeBufferPointer(rebasing: digits[0..<codeDigits])) == countryCode {
                     let afterCode = UnsafeBufferPointer(rebasing: digits[codeDigits...])
-                    guard let offset = stripNationalPrefix(afterCode, territory: home) else { return nil }
-                    let withoutPrefix = UnsafeBufferPointer(rebasing: afterCode[offset...])
+                    guard let withoutPrefix = stripNationalPrefix(afterCode, territory: home, output: rewrites.0) else { return nil }
                     if (!home.matchesGeneralPattern(digits) && home.matchesGeneralPattern(withoutPrefix)) || home.testLength(digits.count) == .tooLong {
                         candidate = withoutPrefix
                         metadataIndex = territoriesByCode[countryCode][0]
@@ -122,8 +131,7 @@ struct PhoneFastPath: Sendable {
         guard candidate.count >= 2 else { return nil }
         let metadata = territories[metadataIndex].compiled
         guard metadata.isUsable else { return nil }
-        guard let offset = stripNationalPrefix(candidate, territory: metadata) else { return nil }
-        let stripped = UnsafeBufferPointer(rebasing: candidate[offset...])
+        guard let stripped = stripNationalPrefix(candidate, territory: metadata, output: rewrites.1) else { return nil }
         switch metadata.testLength(stripped.count) {
         case .tooShort, .possibleLocalOnly, .invalidLength: break
         case .possible, .tooLong: candidate = stripped
@@ -195,23 +203,33 @@ struct PhoneFastPath: Sendable {
         return nil
     }
 
-    /// libphonenumber's `MaybeStripNationalPrefixAndCarrierCode`: how many leading digits to
-    /// strip (0 when none), or nil when only libphonenumber can tell (a transform rule applies,
-    /// or the prefix could end at two places).
-    private func stripNationalPrefix(_ number: UnsafeBufferPointer<UInt8>, territory: CompiledTerritory) -> Int? {
-        guard !number.isEmpty, territory.nationalPrefixForParsing >= 0 else { return 0 }
+    /// libphonenumber's `MaybeStripNationalPrefixAndCarrierCode`: the number without its
+    /// national prefix (a suffix of `number`, or written to `output` when a transform rule
+    /// rewrote it), `number` itself when nothing is stripped, or nil when only libphonenumber
+    /// can tell.
+    private func stripNationalPrefix(
+        _ number: UnsafeBufferPointer<UInt8>, territory: CompiledTerritory, output: UnsafeMutableBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8>? {
+        guard !number.isEmpty, territory.nationalPrefixForParsing >= 0 else { return number }
         var ends = (0, 0, count: 0)
         territory.matchEnds(territory.nationalPrefixForParsing, number, into: &ends)
-        if ends.count == 0 { return 0 }
+        if ends.count == 0 { return number }
         // Only the empty prefix matches (AR's optional prefix before "+54 9 11 …"): nothing is
         // captured, so libphonenumber applies no transform and strips nothing.
-        if ends.count == 1, ends.0 == 0 { return 0 }
-        if territory.hasTransformRule || ends.count > 1 { return nil }
+        if ends.count == 1, ends.0 == 0 { return number }
+        if territory.hasTransformRule || ends.count > 1 {
+            // The match libphonenumber's engine takes, and the transform from its groups.
+            guard let rule = territory.nationalPrefixRule else { return nil }
+            let fitsGeneral = { (digits: UnsafeBufferPointer<UInt8>) in territory.matchesGeneralPattern(digits) }
+            guard let count = rule.apply(to: number, output: output, fitsGeneral: fitsGeneral) else { return number }
+            guard count >= 0 else { return nil }
+            return UnsafeBufferPointer(rebasing: output[0..<count])
+        }
         let end = ends.0
         if territory.matchesGeneralPattern(number), !territory.matchesGeneralPattern(UnsafeBufferPointer(rebasing: number[end...])) {
-            return 0
+            return number
         }
-        return end
+        return UnsafeBufferPointer(rebasing: number[end...])
     }
 
     private static func digitCount(_ value: Int) -> Int { value >= 100 ? 3 : value >= 10 ? 2 : 1 }

@@ -39,18 +39,25 @@ package struct PhoneFastPathDifferential: Sendable {
         fastPath = .shared
     }
 
-    /// Runs `count` numbers from `seed`.
-    package func run(count: Int, seed: UInt64) -> Outcome {
+    /// The regions whose national prefix has a transform rule (AR, BR, JP, the NANP islands,
+    /// the Crown Dependencies, …), where the fast path matches the prefix as libphonenumber's
+    /// engine does (`NationalPrefixRule`).
+    package static var transformRuleRegions: [String] {
+        LibPhoneNumber.territories().filter { !$0.nationalPrefixTransformRule.isEmpty && $0.id != "001" }.map(\.id).sorted()
+    }
+
+    /// Runs `count` numbers from `seed`, drawn from `regions`.
+    package func run(count: Int, seed: UInt64, regions: [String] = Self.regions) -> Outcome {
         var random = Generator(state: seed)
         var outcome = Outcome()
         let types: [PhoneNumberType] = [.fixedLine, .mobile, .tollFree, .premiumRate, .sharedCost, .voip, .personalNumber, .uan, .fixedLine, .mobile]
         var examples: [String: [String]] = [:]
-        for region in Self.regions {
+        for region in regions {
             examples[region] = types.compactMap { PhoneNormalizer.exampleNumber(region: region, type: $0) }
         }
-        let forms = ["e164", "international", "national", "idd", "nationalDigits", "withoutPlus", "punctuated", "random"]
+        let forms = ["e164", "international", "national", "idd", "nationalDigits", "local", "withoutPlus", "punctuated", "random"]
         for _ in 0..<count {
-            let region = Self.regions[random.below(Self.regions.count)]
+            let region = regions[random.below(regions.count)]
             guard let pool = examples[region], !pool.isEmpty else { continue }
             var e164 = Array(pool[random.below(pool.count)].utf8)
             // Randomize some trailing digits, sometimes change the length (invalid numbers).
@@ -63,7 +70,7 @@ package struct PhoneFastPathDifferential: Sendable {
             }
             let number = String(decoding: e164, as: UTF8.self)
             let form = forms[random.below(forms.count)]
-            let parseRegion = random.below(5) == 0 ? Self.regions[random.below(Self.regions.count)] : region
+            let parseRegion = random.below(5) == 0 ? regions[random.below(regions.count)] : region
             guard let text = write(number, form: form, region: region, random: &random) else { continue }
             outcome.total += 1
             var tally = outcome.decidedByForm[form] ?? (0, 0)
@@ -100,6 +107,10 @@ package struct PhoneFastPathDifferential: Sendable {
             let prefixes = ["00", "011", "010", "810", "0011", "00 "]
             return prefixes[random.below(prefixes.count)] + " " + (PhoneNormalizer.format(e164: e164)?.dropFirst() ?? Substring(digits))
         case "nationalDigits": return national
+        case "local":
+            // Without its first one to four digits, as a number is written for local calls
+            // ("555 0123" for "+1 473 555 0123" on Grenada, where the rule adds "473").
+            return String(national.dropFirst(1 + random.below(4)))
         case "withoutPlus": return "\(code) \(national)"
         case "punctuated":
             let base = PhoneNormalizer.format(e164: e164, national: random.below(2) == 0) ?? e164
