@@ -11,6 +11,17 @@ extension ContactDirectory {
     /// with more walks each token's spellings of the tier as one band.
     static let maximumCombinations = 64
 
+    /// Prefetches what scoring the contacts a few places after `offset` in `slots` reads: their
+    /// token lists' starts `tokenListLookahead` ahead, the lists and tie values half as far.
+    @inline(__always)
+    func prefetchAhead(of offset: Int, in slots: [UInt32], for top: TopMatches) {
+        if offset + Self.tokenListLookahead < slots.count { nameTokenIndex.prefetchTokenListStart(of: slots[offset + Self.tokenListLookahead]) }
+        if offset + Self.tokenListLookahead / 2 < slots.count {
+            nameTokenIndex.prefetchTokens(of: slots[offset + Self.tokenListLookahead / 2])
+            top.prefetchTieValues(of: slots[offset + Self.tokenListLookahead / 2])
+        }
+    }
+
     /// The tiers for the query tokens at `required` (the others are scored, not required).
     ///
     /// At each tier, the candidates are the contacts that have, for every required token, one of
@@ -151,11 +162,7 @@ extension ContactDirectory {
                     if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
                 }
                 for (offset, slot) in survivors.enumerated() {
-                    if offset + Self.tokenListLookahead < survivors.count { index.prefetchTokenListStart(of: survivors[offset + Self.tokenListLookahead]) }
-                    if offset + Self.tokenListLookahead / 2 < survivors.count {
-                        index.prefetchTokens(of: survivors[offset + Self.tokenListLookahead / 2])
-                        top.prefetchTieValues(of: survivors[offset + Self.tokenListLookahead / 2])
-                    }
+                    prefetchAhead(of: offset, in: survivors, for: top)
                     var passes = true
                     for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
                         passes = false
