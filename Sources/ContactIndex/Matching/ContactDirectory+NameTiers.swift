@@ -95,19 +95,17 @@ extension ContactDirectory {
     ) {
         if top.isFull(atLeast: 0) {
             walkTier(tier, after: processed, bands: finerBands(tier, required: required, query: query), required: required, query: query,
-                     merged: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+                     stopsWhenFull: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
             return
         }
         let merged = required.map { query[$0].bands(upTo: tier, grouping: .merged) }
         let filled = walkTier(tier, after: processed, bands: merged, required: required, query: query,
-                              merged: true, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+                              stopsWhenFull: tier > .prefix && !exhaustive, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
         guard filled else { return }
-        let finer = finerBands(tier, required: required, query: query)
-        // Too many combinations for finer bands: the merged walk goes on (its contacts offered
-        // so far are skipped).
-        let isMerged = zip(finer, merged).allSatisfy { $0.count == 1 && $1.count == 1 }
-        walkTier(tier, after: processed, bands: isMerged ? merged : finer, required: required, query: query,
-                 merged: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+        // With too many combinations the finer bands are the merged ones: the walk goes on from
+        // the start, its contacts offered so far skipped.
+        walkTier(tier, after: processed, bands: finerBands(tier, required: required, query: query), required: required, query: query,
+                 stopsWhenFull: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
     }
 
     /// The required tokens' spellings up to `tier` in bands by quality, or by kind, or merged:
@@ -121,17 +119,16 @@ extension ContactDirectory {
     }
 
     /// Walks the combinations of `bands` for `collectTier`.
-    /// - Parameter merged: stop as soon as the results are full (the caller walks on in finer
-    ///   bands); not with `exhaustive`.
+    /// - Parameter stopsWhenFull: stop as soon as the results are full (the caller walks on in
+    ///   finer bands).
     /// - Returns: whether the walk stopped because the results filled.
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], required: [Int], query: [NameQueryToken],
-        merged: Bool, evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        stopsWhenFull: Bool, evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
         let slotCount = store.slotCount
-        let stopsWhenFull = merged && !exhaustive && tier > .prefix
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
         var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
