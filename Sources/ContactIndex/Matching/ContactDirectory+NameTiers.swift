@@ -36,6 +36,7 @@ extension ContactDirectory {
         let index = nameTokenIndex
         var previousCounts: [Int] = []
         var processed: TokenMatchKind?
+        var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
         for (tierIndex, tier) in Self.tiers.enumerated() {
             if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
                 for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
@@ -43,7 +44,9 @@ extension ContactDirectory {
             let counts = required.map { query[$0].count(upTo: tier) }
             if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
-            collectTier(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+            collectTier(
+                tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, exhaustive: exhaustive,
+                into: &top)
             processed = tier
             // A whole name equal to the query once folded to Latin ("huban yildirim" for "Hüban
             // Yıldırım", "ivanov ivan" for "Иванов Иван") is as confident an answer as one equal
@@ -88,23 +91,50 @@ extension ContactDirectory {
     /// the exact, nickname and prefix tiers a band's qualities follow its kinds, the merged
     /// bound holds close, and finer bands would cost more (a union of postings per band) than
     /// they save.
-    /// - Parameter processed: the tier before, whose contacts were all offered (nil: none).
+    ///
+    /// The unions of the merged bands are carried from tier to tier (`CarriedTokenUnion`).
+    /// - Parameters:
+    ///   - processed: the tier before, whose contacts were all offered (nil: none).
+    ///   - unions: per required token, the union of its merged band built at an earlier tier;
+    ///     brought up to this tier and used, and any built here kept.
     private func collectTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
-        evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
     ) {
         if top.isFull(atLeast: 0) {
-            walkTier(tier, after: processed, bands: finerBands(tier, required: required, query: query), required: required, query: query,
-                     stopsWhenFull: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+            walkFinerBands(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
             return
         }
         let merged = required.map { query[$0].bands(upTo: tier, grouping: .merged) }
-        let filled = walkTier(tier, after: processed, bands: merged, required: required, query: query,
+        // The token with the fewest postings drives the walk and needs no union (`TierCombination`).
+        let driver = merged.indices.min { (merged[$0].first?.postings ?? 0) < (merged[$1].first?.postings ?? 0) }
+        var filters: [[SlotSet?]] = merged.indices.map { position in
+            guard position != driver, let band = merged[position].first, var union = unions[position] else {
+                return Array(filledWith: nil, count: merged[position].count)
+            }
+            union.extend(to: tier, band: band, token: query[required[position]], index: nameTokenIndex, slotCount: store.slotCount)
+            unions[position] = union
+            return [union.set]
+        }
+        let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, required: required, query: query,
                               stopsWhenFull: tier > .prefix && !exhaustive, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+        for position in merged.indices where unions[position] == nil {
+            if let built = filters[position].first ?? nil { unions[position] = CarriedTokenUnion(built, tier: tier) }
+        }
         guard filled else { return }
         // With too many combinations the finer bands are the merged ones: the walk goes on from
         // the start, its contacts offered so far skipped.
-        walkTier(tier, after: processed, bands: finerBands(tier, required: required, query: query), required: required, query: query,
+        walkFinerBands(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+    }
+
+    /// Walks the tier in `finerBands`, their unions built as needed.
+    private func walkFinerBands(
+        _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
+        evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+    ) {
+        let bands = finerBands(tier, required: required, query: query)
+        var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
+        walkTier(tier, after: processed, bands: bands, filters: &filters, required: required, query: query,
                  stopsWhenFull: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
     }
 
@@ -119,19 +149,22 @@ extension ContactDirectory {
     }
 
     /// Walks the combinations of `bands` for `collectTier`.
-    /// - Parameter stopsWhenFull: stop as soon as the results are full (the caller walks on in
-    ///   finer bands).
+    /// - Parameters:
+    ///   - filters: per required token and band, the union of the band's postings, or nil until
+    ///     one is built; the unions built in the walk are left there.
+    ///   - stopsWhenFull: stop as soon as the results are full (the caller walks on in finer
+    ///     bands).
     /// - Returns: whether the walk stopped because the results filled.
     @discardableResult
     private func walkTier(
-        _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], required: [Int], query: [NameQueryToken],
-        stopsWhenFull: Bool, evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
+        required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
+        into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
         let slotCount = store.slotCount
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
-        var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
         var survivors: [UInt32] = []
         for combination in combinations {
             if !exhaustive, top.isFull(atLeast: combination.bound) { return false }
@@ -168,14 +201,22 @@ extension ContactDirectory {
                     guard passes else { continue }
                     evaluated.insert(slot)
                     offerTokenMatch(slot: slot, query: query, into: &top)
-                    if stopsWhenFull, top.isFull(atLeast: 0) { return true }
+                    if stopsWhenFull, top.isFull(atLeast: 0) {
+                        keep(checks, of: combination, in: &filters)
+                        return true
+                    }
                 }
             }
-            for check in checks where check.filter != nil {
-                filters[check.position][combination.bands[check.position]] = check.filter
-            }
+            keep(checks, of: combination, in: &filters)
         }
         return false
+    }
+
+    /// Keeps the unions that `checks` built for the other combinations of the walk.
+    private func keep(_ checks: [NameTokenCheck], of combination: TierCombination, in filters: inout [[SlotSet?]]) {
+        for check in checks where check.filter != nil {
+            filters[check.position][combination.bands[check.position]] = check.filter
+        }
     }
 }
 

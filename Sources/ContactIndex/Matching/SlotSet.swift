@@ -28,24 +28,60 @@ struct SlotSet {
         if let single, !several {
             sorted = postings[Int(single)]  // already sorted and unique; shared, not copied
         } else if Self.prefersArray(postings: totalPostings, slotCount: slotCount) {
-            sorted.reserveCapacity(totalPostings)
-            for id in ids { sorted.append(contentsOf: postings[Int(id)]) }
-            sorted.sort()
-            var unique = 0
-            for index in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[index] {
-                sorted[unique] = sorted[index]
-                unique += 1
-            }
-            sorted.removeLast(sorted.count - unique)
+            mergeIntoArray(ids, postings: postings, addedPostings: totalPostings)
         } else {
             isBitmap = true
             bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
-            bitmap.withUnsafeMutableBufferPointer { words in
-                for id in ids {
-                    for slot in postings[Int(id)] where Int(slot) < slotCount {
-                        words[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
-                    }
-                }
+            setBits(ids, postings: postings, slotCount: slotCount)
+        }
+    }
+
+    /// Adds the posting lists of `ids` (`addedPostings` postings in all), keeping the form the
+    /// whole union would take (`prefersArray`): a bitmap sets their bits, a sorted array merges
+    /// them in or becomes a bitmap once that is cheaper.
+    /// - Complexity: O(a) for a added postings in the bitmap form, O((p + a) log(p + a)) in
+    ///   the array form, plus O(n/64) when the array turns into a bitmap.
+    mutating func formUnion(
+        _ ids: some Sequence<UInt32>, postings: [[UInt32]], addedPostings: Int, slotCount: Int
+    ) {
+        guard addedPostings > 0 else { return }
+        if !isBitmap, Self.prefersArray(postings: sorted.count + addedPostings, slotCount: slotCount) {
+            mergeIntoArray(ids, postings: postings, addedPostings: addedPostings)
+            return
+        }
+        if !isBitmap {
+            let present = sorted
+            isBitmap = true
+            sorted = []
+            bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
+            setBits(present, slotCount: slotCount)
+        }
+        setBits(ids, postings: postings, slotCount: slotCount)
+    }
+
+    /// Appends the posting lists of `ids` to the sorted array, then sorts it and drops repeats.
+    private mutating func mergeIntoArray(_ ids: some Sequence<UInt32>, postings: [[UInt32]], addedPostings: Int) {
+        sorted.reserveCapacity(sorted.count + addedPostings)
+        for id in ids { sorted.append(contentsOf: postings[Int(id)]) }
+        sorted.sort()
+        var unique = 0
+        for index in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[index] {
+            sorted[unique] = sorted[index]
+            unique += 1
+        }
+        sorted.removeLast(sorted.count - unique)
+    }
+
+    /// Sets the bits of the posting lists of `ids` in the bitmap.
+    private mutating func setBits(_ ids: some Sequence<UInt32>, postings: [[UInt32]], slotCount: Int) {
+        for id in ids { setBits(postings[Int(id)], slotCount: slotCount) }
+    }
+
+    /// Sets the bits of `slots` in the bitmap (slots past `slotCount` are left out).
+    private mutating func setBits(_ slots: [UInt32], slotCount: Int) {
+        bitmap.withUnsafeMutableBufferPointer { words in
+            for slot in slots where Int(slot) < slotCount {
+                words[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
             }
         }
     }

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import ContactIndex
+
+/// The union of posting lists that name search filters with, in both its forms (sorted array,
+/// bitmap), built at once and grown, checked against a `Set` model.
+@Suite struct SlotSetTests {
+    /// Random sorted, unique posting lists over `slotCount` slots.
+    static func postingLists(count: Int, longest: Int, slotCount: Int, seed: UInt64) -> [[UInt32]] {
+        var random = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(random.next() % UInt64(longest + 1))
+            return Array(Set((0..<length).map { _ in UInt32(random.next() % UInt64(slotCount)) })).sorted()
+        }
+    }
+
+    /// The set's slots in ascending order, through `forEach`.
+    static func listed(_ set: SlotSet) -> [UInt32] {
+        var slots: [UInt32] = []
+        set.forEach { slots.append($0) }
+        return slots
+    }
+
+    /// Whether `contains` answers as the model does for every slot of the model and for the
+    /// slots next to them.
+    static func answersLike(_ set: SlotSet, _ model: Set<UInt32>) -> Bool {
+        model.allSatisfy { slot in
+            set.contains(slot) && [slot &+ 1, slot &- 1].allSatisfy { set.contains($0) == model.contains($0) }
+        }
+    }
+
+    @Test(arguments: [(12, 4_000_000), (300, 2_000)])
+    func unionHoldsEveryPostingAndNothingElse(longest: Int, slotCount: Int) {
+        let postings = Self.postingLists(count: 40, longest: longest, slotCount: slotCount, seed: UInt64(longest))
+        let ids: [UInt32] = [1, 3, 4, 9, 17, 30]
+        let total = ids.reduce(0) { $0 + postings[Int($1)].count }
+        let set = SlotSet(unionOf: ids, postings: postings, totalPostings: total, slotCount: slotCount)
+        #expect(set.isBitmap == !SlotSet.prefersArray(postings: total, slotCount: slotCount))
+        let model = Set(ids.flatMap { postings[Int($0)] })
+        #expect(Self.listed(set) == model.sorted())
+        #expect(Self.answersLike(set, model))
+    }
+
+    /// Grown tier by tier, the union holds what one built from all the lists at once holds,
+    /// in the form the whole union takes, and a posting list it started from (shared, not
+    /// copied) is left as it was.
+    /// - Parameter turnsIntoBitmap: the step (from 1) from which the grown union is a bitmap;
+    ///   5: it stays a sorted array.
+    @Test(arguments: [(2_000, 200, 1), (400_000, 40, 3), (4_000_000, 20, 5)])
+    func grownUnionEqualsUnionBuiltAtOnce(slotCount: Int, longest: Int, turnsIntoBitmap: Int) {
+        let postings = Self.postingLists(count: 30, longest: longest, slotCount: slotCount, seed: UInt64(slotCount))
+        let original = postings[0]
+        var grown = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, slotCount: slotCount)
+        var held: [UInt32] = [0]
+        for (tier, added) in [[UInt32(1)], [2, 3, 4], Array(5..<30), []].enumerated() {
+            grown.formUnion(added, postings: postings, addedPostings: added.reduce(0) { $0 + postings[Int($1)].count }, slotCount: slotCount)
+            held += added
+            let model = Set(held.flatMap { postings[Int($0)] })
+            #expect(grown.isBitmap == (tier + 1 >= turnsIntoBitmap))
+            #expect(Self.listed(grown) == model.sorted())
+            #expect(Self.answersLike(grown, model))
+        }
+        #expect(postings[0] == original)
+    }
+}
