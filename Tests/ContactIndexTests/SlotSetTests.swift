@@ -34,8 +34,8 @@ import Testing
         let postings = Self.postingLists(count: 40, longest: longest, slotCount: slotCount, seed: UInt64(longest))
         let ids: [UInt32] = [1, 3, 4, 9, 17, 30]
         let total = ids.reduce(0) { $0 + postings[Int($1)].count }
-        let set = SlotSet(unionOf: ids, postings: postings, totalPostings: total, slotCount: slotCount)
-        #expect(set.isBitmap == !SlotSet.prefersArray(postings: total, slotCount: slotCount))
+        let set = SlotSet(unionOf: ids, postings: postings, totalPostings: total, lookups: 0, slotCount: slotCount)
+        #expect(set.isBitmap == !SlotSet.prefersArray(postings: total, lookups: 0, slotCount: slotCount))
         let model = Set(ids.flatMap { postings[Int($0)] })
         #expect(Self.listed(set) == model.sorted())
         #expect(Self.answersLike(set, model))
@@ -50,10 +50,10 @@ import Testing
     func grownUnionEqualsUnionBuiltAtOnce(slotCount: Int, longest: Int, turnsIntoBitmap: Int) {
         let postings = Self.postingLists(count: 30, longest: longest, slotCount: slotCount, seed: UInt64(slotCount))
         let original = postings[0]
-        var grown = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, slotCount: slotCount)
+        var grown = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 0, slotCount: slotCount)
         var held: [UInt32] = [0]
         for (tier, added) in [[UInt32(1)], [2, 3, 4], Array(5..<30), []].enumerated() {
-            grown.formUnion(added, postings: postings, addedPostings: added.reduce(0) { $0 + postings[Int($1)].count }, slotCount: slotCount)
+            grown.formUnion(added, postings: postings, addedPostings: added.reduce(0) { $0 + postings[Int($1)].count }, lookups: 0, slotCount: slotCount)
             held += added
             let model = Set(held.flatMap { postings[Int($0)] })
             #expect(grown.isBitmap == (tier + 1 >= turnsIntoBitmap))
@@ -61,5 +61,21 @@ import Testing
             #expect(Self.answersLike(grown, model))
         }
         #expect(postings[0] == original)
+    }
+
+    /// One posting list is kept as it is (shared) for a few look-ups, and set in a bitmap for
+    /// as many look-ups as it has postings, where a binary search each would cost more.
+    @Test func oneListBecomesABitmapForManyLookUps() {
+        let slotCount = 1_000_000
+        let postings = Self.postingLists(count: 1, longest: 20_000, slotCount: slotCount, seed: 5)
+        let model = Set(postings[0])
+        let few = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 10, slotCount: slotCount)
+        let many = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 10_000, slotCount: slotCount)
+        #expect(!few.isBitmap)
+        #expect(many.isBitmap)
+        for set in [few, many] {
+            #expect(Self.listed(set) == postings[0])
+            #expect(Self.answersLike(set, model))
+        }
     }
 }

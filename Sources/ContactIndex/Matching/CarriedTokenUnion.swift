@@ -19,9 +19,12 @@ struct CarriedTokenUnion {
     }
 
     /// Brings the union up to `tier`, whose merged band for `token` is `band`: adds the postings
-    /// of the band's spellings of a kind past the tier it held.
+    /// of the band's spellings of a kind past the tier it held. `lookups`: about how many
+    /// contacts the walk will test against it (`SlotSet.prefersArray`).
     /// - Complexity: O(a) for the a postings added (bitmap form), O(p log p) in array form.
-    mutating func extend(to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, index: NameTokenIndex, slotCount: Int) {
+    mutating func extend(
+        to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int
+    ) {
         guard tier > self.tier else { return }
         let held = self.tier
         var added: [UInt32] = []
@@ -31,7 +34,7 @@ struct CarriedTokenUnion {
             added.append(id)
             addedPostings += Int(index.postingCounts[Int(id)])
         }
-        set.formUnion(added, postings: index.postings, addedPostings: addedPostings, slotCount: slotCount)
+        set.formUnion(added, postings: index.postings, addedPostings: addedPostings, lookups: lookups, slotCount: slotCount)
         self.tier = tier
     }
 }

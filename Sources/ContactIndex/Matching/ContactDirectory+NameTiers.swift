@@ -112,7 +112,8 @@ extension ContactDirectory {
             guard position != driver, let band = merged[position].first, var union = unions[position] else {
                 return Array(filledWith: nil, count: merged[position].count)
             }
-            union.extend(to: tier, band: band, token: query[required[position]], index: nameTokenIndex, slotCount: store.slotCount)
+            let lookups = driver.flatMap { merged[$0].first?.postings } ?? 0
+            union.extend(to: tier, band: band, token: query[required[position]], lookups: lookups, index: nameTokenIndex, slotCount: store.slotCount)
             unions[position] = union
             return [union.set]
         }
@@ -325,6 +326,8 @@ private struct NameTokenCheck {
     var filter: SlotSet?
     /// Contacts checked on their token lists so far.
     var probes = 0
+    /// The postings of the driving band: about how many contacts the union will be asked about.
+    let driverPostings: Int
 
     /// A check for a driving band with `driverPostings`: the union is built at once when it
     /// costs no more than walking the driving band's lists, else only once probing has cost as
@@ -337,8 +340,9 @@ private struct NameTokenCheck {
         self.token = token
         self.band = band
         self.filter = filter
+        self.driverPostings = driverPostings
         if filter == nil, band.postings <= 2 * driverPostings {
-            self.filter = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, slotCount: slotCount)
+            self.filter = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: driverPostings, slotCount: slotCount)
         }
     }
 
@@ -359,7 +363,7 @@ private struct NameTokenCheck {
         probes += 1
         if probes * Self.probeCost >= band.postings + slotCount / 256 {
             // The contacts checked would have paid for the union: build it for the rest.
-            let union = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, slotCount: slotCount)
+            let union = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: driverPostings, slotCount: slotCount)
             filter = union
             return union.contains(slot)
         }
