@@ -132,6 +132,20 @@ import Testing
         }
     }
 
+    @Test func bytesReaderReadsEveryTokenAsStored() {
+        var vocabulary = TokenVocabulary()
+        let words = ["smith", "", "ελένη", "o", "иванов", "smithers"]
+        let ids = words.map { vocabulary.intern($0, keepSorted: true) }
+        let read = vocabulary.withBytesReader { reader in
+            ids.map { id in
+                reader.prefetchOffsets(of: id)
+                reader.prefetchBytes(of: id)
+                return String(decoding: reader[id], as: UTF8.self)
+            }
+        }
+        #expect(read == words)
+    }
+
     @Test func prefixRangeHoldsExactlyTheTokensWithThePrefix() {
         var vocabulary = TokenVocabulary()
         for word in ["smith", "smithers", "smirnov", "sm", "snow", "adams", "smi"] { _ = vocabulary.intern(word, keepSorted: true) }

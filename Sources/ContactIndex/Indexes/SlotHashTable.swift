@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// A hash multimap from keys to contact slots that stores no keys: each entry is the key's
 /// 32-bit hash and a slot, 8 bytes, in one flat array. Callers check every slot they get back
 /// against the contact's record (`ContactRecordReader`), which they read anyway to answer.
@@ -132,6 +134,13 @@ struct SlotHashTable: Sendable {
                 bucket = (bucket + 1) & mask
             }
         }
+    }
+
+    /// Asks the processor to load the bucket where the entries of `hash` start, so that several
+    /// look-ups' cache misses overlap.
+    @inline(__always)
+    func prefetch(hash: UInt32) {
+        entries.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + (Int(hash) & mask)) }
     }
 
     /// Backward-shift deletion (`LinearProbing.shiftBack`).

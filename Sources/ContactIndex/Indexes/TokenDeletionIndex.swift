@@ -56,16 +56,31 @@ struct TokenDeletionIndex: Sendable {
 
     /// Calls `body` once with each token id whose deletions meet the query's, up to `deletions`
     /// of the query (candidates: the caller checks the distance). Ids may repeat.
+    ///
+    /// The strings' hashes are computed first and their buckets prefetched, then looked up: a
+    /// token of 8 letters makes 37 strings with two deletions, each a cache miss in a table of
+    /// millions of entries, which then overlap instead of following one another.
     func forEachCandidate(_ query: UnsafeBufferPointer<UInt8>, deletions: Int, _ body: (UInt32) -> Void) {
         guard query.count <= Self.maximumLength else { return }
-        Self.forEachDeletion(of: query, upTo: deletions) { variant in
-            let hash = SlotHashTable.hash(UnsafeRawBufferPointer(variant))
-            table.forEach(hash: hash) { id in
-                body(id)
-                return true
+        let length = query.count
+        let strings = 1 + (deletions >= 1 ? length : 0) + (deletions >= 2 ? length * max(length - 1, 0) / 2 : 0)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(strings, 1)) { hashes in
+            var count = 0
+            Self.forEachDeletion(of: query, upTo: deletions) { variant in
+                guard count < strings else { return }  // never: `strings` counts them all
+                let hash = SlotHashTable.hash(UnsafeRawBufferPointer(variant))
+                table.prefetch(hash: hash)
+                hashes[count] = hash
+                count += 1
             }
-            if !crowded.isEmpty, let ids = crowded[hash] {
-                for id in ids { body(id) }
+            for hash in hashes[0..<count] {
+                table.forEach(hash: hash) { id in
+                    body(id)
+                    return true
+                }
+                if !crowded.isEmpty, let ids = crowded[hash] {
+                    for id in ids { body(id) }
+                }
             }
         }
     }

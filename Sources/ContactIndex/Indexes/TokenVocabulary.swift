@@ -82,6 +82,13 @@ struct TokenVocabulary: Sendable {
         arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
     }
 
+    /// Calls `body` with a reader of the tokens' bytes in place (`TokenBytesReader`).
+    func withBytesReader<R>(_ body: (TokenBytesReader) throws -> R) rethrows -> R {
+        try arena.withUnsafeBufferPointer { arena in
+            try offsets.withUnsafeBufferPointer { offsets in try body(TokenBytesReader(arena: arena, offsets: offsets)) }
+        }
+    }
+
     /// The id of `token`, adding it when new. With `keepSorted` false (bulk loading), call
     /// `sortIfNeeded()` before searching.
     /// - Complexity: O(1) expected, plus O(V) to keep `sorted` in order when a token is new.

@@ -120,24 +120,31 @@ struct NameQueryToken {
         let distances = PatternDistance(bytes)
         // A token too short for any edit of its own still meets longer ones that may carry
         // one ("jhn" is "john" with a letter deleted: no deletion of the query needed).
+        // The candidates are gathered first, then checked with their bytes prefetched a few
+        // ahead: each is a cache miss or two in a vocabulary of hundreds of thousands of tokens.
+        var candidates: [UInt32] = []
         if options.budget(forLength: bytes.count + options.maxEdits) > 0 {
             var checked = SmallIDMap(capacity: 32)
             bytes.withUnsafeBufferPointer { query in
                 index.deletions.forEachCandidate(query, deletions: reach) { id in
-                    guard positions.value(of: id) == nil, checked.insert(id) else { return }
-                    vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
-                        let allowed = options.budget(forLength: max(token.count, query.count))
-                        let distance = distances.distance(to: token, limit: allowed)
-                        if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
-                    }
+                    if positions.value(of: id) == nil, checked.insert(id) { candidates.append(id) }
                 }
             }
         }
+        let fuzzyCount = candidates.count
         let skeleton = ConsonantSkeleton.of(bytes)
-        if !skeleton.isEmpty, let ids = index.skeletons[skeleton] {
-            for id in ids where positions.value(of: id) == nil {
-                vocabulary.bytes(of: id).withUnsafeBufferPointer { token in
-                    if let quality = Self.romanizedQuality(distances, token) { note(id, .romanized, quality: quality) }
+        if !skeleton.isEmpty, let ids = index.skeletons[skeleton] { candidates += ids }
+        vocabulary.withBytesReader { reader in
+            for (offset, id) in candidates.enumerated() {
+                if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
+                if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
+                let token = reader[id]
+                if offset < fuzzyCount {
+                    let allowed = options.budget(forLength: max(token.count, bytes.count))
+                    let distance = distances.distance(to: token, limit: allowed)
+                    if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
+                } else if positions.value(of: id) == nil, let quality = Self.romanizedQuality(distances, token) {
+                    note(id, .romanized, quality: quality)
                 }
             }
         }
