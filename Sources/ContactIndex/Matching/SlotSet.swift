@@ -70,7 +70,9 @@ struct SlotSet {
     /// Appends the posting lists of `ids` to the sorted array, then sorts it and drops repeats.
     private mutating func mergeIntoArray(_ ids: some Sequence<UInt32>, postings: [[UInt32]], addedPostings: Int) {
         sorted.reserveCapacity(sorted.count + addedPostings)
-        for id in ids { sorted.append(contentsOf: postings[Int(id)]) }
+        postings.withUnsafeBufferPointer { lists in
+            for id in ids { lists[Int(id)].withUnsafeBufferPointer { sorted.append(contentsOf: $0) } }
+        }
         sorted.sort()
         var unique = 0
         for index in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[index] {
@@ -80,17 +82,30 @@ struct SlotSet {
         sorted.removeLast(sorted.count - unique)
     }
 
-    /// Sets the bits of the posting lists of `ids` in the bitmap.
+    /// Sets the bits of the posting lists of `ids` in the bitmap. The lists are read in place
+    /// through unsafe buffers: taking each one out of `postings` as an array retained and
+    /// released it, an atomic operation on a cache line of its own, for lists of a few postings.
     private mutating func setBits(_ ids: some Sequence<UInt32>, postings: [[UInt32]], slotCount: Int) {
-        for id in ids { setBits(postings[Int(id)], slotCount: slotCount) }
+        bitmap.withUnsafeMutableBufferPointer { words in
+            postings.withUnsafeBufferPointer { lists in
+                for id in ids {
+                    lists[Int(id)].withUnsafeBufferPointer { slots in Self.setBits(slots, in: words, slotCount: slotCount) }
+                }
+            }
+        }
     }
 
     /// Sets the bits of `slots` in the bitmap (slots past `slotCount` are left out).
     private mutating func setBits(_ slots: [UInt32], slotCount: Int) {
         bitmap.withUnsafeMutableBufferPointer { words in
-            for slot in slots where Int(slot) < slotCount {
-                words[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
-            }
+            slots.withUnsafeBufferPointer { slots in Self.setBits(slots, in: words, slotCount: slotCount) }
+        }
+    }
+
+    @inline(__always)
+    private static func setBits(_ slots: UnsafeBufferPointer<UInt32>, in words: UnsafeMutableBufferPointer<UInt64>, slotCount: Int) {
+        for slot in slots where Int(slot) < slotCount {
+            words[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
         }
     }
 
