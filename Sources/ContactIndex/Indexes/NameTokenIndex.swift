@@ -156,6 +156,18 @@ struct NameTokenIndex: Sendable {
         }
     }
 
+    /// Calls `body` with the tokens of a slot (empty for a free slot), read in place: no array
+    /// slice, whose reference count a search would change twice for each contact it checks.
+    /// - Complexity: O(1) besides `body`.
+    @inline(__always)
+    func withTokens<R>(of slot: UInt32, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        let index = Int(slot)
+        guard index < forwardStart.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(forwardStart[index])
+        let count = Int(forwardCount[index])
+        return forwardArena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[start..<(start + count)])) }
+    }
+
     /// The tokens of a slot (empty for a free slot).
     /// - Complexity: O(1).
     @inline(__always)

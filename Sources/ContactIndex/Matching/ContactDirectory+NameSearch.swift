@@ -179,7 +179,12 @@ extension ContactDirectory {
     /// (15%) query tokens in the order given then family, or family then given.
     @inline(__always)
     func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
-        let entries = nameTokenIndex.tokens(of: slot)
+        nameTokenIndex.withTokens(of: slot) { entries in offerTokenMatch(slot: slot, entries: entries, query: query, into: &top) }
+    }
+
+    /// `offerTokenMatch` on the contact's token list.
+    @inline(__always)
+    private func offerTokenMatch(slot: UInt32, entries: UnsafeBufferPointer<UInt32>, query: [NameQueryToken], into top: inout TopMatches) {
         guard !entries.isEmpty else { return }
         let queryCount = query.count
         let entryCount = entries.count
@@ -216,7 +221,7 @@ extension ContactDirectory {
     /// The assignment and score of `offerTokenMatch`.
     @inline(__always)
     private func score(
-        slot: UInt32, query: [NameQueryToken], entries: ArraySlice<UInt32>,
+        slot: UInt32, query: [NameQueryToken], entries: UnsafeBufferPointer<UInt32>,
         positions: UnsafeMutableBufferPointer<Int32>, order: UnsafeMutableBufferPointer<Int8>,
         into top: inout TopMatches
     ) {
@@ -309,7 +314,7 @@ extension ContactDirectory {
 
     /// How often a token may serve query tokens: its most occurrences in one of the contact's
     /// names (given and family together, the display name, the company), at least once.
-    private static func occurrences(of id: UInt32, in entries: ArraySlice<UInt32>) -> Int {
+    private static func occurrences(of id: UInt32, in entries: UnsafeBufferPointer<UInt32>) -> Int {
         var person = 0, display = 0, company = 0, joined = 0
         for entry in entries where entry & NameTokenIndex.idMask == id {
             switch entry >> 28 {
@@ -324,7 +329,7 @@ extension ContactDirectory {
 
     /// Whether the query's tokens, in order, are the contact's given then family tokens, family
     /// then given, or its display name's tokens.
-    private static func isWholeName(query: [NameQueryToken], entries: ArraySlice<UInt32>) -> Bool {
+    private static func isWholeName(query: [NameQueryToken], entries: UnsafeBufferPointer<UInt32>) -> Bool {
         func tokens(_ role: NameTokenRole) -> [UInt32] {
             entries.filter { $0 >> 28 == role.rawValue }.map { $0 & NameTokenIndex.idMask }
         }

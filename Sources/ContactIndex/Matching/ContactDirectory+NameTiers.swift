@@ -367,9 +367,11 @@ private struct NameTokenCheck {
             filter = union
             return union.contains(slot)
         }
-        for entry in index.tokens(of: slot) {
-            if let kind = query[token].kind(of: entry & NameTokenIndex.idMask), band.holds(kind) { return true }
+        return index.withTokens(of: slot) { entries in
+            for entry in entries {
+                if let kind = query[token].kind(of: entry & NameTokenIndex.idMask), band.holds(kind) { return true }
+            }
+            return false
         }
-        return false
     }
 }
