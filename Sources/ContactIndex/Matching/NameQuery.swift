@@ -111,6 +111,7 @@ struct NameQueryToken {
     mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions) {
         guard !hasDistantSpellings else { return }
         hasDistantSpellings = true
+        let firstNew = ids.count
         let vocabulary = index.vocabulary
         let bytes = Array(text.utf8)
         // The budget follows the longer of the two tokens, so a deletion that shortens "alex" to
@@ -148,7 +149,15 @@ struct NameQueryToken {
                 }
             }
         }
-        sortSpellings(index: index)
+        // The spellings noted here are all new, of a kind after the earlier ones (typing errors
+        // and romanizations after exact, nickname and prefix): they go after them in band order.
+        let earlierWorst = kinds[0..<firstNew].max()
+        if let earlierWorst, let newBest = kinds[firstNew...].min(), earlierWorst < newBest {
+            let counts = index.postingCounts(of: Array(ids[firstNew...]))
+            order = NameSpellingOrder(extending: order, from: firstNew, kinds: kinds, qualities: qualities) { counts[$0 - firstNew] }
+        } else if firstNew < ids.count || earlierWorst == nil {
+            sortSpellings(index: index)
+        }
     }
 
     /// How well a token with the query token's consonant skeleton stands for it, or nil when it

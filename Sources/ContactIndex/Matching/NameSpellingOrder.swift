@@ -34,38 +34,60 @@ struct NameSpellingOrder {
     /// - Parameter postingCount: the postings of the candidate at a position.
     /// - Complexity: O(n log n) for n candidates.
     init(kinds: [TokenMatchKind], qualities: [Float], postingCount: (Int) -> Int) {
+        self.init(
+            order: Self.sorted(0..<kinds.count, kinds: kinds, qualities: qualities), kinds: kinds, qualities: qualities,
+            postingsBefore: [0], postingCount: postingCount)
+    }
+
+    /// `old` with the candidates from position `firstNew` on placed after its own, sorted: the
+    /// order of all of them when each new one is of a worse kind than every old one (the
+    /// caller checks), without sorting the old ones again. A query token that stands for a
+    /// thousand prefixes ("le", "ta") and reaches the typing-error tiers sorted them twice.
+    /// - Parameter postingCount: the postings of the candidate at a position (new ones only).
+    /// - Complexity: O(m log m + n) for m new candidates of n.
+    init(extending old: NameSpellingOrder, from firstNew: Int, kinds: [TokenMatchKind], qualities: [Float], postingCount: (Int) -> Int) {
+        self.init(
+            order: old.positions + Self.sorted(firstNew..<kinds.count, kinds: kinds, qualities: qualities), kinds: kinds,
+            qualities: qualities, postingsBefore: old.postingsBefore, postingCount: postingCount)
+    }
+
+    /// The positions in `range` in band order.
+    private static func sorted(_ range: Range<Int>, kinds: [TokenMatchKind], qualities: [Float]) -> [Int32] {
         precondition(Self.kindCount <= SIMD8<Int>.scalarCount)
-        let count = kinds.count
         var order: [Int32] = []
-        order.reserveCapacity(count)
-        if count < 1 << 24 {
+        order.reserveCapacity(range.count)
+        if kinds.count < 1 << 24 {
             // One integer key a candidate: kind, then quality descending (the bits of a
             // non-negative Float order as its values), then position.
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { buffer in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: range.count) { buffer in
                 var keys = buffer
-                for position in 0..<count {
+                for (offset, position) in range.enumerated() {
                     let quality = UInt64(~qualities[position].bitPattern)
-                    keys[position] = UInt64(kinds[position].rawValue) << 56 | quality << 24 | UInt64(position)
+                    keys[offset] = UInt64(kinds[position].rawValue) << 56 | quality << 24 | UInt64(position)
                 }
                 keys.sort()
                 for key in keys { order.append(Int32(truncatingIfNeeded: key & 0xFF_FFFF)) }
             }
         } else {
-            for position in 0..<count { order.append(Int32(position)) }
+            for position in range { order.append(Int32(position)) }
             order.sort { a, b in
                 let (a, b) = (Int(a), Int(b))
                 if kinds[a] != kinds[b] { return kinds[a] < kinds[b] }
                 return qualities[a] != qualities[b] ? qualities[a] > qualities[b] : a < b
             }
         }
-        var sums: [Int] = []
-        sums.reserveCapacity(count + 1)
-        sums.append(0)
+        return order
+    }
+
+    /// The order `order`, whose first `postingsBefore.count − 1` postings sums are given.
+    private init(order: [Int32], kinds: [TokenMatchKind], qualities: [Float], postingsBefore: [Int], postingCount: (Int) -> Int) {
+        var sums = postingsBefore
+        sums.reserveCapacity(order.count + 1)
         var ends = SIMD8<Int>.zero
         var bestOfKind = SIMD8<Float>.zero
         for (rank, position) in order.enumerated() {
             let position = Int(position)
-            sums.append(sums[rank] + postingCount(position))
+            if rank + 1 >= sums.count { sums.append(sums[rank] + postingCount(position)) }
             let kind = Int(kinds[position].rawValue)
             ends[kind] = rank + 1
             bestOfKind[kind] = max(bestOfKind[kind], qualities[position])
@@ -77,7 +99,7 @@ struct NameSpellingOrder {
             worse[kind] = max(worse[kind + 1], bestOfKind[kind + 1])
         }
         positions = order
-        postingsBefore = sums
+        self.postingsBefore = sums
         self.ends = ends
         worseQuality = worse
     }
