@@ -119,11 +119,11 @@ struct NameQueryToken {
         // budget needs to meet it (`NameMatchingOptions.queryDeletions`).
         let reach = options.queryDeletions(forLength: bytes.count)
         let distances = PatternDistance(bytes)
-        // A token too short for any edit of its own still meets longer ones that may carry
-        // one ("jhn" is "john" with a letter deleted: no deletion of the query needed).
         // The candidates are gathered first, then checked with their bytes prefetched a few
         // ahead: each is a cache miss or two in a vocabulary of hundreds of thousands of tokens.
         var candidates: [UInt32] = []
+        // A token too short for any edit of its own still meets longer ones that may carry
+        // one ("jhn" is "john" with a letter deleted: no deletion of the query needed).
         if options.budget(forLength: bytes.count + options.maxEdits) > 0 {
             var checked = SmallIDMap(capacity: 32)
             bytes.withUnsafeBufferPointer { query in

@@ -1,6 +1,7 @@
-/// A set of contact slots built as the union of posting lists, sized to its content: a sorted
-/// array when small, a bitmap over every slot of the directory when large. Name search uses it
-/// to intersect "any spelling of this token" across the tokens of a query.
+/// A set of contact slots built as the union of posting lists: a sorted array when that costs
+/// less to build and to ask (few postings, few look-ups), else a bitmap over every slot of the
+/// directory. Name search uses it to intersect "any spelling of this token" across the tokens of
+/// a query.
 ///
 /// - Complexity: building costs O(1) for one posting list kept as it is, O(p log p) for p
 ///   postings in the array form (see `prefersArray`), O(p + n/64) in the bitmap form;
@@ -102,6 +103,7 @@ struct SlotSet {
         }
     }
 
+    /// Sets the bits of `slots` in `words` (slots past `slotCount` are left out).
     @inline(__always)
     private static func setBits(_ slots: UnsafeBufferPointer<UInt32>, in words: UnsafeMutableBufferPointer<UInt64>, slotCount: Int) {
         for slot in slots where Int(slot) < slotCount {
