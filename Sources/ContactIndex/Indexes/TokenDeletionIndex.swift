@@ -62,8 +62,7 @@ struct TokenDeletionIndex: Sendable {
     /// millions of entries, which then overlap instead of following one another.
     func forEachCandidate(_ query: UnsafeBufferPointer<UInt8>, deletions: Int, _ body: (UInt32) -> Void) {
         guard query.count <= Self.maximumLength else { return }
-        let length = query.count
-        let strings = 1 + (deletions >= 1 ? length : 0) + (deletions >= 2 ? length * max(length - 1, 0) / 2 : 0)
+        let strings = Self.deletionCount(ofLength: query.count, upTo: deletions)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(strings, 1)) { hashes in
             var count = 0
             Self.forEachDeletion(of: query, upTo: deletions) { variant in
@@ -83,6 +82,12 @@ struct TokenDeletionIndex: Sendable {
                 }
             }
         }
+    }
+
+    /// How many strings `forEachDeletion` passes for a string of `length` characters: itself,
+    /// `length` with one deletion, and each pair of positions with two.
+    static func deletionCount(ofLength length: Int, upTo deletions: Int) -> Int {
+        1 + (deletions >= 1 ? length : 0) + (deletions >= 2 ? length * max(length - 1, 0) / 2 : 0)
     }
 
     /// Calls `body` with the string itself and every string left by deleting 1 to `upTo`

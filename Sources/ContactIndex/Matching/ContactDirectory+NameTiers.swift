@@ -108,11 +108,11 @@ extension ContactDirectory {
         let merged = required.map { query[$0].bands(upTo: tier, grouping: .merged) }
         // The token with the fewest postings drives the walk and needs no union (`TierCombination`).
         let driver = merged.indices.min { (merged[$0].first?.postings ?? 0) < (merged[$1].first?.postings ?? 0) }
+        let lookups = driver.flatMap { merged[$0].first?.postings } ?? 0
         var filters: [[SlotSet?]] = merged.indices.map { position in
             guard position != driver, let band = merged[position].first, var union = unions[position] else {
                 return Array(filledWith: nil, count: merged[position].count)
             }
-            let lookups = driver.flatMap { merged[$0].first?.postings } ?? 0
             union.extend(to: tier, band: band, token: query[required[position]], lookups: lookups, index: nameTokenIndex, slotCount: store.slotCount)
             unions[position] = union
             return [union.set]
