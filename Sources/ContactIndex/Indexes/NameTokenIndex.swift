@@ -19,9 +19,13 @@ import CMemoryHints
 ///   Readers verify every candidate on its token list, so a dead entry is never a wrong answer;
 ///   a slot reused for its old tokens (an upsert) finds its entries in place.
 ///
+/// - The contacts of common 2–4 character prefixes are also listed whole (`prefixes`,
+///   `TokenPrefixPostings`): a type-ahead token reads one list, not one a spelling.
+///
 /// Memory at n contacts with t distinct tokens each (about 3–5): 4·t bytes of postings, 4·t
 /// bytes of forward runs in one flat array plus 5 bytes to locate them, 9 bytes of rank keys,
-/// plus the vocabulary.
+/// up to 4 bytes for each distinct listed prefix of the contact's tokens (about 40 bytes on
+/// the generated 1M export), plus the vocabulary.
 struct NameTokenIndex: Sendable {
     /// Bits of a forward entry that hold the token id; the role sits above them.
     static let idMask: UInt32 = (1 << 28) - 1
@@ -61,6 +65,9 @@ struct NameTokenIndex: Sendable {
     private var hasSkeleton: [Bool] = []
     /// The tokens' deletion strings, for typing errors (see `TokenDeletionIndex`).
     private(set) var deletions = TokenDeletionIndex()
+    /// The contacts by the first 2–4 characters of their tokens, for common prefixes (see
+    /// `TokenPrefixPostings`): listed anew at every bulk load, kept current by updates.
+    private(set) var prefixes = TokenPrefixPostings()
     /// The typo budgets: a token keeps the deletions of its own budget.
     var matching = NameMatchingOptions()
     private var bulkLoading = false
@@ -82,12 +89,14 @@ struct NameTokenIndex: Sendable {
         skeletons.reserveCapacity(skeletons.count)
         hasSkeleton.reserveCapacity(hasSkeleton.count)
         deletions.makeStorageUnique()
+        prefixes.makeStorageUnique()
     }
 
     /// Gives every posting list of some size its own storage with room to grow (see
     /// `ContactDirectory.prepareForUpdates`).
     mutating func reserveForUpdates() {
         for id in postings.indices { postings[id].reserveRoomForUpdates() }
+        prefixes.reserveForUpdates()
     }
 
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
@@ -118,6 +127,57 @@ struct NameTokenIndex: Sendable {
             postings[index] = unique
         }
         for index in postings.indices { postingCounts[index] = UInt32(postings[index].count) }
+        rebuildPrefixes()
+    }
+
+    /// Lists the common prefixes anew from every slot's tokens (`TokenPrefixPostings.rebuild`).
+    mutating func rebuildPrefixes() {
+        var rebuilt = TokenPrefixPostings()
+        rebuilt.rebuild(vocabulary: vocabulary, slotCount: forwardStart.count) { slot, body in withTokenIDs(of: slot, body) }
+        prefixes = rebuilt
+    }
+
+    /// Drops every prefix list: searches then read each prefix spelling's postings (tests
+    /// compare the two).
+    mutating func removePrefixLists() {
+        prefixes = TokenPrefixPostings()
+    }
+
+    /// Calls `body` with a slot's token ids, roles cleared (at most 255).
+    private func withTokenIDs(of slot: UInt32, _ body: (UnsafeBufferPointer<UInt32>) -> Void) {
+        withTokens(of: slot) { entries in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(entries.count, 1)) { ids in
+                for (offset, entry) in entries.enumerated() { ids[offset] = entry & Self.idMask }
+                body(UnsafeBufferPointer(rebasing: ids[0..<entries.count]))
+            }
+        }
+    }
+
+    /// The prefix lists (`TokenPrefixPostings`) of the tokens `ids`, ascending, without repeats.
+    private func prefixListIDs(of ids: some Sequence<UInt32>) -> [Int32] {
+        guard !prefixes.isEmpty else { return [] }
+        var out: [Int32] = []
+        vocabulary.withBytesReader { reader in
+            for id in ids { prefixes.appendListIDs(of: reader[id & Self.idMask], to: &out) }
+        }
+        out.sort()
+        var unique = 0
+        for index in out.indices where unique == 0 || out[unique - 1] != out[index] {
+            out[unique] = out[index]
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
+        return out
+    }
+
+    /// Counts a slot's entries in the prefix lists `ids` as dead, and rewrites the lists that
+    /// this leaves more than half dead with the slots that still have a token of the prefix.
+    private mutating func killPrefixEntries(of slot: UInt32, in ids: [Int32]) {
+        guard !ids.isEmpty else { return }
+        for list in prefixes.kill(slot: slot, in: ids) {
+            let live = prefixes.lists[Int(list)].filter { prefixListIDs(of: tokens(of: $0)).contains(list) }
+            prefixes.replaceList(list, with: live)
+        }
     }
 
     /// Starts loading where `slot`'s token list is, without waiting for it: the first of the two
@@ -192,6 +252,7 @@ struct NameTokenIndex: Sendable {
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
+        if !bulkLoading { prefixes.add(slot: slot, to: prefixListIDs(of: tokens(of: slot))) }
     }
 
     /// Re-indexes a slot whose contact changed (the same contact, new tokens): tokens it keeps
@@ -218,6 +279,10 @@ struct NameTokenIndex: Sendable {
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
+        let oldLists = prefixListIDs(of: old)
+        let newLists = prefixListIDs(of: run)
+        prefixes.add(slot: slot, to: newLists.filter { !oldLists.contains($0) })
+        killPrefixEntries(of: slot, in: oldLists.filter { !newLists.contains($0) })
         var crowded: [Int] = []
         for (offset, tokenID) in old.enumerated() {
             if old.prefix(offset).contains(tokenID) || run.contains(where: { $0 & Self.idMask == tokenID }) { continue }
@@ -277,6 +342,7 @@ struct NameTokenIndex: Sendable {
             text.withUTF8 { addToken($0, role: token.role, romanized: token.romanized, slot: slot, runStart: start, runCount: &count) }
         }
         finishRun(slot: slot, start: start, count: count, entityRank: UInt8(clamping: entityRank), idPrefix: idPrefix)
+        if !bulkLoading { prefixes.add(slot: slot, to: prefixListIDs(of: self.tokens(of: slot))) }
     }
 
     /// Makes room for a slot's per-slot data; returns where its forward run starts.
@@ -348,10 +414,12 @@ struct NameTokenIndex: Sendable {
         let slotIndex = Int(slot)
         guard slotIndex < forwardStart.count, forwardCount[slotIndex] > 0 else { return }
         var crowded: [Int] = []
+        var prefixLists: [Int32] = []
         if bulkLoading {
             removedDuringBulk.insert(slot)
         } else {
             let run = tokens(of: slot)
+            prefixLists = prefixListIDs(of: run)
             for (offset, entry) in run.enumerated() {
                 let tokenID = entry & Self.idMask
                 if run.prefix(offset).contains(where: { $0 & Self.idMask == tokenID }) { continue }
@@ -362,6 +430,7 @@ struct NameTokenIndex: Sendable {
         }
         forwardGarbage += Int(forwardCount[slotIndex])
         forwardCount[slotIndex] = 0
+        killPrefixEntries(of: slot, in: prefixLists)
         for id in crowded { dropDeadPostings(of: id) }
         compactForwardIfNeeded()
     }
@@ -432,6 +501,6 @@ struct NameTokenIndex: Sendable {
         let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8 + postingCounts.capacity * 4
         let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
         let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
-        return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes
+        return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes + prefixes.approximateBytes
     }
 }

@@ -27,9 +27,13 @@ struct CarriedTokenUnion {
     ) {
         guard tier > self.tier else { return }
         let held = self.tier
+        // The prefix spellings, when new, come as their prefix's list (`SlotSet(band:of:)`).
+        let prefixList = held < .prefix ? token.prefixList(covering: band) : nil
+        if let prefixList { set.formUnion(sortedSlots: prefixList, lookups: lookups, slotCount: slotCount) }
         var added: [UInt32] = []
         var addedPostings = 0
         for (offset, position) in band.positions.enumerated() where token.kinds[position] > held {
+            if prefixList != nil, token.kinds[position] == .prefix { continue }
             let id = band.ids[offset]
             added.append(id)
             addedPostings += Int(index.postingCounts[Int(id)])

@@ -14,7 +14,8 @@ extension ContactDirectory {
     /// folded to Latin (`LatinNameKey`); a whole name equal to the query is a confident answer
     /// and ends the look-up. Otherwise each query token is
     /// expanded over the token vocabulary (exact, nicknames, prefix range, typing errors through
-    /// `TokenDeletionIndex`, romanized spellings), and contacts are gathered tier by tier (see
+    /// `TokenDeletionIndex`, romanized spellings; a common prefix's spellings also read as one
+    /// list, `TokenPrefixPostings`), and contacts are gathered tier by tier (see
     /// `collectTokenMatches`): each tier is split into combinations of one band of spellings per
     /// token (`TierCombination`), walked by the most their contacts can score; in each, the
     /// token whose band has the fewest postings drives, best spelling first, the others filter,
@@ -150,7 +151,7 @@ extension ContactDirectory {
         candidates.reserveCapacity(Self.partialBudget)
         gathering: for tokenIndex in order where totals[tokenIndex] > 0 {
             for tokenID in query[tokenIndex].ids {
-                for slot in index.postings[Int(tokenID)] where evaluated.insert(slot) {
+                for slot in index.postings[Int(tokenID)] where evaluated.set(slot, value: Self.offeredMark) != Self.offeredMark {
                     candidates.append(slot)
                     if candidates.count == Self.partialBudget { break gathering }
                 }
@@ -177,23 +178,29 @@ extension ContactDirectory {
     /// (60%) the mean quality of the tokens' matches (`TokenMatchKind.quality`, a prefix's
     /// share of its token), (25%) matches on the person's names rather than the company, and
     /// (15%) query tokens in the order given then family, or family then given.
+    /// - Parameter required: bits of the query tokens (by position) the contact must match; when
+    ///   it misses one, it is not offered.
+    /// - Returns: whether it was offered.
     @inline(__always)
-    func offerTokenMatch(slot: UInt32, query: [NameQueryToken], into top: inout TopMatches) {
-        nameTokenIndex.withTokens(of: slot) { entries in offerTokenMatch(slot: slot, entries: entries, query: query, into: &top) }
+    @discardableResult
+    func offerTokenMatch(slot: UInt32, query: [NameQueryToken], requiring required: UInt32 = 0, into top: inout TopMatches) -> Bool {
+        nameTokenIndex.withTokens(of: slot) { entries in offerTokenMatch(slot: slot, entries: entries, query: query, requiring: required, into: &top) }
     }
 
     /// `offerTokenMatch` on the contact's token list.
     @inline(__always)
-    private func offerTokenMatch(slot: UInt32, entries: UnsafeBufferPointer<UInt32>, query: [NameQueryToken], into top: inout TopMatches) {
-        guard !entries.isEmpty else { return }
+    private func offerTokenMatch(
+        slot: UInt32, entries: UnsafeBufferPointer<UInt32>, query: [NameQueryToken], requiring required: UInt32, into top: inout TopMatches
+    ) -> Bool {
+        guard !entries.isEmpty else { return false }
         let queryCount = query.count
         let entryCount = entries.count
         let base = entries.startIndex
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: queryCount * entryCount) { positions in
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: queryCount * entryCount) { positions in
             withUnsafeTemporaryAllocation(of: Int8.self, capacity: queryCount * 2) { order in
                 // positions[q * entryCount + e]: the candidate position of entry e for query token
                 // q, or -1; order: query tokens by their best kind (0xFF when none).
-                var anyMatch = false
+                var matchedTokens: UInt32 = 0
                 for q in 0..<queryCount {
                     var best = UInt8.max
                     for e in 0..<entryCount {
@@ -201,7 +208,7 @@ extension ContactDirectory {
                         positions[q * entryCount + e] = Int32(position ?? -1)
                         if let position { best = min(best, query[q].kinds[position].rawValue) }
                     }
-                    if best != .max { anyMatch = true }
+                    if best != .max { matchedTokens |= 1 << UInt32(q) }
                     // Insertion by best kind, so the most certain tokens claim first.
                     var slot = q
                     while slot > 0, UInt8(bitPattern: order[queryCount + slot - 1]) > best {
@@ -212,19 +219,20 @@ extension ContactDirectory {
                     order[slot] = Int8(q)
                     order[queryCount + slot] = Int8(bitPattern: best)
                 }
-                guard anyMatch else { return }
-                score(slot: slot, query: query, entries: entries, positions: positions, order: order, into: &top)
+                guard matchedTokens != 0, required & ~matchedTokens == 0 else { return false }
+                return score(slot: slot, query: query, entries: entries, positions: positions, order: order, requiring: required, into: &top)
             }
         }
     }
 
-    /// The assignment and score of `offerTokenMatch`.
+    /// The assignment and score of `offerTokenMatch`: offers the contact unless a `required`
+    /// token is left without a token of its own; returns whether it did.
     @inline(__always)
     private func score(
         slot: UInt32, query: [NameQueryToken], entries: UnsafeBufferPointer<UInt32>,
         positions: UnsafeMutableBufferPointer<Int32>, order: UnsafeMutableBufferPointer<Int8>,
-        into top: inout TopMatches
-    ) {
+        requiring required: UInt32, into top: inout TopMatches
+    ) -> Bool {
         let queryCount = query.count
         let entryCount = entries.count
         let base = entries.startIndex
@@ -238,6 +246,7 @@ extension ContactDirectory {
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
+        var missesRequired = false
         // Claims in order of certainty, then reads the roles in query order.
         var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
         withUnsafeMutableBytes(of: &claimed) { claimedRaw in
@@ -281,6 +290,7 @@ extension ContactDirectory {
                 for q in 0..<queryCount {
                     let role = roles[q]
                     if role == 9 {
+                        if required & 1 << UInt32(q) != 0 { missesRequired = true }
                         if query[q].isParticle { unmatchedParticles += 1 }
                         continue
                     }
@@ -294,7 +304,7 @@ extension ContactDirectory {
                 }
             }
         }
-        guard matched > 0 else { return }
+        guard matched > 0, !missesRequired else { return false }
         let shape = 0.6 * Double(qualitySum) / Double(queryCount) + 0.25 * Double(personal) / Double(matched) + 0.15 * (inOrder ? 1 : 0)
         let bonus = (Self.maximumBonus - 0.0001) * shape
         if matched == queryCount {
@@ -310,6 +320,7 @@ extension ContactDirectory {
             let full = worst.reason.baseScore + bonus
             top.offer(slot: slot, score: full * Double(matched) / Double(queryCount) * 0.5, reason: .partialName)
         }
+        return true
     }
 
     /// How often a token may serve query tokens: its most occurrences in one of the contact's

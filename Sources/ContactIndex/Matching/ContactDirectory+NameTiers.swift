@@ -118,7 +118,8 @@ extension ContactDirectory {
             return [union.set]
         }
         let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, required: required, query: query,
-                              stopsWhenFull: tier > .prefix && !exhaustive, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+                              stopsWhenFull: tier > .prefix && !exhaustive, leavesCrowdedLists: !exhaustive, evaluated: &evaluated,
+                              exhaustive: exhaustive, into: &top)
         for position in merged.indices where unions[position] == nil {
             if let built = filters[position].first ?? nil { unions[position] = CarriedTokenUnion(built, tier: tier) }
         }
@@ -136,7 +137,7 @@ extension ContactDirectory {
         let bands = finerBands(tier, required: required, query: query)
         var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
         walkTier(tier, after: processed, bands: bands, filters: &filters, required: required, query: query,
-                 stopsWhenFull: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+                 stopsWhenFull: false, leavesCrowdedLists: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
     }
 
     /// The required tokens' spellings up to `tier` in bands by quality, or by kind, or merged:
@@ -155,17 +156,21 @@ extension ContactDirectory {
     ///     one is built; the unions built in the walk are left there.
     ///   - stopsWhenFull: stop as soon as the results are full (the caller walks on in finer
     ///     bands).
+    ///   - leavesCrowdedLists: stop, once the results are full, in a prefix list whose contacts
+    ///     are mostly no match (the caller walks on in finer bands).
     /// - Returns: whether the walk stopped because the results filled.
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
-        required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
+        required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
         into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
         let slotCount = store.slotCount
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
+        let requiredMask = required.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
+        let rejected = Self.rejectedMark(tier: tier, required: required)
         var survivors: [UInt32] = []
         for combination in combinations {
             if !exhaustive, top.isFull(atLeast: combination.bound) { return false }
@@ -177,32 +182,64 @@ extension ContactDirectory {
                 NameTokenCheck(
                     position: position, token: required[position], band: chosen[position],
                     filter: filters[position][combination.bands[position]], driverPostings: band.postings,
-                    index: index, slotCount: slotCount)
+                    query: query, index: index, slotCount: slotCount)
             }
             var lastQuality = Float.infinity
+            // The band's prefix spellings are walked as their prefix's one list, when the index
+            // has it, at the place (and bound) of the best of them; contacts it repeats from the
+            // exact and nickname spellings walked before are skipped (`evaluated`).
+            let prefixList = query[driverToken].prefixList(covering: band)
+            var walkedPrefixList = false
+            var rejections = 0
             for position in band.positions {
+                let isPrefix = prefixList != nil && query[driverToken].kinds[position] == .prefix
+                if isPrefix, walkedPrefixList { continue }
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                // First the checks with a union drop what they can without reading any contact;
-                // then the contacts left are read (the other checks, the score), their token
-                // lists and tie values prefetched a few steps ahead so that their cache misses
-                // overlap.
-                survivors.removeAll(keepingCapacity: true)
-                for slot in index.postings[Int(query[driverToken].ids[position])] where !evaluated.contains(slot) {
-                    if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
-                }
-                for (offset, slot) in survivors.enumerated() {
-                    prefetchAhead(of: offset, in: survivors, for: top)
-                    var passes = true
-                    for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
-                        passes = false
-                        break
+                let list = isPrefix ? prefixList! : index.postings[Int(query[driverToken].ids[position])]
+                if isPrefix { walkedPrefixList = true }
+                var chunkStart = 0
+                while chunkStart < list.count {
+                    // A prefix list goes in chunks, to be left in the middle (below).
+                    let chunkEnd = isPrefix ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
+                    defer { chunkStart = chunkEnd }
+                    // First the checks with a union drop what they can without reading any contact;
+                    // then the contacts left are read (the other checks, the score), their token
+                    // lists and tie values prefetched a few steps ahead so that their cache misses
+                    // overlap.
+                    survivors.removeAll(keepingCapacity: true)
+                    for slot in list[chunkStart..<chunkEnd] {
+                        if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+                        if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
                     }
-                    guard passes else { continue }
-                    evaluated.insert(slot)
-                    offerTokenMatch(slot: slot, query: query, into: &top)
-                    if stopsWhenFull, top.isFull(atLeast: 0) {
+                    for (offset, slot) in survivors.enumerated() {
+                        prefetchAhead(of: offset, in: survivors, for: top)
+                        var passes = true
+                        for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
+                            passes = false
+                            break
+                        }
+                        // A dead posting (the contact lost the token since) is no match: only contacts
+                        // that match every required token are offered, and then counted as seen.
+                        guard passes, offerTokenMatch(slot: slot, query: query, requiring: requiredMask, into: &top) else {
+                            if passes {
+                                evaluated.set(slot, value: rejected)
+                                rejections += 1
+                            }
+                            continue
+                        }
+                        evaluated.set(slot, value: Self.offeredMark)
+                        if stopsWhenFull, top.isFull(atLeast: 0) {
+                            keep(checks, of: combination, in: &filters)
+                            return true
+                        }
+                    }
+                    // The other tokens' checks keep contacts that are no match ("mar mar": a contact's
+                    // one "maria" passes the other token's check, then cannot serve both): once the
+                    // results are full, the rest of the tier goes to the finer bands, whose bounds
+                    // stop early, rather than through all 65,000 contacts of "mar…".
+                    if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit, top.isFull(atLeast: 0) {
                         keep(checks, of: combination, in: &filters)
                         return true
                     }
@@ -211,6 +248,24 @@ extension ContactDirectory {
             keep(checks, of: combination, in: &filters)
         }
         return false
+    }
+
+    /// How many contacts of a prefix list a walk checks at a time (see `walkTier`).
+    static let prefixListChunk = 512
+
+    /// How many contacts a walk may find to be no match, with the results full, before it
+    /// leaves a prefix list for the finer bands (see `walkTier`).
+    static let rejectionLimit = 256
+
+    /// The mark in `evaluated` of a contact offered (final for the look-up).
+    static let offeredMark: Int32 = 0
+
+    /// The mark in `evaluated` of a contact that passed the checks of `tier` for the tokens
+    /// `required` but is no match of them (a dead posting; "mar mar" on "Maria Smith", whose one
+    /// token cannot serve both): skipped for the rest of the tier, looked at again at the next
+    /// one (or with fewer required tokens), where it may match.
+    static func rejectedMark(tier: TokenMatchKind, required: [Int]) -> Int32 {
+        Int32(required.count * 8 + Int(tier.rawValue) + 1)
     }
 
     /// Keeps the unions that `checks` built for the other combinations of the walk.
@@ -334,7 +389,7 @@ private struct NameTokenCheck {
     /// much (see `admits`). `filter` is a union built before, when there is one.
     init(
         position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, driverPostings: Int,
-        index: NameTokenIndex, slotCount: Int
+        query: [NameQueryToken], index: NameTokenIndex, slotCount: Int
     ) {
         self.position = position
         self.token = token
@@ -342,7 +397,7 @@ private struct NameTokenCheck {
         self.filter = filter
         self.driverPostings = driverPostings
         if filter == nil, band.postings <= 2 * driverPostings {
-            self.filter = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: driverPostings, slotCount: slotCount)
+            self.filter = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
         }
     }
 
@@ -363,7 +418,7 @@ private struct NameTokenCheck {
         probes += 1
         if probes * Self.probeCost >= band.postings + slotCount / 256 {
             // The contacts checked would have paid for the union: build it for the rest.
-            let union = SlotSet(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: driverPostings, slotCount: slotCount)
+            let union = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
             filter = union
             return union.contains(slot)
         }

@@ -69,6 +69,9 @@ struct NameQueryToken {
     private(set) var hasDistantSpellings = false
     /// The candidates in band order, sorted again whenever candidates are added.
     private var order = NameSpellingOrder()
+    /// The contacts with a token that starts with this one, when the index lists its prefix
+    /// (`TokenPrefixPostings`): a superset of its prefix spellings' postings.
+    private var prefixList: [UInt32]?
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
@@ -88,8 +91,10 @@ struct NameQueryToken {
         for name in nicknames.related(to: text) {
             if let id = vocabulary.id(of: name) { note(id, .nickname) }
         }
-        let prefixed = vocabulary.prefixRange(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        let prefixed = vocabulary.prefixRange(bytes)
         reserve(prefixed.count + 8)
+        if prefixed.count > 1 { prefixList = bytes.withUnsafeBufferPointer { index.prefixes.list(startingWith: $0) } }
         for position in prefixed {
             let id = vocabulary.sorted[position]
             // "smi" is more of "smith" than of "smithfield".
@@ -212,6 +217,26 @@ struct NameQueryToken {
         ids.append(id)
         kinds.append(kind)
         qualities.append(quality)
+    }
+
+    /// The prefix list that stands for the prefix spellings of `band`, when the band holds them
+    /// all (`NameSpellingBand.coversPrefixes`), the token has some and the index lists its
+    /// prefix; else nil. Its contacts are a superset of those spellings' contacts: each is
+    /// verified on its token list.
+    func prefixList(covering band: NameSpellingBand) -> [UInt32]? {
+        guard band.coversPrefixes, order.count(upTo: .prefix) > order.count(upTo: .nickname) else { return nil }
+        return prefixList
+    }
+
+    /// The vocabulary ids of `band`'s spellings that are not prefixes, and their postings summed.
+    func nonPrefixSpellings(of band: NameSpellingBand, index: NameTokenIndex) -> (ids: [UInt32], postings: Int) {
+        var ids: [UInt32] = []
+        var postings = 0
+        for (offset, position) in band.positions.enumerated() where kinds[position] != .prefix {
+            ids.append(band.ids[offset])
+            postings += Int(index.postingCounts[Int(band.ids[offset])])
+        }
+        return (ids, postings)
     }
 
     /// How many candidates match at `tier` or better.

@@ -32,6 +32,11 @@ struct NameSpellingBand {
     /// The best quality of the token's spellings of a worse kind than `highest` (0 when none):
     /// what the token may claim on a contact whose matching entry is taken by another token.
     let worseQuality: Float
+    /// Whether it holds every prefix spelling of the token together with the exact and nickname
+    /// ones (a merged band from the prefix tier on): then the contacts of all its prefix
+    /// spellings are those of the token's prefix list, when the index has one
+    /// (`NameQueryToken.prefixList(covering:)`).
+    var coversPrefixes = false
 
     /// Whether a spelling of this kind belongs here.
     @inline(__always)

@@ -138,7 +138,7 @@ struct NameSpellingOrder {
             return [NameSpellingBand(
                 lowest: kinds[Int(positions[0])], highest: highest, positions: merged, ids: merged.map { ids[$0] },
                 postings: postingsBefore[selected], bestQuality: qualities[merged[0]],
-                worseQuality: worseQuality[Int(highest.rawValue)])]
+                worseQuality: worseQuality[Int(highest.rawValue)], coversPrefixes: tier >= .prefix)]
         case .kind, .quality:
             let step = NameSpellingBand.qualityStep
             func group(_ position: Int) -> Int {

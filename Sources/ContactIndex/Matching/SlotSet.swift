@@ -45,6 +45,53 @@ struct SlotSet {
         }
     }
 
+    /// The slots of one sorted list without repeats (kept as it is in the array form), in the
+    /// form cheaper for about `lookups` membership tests.
+    init(sortedSlots: [UInt32], lookups: Int, slotCount: Int) {
+        if Self.prefersArray(postings: sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
+            sorted = sortedSlots  // shared, not copied
+        } else {
+            isBitmap = true
+            bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
+            setBits(sortedSlots, slotCount: slotCount)
+        }
+    }
+
+    /// Adds the slots of one sorted list without repeats, keeping the form the whole union
+    /// would take for about `lookups` membership tests.
+    /// - Complexity: O(p + a) in the array form (a merge), O(a) in the bitmap form, plus O(n/64)
+    ///   when the array turns into a bitmap.
+    mutating func formUnion(sortedSlots: [UInt32], lookups: Int, slotCount: Int) {
+        guard !sortedSlots.isEmpty else { return }
+        if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
+            var merged: [UInt32] = []
+            merged.reserveCapacity(sorted.count + sortedSlots.count)
+            var left = 0
+            var right = 0
+            while left < sorted.count || right < sortedSlots.count {
+                let next: UInt32
+                if right == sortedSlots.count || (left < sorted.count && sorted[left] <= sortedSlots[right]) {
+                    next = sorted[left]
+                    left += 1
+                } else {
+                    next = sortedSlots[right]
+                    right += 1
+                }
+                if merged.last != next { merged.append(next) }
+            }
+            sorted = merged
+            return
+        }
+        if !isBitmap {
+            let present = sorted
+            isBitmap = true
+            sorted = []
+            bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
+            setBits(present, slotCount: slotCount)
+        }
+        setBits(sortedSlots, slotCount: slotCount)
+    }
+
     /// Adds the posting lists of `ids` (`addedPostings` postings in all), keeping the form the
     /// whole union would take for about `lookups` membership tests (`prefersArray`): a bitmap
     /// sets their bits, a sorted array merges them in or becomes a bitmap once that is cheaper.

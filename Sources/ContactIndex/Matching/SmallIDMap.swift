@@ -64,6 +64,30 @@ struct SmallIDMap {
         }
     }
 
+    /// Sets the value of `key`, adding it when absent.
+    /// - Returns: its value before, or nil when it was absent.
+    @inline(__always)
+    @discardableResult
+    mutating func set(_ key: UInt32, value: Int32) -> Int32? {
+        if (count + 1) * 2 > keys.count { grow() }
+        var cell = Self.cell(key, mask)
+        while true {
+            let found = keys[cell]
+            if found == key {
+                let old = values[cell]
+                values[cell] = value
+                return old
+            }
+            if found == Self.empty {
+                keys[cell] = key
+                values[cell] = value
+                count += 1
+                return nil
+            }
+            cell = (cell + 1) & mask
+        }
+    }
+
     /// Rehashes into four times the cells (a look-up's candidate set grows from 1,024 to tens of
     /// thousands: fewer rehashes), without the checks of `insert`.
     private mutating func grow() {

@@ -1,0 +1,246 @@
+/// The contacts whose name tokens start with a given 2, 3 or 4 characters, for the prefixes that
+/// many distinct tokens share: one sorted posting list a prefix, so that a type-ahead query
+/// token ("mar", "jose") reads one list where it would read those of hundreds of spellings.
+///
+/// Why: a query token typed as a prefix stands for every vocabulary token it starts ("mar":
+/// 1,700 spellings at a million contacts, 65,000 postings). Its union, and the walk of its
+/// contacts when it drives the search, read each spelling's list: two cache misses a list
+/// (the list's place, then its slots), most of a prefix query's time, whatever the contacts
+/// found. Here the prefix's contacts sit in one list, sorted and without repeats (a contact
+/// with "maria" and "martinez" is in it once).
+///
+/// Which prefixes: those of `lengths` characters that at least `minimumSpellings` vocabulary
+/// tokens share when the index is built (`rebuild`); a prefix of fewer spellings costs few
+/// lists to read anyway. Later updates keep the lists current but add none (a prefix common
+/// only since the last bulk load is read the old way: the same answers, slower).
+///
+/// Removal is lazy, as for the token postings (`NameTokenIndex`): a contact that loses its
+/// last token with a prefix stays in the prefix's list, counted as dead, until the dead pass
+/// half the list, which is then rewritten. So a list is a superset of the prefix's contacts:
+/// readers verify each contact on its token list.
+///
+/// Memory: 4 bytes for each contact and listed prefix of its tokens (about 3–5 tokens of
+/// distinct prefixes a contact, 3 lengths), plus a table entry a prefix.
+struct TokenPrefixPostings: Sendable {
+    /// The prefix lengths listed, in characters (Unicode scalars of the folded token).
+    static let lengths: ClosedRange<Int> = 2...4
+    /// The fewest vocabulary tokens a prefix needs to be listed.
+    static let minimumSpellings = 8
+
+    /// A prefix's bytes (at most 16: 4 characters of at most 4 bytes), zero-padded. Folded
+    /// tokens hold no zero byte, so prefixes of different lengths never share a key.
+    struct Key: Hashable, Sendable {
+        let high: UInt64
+        let low: UInt64
+
+        /// The key of the first `count` bytes of `bytes` (at most 16).
+        init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) {
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for index in 0..<16 {
+                let byte = index < count ? UInt64(bytes[index]) : 0
+                if index < 8 { high = high << 8 | byte } else { low = low << 8 | byte }
+            }
+            self.high = high
+            self.low = low
+        }
+    }
+
+    /// List index by prefix.
+    private var listIndex: [Key: Int32] = [:]
+    /// Slots per listed prefix, ascending, unique; may hold dead entries (see above).
+    private(set) var lists: [[UInt32]] = []
+    /// Per list: how many of its entries may be dead.
+    private var dead: [UInt32] = []
+
+    /// Whether no prefix is listed.
+    var isEmpty: Bool { lists.isEmpty }
+
+    /// The byte lengths of a token's prefixes of `lengths` characters, shortest first (fewer
+    /// when the token is shorter). Returns how many it wrote to `out`.
+    @inline(__always)
+    static func prefixByteCounts(_ token: UnsafeBufferPointer<UInt8>, into out: inout (Int, Int, Int)) -> Int {
+        var characters = 0
+        var found = 0
+        var index = 0
+        while index <= token.count {
+            // A character starts at every byte that is not a UTF-8 continuation byte.
+            if index == token.count || token[index] & 0xC0 != 0x80 {
+                if characters >= lengths.lowerBound, characters <= lengths.upperBound, index <= 16 {
+                    switch found {
+                    case 0: out.0 = index
+                    case 1: out.1 = index
+                    default: out.2 = index
+                    }
+                    found += 1
+                }
+                characters += 1
+                if characters > lengths.upperBound { break }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The list of the contacts with a token that starts with `prefix` (a whole query token),
+    /// or nil when that prefix is not listed.
+    func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
+        guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
+        return lists[Int(index)]
+    }
+
+    /// The list index of a whole prefix, or nil.
+    private func listID(of prefix: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard !listIndex.isEmpty, prefix.count <= 16 else { return nil }
+        var counts = (0, 0, 0)
+        let found = Self.prefixByteCounts(prefix, into: &counts)
+        // Only a prefix of exactly `lengths` characters: its longest counted prefix is itself.
+        let last = found == 3 ? counts.2 : (found == 2 ? counts.1 : counts.0)
+        guard found > 0, last == prefix.count else { return nil }
+        return listIndex[Key(prefix, count: prefix.count)]
+    }
+
+    /// Appends to `out` the lists of a token's listed prefixes.
+    func appendListIDs(of token: UnsafeBufferPointer<UInt8>, to out: inout [Int32]) {
+        guard !listIndex.isEmpty else { return }
+        var counts = (0, 0, 0)
+        let found = Self.prefixByteCounts(token, into: &counts)
+        for offset in 0..<found {
+            let count = offset == 0 ? counts.0 : (offset == 1 ? counts.1 : counts.2)
+            if let id = listIndex[Key(token, count: count)] { out.append(id) }
+        }
+    }
+
+    /// Lists anew, from the vocabulary and every slot's tokens, the prefixes that at least
+    /// `minimumSpellings` tokens share.
+    /// - Parameters:
+    ///   - slotCount: the slots to read.
+    ///   - tokens: calls its argument with a slot's token ids.
+    /// - Complexity: O(V) over the vocabulary's sorted tokens, then O(s · t) over s slots of t
+    ///   tokens, twice (counting, then filling lists of exact capacity).
+    mutating func rebuild(vocabulary: TokenVocabulary, slotCount: Int, tokens: (UInt32, (UnsafeBufferPointer<UInt32>) -> Void) -> Void) {
+        listIndex = [:]
+        lists = []
+        dead = []
+        // Per token id and length: its prefix's list, or -1. A prefix's tokens are one run of
+        // the vocabulary's byte order.
+        let lengthCount = Self.lengths.count
+        var tokenLists = [Int32](repeating: -1, count: vocabulary.count * lengthCount)
+        vocabulary.withBytesReader { reader in
+            let sorted = vocabulary.sorted
+            for lengthOffset in 0..<lengthCount {
+                var runStart = 0
+                var runKey: Key? = nil
+                func close(_ end: Int) {
+                    guard let key = runKey, end - runStart >= Self.minimumSpellings else { return }
+                    let list = Int32(listIndex.count)
+                    listIndex[key] = list
+                    for position in runStart..<end { tokenLists[Int(sorted[position]) * lengthCount + lengthOffset] = list }
+                }
+                for (position, id) in sorted.enumerated() {
+                    let token = reader[id]
+                    var counts = (0, 0, 0)
+                    let found = Self.prefixByteCounts(token, into: &counts)
+                    // Its prefix of `lengths.lowerBound + lengthOffset` characters, if it has one.
+                    let count: Int? = lengthOffset < found ? (lengthOffset == 0 ? counts.0 : (lengthOffset == 1 ? counts.1 : counts.2)) : nil
+                    let key = count.map { Key(token, count: $0) }
+                    if key != runKey {
+                        close(position)
+                        runStart = position
+                        runKey = key
+                    }
+                }
+                close(sorted.count)
+            }
+        }
+        let listCount = listIndex.count
+        var sizes = [Int](repeating: 0, count: listCount)
+        var lastSlot = [UInt32](repeating: .max, count: listCount)
+        for slot in 0..<UInt32(slotCount) {
+            tokens(slot) { ids in
+                for id in ids {
+                    for lengthOffset in 0..<lengthCount {
+                        let list = tokenLists[Int(id) * lengthCount + lengthOffset]
+                        guard list >= 0, lastSlot[Int(list)] != slot else { continue }
+                        lastSlot[Int(list)] = slot
+                        sizes[Int(list)] += 1
+                    }
+                }
+            }
+        }
+        lists = sizes.map { size in
+            var list: [UInt32] = []
+            list.reserveCapacity(size)
+            return list
+        }
+        for slot in 0..<UInt32(slotCount) {
+            tokens(slot) { ids in
+                for id in ids {
+                    for lengthOffset in 0..<lengthCount {
+                        let list = Int(tokenLists[Int(id) * lengthCount + lengthOffset])
+                        guard list >= 0, lists[list].last != slot else { continue }
+                        lists[list].append(slot)
+                    }
+                }
+            }
+        }
+        dead = [UInt32](repeating: 0, count: listCount)
+    }
+
+    /// Files `slot` under each of `ids` (distinct list indexes): a dead entry of the slot lives
+    /// again, else the slot is inserted in order.
+    /// - Complexity: O(log p + p) a list of p slots (O(1) when the slot is the list's last).
+    mutating func add(slot: UInt32, to ids: [Int32]) {
+        for id in ids {
+            let list = Int(id)
+            if let last = lists[list].last, last < slot {
+                lists[list].append(slot)
+                continue
+            }
+            let position = NameTokenIndex.lowerBound(lists[list], slot)
+            if position < lists[list].count, lists[list][position] == slot {
+                if dead[list] > 0 { dead[list] -= 1 }
+            } else {
+                lists[list].insert(slot, at: position)
+            }
+        }
+    }
+
+    /// Counts `slot`'s entries in each of `ids` (distinct list indexes) as dead.
+    /// - Returns: the lists whose dead entries now pass half of them: the caller rewrites them
+    ///   (`replaceList`) with their live slots.
+    mutating func kill(slot: UInt32, in ids: [Int32]) -> [Int32] {
+        var crowded: [Int32] = []
+        for id in ids {
+            let list = Int(id)
+            dead[list] += 1
+            if Int(dead[list]) * 2 > lists[list].count + 16 { crowded.append(id) }
+        }
+        return crowded
+    }
+
+    /// Replaces a list by `live`, its slots that still have a token with its prefix.
+    mutating func replaceList(_ id: Int32, with live: [UInt32]) {
+        lists[Int(id)] = live
+        dead[Int(id)] = 0
+    }
+
+    /// Gives every list of some size its own storage with room to grow.
+    mutating func reserveForUpdates() {
+        for list in lists.indices { lists[list].reserveRoomForUpdates() }
+    }
+
+    /// Makes the top-level arrays own their storage.
+    mutating func makeStorageUnique() {
+        lists.reserveCapacity(lists.count)
+        dead.reserveCapacity(dead.count)
+        listIndex.reserveCapacity(listIndex.count)
+    }
+
+    /// Approximate heap bytes held.
+    var approximateBytes: Int {
+        let arrayHeader = 32
+        return lists.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + lists.capacity * 8 + dead.capacity * 4
+            + listIndex.capacity * (MemoryLayout<Key>.stride + 4 + 1)
+    }
+}

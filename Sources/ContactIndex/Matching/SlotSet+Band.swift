@@ -1,0 +1,17 @@
+extension SlotSet {
+    /// The contacts of a query token's band of spellings: the union of their posting lists,
+    /// or, when the band holds all the token's prefix spellings and the index lists its
+    /// prefix, that one list with the postings of the band's other spellings added
+    /// (`NameQueryToken.prefixList(covering:)`). The union is then a superset of the band's
+    /// contacts (a prefix list keeps dead entries): readers verify.
+    /// - Parameter lookups: about how many contacts will be tested against it.
+    init(band: NameSpellingBand, of token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int) {
+        guard let list = token.prefixList(covering: band) else {
+            self.init(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: lookups, slotCount: slotCount)
+            return
+        }
+        let others = token.nonPrefixSpellings(of: band, index: index)
+        self.init(sortedSlots: list, lookups: lookups, slotCount: slotCount)
+        formUnion(others.ids, postings: index.postings, addedPostings: others.postings, lookups: lookups, slotCount: slotCount)
+    }
+}
