@@ -102,7 +102,9 @@ extension ContactDirectory {
         unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
     ) {
         if top.isFull(atLeast: 0) {
-            walkFinerBands(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+            walkFinerBands(
+                tier, after: processed, required: required, query: query, coarse: [], evaluated: &evaluated, exhaustive: exhaustive,
+                into: &top)
             return
         }
         let merged = required.map { query[$0].bands(upTo: tier, grouping: .merged) }
@@ -117,7 +119,7 @@ extension ContactDirectory {
             unions[position] = union
             return [union.set]
         }
-        let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, required: required, query: query,
+        let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, coarse: [], required: required, query: query,
                               stopsWhenFull: tier > .prefix && !exhaustive, leavesCrowdedLists: !exhaustive, evaluated: &evaluated,
                               exhaustive: exhaustive, into: &top)
         for position in merged.indices where unions[position] == nil {
@@ -125,18 +127,25 @@ extension ContactDirectory {
         }
         guard filled else { return }
         // With too many combinations the finer bands are the merged ones: the walk goes on from
-        // the start, its contacts offered so far skipped.
-        walkFinerBands(tier, after: processed, required: required, query: query, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+        // the start, its contacts offered so far skipped. The merged bands' unions of this tier
+        // hold every finer band's contacts: they drop, without a look at its token list, a
+        // contact that lacks the token altogether.
+        let coarse = unions.map { union in union.flatMap { $0.tier == tier ? $0.set : nil } }
+        walkFinerBands(
+            tier, after: processed, required: required, query: query, coarse: coarse, evaluated: &evaluated, exhaustive: exhaustive,
+            into: &top)
     }
 
     /// Walks the tier in `finerBands`, their unions built as needed.
+    /// - Parameter coarse: per required token, a superset of the contacts of its spellings up to
+    ///   the tier (its merged band's union), or nil; empty when there is none.
     private func walkFinerBands(
-        _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
+        _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken], coarse: [SlotSet?],
         evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
     ) {
         let bands = finerBands(tier, required: required, query: query)
         var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
-        walkTier(tier, after: processed, bands: bands, filters: &filters, required: required, query: query,
+        walkTier(tier, after: processed, bands: bands, filters: &filters, coarse: coarse, required: required, query: query,
                  stopsWhenFull: false, leavesCrowdedLists: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
     }
 
@@ -154,6 +163,7 @@ extension ContactDirectory {
     /// - Parameters:
     ///   - filters: per required token and band, the union of the band's postings, or nil until
     ///     one is built; the unions built in the walk are left there.
+    ///   - coarse: per required token, a superset of its bands' contacts or nil (empty: none).
     ///   - stopsWhenFull: stop as soon as the results are full (the caller walks on in finer
     ///     bands).
     ///   - leavesCrowdedLists: stop, once the results are full, in a prefix list whose contacts
@@ -162,7 +172,7 @@ extension ContactDirectory {
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
-        required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
+        coarse: [SlotSet?], required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
         into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
@@ -181,8 +191,8 @@ extension ContactDirectory {
             var checks = chosen.indices.filter { $0 != driver }.map { position in
                 NameTokenCheck(
                     position: position, token: required[position], band: chosen[position],
-                    filter: filters[position][combination.bands[position]], driverPostings: band.postings,
-                    query: query, index: index, slotCount: slotCount)
+                    filter: filters[position][combination.bands[position]], coarse: coarse.isEmpty ? nil : coarse[position],
+                    driverPostings: band.postings, query: query, index: index, slotCount: slotCount)
             }
             var lastQuality = Float.infinity
             // The band's prefix spellings are walked as their prefix's one list, when the index
@@ -379,6 +389,9 @@ private struct NameTokenCheck {
     let band: NameSpellingBand
     /// The union of the band's postings, once built.
     var filter: SlotSet?
+    /// A superset of the band's contacts (its token's merged band of the tier), or nil: until
+    /// `filter` is built, what it lacks is dropped without a look at the token list.
+    let coarse: SlotSet?
     /// Contacts checked on their token lists so far.
     var probes = 0
     /// The postings of the driving band: about how many contacts the union will be asked about.
@@ -388,23 +401,26 @@ private struct NameTokenCheck {
     /// costs no more than walking the driving band's lists, else only once probing has cost as
     /// much (see `admits`). `filter` is a union built before, when there is one.
     init(
-        position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, driverPostings: Int,
+        position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, coarse: SlotSet?, driverPostings: Int,
         query: [NameQueryToken], index: NameTokenIndex, slotCount: Int
     ) {
         self.position = position
         self.token = token
         self.band = band
         self.filter = filter
+        self.coarse = coarse
         self.driverPostings = driverPostings
         if filter == nil, band.postings <= 2 * driverPostings {
             self.filter = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
         }
     }
 
-    /// Whether the union, once built, lacks `slot` (false while there is none).
+    /// Whether the union, once built, lacks `slot`, or else the coarse superset does (false
+    /// while there is neither).
     @inline(__always)
     func rejectsByUnion(_ slot: UInt32) -> Bool {
         if let admitted = filter?.contains(slot) { return !admitted }
+        if let admitted = coarse?.contains(slot) { return !admitted }
         return false
     }
 
