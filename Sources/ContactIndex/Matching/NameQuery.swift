@@ -18,7 +18,9 @@ enum TokenMatchKind: UInt8, Comparable, Sendable {
     static func < (a: TokenMatchKind, b: TokenMatchKind) -> Bool { a.rawValue < b.rawValue }
 
     /// How good a match of this kind is, in [0, 1], for ranking within a tier (a prefix's
-    /// quality also grows with the share of the token typed: see `NameQueryToken`).
+    /// quality also grows with the share of the token typed: see `NameQueryToken`). The kinds'
+    /// qualities do not overlap: a better kind's are never lower (a prefix's lie in (0.35,
+    /// 0.65), a romanization's in [0.1, 0.2]), so spellings in band order are best quality first.
     var quality: Float {
         switch self {
         case .exact: 1.0

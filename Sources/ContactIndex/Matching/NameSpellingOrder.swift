@@ -130,9 +130,11 @@ struct NameSpellingOrder {
         }
         switch grouping {
         case .merged:
-            // Across kinds, best quality first.
-            let merged = positions[0..<selected].map { Int($0) }.sorted {
-                qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1
+            // Across kinds, best quality first. The kinds' qualities do not overlap (see
+            // `TokenMatchKind.quality`), so band order is that order already; sorted only if not.
+            var merged = positions[0..<selected].map { Int($0) }
+            if zip(merged, merged.dropFirst()).contains(where: { qualities[$0] < qualities[$1] }) {
+                merged.sort { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
             }
             let highest = kinds[Int(positions[selected - 1])]
             return [NameSpellingBand(
