@@ -318,9 +318,11 @@ struct TierCombination {
     let bands: [Int]
     /// The base score of the worst kind a contact here can have at best.
     private let base: Double
-    /// The quality ceilings of the required tokens' bands, and the driver's parts.
+    /// The quality ceilings of the required tokens' bands, and the driver's parts: its
+    /// ceiling, and the best quality of its token's worse kinds (`NameSpellingBand.ceiling`).
     private let qualitySum: Double
-    private let driverBand: NameSpellingBand
+    private let driverCeiling: Double
+    private let driverWorseQuality: Float
     /// The required token (its place among them) whose band has the fewest postings: it drives
     /// the walk, the others check.
     let driver: Int
@@ -334,13 +336,27 @@ struct TierCombination {
 
     init(bands: [Int], of all: [[NameSpellingBand]], shape: Shape) {
         self.bands = bands
-        let chosen = bands.enumerated().map { all[$0.offset][$0.element] }
-        var worst = chosen.map(\.lowest).max()!
+        // Read in place: no array of the chosen bands (each a copy holding two arrays).
+        var worst = TokenMatchKind.exact
+        var sum = 0.0
+        var driver = 0
+        var fewest = Int.max
+        for (token, band) in bands.enumerated() {
+            let chosen = all[token][band]
+            worst = max(worst, chosen.lowest)
+            sum += Double(chosen.ceiling(chosen.bestQuality))
+            if chosen.postings < fewest {
+                fewest = chosen.postings
+                driver = token
+            }
+        }
         if shape.processed != nil { worst = max(worst, shape.tier) }
         base = worst == .exact ? max(MatchReason.transliteratedName.baseScore, worst.reason.baseScore) : worst.reason.baseScore
-        qualitySum = chosen.reduce(0) { $0 + Double($1.ceiling($1.bestQuality)) }
-        driver = chosen.indices.min { chosen[$0].postings < chosen[$1].postings }!
-        driverBand = chosen[driver]
+        qualitySum = sum
+        self.driver = driver
+        let driverBand = all[driver][bands[driver]]
+        driverCeiling = Double(driverBand.ceiling(driverBand.bestQuality))
+        driverWorseQuality = driverBand.worseQuality
         freeQuality = shape.freeQuality
         tokenCount = shape.tokenCount
         bound = Self.score(base: base, qualities: qualitySum + freeQuality, tokens: tokenCount)
@@ -348,8 +364,7 @@ struct TierCombination {
 
     /// The bound once the driving band's spellings left score at most `driverQuality`.
     func bound(driverQuality: Float) -> Double {
-        let driverCeiling = Double(driverBand.ceiling(driverBand.bestQuality))
-        let sum = qualitySum - driverCeiling + Double(driverBand.ceiling(driverQuality)) + freeQuality
+        let sum = qualitySum - driverCeiling + Double(max(driverQuality, driverWorseQuality)) + freeQuality
         return Self.score(base: base, qualities: sum, tokens: tokenCount)
     }
 
@@ -376,7 +391,9 @@ struct TierCombination {
             }
             if position < 0 { break }
         }
-        return out.enumerated().sorted { $0.element.bound != $1.element.bound ? $0.element.bound > $1.element.bound : $0.offset < $1.offset }.map(\.element)
+        // Sorted by (bound, place) keys, not by moving the combinations about.
+        let order = out.indices.sorted { out[$0].bound != out[$1].bound ? out[$0].bound > out[$1].bound : $0 < $1 }
+        return order.map { out[$0] }
     }
 }
 
