@@ -160,13 +160,7 @@ struct NameTokenIndex: Sendable {
         vocabulary.withBytesReader { reader in
             for id in ids { prefixes.appendListIDs(of: reader[id & Self.idMask], to: &out) }
         }
-        out.sort()
-        var unique = 0
-        for index in out.indices where unique == 0 || out[unique - 1] != out[index] {
-            out[unique] = out[index]
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
+        out.sortAndDropRepeats()
         return out
     }
 

@@ -82,13 +82,7 @@ struct SlotSet {
             sorted = merged
             return
         }
-        if !isBitmap {
-            let present = sorted
-            isBitmap = true
-            sorted = []
-            bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
-            setBits(present, slotCount: slotCount)
-        }
+        if !isBitmap { becomeBitmap(slotCount: slotCount) }
         setBits(sortedSlots, slotCount: slotCount)
     }
 
@@ -105,14 +99,17 @@ struct SlotSet {
             mergeIntoArray(ids, postings: postings, addedPostings: addedPostings)
             return
         }
-        if !isBitmap {
-            let present = sorted
-            isBitmap = true
-            sorted = []
-            bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
-            setBits(present, slotCount: slotCount)
-        }
+        if !isBitmap { becomeBitmap(slotCount: slotCount) }
         setBits(ids, postings: postings, slotCount: slotCount)
+    }
+
+    /// Turns the sorted array into a bitmap of the same slots.
+    private mutating func becomeBitmap(slotCount: Int) {
+        let present = sorted
+        isBitmap = true
+        sorted = []
+        bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
+        setBits(present, slotCount: slotCount)
     }
 
     /// Appends the posting lists of `ids` to the sorted array, then sorts it and drops repeats.
@@ -121,13 +118,7 @@ struct SlotSet {
         postings.withUnsafeBufferPointer { lists in
             for id in ids { lists[Int(id)].withUnsafeBufferPointer { sorted.append(contentsOf: $0) } }
         }
-        sorted.sort()
-        var unique = 0
-        for index in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[index] {
-            sorted[unique] = sorted[index]
-            unique += 1
-        }
-        sorted.removeLast(sorted.count - unique)
+        sorted.sortAndDropRepeats()
     }
 
     /// Sets the bits of the posting lists of `ids` in the bitmap. The lists are read in place

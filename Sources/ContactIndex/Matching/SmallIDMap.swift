@@ -49,19 +49,9 @@ struct SmallIDMap {
     @inline(__always)
     @discardableResult
     mutating func insert(_ key: UInt32, value: Int32 = 0) -> Bool {
-        if (count + 1) * 2 > keys.count { grow() }
-        var cell = Self.cell(key, mask)
-        while true {
-            let found = keys[cell]
-            if found == key { return false }
-            if found == Self.empty {
-                keys[cell] = key
-                values[cell] = value
-                count += 1
-                return true
-            }
-            cell = (cell + 1) & mask
-        }
+        let (cell, present) = claimCell(for: key)
+        if !present { values[cell] = value }
+        return !present
     }
 
     /// Sets the value of `key`, adding it when absent.
@@ -69,20 +59,25 @@ struct SmallIDMap {
     @inline(__always)
     @discardableResult
     mutating func set(_ key: UInt32, value: Int32) -> Int32? {
+        let (cell, present) = claimCell(for: key)
+        let old = present ? values[cell] : nil
+        values[cell] = value
+        return old
+    }
+
+    /// The cell of `key`, and whether it was there; an absent key takes an empty cell (its
+    /// value for the caller to write).
+    @inline(__always)
+    private mutating func claimCell(for key: UInt32) -> (cell: Int, present: Bool) {
         if (count + 1) * 2 > keys.count { grow() }
         var cell = Self.cell(key, mask)
         while true {
             let found = keys[cell]
-            if found == key {
-                let old = values[cell]
-                values[cell] = value
-                return old
-            }
+            if found == key { return (cell, true) }
             if found == Self.empty {
                 keys[cell] = key
-                values[cell] = value
                 count += 1
-                return nil
+                return (cell, false)
             }
             cell = (cell + 1) & mask
         }
