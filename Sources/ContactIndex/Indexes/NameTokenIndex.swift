@@ -273,10 +273,13 @@ struct NameTokenIndex: Sendable {
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
-        let oldLists = prefixListIDs(of: old)
-        let newLists = prefixListIDs(of: run)
-        prefixes.add(slot: slot, to: newLists.filter { !oldLists.contains($0) })
-        killPrefixEntries(of: slot, in: oldLists.filter { !newLists.contains($0) })
+        // An upsert that keeps the name (most of them) reads no prefix.
+        if !prefixes.isEmpty, !run.map({ $0 & Self.idMask }).elementsEqual(old) {
+            let oldLists = prefixListIDs(of: old)
+            let newLists = prefixListIDs(of: run)
+            prefixes.add(slot: slot, to: newLists.filter { !oldLists.contains($0) })
+            killPrefixEntries(of: slot, in: oldLists.filter { !newLists.contains($0) })
+        }
         var crowded: [Int] = []
         for (offset, tokenID) in old.enumerated() {
             if old.prefix(offset).contains(tokenID) || run.contains(where: { $0 & Self.idMask == tokenID }) { continue }

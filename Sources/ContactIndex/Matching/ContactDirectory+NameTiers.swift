@@ -213,7 +213,6 @@ extension ContactDirectory {
                 while chunkStart < list.count {
                     // A prefix list goes in chunks, to be left in the middle (below).
                     let chunkEnd = isPrefix ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
-                    defer { chunkStart = chunkEnd }
                     // First the checks with a union drop what they can without reading any contact;
                     // then the contacts left are read (the other checks, the score), their token
                     // lists and tie values prefetched a few steps ahead so that their cache misses
@@ -223,6 +222,7 @@ extension ContactDirectory {
                         if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
                         if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
                     }
+                    chunkStart = chunkEnd
                     for (offset, slot) in survivors.enumerated() {
                         prefetchAhead(of: offset, in: survivors, for: top)
                         var passes = true
