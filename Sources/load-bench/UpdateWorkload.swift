@@ -61,6 +61,17 @@ struct UpdateWorkload: Sendable {
         return figures
     }
 
+    /// Makes exactly `count` writes, back to back: the same sequence on every run, whatever the
+    /// machine's speed (for instruction counts under callgrind).
+    mutating func run(on live: LiveDirectory, count: Int) -> Figures {
+        var figures = Figures()
+        guard !targets.isEmpty else { return figures }
+        let start = monotonicNanoseconds()
+        for _ in 0..<count { write(on: live, into: &figures) }
+        figures.seconds = Double(monotonicNanoseconds() - start) / 1e9
+        return figures
+    }
+
     private mutating func write(on live: LiveDirectory, into figures: inout Figures) {
         let draw = random.next() % 100
         if draw >= 85 {

@@ -18,6 +18,9 @@ import Synchronization
 /// 6. Prints p50/p90/p99/max of each (HdrHistogram, 3 significant digits) and
 ///    p99(under updates) / p99(idle).
 ///
+/// With `--writes N`, only N writes back to back after step 2, and their table: a fixed sequence
+/// for callgrind.
+///
 /// The writer changes only contacts that are not in the query sample, so both phases run the same
 /// look-ups with the same answers; what differs is the writer's traffic beside them.
 struct UpdatesCommand: ParsableCommand {
@@ -51,10 +54,13 @@ struct UpdatesCommand: ParsableCommand {
     @Option(help: "Random seed of the sample and the writes.")
     var seed: UInt64 = 1
 
+    @Option(help: "Make exactly this many writes back to back, with no reader and no other phase: the same sequence on every run, for instruction counts (valgrind --tool=callgrind --toggle-collect='*LiveDirectory*apply*').")
+    var writes: Int?
+
     func validate() throws {
         guard !queryKinds.isEmpty else { throw ValidationError("--kinds names none of phone, email, name") }
-        guard rate > 0, seconds > 0, readers > 0, queries > 0, count > 0 else {
-            throw ValidationError("--rate, --seconds, --readers, --queries and --count must be positive")
+        guard rate > 0, seconds > 0, readers > 0, queries > 0, count > 0, (writes ?? 1) > 0 else {
+            throw ValidationError("--rate, --seconds, --readers, --queries, --count and --writes must be positive")
         }
     }
 
@@ -80,6 +86,17 @@ struct UpdatesCommand: ParsableCommand {
 
         let phase = UInt64(seconds) * 1_000_000_000
         var workload = UpdateWorkload(targets: sample.writerTargets, preparer: ContactPreparer(configuration: configuration), seed: seed &+ 7)
+        if let writes {
+            let figures = workload.run(on: live, count: writes)
+            print("\(figures.upserts) upserts, \(figures.removes) removes back to back in \(String(format2: figures.seconds)) s")
+            var table = LatencyTable()
+            table.add("upsert", figures.upsert)
+            table.add("  prepare (normalize)", figures.prepare)
+            table.add("  apply (LiveDirectory)", figures.apply)
+            table.add("remove", figures.remove)
+            print(table.text)
+            return
+        }
         print("load average \(MachineLoad.text)")
         print("writer-alone phase: \(rate)/s, \(seconds) s …")
         let alone = workload.run(on: live, rate: rate, nanoseconds: phase)

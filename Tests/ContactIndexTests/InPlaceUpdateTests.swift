@@ -1,11 +1,12 @@
 @testable import ContactIndex
 import Testing
 
-/// Upserts of a contact already in the directory: a new version under the same names, entity and
-/// addresses is updated in place (`ContactDirectory.updateInPlace`, name indexes untouched), a
-/// changed name re-indexes the tokens by difference (`NameTokenIndex.replace`). After thousands
-/// of such updates, every kind of look-up must answer exactly as a directory built fresh from the
-/// contacts that remain.
+/// Upserts of a contact already in the directory: a new version of the same entity rank is
+/// updated in place (`ContactDirectory.updateInPlace`): a new number leaves the name and address
+/// keys alone, a new name re-indexes the tokens by difference (`NameTokenIndex.replace`) and
+/// replaces the whole-name keys but not the address keys, a new address the other way round.
+/// After thousands of such updates, every kind of look-up must answer exactly as a directory
+/// built fresh from the contacts that remain.
 @Suite struct InPlaceUpdateTests {
     static let firsts = ["John", "Jon", "Mary", "Maria", "Ann"]
     static let lasts = ["Smith", "Smyth", "Lee", "van der Berg", "Müller"]
@@ -34,6 +35,8 @@ import Testing
         var directory = ContactDirectory([], configuration: .init(phoneDetails: false))
         var current: [String: Contact] = [:]
         var inPlace = 0
+        var renamedInPlace = 0
+        var readdressedInPlace = 0
         for step in 0..<4_000 {
             let id = "c\(random.next(200))"
             guard var contact = current[id], step > 300 else {
@@ -52,10 +55,20 @@ import Testing
             default: contact.entity = Self.entities[random.next(2)]
             }
             let before = directory.store.garbageBytes
-            let generation = directory.slot(of: id).map { directory.generations[Int($0)] }
+            let slot = directory.slot(of: id)
+            let generation = slot.map { directory.generations[Int($0)] }
+            let addressGeneration = slot.map { directory.addressGenerations[Int($0)] }
             directory.upsert(contact)
-            if directory.slot(of: id).map({ directory.generations[Int($0)] }) == generation, directory.store.garbageBytes != before {
-                inPlace += 1
+            let slotAfter = directory.slot(of: id)
+            let namesMoved = slotAfter.map { directory.generations[Int($0)] } != generation
+            let addressesMoved = slotAfter.map { directory.addressGenerations[Int($0)] } != addressGeneration
+            if slotAfter == slot, directory.store.garbageBytes != before {
+                switch (namesMoved, addressesMoved) {
+                case (false, false): inPlace += 1
+                case (true, false): renamedInPlace += 1
+                case (false, true): readdressedInPlace += 1
+                case (true, true): break  // removed and added again (a new entity rank)
+                }
             }
             current[id] = contact
             if random.next(10) == 0 {
@@ -65,6 +78,8 @@ import Testing
             }
         }
         #expect(inPlace > 500, "updates took the in-place path")
+        #expect(renamedInPlace > 200, "renames kept their address keys")
+        #expect(readdressedInPlace > 200, "new addresses kept their whole-name keys")
         let fresh = ContactDirectory(Array(current.values), configuration: .init(phoneDetails: false))
         #expect(directory.count == current.count)
         func ids(_ matches: [Match]) -> [String] { matches.map { "\($0.contact.id) \($0.reason)" }.sorted() }
@@ -79,6 +94,9 @@ import Testing
                     let address = "\(first.lowercased())\(digit)@\(domain)"
                     #expect(ids(directory.lookup(email: address, limit: 500)) == ids(fresh.lookup(email: address, limit: 500)), "\(address)")
                 }
+                // A start of an address (the address key index).
+                let start = "\(first.lowercased())\(digit)@"
+                #expect(ids(directory.search(start, limit: 500)) == ids(fresh.search(start, limit: 500)), "\(start)")
             }
             for last in Self.lasts {
                 let name = "\(first) \(last)"

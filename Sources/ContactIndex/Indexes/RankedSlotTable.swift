@@ -95,7 +95,7 @@ struct RankedSlotTable: Sendable {
 
     /// Adds `slot` under `hash`, in tie order, unless that pair is already there.
     /// - Complexity: O(1) expected, plus O(log g + g) in a group of g slots (the insertion moves
-    ///   the later slots).
+    ///   the later slots; groups up to `tieScanLimit` read every slot's tie key).
     mutating func insert(hash: UInt32, slot: UInt32, tieKey: (UInt32) -> UInt128) {
         if let bucket = bucket(of: hash) {
             let payload = entries[bucket] & 0xFFFF_FFFF
@@ -106,10 +106,8 @@ struct RankedSlotTable: Sendable {
                 entries[bucket] = UInt64(hash) << 32 | Self.groupFlag | UInt64(newGroup(pair))
             } else {
                 let group = Int(payload & ~Self.groupFlag)
-                let range = Self.equalRange(of: tieKey(slot), in: groups[group], tieKey)
-                // A slot already there sits among those with its key.
-                if groups[group][range].contains(slot) { return }
-                groups[group].insert(slot, at: range.upperBound)
+                guard let position = Self.insertionPoint(of: slot, in: groups[group], tieKey) else { return }
+                groups[group].insert(slot, at: position)
             }
             count += 1
             return
@@ -135,10 +133,7 @@ struct RankedSlotTable: Sendable {
             return
         }
         let group = Int(payload & ~Self.groupFlag)
-        let range = Self.equalRange(of: tieKey(slot), in: groups[group], tieKey)
-        // The slot sits among those with its key; a search of the whole group is the fallback.
-        let found = groups[group][range].firstIndex(of: slot) ?? groups[group].firstIndex(of: slot)
-        guard let found else { return }
+        guard let found = Self.position(of: slot, in: groups[group], tieKey) else { return }
         groups[group].remove(at: found)
         count -= 1
         if groups[group].count == 1 {
@@ -242,6 +237,41 @@ struct RankedSlotTable: Sendable {
         }
         groups.append(slots)
         return groups.count - 1
+    }
+
+    /// Groups up to this many slots place a new slot by reading every slot's tie key: loads
+    /// that do not depend on each other, so the processor overlaps their cache misses, where a
+    /// binary search waits for one miss (two: rank and id key) per step, one after the other.
+    static let tieScanLimit = 32
+    /// Groups up to this many slots (4 KiB) find a slot to remove by reading the group front to
+    /// back, without tie keys: a few sequential cache lines instead of a binary search's misses.
+    static let slotScanLimit = 1_024
+
+    /// Where `slot` goes in `group` (after the slots whose tie key does not come after its own),
+    /// or nil when it is there already.
+    private static func insertionPoint(of slot: UInt32, in group: [UInt32], _ tieKey: (UInt32) -> UInt128) -> Int? {
+        let key = tieKey(slot)
+        if group.count <= tieScanLimit {
+            // Sorted by tie key: the slots whose key is not above `key` are the ones before it.
+            var before = 0
+            var present = false
+            for other in group {
+                present = present || other == slot
+                before += tieKey(other) <= key ? 1 : 0
+            }
+            return present ? nil : before
+        }
+        let range = equalRange(of: key, in: group, tieKey)
+        // A slot already there sits among those with its key.
+        return group[range].contains(slot) ? nil : range.upperBound
+    }
+
+    /// The position of `slot` in `group`, or nil.
+    private static func position(of slot: UInt32, in group: [UInt32], _ tieKey: (UInt32) -> UInt128) -> Int? {
+        if group.count <= slotScanLimit { return group.firstIndex(of: slot) }
+        // The slot sits among those with its key; a search of the whole group is the fallback.
+        let range = equalRange(of: tieKey(slot), in: group, tieKey)
+        return group[range].firstIndex(of: slot) ?? group.firstIndex(of: slot)
     }
 
     /// The positions in `group` of the slots whose key equals `key` (empty where such a slot

@@ -41,6 +41,7 @@ extension ContactDirectory {
     private mutating func makeStorageUnique() {
         store.makeStorageUnique()
         generations.reserveCapacity(generations.count)
+        addressGenerations.reserveCapacity(addressGenerations.count)
         freeSlots.reserveCapacity(freeSlots.count)
         ids.makeStorageUnique()
         phoneIndex.makeStorageUnique()

@@ -33,6 +33,7 @@ extension ContactDirectory {
         init(configuration: DirectoryConfiguration, capacity: Int) {
             directory = ContactDirectory(emptyWith: configuration)
             directory.generations.reserveCapacity(capacity)
+            directory.addressGenerations.reserveCapacity(capacity)
             directory.ids = SlotHashTable(capacity: capacity)
             e164Entries.reserveCapacity(capacity * 2)
             nationalEntries.reserveCapacity(capacity * 2)
@@ -72,7 +73,8 @@ extension ContactDirectory {
             let generation = directory.generations[Int(slot)]
             let tie = directory.slotTies.nameKeyTie(slot)
             rows.forEachNameKey(index) { directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation, tie: tie) }
-            rows.forEachEmailKey(index) { directory.emailPrefixIndex.bulkAppend(key: $0, slot: slot, generation: generation) }
+            let addressGeneration = directory.addressGenerations[Int(slot)]
+            rows.forEachEmailKey(index) { directory.emailPrefixIndex.bulkAppend(key: $0, slot: slot, generation: addressGeneration) }
             let keys = rows.keys[index]
             for hash in keys.e164 { e164Entries.append(SlotHashTable.entry(hash: hash, slot: slot)) }
             for hash in keys.national { nationalEntries.append(SlotHashTable.entry(hash: hash, slot: slot)) }
@@ -88,10 +90,8 @@ extension ContactDirectory {
         /// - Complexity: O(n log n).
         consuming func finish() -> ContactDirectory {
             let replaced = Set(replacedSlots)
-            // The same test as `ContactDirectory.liveness`, on values that may cross threads.
-            let isLive: @Sendable (UInt32, UInt32) -> Bool = { [generations = directory.generations, store = directory.store] slot, generation in
-                Int(slot) < generations.count && generations[Int(slot)] == generation && store.contains(slot)
-            }
+            let isLive = ContactDirectory.liveness(directory.generations, directory.store)
+            let isLiveAddress = ContactDirectory.liveness(directory.addressGenerations, directory.store)
             let names = Mutex(directory.nameKeyIndex)
             let addresses = Mutex(directory.emailPrefixIndex)
             let tokens = Mutex(directory.nameTokenIndex)
@@ -119,7 +119,7 @@ extension ContactDirectory {
                 case 0: names.withLock { $0.finishBulkAppend(isLive: isLive) }
                 case 1: fragments.withLock { $0.bulkInsert(windows: fragmentWindowList, ends: fragmentEndList, slots: fragmentSlotList) }
                 case 2: tokens.withLock { $0.finishBulkLoad() }
-                case 3: addresses.withLock { $0.finishBulkAppend(isLive: isLive) }
+                case 3: addresses.withLock { $0.finishBulkAppend(isLive: isLiveAddress) }
                 default:
                     let list = job - 4
                     let entries = replaced.isEmpty ? entryLists[list] : entryLists[list].filter { !replaced.contains(SlotHashTable.slot(ofEntry: $0)) }

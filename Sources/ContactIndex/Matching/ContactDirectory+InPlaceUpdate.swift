@@ -1,23 +1,40 @@
 extension ContactDirectory {
+    /// How `updateInPlace` went.
+    enum InPlaceUpdate {
+        /// Done, but for the whole-name keys (when `names`) and the address keys (when
+        /// `addresses`) of the new version, which the caller adds: those fields changed, so their
+        /// generation moved on and the old version's keys are dead.
+        case updated(names: Bool, addresses: Bool)
+        /// Nothing done: the entity rank changed (and with it the order of every group the
+        /// contact is in); the caller removes the old version and adds the new one.
+        case notInPlace
+    }
+
     /// Replaces the contact in `slot` with contact `index` of `rows` (the same id) in place, when
-    /// the new version is found under the same names and addresses: the same name fields, entity
-    /// rank and normalized addresses, so the same name tokens, whole-name keys (with their tie
-    /// values) and address keys. Those indexes keep their entries and the slot keeps its
-    /// generation; only the record, and the phone and email hash keys and phone fragments that
-    /// differ, change. Most updates from a CRM change a phone or a title, not a name: they skip
-    /// the name indexes, which hold most of an update's cost.
-    /// - Returns: false, having changed nothing, when names, entity rank or addresses differ
-    ///   (the caller then removes the old version and adds the new one).
+    /// the entity rank is the same (so the slot's tie keys, which order namesakes and shared
+    /// numbers, are too). Only what differs changes: the phone and email hash keys and the phone
+    /// fragments that differ; when the names differ, the name tokens (by difference,
+    /// `NameTokenIndex.replace`) and the whole-name keys; when the addresses differ, the address
+    /// keys. The id, phone and email indexes of a renamed contact, and the name indexes of a
+    /// contact with a new number or address, are not touched: most updates from a CRM change
+    /// one field.
+    /// - Returns: what is left for the caller (see `InPlaceUpdate`).
     /// - Complexity: O(size of the two records), plus the hash updates and fragment windows
-    ///   that differ.
-    mutating func updateInPlace(slot: UInt32, with rows: PreparedRows, _ index: Int) -> Bool {
+    ///   that differ, plus the name tokens' re-indexing when the names differ.
+    mutating func updateInPlace(slot: UInt32, with rows: PreparedRows, _ index: Int) -> InPlaceUpdate {
         guard Int(slot) < nameTokenIndex.entityRanks.count, nameTokenIndex.entityRanks[Int(slot)] == rows.entityRanks[index] else {
-            return false
+            return .notInPlace
         }
-        let same = rows.withRecord(index) { new in
-            store.withRecord(slot) { old in Self.sameNamesAndAddresses(old, UnsafeRawBufferPointer(new)) }
+        let old = rows.withRecord(index) { new in
+            store.withRecord(slot) { old in
+                let new = UnsafeRawBufferPointer(new)
+                let sameNames = Self.sameNames(old, new)
+                let deadVariants = sameNames ? 0 : NameVariants.count(in: old) + LatinNameKey.estimatedCount(in: old)
+                return (keys: ContactIndexKeys(record: old), sameNames: sameNames, sameAddresses: Self.sameAddresses(old, new), deadVariants: deadVariants)
+            }
         }
-        guard same == true, let oldKeys = store.withRecord(slot, { ContactIndexKeys(record: $0) }) else { return false }
+        guard let old else { return .notInPlace }
+        let oldKeys = old.keys
         let newKeys = rows.keys[index]
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         do {
@@ -42,13 +59,21 @@ extension ContactDirectory {
             }
         }
         if !added.isEmpty { phoneFragmentIndex.insert(added, slot: slot) }
-        return true
+        if !old.sameNames {
+            nameTokenIndex.replace(slot: slot, rows: rows, index: index)
+            generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
+            nameKeyIndex.noteDead(old.deadVariants)
+        }
+        if !old.sameAddresses {
+            addressGenerations[Int(slot)] &+= 1  // kills the slot's address keys
+            emailPrefixIndex.noteDead(oldKeys.addresses.count)
+        }
+        return .updated(names: !old.sameNames, addresses: !old.sameAddresses)
     }
 
-    /// Whether two records have the same name fields (given, family, display, company) and the
-    /// same normalized addresses in the same order: what the name and address indexes are built
-    /// from.
-    static func sameNamesAndAddresses(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    /// Whether two records have the same name fields (given, family, display, company): what
+    /// the name tokens and whole-name keys are made from.
+    static func sameNames(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         var readerA = ContactRecordReader(a)
         var readerB = ContactRecordReader(b)
         let headerA = readerA.header()
@@ -60,8 +85,17 @@ extension ContactDirectory {
             default: false
             }
         }
-        guard same(headerA.firstName, headerB.firstName), same(headerA.lastName, headerB.lastName) else { return false }
-        guard same(headerA.displayName, headerB.displayName), same(headerA.company, headerB.company) else { return false }
+        return same(headerA.firstName, headerB.firstName) && same(headerA.lastName, headerB.lastName)
+            && same(headerA.displayName, headerB.displayName) && same(headerA.company, headerB.company)
+    }
+
+    /// Whether two records have the same normalized addresses in the same order: what the
+    /// address keys are made from.
+    static func sameAddresses(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        var readerA = ContactRecordReader(a)
+        var readerB = ContactRecordReader(b)
+        _ = readerA.header()
+        _ = readerB.header()
         readerA.skipPhones()
         readerB.skipPhones()
         let count = readerA.count()

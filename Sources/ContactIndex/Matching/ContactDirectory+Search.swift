@@ -104,7 +104,7 @@ extension ContactDirectory {
         let lower = Array(prefix.utf8)
         guard !lower.isEmpty else { return [] }
         var out: [Match] = []
-        emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: liveness) { slot in
+        emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
             guard let contact = storedContact(slot: slot),
                   let email = contact.emails.first(where: { $0.normalized?.address.hasPrefix(prefix) == true })
             else { return }

@@ -23,7 +23,14 @@ public struct ContactDirectory: Sendable {
 
     let preparer: ContactPreparer
     var store = ContactRecordStore()
+    /// Each slot's generation: an entry of the whole-name key index made for the slot is live
+    /// while it carries the slot's generation (see `liveness`). Moved on when the contact is
+    /// removed or renamed.
     var generations: [UInt32] = []
+    /// The same for the address key index (`emailPrefixIndex`): moved on when the contact is
+    /// removed or its addresses change, so a rename keeps its address keys and a new address
+    /// keeps the whole-name keys.
+    var addressGenerations: [UInt32] = []
     var freeSlots: [UInt32] = []
     var ids = SlotHashTable()
     var phoneIndex = PhoneIndex()
@@ -80,9 +87,9 @@ public struct ContactDirectory: Sendable {
     // MARK: Updates
 
     /// Adds a contact, or replaces the one with the same id. After it returns, every look-up on
-    /// this value sees the new version and never the old one. A new version under the same
-    /// names, entity and addresses is updated in place (`updateInPlace`), without touching the
-    /// name indexes.
+    /// this value sees the new version and never the old one. A new version of the same entity
+    /// rank is updated in place (`updateInPlace`): only the indexes of the fields that changed
+    /// are touched.
     /// - Returns: the problems found in the contact's fields.
     /// - Complexity: O(p + e) hash updates, plus O(log n + b) for the name keys (b: a block of
     ///   `CollationKeyIndex`) and O(t · p) for the t name tokens' posting lists.
@@ -96,25 +103,35 @@ public struct ContactDirectory: Sendable {
     public mutating func upsert(_ prepared: PreparedContact) -> [DirectoryProblem] {
         guard prepared.rows.count == 1 else { return prepared.problems }
         let placed: UInt32
+        // Which keys the new version needs: all of them, unless an update in place kept some.
+        var keys = (names: true, addresses: true)
         if let existing = slot(ofRecordIn: prepared.rows, 0) {
-            if updateInPlace(slot: existing, with: prepared.rows, 0) {
-                store.compactIfNeeded()
-                return prepared.problems
+            switch updateInPlace(slot: existing, with: prepared.rows, 0) {
+            case .updated(let names, let addresses):
+                placed = existing
+                keys = (names, addresses)
+            case .notInPlace:
+                unindex(slot: existing, freeingSlot: false, keepingNameTokens: true)
+                placed = place(prepared.rows, 0, into: existing)
             }
-            unindex(slot: existing, freeingSlot: false, keepingNameTokens: true)
-            placed = place(prepared.rows, 0, into: existing)
         } else {
             placed = place(prepared.rows, 0)
         }
         let slot = placed
-        let generation = generations[Int(slot)]
-        let live = liveness
-        let tie = slotTies.nameKeyTie(slot)
-        for key in prepared.rows.nameKeys(0) {
-            nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, isLive: live)
+        if keys.names {
+            let generation = generations[Int(slot)]
+            let tie = slotTies.nameKeyTie(slot)
+            let live = liveness
+            for key in prepared.rows.nameKeys(0) {
+                nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, isLive: live)
+            }
         }
-        for key in prepared.rows.emailKeys(0) {
-            emailPrefixIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
+        if keys.addresses {
+            let generation = addressGenerations[Int(slot)]
+            let live = addressLiveness
+            for key in prepared.rows.emailKeys(0) {
+                emailPrefixIndex.insert(key: Array(key), slot: slot, generation: generation, isLive: live)
+            }
         }
         store.compactIfNeeded()
         return prepared.problems
@@ -146,6 +163,7 @@ public struct ContactDirectory: Sendable {
         } else {
             slot = UInt32(generations.count)
             generations.append(0)
+            addressGenerations.append(0)
         }
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
         let keys = rows.keys[index]
@@ -181,7 +199,8 @@ public struct ContactDirectory: Sendable {
             emailIndex.remove(keys, slot: slot, tieKey: ties.groupKey)
         }
         store.remove(slot)
-        generations[Int(slot)] &+= 1  // kills the slot's collation keys
+        generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
+        addressGenerations[Int(slot)] &+= 1  // and its address keys
         nameKeyIndex.noteDead(variantCount)
         emailPrefixIndex.noteDead(emailCount)
         if !keepingNameTokens { nameTokenIndex.remove(slot: slot) }
@@ -222,9 +241,22 @@ public struct ContactDirectory: Sendable {
         return found
     }
 
-    /// Whether an index entry made for `slot` at `generation` still describes the slot's contact.
+    /// Whether a whole-name key entry made for `slot` at `generation` still describes the slot's
+    /// contact.
     var liveness: (UInt32, UInt32) -> Bool {
-        { [generations, store] slot, generation in
+        Self.liveness(generations, store)
+    }
+
+    /// Whether an address key entry made for `slot` at `generation` still describes the slot's
+    /// contact.
+    var addressLiveness: (UInt32, UInt32) -> Bool {
+        Self.liveness(addressGenerations, store)
+    }
+
+    /// Whether an entry made for `slot` at `generation` is live, given the slots' current
+    /// generations: a value that may cross threads (bulk loads finish on several).
+    static func liveness(_ generations: [UInt32], _ store: ContactRecordStore) -> @Sendable (UInt32, UInt32) -> Bool {
+        { slot, generation in
             Int(slot) < generations.count && generations[Int(slot)] == generation && store.contains(slot)
         }
     }
@@ -251,7 +283,7 @@ public struct ContactDirectory: Sendable {
 
     /// Approximate heap bytes held by the records and every index.
     public var approximateBytes: Int {
-        store.approximateBytes + generations.capacity * 4 + freeSlots.capacity * 4 + ids.approximateBytes
+        store.approximateBytes + generations.capacity * 4 + addressGenerations.capacity * 4 + freeSlots.capacity * 4 + ids.approximateBytes
             + phoneIndex.approximateBytes + emailIndex.approximateBytes + nameKeyIndex.approximateBytes
             + nameTokenIndex.approximateBytes + emailPrefixIndex.approximateBytes + phoneFragmentIndex.approximateBytes
     }
