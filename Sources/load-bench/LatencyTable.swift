@@ -13,6 +13,15 @@ struct LatencyTable {
         ])
     }
 
+    /// Adds the writer's rows: upserts, their two parts (preparation, then the live directory's
+    /// update), and removals.
+    mutating func addWrites(_ figures: UpdateWorkload.Figures, upsert: String, remove: String) {
+        add(upsert, figures.upsert)
+        add("  prepare (normalize)", figures.prepare)
+        add("  apply (LiveDirectory)", figures.apply)
+        add(remove, figures.remove)
+    }
+
     /// The table, columns aligned (the first to the left, the others to the right).
     var text: String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -90,10 +90,7 @@ struct UpdatesCommand: ParsableCommand {
             let figures = workload.run(on: live, count: writes)
             print("\(figures.upserts) upserts, \(figures.removes) removes back to back in \(String(format2: figures.seconds)) s")
             var table = LatencyTable()
-            table.add("upsert", figures.upsert)
-            table.add("  prepare (normalize)", figures.prepare)
-            table.add("  apply (LiveDirectory)", figures.apply)
-            table.add("remove", figures.remove)
+            table.addWrites(figures, upsert: "upsert", remove: "remove")
             print(table.text)
             return
         }
@@ -125,14 +122,8 @@ struct UpdatesCommand: ParsableCommand {
         }
         print("contacts now \(live.count); look-ups: idle \(idle.overall.totalCount), under updates \(busy.overall.totalCount)")
         var table = LatencyTable()
-        table.add("upsert, writer alone", alone.upsert)
-        table.add("  prepare (normalize)", alone.prepare)
-        table.add("  apply (LiveDirectory)", alone.apply)
-        table.add("remove, writer alone", alone.remove)
-        table.add("upsert beside readers", written.upsert)
-        table.add("  prepare (normalize)", written.prepare)
-        table.add("  apply (LiveDirectory)", written.apply)
-        table.add("remove beside readers", written.remove)
+        table.addWrites(alone, upsert: "upsert, writer alone", remove: "remove, writer alone")
+        table.addWrites(written, upsert: "upsert beside readers", remove: "remove beside readers")
         table.add("look-up idle", idle.overall)
         table.add("look-up under updates", busy.overall)
         for kind in QueryKind.allCases {
