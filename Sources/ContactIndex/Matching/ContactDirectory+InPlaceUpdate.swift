@@ -30,13 +30,33 @@ extension ContactDirectory {
                 let new = UnsafeRawBufferPointer(new)
                 let sameNames = Self.sameNames(old, new)
                 let deadVariants = sameNames ? 0 : NameVariants.count(in: old) + LatinNameKey.estimatedCount(in: old)
-                return (keys: ContactIndexKeys(record: old), sameNames: sameNames, sameAddresses: Self.sameAddresses(old, new), deadVariants: deadVariants)
+                let (oldPhones, oldEmails) = ContactRecordReader.phoneAndEmailBytes(of: old)
+                let (newPhones, newEmails) = ContactRecordReader.phoneAndEmailBytes(of: new)
+                let sameEmails = oldEmails.elementsEqual(newEmails)
+                // Phones and emails stored byte for byte alike have the same hash keys and
+                // fragments (a rename): none is read.
+                let keys = sameEmails && oldPhones.elementsEqual(newPhones) ? nil : ContactIndexKeys(record: old)
+                return (keys: keys, sameNames: sameNames, sameAddresses: sameEmails || Self.sameAddresses(old, new), deadVariants: deadVariants)
             }
         }
         guard let old else { return .notInPlace }
-        let oldKeys = old.keys
-        let newKeys = rows.keys[index]
         rows.withRecord(index) { store.store(UnsafeRawBufferPointer($0), at: slot) }
+        if let oldKeys = old.keys { updateHashKeys(slot: slot, from: oldKeys, to: rows.keys[index]) }
+        if !old.sameNames {
+            nameTokenIndex.replace(slot: slot, rows: rows, index: index)
+            generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
+            nameKeyIndex.noteDead(old.deadVariants)
+        }
+        if !old.sameAddresses {
+            addressGenerations[Int(slot)] &+= 1  // kills the slot's address keys
+            emailPrefixIndex.noteDead(old.keys?.addresses.count ?? 0)
+        }
+        return .updated(names: !old.sameNames, addresses: !old.sameAddresses)
+    }
+
+    /// Moves a slot whose record was just replaced (same entity rank and id) from its old phone
+    /// and email hash keys and phone fragments to its new ones, where they differ.
+    private mutating func updateHashKeys(slot: UInt32, from oldKeys: ContactIndexKeys, to newKeys: ContactIndexKeys) {
         do {
             // The slot's tie key (entity rank, id key) is the same before and after.
             let tieKey = slotTies.groupKey
@@ -59,16 +79,6 @@ extension ContactDirectory {
             }
         }
         if !added.isEmpty { phoneFragmentIndex.insert(added, slot: slot) }
-        if !old.sameNames {
-            nameTokenIndex.replace(slot: slot, rows: rows, index: index)
-            generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
-            nameKeyIndex.noteDead(old.deadVariants)
-        }
-        if !old.sameAddresses {
-            addressGenerations[Int(slot)] &+= 1  // kills the slot's address keys
-            emailPrefixIndex.noteDead(oldKeys.addresses.count)
-        }
-        return .updated(names: !old.sameNames, addresses: !old.sameAddresses)
     }
 
     /// Whether two records have the same name fields (given, family, display, company): what

@@ -93,22 +93,53 @@ enum NameVariants {
         return variants
     }
 
-    /// The number of distinct variants of a stored record (what `of` gives for its contact).
+    /// The number of distinct variants of a stored record (what `of` gives for its contact),
+    /// read in place: no variant is built.
     static func count(in record: UnsafeRawBufferPointer) -> Int {
         var reader = ContactRecordReader(record)
         let header = reader.header()
-        var variants: [[UInt8]] = []
-        func add(_ text: [UInt8]) {
-            if !text.isEmpty, !variants.contains(text) { variants.append(text) }
-        }
-        add(header.displayName.map(Array.init) ?? [])
-        let first = header.firstName.map(Array.init) ?? []
-        let last = header.lastName.map(Array.init) ?? []
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        let first = header.firstName ?? none
+        let last = header.lastName ?? none
+        // The variants in `of`'s order, each as two parts joined by a space or not.
+        var candidates: [JoinedBytes] = [JoinedBytes(header.displayName ?? none, none, spaced: false)]
         if !first.isEmpty || !last.isEmpty {
-            add(first.isEmpty ? last : (last.isEmpty ? first : first + [32] + last))
-            add(first.isEmpty ? last : (last.isEmpty ? first : last + [32] + first))
-            if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last + first) { add(last + first) }
+            candidates.append(JoinedBytes(first, last, spaced: true))
+            candidates.append(JoinedBytes(last, first, spaced: true))
+            if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last) || NameNormalizer.hasUnspacedScript(first) {
+                candidates.append(JoinedBytes(last, first, spaced: false))
+            }
         }
-        return variants.count
+        var count = 0
+        for (index, candidate) in candidates.enumerated() where candidate.count > 0 {
+            if !candidates[..<index].contains(where: { $0.count > 0 && $0 == candidate }) { count += 1 }
+        }
+        return count
+    }
+
+    /// Two byte strings read as one, with a space between them when `spaced` and both are
+    /// non-empty: a name variant compared without being built.
+    private struct JoinedBytes: Equatable {
+        let head: UnsafeRawBufferPointer
+        let tail: UnsafeRawBufferPointer
+        let separator: Int
+
+        init(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer, spaced: Bool) {
+            self.head = head
+            self.tail = tail
+            separator = spaced && !head.isEmpty && !tail.isEmpty ? 1 : 0
+        }
+
+        var count: Int { head.count + separator + tail.count }
+
+        subscript(position: Int) -> UInt8 {
+            if position < head.count { return head[position] }
+            if position < head.count + separator { return 32 }
+            return tail[position - head.count - separator]
+        }
+
+        static func == (a: JoinedBytes, b: JoinedBytes) -> Bool {
+            a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
+        }
     }
 }

@@ -7,6 +7,21 @@ struct ContactRecordReader {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// How many bytes have been read.
+    var offset: Int { position }
+
+    /// The bytes of a record's phones and those of its emails (a record holds its header, then
+    /// its phones, its emails and its attributes), each with its count.
+    static func phoneAndEmailBytes(of record: UnsafeRawBufferPointer) -> (phones: UnsafeRawBufferPointer, emails: UnsafeRawBufferPointer) {
+        var reader = ContactRecordReader(record)
+        reader.skipHeader()
+        let phoneStart = reader.offset
+        reader.skipPhones()
+        let emailStart = reader.offset
+        for _ in 0..<reader.count() { _ = reader.emailRaw() }
+        return (UnsafeRawBufferPointer(rebasing: record[phoneStart..<emailStart]), UnsafeRawBufferPointer(rebasing: record[emailStart..<reader.offset]))
+    }
+
     /// The fields before the phones.
     struct Header {
         var id: UnsafeRawBufferPointer
