@@ -170,8 +170,8 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         writer.withLock { state in
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             waitForReaders(leaving: standby)
-            if let lagging = state.lagging { _ = lagging.apply(to: &copies[standby]) }
-            let removed = change.apply(to: &copies[standby])
+            if let lagging = state.lagging { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
+            let removed = change.apply(to: &copies[standby], returningRemoved: true)
             active.store(standby, ordering: .sequentiallyConsistent)
             state.lagging = change
             changes.add(1, ordering: .relaxed)
@@ -197,14 +197,18 @@ enum DirectoryChange: Sendable {
     case remove(String)
 
     /// Applies the change.
-    /// - Returns: the removed contact, for `.remove`.
-    func apply(to directory: inout ContactDirectory) -> Contact? {
+    /// - Returns: the removed contact, for `.remove` when `returningRemoved` (else it is not
+    ///   decoded).
+    func apply(to directory: inout ContactDirectory, returningRemoved: Bool) -> Contact? {
         switch self {
         case .upsert(let prepared):
             directory.upsert(prepared)
             return nil
-        case .remove(let id):
+        case .remove(let id) where returningRemoved:
             return directory.remove(id: id)
+        case .remove(let id):
+            directory.discard(id: id)
+            return nil
         }
     }
 }

@@ -32,10 +32,10 @@ extension ContactDirectory {
                 let deadVariants = sameNames ? 0 : NameVariants.count(in: old) + LatinNameKey.estimatedCount(in: old)
                 let (oldPhones, oldEmails) = ContactRecordReader.phoneAndEmailBytes(of: old)
                 let (newPhones, newEmails) = ContactRecordReader.phoneAndEmailBytes(of: new)
-                let sameEmails = oldEmails.elementsEqual(newEmails)
+                let sameEmails = oldEmails.hasSameBytes(as: newEmails)
                 // Phones and emails stored byte for byte alike have the same hash keys and
                 // fragments (a rename): none is read.
-                let keys = sameEmails && oldPhones.elementsEqual(newPhones) ? nil : ContactIndexKeys(record: old)
+                let keys = sameEmails && oldPhones.hasSameBytes(as: newPhones) ? nil : ContactIndexKeys(record: old)
                 return (keys: keys, sameNames: sameNames, sameAddresses: sameEmails || Self.sameAddresses(old, new), deadVariants: deadVariants)
             }
         }
@@ -91,7 +91,7 @@ extension ContactDirectory {
         func same(_ x: UnsafeRawBufferPointer?, _ y: UnsafeRawBufferPointer?) -> Bool {
             switch (x, y) {
             case (nil, nil): true
-            case (let x?, let y?): x.elementsEqual(y)
+            case (let x?, let y?): x.hasSameBytes(as: y)
             default: false
             }
         }

@@ -148,6 +148,16 @@ public struct ContactDirectory: Sendable {
         return removed
     }
 
+    /// Removes the contact with this id, as `remove(id:)` does, without decoding it first (a
+    /// `LiveDirectory` replaying a removal on its second copy has no use for it).
+    /// - Returns: whether there was one.
+    @discardableResult
+    mutating func discard(id: String) -> Bool {
+        guard let slot = slot(of: id) else { return false }
+        unindex(slot: slot)
+        return true
+    }
+
     /// Puts contact `index` of `rows` in a free slot and adds it to the hash, token and fragment
     /// indexes (collation and address keys are the caller's: bulk loads sort them once). With
     /// `bulk` true the phone and email hash indexes and the phone fragments are left to the
