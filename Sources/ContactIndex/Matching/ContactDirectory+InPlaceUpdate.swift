@@ -29,14 +29,14 @@ extension ContactDirectory {
             store.withRecord(slot) { old in
                 let new = UnsafeRawBufferPointer(new)
                 let sameNames = Self.sameNames(old, new)
-                let deadVariants = sameNames ? 0 : NameVariants.count(in: old) + LatinNameKey.estimatedCount(in: old)
+                let deadNameKeys = sameNames ? 0 : Self.nameKeyCount(in: old)
                 let (oldPhones, oldEmails) = ContactRecordReader.phoneAndEmailBytes(of: old)
                 let (newPhones, newEmails) = ContactRecordReader.phoneAndEmailBytes(of: new)
                 let sameEmails = oldEmails.hasSameBytes(as: newEmails)
                 // Phones and emails stored byte for byte alike have the same hash keys and
                 // fragments (a rename): none is read.
                 let keys = sameEmails && oldPhones.hasSameBytes(as: newPhones) ? nil : ContactIndexKeys(record: old)
-                return (keys: keys, sameNames: sameNames, sameAddresses: sameEmails || Self.sameAddresses(old, new), deadVariants: deadVariants)
+                return (keys: keys, sameNames: sameNames, sameAddresses: sameEmails || Self.sameAddresses(old, new), deadNameKeys: deadNameKeys)
             }
         }
         guard let old else { return .notInPlace }
@@ -44,13 +44,9 @@ extension ContactDirectory {
         if let oldKeys = old.keys { updateHashKeys(slot: slot, from: oldKeys, to: rows.keys[index]) }
         if !old.sameNames {
             nameTokenIndex.replace(slot: slot, rows: rows, index: index)
-            generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
-            nameKeyIndex.noteDead(old.deadVariants)
+            retireNameKeys(of: slot, count: old.deadNameKeys)
         }
-        if !old.sameAddresses {
-            addressGenerations[Int(slot)] &+= 1  // kills the slot's address keys
-            emailPrefixIndex.noteDead(old.keys?.addresses.count ?? 0)
-        }
+        if !old.sameAddresses { retireAddressKeys(of: slot, count: old.keys?.addresses.count ?? 0) }
         return .updated(names: !old.sameNames, addresses: !old.sameAddresses)
     }
 

@@ -198,9 +198,7 @@ public struct ContactDirectory: Sendable {
     /// Takes a contact out of every index and frees its slot. With `keepingNameTokens`, its name
     /// tokens stay for `place(_:_:into:)` to re-index by difference (the slot must not be freed).
     mutating func unindex(slot: UInt32, freeingSlot: Bool = true, keepingNameTokens: Bool = false) {
-        guard let keys = store.withRecord(slot, { ContactIndexKeys(record: $0) }) else { return }
-        let variantCount = store.withRecord(slot) { NameVariants.count(in: $0) + LatinNameKey.estimatedCount(in: $0) } ?? 0
-        let emailCount = keys.addresses.count
+        guard let (keys, nameKeyCount) = store.withRecord(slot, { (ContactIndexKeys(record: $0), Self.nameKeyCount(in: $0)) }) else { return }
         ids.remove(hash: keys.id, slot: slot)
         do {
             // Released before the token index is written below.
@@ -209,10 +207,8 @@ public struct ContactDirectory: Sendable {
             emailIndex.remove(keys, slot: slot, tieKey: ties.groupKey)
         }
         store.remove(slot)
-        generations[Int(slot)] &+= 1  // kills the slot's whole-name keys
-        addressGenerations[Int(slot)] &+= 1  // and its address keys
-        nameKeyIndex.noteDead(variantCount)
-        emailPrefixIndex.noteDead(emailCount)
+        retireNameKeys(of: slot, count: nameKeyCount)
+        retireAddressKeys(of: slot, count: keys.addresses.count)
         if !keepingNameTokens { nameTokenIndex.remove(slot: slot) }
         let store = self.store
         phoneFragmentIndex.remove(keys.windows, slot: slot) { other in
@@ -220,6 +216,24 @@ public struct ContactDirectory: Sendable {
         }
         contactCount -= 1
         if freeingSlot { freeSlots.append(slot) }
+    }
+
+    /// Makes the slot's whole-name keys dead (its generation moves on) and counts the `count`
+    /// of them for the index's compaction.
+    mutating func retireNameKeys(of slot: UInt32, count: Int) {
+        generations[Int(slot)] &+= 1
+        nameKeyIndex.noteDead(count)
+    }
+
+    /// Makes the slot's address keys dead, as `retireNameKeys` does for its whole-name keys.
+    mutating func retireAddressKeys(of slot: UInt32, count: Int) {
+        addressGenerations[Int(slot)] &+= 1
+        emailPrefixIndex.noteDead(count)
+    }
+
+    /// How many whole-name keys a stored record has: its name variants and its Latin keys.
+    static func nameKeyCount(in record: UnsafeRawBufferPointer) -> Int {
+        NameVariants.count(in: record) + LatinNameKey.estimatedCount(in: record)
     }
 
     // MARK: Reading records
