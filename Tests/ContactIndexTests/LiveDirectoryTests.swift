@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    @Test func theReplayAfterAWriteLevelsTheOtherCopy() {
+        let live = LiveDirectory(ContactDirectory((0..<30).map { Self.contact($0, version: 0) }, configuration: .init(defaultRegion: "US")))
+        var random = SplitMix(seed: 7)
+        for step in 1...60 {
+            let index = Int(random.next() % 40)
+            if random.next() % 4 == 0 { live.remove(id: "C\(index)") } else { live.upsert(Self.contact(index, version: step)) }
+            live.waitForReplay()
+            live.withBothCopies { active, standby, isLevel in
+                #expect(isLevel, "the write of step \(step) was not replayed")
+                #expect(active.count == standby.count)
+                for index in 0..<40 {
+                    let number = "+1650555\(1000 + index)"
+                    #expect(active.contact(id: "C\(index)") == standby.contact(id: "C\(index)"), "C\(index) at step \(step)")
+                    #expect(active.lookup(phone: number).map(\.contact.id) == standby.lookup(phone: number).map(\.contact.id))
+                    #expect(active.search("Version\(step)").map(\.contact.id) == standby.search("Version\(step)").map(\.contact.id))
+                }
+            }
+        }
+    }
+
     @Test func replacementSwapsTheWholeDirectory() {
         let live = LiveDirectory(ContactDirectory((0..<10).map { Self.contact($0, version: 0) }, configuration: .init(defaultRegion: "US")))
         live.replace(with: ContactDirectory((5..<8).map { Self.contact($0, version: 9) }, configuration: .init(defaultRegion: "US")))

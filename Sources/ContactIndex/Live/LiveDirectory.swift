@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -12,15 +13,21 @@ import Glibc
 /// 1. waits until no reader is left in the standby copy (readers that entered it before the last
 ///    switch; a look-up takes microseconds, so this wait is short and happens on the writer's side
 ///    only),
-/// 2. replays there the write that the active copy has and the standby one lacks, then applies
-///    the new write,
-/// 3. switches: the standby copy becomes active, atomically.
+/// 2. replays there the write that the active copy has and the standby one lacks, unless that was
+///    done already (step 4), then applies the new write,
+/// 3. switches: the standby copy becomes active, atomically, and returns,
+/// 4. then, on a background queue, waits until the readers have left the copy it switched away
+///    from and replays the new write there, so that the next write usually finds both copies
+///    level and applies itself once.
 ///
 /// After `upsert`, `remove` or `replace` returns, every look-up that starts sees the change, and no
 /// look-up ever sees a contact in a form it never had: each copy is only mutated when no reader is
 /// in it. Readers pay two atomic increments and never block; writers are serialized among
-/// themselves. Each copy is mutated in place (it is uniquely referenced when the writer holds it),
-/// so a write costs what one `ContactDirectory.upsert` costs, twice, never a copy of the directory.
+/// themselves (the background replay takes the same lock). Each copy is mutated in place (it is
+/// uniquely referenced when the writer holds it), so a write costs what one
+/// `ContactDirectory.upsert` costs, twice, never a copy of the directory; the caller waits for
+/// one of the two when the writes are far enough apart for the replay to finish in between
+/// (a sustained stream of a thousand writes a second), for both when they come back to back.
 ///
 /// The price is memory: two copies of the indexes. Contacts themselves (their strings and arrays)
 /// are shared between the copies, since both hold the same immutable values.
@@ -41,6 +48,10 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     private let readers1 = Atomic<Int>(0)
     private let writer = Mutex<WriterState>(WriterState())
     private let changes = Atomic<UInt64>(0)
+    /// Replays each write on the copy that lacks it, after the write returned.
+    private let replayQueue = DispatchQueue(label: "LiveDirectory.replay")
+    /// Whether a replay is queued and has not started yet (one is enough for any number of writes).
+    private let replayQueued = Atomic<Bool>(false)
 
     /// The write that the active copy has and the standby copy still lacks.
     private struct WriterState: ~Copyable {
@@ -164,18 +175,50 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         }
     }
 
-    /// Applies a change to the standby copy, switches, and remembers the change for the other copy.
+    /// Applies a change to the standby copy, switches, remembers the change for the other copy,
+    /// and queues its replay there.
     @discardableResult
     private func apply(_ change: DirectoryChange) -> Contact? {
-        writer.withLock { state in
+        let removed = writer.withLock { state in
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
-            waitForReaders(leaving: standby)
-            if let lagging = state.lagging { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
+            // The replay of the last write has not run yet: it runs here, as it must before the
+            // standby copy takes a new write.
+            replayLagging(&state)
             let removed = change.apply(to: &copies[standby], returningRemoved: true)
             active.store(standby, ordering: .sequentiallyConsistent)
             state.lagging = change
             changes.add(1, ordering: .relaxed)
             return removed
+        }
+        if !replayQueued.exchange(true, ordering: .acquiringAndReleasing) {
+            // The block keeps the directory alive until it ran.
+            replayQueue.async { [self] in
+                replayQueued.store(false, ordering: .releasing)
+                writer.withLock { replayLagging(&$0) }
+            }
+        }
+        return removed
+    }
+
+    /// Brings the standby copy level with the active one: waits until no reader is left in it,
+    /// then replays the write it lacks, if any. Called with the writer's lock held.
+    private func replayLagging(_ state: inout WriterState) {
+        let standby = 1 - active.load(ordering: .sequentiallyConsistent)
+        waitForReaders(leaving: standby)
+        if let lagging = state.lagging.take() { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
+    }
+
+    /// Waits until the replay queued by the last write has run (for tests).
+    func waitForReplay() {
+        replayQueue.sync {}
+    }
+
+    /// Calls `body` with the active and the standby copy, the writer's lock held (for tests:
+    /// after `waitForReplay`, the two hold the same contacts).
+    func withBothCopies<R>(_ body: (_ active: ContactDirectory, _ standby: ContactDirectory, _ isLevel: Bool) -> R) -> R {
+        writer.withLock { state in
+            let side = active.load(ordering: .sequentiallyConsistent)
+            return body(copies[side], copies[1 - side], state.lagging == nil)
         }
     }
 
