@@ -154,6 +154,35 @@ import Testing
         #expect(vocabulary.prefixRange(Array("x".utf8)).isEmpty)
     }
 
+    /// Prefix ranges and byte order against brute force, on tokens that share long beginnings
+    /// (past the 8 bytes the binary search reads in one array) and hold multi-byte letters,
+    /// whether the tokens came one by one in order or in bulk and were sorted once.
+    @Test(arguments: [true, false])
+    func prefixRangesEqualBruteForce(_ keepSorted: Bool) {
+        var random = SeededGenerator(seed: keepSorted ? 5 : 6)
+        let pieces = ["a", "b", "n", "é", "ø", "я", "aaaa", "bana", "nanab"]
+        var vocabulary = TokenVocabulary()
+        var words: [[UInt8]] = []
+        for _ in 0..<3000 {
+            let word = (0..<Int.random(in: 1...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let before = vocabulary.count
+            _ = vocabulary.intern(word, keepSorted: keepSorted)
+            if vocabulary.count > before { words.append(Array(word.utf8)) }
+        }
+        vocabulary.sortIfNeeded()
+        let inOrder = vocabulary.sorted.map { Array(vocabulary.bytes(of: $0)) }
+        #expect(inOrder == words.sorted { $0.lexicographicallyPrecedes($1) })
+        for _ in 0..<400 {
+            let word = words.randomElement(using: &random)!
+            let prefix = Array(word.prefix(Int.random(in: 1...word.count, using: &random)))
+            let found = vocabulary.prefixRange(prefix).map { Array(vocabulary.bytes(of: vocabulary.sorted[$0])) }
+            #expect(found == inOrder.filter { $0.starts(with: prefix) }, "\(String(decoding: prefix, as: UTF8.self))")
+            // A prefix no token has, just past this one in byte order.
+            let absent = prefix + [0xFF]
+            #expect(vocabulary.prefixRange(absent).isEmpty)
+        }
+    }
+
     @Test(arguments: [("Dimitris", "demetres"), ("Sofia", "sophia"), ("Mohammed", "mhmd"), ("Mikhail", "mihail"), ("Kuznetsov", "kuznecov"), ("Stavros", "stauros")])
     func skeletonsMeetAcrossRomanizations(_ typed: String, _ icu: String) {
         #expect(ConsonantSkeleton.of(typed.lowercased().utf8) == ConsonantSkeleton.of(icu.utf8))

@@ -19,6 +19,11 @@ struct TokenVocabulary: Sendable {
     /// The byte lengths of the tokens in `sorted`, position for position (at most 65,535): a
     /// prefix range's lengths are read in order, not one token's offsets at a time.
     private var sortedLengths: [UInt16] = []
+    /// The first 8 bytes of the tokens in `sorted`, big-endian and zero-padded, position for
+    /// position (`head`): in byte order too, since no folded token holds a zero byte. A binary
+    /// search reads them in one array instead of three dependent places a step (the id, its
+    /// offset, its bytes); a prefix range of up to 8 bytes is found on them alone.
+    private var sortedHeads: [UInt64] = []
     private var sortedIsCurrent = true
     private(set) var maxLength = 0
 
@@ -29,11 +34,12 @@ struct TokenVocabulary: Sendable {
         idsByHash.makeStorageUnique()
         sorted.reserveCapacity(sorted.count)
         sortedLengths.reserveCapacity(sortedLengths.count)
+        sortedHeads.reserveCapacity(sortedHeads.count)
     }
 
     /// Approximate heap bytes held.
     var approximateBytes: Int {
-        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + sortedLengths.capacity * 2 + idsByHash.approximateBytes
+        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + sortedLengths.capacity * 2 + sortedHeads.capacity * 8 + idsByHash.approximateBytes
     }
 
     /// The number of distinct tokens.
@@ -107,12 +113,14 @@ struct TokenVocabulary: Sendable {
         maxLength = max(maxLength, token.count)
         idsByHash.insert(hash: hash, slot: id)
         if keepSorted && sortedIsCurrent {
-            let position = lowerBound(Array(token))
+            let position = lowerBound(token)
             sorted.insert(id, at: position)
             sortedLengths.insert(UInt16(clamping: token.count), at: position)
+            sortedHeads.insert(Self.head(token, padding: 0), at: position)
         } else {
             sorted.append(id)
             sortedLengths.append(UInt16(clamping: token.count))
+            sortedHeads.append(Self.head(token, padding: 0))
             sortedIsCurrent = false
         }
         return id
@@ -129,51 +137,98 @@ struct TokenVocabulary: Sendable {
             }
         }
         sortedLengths = sorted.map { UInt16(clamping: length(of: $0)) }
+        sortedHeads = arena.withUnsafeBufferPointer { bytes in
+            sorted.map { id in
+                let start = Int(offsets[Int(id)])
+                return Self.head(UnsafeBufferPointer(rebasing: bytes[start..<Int(offsets[Int(id) + 1])]), padding: 0)
+            }
+        }
         sortedIsCurrent = true
     }
 
     /// The positions in `sorted` of the tokens that start with `prefix`.
-    /// - Complexity: O(log V).
+    /// - Complexity: O(log V), on `sortedHeads` alone for a prefix of up to 8 bytes.
     func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
-        let start = lowerBound(prefix)
-        var low = start
-        var high = sorted.count
-        arena.withUnsafeBufferPointer { bytes in
+        prefix.withUnsafeBufferPointer { prefix in
+            // The tokens that start with the prefix's first 8 bytes: their heads lie between the
+            // prefix padded with zeros and the prefix padded with 0xFF.
+            let head = prefix.prefix(8)
+            let low = firstHead(atLeast: Self.head(UnsafeBufferPointer(rebasing: head), padding: 0), from: 0)
+            let upper = Self.head(UnsafeBufferPointer(rebasing: head), padding: 0xFF)
+            let high = firstHead(atLeast: upper &+ 1, from: low, wraps: upper == .max)
+            guard prefix.count > 8 else { return low..<high }
+            // A longer prefix: its first 8 bytes are the heads' own; the rest is compared on
+            // the bytes, within that run.
+            return arena.withUnsafeBufferPointer { bytes in
+                var first = low
+                var end = high
+                while first < end {
+                    let middle = (first + end) / 2
+                    if Self.compareTail(bytes, offsets, sorted[middle], prefix, hasPrefixOnly: false) < 0 { first = middle + 1 } else { end = middle }
+                }
+                var last = first
+                end = high
+                while last < end {
+                    let middle = (last + end) / 2
+                    if Self.compareTail(bytes, offsets, sorted[middle], prefix, hasPrefixOnly: true) == 0 { last = middle + 1 } else { end = middle }
+                }
+                return first..<last
+            }
+        }
+    }
+
+    /// The big-endian number of the first 8 bytes of `bytes`, padded with `padding`.
+    @inline(__always)
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>, padding: UInt8) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : padding) }
+        return value
+    }
+
+    /// The first position at or after `start` whose head is at least `value` (the end when
+    /// `wraps`: `value` overflowed past every head).
+    @inline(__always)
+    private func firstHead(atLeast value: UInt64, from start: Int, wraps: Bool = false) -> Int {
+        guard !wraps else { return sortedHeads.count }
+        return sortedHeads.withUnsafeBufferPointer { heads in
+            var low = start
+            var high = heads.count
             while low < high {
                 let middle = (low + high) / 2
-                if hasPrefix(bytes, sorted[middle], prefix[...]) { low = middle + 1 } else { high = middle }
+                if heads[middle] < value { low = middle + 1 } else { high = middle }
             }
+            return low
         }
-        return start..<low
     }
 
-    private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ id: UInt32, _ prefix: some Collection<UInt8>) -> Bool {
+    /// The position in `sorted` of the first token not below `key` in byte order.
+    private func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let low = firstHead(atLeast: Self.head(key, padding: 0), from: 0)
+        guard key.count > 8 else { return low }
+        // Tokens with the key's 8-byte head: compared on their bytes.
+        let head = Self.head(key, padding: 0)
+        let high = firstHead(atLeast: head &+ 1, from: low, wraps: head == .max)
+        return arena.withUnsafeBufferPointer { bytes in
+            var first = low
+            var end = high
+            while first < end {
+                let middle = (first + end) / 2
+                if Self.compareTail(bytes, offsets, sorted[middle], key, hasPrefixOnly: false) < 0 { first = middle + 1 } else { end = middle }
+            }
+            return first
+        }
+    }
+
+    /// Compares token `id` with `key` in byte order (-1, 0, 1); with `hasPrefixOnly`, 0 when
+    /// the token starts with `key`.
+    @inline(__always)
+    private static func compareTail(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: [UInt32], _ id: UInt32, _ key: UnsafeBufferPointer<UInt8>, hasPrefixOnly: Bool
+    ) -> Int {
         let start = Int(offsets[Int(id)])
-        let length = Int(offsets[Int(id) + 1]) - start
-        guard length >= prefix.count else { return false }
-        var position = start
-        for byte in prefix {
-            if bytes[position] != byte { return false }
-            position += 1
-        }
-        return true
-    }
-
-    private func lowerBound(_ key: [UInt8]) -> Int {
-        arena.withUnsafeBufferPointer { bytes in
-            key.withUnsafeBufferPointer { k in
-                var low = 0
-                var high = sorted.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let id = sorted[middle]
-                    let start = Int(offsets[Int(id)])
-                    let length = Int(offsets[Int(id) + 1]) - start
-                    if Self.compareBytes(bytes.baseAddress! + start, length, k.baseAddress, k.count) < 0 { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-        }
+        var length = Int(offsets[Int(id) + 1]) - start
+        if hasPrefixOnly, length > key.count { length = key.count }
+        return compareBytes(bytes.baseAddress! + start, length, key.baseAddress, key.count)
     }
 
     private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: [UInt32], _ a: UInt32, _ b: UInt32) -> Int {
