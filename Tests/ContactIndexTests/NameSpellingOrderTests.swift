@@ -27,4 +27,24 @@ import Testing
         #expect(sorted.totalPostings == counts.reduce(0, +))
         #expect(sorted.count(upTo: .prefix) == earlier)
     }
+
+    /// The order is by kind, then quality (best first), then position, whether the spellings
+    /// fall in a few groups of equal kind and quality (placed by counting) or in many (sorted).
+    @Test(arguments: [(40, 1), (500, 3), (3000, 20), (3000, 32), (3000, 33), (800, 400), (20, 20)])
+    func orderIsByKindThenQualityThenPosition(_ count: Int, _ groups: Int) {
+        var random = SplitMix(seed: UInt64(count * 1000 + groups))
+        let allKinds: [TokenMatchKind] = [.exact, .nickname, .prefix, .initial, .fuzzyOne, .romanized, .fuzzyTwo, .fuzzyThree]
+        // `groups` distinct (kind, quality) pairs, drawn for each spelling.
+        let pairs = (0..<groups).map { group in (allKinds[group % allKinds.count], Float(group) / Float(groups)) }
+        let drawn = (0..<count).map { _ in pairs[Int(random.next() % UInt64(groups))] }
+        let kinds = drawn.map(\.0)
+        let qualities = drawn.map(\.1)
+        let order = NameSpellingOrder(kinds: kinds, qualities: qualities) { $0 }
+        let expected = (0..<count).sorted { a, b in
+            if kinds[a] != kinds[b] { return kinds[a] < kinds[b] }
+            return qualities[a] != qualities[b] ? qualities[a] > qualities[b] : a < b
+        }
+        #expect(order.positions.map { Int($0) } == expected)
+        #expect(order.totalPostings == (0..<count).reduce(0, +))
+    }
 }
