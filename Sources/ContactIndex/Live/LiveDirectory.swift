@@ -46,7 +46,10 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     private let active = Atomic<Int>(0)
     private let readers0 = Atomic<Int>(0)
     private let readers1 = Atomic<Int>(0)
-    private let writer = Mutex<WriterState>(WriterState())
+    /// A pthread mutex, not `Synchronization.Mutex`: the background replay mutates the copies on
+    /// another thread than the writer's, and ThreadSanitizer sees only this lock's ordering
+    /// between the two (see `PthreadMutex`).
+    private let writer = PthreadMutex<WriterState>(WriterState())
     private let changes = Atomic<UInt64>(0)
     /// Replays each write on the copy that lacks it, after the write returned.
     private let replayQueue = DispatchQueue(label: "LiveDirectory.replay")
@@ -54,7 +57,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     private let replayQueued = Atomic<Bool>(false)
 
     /// The write that the active copy has and the standby copy still lacks.
-    private struct WriterState: ~Copyable {
+    private struct WriterState {
         var lagging: DirectoryChange? = nil
     }
 
