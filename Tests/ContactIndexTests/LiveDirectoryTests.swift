@@ -67,7 +67,10 @@ import Testing
         for step in 1...60 {
             let index = Int(random.next() % 40)
             if random.next() % 4 == 0 { live.remove(id: "C\(index)") } else { live.upsert(Self.contact(index, version: step)) }
-            live.waitForReplay()
+            guard live.waitForReplay(seconds: 5) else {
+                Issue.record("the write of step \(step) was not replayed in 5 s")
+                return
+            }
             live.withBothCopies { active, standby, isLevel in
                 #expect(isLevel, "the write of step \(step) was not replayed")
                 #expect(active.count == standby.count)

@@ -16,18 +16,21 @@ import Glibc
 /// 2. replays there the write that the active copy has and the standby one lacks, unless that was
 ///    done already (step 4), then applies the new write,
 /// 3. switches: the standby copy becomes active, atomically, and returns,
-/// 4. then, on a background queue, waits until the readers have left the copy it switched away
-///    from and replays the new write there, so that the next write usually finds both copies
-///    level and applies itself once.
+/// 4. then, once no write has come for `quietPeriod`, a background queue waits until the readers
+///    have left the copy the write switched away from and replays the write there, so that the
+///    next write finds both copies level and applies itself once.
 ///
 /// After `upsert`, `remove` or `replace` returns, every look-up that starts sees the change, and no
 /// look-up ever sees a contact in a form it never had: each copy is only mutated when no reader is
 /// in it. Readers pay two atomic increments and never block; writers are serialized among
 /// themselves (the background replay takes the same lock). Each copy is mutated in place (it is
 /// uniquely referenced when the writer holds it), so a write costs what one
-/// `ContactDirectory.upsert` costs, twice, never a copy of the directory; the caller waits for
-/// one of the two when the writes are far enough apart for the replay to finish in between
-/// (a sustained stream of a thousand writes a second), for both when they come back to back.
+/// `ContactDirectory.upsert` costs, twice, never a copy of the directory. The caller waits for
+/// one of the two when the writes are far enough apart for the replay to run in between (a
+/// sustained stream of a thousand writes a second). Writes that come back to back replay each
+/// other on the writer's thread, as they would without the queue: there, handing each replay
+/// to another core and back made every write slower (the copies' cache lines moved between the
+/// cores, and the writer waited on the lock for the replay).
 ///
 /// The price is memory: two copies of the indexes. Contacts themselves (their strings and arrays)
 /// are shared between the copies, since both hold the same immutable values.
@@ -51,10 +54,18 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     /// between the two (see `PthreadMutex`).
     private let writer = PthreadMutex<WriterState>(WriterState())
     private let changes = Atomic<UInt64>(0)
-    /// Replays each write on the copy that lacks it, after the write returned.
+    /// Replays a write on the copy that lacks it, once the writer is quiet.
     private let replayQueue = DispatchQueue(label: "LiveDirectory.replay")
-    /// Whether a replay is queued and has not started yet (one is enough for any number of writes).
-    private let replayQueued = Atomic<Bool>(false)
+    /// Whether a replay is scheduled (one is enough for any number of writes).
+    private let replayScheduled = Atomic<Bool>(false)
+
+    /// How long no write must have come before the replay runs in the background: longer than
+    /// the gaps of a burst, shorter than those of a thousand writes a second.
+    static let quietPeriod: UInt64 = 100_000
+
+    /// When the last write switched the copies (`monotonicNanoseconds`): read without the lock,
+    /// so that a replay scheduled during a burst of writes does not contend for it.
+    private let lastWrite = Atomic<UInt64>(0)
 
     /// The write that the active copy has and the standby copy still lacks.
     private struct WriterState {
@@ -190,17 +201,47 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
             let removed = change.apply(to: &copies[standby], returningRemoved: true)
             active.store(standby, ordering: .sequentiallyConsistent)
             state.lagging = change
+            lastWrite.store(Self.monotonicNanoseconds(), ordering: .relaxed)
             changes.add(1, ordering: .relaxed)
             return removed
         }
-        if !replayQueued.exchange(true, ordering: .acquiringAndReleasing) {
-            // The block keeps the directory alive until it ran.
-            replayQueue.async { [self] in
-                replayQueued.store(false, ordering: .releasing)
-                writer.withLock { replayLagging(&$0) }
-            }
-        }
+        if !replayScheduled.exchange(true, ordering: .acquiringAndReleasing) { scheduleReplay(in: Self.quietPeriod) }
         return removed
+    }
+
+    /// Runs `replayWhenQuiet` in `nanoseconds`. The block keeps the directory alive until it ran.
+    private func scheduleReplay(in nanoseconds: UInt64) {
+        replayQueue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in replayWhenQuiet() }
+    }
+
+    /// Replays the lagging write, if a write left one, once the writer has been quiet for
+    /// `quietPeriod`; before that, looks again when it will have been.
+    private func replayWhenQuiet() {
+        let quiet = Self.monotonicNanoseconds() &- lastWrite.load(ordering: .relaxed)
+        if quiet < Self.quietPeriod { return scheduleReplay(in: Self.quietPeriod - quiet) }
+        // The readers still in the standby copy (a slow name search) are waited for before the
+        // lock is taken, sleeping: a write that comes meanwhile is not held up, and replays
+        // itself.
+        waitForReaders(leaving: 1 - active.load(ordering: .sequentiallyConsistent), sleeping: true)
+        let wait: UInt64? = writer.withLock { state in
+            if state.lagging != nil {
+                let quiet = Self.monotonicNanoseconds() &- lastWrite.load(ordering: .relaxed)
+                if quiet < Self.quietPeriod { return Self.quietPeriod - quiet }
+                replayLagging(&state)
+            }
+            // Cleared under the lock: a write after this schedules a replay of its own, and
+            // one before it left its change for this replay.
+            replayScheduled.store(false, ordering: .releasing)
+            return nil
+        }
+        if let wait { scheduleReplay(in: wait) }
+    }
+
+    /// The monotonic clock in nanoseconds.
+    private static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 
     /// Brings the standby copy level with the active one: waits until no reader is left in it,
@@ -211,9 +252,16 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         if let lagging = state.lagging.take() { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
     }
 
-    /// Waits until the replay queued by the last write has run (for tests).
-    func waitForReplay() {
-        replayQueue.sync {}
+    /// Waits until the standby copy is level with the active one, at most `seconds` (for tests).
+    /// - Returns: whether it is.
+    @discardableResult
+    func waitForReplay(seconds: Double = 10) -> Bool {
+        let deadline = Self.monotonicNanoseconds() + UInt64(seconds * 1e9)
+        while writer.withLock({ $0.lagging != nil }) {
+            if Self.monotonicNanoseconds() > deadline { return false }
+            usleep(100)
+        }
+        return true
     }
 
     /// Calls `body` with the active and the standby copy, the writer's lock held (for tests:
@@ -227,11 +275,13 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
 
     /// Waits until no reader is in `side`. Readers leave within a look-up's time, so this spins
     /// briefly and then yields the core.
-    private func waitForReaders(leaving side: Int) {
+    /// - Parameter sleeping: sleep between looks after the first spins, rather than yield the
+    ///   core (for the background replay, which no caller waits for).
+    private func waitForReaders(leaving side: Int, sleeping: Bool = false) {
         var spins = 0
         while readerCount(side: side) != 0 {
             spins += 1
-            if spins > 64 { sched_yield() }
+            if spins > 64 { if sleeping { usleep(20) } else { sched_yield() } }
         }
     }
 }
