@@ -56,7 +56,8 @@ extension ContactDirectory {
     /// core.
     mutating func sortSharedKeyGroups() {
         let ties = slotTies
-        let tables = Mutex([phoneIndex.byE164, phoneIndex.byNational, emailIndex.byAddress, emailIndex.byCanonical])
+        // Pthread mutexes: ThreadSanitizer sees their hand-offs between the jobs (`PthreadMutex`).
+        let tables = PthreadMutex([phoneIndex.byE164, phoneIndex.byNational, emailIndex.byAddress, emailIndex.byCanonical])
         phoneIndex.byE164 = RankedSlotTable()
         phoneIndex.byNational = RankedSlotTable()
         emailIndex.byAddress = RankedSlotTable()
