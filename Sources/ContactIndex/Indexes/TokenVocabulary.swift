@@ -159,21 +159,9 @@ struct TokenVocabulary: Sendable {
             guard prefix.count > 8 else { return low..<high }
             // A longer prefix: its first 8 bytes are the heads' own; the rest is compared on
             // the bytes, within that run.
-            return arena.withUnsafeBufferPointer { bytes in
-                var first = low
-                var end = high
-                while first < end {
-                    let middle = (first + end) / 2
-                    if Self.compareTail(bytes, offsets, sorted[middle], prefix, hasPrefixOnly: false) < 0 { first = middle + 1 } else { end = middle }
-                }
-                var last = first
-                end = high
-                while last < end {
-                    let middle = (last + end) / 2
-                    if Self.compareTail(bytes, offsets, sorted[middle], prefix, hasPrefixOnly: true) == 0 { last = middle + 1 } else { end = middle }
-                }
-                return first..<last
-            }
+            let first = lowerBound(prefix)
+            let last = partitionPoint(in: first..<high) { id, bytes in Self.compareTail(bytes, offsets, id, prefix, hasPrefixOnly: true) == 0 }
+            return first..<last
         }
     }
 
@@ -203,17 +191,23 @@ struct TokenVocabulary: Sendable {
 
     /// The position in `sorted` of the first token not below `key` in byte order.
     private func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let low = firstHead(atLeast: Self.head(key, padding: 0), from: 0)
+        let head = Self.head(key, padding: 0)
+        let low = firstHead(atLeast: head, from: 0)
         guard key.count > 8 else { return low }
         // Tokens with the key's 8-byte head: compared on their bytes.
-        let head = Self.head(key, padding: 0)
         let high = firstHead(atLeast: head &+ 1, from: low, wraps: head == .max)
-        return arena.withUnsafeBufferPointer { bytes in
-            var first = low
-            var end = high
+        return partitionPoint(in: low..<high) { id, bytes in Self.compareTail(bytes, offsets, id, key, hasPrefixOnly: false) < 0 }
+    }
+
+    /// The first position in `range` of `sorted` whose token fails `isBefore` (which holds for
+    /// a leading run of the range), given the token's id and the arena.
+    private func partitionPoint(in range: Range<Int>, _ isBefore: (UInt32, UnsafeBufferPointer<UInt8>) -> Bool) -> Int {
+        arena.withUnsafeBufferPointer { bytes in
+            var first = range.lowerBound
+            var end = range.upperBound
             while first < end {
                 let middle = (first + end) / 2
-                if Self.compareTail(bytes, offsets, sorted[middle], key, hasPrefixOnly: false) < 0 { first = middle + 1 } else { end = middle }
+                if isBefore(sorted[middle], bytes) { first = middle + 1 } else { end = middle }
             }
             return first
         }
