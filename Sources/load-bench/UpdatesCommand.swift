@@ -87,8 +87,9 @@ struct UpdatesCommand: ParsableCommand {
         let phase = UInt64(seconds) * 1_000_000_000
         var workload = UpdateWorkload(targets: sample.writerTargets, preparer: ContactPreparer(configuration: configuration), seed: seed &+ 7)
         if let writes {
+            let replayedBefore = live.backgroundReplayCount
             let figures = workload.run(on: live, count: writes)
-            print("\(figures.upserts) upserts, \(figures.removes) removes back to back in \(String(format2: figures.seconds)) s")
+            print("\(figures.upserts) upserts, \(figures.removes) removes back to back in \(String(format2: figures.seconds)) s; \(live.backgroundReplayCount - replayedBefore) replayed on the second copy in the background")
             var table = LatencyTable()
             table.addWrites(figures, upsert: "upsert", remove: "remove")
             print(table.text)
@@ -96,7 +97,9 @@ struct UpdatesCommand: ParsableCommand {
         }
         print("load average \(MachineLoad.text)")
         print("writer-alone phase: \(rate)/s, \(seconds) s …")
+        let replayedBefore = live.backgroundReplayCount
         let alone = workload.run(on: live, rate: rate, nanoseconds: phase)
+        let replayedAlone = live.backgroundReplayCount - replayedBefore
 
         _ = LookupLoop.run(live: live, queries: sample.queries, readers: readers, nanoseconds: 2_000_000_000)  // warm-up
         print("idle phase: \(readers) reader(s), \(seconds) s …")
@@ -114,11 +117,12 @@ struct UpdatesCommand: ParsableCommand {
         let busy = LookupLoop.run(live: live, queries: sample.queries, readers: readers, nanoseconds: phase)
         group.wait()
         guard let written = writes.withLock({ $0 }) else { throw ExitCode(2) }
+        let replayedBeside = live.backgroundReplayCount - replayedBefore - replayedAlone
         print("load average \(MachineLoad.text)")
 
         print("")
-        for (name, figures) in [("writer alone", alone), ("writer beside readers", written)] {
-            print("\(name): \(figures.upserts) upserts, \(figures.removes) removes in \(String(format2: figures.seconds)) s (\(Int(Double(figures.upserts + figures.removes) / figures.seconds))/s), \(figures.skipped) writes skipped (behind the rate)")
+        for (name, figures, replayed) in [("writer alone", alone, replayedAlone), ("writer beside readers", written, replayedBeside)] {
+            print("\(name): \(figures.upserts) upserts, \(figures.removes) removes in \(String(format2: figures.seconds)) s (\(Int(Double(figures.upserts + figures.removes) / figures.seconds))/s), \(figures.skipped) writes skipped (behind the rate), \(replayed) replayed on the second copy in the background")
         }
         print("contacts now \(live.count); look-ups: idle \(idle.overall.totalCount), under updates \(busy.overall.totalCount)")
         var table = LatencyTable()

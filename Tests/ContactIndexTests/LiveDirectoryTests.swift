@@ -121,7 +121,11 @@ import Testing
         }
     }
 
-    @Test func readersCheckInvariantsWhileAWriterUpdates() async {
+    /// Writes back to back (each replays the last on the writer's thread), and writes with
+    /// pauses longer than `LiveDirectory.quietPeriod` (the background replay runs between them,
+    /// beside the readers).
+    @Test(arguments: [0, 300])
+    func readersCheckInvariantsWhileAWriterUpdates(pauseMicroseconds: Int) async {
         let live = LiveDirectory(
             ContactDirectory((0..<Self.total).map { Self.contact($0, version: 0) }, configuration: .init(defaultRegion: "US")))
         let published = Published()
@@ -140,6 +144,7 @@ import Testing
                         published.versions.withLock { $0[index] = round }
                         published.present.withLock { $0[index] = true }
                     }
+                    if pauseMicroseconds > 0, round % 2 == 0 { usleep(UInt32(pauseMicroseconds)) }
                 }
                 published.done.store(true, ordering: .sequentiallyConsistent)
                 return []
@@ -187,6 +192,7 @@ import Testing
         }
         #expect(violations.isEmpty, "\(violations.prefix(10))")
         #expect(live.changeCount == UInt64(writes))
+        if pauseMicroseconds > 0 { #expect(live.backgroundReplayCount > 0, "no write was replayed in the background") }
         // After the writer is done, both copies agree with what was published.
         for _ in 0..<2 {
             let versions = published.versions.withLock { $0 }

@@ -54,10 +54,15 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     /// between the two (see `PthreadMutex`).
     private let writer = PthreadMutex<WriterState>(WriterState())
     private let changes = Atomic<UInt64>(0)
-    /// Replays a write on the copy that lacks it, once the writer is quiet.
-    private let replayQueue = DispatchQueue(label: "LiveDirectory.replay")
+    /// Replays a write on the copy that lacks it, once the writer is quiet. A timer source with
+    /// no leeway: `asyncAfter` allows a millisecond of it, so a replay due 100 µs after a write
+    /// often ran as the next write of a thousand a second came, and one write in fifty replayed
+    /// the last itself.
+    private let replayTimer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "LiveDirectory.replay"))
     /// Whether a replay is scheduled (one is enough for any number of writes).
     private let replayScheduled = Atomic<Bool>(false)
+    /// How many writes were replayed in the background (the others by the next write).
+    private let backgroundReplays = Atomic<UInt64>(0)
 
     /// How long no write must have come before the replay runs in the background: longer than
     /// the gaps of a burst, shorter than those of a thousand writes a second.
@@ -82,6 +87,9 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         copies = .allocate(capacity: 2)
         copies.initialize(to: consume first)
         (copies + 1).initialize(to: consume second)
+        // Weak: a replay still due when the directory goes has nothing left to do.
+        replayTimer.setEventHandler { [weak self] in self?.replayWhenQuiet() }
+        replayTimer.resume()
     }
 
     /// An empty live directory.
@@ -90,6 +98,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     }
 
     deinit {
+        replayTimer.cancel()
         copies.deinitialize(count: 2)
         copies.deallocate()
     }
@@ -209,9 +218,9 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         return removed
     }
 
-    /// Runs `replayWhenQuiet` in `nanoseconds`. The block keeps the directory alive until it ran.
+    /// Runs `replayWhenQuiet` in `nanoseconds`.
     private func scheduleReplay(in nanoseconds: UInt64) {
-        replayQueue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in replayWhenQuiet() }
+        replayTimer.schedule(deadline: .now() + .nanoseconds(Int(nanoseconds)), leeway: .nanoseconds(0))
     }
 
     /// Replays the lagging write, if a write left one, once the writer has been quiet for
@@ -228,6 +237,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
                 let quiet = Self.monotonicNanoseconds() &- lastWrite.load(ordering: .relaxed)
                 if quiet < Self.quietPeriod { return Self.quietPeriod - quiet }
                 replayLagging(&state)
+                backgroundReplays.add(1, ordering: .relaxed)
             }
             // Cleared under the lock: a write after this schedules a replay of its own, and
             // one before it left its change for this replay.
@@ -251,6 +261,10 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         waitForReaders(leaving: standby)
         if let lagging = state.lagging.take() { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
     }
+
+    /// How many writes were replayed on the second copy in the background so far; the others
+    /// were replayed by the write after them, on its caller's thread (see the type's comment).
+    public var backgroundReplayCount: UInt64 { backgroundReplays.load(ordering: .relaxed) }
 
     /// Waits until the standby copy is level with the active one, at most `seconds` (for tests).
     /// - Returns: whether it is.
