@@ -19,13 +19,15 @@ final class ContactRowPreparerPool: Sendable {
 
     /// Calls `body` with an idle preparer (a new one when none is idle), then keeps it.
     func withPreparer<R>(_ body: (inout ContactRowPreparer) throws -> R) rethrows -> R {
-        var preparer = idle.withLock { $0.popLast() }
+        // Held in an optional so that it moves into and out of the pool (`take`), never copied:
+        // a copy retains and releases each of its many buffers, every call.
+        var preparer: ContactRowPreparer? = idle.withLock { $0.popLast() }
             ?? ContactRowPreparer(configuration: configuration, names: names, nameKeyCacheLimit: Self.nameKeyCacheLimit)
         defer {
             idle.withLock { preparers in
-                if preparers.count < Self.maximumIdle { preparers.append(preparer) }
+                if preparers.count < Self.maximumIdle, let kept = preparer.take() { preparers.append(kept) }
             }
         }
-        return try body(&preparer)
+        return try body(&preparer!)
     }
 }
