@@ -54,7 +54,7 @@ struct UpdatesCommand: ParsableCommand {
     @Option(help: "Random seed of the sample and the writes.")
     var seed: UInt64 = 1
 
-    @Option(help: "Make exactly this many writes back to back, with no reader and no other phase: the same sequence on every run, for instruction counts (valgrind --tool=callgrind --toggle-collect='*LiveDirectory*apply*').")
+    @Option(help: "Make exactly this many writes back to back, with no reader and no other phase: the same sequence on every run, for instruction counts (valgrind --tool=callgrind --toggle-collect='*LiveDirectory*apply*' --toggle-collect='*replayWhenQuiet*', so that a replay counts wherever it runs; the line above the table says how many ran in the background).")
     var writes: Int?
 
     func validate() throws {

@@ -159,7 +159,7 @@ struct TokenVocabulary: Sendable {
             guard prefix.count > 8 else { return low..<high }
             // A longer prefix: its first 8 bytes are the heads' own; the rest is compared on
             // the bytes, within that run.
-            let first = lowerBound(prefix)
+            let first = partitionPoint(in: low..<high) { id, bytes in Self.compareTail(bytes, offsets, id, prefix, hasPrefixOnly: false) < 0 }
             let last = partitionPoint(in: first..<high) { id, bytes in Self.compareTail(bytes, offsets, id, prefix, hasPrefixOnly: true) == 0 }
             return first..<last
         }

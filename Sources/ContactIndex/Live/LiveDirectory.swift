@@ -39,7 +39,8 @@ import Glibc
 /// writers that prepare contacts on several threads only serialize on the index update.
 public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     // @unchecked: `copies` is shared mutable state. The left-right protocol makes it safe: the
-    // writer (serialized by `writer`) mutates only the copy that `active` does not name, and only
+    // writer (serialized by `writer`: a caller's write or the background replay) mutates only the
+    // copy that `active` does not name, and only
     // once that copy's reader count has dropped to zero after the switch away from it.
 
     /// The configuration of the directory; kept across `replace`.
@@ -55,17 +56,16 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     private let writer = PthreadMutex<WriterState>(WriterState())
     private let changes = Atomic<UInt64>(0)
     /// Replays a write on the copy that lacks it, once the writer is quiet. A timer source with
-    /// no leeway: `asyncAfter` allows a millisecond of it, so a replay due 100 µs after a write
-    /// often ran as the next write of a thousand a second came, and one write in fifty replayed
-    /// the last itself.
+    /// no leeway: `asyncAfter` allows a timer at least a millisecond of it, the whole gap between
+    /// two writes at a thousand a second.
     private let replayTimer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "LiveDirectory.replay"))
     /// Whether a replay is scheduled (one is enough for any number of writes).
     private let replayScheduled = Atomic<Bool>(false)
     /// How many writes were replayed in the background (the others by the next write).
     private let backgroundReplays = Atomic<UInt64>(0)
 
-    /// How long no write must have come before the replay runs in the background: longer than
-    /// the gaps of a burst, shorter than those of a thousand writes a second.
+    /// How long (nanoseconds) no write must have come before the replay runs in the background:
+    /// longer than the gaps of a burst, shorter than those of a thousand writes a second.
     static let quietPeriod: UInt64 = 100_000
 
     /// When the last write switched the copies (`monotonicNanoseconds`): read without the lock,
