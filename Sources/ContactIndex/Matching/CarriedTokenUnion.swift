@@ -25,20 +25,46 @@ struct CarriedTokenUnion {
     mutating func extend(
         to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int
     ) {
-        guard tier > self.tier else { return }
+        extend(with: additions(to: tier, band: band, token: token, index: index), lookups: lookups, index: index, slotCount: slotCount)
+    }
+
+    /// What `extend(to:band:token:…)` adds: the postings it reads (`Additions.postings`) are
+    /// known before they are read.
+    func additions(to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, index: NameTokenIndex) -> Additions {
+        guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, ids: [], idPostings: 0) }
         let held = self.tier
         // The prefix spellings, when new, come as their prefix's list (`SlotSet(band:of:)`).
         let prefixList = held < .prefix ? token.prefixList(covering: band) : nil
-        if let prefixList { set.formUnion(sortedSlots: prefixList, lookups: lookups, slotCount: slotCount) }
-        var added: [UInt32] = []
-        var addedPostings = 0
+        var ids: [UInt32] = []
+        var idPostings = 0
         for (offset, position) in band.positions.enumerated() where token.kinds[position] > held {
             if prefixList != nil, token.kinds[position] == .prefix { continue }
             let id = band.ids[offset]
-            added.append(id)
-            addedPostings += Int(index.postingCounts[Int(id)])
+            ids.append(id)
+            idPostings += Int(index.postingCounts[Int(id)])
         }
-        set.formUnion(added, postings: index.postings, addedPostings: addedPostings, lookups: lookups, slotCount: slotCount)
-        self.tier = tier
+        return Additions(tier: tier, prefixList: prefixList, ids: ids, idPostings: idPostings)
+    }
+
+    /// Adds `additions` (from `additions(to:band:token:index:)` on this union).
+    mutating func extend(with additions: Additions, lookups: Int, index: NameTokenIndex, slotCount: Int) {
+        guard additions.tier > tier else { return }
+        if let list = additions.prefixList { set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount) }
+        set.formUnion(additions.ids, postings: index.postings, addedPostings: additions.idPostings, lookups: lookups, slotCount: slotCount)
+        tier = additions.tier
+    }
+
+    /// The spellings a union gains on its way to a tier.
+    struct Additions {
+        /// The tier the union reaches with them.
+        let tier: TokenMatchKind
+        /// The prefix's list, standing for its new prefix spellings, or nil.
+        let prefixList: [UInt32]?
+        /// The other new spellings, and their postings summed.
+        let ids: [UInt32]
+        let idPostings: Int
+
+        /// The postings they add.
+        var postings: Int { (prefixList?.count ?? 0) + idPostings }
     }
 }

@@ -20,8 +20,9 @@ extension ContactDirectory {
     /// token (`TierCombination`), walked by the most their contacts can score; in each, the
     /// token whose band has the fewest postings drives, best spelling first, the others filter,
     /// survivors are scored from their token lists, and the search stops once nothing left
-    /// could enter the results. Only when no contact matches every
-    /// token do contacts matching some tokens fill the results (a bounded pass).
+    /// could enter the results. The tiers after the prefix tier that only fill results already
+    /// holding an exact, nickname or prefix match do a bounded amount of work (`FillBudget`). Only when no contact
+    /// matches every token do contacts matching some tokens fill the results (a bounded pass).
     /// - Parameters:
     ///   - text: the name as typed; empty or punctuation-only text gives no results.
     ///   - limit: at most this many matches; nil uses the configuration's limit.
@@ -37,11 +38,15 @@ extension ContactDirectory {
     /// that the stop never changes the results.
     /// - Parameter latinKeys: look whole names up by `LatinNameKey` (tests compare that with
     ///   the token search alone).
-    func lookup(fuzzyName text: String, limit: Int?, exhaustive: Bool, latinKeys: Bool = true) -> [Match] {
+    /// - Parameter fillLimit: the postings the tiers that fill the results may read
+    ///   (`FillBudget`); nil: no limit.
+    func lookup(
+        fuzzyName text: String, limit: Int?, exhaustive: Bool, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard
+    ) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
         var top = TopMatches(limit: limit, of: self)
-        collectNameMatches(text, exhaustive: exhaustive, latinKeys: latinKeys, into: &top)
+        collectNameMatches(text, exhaustive: exhaustive, latinKeys: latinKeys, fillLimit: fillLimit, into: &top)
         return matches(from: top)
     }
 
@@ -55,7 +60,11 @@ extension ContactDirectory {
     /// - Parameter exhaustive: score every candidate of a tier, without the early stop of
     ///   `collectTier` (tests compare the two).
     /// - Parameter latinKeys: look whole names up by `LatinNameKey` before the token search.
-    func collectNameMatches(_ text: String, exhaustive: Bool = false, latinKeys: Bool = true, into top: inout TopMatches) {
+    /// - Parameter fillLimit: the postings the tiers that fill the results may read
+    ///   (`FillBudget`); nil: no limit.
+    func collectNameMatches(
+        _ text: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
+    ) {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if collectWholeNameMatches(text, into: &top) { return }
@@ -66,11 +75,11 @@ extension ContactDirectory {
         // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
         let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
         guard !folded.isEmpty else { return }
-        collectTokenMatches(folded, exhaustive: exhaustive, into: &top)
+        collectTokenMatches(folded, exhaustive: exhaustive, fillLimit: fillLimit, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
         // written as one word.
         let joined = NameParticles.joiningParticles(folded)
-        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, into: &top) }
+        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, fillLimit: fillLimit, into: &top) }
     }
 
     /// Whole names equal to the query at primary collation strength.
@@ -124,7 +133,11 @@ extension ContactDirectory {
     /// Every token is required first. Contacts that lack a particle of the query ("van der Berg"
     /// for a stored "Berg") are looked for only when that leaves room in the results, and rank
     /// below every full match.
-    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, into top: inout TopMatches) {
+    ///
+    /// Once a tier past the prefix tier begins with an exact, nickname or prefix match in the
+    /// results, the tiers from there only fill them, within `fillLimit` (`FillBudget`, shared
+    /// by both passes).
+    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, fillLimit: Int?, into top: inout TopMatches) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
@@ -132,10 +145,17 @@ extension ContactDirectory {
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
         var evaluated = SmallIDMap(capacity: 1024)
-        if collectTiers(required: Array(query.indices), query: &query, evaluated: &evaluated, exhaustive: exhaustive, into: &top) { return }
+        var budget = FillBudget(limit: fillLimit)
+        if collectTiers(
+            required: Array(query.indices), query: &query, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive, into: &top)
+        {
+            return
+        }
         let essential = query.indices.filter { !query[$0].isParticle }
         if !essential.isEmpty, essential.count < query.count, !top.isFull(atLeast: 0) {
-            if collectTiers(required: essential, query: &query, evaluated: &evaluated, exhaustive: exhaustive, into: &top) { return }
+            if collectTiers(required: essential, query: &query, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive, into: &top) {
+                return
+            }
         }
         // No full match at all: contacts matching some of the tokens are offered instead, from
         // the rarest token's spellings first, within a bounded number of contacts. (When full

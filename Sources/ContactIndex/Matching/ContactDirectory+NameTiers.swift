@@ -28,16 +28,24 @@ extension ContactDirectory {
     /// its spellings at that tier or better (see `collectTier`). The search stops at the first
     /// tier after which no later match could enter the results, or inside a tier once no
     /// contact left in it could, or after the exact tier when it found a whole name.
+    ///
+    /// A tier after the prefix tier that begins with an exact, nickname or prefix match in the
+    /// results only fills them: it starts `budget` (`FillBudget`), and the search ends when
+    /// that runs out.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
-    /// - Returns: whether the results are settled: no later match could enter them.
+    /// - Returns: whether the results are settled: no later match could enter them, or the
+    ///   budget ran out.
     func collectTiers(
-        required: [Int], query: inout [NameQueryToken], evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        required: [Int], query: inout [NameQueryToken], evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool,
+        into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
         var previousCounts: [Int] = []
         var processed: TokenMatchKind?
         var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
         for (tierIndex, tier) in Self.tiers.enumerated() {
+            if tier > .prefix, let best = top.entries.first, best.score >= MatchReason.tokenPrefix.baseScore { budget.start() }
+            if budget.isSpent { return true }
             if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
                 for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
             }
@@ -45,8 +53,8 @@ extension ContactDirectory {
             if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
             collectTier(
-                tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, exhaustive: exhaustive,
-                into: &top)
+                tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, budget: &budget,
+                exhaustive: exhaustive, into: &top)
             processed = tier
             // A whole name equal to the query once folded to Latin ("huban yildirim" for "Hüban
             // Yıldırım", "ivanov ivan" for "Иванов Иван") is as confident an answer as one equal
@@ -96,15 +104,18 @@ extension ContactDirectory {
     /// - Parameters:
     ///   - processed: the tier before, whose contacts were all offered (nil: none).
     ///   - unions: per required token, the union of its merged band built at an earlier tier;
-    ///     brought up to this tier and used, and any built here kept.
+    ///     brought up to this tier and used (unless the budget cannot pay for that), and any
+    ///     built here kept.
+    ///   - budget: the postings a fill tier may still read (`FillBudget`).
     private func collectTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
-        unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool,
+        into top: inout TopMatches
     ) {
         if top.isFull(atLeast: 0) {
             walkFinerBands(
-                tier, after: processed, required: required, query: query, coarse: [], evaluated: &evaluated, exhaustive: exhaustive,
-                into: &top)
+                tier, after: processed, required: required, query: query, coarse: [], evaluated: &evaluated, budget: &budget,
+                exhaustive: exhaustive, into: &top)
             return
         }
         let merged = required.map { query[$0].bands(upTo: tier, grouping: .merged) }
@@ -115,14 +126,18 @@ extension ContactDirectory {
             guard position != driver, let band = merged[position].first, var union = unions[position] else {
                 return Array(filledWith: nil, count: merged[position].count)
             }
-            union.extend(to: tier, band: band, token: query[required[position]], lookups: lookups, index: nameTokenIndex, slotCount: store.slotCount)
+            let additions = union.additions(to: tier, band: band, token: query[required[position]], index: nameTokenIndex)
+            // Unaffordable: the token is checked on the contacts' token lists instead.
+            guard budget.allows(additions.postings) else { return Array(filledWith: nil, count: merged[position].count) }
+            budget.spend(additions.postings)
+            union.extend(with: additions, lookups: lookups, index: nameTokenIndex, slotCount: store.slotCount)
             unions[position] = union
             return [union.set]
         }
         let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, coarse: [], required: required, query: query,
                               stopsWhenFull: tier > .prefix && !exhaustive, leavesCrowdedLists: !exhaustive, evaluated: &evaluated,
-                              exhaustive: exhaustive, into: &top)
-        for position in merged.indices where unions[position] == nil {
+                              budget: &budget, exhaustive: exhaustive, into: &top)
+        for position in merged.indices where unions[position].map({ $0.tier < tier }) ?? true {
             if let built = filters[position].first ?? nil { unions[position] = CarriedTokenUnion(built, tier: tier) }
         }
         guard filled else { return }
@@ -132,8 +147,8 @@ extension ContactDirectory {
         // contact that lacks the token altogether.
         let coarse = unions.map { union in union.flatMap { $0.tier == tier ? $0.set : nil } }
         walkFinerBands(
-            tier, after: processed, required: required, query: query, coarse: coarse, evaluated: &evaluated, exhaustive: exhaustive,
-            into: &top)
+            tier, after: processed, required: required, query: query, coarse: coarse, evaluated: &evaluated, budget: &budget,
+            exhaustive: exhaustive, into: &top)
     }
 
     /// Walks the tier in `finerBands`, their unions built as needed.
@@ -141,12 +156,13 @@ extension ContactDirectory {
     ///   the tier (its merged band's union), or nil; empty when there is none.
     private func walkFinerBands(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken], coarse: [SlotSet?],
-        evaluated: inout SmallIDMap, exhaustive: Bool, into top: inout TopMatches
+        evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool, into top: inout TopMatches
     ) {
         let bands = finerBands(tier, required: required, query: query)
         var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
         walkTier(tier, after: processed, bands: bands, filters: &filters, coarse: coarse, required: required, query: query,
-                 stopsWhenFull: false, leavesCrowdedLists: false, evaluated: &evaluated, exhaustive: exhaustive, into: &top)
+                 stopsWhenFull: false, leavesCrowdedLists: false, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive,
+                 into: &top)
     }
 
     /// The required tokens' spellings up to `tier` in bands by quality, or by kind, or merged:
@@ -168,12 +184,14 @@ extension ContactDirectory {
     ///     bands).
     ///   - leavesCrowdedLists: stop, once the results are full, in a prefix list whose contacts
     ///     are mostly no match (the caller walks on in finer bands).
+    ///   - budget: while it runs (`FillBudget`), every list is walked in chunks, each paid for
+    ///     before it is read, and the walk stops when the budget is spent.
     /// - Returns: whether the walk stopped because the results filled.
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
-        coarse: [SlotSet?], required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool, evaluated: inout SmallIDMap, exhaustive: Bool,
-        into top: inout TopMatches
+        coarse: [SlotSet?], required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool,
+        evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool, into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
         let slotCount = store.slotCount
@@ -192,7 +210,7 @@ extension ContactDirectory {
                 NameTokenCheck(
                     position: position, token: required[position], band: chosen[position],
                     filter: filters[position][combination.bands[position]], coarse: coarse.isEmpty ? nil : coarse[position],
-                    driverPostings: band.postings, query: query, index: index, slotCount: slotCount)
+                    driverPostings: band.postings, query: query, index: index, slotCount: slotCount, budget: &budget)
             }
             var lastQuality = Float.infinity
             // The band's prefix spellings are walked as their prefix's one list, when the index
@@ -211,8 +229,15 @@ extension ContactDirectory {
                 if isPrefix { walkedPrefixList = true }
                 var chunkStart = 0
                 while chunkStart < list.count {
-                    // A prefix list goes in chunks, to be left in the middle (below).
-                    let chunkEnd = isPrefix ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
+                    // A prefix list goes in chunks, to be left in the middle (below), and so does
+                    // every list while the fill budget runs.
+                    let chunked = isPrefix || budget.isRunning
+                    let chunkEnd = chunked ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
+                    if budget.isSpent {
+                        keep(checks, of: combination, in: &filters)
+                        return false
+                    }
+                    budget.spend(chunkEnd - chunkStart)
                     // First the checks with a union drop what they can without reading any contact;
                     // then the contacts left are read (the other checks, the score), their token
                     // lists and tie values prefetched a few steps ahead so that their cache misses
@@ -224,12 +249,19 @@ extension ContactDirectory {
                     }
                     chunkStart = chunkEnd
                     for (offset, slot) in survivors.enumerated() {
+                        // Probing token lists is paid for as it goes (`NameTokenCheck.admits`).
+                        if budget.isSpent {
+                            keep(checks, of: combination, in: &filters)
+                            return false
+                        }
                         prefetchAhead(of: offset, in: survivors, for: top)
                         var passes = true
-                        for check in checks.indices where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount) {
+                        for check in checks.indices
+                        where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount, budget: &budget) {
                             passes = false
                             break
                         }
+                        if passes { budget.spend(NameTokenCheck.probeCost) }
                         // A dead posting (the contact lost the token since) is no match: only contacts
                         // that match every required token are offered, and then counted as seen.
                         guard passes, offerTokenMatch(slot: slot, query: query, requiring: requiredMask, into: &top) else {
@@ -415,11 +447,12 @@ private struct NameTokenCheck {
     let driverPostings: Int
 
     /// A check for a driving band with `driverPostings`: the union is built at once when it
-    /// costs no more than walking the driving band's lists, else only once probing has cost as
-    /// much (see `admits`). `filter` is a union built before, when there is one.
+    /// costs no more than walking the driving band's lists (as far as the fill budget lets the
+    /// walk go), else only once probing has cost as much (see `admits`); either only when the
+    /// budget pays for it. `filter` is a union built before, when there is one.
     init(
         position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, coarse: SlotSet?, driverPostings: Int,
-        query: [NameQueryToken], index: NameTokenIndex, slotCount: Int
+        query: [NameQueryToken], index: NameTokenIndex, slotCount: Int, budget: inout FillBudget
     ) {
         self.position = position
         self.token = token
@@ -427,7 +460,8 @@ private struct NameTokenCheck {
         self.filter = filter
         self.coarse = coarse
         self.driverPostings = driverPostings
-        if filter == nil, band.postings <= 2 * driverPostings {
+        if filter == nil, band.postings <= 2 * budget.capped(driverPostings), budget.allows(band.postings) {
+            budget.spend(band.postings)
             self.filter = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
         }
     }
@@ -446,15 +480,17 @@ private struct NameTokenCheck {
     static let probeCost = 64
 
     /// Whether `slot` has one of the band's spellings.
-    mutating func admits(_ slot: UInt32, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int) -> Bool {
+    mutating func admits(_ slot: UInt32, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int, budget: inout FillBudget) -> Bool {
         if let admitted = filter?.contains(slot) { return admitted }  // in place, not a copy
         probes += 1
-        if probes * Self.probeCost >= band.postings + slotCount / 256 {
+        if probes * Self.probeCost >= band.postings + slotCount / 256, budget.allows(band.postings) {
             // The contacts checked would have paid for the union: build it for the rest.
+            budget.spend(band.postings)
             let union = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
             filter = union
             return union.contains(slot)
         }
+        budget.spend(Self.probeCost)
         return index.withTokens(of: slot) { entries in
             for entry in entries {
                 if let kind = query[token].kind(of: entry & NameTokenIndex.idMask), band.holds(kind) { return true }

@@ -1,0 +1,61 @@
+/// How much work the tiers that only fill the results may still do, in postings: the tiers
+/// after the prefix tier (typing errors, romanizations), once the results hold an exact,
+/// nickname or prefix match, which every later match ranks below.
+///
+/// Those tiers can cost far more than the matches the agent is after. A type-ahead query
+/// with two prefix matches ("dav sno": "David Snow") leaves eight places, and the romanized
+/// spellings of a three-letter token share a skeleton of one or two consonants ("d", "sn")
+/// with thousands of short tokens of long posting lists, in every script: the walk read
+/// tens of thousands of postings and contacts to fill them with weak guesses ("千代 松本",
+/// which ICU reads "qian dai song ben"). Within the budget, a fill tier's walk keeps its order
+/// (best bound first, best spelling first), so the fillers it finds are the likeliest; past
+/// it, the walk stops and the results keep what they have.
+///
+/// A search whose results hold only typing errors or romanizations, or nothing, before a tier
+/// has no budget there: that tier may hold its answer ("Moon Seongsu" has two one-edit
+/// matches, and its answer, 문 성수, is romanized).
+///
+/// Counted: each posting of a driving list walked (paid by chunk), each posting of a union
+/// built or extended for the other tokens, and `NameTokenCheck.probeCost` for each contact
+/// whose token list is read (checked or scored). A union that does not fit is not built: its
+/// token is checked on the contacts' token lists instead, each paid for.
+struct FillBudget {
+    /// The work a search's fill tiers may do at most, by default, in postings.
+    /// At 1M contacts (the labeled prefix queries, `match-bench run`), 8,192 took the p99 of
+    /// prefix queries from about 410 µs to 290 µs and their p90 from 260 µs to 165 µs; recall
+    /// at 5 lost one transliterated query of 1,000 ("Chand Rav" for चण्ड राव, past two prefix
+    /// matches). Twice as much kept that one and gained less.
+    static let standard = 8_192
+
+    /// The work left, or nil while the budget is not running (unlimited).
+    private(set) var left: Int?
+    /// The work the budget allows once it runs; nil: never limited.
+    let limit: Int?
+
+    /// A budget of `limit` (in postings; nil: unlimited), not yet running.
+    init(limit: Int?) {
+        self.limit = limit
+    }
+
+    /// Starts the budget, once: called when a fill tier begins (see the type's description).
+    mutating func start() {
+        if left == nil, let limit { left = limit }
+    }
+
+    /// Whether the budget runs (`start`).
+    var isRunning: Bool { left != nil }
+
+    /// Whether it ran out: the fill tiers do nothing more.
+    var isSpent: Bool { (left ?? 1) <= 0 }
+
+    /// Whether `postings` more fit in what is left.
+    func allows(_ postings: Int) -> Bool { left.map { postings <= $0 } ?? true }
+
+    /// `postings`, or what is left when that is less (none once spent).
+    func capped(_ postings: Int) -> Int { left.map { min(postings, max($0, 0)) } ?? postings }
+
+    /// Counts work worth `postings`.
+    mutating func spend(_ postings: Int) {
+        if let current = left { left = current - postings }
+    }
+}

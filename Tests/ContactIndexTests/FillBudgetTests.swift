@@ -1,0 +1,90 @@
+import ContactFixtures
+@testable import ContactIndex
+import Testing
+
+/// The fill budget (`FillBudget`) ends the tiers that only fill the results, and nothing else:
+/// on a generated directory, with a budget small enough to end many walks, every query keeps
+/// the matches of the first tier that found any (they rank first, in the same order, with the
+/// same scores), every match it returns is one the unlimited search scores the same, the
+/// budget does cut some fill tiers short, and a query with no exact, nickname or prefix match
+/// is never cut.
+@Suite struct FillBudgetTests {
+    static let people = DirectoryGenerator(seed: 31).people(count: 12_000)
+    static let directory = ContactDirectory(people.map(\.contact))
+
+    /// Type-ahead prefixes of the directory's names (the queries with few prefix matches whose
+    /// fill tiers the budget is for), and the labeled queries of every class.
+    static let queries: [String] = {
+        var random = SeededGenerator(seed: 3)
+        var texts = (0..<500).map { _ in
+            let person = people[Int.random(in: 0..<people.count, using: &random)]
+            let given = person.contact.firstName ?? ""
+            let family = person.contact.lastName ?? ""
+            return "\(given.prefix(3)) \(family.prefix(Int.random(in: 2...4, using: &random)))"
+        }
+        let generator = NameQueryGenerator(people: people, seed: 8)
+        texts += NameQueryClass.allCases.flatMap { generator.queries($0, count: 60).map(\.text) }
+        return texts
+    }()
+
+    /// Small enough to end walks in a directory of 12,000.
+    static let smallLimit = 256
+
+    @Test func theBudgetOnlyCutsFillers() {
+        var cut = 0
+        var problems: [String] = []
+        for text in Self.queries {
+            let budgeted = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: Self.smallLimit)
+            let unlimited = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: nil)
+            if budgeted.map(\.contact.id) != unlimited.map(\.contact.id) { cut += 1 }
+            // The first tier to find matches ran before any budget: its matches are all there.
+            if let first = unlimited.first {
+                let leading = unlimited.prefix { $0.reason == first.reason }
+                let kept = budgeted.prefix(leading.count)
+                if kept.map(\.contact.id) != leading.map(\.contact.id) || kept.map(\.score) != leading.map(\.score) {
+                    problems.append("\(text): leading matches \(leading.map(\.contact.id)) became \(kept.map(\.contact.id))")
+                }
+            }
+            // A filler is a true match, scored as the unlimited search scores it.
+            let everyMatch = Dictionary(
+                Self.directory.lookup(fuzzyName: text, limit: 20_000, exhaustive: false, fillLimit: nil).map { ($0.contact.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            for match in budgeted {
+                guard let reference = everyMatch[match.contact.id] else {
+                    problems.append("\(text): \(match.contact.id) is no match without the budget")
+                    continue
+                }
+                if reference.score != match.score || reference.reason != match.reason {
+                    problems.append("\(text): \(match.contact.id) scores \(match.score) \(match.reason), not \(reference.score) \(reference.reason)")
+                }
+            }
+            // Ranked as ever: best first.
+            if zip(budgeted, budgeted.dropFirst()).contains(where: { $0.score < $1.score }) {
+                problems.append("\(text): out of order")
+            }
+        }
+        #expect(Self.queries.count >= 1_000)
+        #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(5))")
+        // The budget does end fill tiers here (else this test shows nothing).
+        #expect(cut >= 10, "the budget changed \(cut) of \(Self.queries.count) results")
+    }
+
+    /// A query without an exact, nickname or prefix match is never budgeted, even by an empty
+    /// budget: its typing errors and romanizations are where its answer is ("Moon Seongsu" for
+    /// 문 성수 past two one-edit matches).
+    @Test func aQueryWithoutPrefixMatchesIsNotBudgeted() {
+        let generator = NameQueryGenerator(people: Self.people, seed: 12)
+        let texts = [NameQueryClass.typo1, .typo2, .transliterated, .nickname].flatMap { generator.queries($0, count: 150).map(\.text) }
+        var compared = 0
+        var differing: [String] = []
+        for text in texts {
+            let unlimited = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: nil)
+            guard let first = unlimited.first, first.score < MatchReason.tokenPrefix.baseScore else { continue }
+            compared += 1
+            let budgeted = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: 0)
+            if budgeted.map(\.contact.id) != unlimited.map(\.contact.id) { differing.append(text) }
+        }
+        #expect(compared >= 100)
+        #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
+    }
+}
