@@ -106,7 +106,7 @@ extension ContactDirectory {
     ///   - unions: per required token, the union of its merged band built at an earlier tier;
     ///     brought up to this tier and used (unless the budget cannot pay for that), and any
     ///     built here kept.
-    ///   - budget: the postings a fill tier may still read (`FillBudget`).
+    ///   - budget: the work a fill tier may still do (`FillBudget`).
     private func collectTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, required: [Int], query: [NameQueryToken],
         unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool,

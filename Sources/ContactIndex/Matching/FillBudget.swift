@@ -3,7 +3,7 @@
 /// nickname or prefix match, which every later match ranks below.
 ///
 /// Those tiers can cost far more than the matches the agent is after. A type-ahead query
-/// with two prefix matches ("dav sno": "David Snow") leaves eight places, and the romanized
+/// with six prefix matches ("dav sno": "David Snow") leaves four places, and the romanized
 /// spellings of a three-letter token share a skeleton of one or two consonants ("d", "sn")
 /// with thousands of short tokens of long posting lists, in every script: the walk read
 /// tens of thousands of postings and contacts to fill them with weak guesses ("千代 松本",
