@@ -18,18 +18,9 @@ struct CarriedTokenUnion {
         self.tier = tier
     }
 
-    /// Brings the union up to `tier`, whose merged band for `token` is `band`: adds the postings
-    /// of the band's spellings of a kind past the tier it held. `lookups`: about how many
-    /// contacts the walk will test against it (`SlotSet.prefersArray`).
-    /// - Complexity: O(a) for the a postings added (bitmap form), O(p log p) in array form.
-    mutating func extend(
-        to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int
-    ) {
-        extend(with: additions(to: tier, band: band, token: token, index: index), lookups: lookups, index: index, slotCount: slotCount)
-    }
-
-    /// What `extend(to:band:token:…)` adds: the postings it reads (`Additions.postings`) are
-    /// known before they are read.
+    /// What bringing the union up to `tier`, whose merged band for `token` is `band`, adds: the
+    /// postings of the band's spellings of a kind past the tier it held, known before they are
+    /// read (`Additions.postings`).
     func additions(to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, index: NameTokenIndex) -> Additions {
         guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, ids: [], idPostings: 0) }
         let held = self.tier
@@ -46,7 +37,9 @@ struct CarriedTokenUnion {
         return Additions(tier: tier, prefixList: prefixList, ids: ids, idPostings: idPostings)
     }
 
-    /// Adds `additions` (from `additions(to:band:token:index:)` on this union).
+    /// Adds `additions` (from `additions(to:band:token:index:)` on this union). `lookups`: about
+    /// how many contacts the walk will test against it (`SlotSet.prefersArray`).
+    /// - Complexity: O(a) for the a postings added (bitmap form), O(p log p) in array form.
     mutating func extend(with additions: Additions, lookups: Int, index: NameTokenIndex, slotCount: Int) {
         guard additions.tier > tier else { return }
         if let list = additions.prefixList { set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount) }

@@ -35,7 +35,8 @@ extension ContactDirectory {
     }
 
     /// `lookup(fuzzyName:limit:)`, optionally without the early stop inside a tier: tests show
-    /// that the stop never changes the results.
+    /// that the stop never changes the results. (The fill budget still ends walks unless
+    /// `fillLimit` is nil.)
     /// - Parameter latinKeys: look whole names up by `LatinNameKey` (tests compare that with
     ///   the token search alone).
     /// - Parameter fillLimit: the postings the tiers that fill the results may read
@@ -75,11 +76,13 @@ extension ContactDirectory {
         // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
         let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
         guard !folded.isEmpty else { return }
-        collectTokenMatches(folded, exhaustive: exhaustive, fillLimit: fillLimit, into: &top)
+        // One budget for the whole search, the joined form's included.
+        var budget = FillBudget(limit: fillLimit)
+        collectTokenMatches(folded, exhaustive: exhaustive, budget: &budget, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
         // written as one word.
         let joined = NameParticles.joiningParticles(folded)
-        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, fillLimit: fillLimit, into: &top) }
+        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, budget: &budget, into: &top) }
     }
 
     /// Whole names equal to the query at primary collation strength.
@@ -135,9 +138,9 @@ extension ContactDirectory {
     /// below every full match.
     ///
     /// Once a tier past the prefix tier begins with an exact, nickname or prefix match in the
-    /// results, the tiers from there only fill them, within `fillLimit` (`FillBudget`, shared
-    /// by both passes).
-    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, fillLimit: Int?, into top: inout TopMatches) {
+    /// results, the tiers from there only fill them, within `budget` (`FillBudget`, shared by
+    /// both passes and by the search's joined form).
+    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, budget: inout FillBudget, into top: inout TopMatches) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
@@ -145,7 +148,6 @@ extension ContactDirectory {
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
         var evaluated = SmallIDMap(capacity: 1024)
-        var budget = FillBudget(limit: fillLimit)
         if collectTiers(
             required: Array(query.indices), query: &query, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive, into: &top)
         {

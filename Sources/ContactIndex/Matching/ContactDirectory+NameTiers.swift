@@ -30,8 +30,9 @@ extension ContactDirectory {
     /// contact left in it could, or after the exact tier when it found a whole name.
     ///
     /// A tier after the prefix tier that begins with an exact, nickname or prefix match in the
-    /// results only fills them: it starts `budget` (`FillBudget`), and the search ends when
-    /// that runs out.
+    /// results only fills them: it starts `budget` (`FillBudget`), which then also limits the
+    /// later tiers past the prefix tier in every pass of the search, and the search ends when it
+    /// runs out.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
     /// - Returns: whether the results are settled: no later match could enter them, or the
     ///   budget ran out.
@@ -43,18 +44,28 @@ extension ContactDirectory {
         var previousCounts: [Int] = []
         var processed: TokenMatchKind?
         var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
+        // The exact, nickname and prefix tiers are never budgeted, even in a later pass of a
+        // search whose budget ran out (the joined form "vanderberg" of "van der berg").
+        var unbudgeted = FillBudget(limit: nil)
         for (tierIndex, tier) in Self.tiers.enumerated() {
-            if tier > .prefix, let best = top.entries.first, best.score >= MatchReason.tokenPrefix.baseScore { budget.start() }
-            if budget.isSpent { return true }
+            let fills = tier > .prefix
+            if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
+            if fills, budget.isSpent { return true }
             if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
                 for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
             }
             let counts = required.map { query[$0].count(upTo: tier) }
             if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
-            collectTier(
-                tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, budget: &budget,
-                exhaustive: exhaustive, into: &top)
+            if fills {
+                collectTier(
+                    tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, budget: &budget,
+                    exhaustive: exhaustive, into: &top)
+            } else {
+                collectTier(
+                    tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated,
+                    budget: &unbudgeted, exhaustive: exhaustive, into: &top)
+            }
             processed = tier
             // A whole name equal to the query once folded to Latin ("huban yildirim" for "Hüban
             // Yıldırım", "ivanov ivan" for "Иванов Иван") is as confident an answer as one equal
@@ -64,7 +75,9 @@ extension ContactDirectory {
             let next = tierIndex + 1 < Self.tiers.count ? Self.tiers[tierIndex + 1].reason.baseScore + Self.maximumBonus : 0
             if top.isFull(atLeast: next) { return true }
         }
-        return false
+        // A budget spent in the last tier settles the results as well: no pass with fewer
+        // required tokens adds to them.
+        return budget.isSpent
     }
 
     /// Offers the contacts that match every required token at `tier` or better and were not
@@ -237,7 +250,6 @@ extension ContactDirectory {
                         keep(checks, of: combination, in: &filters)
                         return false
                     }
-                    budget.spend(chunkEnd - chunkStart)
                     // First the checks with a union drop what they can without reading any contact;
                     // then the contacts left are read (the other checks, the score), their token
                     // lists and tie values prefetched a few steps ahead so that their cache misses
@@ -247,9 +259,13 @@ extension ContactDirectory {
                         if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
                         if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
                     }
+                    let chunkPostings = chunkEnd - chunkStart
                     chunkStart = chunkEnd
+                    // The chunk's postings are paid for when it is done (so the last chunk may
+                    // overdraw, and its survivors are still scored); its token-list reads are
+                    // paid for as they go.
+                    defer { budget.spend(chunkPostings) }
                     for (offset, slot) in survivors.enumerated() {
-                        // Probing token lists is paid for as it goes (`NameTokenCheck.admits`).
                         if budget.isSpent {
                             keep(checks, of: combination, in: &filters)
                             return false

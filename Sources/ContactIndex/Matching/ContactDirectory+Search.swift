@@ -37,7 +37,9 @@ extension ContactDirectory {
         var names: [Match] = []
         if !query.nameText.isEmpty {
             var top = TopMatches(limit: max(limit * 20, 200), of: self)
-            collectNameMatches(query.nameText, into: &top)
+            // No fill budget: a weak name match that the number or address confirms may rank
+            // first, so every one is looked for.
+            collectNameMatches(query.nameText, fillLimit: nil, into: &top)
             names = matches(from: top)
         }
         guard !names.isEmpty, query.phoneText != nil || !identity.isEmpty else {

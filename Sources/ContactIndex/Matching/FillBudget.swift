@@ -1,6 +1,7 @@
 /// How much work the tiers that only fill the results may still do, in postings: the tiers
-/// after the prefix tier (typing errors, romanizations), once the results hold an exact,
-/// nickname or prefix match, which every later match ranks below.
+/// after the prefix tier (initials, typing errors, romanizations), once the results hold an
+/// exact, nickname or prefix match, which every later match ranks below. One budget serves a
+/// whole name search (its pass without particles and its joined form included).
 ///
 /// Those tiers can cost far more than the matches the agent is after. A type-ahead query
 /// with six prefix matches ("dav sno": "David Snow") leaves four places, and the romanized
@@ -9,7 +10,9 @@
 /// tens of thousands of postings and contacts to fill them with weak guesses ("千代 松本",
 /// which ICU reads "qian dai song ben"). Within the budget, a fill tier's walk keeps its order
 /// (best bound first, best spelling first), so the fillers it finds are the likeliest; past
-/// it, the walk stops and the results keep what they have.
+/// it, the walk stops and the results keep what they have. A contact that two passes of a
+/// search find ("al blackwood", then "alblackwood") keeps the better score of the passes that
+/// ran: the budget may end the one that would have scored it higher.
 ///
 /// A search whose results hold only typing errors or romanizations, or nothing, before a tier
 /// has no budget there: that tier may hold its answer ("Moon Seongsu" has two one-edit
@@ -18,7 +21,11 @@
 /// Counted: each posting of a driving list walked (paid by chunk), each posting of a union
 /// built or extended for the other tokens, and `NameTokenCheck.probeCost` for each contact
 /// whose token list is read (checked or scored). A union that does not fit is not built: its
-/// token is checked on the contacts' token lists instead, each paid for.
+/// token is checked on the contacts' token lists instead, each paid for. A chunk is paid for
+/// when done, so the budget may be overdrawn by one chunk (512) and its token-list reads.
+///
+/// A free-text search that also holds a number or an address (`search`) looks for its name
+/// matches without a budget: a weak one that the number confirms may rank first.
 struct FillBudget {
     /// The work a search's fill tiers may do at most, by default, in postings.
     /// At 1M contacts (the labeled prefix queries, `match-bench run`), 8,192 took the p99 of
@@ -40,6 +47,15 @@ struct FillBudget {
     /// Starts the budget, once: called when a fill tier begins (see the type's description).
     mutating func start() {
         if left == nil, let limit { left = limit }
+    }
+
+    /// Whether results led by a match of `reason` make the later tiers fill tiers: an exact,
+    /// nickname or prefix match (or a whole name).
+    static func startsAfter(_ reason: MatchReason) -> Bool {
+        switch reason {
+        case .exactName, .foldedName, .namePrefix, .transliteratedName, .nameTokens, .nickname, .tokenPrefix: true
+        default: false
+        }
     }
 
     /// Whether the budget runs (`start`).
