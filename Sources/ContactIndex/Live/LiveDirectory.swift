@@ -247,12 +247,8 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         if let wait { scheduleReplay(in: wait) }
     }
 
-    /// The monotonic clock in nanoseconds.
-    private static func monotonicNanoseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-    }
+    /// The monotonic clock in nanoseconds (Dispatch's, which the replay timer runs on).
+    private static func monotonicNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     /// Brings the standby copy level with the active one: waits until no reader is left in it,
     /// then replays the write it lacks, if any. Called with the writer's lock held.

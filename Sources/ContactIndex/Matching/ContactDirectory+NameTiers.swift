@@ -44,9 +44,6 @@ extension ContactDirectory {
         var previousCounts: [Int] = []
         var processed: TokenMatchKind?
         var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
-        // The exact, nickname and prefix tiers are never budgeted, even in a later pass of a
-        // search whose budget ran out (the joined form "vanderberg" of "van der berg").
-        var unbudgeted = FillBudget(limit: nil)
         for (tierIndex, tier) in Self.tiers.enumerated() {
             let fills = tier > .prefix
             if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
@@ -57,15 +54,13 @@ extension ContactDirectory {
             let counts = required.map { query[$0].count(upTo: tier) }
             if counts.contains(0) || counts == previousCounts { continue }
             previousCounts = counts
-            if fills {
-                collectTier(
-                    tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, budget: &budget,
-                    exhaustive: exhaustive, into: &top)
-            } else {
-                collectTier(
-                    tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated,
-                    budget: &unbudgeted, exhaustive: exhaustive, into: &top)
-            }
+            // The exact, nickname and prefix tiers are never budgeted, even in a later pass of a
+            // search whose budget ran out (the joined form "vanderberg" of "van der berg").
+            var tierBudget = fills ? budget : FillBudget(limit: nil)
+            collectTier(
+                tier, after: processed, required: required, query: query, unions: &unions, evaluated: &evaluated, budget: &tierBudget,
+                exhaustive: exhaustive, into: &top)
+            if fills { budget = tierBudget }
             processed = tier
             // A whole name equal to the query once folded to Latin ("huban yildirim" for "Hüban
             // Yıldırım", "ivanov ivan" for "Иванов Иван") is as confident an answer as one equal
