@@ -14,11 +14,14 @@ struct LatencyTable {
     }
 
     /// Adds the writer's rows: upserts, their two parts (preparation, then the live directory's
-    /// update), and removals.
+    /// update), upserts by what they changed, and removals.
     mutating func addWrites(_ figures: UpdateWorkload.Figures, upsert: String, remove: String) {
         add(upsert, figures.upsert)
         add("  prepare (normalize)", figures.prepare)
         add("  apply (LiveDirectory)", figures.apply)
+        for kind in UpdateWorkload.WriteKind.allCases {
+            if let histogram = figures.upsertByKind[kind] { add("  \(kind.rawValue)", histogram) }
+        }
         add(remove, figures.remove)
     }
 

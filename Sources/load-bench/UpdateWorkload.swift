@@ -21,6 +21,8 @@ struct UpdateWorkload: Sendable {
         var remove = LookupLoop.histogram()
         /// The writer thread's CPU time of each upsert (prepare + apply), without the waits for a core.
         var upsertCPU = LookupLoop.histogram()
+        /// Each upsert (prepare + apply) by what it changed: a number, the last name, or a new contact.
+        var upsertByKind: [WriteKind: Histogram<UInt64>] = [:]
         /// Writes not started because the phase ended first (the writer fell behind its rate).
         var skipped = 0
         var upserts = 0
@@ -28,11 +30,21 @@ struct UpdateWorkload: Sendable {
         var seconds = 0.0
     }
 
+    /// What an upsert of the workload changes.
+    enum WriteKind: String, CaseIterable, Sendable {
+        case newNumber = "new number"
+        case rename = "new last name"
+        case newContact = "new contact"
+    }
+
     private var targets: [Contact]
     private let preparer: ContactPreparer
     private var random: SplitMix64
     private var added: [String] = []
     private var nextID = 0
+    /// Whether the writer waits for its next write busy (spinning on the clock) rather than
+    /// asleep: its core then never idles between writes.
+    var spinning = false
 
     init(targets: [Contact], preparer: ContactPreparer, seed: UInt64) {
         self.targets = targets
@@ -49,7 +61,11 @@ struct UpdateWorkload: Sendable {
         let end = start + nanoseconds
         var due = start
         while due < end {
-            Self.sleep(until: due)
+            if spinning {
+                while monotonicNanoseconds() < due {}
+            } else {
+                Self.sleep(until: due)
+            }
             if monotonicNanoseconds() >= end {
                 figures.skipped = Int((end - due + interval - 1) / interval)
                 break
@@ -89,15 +105,19 @@ struct UpdateWorkload: Sendable {
         }
         let index = Int(random.next() % UInt64(targets.count))
         var contact = targets[index]
+        let kind: WriteKind
         switch draw {
         case ..<35:
+            kind = .newNumber
             contact.phones = [ContactPhone(newDigits(in: contact.phones.first?.raw ?? "+1 201 555 0000"), label: contact.phones.first?.label)]
                 + contact.phones.dropFirst().map { ContactPhone($0.raw, label: $0.label) }
             targets[index] = contact
         case ..<65:
+            kind = .rename
             contact.lastName = targets[Int(random.next() % UInt64(targets.count))].lastName
             targets[index] = contact
         default:
+            kind = .newContact
             nextID += 1
             contact.id = "LB\(nextID)"
             contact.phones = [ContactPhone(newDigits(in: contact.phones.first?.raw ?? "+1 201 555 0000"))]
@@ -113,6 +133,7 @@ struct UpdateWorkload: Sendable {
         _ = figures.prepare.record(max(middle - start, 1))
         _ = figures.apply.record(max(end - middle, 1))
         _ = figures.upsert.record(max(end - start, 1))
+        _ = figures.upsertByKind[kind, default: LookupLoop.histogram()].record(max(end - start, 1))
         figures.upserts += 1
     }
 

@@ -54,6 +54,9 @@ struct UpdatesCommand: ParsableCommand {
     @Option(help: "Random seed of the sample and the writes.")
     var seed: UInt64 = 1
 
+    @Flag(help: "The paced writer waits for each write spinning on the clock instead of asleep, so that its core never idles (separates a write's own cost from what an idle core costs it).")
+    var spin = false
+
     @Option(help: "Make exactly this many writes back to back, with no reader and no other phase: the same sequence on every run, for instruction counts (valgrind --tool=callgrind --toggle-collect='*LiveDirectory*apply*' --toggle-collect='*replayWhenQuiet*', so that a replay counts wherever it runs; the line above the table says how many ran in the background).")
     var writes: Int?
 
@@ -86,6 +89,7 @@ struct UpdatesCommand: ParsableCommand {
 
         let phase = UInt64(seconds) * 1_000_000_000
         var workload = UpdateWorkload(targets: sample.writerTargets, preparer: ContactPreparer(configuration: configuration), seed: seed &+ 7)
+        workload.spinning = spin
         if let writes {
             let replayedBefore = live.backgroundReplayCount
             let figures = workload.run(on: live, count: writes)
