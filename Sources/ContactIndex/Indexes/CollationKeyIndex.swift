@@ -181,9 +181,7 @@ struct CollationKeyIndex: Sendable {
         var added = bulk
         bulk = []
         added.removeAll { !isLive($0.slot, $0.generation) }  // in place: no second array at a load's peak
-        arena.withUnsafeBufferPointer { bytes in
-            added.sort { Self.compare(bytes, $0, $1) < 0 }
-        }
+        arena.withUnsafeBufferPointer { bytes in CollationKeySort.sort(&added, arena: bytes) }
         if blocks.isEmpty {
             setEntries(consume added)  // moved: no copy-on-write of a load's entries
         } else {

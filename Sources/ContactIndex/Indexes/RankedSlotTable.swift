@@ -44,10 +44,10 @@ struct RankedSlotTable: Sendable {
     /// in slot order. Callers put the groups in tie order with `sortGroups(by:)` once the tie keys
     /// are known (a bulk load knows them only when its token index is finished). Heads are
     /// written in the order of their home buckets, front to back.
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n) (two radix sorts, `RadixSort`).
     init(bulk pairs: [UInt64]) {
         var sorted = pairs
-        sorted.sort()
+        RadixSort.sort(&sorted)
         // One head per hash: the slot, or a group of the run's distinct slots (ascending, as
         // sorted).
         var headEntries: [UInt64] = []
@@ -80,7 +80,9 @@ struct RankedSlotTable: Sendable {
         sorted = []
         self.init(capacity: headEntries.count)
         let mask = self.mask
-        headEntries.sort { (Int(truncatingIfNeeded: $0 >> 32) & mask) < (Int(truncatingIfNeeded: $1 >> 32) & mask) }
+        headEntries.withUnsafeMutableBufferPointer { heads in
+            RadixSort.sort(heads) { UInt64(Int(truncatingIfNeeded: $0 >> 32) & mask) }
+        }
         entries.withUnsafeMutableBufferPointer { table in
             for entry in headEntries {
                 var bucket = Int(truncatingIfNeeded: entry >> 32) & mask
