@@ -35,6 +35,10 @@ struct ContactRowPreparer {
     mutating func normalize() -> (issues: [Issue], phonesByFastPath: Int) {
         var issues: [Issue] = []
         var fast = 0
+        // Local copies: a closure over `self` inside `draft.withBytes` made the compiler copy
+        // the whole draft (retaining each of its arrays) for every phone and address.
+        let phones = self.phones
+        let emails = self.emails
         let region = draft.region.map { draft.string($0).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let withDetails = configuration.phoneDetails
         for index in draft.phones.indices {
@@ -81,11 +85,17 @@ struct ContactRowPreparer {
 
     /// Appends the ASCII lower-case form of a range of the draft's bytes to the draft.
     private mutating func appendLowercased(_ range: Range<Int>) -> Range<Int> {
-        address.removeAll(keepingCapacity: true)
+        // The scratch buffer is taken out of `self` while the draft's bytes are read: written
+        // in place, it made the compiler copy the draft (see `normalize`).
+        var lowered = address
+        address = []
+        lowered.removeAll(keepingCapacity: true)
         draft.withBytes(range) { bytes in
-            for byte in bytes { address.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+            for byte in bytes { lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
         }
-        return address.withUnsafeBufferPointer { draft.append($0) }
+        let appended = lowered.withUnsafeBufferPointer { draft.append($0) }
+        address = lowered
+        return appended
     }
 
     /// Writes the draft's record and index data into `rows`.
