@@ -156,7 +156,7 @@ struct NameIndexWriter {
         let start = folded.count
         if field.allSatisfy({ $0 < 0x80 }) {
             romanizedFields.append(false)
-            for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+            folded.append(contentsOf: field)  // lower-cased by the split below
         } else {
             var remembered = takeBuffer(&memoValue)
             if foldMemo.withValue(for: field, { remembered.append(contentsOf: $0) }) {
@@ -176,27 +176,31 @@ struct NameIndexWriter {
             memoValue = remembered
         }
         // Split the folded bytes at anything that is not a letter or digit; an apostrophe between
-        // letters joins ("o'brien" → "obrien"), so the token is compacted in place.
+        // letters joins ("o'brien" → "obrien"), so the token is compacted in place. ASCII
+        // capitals are lower-cased on the way. Done on the buffer's memory: an element write
+        // through the array checks its uniqueness each time.
         var write = start
         var tokenStart = start
         var previousWasLetter = false
-        var read = start
         let end = folded.count
-        while read < end {
-            let byte = folded[read]
-            let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || byte >= 0x80
-            if isWordByte {
-                folded[write] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                write += 1
-                previousWasLetter = true
-            } else if byte == UInt8(ascii: "'"), previousWasLetter, read + 1 < end, folded[read + 1] >= 97, folded[read + 1] <= 122 {
-                // joined: skip the apostrophe
-            } else {
-                if write > tokenStart { tokens.append(tokenStart..<write) }
-                tokenStart = write
-                previousWasLetter = false
+        folded.withUnsafeMutableBufferPointer { bytes in
+            var read = start
+            while read < end {
+                let byte = bytes[read]
+                let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || byte >= 0x80
+                if isWordByte {
+                    bytes[write] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    write += 1
+                    previousWasLetter = true
+                } else if byte == UInt8(ascii: "'"), previousWasLetter, read + 1 < end, (bytes[read + 1] | 0x20) >= 97, (bytes[read + 1] | 0x20) <= 122 {
+                    // joined: skip the apostrophe
+                } else {
+                    if write > tokenStart { tokens.append(tokenStart..<write) }
+                    tokenStart = write
+                    previousWasLetter = false
+                }
+                read += 1
             }
-            read += 1
         }
         if write > tokenStart { tokens.append(tokenStart..<write) }
         folded.removeLast(end - write)
