@@ -39,49 +39,54 @@ struct ContactIndexKeys: Sendable, Hashable {
     private init() {}
 
     /// The keys of a record.
-    /// - Complexity: O(size of the record).
+    /// - Complexity: O(size of the record). One pass over the phones: their national keys and
+    ///   fragment windows wait in temporary buffers (on the stack for a contact's few numbers),
+    ///   and each array is allocated once at its size.
     init(record: UnsafeRawBufferPointer) {
         var reader = ContactRecordReader(record)
         let header = reader.header()
-        hashes.reserveCapacity(8)
-        hashes.append(SlotHashTable.hash(header.id))
         let phoneCount = reader.count()
-        let phones = reader  // a second pass reads the national keys
-        var windowCount = 0
-        var e164Keys = SectionDeduplicator(start: 1)
-        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { windowBuffer in
-            for _ in 0..<phoneCount {
-                let phone = reader.phone()
-                if let key = phone.e164Key { e164Keys.add(SlotHashTable.hash(key), to: &hashes) }
-                phone.withSearchDigits { digits in
-                    guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
-                    for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
-                        if windowCount == 64 {
-                            windows.append(contentsOf: windowBuffer[0..<windowCount])
-                            windowCount = 0
+        hashes.reserveCapacity(2 + 2 * phoneCount)
+        hashes.append(SlotHashTable.hash(header.id))
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(phoneCount, 1)) { nationalBuffer in
+            var nationalCount = 0
+            var e164Keys = SectionDeduplicator(start: 1)
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: Self.windowBufferSize) { windowBuffer in
+                var windowCount = 0
+                var spilled: [UInt16] = []  // the windows of a contact with many numbers
+                for _ in 0..<phoneCount {
+                    let phone = reader.phone()
+                    if let key = phone.e164Key { e164Keys.add(SlotHashTable.hash(key), to: &hashes) }
+                    if let key = phone.nationalKey {
+                        nationalBuffer[nationalCount] = SlotHashTable.hash(key)
+                        nationalCount += 1
+                    }
+                    phone.withSearchDigits { digits in
+                        guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
+                        for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
+                            if windowCount == Self.windowBufferSize {
+                                spilled.append(contentsOf: windowBuffer[0..<windowCount])
+                                windowCount = 0
+                            }
+                            windowBuffer[windowCount] = PhoneFragmentIndex.window(digits, at: start)
+                            windowCount += 1
                         }
-                        windowBuffer[windowCount] = PhoneFragmentIndex.window(digits, at: start)
-                        windowCount += 1
                     }
                 }
+                if spilled.isEmpty {
+                    let held = UnsafeMutableBufferPointer(rebasing: windowBuffer[0..<windowCount])
+                    windows = Array(UnsafeBufferPointer(rebasing: held[0..<Self.sortAndDropRepeats(held)]))
+                } else {
+                    spilled.append(contentsOf: windowBuffer[0..<windowCount])
+                    let unique = spilled.withUnsafeMutableBufferPointer { Self.sortAndDropRepeats($0) }
+                    spilled.removeLast(spilled.count - unique)
+                    windows = spilled
+                }
             }
-            windows.append(contentsOf: windowBuffer[0..<windowCount])
-        }
-        e164Count = UInt32(hashes.count - 1)
-        var again = phones
-        var nationalKeys = SectionDeduplicator(start: hashes.count)
-        for _ in 0..<phoneCount {
-            if let key = again.phone().nationalKey { nationalKeys.add(SlotHashTable.hash(key), to: &hashes) }
-        }
-        nationalCount = UInt32(hashes.count - 1 - Int(e164Count))
-        if windows.count > 1 {
-            windows.sort()
-            var unique = 1
-            for index in 1..<windows.count where windows[unique - 1] != windows[index] {
-                windows[unique] = windows[index]
-                unique += 1
-            }
-            windows.removeLast(windows.count - unique)
+            e164Count = UInt32(hashes.count - 1)
+            var nationalKeys = SectionDeduplicator(start: hashes.count)
+            for index in 0..<nationalCount { nationalKeys.add(nationalBuffer[index], to: &hashes) }
+            self.nationalCount = UInt32(hashes.count - 1 - Int(e164Count))
         }
         let emailCount = reader.count()
         let addressStart = hashes.count
@@ -95,6 +100,37 @@ struct ContactIndexKeys: Sendable, Hashable {
         }
         addressCount = UInt32(hashes.count - addressStart)
         hashes.append(contentsOf: canonicals)
+    }
+
+    /// The windows a contact's numbers fill before they spill to the heap (four numbers of
+    /// 15 digits, or more shorter ones).
+    private static let windowBufferSize = 64
+
+    /// Sorts `values` and moves each distinct value once to the front.
+    /// - Returns: how many distinct values there are.
+    private static func sortAndDropRepeats(_ values: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        guard values.count > 1 else { return values.count }
+        // Insertion sort: a contact's windows are a few dozen.
+        if values.count <= 64 {
+            for index in 1..<values.count {
+                let value = values[index]
+                var hole = index
+                while hole > 0, values[hole - 1] > value {
+                    values[hole] = values[hole - 1]
+                    hole -= 1
+                }
+                values[hole] = value
+            }
+        } else {
+            var all = values
+            all.sort()
+        }
+        var unique = 1
+        for index in 1..<values.count where values[unique - 1] != values[index] {
+            values[unique] = values[index]
+            unique += 1
+        }
+        return unique
     }
 
     /// Appends hashes to the section of a list from `start` on, each once: a linear check while
