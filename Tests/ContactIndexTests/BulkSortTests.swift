@@ -29,23 +29,31 @@ import Testing
     @Test(arguments: [3, 300, 4_000])
     func radixSortByKeyIsStable(count: Int) {
         var random = Random(state: UInt64(count))
-        let items = (0..<count).map { (key: UInt64(random.next(below: 9)) << 33, position: $0) }
+        // Keys that differ in two bytes (two passes, ending in the items) and in one (one pass,
+        // ending in the scratch buffer).
+        let items = (0..<count).map { (key: UInt64(random.next(below: 9)) << 33 | UInt64(random.next(below: 3)) << 8, position: $0) }
+        let oneByte = items.map { (key: $0.key & ~0xFF00, position: $0.position) }
+        var sortedByOne = oneByte
+        sortedByOne.withUnsafeMutableBufferPointer { RadixSort.sort($0) { $0.key } }
+        let expectedByOne = oneByte.sorted { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        #expect(sortedByOne.map(\.position) == expectedByOne.map(\.position))
         var sorted = items
         sorted.withUnsafeMutableBufferPointer { RadixSort.sort($0) { $0.key } }
         let expected = items.sorted { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
         #expect(sorted.map(\.position) == expected.map(\.position))
     }
 
-    /// Entries whose keys share long prefixes: 12, 20 or 36 bytes of a few fixed patterns, then
-    /// a tail of 0–6 bytes over {0, 1, 2} (so keys equal but for trailing zeros occur), some
-    /// byte-identical namesakes, and tie values over a small range.
-    @Test(arguments: [1, 200, 3_000])
+    /// Entries whose keys share long prefixes: 12, 20, 27 or 36 bytes of a few fixed patterns,
+    /// then a tail of 0–6 bytes over {0, 1, 2} (so keys equal but for trailing zeros occur, and
+    /// lengths on both sides of the 32 bytes read ahead), some byte-identical namesakes, and tie
+    /// values over a small range.
+    @Test(arguments: [2, 200, 3_000])
     func collationKeySortOrdersLikeTheComparison(count: Int) {
         var random = Random(state: UInt64(count) &+ 5)
         var arena: [UInt8] = []
         var entries: [CollationKeyIndex.Entry] = []
         let heads: [[UInt8]] = [
-            Array(repeating: 0x41, count: 12), Array(repeating: 0x41, count: 20),
+            Array(repeating: 0x41, count: 12), Array(repeating: 0x41, count: 20), Array(repeating: 0x42, count: 27),
             (0..<36).map { UInt8(0x30 + $0 % 7) }, [0x41, 0x42], [],
         ]
         var previous: [UInt8]? = nil

@@ -57,6 +57,30 @@ import Testing
         }
     }
 
+    /// The writer's ASCII path (copied, then lower-cased while split) gives the tokens of
+    /// `NameNormalizer.tokens`, which folds with ICU first (the joined form of a multi-part field
+    /// aside): over random ASCII fields of capitals,
+    /// small letters, digits, apostrophes (before capitals too, at either end) and punctuation.
+    @Test func asciiFieldsTokenizeAsTheNormalizer() {
+        var random = CollationKeyIndexTests.Random(state: 23)
+        let alphabet = Array("aZmQ09'' -.,@`{[_/ABz".utf8)
+        var writer = NameIndexWriter(names: .shared, keyCacheLimit: 0)
+        var rows = PreparedRows()
+        var fields: [String] = []
+        for _ in 0..<2_000 {
+            let field = (0..<random.next(below: 14)).map { _ in alphabet[random.next(below: alphabet.count)] }
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.withUnsafeBufferPointer { writer.write(first: $0, last: nil, display: nil, company: nil, into: &rows) }
+            rows.finishContact(entityRank: 0)
+        }
+        for (index, field) in fields.enumerated() {
+            var written: [String] = []
+            // The split tokens, not the joined form a multi-part field also gets.
+            rows.forEachToken(index) { bytes, role, _ in if role == .given { written.append(String(utf8Bytes: bytes)) } }
+            #expect(written == NameNormalizer.shared.tokens(field), "\(field)")
+        }
+    }
+
     /// The keys also equal `NameNormalizer.collationKey` of each whole-name variant.
     @Test func cachedKeysAreTheNormalizersKeys() {
         let cached = Self.rows(keyCacheLimit: 1_000)

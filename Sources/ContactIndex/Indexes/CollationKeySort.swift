@@ -6,10 +6,11 @@
 /// random places of the arena, and the sort of a 1M-row load's whole-name keys took a second.
 /// Here keys are sorted 8 bytes at a time, as integers (`RadixSort`): first by their first
 /// 8 bytes (the entries' `prefix`), then each run that is still equal by the next 8, and so on;
-/// the words up to the 32nd byte are read in one pass in arena order, before any sorting. Only a run
-/// whose keys are byte for byte alike (sorted by tie value, no byte read again) or that ends
-/// in zero bytes (where a missing byte and a 0 byte read alike as integers) is left to the
-/// comparison of whole keys.
+/// the words up to the 32nd byte are read in one pass in arena order, before any sorting. A run
+/// whose keys are byte for byte alike (namesakes) is sorted by tie value alone, no byte read
+/// again. Only a run of keys equal but for trailing zero bytes (where a missing byte and a 0
+/// byte read alike as integers) is left to the comparison of whole keys. The sorted order is
+/// then applied to the entries in place.
 ///
 /// An 8-byte word of a key, zero-padded past its end, orders keys as their bytes do whenever
 /// two words differ: the first differing byte is then inside the word, and a missing byte (a
@@ -50,9 +51,32 @@ enum CollationKeySort {
                     }
                 }
             }
-        }  // the words go before the sorted copy is made
-        let sorted = keyed.map { entries[Int($0.index)] }
-        entries = sorted
+        }  // the words go before the entries are moved
+        applyInPlace(keyed, to: &entries)
+    }
+
+    /// Puts `entries[keyed[i].index]` at position `i` for every i, following the permutation's
+    /// cycles: no second array of entries at the bulk build's peak.
+    private static func applyInPlace(_ keyed: consuming [Keyed], to entries: inout [CollationKeyIndex.Entry]) {
+        let done = UInt32.max
+        keyed.withUnsafeMutableBufferPointer { keyed in
+            entries.withUnsafeMutableBufferPointer { entries in
+                for start in keyed.indices where keyed[start].index != done {
+                    let saved = entries[start]
+                    var target = start
+                    while true {
+                        let source = Int(keyed[target].index)
+                        keyed[target].index = done
+                        if source == start {
+                            entries[target] = saved
+                            break
+                        }
+                        entries[target] = entries[source]
+                        target = source
+                    }
+                }
+            }
+        }
     }
 
     /// How many words after the first are read ahead for every key (keys up to 32 bytes; a

@@ -40,13 +40,14 @@ struct ContactIndexKeys: Sendable, Hashable {
 
     /// The keys of a record.
     /// - Complexity: O(size of the record). One pass over the phones: their national keys and
-    ///   fragment windows wait in temporary buffers (on the stack for a contact's few numbers),
-    ///   and each array is allocated once at its size.
+    ///   fragment windows wait in temporary buffers (on the stack for a contact's few numbers);
+    ///   the windows are allocated once at their size, the hashes once unless the contact has
+    ///   many numbers or addresses.
     init(record: UnsafeRawBufferPointer) {
         var reader = ContactRecordReader(record)
         let header = reader.header()
         let phoneCount = reader.count()
-        hashes.reserveCapacity(2 + 2 * phoneCount)
+        hashes.reserveCapacity(max(8, 4 + 2 * phoneCount))  // the id, two keys a phone, an address or two
         hashes.append(SlotHashTable.hash(header.id))
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(phoneCount, 1)) { nationalBuffer in
             var nationalCount = 0

@@ -141,7 +141,7 @@ public struct NameNormalizer: Sendable {
                 current.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
                 previousWasLetter = true
             } else if byte == UInt8(ascii: "'"), previousWasLetter, index + 1 < bytes.count,
-                      bytes[index + 1] >= 97 && bytes[index + 1] <= 122 {
+                      (bytes[index + 1] | 0x20) >= 97 && (bytes[index + 1] | 0x20) <= 122 {
                 continue  // "o'brien" joins
             } else {
                 if !current.isEmpty { tokens.append(String(utf8Bytes: current)) }
