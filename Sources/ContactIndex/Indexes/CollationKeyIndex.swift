@@ -12,11 +12,11 @@ import Darwin
 /// allocations instead of a million small arrays. Entries with equal keys (namesakes) share one
 /// copy of the bytes, so a search through them reads one place of the arena.
 ///
-/// Updates: a new key is placed by binary search (over the blocks' last entries, then inside
-/// one block) and inserted into its block, which splits in two when full. So an update moves at
-/// most a block's entries (a few kilobytes), whatever the size of the index: no side array, and
-/// no merge that moves every entry (such a merge, every few thousand updates, was an update's
-/// p99.9). Removed and changed contacts are not searched for: each entry carries the generation
+/// Updates: a new key is placed by binary search (over the blocks' last entries' first 8 bytes,
+/// then inside one block) and inserted into its block, which splits in two when full. So an
+/// update moves at most a block's entries (8 KiB), whatever the size of the index: no side
+/// array, and no merge that moves every entry (such a merge, every few thousand updates, was an
+/// update's p99.9). Removed and changed contacts are not searched for: each entry carries the generation
 /// of its slot at insertion, and an entry whose generation is no longer the slot's is dead
 /// (skipped by look-ups). Dead entries and their key bytes are dropped in one compaction once
 /// they may make up a quarter of the entries.
@@ -74,17 +74,21 @@ struct CollationKeyIndex: Sendable {
         }
     }
 
-    /// The most entries a block holds; a fuller one splits in two.
-    static let blockCapacity = 512
+    /// The most entries a block holds; a fuller one splits in two. An insert moves half a block
+    /// on average (4 KiB here); 512 entries moved twice that, and were kept only while a split
+    /// also moved a 32-byte fence a block (see `fencePrefixes`).
+    static let blockCapacity = 256
     /// How full bulk builds and compactions leave the blocks (room for inserts).
-    static let blockFill = 384
+    static let blockFill = 192
 
     private var arena: [UInt8] = []
     /// The entries in order, cut into non-empty blocks.
     private var blocks: [[Entry]] = []
-    /// The last entry of each block, for the search of a block (one small flat array that stays
-    /// in the cache, instead of one block header per step).
-    private var fences: [Entry] = []
+    /// The first 8 bytes (`Entry.prefix`) of each block's last entry, for the search of a block:
+    /// one dense array of 8 bytes a block, so that a search touches few cache lines and a block
+    /// split moves little. Where a key's prefix ties with a fence's, the block's last entry
+    /// itself decides (`lastEntry(ofBlock:)`).
+    private var fencePrefixes: [UInt64] = []
     private var entryCount = 0
     /// Entries added by `bulkAppend`, not yet sorted.
     private var bulk: [Entry] = []
@@ -104,20 +108,22 @@ struct CollationKeyIndex: Sendable {
         entryCount += 1
         guard !blocks.isEmpty else {
             blocks.append([entry])
-            fences.append(entry)
+            fencePrefixes.append(entry.prefix)
             return
         }
         // After every entry that does not come after it (equal keys: by tie, then as inserted).
         let (block, position, twin) = arena.withUnsafeBufferPointer { bytes in
             var low = 0
-            var high = fences.count - 1  // the last block takes what comes after everything
+            var high = fencePrefixes.count - 1  // the last block takes what comes after everything
             while low < high {
                 let middle = (low + high) / 2
-                if Self.compare(bytes, entry, fences[middle]) < 0 { high = middle } else { low = middle + 1 }
+                let fence = fencePrefixes[middle]
+                let before = fence != entry.prefix ? entry.prefix < fence : Self.compare(bytes, entry, lastEntry(ofBlock: middle)) < 0
+                if before { high = middle } else { low = middle + 1 }
             }
             let position = Self.upperBound(of: entry, in: blocks[low], from: 0, bytes: bytes)
             // A neighbour with the same key lends its bytes.
-            var twin: Entry? = position > 0 ? blocks[low][position - 1] : (low > 0 ? fences[low - 1] : nil)
+            var twin: Entry? = position > 0 ? blocks[low][position - 1] : (low > 0 ? lastEntry(ofBlock: low - 1) : nil)
             if let before = twin, Self.compareKeys(bytes, before, entry) != 0 {
                 twin = position < blocks[low].count ? blocks[low][position] : nil
                 if let after = twin, Self.compareKeys(bytes, after, entry) != 0 { twin = nil }
@@ -131,13 +137,13 @@ struct CollationKeyIndex: Sendable {
             entry.offset = twin.offset
         }
         blocks[block].insert(entry, at: position)
-        if position == blocks[block].count - 1 { fences[block] = entry }
+        if position == blocks[block].count - 1 { fencePrefixes[block] = entry.prefix }
         if blocks[block].count > Self.blockCapacity {
             let upper = Array(blocks[block][(Self.blockCapacity / 2)...])
             blocks[block].removeSubrange((Self.blockCapacity / 2)...)
-            fences[block] = blocks[block][blocks[block].count - 1]
+            fencePrefixes[block] = blocks[block][blocks[block].count - 1].prefix
             blocks.insert(upper, at: block + 1)
-            fences.insert(upper[upper.count - 1], at: block + 1)
+            fencePrefixes.insert(upper[upper.count - 1].prefix, at: block + 1)
         }
         if deadEstimate >= 64, deadEstimate * 4 > entryCount { compact(isLive: isLive) }
     }
@@ -147,7 +153,7 @@ struct CollationKeyIndex: Sendable {
     mutating func makeStorageUnique() {
         arena.reserveCapacity(arena.count)
         blocks.reserveCapacity(blocks.count)
-        fences.reserveCapacity(fences.count)
+        fencePrefixes.reserveCapacity(fencePrefixes.count)
     }
 
     /// Gives every block its own storage with room for inserts (see
@@ -159,7 +165,7 @@ struct CollationKeyIndex: Sendable {
     /// Approximate heap bytes held.
     var approximateBytes: Int {
         let entryBytes = blocks.reduce(0) { $0 + 32 + $1.capacity * MemoryLayout<Entry>.stride }
-        return arena.capacity + blocks.capacity * 8 + fences.capacity * MemoryLayout<Entry>.stride + entryBytes
+        return arena.capacity + blocks.capacity * 8 + fencePrefixes.capacity * 8 + entryBytes
     }
 
     /// Marks that `count` entries died (a removed or changed contact), to schedule compaction.
@@ -221,7 +227,7 @@ struct CollationKeyIndex: Sendable {
             }
             sortRun(from: start, count: count)
         }
-        fences = blocks.map { $0[$0.count - 1] }
+        fencePrefixes = blocks.map { $0[$0.count - 1].prefix }
     }
 
     /// Sorts by tie value the `count` entries from `start` on (equal keys).
@@ -316,7 +322,7 @@ struct CollationKeyIndex: Sendable {
             start = end
         }
         blocks = cut
-        fences = cut.map { $0[$0.count - 1] }
+        fencePrefixes = cut.map { $0[$0.count - 1].prefix }
         entryCount = sorted.count
     }
 
@@ -371,10 +377,12 @@ struct CollationKeyIndex: Sendable {
     private func walk(from key: ProbeKey, bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
         // The first block whose last entry does not come before the key.
         var low = 0
-        var high = fences.count
+        var high = fencePrefixes.count
         while low < high {
             let middle = (low + high) / 2
-            if Self.compare(bytes, fences[middle], key) < 0 { low = middle + 1 } else { high = middle }
+            let fence = fencePrefixes[middle]
+            let before = fence != key.prefix ? fence < key.prefix : Self.compare(bytes, lastEntry(ofBlock: middle), key) < 0
+            if before { low = middle + 1 } else { high = middle }
         }
         var block = low
         guard block < blocks.count else { return }
@@ -388,6 +396,12 @@ struct CollationKeyIndex: Sendable {
             block += 1
             index = 0
         }
+    }
+
+    /// The last entry of a block (blocks are never empty).
+    @inline(__always)
+    private func lastEntry(ofBlock index: Int) -> Entry {
+        blocks[index].withUnsafeBufferPointer { $0[$0.count - 1] }
     }
 
     private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64) -> Entry {
