@@ -439,8 +439,8 @@ struct CollationKeyIndex: Sendable {
         }
     }
 
-    /// The entries' order: by key, then by tie value.
-    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
+    /// The entries' order: by key, then by tie value (also `CollationKeySort`'s last resort).
+    static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ a: Entry, _ b: Entry) -> Int {
         let order = compareKeys(arena, a, b)
         guard order == 0 else { return order }
         return a.tie == b.tie ? 0 : (a.tie < b.tie ? -1 : 1)

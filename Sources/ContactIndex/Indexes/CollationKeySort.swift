@@ -101,10 +101,7 @@ enum CollationKeySort {
 
     /// Sorts `keyed`, whose keys agree on their first `8 · depth` bytes and whose words are
     /// those of that depth, then each run of equal words at the next depth.
-    private static func sortLevel(
-        _ level: UnsafeMutableBufferPointer<Keyed>, depth: Int, context: Context
-    ) {
-        let keyed = level
+    private static func sortLevel(_ keyed: UnsafeMutableBufferPointer<Keyed>, depth: Int, context: Context) {
         // Stable: equal words stay in position order, as they came.
         RadixSort.sort(keyed) { $0.word }
         var start = 0
@@ -148,7 +145,7 @@ enum CollationKeySort {
         if !longer {
             // Equal but for trailing zero bytes: whole keys decide.
             run.sort { a, b in
-                let order = compare(entries[Int(a.index)], entries[Int(b.index)], arena: context.arena)
+                let order = CollationKeyIndex.compare(context.arena, entries[Int(a.index)], entries[Int(b.index)])
                 return order != 0 ? order < 0 : a.index < b.index
             }
             return
@@ -170,17 +167,5 @@ enum CollationKeySort {
         var word: UInt64 = 0
         for position in 0..<taken { word = word << 8 | UInt64(arena[base + position]) }
         return word << UInt64(8 * (8 - taken))
-    }
-
-    /// Key bytes, then length (a shorter key first), then tie value.
-    private static func compare(_ a: CollationKeyIndex.Entry, _ b: CollationKeyIndex.Entry, arena: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(Int(a.length), Int(b.length))
-        for position in 0..<common {
-            let x = arena[Int(a.offset) + position]
-            let y = arena[Int(b.offset) + position]
-            if x != y { return x < y ? -1 : 1 }
-        }
-        if a.length != b.length { return a.length < b.length ? -1 : 1 }
-        return a.tie == b.tie ? 0 : (a.tie < b.tie ? -1 : 1)
     }
 }

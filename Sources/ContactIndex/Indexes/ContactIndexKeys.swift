@@ -41,8 +41,8 @@ struct ContactIndexKeys: Sendable, Hashable {
     /// The keys of a record.
     /// - Complexity: O(size of the record). One pass over the phones: their national keys and
     ///   fragment windows wait in temporary buffers (on the stack for a contact's few numbers);
-    ///   the windows are allocated once at their size, the hashes once unless the contact has
-    ///   many numbers or addresses.
+    ///   the windows are allocated once (more often for a contact with many numbers), the hashes
+    ///   once unless the contact has many numbers or addresses.
     init(record: UnsafeRawBufferPointer) {
         var reader = ContactRecordReader(record)
         let header = reader.header()
@@ -54,7 +54,7 @@ struct ContactIndexKeys: Sendable, Hashable {
             var e164Keys = SectionDeduplicator(start: 1)
             withUnsafeTemporaryAllocation(of: UInt16.self, capacity: Self.windowBufferSize) { windowBuffer in
                 var windowCount = 0
-                var spilled: [UInt16] = []  // the windows of a contact with many numbers
+                var gathered: [UInt16] = []  // windows the buffer could not hold, then all of them
                 for _ in 0..<phoneCount {
                     let phone = reader.phone()
                     if let key = phone.e164Key { e164Keys.add(SlotHashTable.hash(key), to: &hashes) }
@@ -66,7 +66,7 @@ struct ContactIndexKeys: Sendable, Hashable {
                         guard digits.count >= PhoneFragmentIndex.minimumDigits else { return }
                         for start in 0...(digits.count - PhoneFragmentIndex.minimumDigits) {
                             if windowCount == Self.windowBufferSize {
-                                spilled.append(contentsOf: windowBuffer[0..<windowCount])
+                                gathered.append(contentsOf: windowBuffer[0..<windowCount])
                                 windowCount = 0
                             }
                             windowBuffer[windowCount] = PhoneFragmentIndex.window(digits, at: start)
@@ -74,15 +74,9 @@ struct ContactIndexKeys: Sendable, Hashable {
                         }
                     }
                 }
-                if spilled.isEmpty {
-                    let held = UnsafeMutableBufferPointer(rebasing: windowBuffer[0..<windowCount])
-                    windows = Array(UnsafeBufferPointer(rebasing: held[0..<Self.sortAndDropRepeats(held)]))
-                } else {
-                    spilled.append(contentsOf: windowBuffer[0..<windowCount])
-                    let unique = spilled.withUnsafeMutableBufferPointer { Self.sortAndDropRepeats($0) }
-                    spilled.removeLast(spilled.count - unique)
-                    windows = spilled
-                }
+                gathered.append(contentsOf: windowBuffer[0..<windowCount])  // one allocation for a few numbers
+                gathered.sortAndDropRepeats()
+                windows = gathered
             }
             e164Count = UInt32(hashes.count - 1)
             var nationalKeys = SectionDeduplicator(start: hashes.count)
@@ -106,33 +100,6 @@ struct ContactIndexKeys: Sendable, Hashable {
     /// The windows a contact's numbers fill before they spill to the heap (four numbers of
     /// 15 digits, or more shorter ones).
     private static let windowBufferSize = 64
-
-    /// Sorts `values` and moves each distinct value once to the front.
-    /// - Returns: how many distinct values there are.
-    private static func sortAndDropRepeats(_ values: UnsafeMutableBufferPointer<UInt16>) -> Int {
-        guard values.count > 1 else { return values.count }
-        // Insertion sort: a contact's windows are a few dozen.
-        if values.count <= 64 {
-            for index in 1..<values.count {
-                let value = values[index]
-                var hole = index
-                while hole > 0, values[hole - 1] > value {
-                    values[hole] = values[hole - 1]
-                    hole -= 1
-                }
-                values[hole] = value
-            }
-        } else {
-            var all = values
-            all.sort()
-        }
-        var unique = 1
-        for index in 1..<values.count where values[unique - 1] != values[index] {
-            values[unique] = values[index]
-            unique += 1
-        }
-        return unique
-    }
 
     /// Appends hashes to the section of a list from `start` on, each once: a linear check while
     /// the section is short (a contact's one or two numbers), a set once it is long (a cell of
