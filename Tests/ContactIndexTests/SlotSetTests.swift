@@ -63,6 +63,51 @@ import Testing
         #expect(postings[0] == original)
     }
 
+    /// The bitmap of sorted `slots`, one bit a slot, `words` long (as `TokenPrefixPostings`
+    /// keeps a dense prefix list's).
+    static func bitmap(of slots: [UInt32], words: Int) -> [UInt64] {
+        var bitmap = [UInt64](repeating: 0, count: words)
+        for slot in slots { bitmap[Int(slot >> 6)] |= 1 << UInt64(slot & 63) }
+        return bitmap
+    }
+
+    /// A list whose bitmap is at hand: the union starts from that bitmap (left as it was when
+    /// bits are added, and lengthened when shorter than the directory) or, for a few look-ups,
+    /// keeps the list; added to a union of either form, it gives what a union of all the lists
+    /// built at once holds.
+    @Test(arguments: [(50_000, 9_000, 0), (50_000, 9_000, 10_000), (3_000, 400, 10_000)])
+    func aListsBitmapStartsOrJoinsTheUnion(slotCount: Int, longest: Int, lookups: Int) {
+        let postings = Self.postingLists(count: 6, longest: longest, slotCount: slotCount, seed: UInt64(slotCount + lookups))
+        let dense = postings[0]
+        // Shorter than the directory by a word: the directory grew since it was built.
+        let shared = Self.bitmap(of: dense.filter { Int($0) < slotCount - 64 }, words: slotCount / 64)
+        let sharedCopy = shared
+        let kept = dense.filter { Int($0) < slotCount - 64 }
+        var started = SlotSet(sortedSlots: kept, bitmap: shared, lookups: lookups, slotCount: slotCount)
+        #expect(started.isBitmap == !SlotSet.prefersArray(postings: kept.count, lookups: lookups, slotCount: slotCount, sorted: true))
+        #expect(Self.listed(started) == kept)
+        #expect(Self.answersLike(started, Set(kept)))
+        started.formUnion([UInt32(1), 2], postings: postings, addedPostings: postings[1].count + postings[2].count, lookups: lookups, slotCount: slotCount)
+        started.formUnion(sortedSlots: [UInt32(slotCount - 1)], lookups: lookups, slotCount: slotCount)
+        var model = Set(kept + postings[1] + postings[2] + [UInt32(slotCount - 1)])
+        #expect(Self.listed(started) == model.sorted())
+        #expect(Self.answersLike(started, model))
+        #expect(shared == sharedCopy)
+
+        // Joining a sorted array (which turns into a bitmap or stays one) and a bitmap.
+        for first in [UInt32(3), 4] {
+            let total = postings[Int(first)].count
+            var joined = SlotSet(unionOf: [first], postings: postings, totalPostings: total, lookups: lookups, slotCount: slotCount)
+            if first == 4 { joined.formUnion([UInt32(5)], postings: postings, addedPostings: slotCount, lookups: lookups, slotCount: slotCount) }
+            if first == 4 { #expect(joined.isBitmap) }
+            joined.formUnion(sortedSlots: kept, bitmap: shared, lookups: lookups, slotCount: slotCount)
+            model = Set(kept + postings[Int(first)] + (first == 4 ? postings[5] : []))
+            #expect(Self.listed(joined) == model.sorted())
+            #expect(Self.answersLike(joined, model))
+        }
+        #expect(shared == sharedCopy)
+    }
+
     /// One posting list is kept as it is (shared) for a few look-ups, and set in a bitmap for
     /// as many look-ups as it has postings, where a binary search each would cost more.
     @Test func oneListBecomesABitmapForManyLookUps() {

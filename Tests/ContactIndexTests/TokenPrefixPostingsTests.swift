@@ -60,6 +60,13 @@ import Testing
         return bytes.withUTF8 { index.prefixes.list(startingWith: $0) }
     }
 
+    /// The slots whose bits are set in the bitmap of `prefix`'s list, or nil when it has none.
+    static func bitmapSlots(_ prefix: String, in index: NameTokenIndex) -> [UInt32]? {
+        var bytes = prefix
+        guard let bitmap = bytes.withUTF8({ index.prefixes.listAndBitmap(startingWith: $0) })?.bitmap else { return nil }
+        return bitmap.indices.flatMap { word in (0..<64).filter { bitmap[word] & 1 << UInt64($0) != 0 }.map { UInt32(word * 64 + $0) } }
+    }
+
     static func isStrictlyAscending(_ list: [UInt32]) -> Bool {
         zip(list, list.dropFirst()).allSatisfy { $0 < $1 }
     }
@@ -91,7 +98,14 @@ import Testing
             let list = Self.list(prefix, in: index)
             #expect(list != nil, "\(prefix)")
             #expect(list == Self.slots(startingWith: prefix, in: index), "\(prefix)")
+            // A dense list's bitmap holds the list's slots.
+            let count = list?.count ?? 0
+            let bitmap = Self.bitmapSlots(prefix, in: index)
+            #expect((bitmap != nil) == TokenPrefixPostings.isDense(count: count, slotCount: 400), "\(prefix)")
+            if let bitmap { #expect(bitmap == list, "\(prefix)") }
         }
+        // "ma", "mar", "jo" and "jos" are dense in 400 contacts; the test covers the bitmaps.
+        #expect(Self.listed.filter { Self.bitmapSlots($0, in: index) != nil }.count >= 3)
 
         // Renames, new contacts and removals: every list keeps at least its prefix's contacts,
         // in order, and searches answer as a directory built fresh.
@@ -112,6 +126,8 @@ import Testing
                 #expect(Self.isStrictlyAscending(list), "\(prefix)")
                 let missing = Set(Self.slots(startingWith: prefix, in: updated)).subtracting(list)
                 #expect(missing.isEmpty, "\(prefix) misses \(missing.count) contacts")
+                // A bitmap, while the list keeps one, holds the list's slots (dead ones too).
+                if let bitmap = Self.bitmapSlots(prefix, in: updated) { #expect(bitmap == list, "\(prefix)") }
             }
         }
         let fresh = ContactDirectory(Array(current.values))
@@ -130,6 +146,7 @@ import Testing
         var plain = directory
         plain.nameTokenIndex.removePrefixLists()
         #expect(!directory.nameTokenIndex.prefixes.isEmpty)
+        #expect(directory.nameTokenIndex.prefixes.bitmaps.contains { !$0.isEmpty })
         #expect(plain.nameTokenIndex.prefixes.isEmpty)
         let generator = NameQueryGenerator(people: people, seed: 9)
         var queries = NameQueryClass.allCases.flatMap { generator.queries($0, count: 60).map(\.text) }

@@ -170,7 +170,7 @@ struct NameTokenIndex: Sendable {
         guard !ids.isEmpty else { return }
         for list in prefixes.kill(slot: slot, in: ids) {
             let live = prefixes.lists[Int(list)].filter { prefixListIDs(of: tokens(of: $0)).contains(list) }
-            prefixes.replaceList(list, with: live)
+            prefixes.replaceList(list, with: live, slotCount: forwardStart.count)
         }
     }
 

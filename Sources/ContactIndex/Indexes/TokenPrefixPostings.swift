@@ -19,8 +19,15 @@
 /// half the list, which is then rewritten. So a list is a superset of the prefix's contacts:
 /// readers verify each contact on its token list.
 ///
+/// A dense list (at least one contact in `bitmapDensity`) also has a bitmap of its slots, kept
+/// current with it: the union a query token builds of its prefix spellings ("mar": 65,000
+/// contacts at a million) is then that bitmap, shared, where setting its bits one by one cost
+/// a type-ahead query with one common prefix ("Mar Garc") a third of its time. The bitmap holds
+/// the list's dead entries as well (the same superset).
+///
 /// Memory: 4 bytes for each contact and listed prefix of its tokens (about 3–5 tokens of
-/// distinct prefixes a contact, 3 lengths), plus a table entry a prefix.
+/// distinct prefixes a contact, 3 lengths), plus a table entry a prefix; a dense list's bitmap
+/// takes at most twice its list's bytes (one bit a slot of the directory).
 struct TokenPrefixPostings: Sendable {
     /// The prefix lengths listed, in characters (Unicode scalars of the folded token).
     static let lengths: ClosedRange<Int> = 2...4
@@ -52,6 +59,29 @@ struct TokenPrefixPostings: Sendable {
     private(set) var lists: [[UInt32]] = []
     /// Per list: how many of its entries may be dead.
     private var dead: [UInt32] = []
+    /// Per list: the bitmap of its slots (bit `slot % 64` of word `slot / 64`) when the list is
+    /// dense (`isDense`), else empty. It may be shorter than the directory's slots: the slots
+    /// past its end are not in it.
+    private(set) var bitmaps: [[UInt64]] = []
+
+    /// A list holds at least one slot in this many of the directory to have a bitmap.
+    static let bitmapDensity = 64
+
+    /// Whether a list of `count` slots over `slotCount` slots gets a bitmap: its bitmap then
+    /// takes at most twice the list's bytes. Lists of fewer than 64 slots never do (their
+    /// union costs little to build).
+    static func isDense(count: Int, slotCount: Int) -> Bool {
+        count >= 64 && count * bitmapDensity >= slotCount
+    }
+
+    /// The bitmap of `slots` (ascending), one bit a slot, at least `slotCount` bits long.
+    private static func bitmap(of slots: [UInt32], slotCount: Int) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: max(slotCount, Int(slots.last ?? 0) + 1) / 64 + 1)
+        words.withUnsafeMutableBufferPointer { words in
+            for slot in slots { words[Int(slot >> 6)] |= 1 << UInt64(slot & 63) }
+        }
+        return words
+    }
 
     /// Whether no prefix is listed.
     var isEmpty: Bool { lists.isEmpty }
@@ -87,6 +117,14 @@ struct TokenPrefixPostings: Sendable {
     func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
         guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
         return lists[Int(index)]
+    }
+
+    /// The list of `list(startingWith:)` and its bitmap (nil when the list is not dense), or
+    /// nil when that prefix is not listed.
+    func listAndBitmap(startingWith prefix: UnsafeBufferPointer<UInt8>) -> (list: [UInt32], bitmap: [UInt64]?)? {
+        guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
+        let bitmap = bitmaps[Int(index)]
+        return (lists[Int(index)], bitmap.isEmpty ? nil : bitmap)
     }
 
     /// The list index of a whole prefix, or nil.
@@ -185,6 +223,7 @@ struct TokenPrefixPostings: Sendable {
             }
         }
         dead = [UInt32](repeating: 0, count: listCount)
+        bitmaps = lists.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? Self.bitmap(of: list, slotCount: slotCount) : [] }
     }
 
     /// Files `slot` under each of `ids` (distinct list indexes): a dead entry of the slot lives
@@ -193,6 +232,7 @@ struct TokenPrefixPostings: Sendable {
     mutating func add(slot: UInt32, to ids: [Int32]) {
         for id in ids {
             let list = Int(id)
+            if !bitmaps[list].isEmpty { setBit(slot, inBitmapOf: list) }
             if let last = lists[list].last, last < slot {
                 lists[list].append(slot)
                 continue
@@ -219,21 +259,38 @@ struct TokenPrefixPostings: Sendable {
         return crowded
     }
 
-    /// Replaces a list by `live`, its slots that still have a token with its prefix.
-    mutating func replaceList(_ id: Int32, with live: [UInt32]) {
-        lists[Int(id)] = live
-        dead[Int(id)] = 0
+    /// Sets `slot`'s bit in the bitmap of `list`, lengthening the bitmap when the slot is past
+    /// its end (a contact added since the bulk load).
+    private mutating func setBit(_ slot: UInt32, inBitmapOf list: Int) {
+        let word = Int(slot >> 6)
+        if word >= bitmaps[list].count {
+            // Room for the slots that come after this one as well.
+            bitmaps[list].append(contentsOf: repeatElement(0, count: word + 1 - bitmaps[list].count + bitmaps[list].count / 8))
+        }
+        bitmaps[list][word] |= 1 << UInt64(slot & 63)
     }
 
-    /// Gives every list of some size its own storage with room to grow.
+    /// Replaces a list by `live`, its slots that still have a token with its prefix, and its
+    /// bitmap (kept while the list stays dense over `slotCount` slots, else dropped).
+    mutating func replaceList(_ id: Int32, with live: [UInt32], slotCount: Int) {
+        lists[Int(id)] = live
+        dead[Int(id)] = 0
+        let dense = !bitmaps[Int(id)].isEmpty && Self.isDense(count: live.count, slotCount: slotCount)
+        bitmaps[Int(id)] = dense ? Self.bitmap(of: live, slotCount: slotCount) : []
+    }
+
+    /// Gives every list of some size, and every bitmap, its own storage with room to grow.
     mutating func reserveForUpdates() {
         for list in lists.indices { lists[list].reserveRoomForUpdates() }
+        // The bitmaps too: a copy of the directory shares them until one side writes.
+        for list in bitmaps.indices { bitmaps[list].reserveRoomForUpdates() }
     }
 
     /// Makes the top-level arrays own their storage.
     mutating func makeStorageUnique() {
         lists.reserveCapacity(lists.count)
         dead.reserveCapacity(dead.count)
+        bitmaps.reserveCapacity(bitmaps.count)
         listIndex.reserveCapacity(listIndex.count)
     }
 
@@ -241,6 +298,7 @@ struct TokenPrefixPostings: Sendable {
     var approximateBytes: Int {
         let arrayHeader = 32
         return lists.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + lists.capacity * 8 + dead.capacity * 4
+            + bitmaps.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 8) } + bitmaps.capacity * 8
             + listIndex.capacity * (MemoryLayout<Key>.stride + 4 + 1)
     }
 }

@@ -22,10 +22,11 @@ struct CarriedTokenUnion {
     /// postings of the band's spellings of a kind past the tier it held, known before they are
     /// read (`Additions.postings`).
     func additions(to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, index: NameTokenIndex) -> Additions {
-        guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, ids: [], idPostings: 0) }
+        guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, prefixBitmap: nil, ids: [], idPostings: 0) }
         let held = self.tier
         // The prefix spellings, when new, come as their prefix's list (`SlotSet(band:of:)`).
         let prefixList = held < .prefix ? token.prefixList(covering: band) : nil
+        let prefixBitmap = prefixList == nil ? nil : token.prefixBitmap(covering: band)
         var ids: [UInt32] = []
         var idPostings = 0
         for (offset, position) in band.positions.enumerated() where token.kinds[position] > held {
@@ -34,7 +35,7 @@ struct CarriedTokenUnion {
             ids.append(id)
             idPostings += Int(index.postingCounts[Int(id)])
         }
-        return Additions(tier: tier, prefixList: prefixList, ids: ids, idPostings: idPostings)
+        return Additions(tier: tier, prefixList: prefixList, prefixBitmap: prefixBitmap, ids: ids, idPostings: idPostings)
     }
 
     /// Adds `additions` (from `additions(to:band:token:index:)` on this union). `lookups`: about
@@ -42,7 +43,13 @@ struct CarriedTokenUnion {
     /// - Complexity: O(a) for the a postings added (bitmap form), O(p log p) in array form.
     mutating func extend(with additions: Additions, lookups: Int, index: NameTokenIndex, slotCount: Int) {
         guard additions.tier > tier else { return }
-        if let list = additions.prefixList { set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount) }
+        if let list = additions.prefixList {
+            if let bitmap = additions.prefixBitmap {
+                set.formUnion(sortedSlots: list, bitmap: bitmap, lookups: lookups, slotCount: slotCount)
+            } else {
+                set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount)
+            }
+        }
         set.formUnion(additions.ids, postings: index.postings, addedPostings: additions.idPostings, lookups: lookups, slotCount: slotCount)
         tier = additions.tier
     }
@@ -53,11 +60,14 @@ struct CarriedTokenUnion {
         let tier: TokenMatchKind
         /// The prefix's list, standing for its new prefix spellings, or nil.
         let prefixList: [UInt32]?
+        /// The list's bitmap, when the index keeps one (`TokenPrefixPostings`).
+        let prefixBitmap: [UInt64]?
         /// The other new spellings, and their postings summed.
         let ids: [UInt32]
         let idPostings: Int
 
-        /// The postings they add.
-        var postings: Int { (prefixList?.count ?? 0) + idPostings }
+        /// What adding them costs, in postings set: a prefix list with a bitmap costs an eighth
+        /// of its words (see `NameQueryToken.unionCost(of:)`).
+        var postings: Int { (prefixBitmap.map { $0.count / 8 } ?? prefixList?.count ?? 0) + idPostings }
     }
 }

@@ -456,6 +456,8 @@ private struct NameTokenCheck {
     var probes = 0
     /// The postings of the driving band: about how many contacts the union will be asked about.
     let driverPostings: Int
+    /// What building the union costs (`NameQueryToken.unionCost(of:)`).
+    let unionCost: Int
 
     /// A check for a driving band with `driverPostings`: the union is built at once when it
     /// costs no more than walking the driving band's lists (as far as the fill budget lets the
@@ -471,8 +473,9 @@ private struct NameTokenCheck {
         self.filter = filter
         self.coarse = coarse
         self.driverPostings = driverPostings
-        if filter == nil, band.postings <= 2 * budget.capped(driverPostings), budget.allows(band.postings) {
-            budget.spend(band.postings)
+        unionCost = query[token].unionCost(of: band)
+        if filter == nil, unionCost <= 2 * budget.capped(driverPostings), budget.allows(unionCost) {
+            budget.spend(unionCost)
             self.filter = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
         }
     }
@@ -494,9 +497,9 @@ private struct NameTokenCheck {
     mutating func admits(_ slot: UInt32, query: [NameQueryToken], index: NameTokenIndex, slotCount: Int, budget: inout FillBudget) -> Bool {
         if let admitted = filter?.contains(slot) { return admitted }  // in place, not a copy
         probes += 1
-        if probes * Self.probeCost >= band.postings + slotCount / 256, budget.allows(band.postings) {
+        if probes * Self.probeCost >= unionCost + slotCount / 256, budget.allows(unionCost) {
             // The contacts checked would have paid for the union: build it for the rest.
-            budget.spend(band.postings)
+            budget.spend(unionCost)
             let union = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
             filter = union
             return union.contains(slot)

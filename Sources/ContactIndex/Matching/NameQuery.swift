@@ -74,6 +74,8 @@ struct NameQueryToken {
     /// The contacts with a token that starts with this one, when the index lists its prefix
     /// (`TokenPrefixPostings`): a superset of its prefix spellings' postings.
     private var prefixList: [UInt32]?
+    /// The bitmap of `prefixList`, when the index keeps one (a dense list).
+    private var prefixBitmap: [UInt64]?
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
@@ -96,7 +98,10 @@ struct NameQueryToken {
         let bytes = Array(text.utf8)
         let prefixed = vocabulary.prefixRange(bytes)
         reserve(prefixed.count + 8)
-        if prefixed.count > 1 { prefixList = bytes.withUnsafeBufferPointer { index.prefixes.list(startingWith: $0) } }
+        if prefixed.count > 1, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listAndBitmap(startingWith: $0) }) {
+            prefixList = listed.list
+            prefixBitmap = listed.bitmap
+        }
         for position in prefixed {
             let id = vocabulary.sorted[position]
             // "smi" is more of "smith" than of "smithfield".
@@ -228,6 +233,20 @@ struct NameQueryToken {
     func prefixList(covering band: NameSpellingBand) -> [UInt32]? {
         guard band.coversPrefixes, order.count(upTo: .prefix) > order.count(upTo: .nickname) else { return nil }
         return prefixList
+    }
+
+    /// The bitmap of `prefixList(covering: band)`, when the index keeps one; else nil.
+    func prefixBitmap(covering band: NameSpellingBand) -> [UInt64]? {
+        prefixList(covering: band) == nil ? nil : prefixBitmap
+    }
+
+    /// About what building the union of `band`'s contacts costs, in postings set
+    /// (`SlotSet(band:of:)`): its postings, or, when its prefix spellings come as a prefix list
+    /// with a bitmap, the other spellings' postings and an eighth of the bitmap's words (read
+    /// once, or copied once when bits are added).
+    func unionCost(of band: NameSpellingBand) -> Int {
+        guard let bitmap = prefixBitmap(covering: band) else { return band.postings }
+        return band.postings - order.postings(of: .prefix) + bitmap.count / 8
     }
 
     /// The vocabulary ids of `band`'s spellings that are not prefixes, and their postings summed.

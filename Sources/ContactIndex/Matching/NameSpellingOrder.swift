@@ -177,6 +177,13 @@ struct NameSpellingOrder {
     /// The postings of all spellings, summed.
     var totalPostings: Int { postingsBefore[positions.count] }
 
+    /// The postings of the spellings of `kind`, summed.
+    func postings(of kind: TokenMatchKind) -> Int {
+        let end = ends[Int(kind.rawValue)]
+        let start = kind.rawValue == 0 ? 0 : ends[Int(kind.rawValue) - 1]
+        return postingsBefore[end] - postingsBefore[start]
+    }
+
     /// The bands of the spellings at `tier` or better, grouped as `grouping` says: best kind
     /// first, then best quality; each band best quality first (see `NameQueryToken.bands`).
     func bands(

@@ -2,7 +2,8 @@ extension SlotSet {
     /// The contacts of a query token's band of spellings: the union of their posting lists,
     /// or, when the band holds all the token's prefix spellings and the index lists its
     /// prefix, that one list with the postings of the band's other spellings added
-    /// (`NameQueryToken.prefixList(covering:)`). The union is then a superset of the band's
+    /// (`NameQueryToken.prefixList(covering:)`), starting from the list's bitmap when the index
+    /// keeps one (`TokenPrefixPostings`). The union is then a superset of the band's
     /// contacts (a prefix list keeps dead entries): readers verify.
     /// - Parameter lookups: about how many contacts will be tested against it.
     init(band: NameSpellingBand, of token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int) {
@@ -11,7 +12,11 @@ extension SlotSet {
             return
         }
         let others = token.nonPrefixSpellings(of: band, index: index)
-        self.init(sortedSlots: list, lookups: lookups, slotCount: slotCount)
+        if let bitmap = token.prefixBitmap(covering: band) {
+            self.init(sortedSlots: list, bitmap: bitmap, lookups: lookups, slotCount: slotCount)
+        } else {
+            self.init(sortedSlots: list, lookups: lookups, slotCount: slotCount)
+        }
         formUnion(others.ids, postings: index.postings, addedPostings: others.postings, lookups: lookups, slotCount: slotCount)
     }
 }

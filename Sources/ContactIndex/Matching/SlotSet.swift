@@ -57,6 +57,53 @@ struct SlotSet {
         }
     }
 
+    /// The slots of one sorted list without repeats, whose bitmap (one bit a slot, as this
+    /// type's) is at hand: that bitmap is shared, not built, unless the array form is
+    /// cheaper for about `lookups` membership tests.
+    init(sortedSlots: [UInt32], bitmap: [UInt64], lookups: Int, slotCount: Int) {
+        if Self.prefersArray(postings: sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
+            sorted = sortedSlots
+        } else {
+            isBitmap = true
+            self.bitmap = bitmap  // shared, not copied, until bits are added
+            coverSlots(slotCount)
+        }
+    }
+
+    /// Lengthens a bitmap shorter than `slotCount` bits (a shared one may be): bits are set
+    /// up to there.
+    private mutating func coverSlots(_ slotCount: Int) {
+        let words = slotCount / 64 + 1
+        if bitmap.count < words { bitmap.append(contentsOf: repeatElement(0, count: words - bitmap.count)) }
+    }
+
+    /// Adds the slots of one sorted list without repeats whose bitmap is at hand, keeping the
+    /// form the whole union would take for about `lookups` membership tests: a bitmap takes
+    /// the other's words (OR), an array that turns into one starts from the other's bitmap.
+    /// - Complexity: O(n/64) in the bitmap form, or O(s) for the s slots of the array form
+    ///   (plus a copy of the bitmap).
+    mutating func formUnion(sortedSlots: [UInt32], bitmap other: [UInt64], lookups: Int, slotCount: Int) {
+        guard !sortedSlots.isEmpty else { return }
+        if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
+            formUnion(sortedSlots: sortedSlots, lookups: lookups, slotCount: slotCount)
+            return
+        }
+        if !isBitmap {
+            let present = sorted
+            sorted = []
+            isBitmap = true
+            bitmap = other
+            coverSlots(slotCount)
+            setBits(present, slotCount: slotCount)
+            return
+        }
+        bitmap.withUnsafeMutableBufferPointer { words in
+            other.withUnsafeBufferPointer { other in
+                for index in 0..<min(words.count, other.count) { words[index] |= other[index] }
+            }
+        }
+    }
+
     /// Adds the slots of one sorted list without repeats, keeping the form the whole union
     /// would take for about `lookups` membership tests.
     /// - Complexity: O(p + a) in the array form (a merge), O(a) in the bitmap form, plus O(n/64)
