@@ -138,8 +138,9 @@ import Testing
         }
     }
 
-    /// On a generated directory, queries of every class and type-ahead prefixes answer the same
-    /// with the prefix lists as with each prefix spelling's postings read one by one.
+    /// On a generated directory, queries of every class, type-ahead prefixes and initials answer
+    /// the same with the prefix lists and initials' bitmaps (`TokenInitials`) as with each
+    /// spelling's postings read one by one.
     @Test func searchesAnswerTheSameWithoutPrefixLists() {
         let people = DirectoryGenerator(seed: 31).people(count: 8_000)
         let directory = ContactDirectory(people.map(\.contact))
@@ -147,16 +148,20 @@ import Testing
         plain.nameTokenIndex.removePrefixLists()
         #expect(!directory.nameTokenIndex.prefixes.isEmpty)
         #expect(directory.nameTokenIndex.prefixes.bitmaps.contains { !$0.isEmpty })
+        #expect(!directory.nameTokenIndex.initials.isEmpty)
+        #expect(plain.nameTokenIndex.initials.isEmpty)
         #expect(plain.nameTokenIndex.prefixes.isEmpty)
         let generator = NameQueryGenerator(people: people, seed: 9)
         var queries = NameQueryClass.allCases.flatMap { generator.queries($0, count: 60).map(\.text) }
         for (offset, person) in people.prefix(400).enumerated() {
             let given = person.contact.firstName ?? ""
             let family = person.contact.lastName ?? ""
-            switch offset % 4 {
+            switch offset % 6 {
             case 0: queries.append("\(given.prefix(2)) \(family.prefix(2))")
             case 1: queries.append("\(given.prefix(3)) \(family.prefix(3))")
             case 2: queries.append("\(given.prefix(4)) \(given.prefix(3))")
+            case 3: queries.append("\(given.prefix(1)) \(family)")
+            case 4: queries.append("\(given.prefix(1)). \(family.prefix(3))")
             default: queries.append(String(family.prefix(3)))
             }
         }

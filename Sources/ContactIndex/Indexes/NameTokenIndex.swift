@@ -68,6 +68,8 @@ struct NameTokenIndex: Sendable {
     /// The contacts by the first 2–4 characters of their tokens, for common prefixes (see
     /// `TokenPrefixPostings`): listed anew at every bulk load, kept current by updates.
     private(set) var prefixes = TokenPrefixPostings()
+    /// The contacts by the initials of their tokens (`TokenInitials`).
+    private(set) var initials = TokenInitials()
     /// The typo budgets: a token keeps the deletions of its own budget.
     var matching = NameMatchingOptions()
     private var bulkLoading = false
@@ -90,6 +92,7 @@ struct NameTokenIndex: Sendable {
         hasSkeleton.reserveCapacity(hasSkeleton.count)
         deletions.makeStorageUnique()
         prefixes.makeStorageUnique()
+        initials.makeStorageUnique()
     }
 
     /// Gives every posting list of some size its own storage with room to grow (see
@@ -97,6 +100,7 @@ struct NameTokenIndex: Sendable {
     mutating func reserveForUpdates() {
         for id in postings.indices { postings[id].reserveRoomForUpdates() }
         prefixes.reserveForUpdates()
+        initials.reserveForUpdates()
     }
 
     /// Starts a bulk load: postings are appended unsorted until `finishBulkLoad`.
@@ -135,12 +139,16 @@ struct NameTokenIndex: Sendable {
         var rebuilt = TokenPrefixPostings()
         rebuilt.rebuild(vocabulary: vocabulary, slotCount: forwardStart.count) { slot, body in withTokenIDs(of: slot, body) }
         prefixes = rebuilt
+        var characters = TokenInitials()
+        characters.rebuild(slotCount: forwardStart.count, firstBytes: vocabulary.firstBytes) { slot, body in withTokenIDs(of: slot, body) }
+        initials = characters
     }
 
     /// Drops every prefix list: searches then read each prefix spelling's postings (tests
     /// compare the two).
     mutating func removePrefixLists() {
         prefixes = TokenPrefixPostings()
+        initials = TokenInitials()
     }
 
     /// Calls `body` with a slot's token ids, roles cleared (at most 255).
@@ -150,6 +158,14 @@ struct NameTokenIndex: Sendable {
                 for (offset, entry) in entries.enumerated() { ids[offset] = entry & Self.idMask }
                 body(UnsafeBufferPointer(rebasing: ids[0..<entries.count]))
             }
+        }
+    }
+
+    /// The initials (`TokenInitials`) of the tokens `ids` (roles in the top bits are ignored).
+    private func initialCharacters(of ids: some Sequence<UInt32>) -> TokenInitials.Characters {
+        guard !initials.isEmpty else { return TokenInitials.Characters() }
+        return vocabulary.firstBytes.withUnsafeBufferPointer { firstBytes in
+            TokenInitials.characters(of: ids.lazy.map { $0 & Self.idMask }, firstBytes: firstBytes)
         }
     }
 
@@ -246,7 +262,10 @@ struct NameTokenIndex: Sendable {
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
-        if !bulkLoading { prefixes.add(slot: slot, to: prefixListIDs(of: tokens(of: slot))) }
+        if !bulkLoading {
+            prefixes.add(slot: slot, to: prefixListIDs(of: tokens(of: slot)))
+            initials.update(slot: slot, from: TokenInitials.Characters(), to: initialCharacters(of: tokens(of: slot)))
+        }
     }
 
     /// Re-indexes a slot whose contact changed (the same contact, new tokens): tokens it keeps
@@ -274,11 +293,14 @@ struct NameTokenIndex: Sendable {
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
         // An upsert that keeps the name (most of them) reads no prefix.
-        if !prefixes.isEmpty, !run.map({ $0 & Self.idMask }).elementsEqual(old) {
-            let oldLists = prefixListIDs(of: old)
-            let newLists = prefixListIDs(of: run)
-            prefixes.add(slot: slot, to: newLists.filter { !oldLists.contains($0) })
-            killPrefixEntries(of: slot, in: oldLists.filter { !newLists.contains($0) })
+        if !run.map({ $0 & Self.idMask }).elementsEqual(old) {
+            if !prefixes.isEmpty {
+                let oldLists = prefixListIDs(of: old)
+                let newLists = prefixListIDs(of: run)
+                prefixes.add(slot: slot, to: newLists.filter { !oldLists.contains($0) })
+                killPrefixEntries(of: slot, in: oldLists.filter { !newLists.contains($0) })
+            }
+            initials.update(slot: slot, from: initialCharacters(of: old), to: initialCharacters(of: run))
         }
         var crowded: [Int] = []
         for (offset, tokenID) in old.enumerated() {
@@ -339,7 +361,10 @@ struct NameTokenIndex: Sendable {
             text.withUTF8 { addToken($0, role: token.role, romanized: token.romanized, slot: slot, runStart: start, runCount: &count) }
         }
         finishRun(slot: slot, start: start, count: count, entityRank: UInt8(clamping: entityRank), idPrefix: idPrefix)
-        if !bulkLoading { prefixes.add(slot: slot, to: prefixListIDs(of: self.tokens(of: slot))) }
+        if !bulkLoading {
+            prefixes.add(slot: slot, to: prefixListIDs(of: self.tokens(of: slot)))
+            initials.update(slot: slot, from: TokenInitials.Characters(), to: initialCharacters(of: self.tokens(of: slot)))
+        }
     }
 
     /// Makes room for a slot's per-slot data; returns where its forward run starts.
@@ -417,6 +442,7 @@ struct NameTokenIndex: Sendable {
         } else {
             let run = tokens(of: slot)
             prefixLists = prefixListIDs(of: run)
+            initials.update(slot: slot, from: initialCharacters(of: run), to: TokenInitials.Characters())
             for (offset, entry) in run.enumerated() {
                 let tokenID = entry & Self.idMask
                 if run.prefix(offset).contains(where: { $0 & Self.idMask == tokenID }) { continue }
@@ -498,6 +524,6 @@ struct NameTokenIndex: Sendable {
         let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8 + postingCounts.capacity * 4
         let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
         let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
-        return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes + prefixes.approximateBytes
+        return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes + prefixes.approximateBytes + initials.approximateBytes
     }
 }

@@ -12,6 +12,9 @@ import Glibc
 struct TokenVocabulary: Sendable {
     private(set) var arena: [UInt8] = []
     private(set) var offsets: [UInt32] = [0]
+    /// Each token's first byte, by id: whether a token is an initial match of a one-letter query
+    /// token is one byte read (`TokenInitials`).
+    private(set) var firstBytes: [UInt8] = []
     /// Token ids by the hash of their bytes (checked against the arena).
     private var idsByHash = SlotHashTable()
     /// Ids in byte order of their tokens (complete after `sortIfNeeded`).
@@ -31,6 +34,7 @@ struct TokenVocabulary: Sendable {
     mutating func makeStorageUnique() {
         arena.reserveCapacity(arena.count)
         offsets.reserveCapacity(offsets.count)
+        firstBytes.reserveCapacity(firstBytes.count)
         idsByHash.makeStorageUnique()
         sorted.reserveCapacity(sorted.count)
         sortedLengths.reserveCapacity(sortedLengths.count)
@@ -39,7 +43,7 @@ struct TokenVocabulary: Sendable {
 
     /// Approximate heap bytes held.
     var approximateBytes: Int {
-        arena.capacity + offsets.capacity * 4 + sorted.capacity * 4 + sortedLengths.capacity * 2 + sortedHeads.capacity * 8 + idsByHash.approximateBytes
+        arena.capacity + offsets.capacity * 4 + firstBytes.capacity + sorted.capacity * 4 + sortedLengths.capacity * 2 + sortedHeads.capacity * 8 + idsByHash.approximateBytes
     }
 
     /// The number of distinct tokens.
@@ -110,6 +114,7 @@ struct TokenVocabulary: Sendable {
         let id = UInt32(count)
         arena.append(contentsOf: token)
         offsets.append(UInt32(arena.count))
+        firstBytes.append(token.first ?? 0)
         maxLength = max(maxLength, token.count)
         idsByHash.insert(hash: hash, slot: id)
         if keepSorted && sortedIsCurrent {

@@ -22,20 +22,24 @@ struct CarriedTokenUnion {
     /// postings of the band's spellings of a kind past the tier it held, known before they are
     /// read (`Additions.postings`).
     func additions(to tier: TokenMatchKind, band: NameSpellingBand, token: NameQueryToken, index: NameTokenIndex) -> Additions {
-        guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, prefixBitmap: nil, ids: [], idPostings: 0) }
+        guard tier > self.tier else { return Additions(tier: self.tier, prefixList: nil, prefixBitmap: nil, initialsBitmap: nil, ids: [], idPostings: 0) }
         let held = self.tier
         // The prefix spellings, when new, come as their prefix's list (`SlotSet(band:of:)`).
         let prefixList = held < .prefix ? token.prefixList(covering: band) : nil
         let prefixBitmap = prefixList == nil ? nil : token.prefixBitmap(covering: band)
+        // So does the spelling of a one-letter token's kept initial, as its bitmap.
+        let initialsBitmap = held < .initial ? token.initialsBitmap(covering: band) : nil
         var ids: [UInt32] = []
         var idPostings = 0
         for (offset, position) in band.positions.enumerated() where token.kinds[position] > held {
             if prefixList != nil, token.kinds[position] == .prefix { continue }
+            if initialsBitmap != nil, token.kinds[position] == .initial { continue }
             let id = band.ids[offset]
             ids.append(id)
             idPostings += Int(index.postingCounts[Int(id)])
         }
-        return Additions(tier: tier, prefixList: prefixList, prefixBitmap: prefixBitmap, ids: ids, idPostings: idPostings)
+        return Additions(
+            tier: tier, prefixList: prefixList, prefixBitmap: prefixBitmap, initialsBitmap: initialsBitmap, ids: ids, idPostings: idPostings)
     }
 
     /// Adds `additions` (from `additions(to:band:token:index:)` on this union). `lookups`: about
@@ -50,6 +54,7 @@ struct CarriedTokenUnion {
                 set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount)
             }
         }
+        if let initials = additions.initialsBitmap { set.formUnion(bitmap: initials, slotCount: slotCount) }
         set.formUnion(additions.ids, postings: index.postings, addedPostings: additions.idPostings, lookups: lookups, slotCount: slotCount)
         tier = additions.tier
     }
@@ -62,12 +67,15 @@ struct CarriedTokenUnion {
         let prefixList: [UInt32]?
         /// The list's bitmap, when the index keeps one (`TokenPrefixPostings`).
         let prefixBitmap: [UInt64]?
+        /// The bitmap of a one-letter token's kept initial, standing for its spelling, or nil
+        /// (`TokenInitials`).
+        let initialsBitmap: [UInt64]?
         /// The other new spellings, and their postings summed.
         let ids: [UInt32]
         let idPostings: Int
 
         /// What adding them costs, in postings set: a prefix list with a bitmap costs an eighth
         /// of its words (see `NameQueryToken.unionCost(of:)`).
-        var postings: Int { (prefixBitmap.map { $0.count / 8 } ?? prefixList?.count ?? 0) + idPostings }
+        var postings: Int { (prefixBitmap.map { $0.count / 8 } ?? prefixList?.count ?? 0) + (initialsBitmap.map { $0.count / 8 } ?? 0) + idPostings }
     }
 }

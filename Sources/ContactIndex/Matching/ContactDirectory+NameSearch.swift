@@ -172,8 +172,9 @@ extension ContactDirectory {
         var candidates: [UInt32] = []
         candidates.reserveCapacity(Self.partialBudget)
         gathering: for tokenIndex in order where totals[tokenIndex] > 0 {
-            for tokenID in query[tokenIndex].ids {
-                for slot in index.postings[Int(tokenID)] where evaluated.set(slot, value: Self.offeredMark) != Self.offeredMark {
+            for position in query[tokenIndex].ids.indices {
+                let postings = query[tokenIndex].postings(atPosition: position, index: index, limit: 4 * Self.partialBudget)
+                for slot in postings where evaluated.set(slot, value: Self.offeredMark) != Self.offeredMark {
                     candidates.append(slot)
                     if candidates.count == Self.partialBudget { break gathering }
                 }

@@ -76,6 +76,19 @@ struct NameQueryToken {
     private var prefixList: [UInt32]?
     /// The bitmap of `prefixList`, when the index keeps one (a dense list).
     private var prefixBitmap: [UInt64]?
+    /// For a one-letter token whose initial the index keeps (`TokenInitials`): the bitmap of
+    /// the contacts with a token starting with it, how many they are, and the position of the
+    /// one spelling that stands for all those tokens (`initialsID`, of kind `initial`); a
+    /// contact's token is that spelling when its first byte is the letter (`firstBytes`).
+    private var initialsBitmap: [UInt64]?
+    private var initialsCount = 0
+    private var initialsPosition: Int?
+    private var initialByte: UInt8 = 0
+    private var firstBytes: [UInt8] = []
+
+    /// The id of the spelling that stands for every token with a kept initial. No vocabulary
+    /// token has it (ids stay far below `NameTokenIndex.idMask`).
+    static let initialsID = NameTokenIndex.idMask
 
     init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
         self.text = text
@@ -84,6 +97,18 @@ struct NameQueryToken {
         exactID = vocabulary.id(of: text)
         if let exactID { note(exactID, .exact) }
         let length = text.utf8.count
+        if length == 1, let byte = text.utf8.first, let bitmap = index.initials.bitmap(of: byte) {
+            // One spelling for the thousands of tokens with this initial ("a": 25,000).
+            initialsBitmap = bitmap
+            initialsCount = index.initials.count(of: byte)
+            initialByte = byte
+            firstBytes = vocabulary.firstBytes
+            initialsPosition = ids.count
+            note(Self.initialsID, .initial)
+            hasDistantSpellings = true
+            sortSpellings(index: index)
+            return
+        }
         if length == 1 {
             let initials = vocabulary.prefixRange(Array(text.utf8))
             reserve(initials.count + 1)
@@ -113,8 +138,14 @@ struct NameQueryToken {
 
     /// Puts the candidates in band order (`NameSpellingOrder`).
     private mutating func sortSpellings(index: NameTokenIndex) {
-        let counts = index.postingCounts(of: ids)
-        order = NameSpellingOrder(kinds: kinds, qualities: qualities) { counts[$0] }
+        guard let initialsPosition else {
+            let counts = index.postingCounts(of: ids)
+            order = NameSpellingOrder(kinds: kinds, qualities: qualities) { counts[$0] }
+            return
+        }
+        let counts = index.postingCounts(of: ids.map { $0 == Self.initialsID ? 0 : $0 })
+        let initials = initialsCount
+        order = NameSpellingOrder(kinds: kinds, qualities: qualities) { $0 == initialsPosition ? initials : counts[$0] }
     }
 
     /// Adds the tokens within the typo budget (`TokenDeletionIndex`) and those with the same
@@ -235,6 +266,35 @@ struct NameQueryToken {
         return prefixList
     }
 
+    /// The bitmap of the contacts with a token starting with this one-letter token, when the
+    /// index keeps it (`TokenInitials`) and `band` holds the spelling that stands for them;
+    /// else nil.
+    func initialsBitmap(covering band: NameSpellingBand) -> [UInt64]? {
+        guard initialsPosition != nil, band.holds(.initial) else { return nil }
+        return initialsBitmap
+    }
+
+    /// The posting list of the spelling at `position`: for the spelling that stands for the
+    /// tokens with a kept initial, the slots of its bitmap (at most `limit` of them, the first).
+    func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> [UInt32] {
+        guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings[Int(ids[position])] }
+        var slots: [UInt32] = []
+        slots.reserveCapacity(min(initialsCount, limit))
+        for (word, bits) in bitmap.enumerated() where bits != 0 {
+            var rest = bits
+            while rest != 0 {
+                guard slots.count < limit else { return slots }
+                slots.append(UInt32(word << 6 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+        }
+        return slots
+    }
+
+    /// The kind whose spellings a list or bitmap of the index may stand for: `initial` for a
+    /// one-letter token with a kept initial, else `prefix`.
+    var listedKind: TokenMatchKind { initialsPosition == nil ? .prefix : .initial }
+
     /// The bitmap of `prefixList(covering: band)`, when the index keeps one; else nil.
     func prefixBitmap(covering band: NameSpellingBand) -> [UInt64]? {
         prefixList(covering: band) == nil ? nil : prefixBitmap
@@ -245,15 +305,16 @@ struct NameQueryToken {
     /// with a bitmap, the other spellings' postings and an eighth of the bitmap's words (read
     /// once, or copied once when bits are added).
     func unionCost(of band: NameSpellingBand) -> Int {
-        guard let bitmap = prefixBitmap(covering: band) else { return band.postings }
-        return band.postings - order.postings(of: .prefix) + bitmap.count / 8
+        guard let bitmap = prefixBitmap(covering: band) ?? initialsBitmap(covering: band) else { return band.postings }
+        return band.postings - order.postings(of: listedKind) + bitmap.count / 8
     }
 
-    /// The vocabulary ids of `band`'s spellings that are not prefixes, and their postings summed.
+    /// The vocabulary ids of `band`'s spellings that are not of `listedKind` (not prefixes, or
+    /// not the kept initials' spelling), and their postings summed.
     func nonPrefixSpellings(of band: NameSpellingBand, index: NameTokenIndex) -> (ids: [UInt32], postings: Int) {
         var ids: [UInt32] = []
         var postings = 0
-        for (offset, position) in band.positions.enumerated() where kinds[position] != .prefix {
+        for (offset, position) in band.positions.enumerated() where kinds[position] != listedKind {
             ids.append(band.ids[offset])
             postings += Int(index.postingCounts[Int(band.ids[offset])])
         }
@@ -291,6 +352,8 @@ struct NameQueryToken {
     /// - Complexity: O(1) expected.
     @inline(__always)
     func position(of id: UInt32) -> Int? {
-        positions.value(of: id).map { Int($0) }
+        if let position = positions.value(of: id) { return Int(position) }
+        guard let initialsPosition, Int(id) < firstBytes.count, firstBytes[Int(id)] == initialByte else { return nil }
+        return initialsPosition
     }
 }

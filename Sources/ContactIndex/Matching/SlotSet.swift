@@ -70,6 +70,33 @@ struct SlotSet {
         }
     }
 
+    /// The slots of a bitmap of the index (one bit a slot, as this type's), shared, not copied,
+    /// until bits are added.
+    init(bitmap: [UInt64], slotCount: Int) {
+        isBitmap = true
+        self.bitmap = bitmap
+        coverSlots(slotCount)
+    }
+
+    /// Adds the slots of a bitmap of the index, becoming a bitmap if it is not one.
+    /// - Complexity: O(n/64), plus O(s) for the s slots of the array form.
+    mutating func formUnion(bitmap other: [UInt64], slotCount: Int) {
+        if !isBitmap {
+            let present = sorted
+            sorted = []
+            isBitmap = true
+            bitmap = other
+            coverSlots(slotCount)
+            setBits(present, slotCount: slotCount)
+            return
+        }
+        bitmap.withUnsafeMutableBufferPointer { words in
+            other.withUnsafeBufferPointer { other in
+                for index in 0..<min(words.count, other.count) { words[index] |= other[index] }
+            }
+        }
+    }
+
     /// Lengthens a bitmap shorter than `slotCount` bits (a shared one may be): bits are set
     /// up to there.
     private mutating func coverSlots(_ slotCount: Int) {
@@ -88,20 +115,7 @@ struct SlotSet {
             formUnion(sortedSlots: sortedSlots, lookups: lookups, slotCount: slotCount)
             return
         }
-        if !isBitmap {
-            let present = sorted
-            sorted = []
-            isBitmap = true
-            bitmap = other
-            coverSlots(slotCount)
-            setBits(present, slotCount: slotCount)
-            return
-        }
-        bitmap.withUnsafeMutableBufferPointer { words in
-            other.withUnsafeBufferPointer { other in
-                for index in 0..<min(words.count, other.count) { words[index] |= other[index] }
-            }
-        }
+        formUnion(bitmap: other, slotCount: slotCount)
     }
 
     /// Adds the slots of one sorted list without repeats, keeping the form the whole union

@@ -1,0 +1,162 @@
+/// The contacts whose name tokens start with a given ASCII character, as one bitmap of slots a
+/// character, for the characters common enough to be worth it: what an initial in a query
+/// ("J Smith", "A. Kumar") stands for.
+///
+/// Why: a one-letter query token matches every vocabulary token it starts ("a": about 25,000
+/// spellings at a million contacts). Noting each spelling, counting its postings and ordering
+/// them cost a query such as "A. Valentmo" or "K Tanaka" half a millisecond before a single
+/// contact was read, and the union of their postings (350,000 contacts for "a") as much again.
+/// With a bitmap, the query token stands for them all as one spelling (`NameQueryToken`), its
+/// union is the bitmap, and a contact's token is an initial match when its first byte is the
+/// character (`TokenVocabulary.firstBytes`).
+///
+/// Which characters: those that at least one contact in `density` has, and 64 contacts, when
+/// the index is built (`rebuild`); later updates keep the bitmaps exact but add none. A rarer
+/// initial has few spellings and is read the old way.
+///
+/// Kept exact, not lazily as the prefix lists are: an update sets and clears the bits of the
+/// characters the slot's tokens gain and lose, in O(t) for t tokens, with no list to move (the
+/// list of "a" would hold a third of the directory).
+///
+/// Memory: one bit a slot for each kept character (125 KB a character at a million contacts;
+/// about 36 characters: letters and digits).
+struct TokenInitials: Sendable {
+    /// A character is kept when at least one slot in this many has it.
+    static let density = 64
+
+    /// A set of ASCII characters, one bit each.
+    struct Characters: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        /// Adds an ASCII byte (others are ignored).
+        mutating func insert(_ byte: UInt8) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+        }
+
+        /// The characters, ascending.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            var rest = low
+            while rest != 0 {
+                out.append(UInt8(rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+            rest = high
+            while rest != 0 {
+                out.append(UInt8(64 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+            return out
+        }
+
+        /// The characters in this set and not in `other`.
+        func subtracting(_ other: Characters) -> Characters {
+            Characters(low: low & ~other.low, high: high & ~other.high)
+        }
+    }
+
+    /// Per ASCII byte: the bitmap of the slots with a token starting with it, or empty when the
+    /// character is not kept. A bitmap may be shorter than the directory's slots: the slots past
+    /// its end are not in it.
+    private var bitmaps: [[UInt64]] = Array(repeating: [], count: 128)
+    /// Per ASCII byte: how many slots have its bit set (kept characters only).
+    private var counts: [Int] = Array(repeating: 0, count: 128)
+
+    /// Whether no character is kept.
+    var isEmpty: Bool { !bitmaps.contains { !$0.isEmpty } }
+
+    /// The initials of the tokens `ids` (their first bytes that are ASCII).
+    static func characters(of ids: some Sequence<UInt32>, firstBytes: UnsafeBufferPointer<UInt8>) -> Characters {
+        var set = Characters()
+        for id in ids where Int(id) < firstBytes.count { set.insert(firstBytes[Int(id)]) }
+        return set
+    }
+
+    /// The bitmap of the slots with a token that starts with `byte`, or nil when it is not kept.
+    func bitmap(of byte: UInt8) -> [UInt64]? {
+        guard byte < 128, !bitmaps[Int(byte)].isEmpty else { return nil }
+        return bitmaps[Int(byte)]
+    }
+
+    /// How many slots have a token that starts with `byte` (0 when it is not kept).
+    func count(of byte: UInt8) -> Int { byte < 128 ? counts[Int(byte)] : 0 }
+
+    /// Keeps anew, from every slot's tokens, the characters that at least one slot in `density`
+    /// (and 64 slots) has as an initial.
+    /// - Parameters:
+    ///   - firstBytes: each token id's first byte (`TokenVocabulary.firstBytes`).
+    ///   - tokens: calls its argument with a slot's token ids.
+    /// - Complexity: O(s · t) over s slots of t tokens, twice.
+    mutating func rebuild(slotCount: Int, firstBytes: [UInt8], tokens: (UInt32, (UnsafeBufferPointer<UInt32>) -> Void) -> Void) {
+        var perSlot = [Int](repeating: 0, count: 128)
+        firstBytes.withUnsafeBufferPointer { firstBytes in
+            for slot in 0..<UInt32(slotCount) {
+                tokens(slot) { ids in
+                    for byte in Self.characters(of: ids, firstBytes: firstBytes).bytes { perSlot[Int(byte)] += 1 }
+                }
+            }
+        }
+        bitmaps = Array(repeating: [], count: 128)
+        counts = Array(repeating: 0, count: 128)
+        var kept = Characters()
+        for byte in 0..<128 where perSlot[byte] >= 64 && perSlot[byte] * Self.density >= slotCount {
+            kept.insert(UInt8(byte))
+            bitmaps[byte] = [UInt64](repeating: 0, count: slotCount / 64 + 1)
+            counts[byte] = perSlot[byte]
+        }
+        guard kept != Characters() else { return }
+        firstBytes.withUnsafeBufferPointer { firstBytes in
+            for slot in 0..<UInt32(slotCount) {
+                tokens(slot) { ids in
+                    let found = Self.characters(of: ids, firstBytes: firstBytes)
+                    for byte in Characters(low: found.low & kept.low, high: found.high & kept.high).bytes {
+                        bitmaps[Int(byte)][Int(slot >> 6)] |= 1 << UInt64(slot & 63)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Moves `slot` from the characters `old` to `new` (its tokens' initials before and after an
+    /// update; empty for a slot added or removed), in the kept bitmaps.
+    mutating func update(slot: UInt32, from old: Characters, to new: Characters) {
+        guard old != new else { return }
+        let word = Int(slot >> 6)
+        let bit: UInt64 = 1 << UInt64(slot & 63)
+        for byte in new.subtracting(old).bytes where !bitmaps[Int(byte)].isEmpty {
+            let index = Int(byte)
+            if word >= bitmaps[index].count {
+                // Room for the slots that come after this one as well.
+                bitmaps[index].append(contentsOf: repeatElement(0, count: word + 1 - bitmaps[index].count + bitmaps[index].count / 8))
+            }
+            if bitmaps[index][word] & bit == 0 {
+                bitmaps[index][word] |= bit
+                counts[index] += 1
+            }
+        }
+        for byte in old.subtracting(new).bytes where !bitmaps[Int(byte)].isEmpty {
+            let index = Int(byte)
+            guard word < bitmaps[index].count, bitmaps[index][word] & bit != 0 else { continue }
+            bitmaps[index][word] &= ~bit
+            counts[index] -= 1
+        }
+    }
+
+    /// Gives every bitmap its own storage with room to grow (a copy of the directory shares them
+    /// until one side writes).
+    mutating func reserveForUpdates() {
+        for byte in bitmaps.indices { bitmaps[byte].reserveRoomForUpdates() }
+    }
+
+    /// Makes the top-level arrays own their storage.
+    mutating func makeStorageUnique() {
+        bitmaps.reserveCapacity(bitmaps.count)
+        counts.reserveCapacity(counts.count)
+    }
+
+    /// Approximate heap bytes held.
+    var approximateBytes: Int {
+        bitmaps.reduce(0) { $0 + ($1.isEmpty ? 0 : 32 + $1.capacity * 8) } + bitmaps.capacity * 8 + counts.capacity * 8
+    }
+}
