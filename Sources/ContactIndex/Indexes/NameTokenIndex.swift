@@ -137,11 +137,41 @@ struct NameTokenIndex: Sendable {
     /// Lists the common prefixes anew from every slot's tokens (`TokenPrefixPostings.rebuild`).
     mutating func rebuildPrefixes() {
         var rebuilt = TokenPrefixPostings()
-        rebuilt.rebuild(vocabulary: vocabulary, slotCount: forwardStart.count) { slot, body in withTokenIDs(of: slot, body) }
+        // The closure reads a constant copy (one retain of each array), not `self`: captured in
+        // this mutating method, `self` was copied whole for every slot (a million retains of
+        // each of its arrays).
+        let current = self
+        rebuilt.rebuild(vocabulary: vocabulary, slotCount: forwardStart.count) { slot, body in current.withTokenIDs(of: slot, body) }
         prefixes = rebuilt
-        var characters = TokenInitials()
-        characters.rebuild(slotCount: forwardStart.count, firstBytes: vocabulary.firstBytes) { slot, body in withTokenIDs(of: slot, body) }
-        initials = characters
+        var rebuiltInitials = TokenInitials()
+        rebuiltInitials.rebuild(slotCharacters: slotInitials())
+        initials = rebuiltInitials
+    }
+
+    /// Each slot's initials (`TokenInitials.Characters`), read in one pass over the token lists
+    /// in place: a closure a slot, with its ids copied out, cost a bulk load a fifth of a second.
+    private func slotInitials() -> [TokenInitials.Characters] {
+        let slotCount = forwardStart.count
+        return [TokenInitials.Characters](unsafeUninitializedCapacity: slotCount) { out, initialized in
+            vocabulary.firstBytes.withUnsafeBufferPointer { firstBytes in
+                forwardArena.withUnsafeBufferPointer { arena in
+                    forwardStart.withUnsafeBufferPointer { starts in
+                        forwardCount.withUnsafeBufferPointer { counts in
+                            for slot in 0..<slotCount {
+                                var found = TokenInitials.Characters()
+                                let start = Int(starts[slot])
+                                for offset in start..<(start + Int(counts[slot])) {
+                                    let id = Int(arena[offset] & Self.idMask)
+                                    if id < firstBytes.count { found.insert(firstBytes[id]) }
+                                }
+                                out[slot] = found
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = slotCount
+        }
     }
 
     /// Drops every prefix list: searches then read each prefix spelling's postings (tests

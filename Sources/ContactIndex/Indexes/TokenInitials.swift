@@ -11,7 +11,8 @@
 /// character (`TokenVocabulary.firstBytes`).
 ///
 /// Which characters: those that at least one contact in `density` has, and 64 contacts, when
-/// the index is built (`rebuild`); later updates keep the bitmaps exact but add none. A rarer
+/// the index is built (`rebuild`, from each slot's initials, read by `NameTokenIndex` in one
+/// pass over its token lists); later updates keep the bitmaps exact but add none. A rarer
 /// initial has few spellings and is read the old way.
 ///
 /// Kept exact, not lazily as the prefix lists are: an update sets and clears the bits of the
@@ -34,20 +35,32 @@ struct TokenInitials: Sendable {
             if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
         }
 
-        /// The characters, ascending.
-        var bytes: [UInt8] {
-            var out: [UInt8] = []
+        /// Calls `body` with each character, ascending (no array: this runs for every slot of a
+        /// bulk load and every update).
+        @inline(__always)
+        func forEach(_ body: (UInt8) -> Void) {
             var rest = low
             while rest != 0 {
-                out.append(UInt8(rest.trailingZeroBitCount))
+                body(UInt8(rest.trailingZeroBitCount))
                 rest &= rest - 1
             }
             rest = high
             while rest != 0 {
-                out.append(UInt8(64 + rest.trailingZeroBitCount))
+                body(UInt8(64 + rest.trailingZeroBitCount))
                 rest &= rest - 1
             }
+        }
+
+        /// The characters, ascending.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            forEach { out.append($0) }
             return out
+        }
+
+        /// The characters in both sets.
+        func intersection(_ other: Characters) -> Characters {
+            Characters(low: low & other.low, high: high & other.high)
         }
 
         /// The characters in this set and not in `other`.
@@ -82,21 +95,15 @@ struct TokenInitials: Sendable {
     /// How many slots have a token that starts with `byte` (0 when it is not kept).
     func count(of byte: UInt8) -> Int { byte < 128 ? counts[Int(byte)] : 0 }
 
-    /// Keeps anew, from every slot's tokens, the characters that at least one slot in `density`
-    /// (and 64 slots) has as an initial.
-    /// - Parameters:
-    ///   - firstBytes: each token id's first byte (`TokenVocabulary.firstBytes`).
-    ///   - tokens: calls its argument with a slot's token ids.
-    /// - Complexity: O(s · t) over s slots of t tokens, twice.
-    mutating func rebuild(slotCount: Int, firstBytes: [UInt8], tokens: (UInt32, (UnsafeBufferPointer<UInt32>) -> Void) -> Void) {
+    /// Keeps anew the characters that at least one slot in `density` (and 64 slots) has as an
+    /// initial.
+    /// - Parameter slotCharacters: each slot's initials (`characters(of:firstBytes:)` of its
+    ///   tokens).
+    /// - Complexity: O(s) over s slots.
+    mutating func rebuild(slotCharacters: [Characters]) {
+        let slotCount = slotCharacters.count
         var perSlot = [Int](repeating: 0, count: 128)
-        firstBytes.withUnsafeBufferPointer { firstBytes in
-            for slot in 0..<UInt32(slotCount) {
-                tokens(slot) { ids in
-                    for byte in Self.characters(of: ids, firstBytes: firstBytes).bytes { perSlot[Int(byte)] += 1 }
-                }
-            }
-        }
+        for found in slotCharacters { found.forEach { perSlot[Int($0)] += 1 } }
         bitmaps = Array(repeating: [], count: 128)
         counts = Array(repeating: 0, count: 128)
         var kept = Characters()
@@ -106,15 +113,8 @@ struct TokenInitials: Sendable {
             counts[byte] = perSlot[byte]
         }
         guard kept != Characters() else { return }
-        firstBytes.withUnsafeBufferPointer { firstBytes in
-            for slot in 0..<UInt32(slotCount) {
-                tokens(slot) { ids in
-                    let found = Self.characters(of: ids, firstBytes: firstBytes)
-                    for byte in Characters(low: found.low & kept.low, high: found.high & kept.high).bytes {
-                        bitmaps[Int(byte)][Int(slot >> 6)] |= 1 << UInt64(slot & 63)
-                    }
-                }
-            }
+        for (slot, found) in slotCharacters.enumerated() {
+            found.intersection(kept).forEach { byte in bitmaps[Int(byte)][slot >> 6] |= 1 << UInt64(slot & 63) }
         }
     }
 
@@ -124,8 +124,9 @@ struct TokenInitials: Sendable {
         guard old != new else { return }
         let word = Int(slot >> 6)
         let bit: UInt64 = 1 << UInt64(slot & 63)
-        for byte in new.subtracting(old).bytes where !bitmaps[Int(byte)].isEmpty {
+        new.subtracting(old).forEach { byte in
             let index = Int(byte)
+            guard !bitmaps[index].isEmpty else { return }
             if word >= bitmaps[index].count {
                 // Room for the slots that come after this one as well.
                 bitmaps[index].append(contentsOf: repeatElement(0, count: word + 1 - bitmaps[index].count + bitmaps[index].count / 8))
@@ -135,9 +136,9 @@ struct TokenInitials: Sendable {
                 counts[index] += 1
             }
         }
-        for byte in old.subtracting(new).bytes where !bitmaps[Int(byte)].isEmpty {
+        old.subtracting(new).forEach { byte in
             let index = Int(byte)
-            guard word < bitmaps[index].count, bitmaps[index][word] & bit != 0 else { continue }
+            guard !bitmaps[index].isEmpty, word < bitmaps[index].count, bitmaps[index][word] & bit != 0 else { return }
             bitmaps[index][word] &= ~bit
             counts[index] -= 1
         }

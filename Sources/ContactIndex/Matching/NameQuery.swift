@@ -276,8 +276,14 @@ struct NameQueryToken {
 
     /// The posting list of the spelling at `position`: for the spelling that stands for the
     /// tokens with a kept initial, the slots of its bitmap (at most `limit` of them, the first).
+    @inline(__always)
     func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> [UInt32] {
         guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings[Int(ids[position])] }
+        return initialsSlots(bitmap, limit: limit)
+    }
+
+    /// The first `limit` slots of a bitmap of initials (see `postings(atPosition:index:limit:)`).
+    private func initialsSlots(_ bitmap: [UInt64], limit: Int) -> [UInt32] {
         var slots: [UInt32] = []
         slots.reserveCapacity(min(initialsCount, limit))
         for (word, bits) in bitmap.enumerated() where bits != 0 {
