@@ -27,7 +27,7 @@
 ///
 /// Memory: 4 bytes for each contact and listed prefix of its tokens (about 3–5 tokens of
 /// distinct prefixes a contact, 3 lengths), plus a table entry a prefix; a dense list's bitmap
-/// takes at most twice its list's bytes (one bit a slot of the directory).
+/// takes no more than its list's bytes (one bit a slot of the directory).
 struct TokenPrefixPostings: Sendable {
     /// The prefix lengths listed, in characters (Unicode scalars of the folded token).
     static let lengths: ClosedRange<Int> = 2...4
@@ -65,10 +65,10 @@ struct TokenPrefixPostings: Sendable {
     private(set) var bitmaps: [[UInt64]] = []
 
     /// A list holds at least one slot in this many of the directory to have a bitmap.
-    static let bitmapDensity = 64
+    static let bitmapDensity = 32
 
     /// Whether a list of `count` slots over `slotCount` slots gets a bitmap: its bitmap then
-    /// takes at most twice the list's bytes. Lists of fewer than 64 slots never do (their
+    /// takes no more than the list's bytes. Lists of fewer than 64 slots never do (their
     /// union costs little to build).
     static func isDense(count: Int, slotCount: Int) -> Bool {
         count >= 64 && count * bitmapDensity >= slotCount

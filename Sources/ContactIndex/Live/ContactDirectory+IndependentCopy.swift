@@ -54,6 +54,15 @@ extension ContactDirectory {
 }
 
 extension Array {
+    /// Gives the array storage of exactly its count when its capacity exceeds that by more than
+    /// an eighth (a copy); else leaves it as it is.
+    mutating func trimCapacity() {
+        guard capacity - count > count / 8 + 16 else { return }
+        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = withUnsafeBufferPointer { source in buffer.initialize(fromContentsOf: source) }
+        }
+    }
+
     /// Gives the array its own storage (a copy when it is shared) with room for about an eighth
     /// more elements, when it holds at least `minimumCount`; smaller arrays cost little to copy
     /// on their first write and are left as they are.
