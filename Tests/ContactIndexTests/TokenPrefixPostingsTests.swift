@@ -75,7 +75,10 @@ import Testing
         directory.lookup(fuzzyName: query, limit: 50).map { "\($0.contact.id) \($0.reason) \($0.score)" }
     }
 
-    static let queries = ["mar", "mar mar", "mari mar", "jos", "jos smi", "josh jones", "ма", "ив ив", "иван", "ива мар", "marc lee", "ma"]
+    static let queries = [
+        "mar", "mar mar", "mari mar", "jos", "jos smi", "josh jones", "ма", "ив ив", "иван", "ива мар", "marc lee", "ma",
+        "m smith", "j. jones", "m mar", "i ivanov",
+    ]
 
     @Test func listsHoldTheirPrefixesContactsThroughUpdates() {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

@@ -99,9 +99,14 @@ struct NameTokenIndex: Sendable {
     /// `ContactDirectory.prepareForUpdates`).
     mutating func reserveForUpdates() {
         for id in postings.indices { postings[id].reserveRoomForUpdates() }
-        // Room for the token lists of an eighth more contacts: a full forward arena doubled in
-        // the update that first appended to it (a copy of tens of megabytes).
+        // Room for an eighth more contacts: the per-slot arrays are trimmed after a bulk load,
+        // and a full one doubled in the update that first appended to it (the forward arena: a
+        // copy of tens of megabytes).
         forwardArena.reserveRoomForUpdates()
+        forwardStart.reserveRoomForUpdates()
+        forwardCount.reserveRoomForUpdates()
+        entityRanks.reserveRoomForUpdates()
+        idPrefixes.reserveRoomForUpdates()
         prefixes.reserveForUpdates()
         initials.reserveForUpdates()
     }
