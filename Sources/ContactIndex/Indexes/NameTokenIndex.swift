@@ -174,13 +174,9 @@ struct NameTokenIndex: Sendable {
                     forwardStart.withUnsafeBufferPointer { starts in
                         forwardCount.withUnsafeBufferPointer { counts in
                             for slot in 0..<slotCount {
-                                var found = TokenInitials.Characters()
                                 let start = Int(starts[slot])
-                                for offset in start..<(start + Int(counts[slot])) {
-                                    let id = Int(arena[offset] & Self.idMask)
-                                    if id < firstBytes.count { found.insert(firstBytes[id]) }
-                                }
-                                out[slot] = found
+                                let entries = UnsafeBufferPointer(rebasing: arena[start..<(start + Int(counts[slot]))])
+                                out[slot] = TokenInitials.characters(of: entries.lazy.map { $0 & Self.idMask }, firstBytes: firstBytes)
                             }
                         }
                     }

@@ -69,9 +69,8 @@ struct TokenInitials: Sendable {
         }
     }
 
-    /// Per ASCII byte: the bitmap of the slots with a token starting with it, or empty when the
-    /// character is not kept. A bitmap may be shorter than the directory's slots: the slots past
-    /// its end are not in it.
+    /// Per ASCII byte: the bitmap of the slots with a token starting with it (`SlotBitmap`), or
+    /// empty when the character is not kept.
     private var bitmaps: [[UInt64]] = Array(repeating: [], count: 128)
     /// Per ASCII byte: how many slots have its bit set (kept characters only).
     private var counts: [Int] = Array(repeating: 0, count: 128)
@@ -114,7 +113,7 @@ struct TokenInitials: Sendable {
         }
         guard kept != Characters() else { return }
         for (slot, found) in slotCharacters.enumerated() {
-            found.intersection(kept).forEach { byte in bitmaps[Int(byte)][slot >> 6] |= 1 << UInt64(slot & 63) }
+            found.intersection(kept).forEach { byte in bitmaps[Int(byte)].insertSlot(UInt32(slot)) }
         }
     }
 
@@ -122,25 +121,13 @@ struct TokenInitials: Sendable {
     /// update; empty for a slot added or removed), in the kept bitmaps.
     mutating func update(slot: UInt32, from old: Characters, to new: Characters) {
         guard old != new else { return }
-        let word = Int(slot >> 6)
-        let bit: UInt64 = 1 << UInt64(slot & 63)
         new.subtracting(old).forEach { byte in
             let index = Int(byte)
-            guard !bitmaps[index].isEmpty else { return }
-            if word >= bitmaps[index].count {
-                // Room for the slots that come after this one as well.
-                bitmaps[index].append(contentsOf: repeatElement(0, count: word + 1 - bitmaps[index].count + bitmaps[index].count / 8))
-            }
-            if bitmaps[index][word] & bit == 0 {
-                bitmaps[index][word] |= bit
-                counts[index] += 1
-            }
+            if !bitmaps[index].isEmpty, bitmaps[index].insertSlot(slot) { counts[index] += 1 }
         }
         old.subtracting(new).forEach { byte in
             let index = Int(byte)
-            guard !bitmaps[index].isEmpty, word < bitmaps[index].count, bitmaps[index][word] & bit != 0 else { return }
-            bitmaps[index][word] &= ~bit
-            counts[index] -= 1
+            if !bitmaps[index].isEmpty, bitmaps[index].removeSlot(slot) { counts[index] -= 1 }
         }
     }
 

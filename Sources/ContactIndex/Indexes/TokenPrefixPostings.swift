@@ -59,9 +59,8 @@ struct TokenPrefixPostings: Sendable {
     private(set) var lists: [[UInt32]] = []
     /// Per list: how many of its entries may be dead.
     private var dead: [UInt32] = []
-    /// Per list: the bitmap of its slots (bit `slot % 64` of word `slot / 64`) when the list is
-    /// dense (`isDense`), else empty. It may be shorter than the directory's slots: the slots
-    /// past its end are not in it.
+    /// Per list: the bitmap of its slots (`SlotBitmap`) when the list is dense (`isDense`), else
+    /// empty.
     private(set) var bitmaps: [[UInt64]] = []
 
     /// A list holds at least one slot in this many of the directory to have a bitmap.
@@ -72,15 +71,6 @@ struct TokenPrefixPostings: Sendable {
     /// union costs little to build).
     static func isDense(count: Int, slotCount: Int) -> Bool {
         count >= 64 && count * bitmapDensity >= slotCount
-    }
-
-    /// The bitmap of `slots` (ascending), one bit a slot, at least `slotCount` bits long.
-    private static func bitmap(of slots: [UInt32], slotCount: Int) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: max(slotCount, Int(slots.last ?? 0) + 1) / 64 + 1)
-        words.withUnsafeMutableBufferPointer { words in
-            for slot in slots { words[Int(slot >> 6)] |= 1 << UInt64(slot & 63) }
-        }
-        return words
     }
 
     /// Whether no prefix is listed.
@@ -223,7 +213,7 @@ struct TokenPrefixPostings: Sendable {
             }
         }
         dead = [UInt32](repeating: 0, count: listCount)
-        bitmaps = lists.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? Self.bitmap(of: list, slotCount: slotCount) : [] }
+        bitmaps = lists.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? [UInt64](slotBitmapOf: list, slotCount: slotCount) : [] }
     }
 
     /// Files `slot` under each of `ids` (distinct list indexes): a dead entry of the slot lives
@@ -232,7 +222,7 @@ struct TokenPrefixPostings: Sendable {
     mutating func add(slot: UInt32, to ids: [Int32]) {
         for id in ids {
             let list = Int(id)
-            if !bitmaps[list].isEmpty { setBit(slot, inBitmapOf: list) }
+            if !bitmaps[list].isEmpty { bitmaps[list].insertSlot(slot) }
             if let last = lists[list].last, last < slot {
                 lists[list].append(slot)
                 continue
@@ -259,24 +249,13 @@ struct TokenPrefixPostings: Sendable {
         return crowded
     }
 
-    /// Sets `slot`'s bit in the bitmap of `list`, lengthening the bitmap when the slot is past
-    /// its end (a contact added since the bulk load).
-    private mutating func setBit(_ slot: UInt32, inBitmapOf list: Int) {
-        let word = Int(slot >> 6)
-        if word >= bitmaps[list].count {
-            // Room for the slots that come after this one as well.
-            bitmaps[list].append(contentsOf: repeatElement(0, count: word + 1 - bitmaps[list].count + bitmaps[list].count / 8))
-        }
-        bitmaps[list][word] |= 1 << UInt64(slot & 63)
-    }
-
     /// Replaces a list by `live`, its slots that still have a token with its prefix, and its
     /// bitmap (kept while the list stays dense over `slotCount` slots, else dropped).
     mutating func replaceList(_ id: Int32, with live: [UInt32], slotCount: Int) {
         lists[Int(id)] = live
         dead[Int(id)] = 0
         let dense = !bitmaps[Int(id)].isEmpty && Self.isDense(count: live.count, slotCount: slotCount)
-        bitmaps[Int(id)] = dense ? Self.bitmap(of: live, slotCount: slotCount) : []
+        bitmaps[Int(id)] = dense ? [UInt64](slotBitmapOf: live, slotCount: slotCount) : []
     }
 
     /// Gives every list of some size, and every bitmap, its own storage with room to grow.

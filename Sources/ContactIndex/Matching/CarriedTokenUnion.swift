@@ -48,11 +48,7 @@ struct CarriedTokenUnion {
     mutating func extend(with additions: Additions, lookups: Int, index: NameTokenIndex, slotCount: Int) {
         guard additions.tier > tier else { return }
         if let list = additions.prefixList {
-            if let bitmap = additions.prefixBitmap {
-                set.formUnion(sortedSlots: list, bitmap: bitmap, lookups: lookups, slotCount: slotCount)
-            } else {
-                set.formUnion(sortedSlots: list, lookups: lookups, slotCount: slotCount)
-            }
+            set.formUnion(sortedSlots: list, bitmap: additions.prefixBitmap, lookups: lookups, slotCount: slotCount)
         }
         if let initials = additions.initialsBitmap { set.formUnion(bitmap: initials, slotCount: slotCount) }
         set.formUnion(additions.ids, postings: index.postings, addedPostings: additions.idPostings, lookups: lookups, slotCount: slotCount)
@@ -76,6 +72,8 @@ struct CarriedTokenUnion {
 
         /// What adding them costs, in postings set: a prefix list with a bitmap costs an eighth
         /// of its words (see `NameQueryToken.unionCost(of:)`).
-        var postings: Int { (prefixBitmap.map { $0.count / 8 } ?? prefixList?.count ?? 0) + (initialsBitmap.map { $0.count / 8 } ?? 0) + idPostings }
+        var postings: Int {
+            (prefixBitmap.map(SlotSet.unionCost(ofBitmap:)) ?? prefixList?.count ?? 0) + (initialsBitmap.map(SlotSet.unionCost(ofBitmap:)) ?? 0) + idPostings
+        }
     }
 }

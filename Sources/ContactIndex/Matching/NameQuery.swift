@@ -279,22 +279,7 @@ struct NameQueryToken {
     @inline(__always)
     func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> [UInt32] {
         guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings[Int(ids[position])] }
-        return initialsSlots(bitmap, limit: limit)
-    }
-
-    /// The first `limit` slots of a bitmap of initials (see `postings(atPosition:index:limit:)`).
-    private func initialsSlots(_ bitmap: [UInt64], limit: Int) -> [UInt32] {
-        var slots: [UInt32] = []
-        slots.reserveCapacity(min(initialsCount, limit))
-        for (word, bits) in bitmap.enumerated() where bits != 0 {
-            var rest = bits
-            while rest != 0 {
-                guard slots.count < limit else { return slots }
-                slots.append(UInt32(word << 6 + rest.trailingZeroBitCount))
-                rest &= rest - 1
-            }
-        }
-        return slots
+        return bitmap.slots(limit: limit)
     }
 
     /// The kind whose spellings a list or bitmap of the index may stand for: `initial` for a
@@ -312,7 +297,7 @@ struct NameQueryToken {
     /// once, or copied once when bits are added).
     func unionCost(of band: NameSpellingBand) -> Int {
         guard let bitmap = prefixBitmap(covering: band) ?? initialsBitmap(covering: band) else { return band.postings }
-        return band.postings - order.postings(of: listedKind) + bitmap.count / 8
+        return band.postings - order.postings(of: listedKind) + SlotSet.unionCost(ofBitmap: bitmap)
     }
 
     /// The vocabulary ids of `band`'s spellings that are not of `listedKind` (not prefixes, or

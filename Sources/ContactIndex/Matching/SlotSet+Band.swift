@@ -11,11 +11,7 @@ extension SlotSet {
         if let initials = token.initialsBitmap(covering: band) {
             self.init(bitmap: initials, slotCount: slotCount)
         } else if let list = token.prefixList(covering: band) {
-            if let bitmap = token.prefixBitmap(covering: band) {
-                self.init(sortedSlots: list, bitmap: bitmap, lookups: lookups, slotCount: slotCount)
-            } else {
-                self.init(sortedSlots: list, lookups: lookups, slotCount: slotCount)
-            }
+            self.init(sortedSlots: list, bitmap: token.prefixBitmap(covering: band), lookups: lookups, slotCount: slotCount)
         } else {
             self.init(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: lookups, slotCount: slotCount)
             return

@@ -22,6 +22,10 @@ struct SlotSet {
         return (sorted ? 0 : p * log * 2) + max(lookups, 0) * log * 2 <= slotCount / 64 + p + lookups
     }
 
+    /// What adding a bitmap of the index to a union costs, in postings set: an eighth of its
+    /// words (read once, or copied once when bits are added; `NameQueryToken.unionCost`).
+    static func unionCost(ofBitmap bitmap: [UInt64]) -> Int { bitmap.count / 8 }
+
     private var sorted: [UInt32] = []
     private var bitmap: [UInt64] = []
     private(set) var isBitmap = false
@@ -46,27 +50,19 @@ struct SlotSet {
     }
 
     /// The slots of one sorted list without repeats (kept as it is in the array form), in the
-    /// form cheaper for about `lookups` membership tests.
-    init(sortedSlots: [UInt32], lookups: Int, slotCount: Int) {
+    /// form cheaper for about `lookups` membership tests. When the list's bitmap is at hand
+    /// (`SlotBitmap`), the bitmap form shares it, not built, until bits are added.
+    init(sortedSlots: [UInt32], bitmap shared: [UInt64]? = nil, lookups: Int, slotCount: Int) {
         if Self.prefersArray(postings: sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
             sorted = sortedSlots  // shared, not copied
+        } else if let shared {
+            isBitmap = true
+            bitmap = shared  // shared, not copied, until bits are added
+            coverSlots(slotCount)
         } else {
             isBitmap = true
             bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
             setBits(sortedSlots, slotCount: slotCount)
-        }
-    }
-
-    /// The slots of one sorted list without repeats, whose bitmap (one bit a slot, as this
-    /// type's) is at hand: that bitmap is shared, not built, unless the array form is
-    /// cheaper for about `lookups` membership tests.
-    init(sortedSlots: [UInt32], bitmap: [UInt64], lookups: Int, slotCount: Int) {
-        if Self.prefersArray(postings: sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
-            sorted = sortedSlots
-        } else {
-            isBitmap = true
-            self.bitmap = bitmap  // shared, not copied, until bits are added
-            coverSlots(slotCount)
         }
     }
 
@@ -82,12 +78,7 @@ struct SlotSet {
     /// - Complexity: O(n/64), plus O(s) for the s slots of the array form.
     mutating func formUnion(bitmap other: [UInt64], slotCount: Int) {
         if !isBitmap {
-            let present = sorted
-            sorted = []
-            isBitmap = true
-            bitmap = other
-            coverSlots(slotCount)
-            setBits(present, slotCount: slotCount)
+            becomeBitmap(startingFrom: other, slotCount: slotCount)
             return
         }
         bitmap.withUnsafeMutableBufferPointer { words in
@@ -104,25 +95,13 @@ struct SlotSet {
         if bitmap.count < words { bitmap.append(contentsOf: repeatElement(0, count: words - bitmap.count)) }
     }
 
-    /// Adds the slots of one sorted list without repeats whose bitmap is at hand, keeping the
-    /// form the whole union would take for about `lookups` membership tests: a bitmap takes
-    /// the other's words (OR), an array that turns into one starts from the other's bitmap.
-    /// - Complexity: O(n/64) in the bitmap form, or O(s) for the s slots of the array form
-    ///   (plus a copy of the bitmap).
-    mutating func formUnion(sortedSlots: [UInt32], bitmap other: [UInt64], lookups: Int, slotCount: Int) {
-        guard !sortedSlots.isEmpty else { return }
-        if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
-            formUnion(sortedSlots: sortedSlots, lookups: lookups, slotCount: slotCount)
-            return
-        }
-        formUnion(bitmap: other, slotCount: slotCount)
-    }
-
     /// Adds the slots of one sorted list without repeats, keeping the form the whole union
-    /// would take for about `lookups` membership tests.
-    /// - Complexity: O(p + a) in the array form (a merge), O(a) in the bitmap form, plus O(n/64)
-    ///   when the array turns into a bitmap.
-    mutating func formUnion(sortedSlots: [UInt32], lookups: Int, slotCount: Int) {
+    /// would take for about `lookups` membership tests. When the list's bitmap is at hand
+    /// (`SlotBitmap`), the bitmap form takes its words (OR), and an array that turns into a
+    /// bitmap starts from it.
+    /// - Complexity: O(p + a) in the array form (a merge), O(a) in the bitmap form (O(n/64)
+    ///   with the list's bitmap), plus O(n/64) when the array turns into a bitmap.
+    mutating func formUnion(sortedSlots: [UInt32], bitmap shared: [UInt64]? = nil, lookups: Int, slotCount: Int) {
         guard !sortedSlots.isEmpty else { return }
         if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
             var merged: [UInt32] = []
@@ -141,6 +120,10 @@ struct SlotSet {
                 if merged.last != next { merged.append(next) }
             }
             sorted = merged
+            return
+        }
+        if let shared {
+            formUnion(bitmap: shared, slotCount: slotCount)
             return
         }
         if !isBitmap { becomeBitmap(slotCount: slotCount) }
@@ -164,12 +147,14 @@ struct SlotSet {
         setBits(ids, postings: postings, slotCount: slotCount)
     }
 
-    /// Turns the sorted array into a bitmap of the same slots.
-    private mutating func becomeBitmap(slotCount: Int) {
+    /// Turns the sorted array into a bitmap of the same slots (and those of `shared`, a bitmap of
+    /// the index, when given).
+    private mutating func becomeBitmap(startingFrom shared: [UInt64]? = nil, slotCount: Int) {
         let present = sorted
         isBitmap = true
         sorted = []
-        bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
+        bitmap = shared ?? Array(repeating: 0, count: slotCount / 64 + 1)
+        coverSlots(slotCount)
         setBits(present, slotCount: slotCount)
     }
 
