@@ -18,12 +18,22 @@ import Testing
         }
     }
 
-    /// Keys of 1 to 3 bytes over 6 letters: many slots share each key, and ranges hold many.
-    static func key(_ random: inout Random) -> [UInt8] {
-        (0...random.next(below: 3)).map { _ in UInt8(97 + random.next(below: 6)) }
+    /// Keys of 1 to 3 bytes over 6 letters after `lead` bytes all keys share: many slots share
+    /// each key, and ranges hold many. One key in 8 ends with a zero byte, which a key's
+    /// zero-padded fence words cannot tell from a missing one.
+    static func key(_ random: inout Random, lead: Int = 0) -> [UInt8] {
+        var key = [UInt8](repeating: 0x41, count: lead)
+        key += (0...random.next(below: 3)).map { _ in UInt8(97 + random.next(below: 6)) }
+        if random.next(below: 8) == 0 { key.append(0) }
+        return key
     }
 
-    @Test func lookUpsFindExactlyTheLiveKeysThroughSplitsAndCompactions() {
+    /// With a lead of 6, keys differ inside their first 8 bytes (`Entry.prefix`) or just after;
+    /// with 9, all of them tie there, so every compare reads the key bytes (and equal keys
+    /// share one copy of them from the first compare that meets one).
+    @Test(arguments: [0, 6, 9])
+    func lookUpsFindExactlyTheLiveKeysThroughSplitsAndCompactions(lead: Int) {
+        func makeKey(_ random: inout Random) -> [UInt8] { Self.key(&random, lead: lead) }
         var random = Random(state: 7)
         var index = CollationKeyIndex()
         var generations: [UInt32] = []
@@ -38,7 +48,7 @@ import Testing
             let slot = UInt32(generations.count)
             generations.append(0)
             ties.append(UInt64(random.next(below: 50)))
-            let key = Self.key(&random)
+            let key = makeKey(&random)
             live[slot] = key
             index.bulkAppend(key: key, slot: slot, generation: 0, tie: tieOf(slot))
         }
@@ -51,7 +61,7 @@ import Testing
                 let slot = UInt32(generations.count)
                 generations.append(0)
                 ties.append(UInt64(random.next(below: 50)))
-                let key = Self.key(&random)
+                let key = makeKey(&random)
                 live[slot] = key
                 index.insert(key: key, slot: slot, generation: 0, tie: tieOf(slot), isLive: isLive)
             case 2:  // a changed contact: its old key dies, a new one comes
@@ -59,7 +69,7 @@ import Testing
                 guard live[slot] != nil else { continue }
                 generations[Int(slot)] += 1
                 index.noteDead(1)
-                let key = Self.key(&random)
+                let key = makeKey(&random)
                 live[slot] = key
                 ties[Int(slot)] = UInt64(random.next(below: 50))
                 index.insert(key: key, slot: slot, generation: generations[Int(slot)], tie: tieOf(slot), isLive: isLive)
@@ -73,7 +83,7 @@ import Testing
             if index.count < before { compactions += 1 }
             mostBlocks = max(mostBlocks, index.blockCount)
             guard step % 500 == 0 || step == 19_999 else { continue }
-            let probe = Self.key(&random)
+            let probe = makeKey(&random)
             var equal: [UInt32] = []
             index.forEachEqual(probe, isLive: isLive) { equal.append($0) }
             let expectedEqual = live.filter { $0.value == probe }.keys.sorted()
@@ -81,8 +91,9 @@ import Testing
             if let problem = Self.tieOrderProblem(index, probe, isLive: isLive, expected: expectedEqual, tie: tieOf) {
                 failures.append("step \(step): \(problem)")
             }
-            let lower = [UInt8(97 + random.next(below: 6))]
-            let upper = [lower[0] + 1]
+            let lower = [UInt8](repeating: 0x41, count: lead) + [UInt8(97 + random.next(below: 6))]
+            var upper = lower
+            upper[lead] += 1
             var inRange: [UInt32] = []
             index.forEachInRange(lower: lower, upper: upper, limit: Int.max, isLive: isLive) { inRange.append($0) }
             let expectedRange = live.filter { $0.value.lexicographicallyPrecedes(upper) && !$0.value.lexicographicallyPrecedes(lower) }.keys.sorted()
@@ -92,7 +103,7 @@ import Testing
         for slot in ties.indices { ties[slot] = UInt64(random.next(below: 1_000)) }
         index.retie(tieOf)
         for _ in 0..<40 {
-            let probe = Self.key(&random)
+            let probe = makeKey(&random)
             let expected = live.filter { $0.value == probe }.keys.sorted()
             if let problem = Self.tieOrderProblem(index, probe, isLive: isLive, expected: expected, tie: tieOf) {
                 failures.append("after retie: \(problem)")
@@ -101,6 +112,26 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         #expect(compactions > 0, "the updates compacted the index at least once")
         #expect(mostBlocks * CollationKeyIndex.blockFill > 3_000 + 512, "inserts split blocks")
+    }
+
+    /// Namesakes inserted one at a time keep one copy of their key's bytes, whether the
+    /// insert meets an equal key while it searches the blocks (many namesakes, across blocks)
+    /// or only beside its place (the second of a name); distinct keys keep their own.
+    @Test func equalKeysInsertedOneByOneShareOneCopyOfTheirBytes() {
+        var index = CollationKeyIndex()
+        var random = Random(state: 11)
+        let names: [[UInt8]] = [Array("maria garcia lopez".utf8), Array("maria garcia".utf8), Array("ana patel".utf8)]
+        for slot in 0..<2_000 {
+            let name = names[random.next(below: names.count)]
+            index.insert(key: name, slot: UInt32(slot), generation: 0, tie: UInt64(random.next(below: 100)), isLive: { _, _ in true })
+        }
+        #expect(index.blockCount > 3, "namesakes span blocks")
+        #expect(index.keyByteCount == names.reduce(0) { $0 + $1.count })
+        for name in names {
+            var found = 0
+            index.forEachEqual(name, isLive: { _, _ in true }) { _ in found += 1 }
+            #expect(found > 500)
+        }
     }
 
     /// What is wrong with the walk of `key`'s entries (nil: nothing): the ties
