@@ -18,6 +18,13 @@ struct EmailIndex: Sendable {
         for hash in keys.canonical { byCanonical.remove(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
+    /// Moves a contact's slot from its old addresses to its new ones, touching only the keys
+    /// that differ (`RankedSlotTable.move`); its tie key must be unchanged.
+    mutating func update(slot: UInt32, from old: ContactIndexKeys, to new: ContactIndexKeys, tieKey: (UInt32) -> UInt128) {
+        byAddress.move(slot: slot, from: old.addresses, to: new.addresses, tieKey: tieKey)
+        byCanonical.move(slot: slot, from: old.canonical, to: new.canonical, tieKey: tieKey)
+    }
+
     /// Calls `body` with the candidate slots whose normalized address may be `address`, in tie
     /// order, until it returns false.
     func forEachCandidate(address: UnsafeRawBufferPointer, _ body: (UInt32) -> Bool) {

@@ -19,6 +19,13 @@ struct PhoneIndex: Sendable {
         for hash in keys.national { byNational.remove(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
+    /// Moves a contact's slot from its old numbers to its new ones, touching only the keys
+    /// that differ (`RankedSlotTable.move`); its tie key must be unchanged.
+    mutating func update(slot: UInt32, from old: ContactIndexKeys, to new: ContactIndexKeys, tieKey: (UInt32) -> UInt128) {
+        byE164.move(slot: slot, from: old.e164, to: new.e164, tieKey: tieKey)
+        byNational.move(slot: slot, from: old.national, to: new.national, tieKey: tieKey)
+    }
+
     /// A look-up's keys with their hashes, computed once: a look-up probes each table up to
     /// twice (a prefetch, then the read).
     struct Probe {

@@ -122,6 +122,16 @@ struct RankedSlotTable: Sendable {
         count += 1
     }
 
+    /// Moves `slot` from the hashes of `old` to those of `new` (each without repeats), touching
+    /// only those that differ: a contact whose second number changed keeps its first one's
+    /// entries, and its place among the contacts that share it. The slot's tie key must be the
+    /// same as when it was inserted.
+    /// - Complexity: O(|old| · |new|) compares, plus an insert or remove per hash that differs.
+    mutating func move(slot: UInt32, from old: ArraySlice<UInt32>, to new: ArraySlice<UInt32>, tieKey: (UInt32) -> UInt128) {
+        for hash in old where !new.contains(hash) { remove(hash: hash, slot: slot, tieKey: tieKey) }
+        for hash in new where !old.contains(hash) { insert(hash: hash, slot: slot, tieKey: tieKey) }
+    }
+
     /// Removes the pair (`hash`, `slot`) if present.
     /// - Complexity: O(1) expected, plus O(log g + g) in a group of g slots.
     mutating func remove(hash: UInt32, slot: UInt32, tieKey: (UInt32) -> UInt128) {

@@ -51,19 +51,14 @@ extension ContactDirectory {
     }
 
     /// Moves a slot whose record was just replaced (same entity rank and id) from its old phone
-    /// and email hash keys and phone fragments to its new ones, where they differ.
+    /// and email hash keys and phone fragments to its new ones, where they differ (key by key).
     private mutating func updateHashKeys(slot: UInt32, from oldKeys: ContactIndexKeys, to newKeys: ContactIndexKeys) {
         do {
-            // The slot's tie key (entity rank, id key) is the same before and after.
+            // The slot's tie key (entity rank, id key) is the same before and after, so the
+            // keys both versions have stay as they are.
             let tieKey = slotTies.groupKey
-            if oldKeys.e164 != newKeys.e164 || oldKeys.national != newKeys.national {
-                phoneIndex.remove(oldKeys, slot: slot, tieKey: tieKey)
-                phoneIndex.insert(newKeys, slot: slot, tieKey: tieKey)
-            }
-            if oldKeys.addresses != newKeys.addresses || oldKeys.canonical != newKeys.canonical {
-                emailIndex.remove(oldKeys, slot: slot, tieKey: tieKey)
-                emailIndex.insert(newKeys, slot: slot, tieKey: tieKey)
-            }
+            phoneIndex.update(slot: slot, from: oldKeys, to: newKeys, tieKey: tieKey)
+            emailIndex.update(slot: slot, from: oldKeys, to: newKeys, tieKey: tieKey)
         }
         let (gone, added) = Self.difference(oldKeys.windows, newKeys.windows)
         if !gone.isEmpty {
