@@ -7,6 +7,7 @@
 
 #include <unicode/ucol.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/uidna.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -160,6 +161,35 @@ void CICU_folder_close(CICU_Folder *folder) {
     if (!folder) return;
     utrans_close(folder->transliterator);
     free(folder);
+}
+
+CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out, int32_t capacity,
+                                      int32_t *outLength) {
+    if (!transliteratorID || !outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
+    UChar idUnits[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t idLength = 0;
+    u_strFromUTF8(idUnits, 256, &idLength, transliteratorID, -1, &status);
+    if (U_FAILURE(status)) return CICU_INVALID_ARGUMENT;
+    UParseError parseError;
+    UTransliterator *t = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
+    if (U_FAILURE(status) || !t) return CICU_OPEN_FAILED;
+    int32_t units = utrans_toRules(t, 0, NULL, 0, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) { utrans_close(t); return CICU_INTERNAL_ERROR; }
+    UChar *rules = (UChar *)malloc(((size_t)units + 1) * sizeof(UChar));
+    if (!rules) { utrans_close(t); return CICU_INTERNAL_ERROR; }
+    status = U_ZERO_ERROR;
+    utrans_toRules(t, 0, rules, units + 1, &status);
+    utrans_close(t);
+    CICU_Status result = U_FAILURE(status) ? CICU_INTERNAL_ERROR : to_utf8(rules, units, out, capacity, outLength);
+    free(rules);
+    return result;
+}
+
+int32_t CICU_is_han(uint32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript((UChar32)codePoint, &status);
+    return U_SUCCESS(status) && script == USCRIPT_HAN;
 }
 
 static CICU_Status casefold_units(const UChar *in, int32_t count, Scratch *dest, int32_t *units) {

@@ -71,6 +71,17 @@ void CICU_folder_close(CICU_Folder *folder);
 CICU_Status CICU_folder_fold(CICU_Folder *folder, const uint8_t *utf8, int32_t length,
                              uint8_t *out, int32_t capacity, int32_t *outLength);
 
+/**
+ * The rules of the ICU transliterator `transliteratorID` (for example "Han-Latin"), as ICU's
+ * toRules gives them, in UTF-8. *outLength receives the full length (without a terminating 0);
+ * CICU_BUFFER_TOO_SMALL when `capacity` is less. Thread-safe.
+ */
+CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out, int32_t capacity,
+                                      int32_t *outLength);
+
+/** Whether a code point's Unicode script (ICU's uscript_getScript) is Han. Thread-safe. */
+int32_t CICU_is_han(uint32_t codePoint);
+
 /** NFKC case folding only (UTF-8 in and out). Thread-safe. */
 CICU_Status CICU_nfkc_casefold(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
                                int32_t *outLength);

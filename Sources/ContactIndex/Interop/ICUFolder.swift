@@ -9,6 +9,8 @@ final class ICUFolderHandle: @unchecked Sendable {
     /// share a few hundred thousand name strings), and the transliterator costs microseconds per
     /// call; the memo is cleared when it reaches `memoCapacity`.
     var memo: [String: String] = [:]
+    /// Folded forms of single Han characters (see `HanSyllables`), by code point.
+    var syllables: [UInt32: String] = [:]
     static let memoCapacity = 65_536
     static let memoMaximumLength = 48
 
@@ -39,6 +41,8 @@ final class ICUFolderHandle: @unchecked Sendable {
 /// from it (see `NameNormalizer.fold`).
 public struct ScriptFolder: Sendable {
     private let pool: ICUHandlePool<ICUFolderHandle>
+    /// Which Han texts fold as their characters do (the default chain only), or nil.
+    private let han: HanSyllables?
 
     /// Opens the default folding chain.
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
@@ -49,9 +53,12 @@ public struct ScriptFolder: Sendable {
     /// Opens a folding chain: NFKC case folding, then the ICU transliterator `transliteratorID`
     /// (nil: `Any-Latin; Latin-ASCII`).
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
-    init(transliteratorID: String?) throws(ICUError) {
+    /// - Parameter composingHan: put the folding of Han text together from its characters'
+    ///   where that gives ICU's answer (`HanSyllables`; the default chain only).
+    init(transliteratorID: String?, composingHan: Bool = true) throws(ICUError) {
         let prototype = try ICUFolderHandle.open(transliteratorID: transliteratorID)
         self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
+        self.han = composingHan && transliteratorID == nil ? HanSyllables.fromICU() : nil
     }
 
     /// The folded form of `text`.
@@ -60,18 +67,33 @@ public struct ScriptFolder: Sendable {
         pool.withHandle { handle in
             let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
             if memoized, let known = handle.memo[text] { return known }
-            let bytes = text.withUTF8Bytes { bytes, count in
-                withGrowingBuffer(initialCapacity: Int(count) * 4 + 16) { out, capacity, length in
-                    CICU_folder_fold(handle.pointer, bytes, count, out, capacity, &length)
-                }.bytes
+            let folded: String
+            if let han, han.composes(text) {
+                folded = HanSyllables.composed(text) { scalar in
+                    if let known = handle.syllables[scalar.value] { return known }
+                    let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
+                    handle.syllables[scalar.value] = syllable
+                    return syllable
+                }
+            } else {
+                folded = Self.foldWithICU(text, handle: handle)
             }
-            let folded = String(utf8Bytes: bytes)
             if memoized {
                 if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
                 handle.memo[text] = folded
             }
             return folded
         }
+    }
+
+    /// ICU's folding of `text` with one handle's chain.
+    private static func foldWithICU(_ text: String, handle: ICUFolderHandle) -> String {
+        let bytes = text.withUTF8Bytes { bytes, count in
+            withGrowingBuffer(initialCapacity: Int(count) * 4 + 16) { out, capacity, length in
+                CICU_folder_fold(handle.pointer, bytes, count, out, capacity, &length)
+            }.bytes
+        }
+        return String(utf8Bytes: bytes)
     }
 
     /// NFKC case folding alone (no change of script).

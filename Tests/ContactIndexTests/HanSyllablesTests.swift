@@ -1,0 +1,91 @@
+import CICU
+@testable import ContactIndex
+import Testing
+
+/// `HanSyllables`: which Han text folds as its characters do, read from ICU's Han-Latin rules,
+/// and a differential test of the composed folding against ICU's for every Han character of the
+/// Basic Multilingual Plane.
+@Suite struct HanSyllablesTests {
+    @Test func rulesOfOneCharacterMapsAndContextsAreToldApart() throws {
+        let rules = """
+            ::Han-Spacedhan();
+            {重}' '?庆 > chóng;
+            [王汪] > wáng;
+            陈 > chén;
+            """
+        let han = try #require(HanSyllables(rules: rules))
+        #expect(han.contextual == ["重", "庆"].map { $0.unicodeScalars.first!.value }.reduce(into: Set<UInt32>()) { $0.insert($1) })
+        #expect(han.composes("王陈"))
+        #expect(!han.composes("重庆"), "a character a rule reads in context")
+        #expect(han.composes("王 & 陈"), "spaces and ampersands")
+        #expect(!han.composes("Allied Dental 王陈"), "ASCII words")
+        #expect(!han.composes("王, 陈"), "other punctuation")
+        #expect(!han.composes("Wang"))
+        #expect(!han.composes(" & "), "no Han character")
+        #expect(!han.composes(""))
+        let syllable: (Unicode.Scalar) -> String = { $0 == "王" ? "wang" : "chen" }
+        #expect(HanSyllables.composed(" 王陈 &陈", syllable: syllable) == " wang chen &chen")
+    }
+
+    @Test func rulesOfAnotherShapeTurnTheCompositionOff() {
+        #expect(HanSyllables(rules: "[王] > wáng;") == nil, "no spacing pass")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n::NFD;\n[王] > wáng;") == nil, "another pass")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n$x = [王];\n$x > wáng;") == nil, "a variable")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n[:Han:] { a > b;") == nil, "a context with no character named")
+    }
+
+    /// This machine's ICU has rules the composition models.
+    @Test func icusHanLatinRulesAreRead() {
+        #expect(HanSyllables.fromICU() != nil)
+    }
+
+    /// Every Han character of the Basic Multilingual Plane, in random texts of 1 to 8 Han
+    /// characters (each character in at least one), folds to the same text through the
+    /// composition as through ICU alone; so do such texts joined by spaces and ampersands, and
+    /// texts with the characters read in context.
+    @Test func composedFoldingsEqualICUsForEveryHanCharacterOfTheBMP() throws {
+        let composing = try ScriptFolder(transliteratorID: nil)
+        let icuAlone = try ScriptFolder(transliteratorID: nil, composingHan: false)
+        let han = try #require(HanSyllables.fromICU())
+        var characters: [Unicode.Scalar] = []
+        for value in UInt32(0x3000)...UInt32(0xFFFF) where CICU_is_han(value) != 0 {
+            if let scalar = Unicode.Scalar(value) { characters.append(scalar) }
+        }
+        #expect(characters.count > 20_000)
+        var random = CollationKeyIndexTests.Random(state: 5)
+        var order = characters
+        for index in order.indices.reversed() { order.swapAt(index, random.next(below: index + 1)) }
+        var texts: [String] = []
+        var start = 0
+        while start < order.count {
+            let length = 1 + random.next(below: 8)
+            texts.append(String(String.UnicodeScalarView(order[start..<min(start + length, order.count)])))
+            start += length
+        }
+        // Runs of them with spaces and ampersands between, before and after.
+        let separators = [" ", " & ", "&", "  ", " &"]
+        for index in 0..<2_000 {
+            let first = texts[index % texts.count]
+            let second = texts[(index * 7 + 3) % texts.count]
+            let separator = separators[index % separators.count]
+            texts.append(index % 10 == 0 ? separator + first + separator : first + separator + second)
+        }
+        // The characters read in context, in and out of their contexts.
+        let contextual = han.contextual.compactMap(Unicode.Scalar.init)
+        for scalar in contextual {
+            texts.append(String(Character(scalar)))
+            for other in contextual { texts.append(String(String.UnicodeScalarView([scalar, other]))) }
+            texts.append(String(String.UnicodeScalarView([order[0], scalar, order[1]])))
+        }
+        var composed = 0
+        var mismatches: [String] = []
+        for text in texts {
+            if han.composes(text) { composed += 1 }
+            let expected = icuAlone.fold(text)
+            let folded = composing.fold(text)
+            if folded != expected { mismatches.append("\(text): \(folded) ≠ \(expected)") }
+        }
+        #expect(composed > texts.count / 2, "most texts took the composition")
+        #expect(mismatches.isEmpty, "\(mismatches.count) of \(texts.count): \(mismatches.prefix(5))")
+    }
+}
