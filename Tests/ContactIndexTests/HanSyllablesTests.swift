@@ -18,7 +18,10 @@ import Testing
         #expect(han.composes("王陈"))
         #expect(!han.composes("重庆"), "a character a rule reads in context")
         #expect(han.composes("王 & 陈"), "spaces and ampersands")
-        #expect(!han.composes("Allied Dental 王陈"), "ASCII words")
+        #expect(han.composes("Allied Dental 2 王陈"), "ASCII words set apart")
+        #expect(!han.composes("Dental王"), "an ASCII letter touching a Han character")
+        #expect(!han.composes("王2"), "an ASCII digit touching a Han character")
+        #expect(HanSyllables.composed("Co 王陈 & 2", syllable: { $0 == "王" ? "wang" : "chen" }) == "co wang chen & 2")
         #expect(!han.composes("王, 陈"), "other punctuation")
         #expect(!han.composes("Wang"))
         #expect(!han.composes(" & "), "no Han character")
@@ -41,8 +44,8 @@ import Testing
 
     /// Every Han character of the Basic Multilingual Plane, in random texts of 1 to 8 Han
     /// characters (each character in at least one), folds to the same text through the
-    /// composition as through ICU alone; so do such texts joined by spaces and ampersands, and
-    /// texts with the characters read in context.
+    /// composition as through ICU alone; so do such texts joined by spaces, ampersands and
+    /// ASCII words, and texts with the characters read in context.
     @Test func composedFoldingsEqualICUsForEveryHanCharacterOfTheBMP() throws {
         let composing = try ScriptFolder(transliteratorID: nil)
         let icuAlone = try ScriptFolder(transliteratorID: nil, composingHan: false)
@@ -62,14 +65,15 @@ import Testing
             texts.append(String(String.UnicodeScalarView(order[start..<min(start + length, order.count)])))
             start += length
         }
-        // Runs of them with spaces and ampersands between, before and after.
-        let separators = [" ", " & ", "&", "  ", " &"]
+        // Runs of them with spaces, ampersands and ASCII words between, before and after.
+        let separators = [" ", " & ", "&", "  ", " &", " Allied Dental ", " Co ", " A ", " x1 ", " 2 ", " LTD & "]
         for index in 0..<2_000 {
             let first = texts[index % texts.count]
             let second = texts[(index * 7 + 3) % texts.count]
             let separator = separators[index % separators.count]
             texts.append(index % 10 == 0 ? separator + first + separator : first + separator + second)
         }
+        texts += ["Allied Dental 股份有限公司", "Redwood Solutions 股份有限公司", "王 & 高股份有限公司", "杨 建设股份有限公司 2", "ABC 王"]
         // The characters read in context, in and out of their contexts.
         let contextual = han.contextual.compactMap(Unicode.Scalar.init)
         for scalar in contextual {

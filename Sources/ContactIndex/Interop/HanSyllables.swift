@@ -10,9 +10,9 @@ import CICU
 /// start-up with `CICU_transliterator_rules`) first put a space between two Han characters
 /// (`::Han-Spacedhan();`), then map each character alone (`[…] > pinyin;`), but for a few rules
 /// that read a neighbour ("{重}' '?庆 > chóng;"). So a text made only of Han characters, none of
-/// which such a rule names, folds to its characters' foldings with a space between them; spaces
-/// and ampersands beside such runs stay as they are. The tests check that against ICU for
-/// every Han character of the Basic Multilingual Plane.
+/// which such a rule names, folds to its characters' foldings with a space between them; spaces,
+/// ampersands and ASCII words set apart from such runs fold as they are (in lower case). The
+/// tests check that against ICU for every Han character of the Basic Multilingual Plane.
 ///
 /// A rules text of another shape (another pass, a variable, a rule whose characters cannot be
 /// told) turns the composition off: ICU then folds every text, as before.
@@ -80,30 +80,50 @@ struct HanSyllables: Sendable {
 
     /// Characters kept as they are beside runs of Han characters: no rule reads them and no
     /// pass changes them ("王 & 高股份有限公司", "杨 建设股份有限公司"). Neither is a letter, nor
-    /// punctuation the spacing pass puts a space beside. (ASCII words are not: ICU puts a space
-    /// between a Han character and a Latin letter in some texts and not in others.)
+    /// punctuation the spacing pass puts a space beside.
     static let separators: Set<UInt32> = [0x20, 0x26]  // space, ampersand
 
+    /// ASCII letters and digits, which fold to themselves in lower case. They may be words of
+    /// their own beside Han words ("Allied Dental 股份有限公司"), never touching a Han character:
+    /// ICU puts a space between a Han character and a Latin letter in some texts and not in
+    /// others.
+    static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+        (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+    }
+
     /// Whether the folding of `text` is `composed(_:syllable:)`: it is made of Han characters,
-    /// none of them read in context, and `separators`, with at least one Han character.
+    /// none of them read in context, `separators`, and ASCII letters and digits that touch no
+    /// Han character, with at least one Han character.
     func composes(_ text: String) -> Bool {
         var any = false
-        for scalar in text.unicodeScalars where !Self.separators.contains(scalar.value) {
-            guard CICU_is_han(scalar.value) != 0, !contextual.contains(scalar.value) else { return false }
-            any = true
+        var previous: (han: Bool, alphanumeric: Bool) = (false, false)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if Self.separators.contains(value) {
+                previous = (false, false)
+            } else if Self.isASCIIAlphanumeric(value) {
+                guard !previous.han else { return false }
+                previous = (false, true)
+            } else {
+                guard !previous.alphanumeric, CICU_is_han(value) != 0, !contextual.contains(value) else { return false }
+                any = true
+                previous = (true, false)
+            }
         }
         return any
     }
 
     /// The folding of a text that `composes`: each Han character's folding (`syllable`), a
-    /// space between two Han characters (the spacing pass), the separators as they are.
+    /// space between two Han characters (the spacing pass), ASCII letters in lower case, the
+    /// rest as it is.
     static func composed(_ text: String, syllable: (Unicode.Scalar) -> String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count * 2)
         var afterHan = false
         for scalar in text.unicodeScalars {
-            if separators.contains(scalar.value) {
-                out.unicodeScalars.append(scalar)
+            let value = scalar.value
+            if separators.contains(value) || isASCIIAlphanumeric(value) {
+                out.unicodeScalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 32)! : scalar)
                 afterHan = false
             } else {
                 if afterHan { out.append(" ") }
