@@ -39,7 +39,7 @@ import Testing
 
     /// This machine's ICU has rules the composition models.
     @Test func icusHanLatinRulesAreRead() {
-        #expect(HanSyllables.fromICU() != nil)
+        #expect(HanSyllables.ofICU != nil)
     }
 
     /// Every Han character of the Basic Multilingual Plane, in random texts of 1 to 8 Han
@@ -49,7 +49,7 @@ import Testing
     @Test func composedFoldingsEqualICUsForEveryHanCharacterOfTheBMP() throws {
         let composing = try ScriptFolder(transliteratorID: nil)
         let icuAlone = try ScriptFolder(transliteratorID: nil, composingHan: false)
-        let han = try #require(HanSyllables.fromICU())
+        let han = try #require(HanSyllables.ofICU)
         var characters: [Unicode.Scalar] = []
         for value in UInt32(0x3000)...UInt32(0xFFFF) where CICU_is_han(value) != 0 {
             if let scalar = Unicode.Scalar(value) { characters.append(scalar) }

@@ -54,6 +54,11 @@ struct HanSyllables: Sendable {
         return rule
     }
 
+    /// The composition for this ICU's Han-Latin, read at its first use: opening Han-Latin
+    /// costs about 130 ms here (ICU compiles its rules), which a directory with no Han text
+    /// never pays.
+    static let ofICU: HanSyllables? = fromICU()
+
     /// The composition for this ICU's Han-Latin, or nil (rules of another shape, or none).
     static func fromICU() -> HanSyllables? {
         let (status, bytes) = withGrowingBuffer(initialCapacity: 256 * 1024) { out, capacity, length in
@@ -89,6 +94,11 @@ struct HanSyllables: Sendable {
     /// others.
     static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
         (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+    }
+
+    /// Whether `text` has a Han character (what makes reading the rules worth it).
+    static func hasHan(_ text: String) -> Bool {
+        text.unicodeScalars.contains { CICU_is_han($0.value) != 0 }
     }
 
     /// Whether the folding of `text` is `composed(_:syllable:)`: it is made of Han characters,

@@ -41,8 +41,9 @@ final class ICUFolderHandle: @unchecked Sendable {
 /// from it (see `NameNormalizer.fold`).
 public struct ScriptFolder: Sendable {
     private let pool: ICUHandlePool<ICUFolderHandle>
-    /// Which Han texts fold as their characters do (the default chain only), or nil.
-    private let han: HanSyllables?
+    /// Whether Han text is put together from its characters' foldings where that gives ICU's
+    /// answer (`HanSyllables`; the default chain only).
+    private let composesHan: Bool
 
     /// Opens the default folding chain.
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
@@ -58,7 +59,7 @@ public struct ScriptFolder: Sendable {
     init(transliteratorID: String?, composingHan: Bool = true) throws(ICUError) {
         let prototype = try ICUFolderHandle.open(transliteratorID: transliteratorID)
         self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
-        self.han = composingHan && transliteratorID == nil ? HanSyllables.fromICU() : nil
+        self.composesHan = composingHan && transliteratorID == nil
     }
 
     /// The folded form of `text`.
@@ -68,7 +69,7 @@ public struct ScriptFolder: Sendable {
             let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
             if memoized, let known = handle.memo[text] { return known }
             let folded: String
-            if let han, han.composes(text) {
+            if composesHan, HanSyllables.hasHan(text), let han = HanSyllables.ofICU, han.composes(text) {
                 folded = HanSyllables.composed(text) { scalar in
                     if let known = handle.syllables[scalar.value] { return known }
                     let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
