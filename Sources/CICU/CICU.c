@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
@@ -190,6 +191,14 @@ int32_t CICU_is_han(uint32_t codePoint) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript((UChar32)codePoint, &status);
     return U_SUCCESS(status) && script == USCRIPT_HAN;
+}
+
+int32_t CICU_is_plain_han_ideograph(uint32_t codePoint) {
+    UChar32 c = (UChar32)codePoint;
+    return CICU_is_han(codePoint)
+        && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)
+        && u_charType(c) == U_OTHER_LETTER
+        && u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES;
 }
 
 static CICU_Status casefold_units(const UChar *in, int32_t count, Scratch *dest, int32_t *units) {

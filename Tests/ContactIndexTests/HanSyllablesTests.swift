@@ -21,6 +21,9 @@ import Testing
         #expect(han.composes("Allied Dental 2 王陈"), "ASCII words set apart")
         #expect(!han.composes("Dental王"), "an ASCII letter touching a Han character")
         #expect(!han.composes("王2"), "an ASCII digit touching a Han character")
+        #expect(!han.composes("佐々木"), "々 is a letter but no ideograph: ICU does not space it")
+        #expect(!han.composes("二〇〇八"), "〇 is an ideograph but no letter")
+        #expect(!han.composes("\u{FA08}"), "a compatibility ideograph, which NFKC changes")
         #expect(HanSyllables.composed("Co 王陈 & 2", syllable: { $0 == "王" ? "wang" : "chen" }) == "co wang chen & 2")
         #expect(!han.composes("王, 陈"), "other punctuation")
         #expect(!han.composes("Wang"))
@@ -32,6 +35,10 @@ import Testing
 
     @Test func rulesOfAnotherShapeTurnTheCompositionOff() {
         #expect(HanSyllables(rules: "[王] > wáng;") == nil, "no spacing pass")
+        #expect(HanSyllables(rules: "[王] > wáng;\n::Han-Spacedhan();") == nil, "a mapping before the spacing")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n[一-龥] } [一-龥] > x;") == nil, "a context of ranges")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n{重} [^a] > x;") == nil, "a context of a set")
+        #expect(HanSyllables(rules: "::Han-Spacedhan();\n[{重庆}] > x;") == nil, "a string in a set")
         #expect(HanSyllables(rules: "::Han-Spacedhan();\n::NFD;\n[王] > wáng;") == nil, "another pass")
         #expect(HanSyllables(rules: "::Han-Spacedhan();\n$x = [王];\n$x > wáng;") == nil, "a variable")
         #expect(HanSyllables(rules: "::Han-Spacedhan();\n[:Han:] { a > b;") == nil, "a context with no character named")
@@ -42,16 +49,21 @@ import Testing
         #expect(HanSyllables.ofICU != nil)
     }
 
-    /// Every Han character of the Basic Multilingual Plane, in random texts of 1 to 8 Han
-    /// characters (each character in at least one), folds to the same text through the
-    /// composition as through ICU alone; so do such texts joined by spaces, ampersands and
-    /// ASCII words, and texts with the characters read in context.
+    /// Every Han character of the Basic Multilingual Plane and every fifth of the other planes
+    /// (ideographs, radicals, marks, compatibility forms alike), in random texts of 1 to 8 of
+    /// them (each in at least one), folds to the same text through the composition as through
+    /// ICU alone; so do such texts joined by spaces, ampersands and ASCII words, and texts with
+    /// the characters read in context, the characters that are Han but not plain ideographs
+    /// ("々", "〇", compatibility forms of those read in context) among ideographs.
     @Test func composedFoldingsEqualICUsForEveryHanCharacterOfTheBMP() throws {
         let composing = try ScriptFolder(transliteratorID: nil)
         let icuAlone = try ScriptFolder(transliteratorID: nil, composingHan: false)
         let han = try #require(HanSyllables.ofICU)
         var characters: [Unicode.Scalar] = []
-        for value in UInt32(0x3000)...UInt32(0xFFFF) where CICU_is_han(value) != 0 {
+        for value in UInt32(0x2E80)...UInt32(0xFFFF) where CICU_is_han(value) != 0 {
+            if let scalar = Unicode.Scalar(value) { characters.append(scalar) }
+        }
+        for value in stride(from: UInt32(0x20000), through: 0x3134F, by: 5) where CICU_is_han(value) != 0 {
             if let scalar = Unicode.Scalar(value) { characters.append(scalar) }
         }
         #expect(characters.count > 20_000)
@@ -74,8 +86,20 @@ import Testing
             texts.append(index % 10 == 0 ? separator + first + separator : first + separator + second)
         }
         texts += ["Allied Dental 股份有限公司", "Redwood Solutions 股份有限公司", "王 & 高股份有限公司", "杨 建设股份有限公司 2", "ABC 王"]
-        // The characters read in context, in and out of their contexts.
-        let contextual = han.contextual.compactMap(Unicode.Scalar.init)
+        // Han characters that are not plain ideographs, between ideographs.
+        for odd in ["々", "〇", "〻", "⺀", "\u{F967}", "\u{2F00}", "\u{FA08}"] {
+            texts += ["王\(odd)陈", "\(odd)\(odd)", "二\(odd)\(odd)八"]
+        }
+        // The characters read in context, in and out of their contexts, and the compatibility
+        // forms NFKC turns into them.
+        var contextual = han.contextual.compactMap(Unicode.Scalar.init)
+        for value in UInt32(0xF900)...UInt32(0xFAFF) {
+            if let scalar = Unicode.Scalar(value), let unified = ScriptFolder.nfkcCaseFold(String(Character(scalar))).unicodeScalars.first,
+                han.contextual.contains(unified.value)
+            {
+                contextual.append(scalar)
+            }
+        }
         for scalar in contextual {
             texts.append(String(Character(scalar)))
             for other in contextual { texts.append(String(String.UnicodeScalarView([scalar, other]))) }

@@ -82,6 +82,12 @@ CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out
 /** Whether a code point's Unicode script (ICU's uscript_getScript) is Han. Thread-safe. */
 int32_t CICU_is_han(uint32_t codePoint);
 
+/**
+ * Whether a code point is a Han ideograph that NFKC leaves as it is: script Han, the Ideographic
+ * property, general category Lo, NFKC quick check yes. Thread-safe.
+ */
+int32_t CICU_is_plain_han_ideograph(uint32_t codePoint);
+
 /** NFKC case folding only (UTF-8 in and out). Thread-safe. */
 CICU_Status CICU_nfkc_casefold(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
                                int32_t *outLength);

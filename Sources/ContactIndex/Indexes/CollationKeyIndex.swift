@@ -12,7 +12,7 @@ import Darwin
 /// allocations instead of a million small arrays. Entries with equal keys (namesakes) share one
 /// copy of the bytes, so a search through them reads one place of the arena.
 ///
-/// Updates: a new key is placed by binary search (over the blocks' last entries' first 8 bytes,
+/// Updates: a new key is placed by binary search (over the blocks' last entries, their `Fence`s,
 /// then inside one block) and inserted into its block, which splits in two when full. So an
 /// update moves at most a block's entries (8 KiB), whatever the size of the index: no side
 /// array, and no merge that moves every entry (such a merge, every few thousand updates, was an
@@ -119,7 +119,8 @@ struct CollationKeyIndex: Sendable {
     /// The number of blocks the entries are cut into.
     var blockCount: Int { blocks.count }
 
-    /// The bytes of keys held in the arena (equal keys count once, dead ones until compaction).
+    /// The bytes of keys held in the arena (dead ones until compaction; equal keys inserted one
+    /// by one count once, equal keys of a bulk load until compaction).
     var keyByteCount: Int { arena.count }
 
     /// Adds a key for a slot at its current generation.

@@ -126,10 +126,19 @@ struct RankedSlotTable: Sendable {
     /// only those that differ: a contact whose second number changed keeps its first one's
     /// entries, and its place among the contacts that share it. The slot's tie key must be the
     /// same as when it was inserted.
-    /// - Complexity: O(|old| · |new|) compares, plus an insert or remove per hash that differs.
+    /// - Complexity: O(|old| + |new|) (the same hashes: nothing; a few: compared pairwise; many:
+    ///   through sets), plus an insert or remove per hash that differs.
     mutating func move(slot: UInt32, from old: ArraySlice<UInt32>, to new: ArraySlice<UInt32>, tieKey: (UInt32) -> UInt128) {
-        for hash in old where !new.contains(hash) { remove(hash: hash, slot: slot, tieKey: tieKey) }
-        for hash in new where !old.contains(hash) { insert(hash: hash, slot: slot, tieKey: tieKey) }
+        if old.elementsEqual(new) { return }
+        if old.count * new.count <= 256 {
+            for hash in old where !new.contains(hash) { remove(hash: hash, slot: slot, tieKey: tieKey) }
+            for hash in new where !old.contains(hash) { insert(hash: hash, slot: slot, tieKey: tieKey) }
+            return
+        }
+        let oldSet = Set(old)
+        let newSet = Set(new)
+        for hash in old where !newSet.contains(hash) { remove(hash: hash, slot: slot, tieKey: tieKey) }
+        for hash in new where !oldSet.contains(hash) { insert(hash: hash, slot: slot, tieKey: tieKey) }
     }
 
     /// Removes the pair (`hash`, `slot`) if present.

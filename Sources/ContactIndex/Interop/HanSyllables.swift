@@ -7,15 +7,17 @@ import CICU
 /// Why: Han-Latin costs about 12 µs a character here (a company name of 11 characters, such as
 /// "王信息技术股份有限公司", 130–150 µs), so an update of a Chinese contact spent 200–300 µs in
 /// ICU, and every Chinese name of a bulk load not seen before did too. ICU's rules (read at
-/// start-up with `CICU_transliterator_rules`) first put a space between two Han characters
-/// (`::Han-Spacedhan();`), then map each character alone (`[…] > pinyin;`), but for a few rules
-/// that read a neighbour ("{重}' '?庆 > chóng;"). So a text made only of Han characters, none of
-/// which such a rule names, folds to its characters' foldings with a space between them; spaces,
-/// ampersands and ASCII words set apart from such runs fold as they are (in lower case). The
-/// tests check that against ICU for every Han character of the Basic Multilingual Plane.
+/// their first use with `CICU_transliterator_rules`) first put a space between two Han
+/// ideographs (`::Han-Spacedhan();`), then map each character alone (`[…] > pinyin;`), but for a
+/// few rules that read a neighbour ("{重}' '?庆 > chóng;"). So a text made only of Han
+/// ideographs, none of which such a rule names, folds to its characters' foldings with a space
+/// between them; spaces, ampersands and ASCII words set apart from such runs fold as they are (in
+/// lower case). The tests check that against ICU for every Han character of the Basic
+/// Multilingual Plane and for a sample of the others.
 ///
-/// A rules text of another shape (another pass, a variable, a rule whose characters cannot be
-/// told) turns the composition off: ICU then folds every text, as before.
+/// A rules text of another shape (another pass, a mapping before the spacing, a variable, a
+/// context rule whose characters cannot be told) turns the composition off: ICU then folds
+/// every text, as before.
 struct HanSyllables: Sendable {
     /// Han characters that a rule reading more than one character names.
     let contextual: Set<UInt32>
@@ -36,14 +38,29 @@ struct HanSyllables: Sendable {
                 spaced = true
                 continue
             }
+            // The spacing comes before every mapping.
+            guard spaced else { return nil }
             if Self.mapsOneCharacter(rule) { continue }
-            // A rule with context: the Han characters it names are read in context.
-            let named = rule.unicodeScalars.filter { CICU_is_han($0.value) != 0 }
-            guard !named.isEmpty, !rule.contains("$") else { return nil }
-            for scalar in named { contextual.insert(scalar.value) }
+            guard let named = Self.contextCharacters(rule) else { return nil }
+            contextual.formUnion(named)
         }
         guard spaced else { return nil }
         self.contextual = contextual
+    }
+
+    /// The Han characters a rule with context names, when its left side is made only of Han
+    /// characters written out and the marks of context and optional quoted spaces
+    /// (`{重}' '?庆 > chóng;`); nil for any other shape (a range, a set, a property, an escape:
+    /// characters that cannot be told).
+    static func contextCharacters(_ rule: Substring) -> [UInt32]? {
+        guard let (source, target) = sides(of: rule), isPlainTarget(target) else { return nil }
+        var named: [UInt32] = []
+        for scalar in source.unicodeScalars {
+            if scalar == "{" || scalar == "}" || scalar == "'" || scalar == " " || scalar == "?" { continue }
+            guard CICU_is_han(scalar.value) != 0 else { return nil }
+            named.append(scalar.value)
+        }
+        return named.isEmpty ? nil : named
     }
 
     /// A line without its leading and trailing spaces and tabs.
@@ -70,17 +87,34 @@ struct HanSyllables: Sendable {
 
     /// Whether a rule maps one character, alone or from a set, to text: `X > text;` or
     /// `[set] > text;`, with no context (`{ }`), cursor (`|`), quoting or variable on either
-    /// side, and no nested set.
+    /// side, and no nested set or string in the set.
     static func mapsOneCharacter(_ rule: Substring) -> Bool {
-        guard rule.hasSuffix(";"), let arrow = rule.range(of: " > ") else { return false }
-        let source = rule[..<arrow.lowerBound]
-        let target = rule[arrow.upperBound...].dropLast()
-        let special: Set<Character> = ["{", "}", "|", "'", "$", "\\", ";", ">", "<", "="]
-        guard !target.contains(where: { special.contains($0) || $0 == "[" || $0 == "]" }) else { return false }
-        if source.count == 1 { return !special.contains(source.first!) && source.first != "[" }
+        guard let (source, target) = sides(of: rule), isPlainTarget(target) else { return false }
+        if source.count == 1 { return !specials.contains(source.first!) && source.first != "[" }
         guard source.first == "[", source.last == "]" else { return false }
         let inner = source.dropFirst().dropLast()
-        return !inner.contains(where: { special.contains($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+        return !inner.contains(where: { specials.contains($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+    }
+
+    /// Characters with a meaning in a rule besides themselves.
+    static let specials: Set<Character> = ["{", "}", "|", "'", "$", "\\", ";", ">", "<", "="]
+
+    /// A rule's left side and its right side without the final ";", split at " > ".
+    static func sides(of rule: Substring) -> (source: Substring, target: Substring)? {
+        guard rule.hasSuffix(";") else { return nil }
+        var index = rule.startIndex
+        while index < rule.endIndex {
+            if rule[index...].hasPrefix(" > ") {
+                return (rule[..<index], rule[rule.index(index, offsetBy: 3)...].dropLast())
+            }
+            index = rule.index(after: index)
+        }
+        return nil
+    }
+
+    /// Whether a rule's right side is plain text (no marks, sets or quoting).
+    static func isPlainTarget(_ target: Substring) -> Bool {
+        !target.contains(where: { specials.contains($0) || $0 == "[" || $0 == "]" })
     }
 
     /// Characters kept as they are beside runs of Han characters: no rule reads them and no
@@ -96,14 +130,17 @@ struct HanSyllables: Sendable {
         (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
     }
 
-    /// Whether `text` has a Han character (what makes reading the rules worth it).
+    /// Whether `text` has a Han character (what makes reading the rules worth it). Characters
+    /// below the first CJK block are not asked about.
     static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains { CICU_is_han($0.value) != 0 }
+        text.unicodeScalars.contains { $0.value >= 0x2E80 && CICU_is_han($0.value) != 0 }
     }
 
-    /// Whether the folding of `text` is `composed(_:syllable:)`: it is made of Han characters,
-    /// none of them read in context, `separators`, and ASCII letters and digits that touch no
-    /// Han character, with at least one Han character.
+    /// Whether the folding of `text` is `composed(_:syllable:)`: it is made of Han ideographs
+    /// (letters, left as they are by NFKC: `CICU_is_plain_han_ideograph`), none of them read in
+    /// context, `separators`, and ASCII letters and digits that touch no ideograph, with at least
+    /// one ideograph. Other Han characters ("々", "〇", radicals, compatibility forms) go to ICU:
+    /// the spacing pass spaces only an ideograph beside a letter, and NFKC comes before the rules.
     func composes(_ text: String) -> Bool {
         var any = false
         var previous: (han: Bool, alphanumeric: Bool) = (false, false)
@@ -115,7 +152,9 @@ struct HanSyllables: Sendable {
                 guard !previous.han else { return false }
                 previous = (false, true)
             } else {
-                guard !previous.alphanumeric, CICU_is_han(value) != 0, !contextual.contains(value) else { return false }
+                guard !previous.alphanumeric, value >= 0x2E80, CICU_is_plain_han_ideograph(value) != 0, !contextual.contains(value) else {
+                    return false
+                }
                 any = true
                 previous = (true, false)
             }

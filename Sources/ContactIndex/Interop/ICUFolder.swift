@@ -9,7 +9,8 @@ final class ICUFolderHandle: @unchecked Sendable {
     /// share a few hundred thousand name strings), and the transliterator costs microseconds per
     /// call; the memo is cleared when it reaches `memoCapacity`.
     var memo: [String: String] = [:]
-    /// Folded forms of single Han characters (see `HanSyllables`), by code point.
+    /// Folded forms of single Han characters (see `HanSyllables`), by code point; cleared as
+    /// `memo` is.
     var syllables: [UInt32: String] = [:]
     static let memoCapacity = 65_536
     static let memoMaximumLength = 48
@@ -73,6 +74,7 @@ public struct ScriptFolder: Sendable {
                 folded = HanSyllables.composed(text) { scalar in
                     if let known = handle.syllables[scalar.value] { return known }
                     let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
+                    if handle.syllables.count >= ICUFolderHandle.memoCapacity { handle.syllables.removeAll(keepingCapacity: true) }
                     handle.syllables[scalar.value] = syllable
                     return syllable
                 }
