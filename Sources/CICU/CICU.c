@@ -126,18 +126,25 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
 /* NFKC case folding runs first (through unorm2), then this transliterator chain. */
 static const char *DEFAULT_FOLD_CHAIN = "Any-Latin; Latin-ASCII";
 
-CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
-    if (!out) return CICU_INVALID_ARGUMENT;
-    *out = NULL;
-    const char *id = transliteratorID ? transliteratorID : DEFAULT_FOLD_CHAIN;
+/* Opens the transliterator of a UTF-8 id (forward). */
+static CICU_Status open_transliterator(const char *id, UTransliterator **out) {
     UChar idUnits[256];
     UErrorCode status = U_ZERO_ERROR;
     int32_t idLength = 0;
     u_strFromUTF8(idUnits, 256, &idLength, id, -1, &status);
     if (U_FAILURE(status)) return CICU_INVALID_ARGUMENT;
     UParseError parseError;
-    UTransliterator *t = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
-    if (U_FAILURE(status) || !t) return CICU_OPEN_FAILED;
+    *out = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
+    if (U_FAILURE(status) || !*out) return CICU_OPEN_FAILED;
+    return CICU_OK;
+}
+
+CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
+    if (!out) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    UTransliterator *t = NULL;
+    CICU_Status opened = open_transliterator(transliteratorID ? transliteratorID : DEFAULT_FOLD_CHAIN, &t);
+    if (opened != CICU_OK) return opened;
     CICU_Folder *handle = (CICU_Folder *)malloc(sizeof *handle);
     if (!handle) { utrans_close(t); return CICU_INTERNAL_ERROR; }
     handle->transliterator = t;
@@ -167,14 +174,10 @@ void CICU_folder_close(CICU_Folder *folder) {
 CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out, int32_t capacity,
                                       int32_t *outLength) {
     if (!transliteratorID || !outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
-    UChar idUnits[256];
+    UTransliterator *t = NULL;
+    CICU_Status opened = open_transliterator(transliteratorID, &t);
+    if (opened != CICU_OK) return opened;
     UErrorCode status = U_ZERO_ERROR;
-    int32_t idLength = 0;
-    u_strFromUTF8(idUnits, 256, &idLength, transliteratorID, -1, &status);
-    if (U_FAILURE(status)) return CICU_INVALID_ARGUMENT;
-    UParseError parseError;
-    UTransliterator *t = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
-    if (U_FAILURE(status) || !t) return CICU_OPEN_FAILED;
     int32_t units = utrans_toRules(t, 0, NULL, 0, &status);
     if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) { utrans_close(t); return CICU_INTERNAL_ERROR; }
     UChar *rules = (UChar *)malloc(((size_t)units + 1) * sizeof(UChar));
