@@ -7,8 +7,8 @@ import Glibc
 /// The writer of `load-bench updates`: a paced stream of writes to a live directory.
 ///
 /// Of every 100 writes, about 35 change a contact's first phone (new last four digits), 30 change
-/// its last name, 20 add a contact under a new id (a copy of a target with another phone) and 15
-/// remove one (an added one when there is one, else a target; a removed target comes back on its
+/// its last name, 20 add a contact under a new id (a copy of a target with another phone, and a
+/// last name no contact has for `unseenNamePercent` of them) and 15 remove one (an added one when there is one, else a target; a removed target comes back on its
 /// next change). Writes start on a fixed schedule of `rate` a second; a write that starts late
 /// (the previous one overran) starts at once, and the writes still due when the phase ends are
 /// counted as skipped.
@@ -35,6 +35,7 @@ struct UpdateWorkload: Sendable {
         case newNumber = "new number"
         case rename = "new last name"
         case newContact = "new contact"
+        case unseenName = "new contact, unseen name"
     }
 
     private var targets: [Contact]
@@ -45,6 +46,9 @@ struct UpdateWorkload: Sendable {
     /// Whether the writer waits for its next write busy (spinning on the clock) rather than
     /// asleep: its core then never idles between writes.
     var spinning = false
+    /// Of the new contacts, the percentage whose last name no contact has yet: a token new to
+    /// the vocabulary, with its deletion strings (`--unseen-names`).
+    var unseenNamePercent = 0
 
     init(targets: [Contact], preparer: ContactPreparer, seed: UInt64) {
         self.targets = targets
@@ -117,9 +121,10 @@ struct UpdateWorkload: Sendable {
             contact.lastName = targets[Int(random.next() % UInt64(targets.count))].lastName
             targets[index] = contact
         default:
-            kind = .newContact
+            kind = random.next() % 100 < UInt64(unseenNamePercent) ? .unseenName : .newContact
             nextID += 1
             contact.id = "LB\(nextID)"
+            if kind == .unseenName { contact.lastName = Self.unseenName(nextID) }
             contact.phones = [ContactPhone(newDigits(in: contact.phones.first?.raw ?? "+1 201 555 0000"))]
             added.append(contact.id)
         }
@@ -135,6 +140,17 @@ struct UpdateWorkload: Sendable {
         _ = figures.upsert.record(max(end - start, 1))
         _ = figures.upsertByKind[kind, default: LookupLoop.histogram()].record(max(end - start, 1))
         figures.upserts += 1
+    }
+
+    /// A last name no generated directory has: "Zy" and the number in base 26 ("Zyqbd").
+    static func unseenName(_ number: Int) -> String {
+        var letters: [Character] = []
+        var rest = number
+        repeat {
+            letters.append(Character(Unicode.Scalar(UInt8(97 + rest % 26))))
+            rest /= 26
+        } while rest > 0
+        return "Zy" + String(letters)
     }
 
     /// The number with its last four digits replaced by random ones, punctuation kept.

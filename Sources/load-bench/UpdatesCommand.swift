@@ -54,6 +54,9 @@ struct UpdatesCommand: ParsableCommand {
     @Option(help: "Random seed of the sample and the writes.")
     var seed: UInt64 = 1
 
+    @Option(help: "Of the new contacts the writer adds, the percentage with a last name no contact has (a token new to the name index).")
+    var unseenNames = 0
+
     @Flag(help: "The paced writer waits for each write spinning on the clock instead of asleep, so that its core never idles (separates a write's own cost from what an idle core costs it).")
     var spin = false
 
@@ -89,6 +92,7 @@ struct UpdatesCommand: ParsableCommand {
 
         let phase = UInt64(seconds) * 1_000_000_000
         var workload = UpdateWorkload(targets: sample.writerTargets, preparer: ContactPreparer(configuration: configuration), seed: seed &+ 7)
+        workload.unseenNamePercent = max(0, min(unseenNames, 100))
         workload.spinning = spin
         if let writes {
             let replayedBefore = live.backgroundReplayCount
