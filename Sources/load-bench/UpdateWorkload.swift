@@ -121,7 +121,8 @@ struct UpdateWorkload: Sendable {
             contact.lastName = targets[Int(random.next() % UInt64(targets.count))].lastName
             targets[index] = contact
         default:
-            kind = random.next() % 100 < UInt64(unseenNamePercent) ? .unseenName : .newContact
+            // No draw without unseen names: the sequence of writes stays that of earlier builds.
+            kind = unseenNamePercent > 0 && random.next() % 100 < UInt64(unseenNamePercent) ? .unseenName : .newContact
             nextID += 1
             contact.id = "LB\(nextID)"
             if kind == .unseenName { contact.lastName = Self.unseenName(nextID) }

@@ -53,7 +53,7 @@ struct HanSyllables: Sendable {
     /// (`{重}' '?庆 > chóng;`); nil for any other shape (a range, a set, a property, an escape:
     /// characters that cannot be told).
     static func contextCharacters(_ rule: Substring) -> [UInt32]? {
-        guard let (source, target) = sides(of: rule), isPlainTarget(target) else { return nil }
+        guard let (source, target) = sides(of: rule), isPlain(target) else { return nil }
         var named: [UInt32] = []
         for scalar in source.unicodeScalars {
             if scalar == "{" || scalar == "}" || scalar == "'" || scalar == " " || scalar == "?" { continue }
@@ -89,11 +89,11 @@ struct HanSyllables: Sendable {
     /// `[set] > text;`, with no context (`{ }`), cursor (`|`), quoting or variable on either
     /// side, and no nested set or string in the set.
     static func mapsOneCharacter(_ rule: Substring) -> Bool {
-        guard let (source, target) = sides(of: rule), isPlainTarget(target) else { return false }
-        if source.count == 1 { return !specials.contains(source.first!) && source.first != "[" }
+        guard let (source, target) = sides(of: rule), isPlain(target) else { return false }
+        if source.count == 1 { return isPlain(source) }
         guard source.first == "[", source.last == "]" else { return false }
         let inner = source.dropFirst().dropLast()
-        return !inner.contains(where: { specials.contains($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+        return isPlain(inner) && !inner.contains(":")
     }
 
     /// Characters with a meaning in a rule besides themselves.
@@ -112,9 +112,9 @@ struct HanSyllables: Sendable {
         return nil
     }
 
-    /// Whether a rule's right side is plain text (no marks, sets or quoting).
-    static func isPlainTarget(_ target: Substring) -> Bool {
-        !target.contains(where: { specials.contains($0) || $0 == "[" || $0 == "]" })
+    /// Whether a part of a rule is plain text (no marks, sets or quoting).
+    static func isPlain(_ text: Substring) -> Bool {
+        !text.contains(where: { specials.contains($0) || $0 == "[" || $0 == "]" })
     }
 
     /// Characters kept as they are beside runs of Han characters: no rule reads them and no
