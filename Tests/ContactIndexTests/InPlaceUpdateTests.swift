@@ -30,9 +30,13 @@ import Testing
         ContactEmail("\(firsts[random.next(firsts.count)].lowercased())\(random.next(5))@\(domains[random.next(domains.count)])")
     }
 
-    @Test func aDirectoryAfterManyInPlaceUpdatesAnswersLikeAFreshOne() {
+    /// - Parameter smallLimits: the name index's lists take new slots in their recent parts from
+    ///   8 slots on (`TokenPostingLists.Limits`), as those of common names do at a million.
+    @Test(arguments: [false, true])
+    func aDirectoryAfterManyInPlaceUpdatesAnswersLikeAFreshOne(smallLimits: Bool) {
         var random = Random(state: 11)
         var directory = ContactDirectory([], configuration: .init(phoneDetails: false))
+        if smallLimits { directory.nameTokenIndex.setPostingLimits(TokenPostingLists.Limits(place: 8, recent: 4)) }
         var current: [String: Contact] = [:]
         var inPlace = 0
         var renamedInPlace = 0

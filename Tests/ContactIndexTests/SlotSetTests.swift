@@ -34,7 +34,7 @@ import Testing
         let postings = Self.postingLists(count: 40, longest: longest, slotCount: slotCount, seed: UInt64(longest))
         let ids: [UInt32] = [1, 3, 4, 9, 17, 30]
         let total = ids.reduce(0) { $0 + postings[Int($1)].count }
-        let set = SlotSet(unionOf: ids, postings: postings, totalPostings: total, lookups: 0, slotCount: slotCount)
+        let set = SlotSet(unionOf: ids, postings: TokenPostingLists(main: postings), totalPostings: total, lookups: 0, slotCount: slotCount)
         #expect(set.isBitmap == !SlotSet.prefersArray(postings: total, lookups: 0, slotCount: slotCount))
         let model = Set(ids.flatMap { postings[Int($0)] })
         #expect(Self.listed(set) == model.sorted())
@@ -50,10 +50,10 @@ import Testing
     func grownUnionEqualsUnionBuiltAtOnce(slotCount: Int, longest: Int, turnsIntoBitmap: Int) {
         let postings = Self.postingLists(count: 30, longest: longest, slotCount: slotCount, seed: UInt64(slotCount))
         let original = postings[0]
-        var grown = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 0, slotCount: slotCount)
+        var grown = SlotSet(unionOf: [UInt32(0)], postings: TokenPostingLists(main: postings), totalPostings: postings[0].count, lookups: 0, slotCount: slotCount)
         var held: [UInt32] = [0]
         for (tier, added) in [[UInt32(1)], [2, 3, 4], Array(5..<30), []].enumerated() {
-            grown.formUnion(added, postings: postings, addedPostings: added.reduce(0) { $0 + postings[Int($1)].count }, lookups: 0, slotCount: slotCount)
+            grown.formUnion(added, postings: TokenPostingLists(main: postings), addedPostings: added.reduce(0) { $0 + postings[Int($1)].count }, lookups: 0, slotCount: slotCount)
             held += added
             let model = Set(held.flatMap { postings[Int($0)] })
             #expect(grown.isBitmap == (tier + 1 >= turnsIntoBitmap))
@@ -87,7 +87,7 @@ import Testing
         #expect(started.isBitmap == !SlotSet.prefersArray(postings: kept.count, lookups: lookups, slotCount: slotCount, sorted: true))
         #expect(Self.listed(started) == kept)
         #expect(Self.answersLike(started, Set(kept)))
-        started.formUnion([UInt32(1), 2], postings: postings, addedPostings: postings[1].count + postings[2].count, lookups: lookups, slotCount: slotCount)
+        started.formUnion([UInt32(1), 2], postings: TokenPostingLists(main: postings), addedPostings: postings[1].count + postings[2].count, lookups: lookups, slotCount: slotCount)
         started.formUnion(sortedSlots: [UInt32(slotCount - 1)], lookups: lookups, slotCount: slotCount)
         var model = Set(kept + postings[1] + postings[2] + [UInt32(slotCount - 1)])
         #expect(Self.listed(started) == model.sorted())
@@ -97,8 +97,8 @@ import Testing
         // Joining a sorted array (which turns into a bitmap or stays one) and a bitmap.
         for first in [UInt32(3), 4] {
             let total = postings[Int(first)].count
-            var joined = SlotSet(unionOf: [first], postings: postings, totalPostings: total, lookups: lookups, slotCount: slotCount)
-            if first == 4 { joined.formUnion([UInt32(5)], postings: postings, addedPostings: slotCount, lookups: lookups, slotCount: slotCount) }
+            var joined = SlotSet(unionOf: [first], postings: TokenPostingLists(main: postings), totalPostings: total, lookups: lookups, slotCount: slotCount)
+            if first == 4 { joined.formUnion([UInt32(5)], postings: TokenPostingLists(main: postings), addedPostings: slotCount, lookups: lookups, slotCount: slotCount) }
             if first == 4 { #expect(joined.isBitmap) }
             joined.formUnion(sortedSlots: kept, bitmap: shared, lookups: lookups, slotCount: slotCount)
             model = Set(kept + postings[Int(first)] + (first == 4 ? postings[5] : []))
@@ -114,8 +114,8 @@ import Testing
         let slotCount = 1_000_000
         let postings = Self.postingLists(count: 1, longest: 20_000, slotCount: slotCount, seed: 5)
         let model = Set(postings[0])
-        let few = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 10, slotCount: slotCount)
-        let many = SlotSet(unionOf: [UInt32(0)], postings: postings, totalPostings: postings[0].count, lookups: 10_000, slotCount: slotCount)
+        let few = SlotSet(unionOf: [UInt32(0)], postings: TokenPostingLists(main: postings), totalPostings: postings[0].count, lookups: 10, slotCount: slotCount)
+        let many = SlotSet(unionOf: [UInt32(0)], postings: TokenPostingLists(main: postings), totalPostings: postings[0].count, lookups: 10_000, slotCount: slotCount)
         #expect(!few.isBitmap)
         #expect(many.isBitmap)
         for set in [few, many] {

@@ -57,7 +57,8 @@ import Testing
     /// The list of `prefix`, or nil when it is not listed.
     static func list(_ prefix: String, in index: NameTokenIndex) -> [UInt32]? {
         var bytes = prefix
-        return bytes.withUTF8 { index.prefixes.list(startingWith: $0) }
+        // Both parts, merged (`TokenPostingLists`).
+        return bytes.withUTF8 { index.prefixes.list(startingWith: $0) }.map { TokenPostingLists.union($0.main, $0.recent) }
     }
 
     /// The slots whose bits are set in the bitmap of `prefix`'s list, or nil when it has none.
@@ -80,7 +81,10 @@ import Testing
         "m smith", "j. jones", "m mar", "i ivanov",
     ]
 
-    @Test func listsHoldTheirPrefixesContactsThroughUpdates() {
+    /// - Parameter smallLimits: the lists take new slots in their recent parts from 8 slots on
+    ///   (`TokenPostingLists.Limits`), as those of common prefixes do at a million.
+    @Test(arguments: [false, true])
+    func listsHoldTheirPrefixesContactsThroughUpdates(smallLimits: Bool) {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -110,6 +114,7 @@ import Testing
         // "ma", "mar", "jo" and "jos" are dense in 400 contacts; the test covers the bitmaps.
         #expect(Self.listed.filter { Self.bitmapSlots($0, in: index) != nil }.count >= 3)
 
+        if smallLimits { directory.nameTokenIndex.setPostingLimits(TokenPostingLists.Limits(place: 8, recent: 4)) }
         // Renames, new contacts and removals: every list keeps at least its prefix's contacts,
         // in order, and searches answer as a directory built fresh.
         for round in 0..<3_000 {
@@ -134,6 +139,9 @@ import Testing
             }
         }
         let fresh = ContactDirectory(Array(current.values))
+        // With the small limits, prefix lists hold recent slots now: the searches below read them.
+        let lists = directory.nameTokenIndex.prefixes.lists
+        #expect(smallLimits == (0..<lists.count).contains { !lists.parts(of: $0).recent.isEmpty })
         for query in Self.queries {
             let want = Self.answers(fresh, query)
             #expect(Self.answers(directory, query) == want, "\(query)")

@@ -31,12 +31,9 @@ struct NameTokenIndex: Sendable {
     static let idMask: UInt32 = (1 << 28) - 1
 
     private(set) var vocabulary = TokenVocabulary()
-    /// Slots per token id, ascending, unique; may hold dead entries (see above).
-    private(set) var postings: [[UInt32]] = []
-    /// Per token id: its list's length (`postings[id].count`), in one flat array, so that a
-    /// query token standing for thousands of spellings sums their postings without a cache miss
-    /// on each list.
-    private(set) var postingCounts: [UInt32] = []
+    /// Slots per token id (`TokenPostingLists`: a main list and a few recent slots), may hold
+    /// dead entries (see above).
+    private(set) var postings = TokenPostingLists()
     /// Per token id: how many entries of its list may be dead.
     private var deadPostings: [UInt32] = []
     /// Every slot's tokens (id | role << 28, in `ContactNameTokens` order), one run per slot in
@@ -80,8 +77,7 @@ struct NameTokenIndex: Sendable {
     /// each posting list is copied when first written.
     mutating func makeStorageUnique() {
         vocabulary.makeStorageUnique()
-        postings.reserveCapacity(postings.count)
-        postingCounts.reserveCapacity(postingCounts.count)
+        postings.makeStorageUnique()
         deadPostings.reserveCapacity(deadPostings.count)
         forwardArena.reserveCapacity(forwardArena.count)
         forwardStart.reserveCapacity(forwardStart.count)
@@ -98,7 +94,7 @@ struct NameTokenIndex: Sendable {
     /// Gives every posting list of some size its own storage with room to grow (see
     /// `ContactDirectory.prepareForUpdates`).
     mutating func reserveForUpdates() {
-        for id in postings.indices { postings[id].reserveRoomForUpdates() }
+        postings.reserveForUpdates()
         // Room for an eighth more contacts: the per-slot arrays are trimmed after a bulk load,
         // and a full one doubled in the update that first appended to it (the forward arena: a
         // copy of tens of megabytes).
@@ -128,17 +124,7 @@ struct NameTokenIndex: Sendable {
         vocabulary.sortIfNeeded()
         let removed = removedDuringBulk
         removedDuringBulk = []
-        for index in postings.indices {
-            if !removed.isEmpty { postings[index].removeAll { removed.contains($0) } }
-            guard !Self.isStrictlyAscending(postings[index]) else { continue }
-            var list = postings[index]
-            list.sort()
-            var unique: [UInt32] = []
-            unique.reserveCapacity(list.count)
-            for slot in list where unique.last != slot { unique.append(slot) }
-            postings[index] = unique
-        }
-        for index in postings.indices { postingCounts[index] = UInt32(postings[index].count) }
+        postings.sortMainLists(dropping: removed)
         // The per-slot arrays were reserved from an estimate of the rows and grew by doubling
         // past it: up to twice the bytes they need, by chance of the estimate (the name indexes
         // of one export measured 375 or 409 bytes a contact from one load to the next).
@@ -153,6 +139,7 @@ struct NameTokenIndex: Sendable {
     /// Lists the common prefixes anew from every slot's tokens (`TokenPrefixPostings.rebuild`).
     mutating func rebuildPrefixes() {
         var rebuilt = TokenPrefixPostings()
+        rebuilt.setLimits(prefixes.lists.limits)
         // The closure reads a constant copy (one retain of each array), not `self`: captured in
         // this mutating method, `self` was copied whole for every slot (a million retains of
         // each of its arrays).
@@ -184,6 +171,17 @@ struct NameTokenIndex: Sendable {
             }
             initialized = slotCount
         }
+    }
+
+    /// Sets where the posting lists and prefix lists take new slots
+    /// (`TokenPostingLists.Limits`; tests take small ones, so that small directories use the
+    /// lists' recent parts).
+    mutating func setPostingLimits(_ limits: TokenPostingLists.Limits) {
+        postings = TokenPostingLists(main: postings.main.indices.map { id in
+            let parts = postings.parts(of: id)
+            return TokenPostingLists.union(parts.main, parts.recent)
+        }, limits: limits)
+        prefixes.setLimits(limits)
     }
 
     /// Drops every prefix list: searches then read each prefix spelling's postings (tests
@@ -227,7 +225,9 @@ struct NameTokenIndex: Sendable {
     private mutating func killPrefixEntries(of slot: UInt32, in ids: [Int32]) {
         guard !ids.isEmpty else { return }
         for list in prefixes.kill(slot: slot, in: ids) {
-            let live = prefixes.lists[Int(list)].filter { prefixListIDs(of: tokens(of: $0)).contains(list) }
+            // Sorted, without repeats: the main list and the recent slots merged.
+            let parts = prefixes.lists.parts(of: Int(list))
+            let live = TokenPostingLists.union(parts.main, parts.recent).filter { prefixListIDs(of: tokens(of: $0)).contains(list) }
             prefixes.replaceList(list, with: live, slotCount: forwardStart.count)
         }
     }
@@ -253,12 +253,16 @@ struct NameTokenIndex: Sendable {
         forwardArena.withUnsafeBufferPointer { cmh_prefetch_read($0.baseAddress! + start) }
     }
 
+    /// How many postings token `id` has (dead ones included).
+    @inline(__always)
+    func postingCount(of id: UInt32) -> Int { Int(postings.counts[Int(id)]) }
+
     /// The posting counts of `ids`, in order. Their counts are far apart in `postingCounts`
     /// (a prefix's spellings have unrelated ids), so each is prefetched a few steps ahead and
     /// their cache misses overlap.
     func postingCounts(of ids: [UInt32]) -> [Int] {
         let lookahead = 16
-        return postingCounts.withUnsafeBufferPointer { counts in
+        return postings.counts.withUnsafeBufferPointer { counts in
             ids.withUnsafeBufferPointer { ids in
                 (0..<ids.count).map { position in
                     if position + lookahead < ids.count { cmh_prefetch_read(counts.baseAddress! + Int(ids[position + lookahead])) }
@@ -349,7 +353,7 @@ struct NameTokenIndex: Sendable {
             if old.prefix(offset).contains(tokenID) || run.contains(where: { $0 & Self.idMask == tokenID }) { continue }
             let id = Int(tokenID)
             deadPostings[id] += 1
-            if Int(deadPostings[id]) * 2 > postings[id].count + 16 { crowded.append(id) }
+            if Int(deadPostings[id]) * 2 > Int(postings.counts[id]) + 16 { crowded.append(id) }
         }
         forwardGarbage += old.count
         for id in crowded { dropDeadPostings(of: id) }
@@ -439,8 +443,7 @@ struct NameTokenIndex: Sendable {
         let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
         let id = Int(tokenID)
         if id == postings.count {
-            postings.append([])
-            postingCounts.append(0)
+            postings.appendEmpty()
             deadPostings.append(0)
             hasSkeleton.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
@@ -451,17 +454,12 @@ struct NameTokenIndex: Sendable {
         runCount += 1
         if seenBefore || filed.contains(tokenID) { return }
         if bulkLoading {
-            postings[id].append(slot)
-            postingCounts[id] += 1
+            postings.appendUnsorted(slot, to: id)
             return
         }
-        let position = Self.lowerBound(postings[id], slot)
-        if position == postings[id].count || postings[id][position] != slot {
-            postings[id].insert(slot, at: position)
-            postingCounts[id] += 1
-        } else if deadPostings[id] > 0 {
-            deadPostings[id] -= 1  // the slot's dead entry lives again
-        }
+        // Dead entries of the slot found again: one lives again, repeats merged away.
+        let revived = postings.file(slot, under: id)
+        deadPostings[id] -= UInt32(min(revived, Int(deadPostings[id])))
     }
 
     /// Files a romanized token under its consonant skeleton.
@@ -490,7 +488,7 @@ struct NameTokenIndex: Sendable {
                 if run.prefix(offset).contains(where: { $0 & Self.idMask == tokenID }) { continue }
                 let id = Int(tokenID)
                 deadPostings[id] += 1
-                if Int(deadPostings[id]) * 2 > postings[id].count + 16 { crowded.append(id) }
+                if Int(deadPostings[id]) * 2 > Int(postings.counts[id]) + 16 { crowded.append(id) }
             }
         }
         forwardGarbage += Int(forwardCount[slotIndex])
@@ -504,9 +502,9 @@ struct NameTokenIndex: Sendable {
     /// - Complexity: O(p · t) for p postings of slots with t tokens.
     private mutating func dropDeadPostings(of id: Int) {
         let tokenID = UInt32(id)
-        let live = postings[id].filter { slot in tokens(of: slot).contains { $0 & Self.idMask == tokenID } }
-        postings[id] = live
-        postingCounts[id] = UInt32(live.count)
+        postings.mergeRecent(of: id)
+        let live = postings.main[id].filter { slot in tokens(of: slot).contains { $0 & Self.idMask == tokenID } }
+        postings.replace(id, with: live)
         deadPostings[id] = 0
     }
 
@@ -551,19 +549,9 @@ struct NameTokenIndex: Sendable {
         return low
     }
 
-    private static func isStrictlyAscending(_ list: [UInt32]) -> Bool {
-        var previous: UInt32? = nil
-        for slot in list {
-            if let previous, previous >= slot { return false }
-            previous = slot
-        }
-        return true
-    }
-
     /// Approximate heap bytes held (arrays' element storage and headers; malloc rounding aside).
     var approximateBytes: Int {
-        let arrayHeader = 32
-        let postingBytes = postings.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + postings.capacity * 8 + postingCounts.capacity * 4
+        let postingBytes = postings.approximateBytes
         let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
         let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
         return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes + prefixes.approximateBytes + initials.approximateBytes

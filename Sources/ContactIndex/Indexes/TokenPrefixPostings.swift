@@ -55,8 +55,9 @@ struct TokenPrefixPostings: Sendable {
 
     /// List index by prefix.
     private var listIndex: [Key: Int32] = [:]
-    /// Slots per listed prefix, ascending, unique; may hold dead entries (see above).
-    private(set) var lists: [[UInt32]] = []
+    /// Slots per listed prefix (`TokenPostingLists`: a main list and a few recent slots); may
+    /// hold dead entries (see above).
+    private(set) var lists = TokenPostingLists()
     /// Per list: how many of its entries may be dead.
     private var dead: [UInt32] = []
     /// Per list: the bitmap of its slots (`SlotBitmap`) when the list is dense (`isDense`), else
@@ -73,8 +74,16 @@ struct TokenPrefixPostings: Sendable {
         count >= 64 && count * bitmapDensity >= slotCount
     }
 
+    /// Sets where the lists take new slots (`TokenPostingLists.Limits`), kept by `rebuild`.
+    mutating func setLimits(_ limits: TokenPostingLists.Limits) {
+        lists = TokenPostingLists(main: lists.main.indices.map { id in
+            let parts = lists.parts(of: id)
+            return TokenPostingLists.union(parts.main, parts.recent)
+        }, limits: limits)
+    }
+
     /// Whether no prefix is listed.
-    var isEmpty: Bool { lists.isEmpty }
+    var isEmpty: Bool { lists.count == 0 }
 
     /// The byte lengths of a token's prefixes of `lengths` characters, shortest first (fewer
     /// when the token is shorter). Returns how many it wrote to `out`.
@@ -104,17 +113,17 @@ struct TokenPrefixPostings: Sendable {
 
     /// The list of the contacts with a token that starts with `prefix` (a whole query token),
     /// or nil when that prefix is not listed.
-    func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
+    func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> TokenPostingLists.Slots? {
         guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
-        return lists[Int(index)]
+        return lists.parts(of: Int(index))
     }
 
     /// The list of `list(startingWith:)` and its bitmap (nil when the list is not dense), or
     /// nil when that prefix is not listed.
-    func listAndBitmap(startingWith prefix: UnsafeBufferPointer<UInt8>) -> (list: [UInt32], bitmap: [UInt64]?)? {
+    func listAndBitmap(startingWith prefix: UnsafeBufferPointer<UInt8>) -> (list: TokenPostingLists.Slots, bitmap: [UInt64]?)? {
         guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
         let bitmap = bitmaps[Int(index)]
-        return (lists[Int(index)], bitmap.isEmpty ? nil : bitmap)
+        return (lists.parts(of: Int(index)), bitmap.isEmpty ? nil : bitmap)
     }
 
     /// The list index of a whole prefix, or nil.
@@ -148,7 +157,6 @@ struct TokenPrefixPostings: Sendable {
     ///   tokens, twice (counting, then filling lists of exact capacity).
     mutating func rebuild(vocabulary: TokenVocabulary, slotCount: Int, tokens: (UInt32, (UnsafeBufferPointer<UInt32>) -> Void) -> Void) {
         listIndex = [:]
-        lists = []
         dead = []
         // Per token id and length: its prefix's list, or -1. A prefix's tokens are one run of
         // the vocabulary's byte order.
@@ -196,7 +204,7 @@ struct TokenPrefixPostings: Sendable {
                 }
             }
         }
-        lists = sizes.map { size in
+        var filled: [[UInt32]] = sizes.map { size in
             var list: [UInt32] = []
             list.reserveCapacity(size)
             return list
@@ -206,33 +214,27 @@ struct TokenPrefixPostings: Sendable {
                 for id in ids {
                     for lengthOffset in 0..<lengthCount {
                         let list = Int(tokenLists[Int(id) * lengthCount + lengthOffset])
-                        guard list >= 0, lists[list].last != slot else { continue }
-                        lists[list].append(slot)
+                        guard list >= 0, filled[list].last != slot else { continue }
+                        filled[list].append(slot)
                     }
                 }
             }
         }
         dead = [UInt32](repeating: 0, count: listCount)
-        bitmaps = lists.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? [UInt64](slotBitmapOf: list, slotCount: slotCount) : [] }
+        bitmaps = filled.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? [UInt64](slotBitmapOf: list, slotCount: slotCount) : [] }
+        lists = TokenPostingLists(main: filled, limits: lists.limits)
     }
 
-    /// Files `slot` under each of `ids` (distinct list indexes): a dead entry of the slot lives
-    /// again, else the slot is inserted in order.
-    /// - Complexity: O(log p + p) a list of p slots (O(1) when the slot is the list's last).
+    /// Files `slot` under each of `ids` (distinct list indexes), where it has no live entry
+    /// (`TokenPostingLists.file`): a dead entry of the slot found lives again.
+    /// - Complexity: O(log p + p) a short list of p slots, O(log r + r) in the r recent slots
+    ///   of a long one (plus, amortized, its merges).
     mutating func add(slot: UInt32, to ids: [Int32]) {
         for id in ids {
             let list = Int(id)
             if !bitmaps[list].isEmpty { bitmaps[list].insertSlot(slot) }
-            if let last = lists[list].last, last < slot {
-                lists[list].append(slot)
-                continue
-            }
-            let position = NameTokenIndex.lowerBound(lists[list], slot)
-            if position < lists[list].count, lists[list][position] == slot {
-                if dead[list] > 0 { dead[list] -= 1 }
-            } else {
-                lists[list].insert(slot, at: position)
-            }
+            let revived = lists.file(slot, under: list)
+            dead[list] -= UInt32(min(revived, Int(dead[list])))
         }
     }
 
@@ -244,7 +246,7 @@ struct TokenPrefixPostings: Sendable {
         for id in ids {
             let list = Int(id)
             dead[list] += 1
-            if Int(dead[list]) * 2 > lists[list].count + 16 { crowded.append(id) }
+            if Int(dead[list]) * 2 > Int(lists.counts[list]) + 16 { crowded.append(id) }
         }
         return crowded
     }
@@ -252,7 +254,7 @@ struct TokenPrefixPostings: Sendable {
     /// Replaces a list by `live`, its slots that still have a token with its prefix, and its
     /// bitmap (kept while the list stays dense over `slotCount` slots, else dropped).
     mutating func replaceList(_ id: Int32, with live: [UInt32], slotCount: Int) {
-        lists[Int(id)] = live
+        lists.replace(Int(id), with: live)
         dead[Int(id)] = 0
         let dense = !bitmaps[Int(id)].isEmpty && Self.isDense(count: live.count, slotCount: slotCount)
         bitmaps[Int(id)] = dense ? [UInt64](slotBitmapOf: live, slotCount: slotCount) : []
@@ -260,14 +262,14 @@ struct TokenPrefixPostings: Sendable {
 
     /// Gives every list of some size, and every bitmap, its own storage with room to grow.
     mutating func reserveForUpdates() {
-        for list in lists.indices { lists[list].reserveRoomForUpdates() }
+        lists.reserveForUpdates()
         // The bitmaps too: a copy of the directory shares them until one side writes.
         for list in bitmaps.indices { bitmaps[list].reserveRoomForUpdates() }
     }
 
     /// Makes the top-level arrays own their storage.
     mutating func makeStorageUnique() {
-        lists.reserveCapacity(lists.count)
+        lists.makeStorageUnique()
         dead.reserveCapacity(dead.count)
         bitmaps.reserveCapacity(bitmaps.count)
         listIndex.reserveCapacity(listIndex.count)
@@ -276,7 +278,7 @@ struct TokenPrefixPostings: Sendable {
     /// Approximate heap bytes held.
     var approximateBytes: Int {
         let arrayHeader = 32
-        return lists.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + lists.capacity * 8 + dead.capacity * 4
+        return lists.approximateBytes + dead.capacity * 4
             + bitmaps.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 8) } + bitmaps.capacity * 8
             + listIndex.capacity * (MemoryLayout<Key>.stride + 4 + 1)
     }

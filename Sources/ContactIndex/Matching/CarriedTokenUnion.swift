@@ -36,7 +36,7 @@ struct CarriedTokenUnion {
             if initialsBitmap != nil, token.kinds[position] == .initial { continue }
             let id = band.ids[offset]
             ids.append(id)
-            idPostings += Int(index.postingCounts[Int(id)])
+            idPostings += index.postingCount(of: id)
         }
         return Additions(
             tier: tier, prefixList: prefixList, prefixBitmap: prefixBitmap, initialsBitmap: initialsBitmap, ids: ids, idPostings: idPostings)
@@ -48,7 +48,7 @@ struct CarriedTokenUnion {
     mutating func extend(with additions: Additions, lookups: Int, index: NameTokenIndex, slotCount: Int) {
         guard additions.tier > tier else { return }
         if let list = additions.prefixList {
-            set.formUnion(sortedSlots: list, bitmap: additions.prefixBitmap, lookups: lookups, slotCount: slotCount)
+            set.formUnion(slots: list, bitmap: additions.prefixBitmap, lookups: lookups, slotCount: slotCount)
         }
         if let initials = additions.initialsBitmap { set.formUnion(bitmap: initials, slotCount: slotCount) }
         set.formUnion(additions.ids, postings: index.postings, addedPostings: additions.idPostings, lookups: lookups, slotCount: slotCount)
@@ -60,7 +60,7 @@ struct CarriedTokenUnion {
         /// The tier the union reaches with them.
         let tier: TokenMatchKind
         /// The prefix's list, standing for its new prefix spellings, or nil.
-        let prefixList: [UInt32]?
+        let prefixList: TokenPostingLists.Slots?
         /// The list's bitmap, when the index keeps one (`TokenPrefixPostings`).
         let prefixBitmap: [UInt64]?
         /// The bitmap of a one-letter token's kept initial, standing for its spelling, or nil

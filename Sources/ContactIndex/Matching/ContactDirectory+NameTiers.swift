@@ -233,7 +233,7 @@ extension ContactDirectory {
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                let list = isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index)
+                let list = isPrefix ? prefixList!.all : query[driverToken].postings(atPosition: position, index: index)
                 if isPrefix { walkedPrefixList = true }
                 var chunkStart = 0
                 while chunkStart < list.count {

@@ -73,7 +73,7 @@ struct NameQueryToken {
     private var order = NameSpellingOrder()
     /// The contacts with a token that starts with this one, when the index lists its prefix
     /// (`TokenPrefixPostings`): a superset of its prefix spellings' postings.
-    private var prefixList: [UInt32]?
+    private var prefixList: TokenPostingLists.Slots?
     /// The bitmap of `prefixList`, when the index keeps one (a dense list).
     private var prefixBitmap: [UInt64]?
     /// For a one-letter token whose initial the index keeps (`TokenInitials`): the bitmap of
@@ -261,7 +261,7 @@ struct NameQueryToken {
     /// all (`NameSpellingBand.coversPrefixes`), the token has some and the index lists its
     /// prefix; else nil. Its contacts are a superset of those spellings' contacts: each is
     /// verified on its token list.
-    func prefixList(covering band: NameSpellingBand) -> [UInt32]? {
+    func prefixList(covering band: NameSpellingBand) -> TokenPostingLists.Slots? {
         guard band.coversPrefixes, order.count(upTo: .prefix) > order.count(upTo: .nickname) else { return nil }
         return prefixList
     }
@@ -274,11 +274,12 @@ struct NameQueryToken {
         return initialsBitmap
     }
 
-    /// The posting list of the spelling at `position`: for the spelling that stands for the
-    /// tokens with a kept initial, the slots of its bitmap (at most `limit` of them, the first).
+    /// The posting list of the spelling at `position` (`TokenPostingLists.slots(of:)`: a slot
+    /// may come twice); for the spelling that stands for the tokens with a kept initial, the
+    /// slots of its bitmap (at most `limit` of them, the first).
     @inline(__always)
     func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> [UInt32] {
-        guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings[Int(ids[position])] }
+        guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings.slots(of: Int(ids[position])) }
         return bitmap.slots(limit: limit)
     }
 
@@ -307,7 +308,7 @@ struct NameQueryToken {
         var postings = 0
         for (offset, position) in band.positions.enumerated() where kinds[position] != listedKind {
             ids.append(band.ids[offset])
-            postings += Int(index.postingCounts[Int(band.ids[offset])])
+            postings += index.postingCount(of: band.ids[offset])
         }
         return (ids, postings)
     }

@@ -11,7 +11,7 @@ extension SlotSet {
         if let initials = token.initialsBitmap(covering: band) {
             self.init(bitmap: initials, slotCount: slotCount)
         } else if let list = token.prefixList(covering: band) {
-            self.init(sortedSlots: list, bitmap: token.prefixBitmap(covering: band), lookups: lookups, slotCount: slotCount)
+            self.init(slots: list, bitmap: token.prefixBitmap(covering: band), lookups: lookups, slotCount: slotCount)
         } else {
             self.init(unionOf: band.ids, postings: index.postings, totalPostings: band.postings, lookups: lookups, slotCount: slotCount)
             return

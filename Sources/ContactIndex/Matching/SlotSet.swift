@@ -27,19 +27,23 @@ struct SlotSet {
     static func unionCost(ofBitmap bitmap: [UInt64]) -> Int { bitmap.count / 8 }
 
     private var sorted: [UInt32] = []
+    /// In the array form, a token's recent slots (`TokenPostingLists`) beside its main list in
+    /// `sorted`, both shared, not copied: ascending, and asked as well; else empty.
+    private var recent: [UInt32] = []
     private var bitmap: [UInt64] = []
     private(set) var isBitmap = false
 
     /// The union of the posting lists of `ids`, in the form cheaper for about `lookups`
     /// membership tests (`prefersArray`).
-    init(unionOf ids: some Sequence<UInt32>, postings: [[UInt32]], totalPostings: Int, lookups: Int, slotCount: Int) {
+    init(unionOf ids: some Sequence<UInt32>, postings: TokenPostingLists, totalPostings: Int, lookups: Int, slotCount: Int) {
         var single: UInt32? = nil
         var several = false
         for id in ids {
             if single == nil { single = id } else { several = true; break }
         }
         if let single, !several, Self.prefersArray(postings: totalPostings, lookups: lookups, slotCount: slotCount, sorted: true) {
-            sorted = postings[Int(single)]  // already sorted and unique; shared, not copied
+            sorted = postings.main[Int(single)]  // already sorted and unique; shared, not copied
+            recent = postings.recent[Int(single)]
         } else if Self.prefersArray(postings: totalPostings, lookups: lookups, slotCount: slotCount) {
             mergeIntoArray(ids, postings: postings, addedPostings: totalPostings)
         } else {
@@ -63,6 +67,18 @@ struct SlotSet {
             isBitmap = true
             bitmap = Array(repeating: 0, count: slotCount / 64 + 1)
             setBits(sortedSlots, slotCount: slotCount)
+        }
+    }
+
+    /// The slots of a list in two parts (`TokenPostingLists.Slots`), as `init(sortedSlots:)`
+    /// would take them merged: in the array form both parts are kept as they are (shared).
+    init(slots: TokenPostingLists.Slots, bitmap shared: [UInt64]? = nil, lookups: Int, slotCount: Int) {
+        self.init(sortedSlots: slots.main, bitmap: shared, lookups: lookups, slotCount: slotCount)
+        guard !slots.recent.isEmpty else { return }
+        if !isBitmap {
+            recent = slots.recent
+        } else if shared == nil {
+            setBits(slots.recent, slotCount: slotCount)
         }
     }
 
@@ -104,6 +120,7 @@ struct SlotSet {
     mutating func formUnion(sortedSlots: [UInt32], bitmap shared: [UInt64]? = nil, lookups: Int, slotCount: Int) {
         guard !sortedSlots.isEmpty else { return }
         if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
+            absorbRecent()
             var merged: [UInt32] = []
             merged.reserveCapacity(sorted.count + sortedSlots.count)
             var left = 0
@@ -130,13 +147,21 @@ struct SlotSet {
         setBits(sortedSlots, slotCount: slotCount)
     }
 
+    /// Adds the slots of a list in two parts (`TokenPostingLists.Slots`), as
+    /// `formUnion(sortedSlots:)` would add them merged. `shared`, when given, holds both parts.
+    mutating func formUnion(slots: TokenPostingLists.Slots, bitmap shared: [UInt64]? = nil, lookups: Int, slotCount: Int) {
+        formUnion(sortedSlots: slots.main, bitmap: shared, lookups: lookups, slotCount: slotCount)
+        guard !slots.recent.isEmpty, shared == nil || !isBitmap else { return }
+        formUnion(sortedSlots: slots.recent, lookups: lookups, slotCount: slotCount)
+    }
+
     /// Adds the posting lists of `ids` (`addedPostings` postings in all), keeping the form the
     /// whole union would take for about `lookups` membership tests (`prefersArray`): a bitmap
     /// sets their bits, a sorted array merges them in or becomes a bitmap once that is cheaper.
     /// - Complexity: O(a) for a added postings in the bitmap form, O((p + a) log(p + a)) in
     ///   the array form, plus O(n/64) when the array turns into a bitmap.
     mutating func formUnion(
-        _ ids: some Sequence<UInt32>, postings: [[UInt32]], addedPostings: Int, lookups: Int, slotCount: Int
+        _ ids: some Sequence<UInt32>, postings: TokenPostingLists, addedPostings: Int, lookups: Int, slotCount: Int
     ) {
         guard addedPostings > 0 else { return }
         if !isBitmap, Self.prefersArray(postings: sorted.count + addedPostings, lookups: lookups, slotCount: slotCount) {
@@ -147,22 +172,35 @@ struct SlotSet {
         setBits(ids, postings: postings, slotCount: slotCount)
     }
 
+    /// Merges `recent` into `sorted` (before `sorted` is merged with more).
+    private mutating func absorbRecent() {
+        guard !recent.isEmpty else { return }
+        sorted = TokenPostingLists.union(sorted, recent)
+        recent = []
+    }
+
     /// Turns the sorted array into a bitmap of the same slots (and those of `shared`, a bitmap of
     /// the index, when given).
     private mutating func becomeBitmap(startingFrom shared: [UInt64]? = nil, slotCount: Int) {
-        let present = sorted
+        let present = recent.isEmpty ? sorted : sorted + recent
         isBitmap = true
         sorted = []
+        recent = []
         bitmap = shared ?? Array(repeating: 0, count: slotCount / 64 + 1)
         coverSlots(slotCount)
         setBits(present, slotCount: slotCount)
     }
 
-    /// Appends the posting lists of `ids` to the sorted array, then sorts it and drops repeats.
-    private mutating func mergeIntoArray(_ ids: some Sequence<UInt32>, postings: [[UInt32]], addedPostings: Int) {
-        sorted.reserveCapacity(sorted.count + addedPostings)
-        postings.withUnsafeBufferPointer { lists in
-            for id in ids { lists[Int(id)].withUnsafeBufferPointer { sorted.append(contentsOf: $0) } }
+    /// Appends the recent slots and the posting lists of `ids` to the sorted array, then sorts it
+    /// and drops repeats.
+    private mutating func mergeIntoArray(_ ids: some Sequence<UInt32>, postings: TokenPostingLists, addedPostings: Int) {
+        sorted.reserveCapacity(sorted.count + recent.count + addedPostings)
+        sorted.append(contentsOf: recent)
+        recent = []
+        for lists in [postings.main, postings.recent] {
+            lists.withUnsafeBufferPointer { lists in
+                for id in ids { lists[Int(id)].withUnsafeBufferPointer { sorted.append(contentsOf: $0) } }
+            }
         }
         sorted.sortAndDropRepeats()
     }
@@ -170,11 +208,13 @@ struct SlotSet {
     /// Sets the bits of the posting lists of `ids` in the bitmap. The lists are read in place
     /// through unsafe buffers: taking each one out of `postings` as an array retained and
     /// released it, an atomic operation on a cache line of its own, for lists of a few postings.
-    private mutating func setBits(_ ids: some Sequence<UInt32>, postings: [[UInt32]], slotCount: Int) {
+    private mutating func setBits(_ ids: some Sequence<UInt32>, postings: TokenPostingLists, slotCount: Int) {
         bitmap.withUnsafeMutableBufferPointer { words in
-            postings.withUnsafeBufferPointer { lists in
-                for id in ids {
-                    lists[Int(id)].withUnsafeBufferPointer { slots in Self.setBits(slots, in: words, slotCount: slotCount) }
+            for lists in [postings.main, postings.recent] {
+                lists.withUnsafeBufferPointer { lists in
+                    for id in ids {
+                        lists[Int(id)].withUnsafeBufferPointer { slots in Self.setBits(slots, in: words, slotCount: slotCount) }
+                    }
                 }
             }
         }
@@ -202,19 +242,25 @@ struct SlotSet {
             let word = Int(slot >> 6)
             return word < bitmap.count && bitmap[word] & (1 << UInt64(slot & 63)) != 0
         }
+        return Self.holds(sorted, slot) || (!recent.isEmpty && Self.holds(recent, slot))
+    }
+
+    /// Whether the ascending `list` holds `slot` (binary search).
+    @inline(__always)
+    private static func holds(_ list: [UInt32], _ slot: UInt32) -> Bool {
         var low = 0
-        var high = sorted.count
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if sorted[middle] < slot { low = middle + 1 } else { high = middle }
+            if list[middle] < slot { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && sorted[low] == slot
+        return low < list.count && list[low] == slot
     }
 
     /// Calls `body` with each slot, in ascending order.
     func forEach(_ body: (UInt32) -> Void) {
         if !isBitmap {
-            for slot in sorted { body(slot) }
+            for slot in recent.isEmpty ? sorted : TokenPostingLists.union(sorted, recent) { body(slot) }
             return
         }
         for (index, word) in bitmap.enumerated() where word != 0 {

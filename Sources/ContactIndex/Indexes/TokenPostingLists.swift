@@ -1,0 +1,248 @@
+/// The slots of each name token (`NameTokenIndex`): per token id, a main list, ascending and
+/// unique, and, for a long one, a short list of the slots filed since it was last merged
+/// (`recent`), ascending and unique as well.
+///
+/// Why two lists: filing a slot in the middle of a long sorted list (an existing contact
+/// renamed "Smith", or a new one in a freed slot: 45,000 slots at a million contacts) cost a
+/// binary search of cache misses and a move of the list's tail, twice per update (the two
+/// copies of `LiveDirectory`): a fifth of an upsert's 99th percentile. A long list now takes
+/// its new slots in `recent`, a few hundred at most, sorted in place, and merges them once they
+/// pass a sixteenth of the main list (amortized, a move of 64 bytes a slot).
+///
+/// A slot filed in `recent` is not looked for in the main list first: it may still be there,
+/// dead (a contact removed from the slot, or renamed away from the token). Readers see such a
+/// slot twice; every reader tolerates a repeat (unions are sets, walks skip what they saw),
+/// and verifies every slot on its token list anyway. The merge drops the repeat, and counts
+/// it off the token's dead entries.
+///
+/// Memory: 8 bytes a token id for its (mostly empty) recent list, plus the slots held there.
+struct TokenPostingLists: Sendable {
+    /// Main lists by token id: ascending, unique; may hold dead entries (`NameTokenIndex`).
+    private(set) var main: [[UInt32]] = []
+    /// Recent slots by token id: ascending, unique, none of them live in the main list.
+    private(set) var recent: [[UInt32]] = []
+    /// Per token id: `main` and `recent` counts summed, in one flat array, so that a query token
+    /// standing for thousands of spellings sums their postings without a cache miss on each
+    /// list.
+    private(set) var counts: [UInt32] = []
+
+    /// Where lists take their slots (see `Limits`).
+    private(set) var limits = Limits()
+
+    /// When a list takes new slots in its recent part, and how many.
+    struct Limits: Sendable, Equatable {
+        /// Lists shorter than this take a slot in place; longer ones in `recent`.
+        var place = 2_048
+        /// The fewest recent slots a list holds before they are merged (else a sixteenth of
+        /// its main list).
+        var recent = 64
+
+        /// The default limits.
+        init() {}
+
+        /// Other limits (tests take small ones, so that small directories use recent parts).
+        init(place: Int, recent: Int) {
+            self.place = place
+            self.recent = recent
+        }
+    }
+
+    /// The recent slots a main list of `count` slots holds at most before they are merged.
+    @inline(__always)
+    func recentLimit(mainCount count: Int) -> Int { max(limits.recent, count / 16) }
+
+    /// Empty lists.
+    init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Main lists as given (each ascending and unique), no recent slots.
+    init(main: [[UInt32]], limits: Limits = Limits()) {
+        self.main = main
+        self.limits = limits
+        recent = Array(repeating: [], count: main.count)
+        counts = main.map { UInt32($0.count) }
+    }
+
+    /// The number of token ids.
+    var count: Int { main.count }
+
+    /// Adds an empty list for the next token id.
+    mutating func appendEmpty() {
+        main.append([])
+        recent.append([])
+        counts.append(0)
+    }
+
+    /// Appends `slot` to the main list of `id`, unsorted (a bulk load: `sortMainLists` follows).
+    @inline(__always)
+    mutating func appendUnsorted(_ slot: UInt32, to id: Int) {
+        main[id].append(slot)
+        counts[id] += 1
+    }
+
+    /// Files `slot`, which has no live entry under `id`, there.
+    /// - Returns: how many dead entries of `id` this brought back to life or found repeated
+    ///   (the caller counts them off its dead entries): 1 when the slot's dead entry was found,
+    ///   or when a merge dropped repeats (their number), else 0.
+    /// - Complexity: O(log p + p) for a short list of p slots; O(log r + r) in the recent list
+    ///   of r slots of a long one, plus, amortized, O(p / r) for its merges.
+    mutating func file(_ slot: UInt32, under id: Int) -> Int {
+        if main[id].count < limits.place {
+            if let last = main[id].last, last < slot {
+                main[id].append(slot)
+                counts[id] += 1
+                return 0
+            }
+            let position = Self.lowerBound(main[id], slot)
+            if position < main[id].count, main[id][position] == slot { return 1 }
+            main[id].insert(slot, at: position)
+            counts[id] += 1
+            return 0
+        }
+        // A slot past the main list's last one goes at its end (a new contact in a new slot),
+        // when no recent slot would then sort after it.
+        if let last = main[id].last, last < slot, recent[id].isEmpty {
+            main[id].append(slot)
+            counts[id] += 1
+            return 0
+        }
+        let position = Self.lowerBound(recent[id], slot)
+        if position < recent[id].count, recent[id][position] == slot { return 1 }
+        recent[id].insert(slot, at: position)
+        counts[id] += 1
+        guard recent[id].count > recentLimit(mainCount: main[id].count) else { return 0 }
+        return mergeRecent(of: id)
+    }
+
+    /// Merges the recent slots of `id` into its main list.
+    /// - Returns: how many repeats (dead entries of the main list filed again) were dropped.
+    @discardableResult
+    mutating func mergeRecent(of id: Int) -> Int {
+        guard !recent[id].isEmpty else { return 0 }
+        let merged = Self.union(main[id], recent[id])
+        let repeats = main[id].count + recent[id].count - merged.count
+        main[id] = merged
+        recent[id] = []
+        counts[id] = UInt32(merged.count)
+        return repeats
+    }
+
+    /// Replaces the lists of `id` by `slots` (ascending, unique), as its main list.
+    mutating func replace(_ id: Int, with slots: [UInt32]) {
+        main[id] = slots
+        recent[id] = []
+        counts[id] = UInt32(slots.count)
+    }
+
+    /// Calls `body` with every slot of `id`: the main list's, then the recent ones (a slot may
+    /// come twice, see the type's notes).
+    @inline(__always)
+    func forEachSlot(of id: Int, _ body: (UInt32) -> Void) {
+        for slot in main[id] { body(slot) }
+        for slot in recent[id] { body(slot) }
+    }
+
+    /// The slots of `id` as one array: the main list itself when there are no recent slots
+    /// (shared, not copied), else the main list followed by the recent slots (so ascending only
+    /// in each part, and a slot may come twice).
+    @inline(__always)
+    func slots(of id: Int) -> [UInt32] {
+        recent[id].isEmpty ? main[id] : main[id] + recent[id]
+    }
+
+    /// The slots of one list, in its two parts (see the type's notes).
+    struct Slots: Sendable {
+        /// The main list: ascending, unique.
+        let main: [UInt32]
+        /// The recent slots: ascending, unique; a slot may also be in `main`.
+        let recent: [UInt32]
+
+        /// The slots of both parts (repeats counted twice).
+        var count: Int { main.count + recent.count }
+
+        /// The main list followed by the recent slots (the main list itself, shared, when there
+        /// are none).
+        var all: [UInt32] { recent.isEmpty ? main : main + recent }
+    }
+
+    /// The two parts of the list of `id`.
+    func parts(of id: Int) -> Slots { Slots(main: main[id], recent: recent[id]) }
+
+    /// Sorts every main list, dropping repeats and the slots `removed` (after a bulk load).
+    mutating func sortMainLists(dropping removed: Set<UInt32>) {
+        for id in main.indices {
+            if !removed.isEmpty { main[id].removeAll { removed.contains($0) } }
+            if !recent[id].isEmpty { mergeRecent(of: id) }
+            guard !Self.isStrictlyAscending(main[id]) else { continue }
+            main[id].sortAndDropRepeats()
+        }
+        for id in main.indices { counts[id] = UInt32(main[id].count) }
+    }
+
+    /// Gives every list of some size its own storage with room to grow.
+    mutating func reserveForUpdates() {
+        for id in main.indices { main[id].reserveRoomForUpdates() }
+    }
+
+    /// Makes the top-level arrays own their storage; each list is copied when first written.
+    mutating func makeStorageUnique() {
+        main.reserveCapacity(main.count)
+        recent.reserveCapacity(recent.count)
+        counts.reserveCapacity(counts.count)
+    }
+
+    /// Approximate heap bytes held.
+    var approximateBytes: Int {
+        let arrayHeader = 32
+        return main.reduce(0) { $0 + arrayHeader + $1.capacity * 4 } + main.capacity * 8
+            + recent.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 4) } + recent.capacity * 8 + counts.capacity * 4
+    }
+
+    /// The union of two ascending, unique lists, ascending and unique.
+    static func union(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            let x = a[i]
+            let y = b[j]
+            if x < y {
+                out.append(x)
+                i += 1
+            } else if y < x {
+                out.append(y)
+                j += 1
+            } else {
+                out.append(x)
+                i += 1
+                j += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+
+    /// The first position of `list` (ascending) whose slot is not below `slot`.
+    static func lowerBound(_ list: [UInt32], _ slot: UInt32) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether the list ascends strictly.
+    static func isStrictlyAscending(_ list: [UInt32]) -> Bool {
+        var previous: UInt32? = nil
+        for slot in list {
+            if let previous, previous >= slot { return false }
+            previous = slot
+        }
+        return true
+    }
+}
