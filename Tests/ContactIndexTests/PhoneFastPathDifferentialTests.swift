@@ -69,7 +69,23 @@ import Testing
         #expect(fast == library)
     }
 
-    @Test(arguments: ["1-800-FLOWERS", "650 555 1234 ext. 12", "tel:+16505551234", "+1 650 +555", "12", "", "٠٦١٢٣٤٥٦٧٨"])
+    /// Extensions in the forms exports hold: split off as libphonenumber splits them.
+    @Test(arguments: [
+        ("(650) 555-1234 ext. 359", "US", "359"), ("650.555.1234 x106", "US", "106"), ("(025) 56867 #482", "IE", "482"),
+        ("+1 208-438-5028 Ext. 851", "US", "851"), ("020 7946 0958, ext: 12", "GB", "12"), ("06 12 34 56 78 extension 7", "FR", "7"),
+        ("+7 301 855-80-97 x790", "RU", "790"), ("2019858185 ext. 359#", "US", "359"),
+    ])
+    func extensions(text: String, region: String, digits: String) throws {
+        let fast = try #require(PhoneFastPath.shared.normalize(text, region: region, withDetails: true))
+        #expect(fast.extension == digits)
+        let library = try LibPhoneNumber.parse(text, defaultRegion: region, withDetails: true).get()
+        #expect(fast == library)
+    }
+
+    @Test(arguments: [
+        "1-800-FLOWERS", "650 555 1234 anexo 12", "650 555 1234 x1234567890", "650/555/1234 / x12", "650 555 1234 503#",
+        "tel:+16505551234", "+1 650 +555", "12", "", "٠٦١٢٣٤٥٦٧٨",
+    ])
     func declinesWhatItCannotDecide(text: String) {
         #expect(PhoneFastPath.shared.normalize(text, region: "US", withDetails: true) == nil)
     }

@@ -148,7 +148,9 @@ struct RecordDraft {
     /// A fast-path number's record form.
     mutating func number(from fast: FastNumber) -> Number {
         if let digits = fast.e164Digits {
-            return Number(compactDigits: digits, countryCode: fast.countryCode, details: fast.details)
+            var number = Number(compactDigits: digits, countryCode: fast.countryCode, details: fast.details)
+            number.extension = fast.extension.map { append($0) }
+            return number
         }
         return number(from: fast.normalizedPhone)
     }

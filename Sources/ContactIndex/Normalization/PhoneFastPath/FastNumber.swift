@@ -10,6 +10,8 @@ struct FastNumber: Sendable, Hashable {
     var nationalDigitCount: Int
     /// Validity, type and region, when asked for.
     var details: NormalizedPhone.Details?
+    /// The extension's digits, when the text ended in one (`PhoneExtensionSuffix`).
+    var `extension`: String? = nil
 
     /// The E.164 digits as one integer, when they fit in 19 digits (always for real numbers:
     /// E.164 allows 15).
@@ -37,6 +39,7 @@ struct FastNumber: Sendable, Hashable {
     /// The same number as a `NormalizedPhone`.
     var normalizedPhone: NormalizedPhone {
         let national = nationalNumber
-        return NormalizedPhone(e164: "+" + String(countryCode) + national, countryCode: countryCode, nationalNumber: national, details: details)
+        return NormalizedPhone(
+            e164: "+" + String(countryCode) + national, countryCode: countryCode, nationalNumber: national, extension: `extension`, details: details)
     }
 }

@@ -8,8 +8,12 @@
 /// its validation (the region among those sharing the code, then the number type by the order of
 /// the type patterns). Each pattern of the metadata is a `DigitAutomaton`, built once.
 ///
+/// An extension at the end in the forms exports hold ("ext. 359", "x106", "#482") is split off
+/// as libphonenumber splits it (`PhoneExtensionSuffix`), and the number before it read as a
+/// number without one.
+///
 /// It declines (returns nil, and the caller asks libphonenumber) whenever it cannot be sure:
-/// letters (vanity numbers, extensions), characters other than digits, spaces and `-./()`, `+`
+/// letters (vanity numbers, other extension forms), characters other than digits, spaces and `-./()`, `+`
 /// anywhere but the start, fewer than 3 digits, a pattern that does not compile, and any input
 /// libphonenumber would reject with an error. National prefixes with a transform rule (AR, BR
 /// with carrier codes, the NANP islands) or that can end at two places are matched as
@@ -53,6 +57,16 @@ struct PhoneFastPath: Sendable {
     /// - Complexity: O(n) in the bytes, a few automaton passes over at most 17 digits.
     func normalize(bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> FastNumber? {
         guard bytes.count <= 64 else { return nil }
+        if let number = normalize(numberBytes: bytes, region: region, withDetails: withDetails) { return number }
+        guard let (number, digits) = PhoneExtensionSuffix.split(bytes),
+              var parsed = normalize(numberBytes: UnsafeBufferPointer(rebasing: bytes[number]), region: region, withDetails: withDetails)
+        else { return nil }
+        parsed.extension = String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self)
+        return parsed
+    }
+
+    /// `normalize(bytes:region:withDetails:)` for text without an extension.
+    private func normalize(numberBytes bytes: UnsafeBufferPointer<UInt8>, region: String?, withDetails: Bool) -> FastNumber? {
         // The digits, then room for two rewritten national numbers (`NationalPrefixRule`).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + 2 * Self.rewriteCapacity) { buffer -> FastNumber? in
             var count = 0

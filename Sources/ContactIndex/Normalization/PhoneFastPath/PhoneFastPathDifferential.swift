@@ -55,7 +55,7 @@ package struct PhoneFastPathDifferential: Sendable {
         for region in regions {
             examples[region] = types.compactMap { PhoneNormalizer.exampleNumber(region: region, type: $0) }
         }
-        let forms = ["e164", "international", "national", "idd", "nationalDigits", "local", "withoutPlus", "punctuated", "random"]
+        let forms = ["e164", "international", "national", "idd", "nationalDigits", "local", "withoutPlus", "punctuated", "random", "extension"]
         for _ in 0..<count {
             let region = regions[random.below(regions.count)]
             guard let pool = examples[region], !pool.isEmpty else { continue }
@@ -112,6 +112,18 @@ package struct PhoneFastPathDifferential: Sendable {
             // ("555 0123" for "+1 473 555 0123" on Grenada, where the rule adds "473").
             return String(national.dropFirst(1 + random.below(4)))
         case "withoutPlus": return "\(code) \(national)"
+        case "extension":
+            // A national or international form with an extension: the labels and shapes
+            // exports hold (`PhoneExtensionSuffix`), and some the fast path leaves to
+            // libphonenumber (too many digits, other labels, no label, "/ x").
+            let base = PhoneNormalizer.format(e164: e164, national: random.below(2) == 0) ?? e164
+            let digits = String((0..<(1 + random.below(random.below(8) == 0 ? 22 : 6))).map { _ in Character(String(random.below(10))) })
+            let shapes = [
+                " ext. ", " Ext ", " EXT:", " ext ", " extn ", " extension ", ", ext. ", " x", " X ", "x", " x. ", " #", "#", " ext.-",
+                ",,", ";ext=", " anexo ", " / x", " next ", " ", " - ", "\t x",
+            ]
+            let shape = shapes[random.below(shapes.count)]
+            return base + shape + digits + (random.below(6) == 0 ? "#" : "")
         case "punctuated":
             let base = PhoneNormalizer.format(e164: e164, national: random.below(2) == 0) ?? e164
             let separators = [" ", "-", ".", "/", "  ", " - "]
