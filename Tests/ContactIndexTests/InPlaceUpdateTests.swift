@@ -110,6 +110,14 @@ import Testing
             let prefix = first.lowercased()
             #expect(ids(directory.lookup(namePrefix: prefix, limit: 500)) == ids(fresh.lookup(namePrefix: prefix, limit: 500)), "\(prefix)")
         }
+        // Searches that read the token postings (whole names are answered by their keys):
+        // typing errors, type-ahead, and tokens no contact has (the partial pass).
+        for query in ["jon smth", "mary leee", "jo sm", "mar mu", "an va", "smi", "zzz smith", "maria zzz", "muller jhon"] {
+            #expect(ids(directory.lookup(fuzzyName: query, limit: 500)) == ids(fresh.lookup(fuzzyName: query, limit: 500)), "\(query)")
+            #expect(!fresh.lookup(fuzzyName: query, limit: 500).isEmpty, "\(query)")
+        }
+        // With the small limits, lists hold recent slots now: the searches above read them.
+        #expect(smallLimits == directory.nameTokenIndex.postings.recent.contains { !$0.isEmpty })
         for (id, contact) in current {
             #expect(directory.contact(id: id) == contact.normalizedForComparison(with: directory), "\(id)")
         }

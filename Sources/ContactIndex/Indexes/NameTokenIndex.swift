@@ -1,14 +1,15 @@
 import CMemoryHints
 
-/// An inverted index of folded name tokens: for every distinct token, the sorted slots of the
-/// contacts that have it; for every slot, the contact's tokens with their roles.
+/// An inverted index of folded name tokens: for every distinct token, the slots of the contacts
+/// that have it (sorted, in two parts: `TokenPostingLists`); for every slot, the contact's tokens with their roles.
 ///
 /// Why this structure:
 /// - The vocabulary is deduplicated (`TokenVocabulary`): a million contacts share far fewer
 ///   distinct tokens, so typo, prefix and nickname expansion work on the small vocabulary, never
 ///   on contacts. Typing errors go through the vocabulary's deletion strings
 ///   (`TokenDeletionIndex`).
-/// - Postings are flat arrays of `UInt32` slots in ascending order: the unions of a query
+/// - Postings are flat arrays of `UInt32` slots in ascending order (a long list in two parts,
+///   so that an update files a slot in a short one, `TokenPostingLists`): the unions of a query
 ///   token's spellings are built from them (`SlotSet`), and the few contacts left after
 ///   filtering are verified against their token lists (`tokens(of:)`) to learn how each query
 ///   token matched.
@@ -17,7 +18,8 @@ import CMemoryHints
 ///   token lists of its slots. Removing from the middle of a sorted list of a common token
 ///   (100,000 slots at a million contacts) on every update cost more than the rest of the update.
 ///   Readers verify every candidate on its token list, so a dead entry is never a wrong answer;
-///   a slot reused for its old tokens (an upsert) finds its entries in place.
+///   a slot reused for its old tokens (an upsert) finds its entries in place (in a long list,
+///   it may be filed again in the recent part, and the repeat is dropped at the merge).
 ///
 /// - The contacts of common 2–4 character prefixes are also listed whole (`prefixes`,
 ///   `TokenPrefixPostings`): a type-ahead token reads one list, not one a spelling.
@@ -177,10 +179,11 @@ struct NameTokenIndex: Sendable {
     /// (`TokenPostingLists.Limits`; tests take small ones, so that small directories use the
     /// lists' recent parts).
     mutating func setPostingLimits(_ limits: TokenPostingLists.Limits) {
-        postings = TokenPostingLists(main: postings.main.indices.map { id in
-            let parts = postings.parts(of: id)
-            return TokenPostingLists.union(parts.main, parts.recent)
-        }, limits: limits)
+        for id in 0..<postings.count {
+            let repeats = postings.mergeRecent(of: id)
+            deadPostings[id] -= UInt32(min(repeats, Int(deadPostings[id])))
+        }
+        postings = TokenPostingLists(main: postings.main, limits: limits)
         prefixes.setLimits(limits)
     }
 
@@ -257,7 +260,7 @@ struct NameTokenIndex: Sendable {
     @inline(__always)
     func postingCount(of id: UInt32) -> Int { Int(postings.counts[Int(id)]) }
 
-    /// The posting counts of `ids`, in order. Their counts are far apart in `postingCounts`
+    /// The posting counts of `ids`, in order. Their counts are far apart in `postings.counts`
     /// (a prefix's spellings have unrelated ids), so each is prefetched a few steps ahead and
     /// their cache misses overlap.
     func postingCounts(of ids: [UInt32]) -> [Int] {
@@ -296,7 +299,8 @@ struct NameTokenIndex: Sendable {
 
     /// Indexes a contact's tokens under its slot (which must be free in this index). At most
     /// 255 tokens of a contact are kept.
-    /// - Complexity: O(t · (log p + p)) for t tokens with p postings each (sorted insertion),
+    /// - Complexity: O(t · (log p + p)) for t tokens with p postings each (sorted insertion;
+    ///   in a long list, O(log r + r) in its r recent slots, see `TokenPostingLists`),
     ///   O(t) amortized during a bulk load.
     mutating func insert(slot: UInt32, rows: PreparedRows, index: Int) {
         let start = beginRun(slot: slot)
@@ -319,7 +323,8 @@ struct NameTokenIndex: Sendable {
     /// place (see the type's notes). Equivalent to `remove(slot:)` then `insert(slot:rows:index:)`,
     /// without a posting-list search for each kept token (a binary search through a common
     /// token's 100,000 slots, each step a cache miss).
-    /// - Complexity: O(t²) for t tokens, plus O(log p + p) per token gained.
+    /// - Complexity: O(t²) for t tokens, plus O(log p + p) per token gained (O(log r + r) in
+    ///   a long list's r recent slots).
     mutating func replace(slot: UInt32, rows: PreparedRows, index: Int) {
         let slotIndex = Int(slot)
         guard !bulkLoading, slotIndex < forwardStart.count, forwardCount[slotIndex] > 0 else {
@@ -537,16 +542,6 @@ struct NameTokenIndex: Sendable {
             value = value << 8 | (position < id.count ? UInt64(id[position]) : 0)
         }
         return value
-    }
-
-    static func lowerBound(_ list: [UInt32], _ slot: UInt32) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Approximate heap bytes held (arrays' element storage and headers; malloc rounding aside).

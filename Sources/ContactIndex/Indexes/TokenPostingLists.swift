@@ -6,8 +6,9 @@
 /// renamed "Smith", or a new one in a freed slot: 45,000 slots at a million contacts) cost a
 /// binary search of cache misses and a move of the list's tail, twice per update (the two
 /// copies of `LiveDirectory`): a fifth of an upsert's 99th percentile. A long list now takes
-/// its new slots in `recent`, a few hundred at most, sorted in place, and merges them once they
-/// pass a sixteenth of the main list (amortized, a move of 64 bytes a slot).
+/// its new slots in `recent`, sorted in place, and merges them once they pass a sixteenth of
+/// the main list (about 2,800 slots for a list of 45,000; amortized, a move of 64 bytes a
+/// slot).
 ///
 /// A slot filed in `recent` is not looked for in the main list first: it may still be there,
 /// dead (a contact removed from the slot, or renamed away from the token). Readers see such a
@@ -40,10 +41,11 @@ struct TokenPostingLists: Sendable {
         /// The default limits.
         init() {}
 
-        /// Other limits (tests take small ones, so that small directories use recent parts).
+        /// Other limits (tests take small ones, so that small directories use recent parts);
+        /// at least 1 each.
         init(place: Int, recent: Int) {
-            self.place = place
-            self.recent = recent
+            self.place = max(place, 1)
+            self.recent = max(recent, 1)
         }
     }
 
@@ -135,22 +137,6 @@ struct TokenPostingLists: Sendable {
         counts[id] = UInt32(slots.count)
     }
 
-    /// Calls `body` with every slot of `id`: the main list's, then the recent ones (a slot may
-    /// come twice, see the type's notes).
-    @inline(__always)
-    func forEachSlot(of id: Int, _ body: (UInt32) -> Void) {
-        for slot in main[id] { body(slot) }
-        for slot in recent[id] { body(slot) }
-    }
-
-    /// The slots of `id` as one array: the main list itself when there are no recent slots
-    /// (shared, not copied), else the main list followed by the recent slots (so ascending only
-    /// in each part, and a slot may come twice).
-    @inline(__always)
-    func slots(of id: Int) -> [UInt32] {
-        recent[id].isEmpty ? main[id] : main[id] + recent[id]
-    }
-
     /// The slots of one list, in its two parts (see the type's notes).
     struct Slots: Sendable {
         /// The main list: ascending, unique.
@@ -160,10 +146,6 @@ struct TokenPostingLists: Sendable {
 
         /// The slots of both parts (repeats counted twice).
         var count: Int { main.count + recent.count }
-
-        /// The main list followed by the recent slots (the main list itself, shared, when there
-        /// are none).
-        var all: [UInt32] { recent.isEmpty ? main : main + recent }
     }
 
     /// The two parts of the list of `id`.
@@ -172,8 +154,11 @@ struct TokenPostingLists: Sendable {
     /// Sorts every main list, dropping repeats and the slots `removed` (after a bulk load).
     mutating func sortMainLists(dropping removed: Set<UInt32>) {
         for id in main.indices {
+            if !recent[id].isEmpty {
+                main[id].append(contentsOf: recent[id])
+                recent[id] = []
+            }
             if !removed.isEmpty { main[id].removeAll { removed.contains($0) } }
-            if !recent[id].isEmpty { mergeRecent(of: id) }
             guard !Self.isStrictlyAscending(main[id]) else { continue }
             main[id].sortAndDropRepeats()
         }

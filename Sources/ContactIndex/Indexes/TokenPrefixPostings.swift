@@ -1,5 +1,6 @@
 /// The contacts whose name tokens start with a given 2, 3 or 4 characters, for the prefixes that
-/// many distinct tokens share: one sorted posting list a prefix, so that a type-ahead query
+/// many distinct tokens share: one sorted posting list a prefix (in two parts, as a token's:
+/// `TokenPostingLists`), so that a type-ahead query
 /// token ("mar", "jose") reads one list where it would read those of hundreds of spellings.
 ///
 /// Why: a query token typed as a prefix stands for every vocabulary token it starts ("mar":
@@ -76,10 +77,11 @@ struct TokenPrefixPostings: Sendable {
 
     /// Sets where the lists take new slots (`TokenPostingLists.Limits`), kept by `rebuild`.
     mutating func setLimits(_ limits: TokenPostingLists.Limits) {
-        lists = TokenPostingLists(main: lists.main.indices.map { id in
-            let parts = lists.parts(of: id)
-            return TokenPostingLists.union(parts.main, parts.recent)
-        }, limits: limits)
+        for id in 0..<lists.count {
+            let repeats = lists.mergeRecent(of: id)
+            dead[id] -= UInt32(min(repeats, Int(dead[id])))
+        }
+        lists = TokenPostingLists(main: lists.main, limits: limits)
     }
 
     /// Whether no prefix is listed.

@@ -233,68 +233,71 @@ extension ContactDirectory {
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                let list = isPrefix ? prefixList!.all : query[driverToken].postings(atPosition: position, index: index)
+                // The list in its two parts (`TokenPostingLists`), each walked in place.
+                let parts = isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index)
                 if isPrefix { walkedPrefixList = true }
-                var chunkStart = 0
-                while chunkStart < list.count {
-                    // A prefix list goes in chunks, to be left in the middle (below), and so does
-                    // every list while the fill budget runs.
-                    let chunked = isPrefix || budget.isRunning
-                    let chunkEnd = chunked ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
-                    if budget.isSpent {
-                        keep(checks, of: combination, in: &filters)
-                        return false
-                    }
-                    // First the checks with a union drop what they can without reading any contact;
-                    // then the contacts left are read (the other checks, the score), their token
-                    // lists and tie values prefetched a few steps ahead so that their cache misses
-                    // overlap.
-                    survivors.removeAll(keepingCapacity: true)
-                    for slot in list[chunkStart..<chunkEnd] {
-                        if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
-                        if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
-                    }
-                    let chunkPostings = chunkEnd - chunkStart
-                    chunkStart = chunkEnd
-                    // The chunk's postings are paid for when it is done (so the last chunk may
-                    // overdraw, and its survivors are still scored); its token-list reads are
-                    // paid for as they go.
-                    defer { budget.spend(chunkPostings) }
-                    for (offset, slot) in survivors.enumerated() {
+                for list in [parts.main, parts.recent] where !list.isEmpty {
+                    var chunkStart = 0
+                    while chunkStart < list.count {
+                        // A prefix list goes in chunks, to be left in the middle (below), and so does
+                        // every list while the fill budget runs.
+                        let chunked = isPrefix || budget.isRunning
+                        let chunkEnd = chunked ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
                         if budget.isSpent {
                             keep(checks, of: combination, in: &filters)
                             return false
                         }
-                        prefetchAhead(of: offset, in: survivors, for: top)
-                        var passes = true
-                        for check in checks.indices
-                        where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount, budget: &budget) {
-                            passes = false
-                            break
+                        // First the checks with a union drop what they can without reading any contact;
+                        // then the contacts left are read (the other checks, the score), their token
+                        // lists and tie values prefetched a few steps ahead so that their cache misses
+                        // overlap.
+                        survivors.removeAll(keepingCapacity: true)
+                        for slot in list[chunkStart..<chunkEnd] {
+                            if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+                            if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
                         }
-                        if passes { budget.spend(NameTokenCheck.probeCost) }
-                        // A dead posting (the contact lost the token since) is no match: only contacts
-                        // that match every required token are offered, and then counted as seen.
-                        guard passes, offerTokenMatch(slot: slot, query: query, requiring: requiredMask, into: &top) else {
-                            if passes {
-                                evaluated.set(slot, value: rejected)
-                                rejections += 1
+                        let chunkPostings = chunkEnd - chunkStart
+                        chunkStart = chunkEnd
+                        // The chunk's postings are paid for when it is done (so the last chunk may
+                        // overdraw, and its survivors are still scored); its token-list reads are
+                        // paid for as they go.
+                        defer { budget.spend(chunkPostings) }
+                        for (offset, slot) in survivors.enumerated() {
+                            if budget.isSpent {
+                                keep(checks, of: combination, in: &filters)
+                                return false
                             }
-                            continue
+                            prefetchAhead(of: offset, in: survivors, for: top)
+                            var passes = true
+                            for check in checks.indices
+                            where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount, budget: &budget) {
+                                passes = false
+                                break
+                            }
+                            if passes { budget.spend(NameTokenCheck.probeCost) }
+                            // A dead posting (the contact lost the token since) is no match: only contacts
+                            // that match every required token are offered, and then counted as seen.
+                            guard passes, offerTokenMatch(slot: slot, query: query, requiring: requiredMask, into: &top) else {
+                                if passes {
+                                    evaluated.set(slot, value: rejected)
+                                    rejections += 1
+                                }
+                                continue
+                            }
+                            evaluated.set(slot, value: Self.offeredMark)
+                            if stopsWhenFull, top.isFull(atLeast: 0) {
+                                keep(checks, of: combination, in: &filters)
+                                return true
+                            }
                         }
-                        evaluated.set(slot, value: Self.offeredMark)
-                        if stopsWhenFull, top.isFull(atLeast: 0) {
+                        // The other tokens' checks keep contacts that are no match ("mar mar": a contact's
+                        // one "maria" passes the other token's check, then cannot serve both): once the
+                        // results are full, the rest of the tier goes to the finer bands, whose bounds
+                        // stop early, rather than through all 65,000 contacts of "mar…".
+                        if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit, top.isFull(atLeast: 0) {
                             keep(checks, of: combination, in: &filters)
                             return true
                         }
-                    }
-                    // The other tokens' checks keep contacts that are no match ("mar mar": a contact's
-                    // one "maria" passes the other token's check, then cannot serve both): once the
-                    // results are full, the rest of the tier goes to the finer bands, whose bounds
-                    // stop early, rather than through all 65,000 contacts of "mar…".
-                    if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit, top.isFull(atLeast: 0) {
-                        keep(checks, of: combination, in: &filters)
-                        return true
                     }
                 }
             }

@@ -274,13 +274,13 @@ struct NameQueryToken {
         return initialsBitmap
     }
 
-    /// The posting list of the spelling at `position` (`TokenPostingLists.slots(of:)`: a slot
-    /// may come twice); for the spelling that stands for the tokens with a kept initial, the
-    /// slots of its bitmap (at most `limit` of them, the first).
+    /// The posting list of the spelling at `position`, in its two parts (`TokenPostingLists`: a
+    /// slot may come twice); for the spelling that stands for the tokens with a kept initial,
+    /// the slots of its bitmap (at most `limit` of them, the first).
     @inline(__always)
-    func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> [UInt32] {
-        guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings.slots(of: Int(ids[position])) }
-        return bitmap.slots(limit: limit)
+    func postings(atPosition position: Int, index: NameTokenIndex, limit: Int = .max) -> TokenPostingLists.Slots {
+        guard position == initialsPosition, let bitmap = initialsBitmap else { return index.postings.parts(of: Int(ids[position])) }
+        return TokenPostingLists.Slots(main: bitmap.slots(limit: limit), recent: [])
     }
 
     /// The kind whose spellings a list or bitmap of the index may stand for: `initial` for a

@@ -1,4 +1,5 @@
-/// A set of contact slots built as the union of posting lists: a sorted array when that costs
+/// A set of contact slots built as the union of posting lists: a sorted array (or one list's
+/// two sorted parts, `TokenPostingLists`, kept as they are) when that costs
 /// less to build and to ask (few postings, few look-ups), else a bitmap over every slot of the
 /// directory. Name search uses it to intersect "any spelling of this token" across the tokens of
 /// a query.
