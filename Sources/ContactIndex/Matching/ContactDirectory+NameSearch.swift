@@ -174,7 +174,8 @@ extension ContactDirectory {
         gathering: for tokenIndex in order where totals[tokenIndex] > 0 {
             for position in query[tokenIndex].ids.indices {
                 let postings = query[tokenIndex].postings(atPosition: position, index: index, limit: 4 * Self.partialBudget)
-                for list in [postings.main, postings.recent] {
+                for part in 0..<2 {
+                    let list = part == 0 ? postings.main : postings.recent
                     for slot in list where evaluated.set(slot, value: Self.offeredMark) != Self.offeredMark {
                         candidates.append(slot)
                         if candidates.count == Self.partialBudget { break gathering }

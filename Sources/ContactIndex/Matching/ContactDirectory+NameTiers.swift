@@ -236,7 +236,9 @@ extension ContactDirectory {
                 // The list in its two parts (`TokenPostingLists`), each walked in place.
                 let parts = isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index)
                 if isPrefix { walkedPrefixList = true }
-                for list in [parts.main, parts.recent] where !list.isEmpty {
+                for part in 0..<2 {
+                    // No array of the two (an allocation for every spelling walked).
+                    let list = part == 0 ? parts.main : parts.recent
                     var chunkStart = 0
                     while chunkStart < list.count {
                         // A prefix list goes in chunks, to be left in the middle (below), and so does

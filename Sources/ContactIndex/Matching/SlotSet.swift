@@ -198,8 +198,8 @@ struct SlotSet {
         sorted.reserveCapacity(sorted.count + recent.count + addedPostings)
         sorted.append(contentsOf: recent)
         recent = []
-        for lists in [postings.main, postings.recent] {
-            lists.withUnsafeBufferPointer { lists in
+        for part in 0..<2 {
+            (part == 0 ? postings.main : postings.recent).withUnsafeBufferPointer { lists in
                 for id in ids { lists[Int(id)].withUnsafeBufferPointer { sorted.append(contentsOf: $0) } }
             }
         }
@@ -211,8 +211,8 @@ struct SlotSet {
     /// released it, an atomic operation on a cache line of its own, for lists of a few postings.
     private mutating func setBits(_ ids: some Sequence<UInt32>, postings: TokenPostingLists, slotCount: Int) {
         bitmap.withUnsafeMutableBufferPointer { words in
-            for lists in [postings.main, postings.recent] {
-                lists.withUnsafeBufferPointer { lists in
+            for part in 0..<2 {
+                (part == 0 ? postings.main : postings.recent).withUnsafeBufferPointer { lists in
                     for id in ids {
                         lists[Int(id)].withUnsafeBufferPointer { slots in Self.setBits(slots, in: words, slotCount: slotCount) }
                     }
