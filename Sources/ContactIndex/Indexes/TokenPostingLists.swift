@@ -90,22 +90,17 @@ struct TokenPostingLists: Sendable {
     /// - Complexity: O(log p + p) for a short list of p slots; O(log r + r) in the recent list
     ///   of r slots of a long one, plus, amortized, O(p / r) for its merges.
     mutating func file(_ slot: UInt32, under id: Int) -> Int {
-        if main[id].count < limits.place {
-            if let last = main[id].last, last < slot {
-                main[id].append(slot)
-                counts[id] += 1
-                return 0
-            }
-            let position = Self.lowerBound(main[id], slot)
-            if position < main[id].count, main[id][position] == slot { return 1 }
-            main[id].insert(slot, at: position)
+        // A slot past the main list's last one goes at its end (a new contact in a new slot),
+        // when no recent slot would then sort after it (a short list has none).
+        if main[id].last.map({ $0 < slot }) ?? true, recent[id].isEmpty {
+            main[id].append(slot)
             counts[id] += 1
             return 0
         }
-        // A slot past the main list's last one goes at its end (a new contact in a new slot),
-        // when no recent slot would then sort after it.
-        if let last = main[id].last, last < slot, recent[id].isEmpty {
-            main[id].append(slot)
+        if main[id].count < limits.place {
+            let position = Self.lowerBound(main[id], slot)
+            if position < main[id].count, main[id][position] == slot { return 1 }
+            main[id].insert(slot, at: position)
             counts[id] += 1
             return 0
         }
