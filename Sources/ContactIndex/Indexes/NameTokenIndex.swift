@@ -179,11 +179,7 @@ struct NameTokenIndex: Sendable {
     /// (`TokenPostingLists.Limits`; tests take small ones, so that small directories use the
     /// lists' recent parts).
     mutating func setPostingLimits(_ limits: TokenPostingLists.Limits) {
-        for id in 0..<postings.count {
-            let repeats = postings.mergeRecent(of: id)
-            deadPostings[id] -= UInt32(min(repeats, Int(deadPostings[id])))
-        }
-        postings = TokenPostingLists(main: postings.main, limits: limits)
+        postings.setLimits(limits, countingRepeatsOff: &deadPostings)
         prefixes.setLimits(limits)
     }
 
@@ -463,8 +459,7 @@ struct NameTokenIndex: Sendable {
             return
         }
         // Dead entries of the slot found again: one lives again, repeats merged away.
-        let revived = postings.file(slot, under: id)
-        deadPostings[id] -= UInt32(min(revived, Int(deadPostings[id])))
+        TokenPostingLists.countOff(postings.file(slot, under: id), from: &deadPostings[id])
     }
 
     /// Files a romanized token under its consonant skeleton.

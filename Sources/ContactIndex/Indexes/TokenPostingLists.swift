@@ -125,6 +125,19 @@ struct TokenPostingLists: Sendable {
         return repeats
     }
 
+    /// Merges every list's recent slots, counting the repeats dropped off `dead` (per id), and
+    /// takes `limits` from now on.
+    mutating func setLimits(_ limits: Limits, countingRepeatsOff dead: inout [UInt32]) {
+        for id in 0..<count { Self.countOff(mergeRecent(of: id), from: &dead[id]) }
+        self.limits = limits
+    }
+
+    /// Subtracts `entries` (from `file` or `mergeRecent`) from a dead count, not below zero.
+    @inline(__always)
+    static func countOff(_ entries: Int, from dead: inout UInt32) {
+        dead -= UInt32(min(entries, Int(dead)))
+    }
+
     /// Replaces the lists of `id` by `slots` (ascending, unique), as its main list.
     mutating func replace(_ id: Int, with slots: [UInt32]) {
         main[id] = slots

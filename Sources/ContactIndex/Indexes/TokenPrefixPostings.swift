@@ -77,11 +77,7 @@ struct TokenPrefixPostings: Sendable {
 
     /// Sets where the lists take new slots (`TokenPostingLists.Limits`), kept by `rebuild`.
     mutating func setLimits(_ limits: TokenPostingLists.Limits) {
-        for id in 0..<lists.count {
-            let repeats = lists.mergeRecent(of: id)
-            dead[id] -= UInt32(min(repeats, Int(dead[id])))
-        }
-        lists = TokenPostingLists(main: lists.main, limits: limits)
+        lists.setLimits(limits, countingRepeatsOff: &dead)
     }
 
     /// Whether no prefix is listed.
@@ -235,8 +231,7 @@ struct TokenPrefixPostings: Sendable {
         for id in ids {
             let list = Int(id)
             if !bitmaps[list].isEmpty { bitmaps[list].insertSlot(slot) }
-            let revived = lists.file(slot, under: list)
-            dead[list] -= UInt32(min(revived, Int(dead[list])))
+            TokenPostingLists.countOff(lists.file(slot, under: list), from: &dead[list])
         }
     }
 

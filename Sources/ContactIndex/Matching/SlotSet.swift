@@ -122,22 +122,7 @@ struct SlotSet {
         guard !sortedSlots.isEmpty else { return }
         if !isBitmap, Self.prefersArray(postings: sorted.count + sortedSlots.count, lookups: lookups, slotCount: slotCount, sorted: true) {
             absorbRecent()
-            var merged: [UInt32] = []
-            merged.reserveCapacity(sorted.count + sortedSlots.count)
-            var left = 0
-            var right = 0
-            while left < sorted.count || right < sortedSlots.count {
-                let next: UInt32
-                if right == sortedSlots.count || (left < sorted.count && sorted[left] <= sortedSlots[right]) {
-                    next = sorted[left]
-                    left += 1
-                } else {
-                    next = sortedSlots[right]
-                    right += 1
-                }
-                if merged.last != next { merged.append(next) }
-            }
-            sorted = merged
+            sorted = TokenPostingLists.union(sorted, sortedSlots)
             return
         }
         if let shared {
