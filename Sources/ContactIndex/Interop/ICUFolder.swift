@@ -45,6 +45,9 @@ public struct ScriptFolder: Sendable {
     /// Whether Han text is put together from its characters' foldings where that gives ICU's
     /// answer (`HanSyllables`; the default chain only).
     private let composesHan: Bool
+    /// Whether names are put together from their words' foldings where that gives ICU's answer
+    /// (`SeparatelyFoldedWords`).
+    private let splitsWords: Bool
 
     /// Opens the default folding chain.
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
@@ -55,38 +58,55 @@ public struct ScriptFolder: Sendable {
     /// Opens a folding chain: NFKC case folding, then the ICU transliterator `transliteratorID`
     /// (nil: `Any-Latin; Latin-ASCII`).
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
-    /// - Parameter composingHan: put the folding of Han text together from its characters'
-    ///   where that gives ICU's answer (`HanSyllables`; the default chain only).
-    init(transliteratorID: String?, composingHan: Bool = true) throws(ICUError) {
+    /// - Parameters:
+    ///   - composingHan: put the folding of Han text together from its characters' where that
+    ///     gives ICU's answer (`HanSyllables`; the default chain only).
+    ///   - splittingWords: put the folding of a name together from its words' where that gives
+    ///     ICU's answer (`SeparatelyFoldedWords`).
+    init(transliteratorID: String?, composingHan: Bool = true, splittingWords: Bool = true) throws(ICUError) {
         let prototype = try ICUFolderHandle.open(transliteratorID: transliteratorID)
         self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
         self.composesHan = composingHan && transliteratorID == nil
+        self.splitsWords = splittingWords
     }
 
     /// The folded form of `text`.
-    /// - Complexity: O(n) in the length of `text`.
+    /// - Complexity: O(n) in the length of `text`; words and short texts folded before are
+    ///   remembered.
     public func fold(_ text: String) -> String {
         pool.withHandle { handle in
-            let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
-            if memoized, let known = handle.memo[text] { return known }
-            let folded: String
-            if composesHan, HanSyllables.hasHan(text), let han = HanSyllables.ofICU, han.composes(text) {
-                folded = HanSyllables.composed(text) { scalar in
-                    if let known = handle.syllables[scalar.value] { return known }
-                    let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
-                    if handle.syllables.count >= ICUFolderHandle.memoCapacity { handle.syllables.removeAll(keepingCapacity: true) }
-                    handle.syllables[scalar.value] = syllable
-                    return syllable
-                }
-            } else {
-                folded = Self.foldWithICU(text, handle: handle)
-            }
-            if memoized {
-                if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
-                handle.memo[text] = folded
+            guard splitsWords, let words = SeparatelyFoldedWords.split(text) else { return fold(text, handle: handle) }
+            var folded = ""
+            folded.reserveCapacity(text.utf8.count)
+            for (index, word) in words.enumerated() {
+                if index > 0 { folded += " " }
+                if !word.isEmpty { folded += fold(String(word), handle: handle) }
             }
             return folded
         }
+    }
+
+    /// The folded form of `text` as a whole, remembered when short.
+    private func fold(_ text: String, handle: ICUFolderHandle) -> String {
+        let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
+        if memoized, let known = handle.memo[text] { return known }
+        let folded: String
+        if composesHan, HanSyllables.hasHan(text), let han = HanSyllables.ofICU, han.composes(text) {
+            folded = HanSyllables.composed(text) { scalar in
+                if let known = handle.syllables[scalar.value] { return known }
+                let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
+                if handle.syllables.count >= ICUFolderHandle.memoCapacity { handle.syllables.removeAll(keepingCapacity: true) }
+                handle.syllables[scalar.value] = syllable
+                return syllable
+            }
+        } else {
+            folded = Self.foldWithICU(text, handle: handle)
+        }
+        if memoized {
+            if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
+            handle.memo[text] = folded
+        }
+        return folded
     }
 
     /// ICU's folding of `text` with one handle's chain.

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import ContactIndex
+
+/// Folding a name word by word (`SeparatelyFoldedWords`) gives ICU's folding of the whole name,
+/// for both chains `NameNormalizer` uses.
+@Suite struct SeparatelyFoldedWordsTests {
+    /// The two chains: the main folding and the conventional romanization.
+    static let chains: [String?] = [nil, NameNormalizer.conventionalChain]
+
+    @Test func splitsOnlyTextsItCanDecide() {
+        #expect(SeparatelyFoldedWords.split("ООО «Калинин Снаб»")?.map(String.init) == ["ООО", "«Калинин", "Снаб»"])
+        #expect(SeparatelyFoldedWords.split("José  María")?.map(String.init) == ["José", "", "María"])
+        #expect(SeparatelyFoldedWords.split("Алексей Smith")?.map(String.init) == ["Алексей", "Smith"])
+        #expect(SeparatelyFoldedWords.split(" Ελένη ")?.map(String.init) == ["", "Ελένη", ""])
+        #expect(SeparatelyFoldedWords.split("Иванов") == nil, "no space")
+        #expect(SeparatelyFoldedWords.split("ПАО «First Bakery»") == nil, "a word begins with punctuation after a word of another script")
+        #expect(SeparatelyFoldedWords.split("ООО «Калинин» 2") == nil, "a word without a letter, and one that begins without")
+        #expect(SeparatelyFoldedWords.split("Ελένη Иванова") == nil, "two scripts besides Latin")
+        #expect(SeparatelyFoldedWords.split("Ελένη · Παπά") == nil, "the Greek ano teleia")
+        #expect(SeparatelyFoldedWords.split("王 小明") == nil, "Han")
+        #expect(SeparatelyFoldedWords.split("Дробʼязський Олег") == nil, "a modifier letter of no script")
+        #expect(SeparatelyFoldedWords.split("Jose\u{301} Maria") == nil, "a combining mark")
+    }
+
+    /// Random texts of Latin and another script's letters (Cyrillic, Greek, Arabic, Hebrew,
+    /// Armenian, Georgian, Hangul, Hiragana, Katakana),
+    /// punctuation, digits and symbols in and around words, between single and double spaces:
+    /// each folds through both chains as ICU folds it whole.
+    @Test func randomTextsFoldAsICUFoldsThemWhole() throws {
+        let latin = Self.scalars(0x61...0x7A) + Self.scalars(0xC0...0x17F).filter { $0.properties.isAlphabetic }
+        let cyrillic = Self.scalars(0x400...0x4FF).filter { $0.properties.isAlphabetic }
+        let greek = (Self.scalars(0x386...0x3CE) + Self.scalars(0x1F00...0x1F7D)).filter { $0.properties.isAlphabetic }
+        let others = [
+            cyrillic, greek, Self.scalars(0x621...0x63A) + Self.scalars(0x641...0x64A), Self.scalars(0x5D0...0x5EA),
+            Self.scalars(0x531...0x556) + Self.scalars(0x561...0x587), Self.scalars(0x10D0...0x10FA),
+            Self.scalars(0xAC00...0xD7A3), Self.scalars(0x3041...0x3096), Self.scalars(0x30A1...0x30FA),
+        ]
+        let neutral = Array("«»\"'’-.,&()/№1920\u{A0}\u{2009}…".unicodeScalars)
+        var random = CollationKeyIndexTests.Random(state: 11)
+        var texts: [String] = []
+        for index in 0..<40_000 {
+            let other = others[index % others.count]
+            var words: [String] = []
+            for _ in 0..<(2 + random.next(below: 3)) {
+                let letters = random.next(below: 3) == 0 ? latin : other
+                var word = String.UnicodeScalarView()
+                for _ in 0..<(1 + random.next(below: 7)) {
+                    word.append(random.next(below: 6) == 0 ? neutral[random.next(below: neutral.count)] : letters[random.next(below: letters.count)])
+                }
+                words.append(String(word))
+            }
+            var text = words.joined(separator: random.next(below: 4) == 0 ? "  " : " ")
+            if random.next(below: 10) == 0 { text = " " + text + " " }
+            texts.append(text)
+        }
+        try Self.expectFoldingsAsWhole(texts, minimumSplit: 10_000)
+    }
+
+    /// Names as CRM exports write them.
+    @Test func namesFoldAsICUFoldsThemWhole() throws {
+        let names = [
+            "ООО «Калинин Снаб»", "ТОВ «Захаренко Технологии»", "Алексей Игнатьев", "Евфросиния Ермакенко",
+            "Анна-Мария Щербакова", "Юрий Хрущёв", "Ярослава Піддубний", "Ёлкин Объедков", "Ирина Ющенко-Еременко",
+            "Φρειδερίκος Κυρίτσης", "Λιόλιος & Αβραμίδης IKE", "Σπυράννα Μπαμπινιώτη", "Ευάγγελος Γκίκας", "Ντίνος Αυγερινός",
+            "José María Nuñez", "Ürper Ünsoy", "Søren Kierkegaard", "Łukasz Żółć", "Алексей Smith", "Maria Παπαδοπούλου",
+            "جنى الهاشمي", "فاطمة العتيبي", "דוד כהן", "Արամ Խաչատրյան", "გიორგი ბერიძე", "김 민준", "박 지연", "さゆり たなか", "カタカナ スズキ",
+        ]
+        try Self.expectFoldingsAsWhole(names, minimumSplit: names.count - 2)
+    }
+
+    /// Every field of a CSV export with a space and a character outside ASCII folds as ICU folds
+    /// it whole: the full run, over a generated directory (`FOLD_DIFFERENTIAL_CSV=contacts.csv
+    /// swift test -c release --filter SeparatelyFoldedWordsTests`). Without the variable, nothing
+    /// is read.
+    @Test func fieldsOfAnExportFoldAsICUFoldsThemWhole() throws {
+        guard let path = ProcessInfo.processInfo.environment["FOLD_DIFFERENTIAL_CSV"] else { return }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var fields = Set<String>()
+        for line in text.split(separator: "\n").dropFirst() {
+            for field in line.split(separator: ",") where field.contains(" ") && field.utf8.contains(where: { $0 >= 0x80 }) {
+                fields.insert(String(field).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            }
+        }
+        let split = try Self.expectFoldingsAsWhole(Array(fields), minimumSplit: 1)
+        print("SeparatelyFoldedWordsTests: \(fields.count) distinct fields of \(path) compared, \(split) of them split")
+    }
+
+    /// Expects every text to fold through both chains as ICU folds it whole, and at least
+    /// `minimumSplit` of them to be split.
+    /// - Returns: how many were split.
+    @discardableResult
+    static func expectFoldingsAsWhole(_ texts: [String], minimumSplit: Int) throws -> Int {
+        var split = 0
+        for text in texts where SeparatelyFoldedWords.split(text) != nil { split += 1 }
+        #expect(split >= minimumSplit, "\(split) of \(texts.count) split")
+        for chain in chains {
+            let wordwise = try ScriptFolder(transliteratorID: chain)
+            let whole = try ScriptFolder(transliteratorID: chain, splittingWords: false)
+            var mismatches: [String] = []
+            for text in texts {
+                let folded = wordwise.fold(text)
+                let expected = whole.fold(text)
+                if folded != expected { mismatches.append("\(text): \(folded) ≠ \(expected)") }
+            }
+            #expect(mismatches.isEmpty, "\(chain ?? "default chain"): \(mismatches.count) of \(texts.count): \(mismatches.prefix(5))")
+        }
+        return split
+    }
+
+    static func scalars(_ range: ClosedRange<UInt32>) -> [Unicode.Scalar] {
+        range.compactMap(Unicode.Scalar.init)
+    }
+}
