@@ -13,14 +13,16 @@
 /// - NFKC does not reach across a space (U+0020) unless a combining mark follows it; texts with
 ///   combining marks are not split.
 /// - `Any-Latin` cuts the text into runs of one script and transliterates each run; characters
-///   of no script (punctuation, digits, spaces) join a neighbouring run. A word made only of
-///   such characters, or one that begins with one after a word of another script, may then be
-///   read with another script's rules whole than alone (the Greek "·" becomes ":" after Greek
-///   words and stays "·" alone; ICU reads such characters between two runs with both runs'
-///   rules). So a text is split only when all its letters are of one script and every word
-///   has a letter, or when its letters are of Latin and at most one other script and every
-///   word begins and ends with a letter. Letters that NFKC turns into a letter and such a
-///   character ("ŀ": "l·") are not split on.
+///   of no script (punctuation, digits, spaces) join the runs beside them, and how depends on
+///   what is around them: the Greek "·" becomes ":" after a Greek word and stays "·" alone, or
+///   at the start of a text. So a text is split only when each of its characters of no script
+///   is one that none of the scripts' transforms changes ("inert": ASCII punctuation other than
+///   ";", ":", "?" and a few others, digits, the quotation marks, dashes and spaces of General
+///   Punctuation, Latin-1 signs but "·"): such a character comes out the same whichever run it
+///   joins. NFKC and `Latin-ASCII` may still change it ("«" → "<<"), but they read every
+///   character alike.
+/// - Letters that NFKC turns into a letter and a character of no script ("ŀ": "l·") are not
+///   split on.
 /// - The rules of the scripts' transforms (and of Russian BGN/PCGN and Greek UNGEGN) read
 ///   neighbours inside a word (word starts, vowels before) but none across a space: the tests
 ///   check that against ICU on random texts of each script's letters, and on generated names.
@@ -33,56 +35,15 @@ enum SeparatelyFoldedWords {
     /// gives ICU's folding of the whole text; nil when it might not, or when the text has no space.
     static func split(_ text: String) -> [Substring]? {
         guard text.utf8.contains(UInt8(ascii: " ")) else { return nil }
-        var hasLatin = false
         var otherScript: Script? = nil
-        var everyWordHasLetter = true
-        var everyWordIsBoundedByLetters = true
-        var word = WordState()
-        for scalar in text.unicodeScalars {
-            if scalar == " " {
-                word.finish(hasLetter: &everyWordHasLetter, boundedByLetters: &everyWordIsBoundedByLetters)
-                continue
-            }
+        for scalar in text.unicodeScalars where scalar != " " {
             guard let kind = Kind(scalar) else { return nil }
-            if case .letter(let script) = kind {
-                if script == .latin {
-                    hasLatin = true
-                } else {
-                    if let seen = otherScript, seen != script { return nil }
-                    otherScript = script
-                }
+            if case .letter(let script) = kind, script != .latin {
+                if let seen = otherScript, seen != script { return nil }
+                otherScript = script
             }
-            word.add(kind)
         }
-        word.finish(hasLetter: &everyWordHasLetter, boundedByLetters: &everyWordIsBoundedByLetters)
-        let oneScript = !(hasLatin && otherScript != nil)
-        guard everyWordIsBoundedByLetters || (oneScript && everyWordHasLetter) else { return nil }
         return text.split(separator: " ", omittingEmptySubsequences: false)
-    }
-
-    /// What `split` knows of the word it reads.
-    private struct WordState {
-        var isEmpty = true
-        var hasLetter = false
-        var beginsWithLetter = false
-        var endsWithLetter = false
-
-        mutating func add(_ kind: Kind) {
-            let isLetter = if case .letter = kind { true } else { false }
-            if isEmpty { beginsWithLetter = isLetter }
-            isEmpty = false
-            hasLetter = hasLetter || isLetter
-            endsWithLetter = isLetter
-        }
-
-        /// Ends the word (an empty one, between two spaces, counts for nothing) and starts the next.
-        mutating func finish(hasLetter everyWordHasLetter: inout Bool, boundedByLetters everyWordIsBounded: inout Bool) {
-            if !isEmpty {
-                if !hasLetter { everyWordHasLetter = false }
-                if !beginsWithLetter || !endsWithLetter { everyWordIsBounded = false }
-            }
-            self = WordState()
-        }
     }
 
     /// The scripts whose letters a text may be split between.
@@ -93,8 +54,8 @@ enum SeparatelyFoldedWords {
     /// What a character is to the splitting rule.
     private enum Kind {
         case letter(Script)
-        /// Of no script: ASCII and other punctuation, digits and symbols.
-        case neutral
+        /// Of no script, and changed by none of the scripts' transforms.
+        case inert
 
         /// Nil for characters the rule does not know: letters of other scripts, combining
         /// marks, and characters of other scripts' blocks.
@@ -102,7 +63,13 @@ enum SeparatelyFoldedWords {
             let value = scalar.value
             if value < 0x80 {
                 let lowered = value | 0x20
-                self = lowered >= 0x61 && lowered <= 0x7A ? .letter(.latin) : .neutral
+                if lowered >= 0x61 && lowered <= 0x7A {
+                    self = .letter(.latin)
+                } else if Self.isInert(UInt8(value)) {
+                    self = .inert
+                } else {
+                    return nil
+                }
                 return
             }
             switch value {
@@ -131,13 +98,28 @@ enum SeparatelyFoldedWords {
                 self = .letter(.hiragana)
             case 0x30A1...0x30FA:
                 self = .letter(.katakana)
+            case 0xB7:
+                return nil  // the middle dot, Greek's ano teleia after NFC: ":" after Greek
             case 0xA0...0xBF, 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2100...0x214F:
                 // Spaces, punctuation, quotation marks, currency signs and letter-like symbols
                 // (not those that are letters: "ª", "µ", "ℓ").
                 guard !scalar.properties.isAlphabetic else { return nil }
-                self = .neutral
+                self = .inert
             default:
                 return nil
+            }
+        }
+
+        /// The ASCII punctuation and digits taken as inert (not ";" and "?", Greek's question
+        /// mark and its Latin form, nor ":", nor controls, nor others no name needs).
+        static func isInert(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "+"),
+                 UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "_"):
+                true
+            default:
+                false
             }
         }
     }
