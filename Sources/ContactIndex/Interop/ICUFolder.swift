@@ -2,18 +2,9 @@ import CICU
 
 /// Owns one ICU transliterator handle (closed in `deinit`). Use through `ScriptFolder`.
 final class ICUFolderHandle: @unchecked Sendable {
-    // @unchecked: the handle (and its memo) is only ever used by one thread at a time, which
-    // ICUHandlePool ensures.
+    // @unchecked: the handle is only ever used by one thread at a time, which ICUHandlePool
+    // ensures.
     let pointer: OpaquePointer
-    /// Folded forms of recent short texts. Names repeat across a directory (a million contacts
-    /// share a few hundred thousand name strings), and the transliterator costs microseconds per
-    /// call; the memo is cleared when it reaches `memoCapacity`.
-    var memo: [String: String] = [:]
-    /// Folded forms of single Han characters (see `HanSyllables`), by code point; cleared as
-    /// `memo` is.
-    var syllables: [UInt32: String] = [:]
-    static let memoCapacity = 65_536
-    static let memoMaximumLength = 48
 
     init(pointer: OpaquePointer) { self.pointer = pointer }
 
@@ -42,6 +33,8 @@ final class ICUFolderHandle: @unchecked Sendable {
 /// from it (see `NameNormalizer.fold`).
 public struct ScriptFolder: Sendable {
     private let pool: ICUHandlePool<ICUFolderHandle>
+    /// What the handles folded, shared by them.
+    private let memo = FoldingMemo()
     /// Whether Han text is put together from its characters' foldings where that gives ICU's
     /// answer (`HanSyllables`; the default chain only).
     private let composesHan: Bool
@@ -88,24 +81,20 @@ public struct ScriptFolder: Sendable {
 
     /// The folded form of `text` as a whole, remembered when short.
     private func fold(_ text: String, handle: ICUFolderHandle) -> String {
-        let memoized = text.utf8.count <= ICUFolderHandle.memoMaximumLength
-        if memoized, let known = handle.memo[text] { return known }
+        let memoized = FoldingMemo.holds(text)
+        if memoized, let known = memo.folding(of: text) { return known }
         let folded: String
         if composesHan, HanSyllables.hasHan(text), let han = HanSyllables.ofICU, han.composes(text) {
             folded = HanSyllables.composed(text) { scalar in
-                if let known = handle.syllables[scalar.value] { return known }
+                if let known = memo.syllable(scalar.value) { return known }
                 let syllable = Self.foldWithICU(String(Character(scalar)), handle: handle)
-                if handle.syllables.count >= ICUFolderHandle.memoCapacity { handle.syllables.removeAll(keepingCapacity: true) }
-                handle.syllables[scalar.value] = syllable
+                memo.remember(syllable: syllable, of: scalar.value)
                 return syllable
             }
         } else {
             folded = Self.foldWithICU(text, handle: handle)
         }
-        if memoized {
-            if handle.memo.count >= ICUFolderHandle.memoCapacity { handle.memo.removeAll(keepingCapacity: true) }
-            handle.memo[text] = folded
-        }
+        if memoized { memo.remember(folded, of: text) }
         return folded
     }
 
