@@ -25,6 +25,9 @@ import Testing
         #expect(SeparatelyFoldedWords.split("王 小明") == nil, "Han")
         #expect(SeparatelyFoldedWords.split("Дробʼязський Олег") == nil, "a modifier letter of no script")
         #expect(SeparatelyFoldedWords.split("Jose\u{301} Maria") == nil, "a combining mark")
+        #expect(SeparatelyFoldedWords.split("Jose\u{A8} Maria") == nil, "a spacing accent, a space and a combining mark after NFKC")
+        #expect(SeparatelyFoldedWords.split("Ελένη \u{37A}Παπά") == nil, "the same, a Greek letter")
+        #expect(SeparatelyFoldedWords.split("Ελένη \u{203C}") == nil, "\"!!\" after NFKC")
     }
 
     /// Random texts of Latin and another script's letters (Cyrillic, Greek, Arabic, Hebrew,

@@ -18,8 +18,9 @@
 ///   at the start of a text. So a text is split only when each of its characters of no script
 ///   is one that none of the scripts' transforms changes ("inert": ASCII punctuation other than
 ///   ";", ":", "?" and a few others, digits, the quotation marks, dashes and spaces of General
-///   Punctuation, Latin-1 signs but "·"): such a character comes out the same whichever run it
-///   joins. NFKC and `Latin-ASCII` may still change it ("«" → "<<"), but they read every
+///   Punctuation, Latin-1 signs but "·", currency signs): such a character comes out the same
+///   whichever run it joins. Characters NFKC makes a space and a combining mark ("¨") are not
+///   inert. NFKC and `Latin-ASCII` may still change it ("«" → "<<"), but they read every
 ///   character alike.
 /// - Letters that NFKC turns into a letter and a character of no script ("ŀ": "l·") are not
 ///   split on.
@@ -77,8 +78,10 @@ enum SeparatelyFoldedWords {
                 return nil  // letters NFKC turns into a letter and a character of no script ("ŀ": "l·")
             case 0xC0...0x24F where value != 0xD7 && value != 0xF7, 0x1E00...0x1EFF:
                 self = .letter(.latin)
-            case 0x483...0x489, 0x374:
-                return nil  // Cyrillic combining marks; the Greek numeral sign, of no script
+            case 0x483...0x489, 0x374, 0x37A:
+                // Cyrillic combining marks; the Greek numeral sign, of no script; the Greek
+                // ypogegrammeni, which NFKC makes a space and a combining mark.
+                return nil
             case 0x400...0x52F where scalar.properties.isAlphabetic:
                 self = .letter(.cyrillic)
             case 0x370...0x3FF where scalar.properties.isAlphabetic, 0x1F00...0x1FFF where scalar.properties.isAlphabetic:
@@ -100,9 +103,13 @@ enum SeparatelyFoldedWords {
                 self = .letter(.katakana)
             case 0xB7:
                 return nil  // the middle dot, Greek's ano teleia after NFC: ":" after Greek
-            case 0xA0...0xBF, 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2100...0x214F:
-                // Spaces, punctuation, quotation marks, currency signs and letter-like symbols
-                // (not those that are letters: "ª", "µ", "ℓ").
+            case 0xA8, 0xAF, 0xB4, 0xB8, 0x2017, 0x203E:
+                return nil  // spacing accents: NFKC makes them a space and a combining mark
+            case 0x203C, 0x2047...0x2049:
+                return nil  // "‼", "⁇", "⁈", "⁉": NFKC makes them "!" and "?", not taken as inert
+            case 0xA0...0xBF, 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF:
+                // Spaces, punctuation, quotation marks and currency signs (not the Latin-1
+                // characters that are letters: "ª", "µ", "º").
                 guard !scalar.properties.isAlphabetic else { return nil }
                 self = .inert
             default:
