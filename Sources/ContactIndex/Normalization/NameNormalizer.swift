@@ -154,37 +154,24 @@ public struct NameNormalizer: Sendable {
     }
 
     /// Collapses whitespace and punctuation runs to one space, and trims. Letters, combining
-    /// marks, digits and non-ASCII symbols are kept; apostrophes are dropped ("O'Brien").
+    /// marks, digits and non-ASCII symbols are kept (`NameSpacingCharacters`); apostrophes are
+    /// dropped ("O'Brien").
     /// - Complexity: O(n) over Unicode scalars.
     static func normalizedSpacing(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNormalizedSpacing(text) }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let kept: Bool
-            if scalar.isASCII {
-                let value = scalar.value
-                kept = (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
-            } else {
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-                    kept = true
-                case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-                    kept = true
-                default:
-                    kept = false
-                }
-            }
-            if kept {
-                if pendingSpace, !out.isEmpty { out.append(" ") }
+            if NameSpacingCharacters.isKept(scalar) {
+                if pendingSpace, !out.isEmpty { out.append(32) }
                 pendingSpace = false
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             } else if scalar != "'", scalar != "\u{2019}" {
                 pendingSpace = true
             }
         }
-        return String(out)
+        return String(utf8Bytes: out)
     }
 
     /// `normalizedSpacing` for ASCII text, on bytes.
