@@ -39,6 +39,8 @@ struct LoadCommand: ParsableCommand {
         print("resident after load \(ProcessMemory.residentBytes >> 20) MiB (directory, report and allocator slack)")
         _ = cMallocTrim(0); print("resident after malloc_trim \(ProcessMemory.residentBytes >> 20) MiB")
         print("directory \(directory.approximateBytes / max(directory.count, 1)) bytes a contact (approximate heap), name indexes \(directory.approximateNameIndexBytes / max(directory.count, 1))")
+        let parts = directory.approximateNameIndexBytesByPart.map { "\($0.part) \($0.bytes / max(directory.count, 1))" }
+        print("name indexes, bytes a contact: " + parts.joined(separator: ", "))
         withExtendedLifetime(directory) {}
     }
 }

@@ -539,11 +539,22 @@ struct NameTokenIndex: Sendable {
         return value
     }
 
+    /// Approximate heap bytes held by each part, by name (what `approximateBytes` adds up).
+    var approximateBytesByPart: [(part: String, bytes: Int)] {
+        [
+            ("token postings", postings.approximateBytes),
+            ("token lists", forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity),
+            ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
+            ("vocabulary", vocabulary.approximateBytes),
+            ("consonant skeletons", skeletons.count * 80),
+            ("typing-error deletions", deletions.approximateBytes),
+            ("prefix postings", prefixes.approximateBytes),
+            ("initials", initials.approximateBytes),
+        ]
+    }
+
     /// Approximate heap bytes held (arrays' element storage and headers; malloc rounding aside).
     var approximateBytes: Int {
-        let postingBytes = postings.approximateBytes
-        let forwardBytes = forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity
-        let vocabularyBytes = vocabulary.approximateBytes + skeletons.count * 80 + deletions.approximateBytes
-        return postingBytes + forwardBytes + entityRanks.capacity + idPrefixes.capacity * 8 + vocabularyBytes + prefixes.approximateBytes + initials.approximateBytes
+        approximateBytesByPart.reduce(0) { $0 + $1.bytes }
     }
 }

@@ -316,4 +316,9 @@ public struct ContactDirectory: Sendable {
     public var approximateNameIndexBytes: Int {
         nameTokenIndex.approximateBytes + nameKeyIndex.approximateBytes
     }
+
+    /// `approximateNameIndexBytes` part by part, by name: where a name index's memory goes.
+    public var approximateNameIndexBytesByPart: [(part: String, bytes: Int)] {
+        nameTokenIndex.approximateBytesByPart + [("whole-name collation keys", nameKeyIndex.approximateBytes)]
+    }
 }
