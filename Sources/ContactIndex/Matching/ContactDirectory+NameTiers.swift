@@ -244,7 +244,6 @@ extension ContactDirectory {
                         // A prefix list goes in chunks, to be left in the middle (below), and so does
                         // every list while the fill budget runs.
                         let chunked = isPrefix || budget.isRunning
-                        let chunkEnd = chunked ? min(chunkStart + Self.prefixListChunk, list.count) : list.count
                         if budget.isSpent {
                             keep(checks, of: combination, in: &filters)
                             return false
@@ -252,12 +251,16 @@ extension ContactDirectory {
                         // First the checks with a union drop what they can without reading any contact;
                         // then the contacts left are read (the other checks, the score), their token
                         // lists and tie values prefetched a few steps ahead so that their cache misses
-                        // overlap.
+                        // overlap. Without a running budget, chunks are gathered until they hold a batch
+                        // of contacts: the unions may leave a handful a chunk ("cha car": 217 contacts
+                        // of 17,000), too few for the prefetching to run ahead of the reads.
                         survivors.removeAll(keepingCapacity: true)
-                        for slot in list[chunkStart..<chunkEnd] {
-                            if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
-                            if !checks.contains(where: { $0.rejectsByUnion(slot) }) { survivors.append(slot) }
-                        }
+                        var chunkEnd = chunkStart
+                        repeat {
+                            let end = chunked ? min(chunkEnd + Self.prefixListChunk, list.count) : list.count
+                            gatherSurvivors(of: list, in: chunkEnd..<end, checks: checks, evaluated: evaluated, rejected: rejected, into: &survivors)
+                            chunkEnd = end
+                        } while chunkEnd < list.count && !budget.isRunning && survivors.count < Self.survivorBatch
                         let chunkPostings = chunkEnd - chunkStart
                         chunkStart = chunkEnd
                         // The chunk's postings are paid for when it is done (so the last chunk may
@@ -307,6 +310,37 @@ extension ContactDirectory {
         }
         return false
     }
+
+    /// Appends to `survivors` the contacts of `list[range]` that no check's union rejects and
+    /// that were neither offered nor rejected at this tier before (`evaluated`).
+    @inline(__always)
+    private func gatherSurvivors(
+        of list: [UInt32], in range: Range<Int>, checks: [NameTokenCheck], evaluated: SmallIDMap, rejected: Int32,
+        into survivors: inout [UInt32]
+    ) {
+        if checks.count == 1, let words = checks[0].filter?.bitmapWords {
+            // One other token, its union a bitmap (a two-token query, mostly): its bits are read
+            // in place, not through the check.
+            words.withUnsafeBufferPointer { words in
+                for slot in list[range] {
+                    let word = Int(slot >> 6)
+                    guard word < words.count, words[word] & (1 << UInt64(slot & 63)) != 0 else { continue }
+                    if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+                    survivors.append(slot)
+                }
+            }
+            return
+        }
+        for slot in list[range] {
+            // The unions first: a bit each, where `evaluated` is a hash probe.
+            if checks.contains(where: { $0.rejectsByUnion(slot) }) { continue }
+            if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+            survivors.append(slot)
+        }
+    }
+
+    /// How many contacts a walk gathers, chunk by chunk, before it reads them (see `walkTier`).
+    static let survivorBatch = 32
 
     /// How many contacts of a prefix list a walk checks at a time (see `walkTier`).
     static let prefixListChunk = 512

@@ -221,6 +221,10 @@ struct SlotSet {
         }
     }
 
+    /// The bitmap's words (bit `slot & 63` of word `slot >> 6`), shared, when the set is in the
+    /// bitmap form; else nil.
+    var bitmapWords: [UInt64]? { isBitmap ? bitmap : nil }
+
     /// Whether `slot` is in the set.
     @inline(__always)
     func contains(_ slot: UInt32) -> Bool {
