@@ -114,6 +114,35 @@ import Testing
         #expect(mostBlocks * CollationKeyIndex.blockFill > 3_000 + 512, "inserts split blocks")
     }
 
+    /// A bulk build leaves the arena at most `arenaHeadroomShare` past its bytes, however its
+    /// appends grew it, and every key is still found, also after an update grows it again.
+    @Test func bulkBuildTrimsTheArenaAndKeepsEveryKey() {
+        var index = CollationKeyIndex()
+        var random = Random(state: 11)
+        var keys: [[UInt8]] = []
+        for slot in 0..<50_000 {
+            // Distinct keys of 12 to 27 bytes: about 1 MB, grown by appends.
+            let key = (0..<(12 + random.next(below: 16))).map { _ in UInt8(97 + random.next(below: 26)) } + Array("\(slot)".utf8)
+            keys.append(key)
+            index.bulkAppend(key: key, slot: UInt32(slot), generation: 0)
+        }
+        index.finishBulkAppend { _, _ in true }
+        let size = index.arenaSize
+        let bytes = keys.reduce(0) { $0 + $1.count }
+        #expect(size.count == bytes)
+        #expect(size.capacity <= bytes + bytes / CollationKeyIndex.arenaHeadroomShare + 4096, "\(size)")
+        for slot in stride(from: 0, to: keys.count, by: 997) {
+            var found: [UInt32] = []
+            index.forEachEqual(keys[slot], isLive: { _, _ in true }) { found.append($0) }
+            #expect(found == [UInt32(slot)])
+        }
+        let later = Array("a key inserted after the build".utf8)
+        index.insert(key: later, slot: 50_000, generation: 0, tie: 0, isLive: { _, _ in true })
+        var found: [UInt32] = []
+        index.forEachEqual(later, isLive: { _, _ in true }) { found.append($0) }
+        #expect(found == [50_000])
+    }
+
     /// Namesakes inserted one at a time keep one copy of their key's bytes, whether the
     /// insert meets an equal key while it searches the blocks (many namesakes, across blocks)
     /// or only beside its place (the second of a name); distinct keys keep their own.
