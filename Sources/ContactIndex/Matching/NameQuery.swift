@@ -243,18 +243,19 @@ struct NameQueryToken {
     /// Records a candidate, keeping its best kind.
     private mutating func note(_ id: UInt32, _ kind: TokenMatchKind, quality: Float? = nil) {
         let quality = quality ?? kind.quality
-        if let existing = positions.value(of: id) {
-            let position = Int(existing)
-            if kind < kinds[position] || (kind == kinds[position] && quality > qualities[position]) {
-                kinds[position] = kind
-                qualities[position] = quality
-            }
+        // One probe for a new candidate (most of them: a prefix's spellings), two for one seen.
+        if positions.insert(id, value: Int32(ids.count)) {
+            ids.append(id)
+            kinds.append(kind)
+            qualities.append(quality)
             return
         }
-        positions.insert(id, value: Int32(ids.count))
-        ids.append(id)
-        kinds.append(kind)
-        qualities.append(quality)
+        guard let existing = positions.value(of: id) else { return }
+        let position = Int(existing)
+        if kind < kinds[position] || (kind == kinds[position] && quality > qualities[position]) {
+            kinds[position] = kind
+            qualities[position] = quality
+        }
     }
 
     /// The prefix list that stands for the prefix spellings of `band`, when the band holds them
