@@ -183,6 +183,9 @@ struct CollationKeyIndex: Sendable {
     /// `ContactDirectory.prepareForUpdates`).
     mutating func reserveForUpdates() {
         for block in blocks.indices { blocks[block].reserveRoomForUpdates(minimumCount: 0) }
+        // The arena too: without room, the first key an update adds copies all of it (40 MB
+        // at a million names), in that update.
+        arena.reserveRoomForUpdates()
     }
 
     /// Approximate heap bytes held.
@@ -219,30 +222,15 @@ struct CollationKeyIndex: Sendable {
         } else {
             setEntries(Self.mergeSorted(allEntries, added, arena: arena))
         }
-        trimArena()
+        // Appends double the arena as it fills, so a load leaves anything up to half of it empty,
+        // whatever the keys: the whole-name keys of the same million contacts took 42 MB in one
+        // load and 78 MB in another (40.5 MB of bytes), which swung the name indexes between 366
+        // and 401 bytes a contact. Updates get their room from `reserveForUpdates`.
+        arena.trimCapacity()
     }
 
     /// The arena's bytes and the room it holds for them.
     var arenaSize: (count: Int, capacity: Int) { (arena.count, arena.capacity) }
-
-    /// Room the arena keeps for the keys of later updates, after a bulk build: an eighth of its
-    /// bytes (about 80,000 upserts' keys at a million names) before it grows again.
-    static let arenaHeadroomShare = 8
-
-    /// Gives the arena back the room that a bulk build's appends left empty beyond
-    /// `arenaHeadroomShare`. Appending doubles an array's storage as it fills, so a load leaves
-    /// anything up to half of it empty, whatever the keys: the whole-name keys of the same
-    /// million contacts took 42 MB in one load and 78 MB in another (40.5 MB of bytes), which
-    /// swung the name indexes between 366 and 401 bytes a contact.
-    /// - Complexity: O(n) for the bytes copied, when there is room to give back; else O(1).
-    private mutating func trimArena() {
-        let kept = arena.count + arena.count / Self.arenaHeadroomShare
-        guard arena.capacity > kept + 4096 else { return }
-        var trimmed: [UInt8] = []
-        trimmed.reserveCapacity(kept)
-        trimmed.append(contentsOf: arena)
-        arena = trimmed
-    }
 
     /// Recomputes every entry's tie value from its slot and puts each run of equal keys back in
     /// that order (the owner's values changed). In place: a run inside one block is sorted
