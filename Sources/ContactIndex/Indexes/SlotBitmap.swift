@@ -47,3 +47,13 @@ extension Array where Element == UInt64 {
         return slots
     }
 }
+
+extension RandomAccessCollection where Element == UInt64, Index == Int {
+    /// Whether `slot` is in the bitmap (false past its end): for an array of words, or for them
+    /// read in place.
+    @inline(__always)
+    func containsSlot(_ slot: UInt32) -> Bool {
+        let word = startIndex + Int(slot >> 6)
+        return word < endIndex && self[word] & (1 << UInt64(slot & 63)) != 0
+    }
+}

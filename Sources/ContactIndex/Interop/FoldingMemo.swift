@@ -32,10 +32,7 @@ final class FoldingMemo: Sendable {
 
     /// Remembers the folding of `text` (short: see `holds`).
     func remember(_ folded: String, of text: String) {
-        tables.withLock { tables in
-            if tables.texts.count >= Self.capacity { tables.texts.removeAll(keepingCapacity: true) }
-            tables.texts[text] = folded
-        }
+        tables.withLock { Self.store(folded, for: text, in: &$0.texts) }
     }
 
     /// The folding remembered for the Han character `scalar`, if any.
@@ -45,9 +42,12 @@ final class FoldingMemo: Sendable {
 
     /// Remembers the folding of the Han character `scalar`.
     func remember(syllable: String, of scalar: UInt32) {
-        tables.withLock { tables in
-            if tables.syllables.count >= Self.capacity { tables.syllables.removeAll(keepingCapacity: true) }
-            tables.syllables[scalar] = syllable
-        }
+        tables.withLock { Self.store(syllable, for: scalar, in: &$0.syllables) }
+    }
+
+    /// Adds `folding` to `table`, which starts over when it holds `capacity`.
+    private static func store<Key: Hashable>(_ folding: String, for key: Key, in table: inout [Key: String]) {
+        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+        table[key] = folding
     }
 }

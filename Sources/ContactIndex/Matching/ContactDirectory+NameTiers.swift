@@ -322,9 +322,7 @@ extension ContactDirectory {
             // One other token, its union a bitmap (a two-token query, mostly): its bits are read
             // in place, not through the check.
             words.withUnsafeBufferPointer { words in
-                for slot in list[range] {
-                    let word = Int(slot >> 6)
-                    guard word < words.count, words[word] & (1 << UInt64(slot & 63)) != 0 else { continue }
+                for slot in list[range] where words.containsSlot(slot) {
                     if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
                     survivors.append(slot)
                 }

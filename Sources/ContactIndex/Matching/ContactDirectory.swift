@@ -314,7 +314,7 @@ public struct ContactDirectory: Sendable {
 
     /// Approximate heap bytes of the name indexes alone (tokens and whole-name collation keys).
     public var approximateNameIndexBytes: Int {
-        nameTokenIndex.approximateBytes + nameKeyIndex.approximateBytes
+        approximateNameIndexBytesByPart.reduce(0) { $0 + $1.bytes }
     }
 
     /// `approximateNameIndexBytes` part by part, by name: where a name index's memory goes.

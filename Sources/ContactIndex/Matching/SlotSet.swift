@@ -221,17 +221,13 @@ struct SlotSet {
         }
     }
 
-    /// The bitmap's words (bit `slot & 63` of word `slot >> 6`), shared, when the set is in the
-    /// bitmap form; else nil.
+    /// The bitmap's words (`SlotBitmap`), shared, when the set is in the bitmap form; else nil.
     var bitmapWords: [UInt64]? { isBitmap ? bitmap : nil }
 
     /// Whether `slot` is in the set.
     @inline(__always)
     func contains(_ slot: UInt32) -> Bool {
-        if isBitmap {
-            let word = Int(slot >> 6)
-            return word < bitmap.count && bitmap[word] & (1 << UInt64(slot & 63)) != 0
-        }
+        if isBitmap { return bitmap.containsSlot(slot) }
         return Self.holds(sorted, slot) || (!recent.isEmpty && Self.holds(recent, slot))
     }
 
