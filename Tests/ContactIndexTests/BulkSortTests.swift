@@ -68,8 +68,8 @@ import Testing
             previous = key
             entries.append(
                 CollationKeyIndex.Entry(
-                    offset: UInt32(arena.count), length: UInt32(key.count), slot: UInt32(slot), generation: 0,
-                    tie: UInt64(random.next(below: 3)), key: key))
+                    offset: UInt32(arena.count), slot: UInt32(slot), generation: 0,
+                    tie: UInt64(random.next(below: 3)), spellings: .max, key: key))
             arena.append(contentsOf: key)
         }
         func bytes(_ entry: CollationKeyIndex.Entry) -> [UInt8] {

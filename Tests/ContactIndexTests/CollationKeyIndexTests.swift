@@ -174,7 +174,7 @@ import Testing
         var seen: [UInt32] = []
         var previous: UInt64? = nil
         var problem: String? = nil
-        index.forEachEqual(key, isLive: isLive) { (slot: UInt32, value: UInt64) -> Bool in
+        index.forEachEqual(key, isLive: isLive) { (slot: UInt32, value: UInt64, _: UInt16) -> Bool in
             seen.append(slot)
             if value != tie(slot) { problem = "slot \(slot) carries tie \(value), not \(tie(slot))" }
             if let previous, value < previous { problem = "tie \(value) after \(previous) in \(key)" }

@@ -29,7 +29,12 @@ import Darwin
 struct CollationKeyIndex: Sendable {
     struct Entry: Sendable {
         var offset: UInt32
-        var length: UInt32
+        /// The key's length: at most `maximumKeyLength` (longer keys are cut there).
+        var length: UInt16
+        /// A value the owner keeps with the key, 0xFFFF when it gives none: for whole names, the
+        /// bits of the contact's spellings (`NameSpelling.Bits`), so a search through namesakes
+        /// tells those not spelled as the query without reading their records.
+        var spellings: UInt16
         var slot: UInt32
         var generation: UInt32
         /// Orders entries with equal keys.
@@ -39,9 +44,10 @@ struct CollationKeyIndex: Sendable {
         /// search at a million keys).
         var prefix: UInt64
 
-        init(offset: UInt32, length: UInt32, slot: UInt32, generation: UInt32, tie: UInt64, key: some Collection<UInt8>) {
+        init(offset: UInt32, slot: UInt32, generation: UInt32, tie: UInt64, spellings: UInt16, key: some Collection<UInt8>) {
             self.offset = offset
-            self.length = length
+            self.length = UInt16(key.count)
+            self.spellings = spellings
             self.slot = slot
             self.generation = generation
             self.tie = tie
@@ -69,7 +75,7 @@ struct CollationKeyIndex: Sendable {
         let prefix: UInt64
 
         init(_ bytes: [UInt8]) {
-            self.bytes = bytes
+            self.bytes = bytes.count > CollationKeyIndex.maximumKeyLength ? Array(bytes.prefix(CollationKeyIndex.maximumKeyLength)) : bytes
             prefix = Entry.prefix(of: bytes)
         }
     }
@@ -85,7 +91,7 @@ struct CollationKeyIndex: Sendable {
         var prefix: UInt64
         var tie: UInt64
         var offset: UInt32
-        var length: UInt32
+        var length: UInt16
 
         init(_ entry: Entry) {
             prefix = entry.prefix
@@ -126,8 +132,12 @@ struct CollationKeyIndex: Sendable {
     /// Adds a key for a slot at its current generation.
     /// - Complexity: O(log n) comparisons and O(b) entry moves, b ≤ `blockCapacity`; O(n) when
     ///   dead entries reach a quarter (a compaction, after n/4 removals or changes).
-    mutating func insert(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, isLive: (UInt32, UInt32) -> Bool) {
-        var entry = append(key: key, slot: slot, generation: generation, tie: tie)
+    /// - Parameter spellings: kept with the entry (`Entry.spellings`).
+    mutating func insert(
+        key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, spellings: UInt16 = .max, isLive: (UInt32, UInt32) -> Bool
+    ) {
+        let key = key.count > Self.maximumKeyLength ? Array(key.prefix(Self.maximumKeyLength)) : key
+        var entry = append(key: key, slot: slot, generation: generation, tie: tie, spellings: spellings)
         let appendedAt = entry.offset
         entryCount += 1
         guard !blocks.isEmpty else {
@@ -201,11 +211,18 @@ struct CollationKeyIndex: Sendable {
 
     /// Adds a key during a bulk build: call `finishBulkAppend` before any look-up.
     /// - Complexity: O(key) amortized.
-    mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32, tie: UInt64 = 0) {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie, key: key)
+    /// - Parameter spellings: kept with the entry (`Entry.spellings`).
+    mutating func bulkAppend(key: some Collection<UInt8>, slot: UInt32, generation: UInt32, tie: UInt64 = 0, spellings: UInt16 = .max) {
+        let key = key.prefix(Self.maximumKeyLength)
+        let entry = Entry(offset: UInt32(arena.count), slot: slot, generation: generation, tie: tie, spellings: spellings, key: key)
         arena.append(contentsOf: key)
         bulk.append(entry)
     }
+
+    /// The longest key kept: longer ones are cut to their first this many bytes (a whole name's
+    /// collation key is a few dozen bytes; one this long would be a name of thousands of
+    /// characters, told apart from its namesakes by its first ones).
+    static let maximumKeyLength = Int(UInt16.max)
 
     /// Sorts the keys added by `bulkAppend` (`CollationKeySort`), drops the dead ones, and merges
     /// them in.
@@ -369,12 +386,22 @@ struct CollationKeyIndex: Sendable {
     /// Calls `body` with each live entry whose key equals `key` and its tie value, by tie value;
     /// `body` returns false to stop.
     /// - Complexity: O(log n) plus the entries read.
-    func forEachEqual(_ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byTie body: (_ slot: UInt32, _ tie: UInt64) -> Bool) {
+    /// `body` also gets the value kept with the entry (`Entry.spellings`).
+    func forEachEqual(
+        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byTie body: (_ slot: UInt32, _ tie: UInt64, _ spellings: UInt16) -> Bool
+    ) {
         arena.withUnsafeBufferPointer { bytes in
             let probe = ProbeKey(key)
+            // Equal keys share one copy of their bytes: an entry pointing at the copy found
+            // equal is equal, without a compare.
+            var equalCopy: (offset: UInt32, length: UInt16)? = nil
             walk(from: probe, bytes: bytes) { entry in
-                guard Self.compare(bytes, entry, probe) == 0 else { return false }
-                return !isLive(entry.slot, entry.generation) || body(entry.slot, entry.tie)
+                let shared = equalCopy.map { $0.offset == entry.offset && $0.length == entry.length } ?? false
+                if !shared {
+                    guard Self.compare(bytes, entry, probe) == 0 else { return false }
+                    equalCopy = (entry.offset, entry.length)
+                }
+                return !isLive(entry.slot, entry.generation) || body(entry.slot, entry.tie, entry.spellings)
             }
         }
     }
@@ -437,8 +464,8 @@ struct CollationKeyIndex: Sendable {
         blocks[index].withUnsafeBufferPointer { $0[$0.count - 1] }
     }
 
-    private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64) -> Entry {
-        let entry = Entry(offset: UInt32(arena.count), length: UInt32(key.count), slot: slot, generation: generation, tie: tie, key: key)
+    private mutating func append(key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64, spellings: UInt16) -> Entry {
+        let entry = Entry(offset: UInt32(arena.count), slot: slot, generation: generation, tie: tie, spellings: spellings, key: key)
         arena.append(contentsOf: key)
         return entry
     }

@@ -32,7 +32,7 @@ enum CollationKeySort {
     ///   they share; whole-key comparisons only for keys equal but for trailing zero bytes.
     static func sort(_ entries: inout [CollationKeyIndex.Entry], arena: UnsafeBufferPointer<UInt8>) {
         guard entries.count > 1 else { return }
-        var keyed = entries.indices.map { Keyed(word: entries[$0].prefix, index: UInt32($0), length: entries[$0].length) }
+        var keyed = entries.indices.map { Keyed(word: entries[$0].prefix, index: UInt32($0), length: UInt32(entries[$0].length)) }
         // The words after the first, read now while the entries and the arena are walked in
         // the order they were written (a read per run and level later would be a cache miss).
         do {

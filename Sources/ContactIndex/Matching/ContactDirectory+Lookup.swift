@@ -304,6 +304,7 @@ extension ContactDirectory {
         let queryIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
         var wanted: String? = nil
         var top = TopMatches(limit: limit, of: self)
+        let store = self.store  // captured alone, not the whole directory
         offerNamesakes(key: key, into: &top) { slot, top in
             let exact: Bool? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)

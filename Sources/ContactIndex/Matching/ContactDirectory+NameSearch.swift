@@ -92,7 +92,11 @@ extension ContactDirectory {
         let key = preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
         let spelling = NameSpelling.key(text)
-        return offerNamesakes(key: key, into: &top) { slot, top in
+        // The closure captures the record store, not `self`: a closure that reads a property
+        // of the directory took a copy of the whole directory (a retain and a release of each
+        // of its arrays, a third of a look-up of an exact name).
+        let store = self.store
+        return offerNamesakes(key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top) { slot, top in
             // The names are compared on the record's bytes: no contact is rebuilt here.
             let exact = store.withRecord(slot) { record -> Bool in
                 var reader = ContactRecordReader(record)

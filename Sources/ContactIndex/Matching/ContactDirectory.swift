@@ -76,7 +76,9 @@ public struct ContactDirectory: Sendable {
     /// The contact with this id, byte for byte.
     /// - Complexity: O(1) expected.
     public func contact(id: String) -> Contact? {
-        slot(of: id).flatMap(storedContact(slot:))
+        // Not `flatMap(storedContact(slot:))`: a method reference takes a copy of the directory.
+        guard let slot = slot(of: id) else { return nil }
+        return storedContact(slot: slot)
     }
 
     /// Every contact, in no particular order.
@@ -122,8 +124,9 @@ public struct ContactDirectory: Sendable {
             let generation = generations[Int(slot)]
             let tie = slotTies.nameKeyTie(slot)
             let live = liveness
+            let spellings = prepared.rows.nameSpellings[0]
             for key in prepared.rows.nameKeys(0) {
-                nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, isLive: live)
+                nameKeyIndex.insert(key: Array(key), slot: slot, generation: generation, tie: tie, spellings: spellings, isLive: live)
             }
         }
         if keys.addresses {

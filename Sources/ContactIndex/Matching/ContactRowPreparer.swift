@@ -104,8 +104,10 @@ struct ContactRowPreparer {
         draft.encode(into: &record)
         record.withUnsafeBufferPointer { rows.appendRecord($0) }
         record.removeAll(keepingCapacity: true)
+        var spellings: NameSpelling.Bits = 0
         draft.buffer.withUnsafeBufferPointer { bytes in
             func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
+            spellings = NameSpelling.bits(first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName))
             nameWriter.write(
                 first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName), company: field(draft.company),
                 into: &rows)
@@ -122,6 +124,6 @@ struct ContactRowPreparer {
                 address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
             }
         }
-        rows.finishContact(entityRank: configuration.ranking.rank(of: draft.entity))
+        rows.finishContact(entityRank: configuration.ranking.rank(of: draft.entity), nameSpellings: spellings)
     }
 }

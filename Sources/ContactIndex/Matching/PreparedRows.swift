@@ -29,6 +29,9 @@ struct PreparedRows: Sendable {
     /// Per contact: its entity's priority rank, the first 8 bytes of its id and the next 8
     /// (big-endian, zero-padded: `NameTokenIndex.idBytes`).
     private(set) var entityRanks: [UInt8] = []
+    /// Per contact: the bits of the spellings of its whole name (`NameSpelling.Bits`), kept with
+    /// each of its collation keys.
+    private(set) var nameSpellings: [NameSpelling.Bits] = []
     private(set) var idPrefixes: [UInt64] = []
     private(set) var idTails: [UInt64] = []
 
@@ -79,12 +82,15 @@ struct PreparedRows: Sendable {
     }
 
     /// Ends the current contact.
-    mutating func finishContact(entityRank: Int) {
+    /// - Parameter nameSpellings: the bits of its whole name's spellings (`NameSpelling.bits`);
+    ///   all of them by default, which rules no namesake out (each is read).
+    mutating func finishContact(entityRank: Int, nameSpellings: NameSpelling.Bits = .max) {
         tokenCountEnds.append(tokenEnds.count)
         nameKeyCountEnds.append(nameKeyEnds.count)
         emailKeyCountEnds.append(emailKeyEnds.count)
         currentEmailKeys = nil
         entityRanks.append(UInt8(clamping: entityRank))
+        self.nameSpellings.append(nameSpellings)
         count += 1
     }
 

@@ -1,0 +1,160 @@
+@testable import ContactIndex
+import Testing
+
+/// The spelling bits kept with whole-name keys (`NameSpelling.bits`) and the namesake walk that
+/// trusts them (`offerNamesakes(key:spelling:into:offer:)`): a contact spelled as the query
+/// always has the query's bit, and the name search ranks namesakes exactly as a plain model
+/// does (exact before folded, then entity, then id), with hundreds of folded namesakes, after
+/// bulk loads and after single updates.
+@Suite struct FoldedNamesakeTests {
+    /// A small deterministic generator (SplitMix64).
+    struct Random {
+        var state: UInt64
+        mutating func next(below bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        mutating func pick<T>(_ values: [T]) -> T { values[next(below: values.count)] }
+    }
+
+    // MARK: Bits
+
+    /// Pieces of names: letters in both cases, accents, apostrophes, punctuation runs, digits
+    /// and another script, so that many spellings read alike and many nearly do.
+    static let pieces = ["ha", "Ha", "HA", "hà", "Hà", "o'", "O'", "nguyen", "Nguyễn", "-", " ", "  ", ", ", ".", "'", "2", "김", "민수", "x"]
+
+    static func name(_ random: inout Random) -> String? {
+        let count = random.next(below: 5)
+        if count == 0 { return random.next(below: 2) == 0 ? nil : "" }
+        return (0..<count).map { _ in random.pick(pieces) }.joined()
+    }
+
+    /// Whenever a record's names read as the query the way the exact-name comparison reads them,
+    /// its bits hold the query's bit; and over many unrelated pairs the bit often rules a
+    /// record out (else it would save no record read).
+    @Test func aRecordSpelledAsTheQueryAlwaysHasItsBit() {
+        var random = Random(state: 11)
+        var spelledAlike = 0
+        var ruledOut = 0
+        for _ in 0..<40_000 {
+            let first = Self.name(&random)
+            let last = Self.name(&random)
+            let display = Self.name(&random)
+            let bits = NameSpelling.bits(first: first?.utf8, last: last?.utf8, display: display?.utf8)
+            // The query: one of the record's forms, re-cased and re-punctuated, or another name.
+            let query: String
+            switch random.next(below: 4) {
+            case 0: query = [first, last].compactMap { $0 }.joined(separator: random.pick([" ", " - ", ",", "  "])).uppercased()
+            case 1: query = [last, first].compactMap { $0 }.joined(separator: random.pick([" ", "'", ". "]))
+            case 2: query = (display ?? "") + random.pick(["", " ", "'"])
+            default: query = Self.name(&random) ?? "x"
+            }
+            let key = NameSpelling.key(query)
+            let exact = NameSpelling.equals(key, display, nil as String?) || NameSpelling.equals(key, first, last) || NameSpelling.equals(key, last, first)
+                || NameSpelling.equalsJoined(key, last?.utf8, first?.utf8)
+            let has = bits & NameSpelling.bit(ofKey: key) != 0
+            if exact {
+                spelledAlike += 1
+                #expect(has, "\(String(describing: first)) / \(String(describing: last)) / \(String(describing: display)) read as \(query)")
+            } else if !has {
+                ruledOut += 1
+            }
+        }
+        #expect(spelledAlike > 5_000)
+        #expect(ruledOut > 10_000)
+    }
+
+    // MARK: Search
+
+    static let givenNames = ["Ha", "HA", "ha", "Hà", "Hạ", "Hả", "HÀ"]
+    static let familyNames = ["Nguyen", "NGUYEN", "Nguyễn", "Nguyên", "Ngùyen"]
+
+    /// A contact of the "Ha Nguyen" family of spellings, some with a display name (family name
+    /// first, hyphenated, or another name), as a lead or a contact.
+    static func contact(_ id: String, _ random: inout Random) -> Contact {
+        let first = random.pick(givenNames)
+        let last = random.pick(familyNames)
+        let display: String? =
+            switch random.next(below: 6) {
+            case 0: "\(last) \(first)"
+            case 1: "\(first)-\(last)"
+            case 2: "Ha Nguyen"
+            case 3: "Lan Tran"
+            default: nil
+            }
+        return Contact(id: id, firstName: first, lastName: last, displayName: display, entity: random.next(below: 3) == 0 ? .lead : .contact)
+    }
+
+    /// The ranking the search must give: namesakes (a whole-name form equal to the query at
+    /// collation strength), those spelled as the query first, each group by entity rank, then id.
+    static func expected(_ query: String, in contacts: [String: Contact], directory: ContactDirectory, limit: Int) -> [(String, MatchReason)] {
+        let names = directory.preparer.names
+        let key = names.collationKey(query)
+        let spelling = NameSpelling.key(query)
+        var found: [(exact: Bool, rank: Int, id: String)] = []
+        for contact in contacts.values {
+            let forms: [String?] = [contact.displayName, [contact.firstName, contact.lastName].compactMap { $0 }.joined(separator: " "),
+                         [contact.lastName, contact.firstName].compactMap { $0 }.joined(separator: " ")]
+            guard forms.contains(where: { $0.map { !$0.isEmpty && names.collationKey($0) == key } ?? false }) else { continue }
+            let exact = NameSpelling.equals(spelling, contact.displayName, nil as String?) || NameSpelling.equals(spelling, contact.firstName, contact.lastName)
+                || NameSpelling.equals(spelling, contact.lastName, contact.firstName)
+                || NameSpelling.equalsJoined(spelling, contact.lastName?.utf8, contact.firstName?.utf8)
+            found.append((exact, directory.configuration.ranking.rank(of: contact.entity), contact.id))
+        }
+        found.sort { a, b in
+            if a.exact != b.exact { return a.exact }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        return found.prefix(limit).map { ($0.id, $0.exact ? MatchReason.exactName : .foldedName) }
+    }
+
+    static let queries = ["ha nguyen", "HA NGUYEN", "nguyen ha", "Hà Nguyễn", "ha-nguyen", "Hạ Nguyên"]
+
+    func check(_ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String) {
+        for query in Self.queries {
+            for limit in [1, 3, 10, 40] {
+                let got = directory.lookup(fuzzyName: query, limit: limit).map { ($0.contact.id, $0.reason) }
+                let want = Self.expected(query, in: contacts, directory: directory, limit: limit)
+                #expect(got.map(\.0) == want.map(\.0), "\(context): \(query), limit \(limit)")
+                #expect(got.map(\.1) == want.map(\.1), "\(context): \(query), limit \(limit)")
+            }
+        }
+    }
+
+    /// 600 namesakes, most of them folded for any one query: bulk loaded, then changed one by
+    /// one (renamed, re-spelled, removed, added) and checked again.
+    @Test func namesakesRankAsThePlainModelAfterLoadsAndUpdates() {
+        var random = Random(state: 5)
+        var contacts: [String: Contact] = [:]
+        for number in 0..<600 {
+            let id = "N\(String(random.next(below: 100_000)))-\(number)"
+            contacts[id] = Self.contact(id, &random)
+        }
+        var directory = ContactDirectory(Array(contacts.values))
+        check(directory, contacts, "bulk")
+        for step in 0..<300 {
+            let ids = Array(contacts.keys).sorted()
+            switch random.next(below: 3) {
+            case 0:
+                let id = random.pick(ids)
+                contacts[id] = nil
+                directory.remove(id: id)
+            case 1:
+                let id = random.pick(ids)
+                let changed = Self.contact(id, &random)
+                contacts[id] = changed
+                directory.upsert(changed)
+            default:
+                let id = "U\(step)"
+                let added = Self.contact(id, &random)
+                contacts[id] = added
+                directory.upsert(added)
+            }
+        }
+        check(directory, contacts, "updated")
+    }
+}
