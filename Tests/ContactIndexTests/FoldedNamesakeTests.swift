@@ -115,6 +115,17 @@ import Testing
     static let queries = ["ha nguyen", "HA NGUYEN", "nguyen ha", "Hà Nguyễn", "ha-nguyen", "Hạ Nguyên"]
 
     func check(_ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String) {
+        // Every namesake's entry carries its contact's spelling bits (a load or an update that
+        // left them out would read every record, and still rank right).
+        var entries = 0
+        directory.nameKeyIndex.forEachEqual(directory.preparer.names.collationKey("ha nguyen"), isLive: directory.liveness) { slot, _, spellings in
+            let contact = directory.storedContact(slot: slot)
+            let bits = NameSpelling.bits(first: contact?.firstName?.utf8, last: contact?.lastName?.utf8, display: contact?.displayName?.utf8)
+            #expect(spellings == bits, "\(context): \(contact?.id ?? "?")")
+            entries += 1
+            return true
+        }
+        #expect(entries > 100, "\(context)")
         for query in Self.queries {
             for limit in [1, 3, 10, 40] {
                 let got = directory.lookup(fuzzyName: query, limit: limit).map { ($0.contact.id, $0.reason) }

@@ -72,7 +72,10 @@ extension ContactDirectory {
             let slot = directory.place(rows, index, reusingSlots: false, bulk: true)
             let generation = directory.generations[Int(slot)]
             let tie = directory.slotTies.nameKeyTie(slot)
-            rows.forEachNameKey(index) { directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation, tie: tie) }
+            let spellings = rows.nameSpellings[index]
+            rows.forEachNameKey(index) {
+                directory.nameKeyIndex.bulkAppend(key: $0, slot: slot, generation: generation, tie: tie, spellings: spellings)
+            }
             let addressGeneration = directory.addressGenerations[Int(slot)]
             rows.forEachEmailKey(index) { directory.emailPrefixIndex.bulkAppend(key: $0, slot: slot, generation: addressGeneration) }
             let keys = rows.keys[index]
