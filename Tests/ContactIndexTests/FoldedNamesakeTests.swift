@@ -7,18 +7,7 @@ import Testing
 /// does (exact before folded, then entity, then id), with hundreds of folded namesakes, after
 /// bulk loads and after single updates.
 @Suite struct FoldedNamesakeTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next(below bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[next(below: values.count)] }
-    }
+    typealias Random = CollationKeyIndexTests.Random
 
     // MARK: Bits
 
@@ -114,7 +103,9 @@ import Testing
 
     static let queries = ["ha nguyen", "HA NGUYEN", "nguyen ha", "Hà Nguyễn", "ha-nguyen", "Hạ Nguyên"]
 
-    func check(_ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String) {
+    func check(
+        _ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String, queries: [String] = Self.queries, entryCount: Int = 100
+    ) {
         // Every namesake's entry carries its contact's spelling bits (a load or an update that
         // left them out would read every record, and still rank right).
         var entries = 0
@@ -125,8 +116,8 @@ import Testing
             entries += 1
             return true
         }
-        #expect(entries > 100, "\(context)")
-        for query in Self.queries {
+        #expect(entries > entryCount, "\(context)")
+        for query in queries {
             for limit in [1, 3, 10, 40] {
                 let got = directory.lookup(fuzzyName: query, limit: limit).map { ($0.contact.id, $0.reason) }
                 let want = Self.expected(query, in: contacts, directory: directory, limit: limit)
@@ -168,4 +159,27 @@ import Testing
         }
         check(directory, contacts, "updated")
     }
+}
+
+extension FoldedNamesakeTests {
+    /// Ids that share more leading bytes than their keys skip (an id of another shape keeps the
+    /// skipped lead empty) give a run of equal tie values: more than the walk takes in order, so
+    /// it ranks them by whole ids, folded ones included.
+    @Test func foldedNamesakesWithEqualTieValuesRankByWholeIDs() {
+        var random = Random(state: 9)
+        var contacts: [String: Contact] = [:]
+        for number in (0..<120).map({ $0 * 37 % 120 }) {  // not in id order
+            let id = "ACME-000000\(String(format: "%03d", number))"
+            contacts[id] = Contact(id: id, firstName: random.pick(["Hà", "Hạ", "Hả"]), lastName: random.pick(["Nguyễn", "Nguyên"]))
+        }
+        contacts["ACME-000000500"] = Contact(id: "ACME-000000500", firstName: "Ha", lastName: "Nguyen")
+        contacts["Z1"] = Contact(id: "Z1", firstName: "Lan", lastName: "Tran")
+        let directory = ContactDirectory(Array(contacts.values))
+        check(directory, contacts, "equal ties", queries: ["ha nguyen", "Hà Nguyễn"], entryCount: 100)
+    }
+}
+
+extension CollationKeyIndexTests.Random {
+    /// One of `values`, drawn uniformly.
+    mutating func pick<T>(_ values: [T]) -> T { values[next(below: values.count)] }
 }

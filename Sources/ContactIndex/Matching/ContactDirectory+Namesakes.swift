@@ -32,8 +32,10 @@ extension ContactDirectory {
         var last: UInt64? = nil
         var walked = 0
         var tiesTooCoarse = false
-        // The contacts offered as folded without a record read, and the tie value of the last.
+        // The contacts offered as folded without a record read, how many offers that took, and
+        // the tie value of the last.
         var folded: [UInt32] = []
+        var foldedOffers = 0
         var lastFolded: UInt64 = 0
         nameKeyIndex.forEachEqual(key, isLive: liveness) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
             any = true
@@ -42,6 +44,12 @@ extension ContactDirectory {
                 // Namesakes come in ranking order: past `limit` folded contacts, only one with
                 // the same tie value may still enter (its id decides).
                 guard folded.count < top.limit || tie == lastFolded else { return true }
+                // A long run of equal tie values goes to the ranking by whole ids, as below.
+                foldedOffers += 1
+                if foldedOffers > 4 * top.limit {
+                    tiesTooCoarse = true
+                    return false
+                }
                 top.offer(slot: slot, score: MatchReason.foldedName.baseScore, reason: .foldedName)
                 // A contact has several keys (display name, given-family, family-given); two of
                 // them may be equal: each contact counts once.
