@@ -75,7 +75,7 @@ struct CollationKeyIndex: Sendable {
         let prefix: UInt64
 
         init(_ bytes: [UInt8]) {
-            self.bytes = bytes.count > CollationKeyIndex.maximumKeyLength ? Array(bytes.prefix(CollationKeyIndex.maximumKeyLength)) : bytes
+            self.bytes = CollationKeyIndex.cut(bytes)
             prefix = Entry.prefix(of: bytes)
         }
     }
@@ -136,7 +136,7 @@ struct CollationKeyIndex: Sendable {
     mutating func insert(
         key: [UInt8], slot: UInt32, generation: UInt32, tie: UInt64 = 0, spellings: UInt16 = .max, isLive: (UInt32, UInt32) -> Bool
     ) {
-        let key = key.count > Self.maximumKeyLength ? Array(key.prefix(Self.maximumKeyLength)) : key
+        let key = Self.cut(key)
         var entry = append(key: key, slot: slot, generation: generation, tie: tie, spellings: spellings)
         let appendedAt = entry.offset
         entryCount += 1
@@ -223,6 +223,11 @@ struct CollationKeyIndex: Sendable {
     /// collation key is a few dozen bytes; one this long would be a name of thousands of
     /// characters, told apart from its namesakes by its first ones).
     static let maximumKeyLength = Int(UInt16.max)
+
+    /// `key`, cut to `maximumKeyLength` bytes when longer.
+    static func cut(_ key: [UInt8]) -> [UInt8] {
+        key.count > maximumKeyLength ? Array(key.prefix(maximumKeyLength)) : key
+    }
 
     /// Sorts the keys added by `bulkAppend` (`CollationKeySort`), drops the dead ones, and merges
     /// them in.

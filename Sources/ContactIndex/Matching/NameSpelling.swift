@@ -8,8 +8,10 @@ enum NameSpelling {
     static func key(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 { append(byte, to: &out, pendingSpace: &pendingSpace) }
+        _ = normalize(text.utf8, separator: nil, nil as String.UTF8View?) { byte in
+            out.append(byte)
+            return true
+        }
         return out
     }
 
@@ -33,13 +35,31 @@ enum NameSpelling {
 
     /// Whether `first`, `separator` (when `second` is not empty) and `second` read as `key`.
     private static func reads<Bytes: Collection<UInt8>>(_ key: [UInt8], _ first: Bytes?, separator: UInt8?, _ second: Bytes?) -> Bool {
-        var cursor = Cursor(key: key)
-        if let first { for byte in first where !cursor.feed(byte) { return false } }
-        if let second, !second.isEmpty {
-            if let separator, !cursor.feed(separator) { return false }
-            for byte in second where !cursor.feed(byte) { return false }
+        key.withUnsafeBufferPointer { key in
+            var position = 0
+            let matched = normalize(first, separator: separator, second) { byte in
+                guard position < key.count, key[position] == byte else { return false }
+                position += 1
+                return true
+            }
+            return matched && position == key.count
         }
-        return cursor.position == key.count
+    }
+
+    /// Normalizes `first`, `separator` (when `second` is not empty) and `second` as one text,
+    /// handing each comparison byte to `emit` as it comes.
+    /// - Returns: false as soon as `emit` does.
+    @inline(__always)
+    private static func normalize<Bytes: Collection<UInt8>>(
+        _ first: Bytes?, separator: UInt8?, _ second: Bytes?, _ emit: (UInt8) -> Bool
+    ) -> Bool {
+        var normalization = Normalization()
+        if let first { for byte in first where !normalization.feed(byte, emit) { return false } }
+        if let second, !second.isEmpty {
+            if let separator, !normalization.feed(separator, emit) { return false }
+            for byte in second where !normalization.feed(byte, emit) { return false }
+        }
+        return true
     }
 
     @inline(__always)
@@ -51,41 +71,26 @@ enum NameSpelling {
         }
     }
 
-    @inline(__always)
-    private static func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
-        if byte == UInt8(ascii: "'") { return }
-        if let kept = classify(byte) {
-            if pendingSpace, !out.isEmpty { out.append(32) }
-            pendingSpace = false
-            out.append(kept)
-        } else {
-            pendingSpace = true
-        }
-    }
+    /// The normalization of a text, one raw byte at a time (what `key`, the comparisons and the
+    /// spelling bits share).
+    private struct Normalization {
+        private var started = false
+        private var pendingSpace = false
 
-    /// Streams normalized bytes against a key.
-    private struct Cursor {
-        let key: [UInt8]
-        var position = 0
-        var pendingSpace = false
-
-        init(key: [UInt8]) { self.key = key }
-
-        /// Feeds one raw byte; false as soon as the stream differs from the key.
-        mutating func feed(_ byte: UInt8) -> Bool {
+        /// Feeds one raw byte: `emit` gets the comparison bytes it stands for (none, one, or a
+        /// space and one).
+        /// - Returns: false as soon as `emit` does.
+        @inline(__always)
+        mutating func feed(_ byte: UInt8, _ emit: (UInt8) -> Bool) -> Bool {
             if byte == UInt8(ascii: "'") { return true }
             guard let kept = NameSpelling.classify(byte) else {
                 pendingSpace = true
                 return true
             }
-            if pendingSpace, position > 0 {
-                guard position < key.count, key[position] == 32 else { return false }
-                position += 1
-            }
+            if pendingSpace, started, !emit(32) { return false }
             pendingSpace = false
-            guard position < key.count, key[position] == kept else { return false }
-            position += 1
-            return true
+            started = true
+            return emit(kept)
         }
     }
 }
@@ -128,13 +133,12 @@ extension NameSpelling {
     /// The bit of what `reads` compares: `first`, `separator` (when `second` is not empty)
     /// and `second`, normalized as `key` does.
     private static func bit<Bytes: Collection<UInt8>>(_ first: Bytes?, separator: UInt8?, _ second: Bytes?) -> Bits {
-        var stream = NormalizedStream()
-        if let first { for byte in first { stream.feed(byte) } }
-        if let second, !second.isEmpty {
-            if let separator { stream.feed(separator) }
-            for byte in second { stream.feed(byte) }
+        var hash = SpellingHash()
+        _ = normalize(first, separator: separator, second) { byte in
+            hash.add(byte)
+            return true
         }
-        return stream.hash.bit
+        return hash.bit
     }
 
     /// FNV-1a over comparison bytes, reduced to one of 16 bits.
@@ -146,24 +150,5 @@ extension NameSpelling {
         }
 
         var bit: Bits { 1 << Bits((value &* 0x9E37_79B9_7F4A_7C15) >> 60) }
-    }
-
-    /// Raw bytes normalized as `key` does, hashed as they come.
-    private struct NormalizedStream {
-        var hash = SpellingHash()
-        var started = false
-        var pendingSpace = false
-
-        mutating func feed(_ byte: UInt8) {
-            if byte == UInt8(ascii: "'") { return }
-            guard let kept = NameSpelling.classify(byte) else {
-                pendingSpace = true
-                return
-            }
-            if pendingSpace, started { hash.add(32) }
-            pendingSpace = false
-            started = true
-            hash.add(kept)
-        }
     }
 }
