@@ -64,7 +64,7 @@ import Testing
     /// The slots whose bits are set in the bitmap of `prefix`'s list, or nil when it has none.
     static func bitmapSlots(_ prefix: String, in index: NameTokenIndex) -> [UInt32]? {
         var bytes = prefix
-        guard let bitmap = bytes.withUTF8({ index.prefixes.listAndBitmap(startingWith: $0) })?.bitmap else { return nil }
+        guard let bitmap = bytes.withUTF8({ index.prefixes.listed(startingWith: $0) })?.bitmap else { return nil }
         return bitmap.indices.flatMap { word in (0..<64).filter { bitmap[word] & 1 << UInt64($0) != 0 }.map { UInt32(word * 64 + $0) } }
     }
 

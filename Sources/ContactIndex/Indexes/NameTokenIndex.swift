@@ -448,6 +448,8 @@ struct NameTokenIndex: Sendable {
             deadPostings.append(0)
             hasSkeleton.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
+            // A bulk load lists the prefixes and their spellings when it ends.
+            if !bulkLoading { prefixes.addSpelling(tokenID, token: token) }
         }
         if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID) }
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }

@@ -26,9 +26,14 @@
 /// a type-ahead query with one common prefix ("Mar Garc") a third of its time. The bitmap holds
 /// the list's dead entries as well (the same superset).
 ///
+/// Each listed prefix also keeps its spellings, the vocabulary tokens it starts, ready for a
+/// query token typed as the prefix (`PrefixSpellingTable`), kept current as the vocabulary
+/// gains tokens.
+///
 /// Memory: 4 bytes for each contact and listed prefix of its tokens (about 3–5 tokens of
 /// distinct prefixes a contact, 3 lengths), plus a table entry a prefix; a dense list's bitmap
-/// takes no more than its list's bytes (one bit a slot of the directory).
+/// takes no more than its list's bytes (one bit a slot of the directory); about 28 bytes for
+/// each vocabulary token and listed prefix of it in the spelling tables.
 struct TokenPrefixPostings: Sendable {
     /// The prefix lengths listed, in characters (Unicode scalars of the folded token).
     static let lengths: ClosedRange<Int> = 2...4
@@ -64,6 +69,8 @@ struct TokenPrefixPostings: Sendable {
     /// Per list: the bitmap of its slots (`SlotBitmap`) when the list is dense (`isDense`), else
     /// empty.
     private(set) var bitmaps: [[UInt64]] = []
+    /// Per list: the spellings of its prefix (`PrefixSpellingTable`).
+    private(set) var spellings: [PrefixSpellingTable] = []
 
     /// A list holds at least one slot in this many of the directory to have a bitmap.
     static let bitmapDensity = 32
@@ -109,6 +116,16 @@ struct TokenPrefixPostings: Sendable {
         return found
     }
 
+    /// The byte length of the first `characters` characters of `token` (all of it when shorter).
+    static func prefixByteCount(_ token: UnsafeBufferPointer<UInt8>, characters: Int) -> Int {
+        var seen = 0
+        for index in token.indices where token[index] & 0xC0 != 0x80 {
+            if seen == characters { return index }
+            seen += 1
+        }
+        return token.count
+    }
+
     /// The list of the contacts with a token that starts with `prefix` (a whole query token),
     /// or nil when that prefix is not listed.
     func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> TokenPostingLists.Slots? {
@@ -116,12 +133,30 @@ struct TokenPrefixPostings: Sendable {
         return lists.parts(of: Int(index))
     }
 
-    /// The list of `list(startingWith:)` and its bitmap (nil when the list is not dense), or
-    /// nil when that prefix is not listed.
-    func listAndBitmap(startingWith prefix: UnsafeBufferPointer<UInt8>) -> (list: TokenPostingLists.Slots, bitmap: [UInt64]?)? {
+    /// What the index keeps of one listed prefix.
+    struct Listed {
+        /// The contacts with a token that starts with it (a superset: see the type).
+        let list: TokenPostingLists.Slots
+        /// The list's bitmap, when the list is dense.
+        let bitmap: [UInt64]?
+        /// The vocabulary tokens it starts.
+        let spellings: PrefixSpellingTable
+    }
+
+    /// The list of `list(startingWith:)`, its bitmap and the prefix's spellings, or nil when
+    /// that prefix is not listed.
+    func listed(startingWith prefix: UnsafeBufferPointer<UInt8>) -> Listed? {
         guard prefix.count <= 16, let index = listID(of: prefix) else { return nil }
         let bitmap = bitmaps[Int(index)]
-        return (lists.parts(of: Int(index)), bitmap.isEmpty ? nil : bitmap)
+        return Listed(list: lists.parts(of: Int(index)), bitmap: bitmap.isEmpty ? nil : bitmap, spellings: spellings[Int(index)])
+    }
+
+    /// Adds a token new to the vocabulary to the spellings of its listed prefixes.
+    /// - Complexity: O(n) for the n spellings of each of its (at most 3) listed prefixes.
+    mutating func addSpelling(_ id: UInt32, token: UnsafeBufferPointer<UInt8>) {
+        var lists: [Int32] = []
+        appendListIDs(of: token, to: &lists)
+        for list in lists { spellings[Int(list)].append(id, length: Int(UInt16(clamping: token.count))) }
     }
 
     /// The list index of a whole prefix, or nil.
@@ -160,6 +195,7 @@ struct TokenPrefixPostings: Sendable {
         // the vocabulary's byte order.
         let lengthCount = Self.lengths.count
         var tokenLists = [Int32](repeating: -1, count: vocabulary.count * lengthCount)
+        var tables: [PrefixSpellingTable] = []
         vocabulary.withBytesReader { reader in
             let sorted = vocabulary.sorted
             for lengthOffset in 0..<lengthCount {
@@ -170,6 +206,10 @@ struct TokenPrefixPostings: Sendable {
                     let list = Int32(listIndex.count)
                     listIndex[key] = list
                     for position in runStart..<end { tokenLists[Int(sorted[position]) * lengthCount + lengthOffset] = list }
+                    let typed = Self.prefixByteCount(reader[sorted[runStart]], characters: Self.lengths.lowerBound + lengthOffset)
+                    tables.append(PrefixSpellingTable(
+                        typedLength: typed, ids: Array(sorted[runStart..<end]),
+                        lengths: (runStart..<end).map { vocabulary.length(atSortedPosition: $0) }))
                 }
                 for (position, id) in sorted.enumerated() {
                     let token = reader[id]
@@ -219,6 +259,7 @@ struct TokenPrefixPostings: Sendable {
             }
         }
         dead = [UInt32](repeating: 0, count: listCount)
+        spellings = tables
         bitmaps = filled.map { list in Self.isDense(count: list.count, slotCount: slotCount) ? [UInt64](slotBitmapOf: list, slotCount: slotCount) : [] }
         lists = TokenPostingLists(main: filled, limits: lists.limits)
     }
@@ -268,6 +309,7 @@ struct TokenPrefixPostings: Sendable {
     mutating func makeStorageUnique() {
         lists.makeStorageUnique()
         dead.reserveCapacity(dead.count)
+        for list in spellings.indices { spellings[list].makeStorageUnique() }
         bitmaps.reserveCapacity(bitmaps.count)
         listIndex.reserveCapacity(listIndex.count)
     }
@@ -278,5 +320,6 @@ struct TokenPrefixPostings: Sendable {
         return lists.approximateBytes + dead.capacity * 4
             + bitmaps.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 8) } + bitmaps.capacity * 8
             + listIndex.capacity * (MemoryLayout<Key>.stride + 4 + 1)
+            + spellings.reduce(0) { $0 + $1.approximateBytes } + spellings.capacity * MemoryLayout<PrefixSpellingTable>.stride
     }
 }

@@ -90,7 +90,19 @@ struct NameQueryToken {
     /// token has it (ids stay far below `NameTokenIndex.idMask`).
     static let initialsID = NameTokenIndex.idMask
 
-    init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable) {
+    /// The quality of a prefix match: the kind's, and more the more of the token was typed
+    /// ("smi" is more of "smith" than of "smithfield").
+    @inline(__always)
+    static func prefixQuality(typedLength: Int, tokenLength: Int) -> Float {
+        TokenMatchKind.prefix.quality + 0.3 * Float(typedLength) / Float(max(tokenLength, 1))
+    }
+
+    /// The token `text` and its spellings: itself, its nicknames, the tokens it starts (from
+    /// the index's table of them when it is a listed prefix, `PrefixSpellingTable`), or, for
+    /// one letter, the tokens it is an initial of.
+    /// - Parameter usesPrefixTables: take a listed prefix's spellings from its table (tests
+    ///   compare with noting them one by one).
+    init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable, usesPrefixTables: Bool = true) {
         self.text = text
         self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
@@ -117,23 +129,59 @@ struct NameQueryToken {
             sortSpellings(index: index)
             return
         }
+        let bytes = Array(text.utf8)
+        if usesPrefixTables, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listed(startingWith: $0) }) {
+            prefixList = listed.list
+            prefixBitmap = listed.bitmap
+            takeSpellings(of: listed.spellings, nicknames: nicknames, index: index)
+            return
+        }
         for name in nicknames.related(to: text) {
             if let id = vocabulary.id(of: name) { note(id, .nickname) }
         }
-        let bytes = Array(text.utf8)
         let prefixed = vocabulary.prefixRange(bytes)
         reserve(prefixed.count + 8)
-        if prefixed.count > 1, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listAndBitmap(startingWith: $0) }) {
+        if prefixed.count > 1, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listed(startingWith: $0) }) {
             prefixList = listed.list
             prefixBitmap = listed.bitmap
         }
         for position in prefixed {
             let id = vocabulary.sorted[position]
             // "smi" is more of "smith" than of "smithfield".
-            let typed = Float(length) / Float(max(vocabulary.length(atSortedPosition: position), 1))
-            note(id, .prefix, quality: TokenMatchKind.prefix.quality + 0.3 * typed)
+            note(id, .prefix, quality: Self.prefixQuality(typedLength: length, tokenLength: vocabulary.length(atSortedPosition: position)))
         }
         sortSpellings(index: index)
+    }
+
+    /// Takes the spellings of the listed prefix this token is from its table, shared, then notes
+    /// its exact and nickname spellings (after the table's: a table token that is one of them
+    /// becomes that kind), and puts them all in band order: the exact and nickname ones, sorted,
+    /// then the table's prefix spellings in its quality order.
+    private mutating func takeSpellings(of table: PrefixSpellingTable, nicknames: NicknameTable, index: NameTokenIndex) {
+        ids = table.ids
+        qualities = table.qualities
+        kinds = [TokenMatchKind](repeating: .prefix, count: table.count)
+        positions = table.positions
+        let nicknameIDs = nicknames.related(to: text).compactMap { index.vocabulary.id(of: $0) }
+        if let exactID { note(exactID, .exact) }
+        for id in nicknameIDs { note(id, .nickname) }
+        var named: [Int32] = []
+        for id in (exactID.map { [$0] } ?? []) + nicknameIDs {
+            if let position = positions.value(of: id), !named.contains(position) { named.append(position) }
+        }
+        // The exact and nickname spellings: better kinds than any prefix, so first.
+        named.sort { a, b in
+            let (a, b) = (Int(a), Int(b))
+            if kinds[a] != kinds[b] { return kinds[a] < kinds[b] }
+            return qualities[a] != qualities[b] ? qualities[a] > qualities[b] : a < b
+        }
+        var order = named
+        order.reserveCapacity(ids.count)
+        kinds.withUnsafeBufferPointer { kinds in
+            for position in table.qualityOrder where kinds[Int(position)] == .prefix { order.append(position) }
+        }
+        let counts = index.postingCounts(of: ids)
+        self.order = NameSpellingOrder(sorted: order, kinds: kinds, qualities: qualities) { counts[$0] }
     }
 
     /// Puts the candidates in band order (`NameSpellingOrder`).

@@ -39,6 +39,13 @@ struct NameSpellingOrder {
             postingsBefore: [0], postingCount: postingCount)
     }
 
+    /// The candidates in `order`, already in band order (the caller sorted them).
+    /// - Parameter postingCount: the postings of the candidate at a position.
+    /// - Complexity: O(n) for n candidates.
+    init(sorted order: [Int32], kinds: [TokenMatchKind], qualities: [Float], postingCount: (Int) -> Int) {
+        self.init(order: order, kinds: kinds, qualities: qualities, postingsBefore: [0], postingCount: postingCount)
+    }
+
     /// `old` with the candidates from position `firstNew` on placed after its own, sorted: the
     /// order of all of them when each new one is of a worse kind than every old one (the
     /// caller checks), without sorting the old ones again. A query token that stands for a

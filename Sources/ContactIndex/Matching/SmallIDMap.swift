@@ -4,7 +4,7 @@
 /// Why not `Dictionary` or `Set`: their SipHash costs more than the rest of a probe, and name
 /// search probes it once per (query token, contact token) pair and once per candidate. Ids here
 /// are below 2^28 (`NameTokenIndex.idMask`), so `UInt32.max` marks an empty cell.
-struct SmallIDMap {
+struct SmallIDMap: Sendable {
     private static let empty = UInt32.max
     private var keys: [UInt32]
     private var values: [Int32]
@@ -43,6 +43,15 @@ struct SmallIDMap {
     /// Whether `key` is in the map.
     @inline(__always)
     func contains(_ key: UInt32) -> Bool { value(of: key) != nil }
+
+    /// Gives the map its own storage (a copy shares it until one side writes).
+    mutating func makeStorageUnique() {
+        keys.reserveCapacity(keys.count)
+        values.reserveCapacity(values.count)
+    }
+
+    /// Approximate heap bytes held.
+    var approximateBytes: Int { keys.capacity * 4 + values.capacity * 4 }
 
     /// Adds `key` with `value` when it is absent.
     /// - Returns: whether it was added (false: the key was there, its value unchanged).
