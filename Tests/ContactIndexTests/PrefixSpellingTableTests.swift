@@ -55,8 +55,8 @@ import Testing
                 }
             }
             // Typing errors and romanizations come after the table's spellings, in band order.
-            fromTable.addDistantSpellings(index: index, options: options)
-            noted.addDistantSpellings(index: index, options: options)
+            fromTable.addDistantSpellings(index: index, options: options, throughRomanized: true)
+            noted.addDistantSpellings(index: index, options: options, throughRomanized: true)
             if spellings(fromTable) != spellings(noted) { differing.append("\(prefix): distant spellings") }
             if bands(fromTable, upTo: .fuzzyThree, grouping: .quality) != bands(noted, upTo: .fuzzyThree, grouping: .quality) {
                 differing.append("\(prefix): bands with distant spellings")

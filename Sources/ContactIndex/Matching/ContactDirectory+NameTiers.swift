@@ -48,8 +48,14 @@ extension ContactDirectory {
             let fills = tier > .prefix
             if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
             if fills, budget.isSpent { return true }
-            if tier >= .fuzzyOne, !query.allSatisfy({ $0.hasDistantSpellings }) {
-                for position in query.indices { query[position].addDistantSpellings(index: index, options: configuration.nameMatching) }
+            // The far spellings (two edits, romanized) from their tier on, or with the first
+            // typing errors when some token is not required: it is scored with whatever it
+            // matches, and a contact offered is not scored again.
+            let far = tier >= .romanized || required.count < query.count
+            if tier >= .fuzzyOne, !query.allSatisfy({ far ? $0.hasFarSpellings : $0.hasDistantSpellings }) {
+                for position in query.indices {
+                    query[position].addDistantSpellings(index: index, options: configuration.nameMatching, throughRomanized: far)
+                }
             }
             let counts = required.map { query[$0].count(upTo: tier) }
             if counts.contains(0) || counts == previousCounts { continue }

@@ -67,8 +67,14 @@ struct NameQueryToken {
     private(set) var qualities: [Float] = []
     /// Where each candidate id is in `ids`.
     private var positions = SmallIDMap(capacity: 16)
-    /// Whether the typing errors and romanized spellings are in.
+    /// Whether the spellings one typing error away are in (`addDistantSpellings`).
     private(set) var hasDistantSpellings = false
+    /// Whether the spellings two or more typing errors away and the romanized ones are in too
+    /// (`addDistantSpellings(throughRomanized:)`).
+    private(set) var hasFarSpellings = false
+    /// The spellings two or more typing errors away, found with those one away and held back
+    /// until the far ones are added: (id, distance).
+    private var heldFuzzy: [(id: UInt32, distance: Int)] = []
     /// The candidates in band order, sorted again whenever candidates are added.
     private var order = NameSpellingOrder()
     /// The contacts with a token that starts with this one, when the index lists its prefix
@@ -118,6 +124,7 @@ struct NameQueryToken {
             initialsPosition = ids.count
             note(Self.initialsID, .initial)
             hasDistantSpellings = true
+            hasFarSpellings = true
             sortSpellings(index: index)
             return
         }
@@ -126,6 +133,7 @@ struct NameQueryToken {
             reserve(initials.count + 1)
             for position in initials { note(vocabulary.sorted[position], .initial) }
             hasDistantSpellings = true
+            hasFarSpellings = true
             sortSpellings(index: index)
             return
         }
@@ -196,12 +204,33 @@ struct NameQueryToken {
         order = NameSpellingOrder(kinds: kinds, qualities: qualities) { $0 == initialsPosition ? initials : counts[$0] }
     }
 
-    /// Adds the tokens within the typo budget (`TokenDeletionIndex`) and those with the same
-    /// consonant skeleton (`ConsonantSkeleton`), once: searches that end at an earlier tier never
-    /// pay for them.
-    mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions) {
-        guard !hasDistantSpellings else { return }
-        hasDistantSpellings = true
+    /// Adds the tokens one typing error away (`TokenDeletionIndex`), once; with
+    /// `throughRomanized`, also those two or more away and those with the same consonant
+    /// skeleton (`ConsonantSkeleton`), once: searches that end at an earlier tier never pay for
+    /// them.
+    ///
+    /// Why two steps: a type-ahead query with a few prefix matches fills its results from the
+    /// one-edit tier within a budget (`FillBudget`), which often ends the search there; the
+    /// romanized spellings of a short token share a skeleton of one or two consonants with
+    /// hundreds of tokens ("anne", "n": 1,400 at a million contacts), each compared, about a
+    /// third of such a query when they were added with the typing errors. The tiers before the
+    /// romanized one never walk them; a contact whose token would match one only after another
+    /// query token took its closer match is offered at the romanized tier instead, with the
+    /// same score.
+    mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false) {
+        if !hasDistantSpellings {
+            hasDistantSpellings = true
+            addTypingErrors(index: index, options: options)
+        }
+        if throughRomanized, !hasFarSpellings {
+            hasFarSpellings = true
+            addFarSpellings(index: index)
+        }
+    }
+
+    /// The first step of `addDistantSpellings`: notes the tokens one typing error away, and
+    /// holds back those further.
+    private mutating func addTypingErrors(index: NameTokenIndex, options: NameMatchingOptions) {
         let firstNew = ids.count
         let vocabulary = index.vocabulary
         let bytes = Array(text.utf8)
@@ -223,25 +252,48 @@ struct NameQueryToken {
                 }
             }
         }
-        let fuzzyCount = candidates.count
-        let skeleton = ConsonantSkeleton.of(bytes)
-        if !skeleton.isEmpty, let ids = index.skeletons[skeleton] { candidates += ids }
         vocabulary.withBytesReader { reader in
             for (offset, id) in candidates.enumerated() {
                 if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
                 if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
                 let token = reader[id]
-                if offset < fuzzyCount {
-                    let allowed = options.budget(forLength: max(token.count, bytes.count))
-                    let distance = distances.distance(to: token, limit: allowed)
-                    if distance > 0, distance <= allowed { note(id, .fuzzy(distance)) }
-                } else if positions.value(of: id) == nil, let quality = Self.romanizedQuality(distances, token) {
-                    note(id, .romanized, quality: quality)
+                let allowed = options.budget(forLength: max(token.count, bytes.count))
+                let distance = distances.distance(to: token, limit: allowed)
+                guard distance > 0, distance <= allowed else { continue }
+                if distance == 1 { note(id, .fuzzyOne) } else { heldFuzzy.append((id, distance)) }
+            }
+        }
+        placeNewSpellings(from: firstNew, index: index)
+    }
+
+    /// The second step of `addDistantSpellings`: notes the typing errors held back, then the
+    /// romanized spellings (a token that is both keeps its typing error's kind).
+    private mutating func addFarSpellings(index: NameTokenIndex) {
+        let firstNew = ids.count
+        for (id, distance) in heldFuzzy { note(id, .fuzzy(distance)) }
+        heldFuzzy = []
+        let bytes = Array(text.utf8)
+        let skeleton = ConsonantSkeleton.of(bytes)
+        if !skeleton.isEmpty, let candidates = index.skeletons[skeleton] {
+            let distances = PatternDistance(bytes)
+            index.vocabulary.withBytesReader { reader in
+                for (offset, id) in candidates.enumerated() {
+                    if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
+                    if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
+                    if positions.value(of: id) == nil, let quality = Self.romanizedQuality(distances, reader[id]) {
+                        note(id, .romanized, quality: quality)
+                    }
                 }
             }
         }
+        placeNewSpellings(from: firstNew, index: index)
+    }
+
+    /// Puts the spellings from position `firstNew` on in band order.
+    private mutating func placeNewSpellings(from firstNew: Int, index: NameTokenIndex) {
         // The spellings noted here are all new, of a kind after the earlier ones (typing errors
-        // and romanizations after exact, nickname and prefix): they go after them in band order.
+        // and romanizations after exact, nickname and prefix; two edits and romanizations after
+        // one edit): they go after them in band order.
         let earlierWorst = kinds[0..<firstNew].max()
         if let earlierWorst, let newBest = kinds[firstNew...].min(), earlierWorst < newBest {
             let counts = index.postingCounts(of: Array(ids[firstNew...]))
