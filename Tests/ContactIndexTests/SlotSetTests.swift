@@ -123,4 +123,26 @@ import Testing
             #expect(Self.answersLike(set, model))
         }
     }
+
+    /// A set built as an array for few look-ups turns into a bitmap once the look-ups it has
+    /// answered cost what the bitmap would have, and holds the same slots.
+    @Test func anArrayBecomesABitmapOnceItsLookUpsPassTheEstimate() {
+        let slotCount = 1_000_000
+        let postings = Self.postingLists(count: 1, longest: 10_000, slotCount: slotCount, seed: 9)
+        let model = Set(postings[0])
+        var set = SlotSet(unionOf: [UInt32(0)], postings: TokenPostingLists(main: postings), totalPostings: postings[0].count, lookups: 100, slotCount: slotCount)
+        #expect(!set.isBitmap)
+        set.recordLookups(100, slotCount: slotCount)
+        #expect(!set.isBitmap)
+        var recorded = 100
+        while !set.isBitmap, recorded < 100_000 {
+            set.recordLookups(100, slotCount: slotCount)
+            recorded += 100
+        }
+        #expect(set.isBitmap)
+        // Past several hundred look-ups (binary searches of 13–14 steps in up to 10,000 slots), not before.
+        #expect(recorded > 500 && recorded < 5_000, "\(recorded)")
+        #expect(Self.listed(set) == model.sorted())
+        #expect(Self.answersLike(set, model))
+    }
 }

@@ -265,6 +265,7 @@ extension ContactDirectory {
                         repeat {
                             let end = chunked ? min(chunkEnd + Self.prefixListChunk, list.count) : list.count
                             gatherSurvivors(of: list, in: chunkEnd..<end, checks: checks, evaluated: evaluated, rejected: rejected, into: &survivors)
+                            for check in checks.indices { checks[check].recordLookups(end - chunkEnd, slotCount: slotCount) }
                             chunkEnd = end
                         } while chunkEnd < list.count && !budget.isRunning && survivors.count < Self.survivorBatch
                         let chunkPostings = chunkEnd - chunkStart
@@ -494,7 +495,7 @@ private struct NameTokenCheck {
     var filter: SlotSet?
     /// A superset of the band's contacts (its token's merged band of the tier), or nil: until
     /// `filter` is built, what it lacks is dropped without a look at the token list.
-    let coarse: SlotSet?
+    var coarse: SlotSet?
     /// Contacts checked on their token lists so far.
     var probes = 0
     /// The postings of the driving band: about how many contacts the union will be asked about.
@@ -520,6 +521,18 @@ private struct NameTokenCheck {
         if filter == nil, unionCost <= 2 * budget.capped(driverPostings), budget.allows(unionCost) {
             budget.spend(unionCost)
             self.filter = SlotSet(band: band, of: query[token], lookups: driverPostings, index: index, slotCount: slotCount)
+        }
+    }
+
+    /// Counts `count` look-ups of the union, or else of the coarse superset (at most: a slot
+    /// that an earlier check rejects asks no later one), which may then turn into a bitmap
+    /// (`SlotSet.recordLookups`).
+    @inline(__always)
+    mutating func recordLookups(_ count: Int, slotCount: Int) {
+        if filter != nil {
+            filter!.recordLookups(count, slotCount: slotCount)
+        } else if coarse != nil {
+            coarse!.recordLookups(count, slotCount: slotCount)
         }
     }
 
