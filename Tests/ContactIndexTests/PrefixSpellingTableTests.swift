@@ -143,6 +143,9 @@ import Testing
         var table = PrefixSpellingTable(typedLength: 3, ids: [10, 11, 12], lengths: [6, 4, 5])
         #expect(table.qualityOrder == [1, 2, 0])
         table.append(13, length: 4)
+        // Room for more (a live directory's tables): the map rehashed, every id still found.
+        table.reserveForUpdates()
+        #expect((10...13).allSatisfy { table.positions.value(of: UInt32($0)) == Int32($0 - 10) })
         table.append(14, length: 9)
         table.append(15, length: 3)
         table.append(11, length: 4)  // already there: no change

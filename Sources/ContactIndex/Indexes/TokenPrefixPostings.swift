@@ -32,7 +32,7 @@
 ///
 /// Memory: 4 bytes for each contact and listed prefix of its tokens (about 3–5 tokens of
 /// distinct prefixes a contact, 3 lengths), plus a table entry a prefix; a dense list's bitmap
-/// takes no more than its list's bytes (one bit a slot of the directory); about 28 bytes for
+/// takes no more than its list's bytes (one bit a slot of the directory); 28 to 44 bytes for
 /// each vocabulary token and listed prefix of it in the spelling tables.
 struct TokenPrefixPostings: Sendable {
     /// The prefix lengths listed, in characters (Unicode scalars of the folded token).
@@ -303,6 +303,7 @@ struct TokenPrefixPostings: Sendable {
         lists.reserveForUpdates()
         // The bitmaps too: a copy of the directory shares them until one side writes.
         for list in bitmaps.indices { bitmaps[list].reserveRoomForUpdates() }
+        for list in spellings.indices { spellings[list].reserveForUpdates() }
     }
 
     /// Makes the top-level arrays own their storage.

@@ -155,7 +155,6 @@ struct NameQueryToken {
         }
         for position in prefixed {
             let id = vocabulary.sorted[position]
-            // "smi" is more of "smith" than of "smithfield".
             note(id, .prefix, quality: Self.prefixQuality(typedLength: length, tokenLength: vocabulary.length(atSortedPosition: position)))
         }
         sortSpellings(index: index)
@@ -166,6 +165,7 @@ struct NameQueryToken {
     /// becomes that kind), and puts them all in band order: the exact and nickname ones, sorted,
     /// then the table's prefix spellings in its quality order.
     private mutating func takeSpellings(of table: PrefixSpellingTable, nicknames: NicknameTable, index: NameTokenIndex) {
+        // In place of what was noted so far (the exact spelling, noted again below).
         ids = table.ids
         qualities = table.qualities
         kinds = [TokenMatchKind](repeating: .prefix, count: table.count)
@@ -216,7 +216,7 @@ struct NameQueryToken {
     /// third of such a query when they were added with the typing errors. The tiers before the
     /// romanized one never walk them; a contact whose token would match one only after another
     /// query token took its closer match is offered at the romanized tier instead, with the
-    /// same score.
+    /// same score, when the fill budget lets the search get there.
     mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false) {
         if !hasDistantSpellings {
             hasDistantSpellings = true

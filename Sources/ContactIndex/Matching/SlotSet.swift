@@ -231,7 +231,8 @@ struct SlotSet {
     /// alone have cost what the bitmap would have (`prefersArray`), for the look-ups still to
     /// come: the estimate it was built for may be far short. A fill tier walks a token's bands
     /// in many combinations, each asking the other token's union again ("Debr Whi": 3,600
-    /// binary searches in a union of 4,200 contacts built for 720, a third of the query).
+    /// binary searches in a union of 4,200 contacts built for 720; five such type-ahead queries
+    /// at 1M took 515 µs summed where they took 665, fastest of 40 rounds, interleaved).
     mutating func recordLookups(_ count: Int, slotCount: Int) {
         guard !isBitmap else { return }
         lookupsMade += count

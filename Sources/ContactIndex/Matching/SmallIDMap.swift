@@ -92,10 +92,21 @@ struct SmallIDMap: Sendable {
         }
     }
 
+    /// Makes room for `capacity` keys in all without a rehash on insert (one now, when needed).
+    mutating func reserve(_ capacity: Int) {
+        var size = keys.count
+        while size < capacity * 2 { size <<= 1 }
+        if size > keys.count { rehash(into: size) }
+    }
+
     /// Rehashes into four times the cells (a look-up's candidate set grows from 1,024 to tens of
     /// thousands: fewer rehashes), without the checks of `insert`.
     private mutating func grow() {
-        let size = keys.count * 4
+        rehash(into: keys.count * 4)
+    }
+
+    /// Moves the keys into `size` cells (a power of two).
+    private mutating func rehash(into size: Int) {
         var newKeys = [UInt32](repeating: Self.empty, count: size)
         var newValues = [Int32](repeating: 0, count: size)
         let newMask = size - 1
