@@ -116,16 +116,6 @@ struct TokenPrefixPostings: Sendable {
         return found
     }
 
-    /// The byte length of the first `characters` characters of `token` (all of it when shorter).
-    static func prefixByteCount(_ token: UnsafeBufferPointer<UInt8>, characters: Int) -> Int {
-        var seen = 0
-        for index in token.indices where token[index] & 0xC0 != 0x80 {
-            if seen == characters { return index }
-            seen += 1
-        }
-        return token.count
-    }
-
     /// The list of the contacts with a token that starts with `prefix` (a whole query token),
     /// or nil when that prefix is not listed.
     func list(startingWith prefix: UnsafeBufferPointer<UInt8>) -> TokenPostingLists.Slots? {
@@ -201,14 +191,15 @@ struct TokenPrefixPostings: Sendable {
             for lengthOffset in 0..<lengthCount {
                 var runStart = 0
                 var runKey: Key? = nil
+                // The run's prefix length in bytes: the query token's that uses its table.
+                var runBytes = 0
                 func close(_ end: Int) {
                     guard let key = runKey, end - runStart >= Self.minimumSpellings else { return }
                     let list = Int32(listIndex.count)
                     listIndex[key] = list
                     for position in runStart..<end { tokenLists[Int(sorted[position]) * lengthCount + lengthOffset] = list }
-                    let typed = Self.prefixByteCount(reader[sorted[runStart]], characters: Self.lengths.lowerBound + lengthOffset)
                     tables.append(PrefixSpellingTable(
-                        typedLength: typed, ids: Array(sorted[runStart..<end]),
+                        typedLength: runBytes, ids: Array(sorted[runStart..<end]),
                         lengths: (runStart..<end).map { vocabulary.length(atSortedPosition: $0) }))
                 }
                 for (position, id) in sorted.enumerated() {
@@ -222,6 +213,7 @@ struct TokenPrefixPostings: Sendable {
                         close(position)
                         runStart = position
                         runKey = key
+                        runBytes = count ?? 0
                     }
                 }
                 close(sorted.count)
