@@ -4,6 +4,7 @@ import PackageDescription
 // Layering (see ../shared/STYLE.md):
 //   CICU, CPhoneNumber      thin C / C++ shims over system ICU and libphonenumber; never products
 //   CMemoryHints            a header-only prefetch hint for look-ups' record reads; never a product
+//   CBranchFreeSearch       header-only binary searches compiled without branches; never a product
 //   ContactIndex            the directory, normalizers, indexes and matchers (public library)
 let package = Package(
     name: "ContactMatch",
@@ -34,9 +35,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
         ),
         .target(name: "CMemoryHints"),
+        .target(name: "CBranchFreeSearch"),
         .target(
             name: "ContactIndex",
-            dependencies: ["CICU", "CPhoneNumber", "CMemoryHints"],
+            dependencies: ["CICU", "CPhoneNumber", "CMemoryHints", "CBranchFreeSearch"],
             resources: [.copy("Resources/nicknames.csv"), .copy("Resources/NOTICE.md")]
         ),
         // Release-mode measurements of bulk loading and live updates (not a test; see docs/loading.md).
@@ -50,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContactIndexTests",
-            dependencies: ["ContactIndex", "ContactFixtures"],
+            dependencies: ["ContactIndex", "ContactFixtures", "CBranchFreeSearch"],
             exclude: ["CSVFuzz"],
             resources: [.copy("Fixtures")]
         ),
@@ -140,7 +142,7 @@ let package = Package(
 
 // Strict settings for every Swift target, applied in one place.
 for target in package.targets where target.type != .system {
-    guard !["CICU", "CPhoneNumber", "CMemoryHints"].contains(target.name) else { continue }
+    guard !["CICU", "CPhoneNumber", "CMemoryHints", "CBranchFreeSearch"].contains(target.name) else { continue }
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.unsafeFlags(["-warnings-as-errors"]))

@@ -1,3 +1,5 @@
+import CBranchFreeSearch
+
 /// The slots of each name token (`NameTokenIndex`): per token id, a main list, ascending and
 /// unique, and, for a long one, a short list of the slots filed since it was last merged
 /// (`recent`), ascending and unique as well.
@@ -218,15 +220,13 @@ struct TokenPostingLists: Sendable {
         return out
     }
 
-    /// The first position of `list` (ascending) whose slot is not below `slot`.
+    /// The first position of `list` (ascending, unique) whose slot is not below `slot`: a binary
+    /// search without branches (`CBranchFreeSearch`).
     static func lowerBound(_ list: [UInt32], _ slot: UInt32) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < slot { low = middle + 1 } else { high = middle }
+        list.withUnsafeBufferPointer { list in
+            guard let base = list.baseAddress else { return 0 }
+            return cbfs_lower_bound_u32(base, list.count, slot)
         }
-        return low
     }
 
     /// Whether the list ascends strictly.

@@ -325,14 +325,26 @@ extension ContactDirectory {
         of list: [UInt32], in range: Range<Int>, checks: [NameTokenCheck], evaluated: SmallIDMap, rejected: Int32,
         into survivors: inout [UInt32]
     ) {
-        if checks.count == 1, let words = checks[0].filter?.bitmapWords {
-            // One other token, its union a bitmap (a two-token query, mostly): its bits are read
-            // in place, not through the check.
-            words.withUnsafeBufferPointer { words in
-                for slot in list[range] where words.containsSlot(slot) {
-                    if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
-                    survivors.append(slot)
+        if checks.count <= 2 {
+            // One or two other tokens (queries of two or three tokens, mostly): their unions, or
+            // else their coarse supersets, are taken out of the checks once. Read through a check,
+            // a union was copied for every slot (a retain and a release of each of the check's
+            // arrays). A single bitmap's bits are read in place.
+            let first = checks.first.flatMap { $0.filter ?? $0.coarse }
+            let second = checks.count == 2 ? checks[1].filter ?? checks[1].coarse : nil
+            if second == nil, let words = first?.bitmapWords {
+                words.withUnsafeBufferPointer { words in
+                    for slot in list[range] where words.containsSlot(slot) {
+                        if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+                        survivors.append(slot)
+                    }
                 }
+                return
+            }
+            for slot in list[range] where first?.contains(slot) ?? true {
+                if let second, !second.contains(slot) { continue }
+                if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+                survivors.append(slot)
             }
             return
         }

@@ -1,3 +1,5 @@
+import CBranchFreeSearch
+
 /// A set of contact slots built as the union of posting lists: a sorted array (or one list's
 /// two sorted parts, `TokenPostingLists`, kept as they are) when that costs
 /// less to build and to ask (few postings, few look-ups), else a bitmap over every slot of the
@@ -247,18 +249,14 @@ struct SlotSet {
         return Self.holds(sorted, slot) || (!recent.isEmpty && Self.holds(recent, slot))
     }
 
-    /// Whether the ascending `list` holds `slot` (binary search).
+    /// Whether the ascending `list` holds `slot`: a binary search without branches
+    /// (`CBranchFreeSearch`; the same loop in Swift branched on every step, and mispredicted
+    /// half of them).
     @inline(__always)
     private static func holds(_ list: [UInt32], _ slot: UInt32) -> Bool {
         list.withUnsafeBufferPointer { list in
-            guard var base = list.baseAddress, !list.isEmpty else { return false }
-            var count = list.count
-            while count > 1 {
-                let half = count >> 1
-                base = base[half] <= slot ? base + half : base
-                count -= half
-            }
-            return base.pointee == slot
+            guard let base = list.baseAddress else { return false }
+            return cbfs_contains_u32(base, list.count, slot)
         }
     }
 
