@@ -23,6 +23,29 @@ import Testing
         #expect(Self.quality(query, token) == nil, "\(query) / \(token)")
     }
 
+    /// "mohamed" shares its skeleton "mhmd" with the romanizations of محمد, Мухаммед and
+    /// Мухамед: it compares them all (and keeps some as romanized spellings) when the limit
+    /// lets it compare all of them, and none below that.
+    @Test func aSkeletonSharedByMoreTokensThanTheLimitAddsNoRomanizedSpelling() throws {
+        let names = ["محمد", "Мухаммед", "Мухамед", "Jones"]
+        let directory = ContactDirectory(names.enumerated().map { Contact(id: "m\($0.offset)", firstName: $0.element, lastName: "Ali") })
+        let index = directory.nameTokenIndex
+        let options = directory.configuration.nameMatching
+        let sharing = try #require(index.skeletons[ConsonantSkeleton.of(Array("mohamed".utf8))]?.count)
+        #expect(sharing >= 2)
+        func romanized(limit: Int?) -> (compared: Int, romanized: Int) {
+            var token = NameQueryToken(text: "mohamed", index: index, options: options, nicknames: .shared)
+            let compared = token.addDistantSpellings(index: index, options: options, throughRomanized: true, skeletonLimit: limit)
+            return (compared, token.kinds.filter { $0 == .romanized }.count)
+        }
+        let unlimited = romanized(limit: nil)
+        #expect(unlimited.compared == sharing)
+        #expect(unlimited.romanized > 0)
+        #expect(romanized(limit: sharing) == unlimited)
+        #expect(romanized(limit: sharing - 1) == (0, 0))
+        #expect(romanized(limit: 0) == (0, 0))
+    }
+
     @Test func closerSpellingsComeFirstAndStayBetweenTheNeighbouringKinds() throws {
         let close = try #require(Self.quality("lee", "le"))
         let far = try #require(Self.quality("lee", "li"))

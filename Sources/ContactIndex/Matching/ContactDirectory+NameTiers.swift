@@ -54,7 +54,12 @@ extension ContactDirectory {
             let far = tier >= .romanized || required.count < query.count
             if tier >= .fuzzyOne, !query.allSatisfy({ far ? $0.hasFarSpellings : $0.hasDistantSpellings }) {
                 for position in query.indices {
-                    query[position].addDistantSpellings(index: index, options: configuration.nameMatching, throughRomanized: far)
+                    // While the fill budget runs, a token's romanized spellings are looked for
+                    // only when comparing the tokens that share its skeleton fits in it.
+                    let skeletonLimit = budget.left.map { max($0, 0) / FillBudget.skeletonCandidateCost }
+                    let compared = query[position].addDistantSpellings(
+                        index: index, options: configuration.nameMatching, throughRomanized: far, skeletonLimit: skeletonLimit)
+                    budget.spend(compared * FillBudget.skeletonCandidateCost)
                 }
             }
             let counts = required.map { query[$0].count(upTo: tier) }

@@ -19,8 +19,10 @@
 /// matches, and its answer, 문 성수, is romanized).
 ///
 /// Counted: each posting of a driving list walked (paid by chunk), each posting of a union
-/// built or extended for the other tokens, and `NameTokenCheck.probeCost` for each contact
-/// whose token list is read (checked or scored). A union that does not fit is not built: its
+/// built or extended for the other tokens, `NameTokenCheck.probeCost` for each contact
+/// whose token list is read (checked or scored), and `skeletonCandidateCost` for each token
+/// compared for a query token's romanized spellings (a query token whose skeleton more tokens
+/// share than what is left pays for gets none). A union that does not fit is not built: its
 /// token is checked on the contacts' token lists instead, each paid for. A chunk is paid for
 /// when done, so the budget may be overdrawn by one chunk (512) and its token-list reads.
 ///
@@ -33,6 +35,17 @@ struct FillBudget {
     /// at 5 lost one transliterated query of 1,000 ("Chand Rav" for चण्ड राव, past two prefix
     /// matches). Twice as much kept that one and gained less.
     static let standard = 8_192
+
+    /// What comparing a token that shares a query token's consonant skeleton costs, in
+    /// postings (`NameQueryToken.addDistantSpellings`): its bytes, a cache miss or two in the
+    /// vocabulary, prefetched, then a bounded edit distance; an eighth of a token-list read
+    /// (`NameTokenCheck.probeCost`). At 1M contacts (the 1,000 labeled prefix queries, each
+    /// query's fastest of 5 rounds, four interleaved runs), the romanized spellings of a short
+    /// token (1,400 tokens of skeleton "n") had cost up to 70 µs outside the budget; charged
+    /// at 8, the queries summed 66.2 ms against 70.0, p90 91.6 µs against 98.8. At 4, at 16,
+    /// and with no romanized spelling at all while the budget runs, the differences from 8 were
+    /// within the noise. Recall at 1 and 5 of every name class did not change.
+    static let skeletonCandidateCost = 8
 
     /// The work left, or nil while the budget is not running (unlimited).
     private(set) var left: Int?

@@ -217,15 +217,21 @@ struct NameQueryToken {
     /// romanized one never walk them; a contact whose token would match one only after another
     /// query token took its closer match is offered at the romanized tier instead, with the
     /// same score, when the fill budget lets the search get there.
-    mutating func addDistantSpellings(index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false) {
+    /// - Parameter skeletonLimit: the most tokens sharing the skeleton that may be compared
+    ///   (nil: no limit); a skeleton shared by more adds no romanized spelling. The search
+    ///   sets it from its fill budget (`FillBudget.skeletonCandidateCost`).
+    /// - Returns: how many tokens sharing the skeleton were compared (0 when none were).
+    @discardableResult
+    mutating func addDistantSpellings(
+        index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false, skeletonLimit: Int? = nil
+    ) -> Int {
         if !hasDistantSpellings {
             hasDistantSpellings = true
             addTypingErrors(index: index, options: options)
         }
-        if throughRomanized, !hasFarSpellings {
-            hasFarSpellings = true
-            addFarSpellings(index: index)
-        }
+        guard throughRomanized, !hasFarSpellings else { return 0 }
+        hasFarSpellings = true
+        return addFarSpellings(index: index, skeletonLimit: skeletonLimit)
     }
 
     /// The first step of `addDistantSpellings`: notes the tokens one typing error away, and
@@ -267,14 +273,18 @@ struct NameQueryToken {
     }
 
     /// The second step of `addDistantSpellings`: notes the typing errors held back, then the
-    /// romanized spellings (a token that is both keeps its typing error's kind).
-    private mutating func addFarSpellings(index: NameTokenIndex) {
+    /// romanized spellings (a token that is both keeps its typing error's kind), unless more
+    /// than `skeletonLimit` tokens share the skeleton.
+    /// - Returns: how many tokens sharing the skeleton were compared.
+    private mutating func addFarSpellings(index: NameTokenIndex, skeletonLimit: Int?) -> Int {
         let firstNew = ids.count
         for (id, distance) in heldFuzzy { note(id, .fuzzy(distance)) }
         heldFuzzy = []
         let bytes = Array(text.utf8)
         let skeleton = ConsonantSkeleton.of(bytes)
-        if !skeleton.isEmpty, let candidates = index.skeletons[skeleton] {
+        var compared = 0
+        if !skeleton.isEmpty, let candidates = index.skeletons[skeleton], candidates.count <= skeletonLimit ?? .max {
+            compared = candidates.count
             let distances = PatternDistance(bytes)
             index.vocabulary.withBytesReader { reader in
                 for (offset, id) in candidates.enumerated() {
@@ -287,6 +297,7 @@ struct NameQueryToken {
             }
         }
         placeNewSpellings(from: firstNew, index: index)
+        return compared
     }
 
     /// Puts the spellings from position `firstNew` on in band order.
