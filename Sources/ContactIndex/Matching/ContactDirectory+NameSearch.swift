@@ -52,7 +52,8 @@ extension ContactDirectory {
     }
 
     func matches(from top: TopMatches) -> [Match] {
-        top.entries.compactMap { entry in
+        prefetchRecords(of: top)
+        return top.entries.compactMap { entry in
             storedContact(slot: entry.slot).map { Match(contact: $0, score: entry.score, reason: entry.reason) }
         }
     }
