@@ -346,10 +346,17 @@ extension ContactDirectory {
                 }
                 return
             }
-            for slot in list[range] where first?.contains(slot) ?? true {
-                if let second, !second.contains(slot) { continue }
-                if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
+            // Unwrapped before the loop: `first?.contains(slot)` copied the union for every slot.
+            @inline(__always) func keepUnseen(_ slot: UInt32) {
+                if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { return }
                 survivors.append(slot)
+            }
+            if let first, let second {
+                for slot in list[range] where first.contains(slot) && second.contains(slot) { keepUnseen(slot) }
+            } else if let only = first ?? second {
+                for slot in list[range] where only.contains(slot) { keepUnseen(slot) }
+            } else {
+                for slot in list[range] { keepUnseen(slot) }
             }
             return
         }
