@@ -28,7 +28,8 @@ import Testing
     /// lets it compare all of them, and none below that.
     @Test func aSkeletonSharedByMoreTokensThanTheLimitAddsNoRomanizedSpelling() throws {
         let names = ["محمد", "Мухаммед", "Мухамед", "Jones"]
-        let directory = ContactDirectory(names.enumerated().map { Contact(id: "m\($0.offset)", firstName: $0.element, lastName: "Ali") })
+        let contacts = names.enumerated().map { Contact(id: "m\($0.offset)", firstName: $0.element, lastName: "Ali") }
+        let directory = ContactDirectory(contacts)
         let index = directory.nameTokenIndex
         let options = directory.configuration.nameMatching
         let sharing = try #require(index.skeletons[ConsonantSkeleton.of(Array("mohamed".utf8))]?.count)

@@ -37,8 +37,8 @@ static inline bool cbfs_contains_u32(const uint32_t *list, size_t count, uint32_
     return list[cbfs_last_not_above_u32(list, count, value)] == value;
 }
 
-/// The first position of the ascending `list[0..<count]`, without repeats, whose element is not below `value`
-/// (`count` when there is none): where `value` is, or would be inserted.
+/// The first position of the ascending `list[0..<count]`, without repeats, whose element is not
+/// below `value` (`count` when there is none): where `value` is, or would be inserted.
 /// - Complexity: ⌈log2(count)⌉ + 1 steps (`cbfs_last_not_above_u32`).
 static inline size_t cbfs_lower_bound_u32(const uint32_t *list, size_t count, uint32_t value) {
     if (count == 0) { return 0; }
