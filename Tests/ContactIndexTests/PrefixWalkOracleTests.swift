@@ -57,4 +57,47 @@ import Testing
         #expect(longestDriver > 2 * ContactDirectory.prefixListChunk, "some query walks a prefix list of several chunks")
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(5))")
     }
+
+    /// The same with a first token that is a whole name and also the listed prefix of other
+    /// tokens ("zor" for Zor, Zora, Zoran, …) and drives the walk: the walk reads that name's
+    /// contacts as part of the prefix's one list, not on their own, and must still find every
+    /// contact of the model, across several chunks of the list.
+    @Test func aWholeNameThatIsAlsoAPrefixFindsExactlyTheContactsItStarts() throws {
+        var random = SplitMix(seed: 95)
+        func letters(_ count: Int, avoiding starts: [String]) -> String {
+            while true {
+                let word = String((0..<count).map { _ in Character(UnicodeScalar(UInt8(97 + random.next() % 26))) })
+                if !starts.contains(where: { word.hasPrefix($0) }) { return word }
+            }
+        }
+        let zorNames = ["zora", "zoran", "zorana", "zorica", "zorka", "zorina", "zoraida", "zorya", "zorin", "zoro"]
+        let names: [(given: String, family: String)] = (0..<20_000).map { index in
+            let given: String
+            switch random.next() % 20 {
+            case 0: given = "zor"
+            case 1: given = zorNames[Int(random.next() % UInt64(zorNames.count))]
+            default: given = letters(5, avoiding: ["zor", "ma"])
+            }
+            let family = random.next() % 5 < 3 ? "ma" + letters(3, avoiding: []) : letters(6, avoiding: ["zor", "ma"])
+            return (given, family)
+        }
+        let directory = ContactDirectory(names.enumerated().map { index, name in
+            Contact(id: "P\(index)", firstName: name.given.capitalized, lastName: name.family.capitalized)
+        })
+        try #require(NicknameTable.shared.related(to: "zor").isEmpty && NicknameTable.shared.related(to: "ma").isEmpty)
+        let zorContacts = names.filter { $0.given.hasPrefix("zor") }.count
+        #expect(zorContacts > 2 * ContactDirectory.prefixListChunk, "the prefix list runs over several chunks")
+        #expect(zorContacts * 3 < names.filter { $0.family.hasPrefix("ma") }.count, "the whole name drives")
+        for query in ["zor ma", "ma zor"] {
+            let expected = Set(names.indices.filter { names[$0].given.hasPrefix("zor") && names[$0].family.hasPrefix("ma") }.map { "P\($0)" })
+            let found = Set(
+                directory.lookup(fuzzyName: query, limit: 100_000).filter { $0.score >= MatchReason.tokenPrefix.baseScore }.map(\.contact.id))
+            let differing = found.symmetricDifference(expected)
+            #expect(differing.isEmpty, "\(query): \(differing.count) differ, \(differing.sorted().prefix(3))")
+            // Those with the whole name rank above those with a longer one.
+            let ranked = directory.lookup(fuzzyName: query, limit: 10)
+            #expect(ranked.count == 10)
+            #expect(ranked.allSatisfy { $0.contact.firstName == "Zor" }, "\(query): \(ranked.map { $0.contact.firstName ?? "" })")
+        }
+    }
 }

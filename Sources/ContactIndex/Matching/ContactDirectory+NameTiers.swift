@@ -234,12 +234,17 @@ extension ContactDirectory {
             var lastQuality = Float.infinity
             // The band's prefix spellings are walked as their prefix's one list, when the index
             // has it, at the place (and bound) of the best of them; contacts it repeats from the
-            // exact and nickname spellings walked before are skipped (`evaluated`).
+            // nickname spellings walked before are skipped (`evaluated`). The token itself, when
+            // it is a spelling too ("john" in "john mar"), is walked as that list, at its own
+            // place: every one of its contacts is in the list, and walked on its own first they
+            // were read twice.
             let prefixList = query[driverToken].prefixList(covering: band)
+            let exactID = query[driverToken].exactID
             var walkedPrefixList = false
             var rejections = 0
             for position in band.positions {
-                let isPrefix = prefixList != nil && query[driverToken].kinds[position] == .prefix
+                let kind = query[driverToken].kinds[position]
+                let isPrefix = prefixList != nil && (kind == .prefix || (kind == .exact && query[driverToken].ids[position] == exactID))
                 if isPrefix, walkedPrefixList { continue }
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
