@@ -239,12 +239,12 @@ extension ContactDirectory {
             // place: every one of its contacts is in the list, and walked on its own first they
             // were read twice.
             let prefixList = query[driverToken].prefixList(covering: band)
-            let exactID = query[driverToken].exactID
             var walkedPrefixList = false
             var rejections = 0
             for position in band.positions {
+                // The one exact spelling is the token itself.
                 let kind = query[driverToken].kinds[position]
-                let isPrefix = prefixList != nil && (kind == .prefix || (kind == .exact && query[driverToken].ids[position] == exactID))
+                let isPrefix = prefixList != nil && (kind == .prefix || kind == .exact)
                 if isPrefix, walkedPrefixList { continue }
                 let quality = query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
@@ -335,41 +335,32 @@ extension ContactDirectory {
         of list: [UInt32], in range: Range<Int>, checks: [NameTokenCheck], evaluated: SmallIDMap, rejected: Int32,
         into survivors: inout [UInt32]
     ) {
-        if checks.count <= 2 {
-            // One or two other tokens (queries of two or three tokens, mostly): their unions, or
-            // else their coarse supersets, are taken out of the checks once. Read through a check,
-            // a union was copied for every slot (a retain and a release of each of the check's
-            // arrays). A single bitmap's bits are read in place.
-            let first = checks.first.flatMap { $0.filter ?? $0.coarse }
-            let second = checks.count == 2 ? checks[1].filter ?? checks[1].coarse : nil
-            if second == nil, let words = first?.bitmapWords {
-                words.withUnsafeBufferPointer { words in
-                    for slot in list[range] where words.containsSlot(slot) {
-                        if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
-                        survivors.append(slot)
-                    }
-                }
-                return
-            }
-            // Unwrapped before the loop: `first?.contains(slot)` copied the union for every slot.
-            @inline(__always) func keepUnseen(_ slot: UInt32) {
-                if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { return }
-                survivors.append(slot)
-            }
-            if let first, let second {
-                for slot in list[range] where first.contains(slot) && second.contains(slot) { keepUnseen(slot) }
-            } else if let only = first ?? second {
-                for slot in list[range] where only.contains(slot) { keepUnseen(slot) }
-            } else {
-                for slot in list[range] { keepUnseen(slot) }
-            }
+        // Kept unless offered or rejected at this tier before (a hash probe: after the unions).
+        @inline(__always) func keepUnseen(_ slot: UInt32) {
+            if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { return }
+            survivors.append(slot)
+        }
+        guard checks.count <= 2 else {
+            for slot in list[range] where !checks.contains(where: { $0.rejectsByUnion(slot) }) { keepUnseen(slot) }
             return
         }
-        for slot in list[range] {
-            // The unions first: a bit each, where `evaluated` is a hash probe.
-            if checks.contains(where: { $0.rejectsByUnion(slot) }) { continue }
-            if let seen = evaluated.value(of: slot), seen == Self.offeredMark || seen == rejected { continue }
-            survivors.append(slot)
+        // One or two other tokens (queries of two or three tokens, mostly): their unions, or else
+        // their coarse supersets, are taken out of the checks once and unwrapped before the loop.
+        // Read through a check, a union was copied for every slot (a retain and a release of each
+        // of the check's arrays), and so was it by `first?.contains(slot)`. A single bitmap's bits
+        // are read in place.
+        let first = checks.first.flatMap { $0.filter ?? $0.coarse }
+        let second = checks.count == 2 ? checks[1].filter ?? checks[1].coarse : nil
+        if second == nil, let words = first?.bitmapWords {
+            words.withUnsafeBufferPointer { words in
+                for slot in list[range] where words.containsSlot(slot) { keepUnseen(slot) }
+            }
+        } else if let first, let second {
+            for slot in list[range] where first.contains(slot) && second.contains(slot) { keepUnseen(slot) }
+        } else if let only = first ?? second {
+            for slot in list[range] where only.contains(slot) { keepUnseen(slot) }
+        } else {
+            for slot in list[range] { keepUnseen(slot) }
         }
     }
 
