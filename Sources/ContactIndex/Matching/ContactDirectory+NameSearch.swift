@@ -232,14 +232,24 @@ extension ContactDirectory {
                 // positions[q * entryCount + e]: the candidate position of entry e for query token
                 // q, or -1; order: query tokens by their best kind (0xFF when none).
                 var matchedTokens: UInt32 = 0
+                // For the bound below: the worst of the tokens' best kinds, and their best
+                // qualities summed.
+                var worstBest: UInt8 = 0
+                var qualityCeiling: Float = 0
                 for q in 0..<queryCount {
                     var best = UInt8.max
+                    var bestQuality: Float = 0
                     for e in 0..<entryCount {
                         let position = query[q].position(of: entries[base + e] & NameTokenIndex.idMask)
                         positions[q * entryCount + e] = Int32(position ?? -1)
-                        if let position { best = min(best, query[q].kinds[position].rawValue) }
+                        if let position {
+                            best = min(best, query[q].kinds[position].rawValue)
+                            bestQuality = max(bestQuality, query[q].qualities[position])
+                        }
                     }
                     if best != .max { matchedTokens |= 1 << UInt32(q) }
+                    worstBest = max(worstBest, best)
+                    qualityCeiling += bestQuality
                     // Insertion by best kind, so the most certain tokens claim first.
                     var slot = q
                     while slot > 0, UInt8(bitPattern: order[queryCount + slot - 1]) > best {
@@ -251,9 +261,27 @@ extension ContactDirectory {
                     order[queryCount + slot] = Int8(bitPattern: best)
                 }
                 guard matchedTokens != 0, required & ~matchedTokens == 0 else { return false }
+                // Once the results are closed to the most this contact can score, it is not
+                // scored (the claims, the roles, the offer): its score is final for the look-up
+                // (`score` depends on the contact and the query alone), so it counts as offered.
+                // A contact whose every token is exact may be a whole name (above the bound).
+                if worstBest > TokenMatchKind.exact.rawValue, worstBest != .max,
+                    let worst = TokenMatchKind(rawValue: worstBest),
+                    top.isClosed(to: Self.scoreCeiling(base: worst.reason.baseScore, qualitySum: qualityCeiling, tokens: queryCount))
+                {
+                    return true
+                }
                 return score(slot: slot, query: query, entries: entries, positions: positions, order: order, requiring: required, into: &top)
             }
         }
+    }
+
+    /// The most a contact scores (`score`) whose weakest token is at best of a kind with base
+    /// score `base`, and whose tokens' qualities sum to at most `qualitySum` (its name roles and
+    /// token order at their best; a partial match scores less), rounding covered.
+    @inline(__always)
+    static func scoreCeiling(base: Double, qualitySum: Float, tokens: Int) -> Double {
+        base + (maximumBonus - 0.0001) * (0.6 * Double(qualitySum) / Double(tokens) + 0.25 + 0.15) + 1e-7
     }
 
     /// The assignment and score of `offerTokenMatch`: offers the contact unless a `required`
