@@ -92,4 +92,34 @@ import Testing
         #expect(compared >= 100)
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
     }
+
+    /// Each driving list a fill tier starts costs `FillBudget.listCost` besides its postings: a
+    /// query whose fillers each sit in a list of their own ("abel quinc" past one prefix match:
+    /// 125 one-edit neighbours of "quinc", one contact each) finds no more of them than the
+    /// budget pays list starts and token-list reads for.
+    @Test func eachListStartedIsPaidFor() {
+        var contacts = [Contact(id: "match", firstName: "Abel", lastName: "Quincey")]
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for place in 0..<5 {
+            for letter in letters {
+                var token = Array("quinc")
+                guard token[place] != letter else { continue }
+                token[place] = letter
+                contacts.append(Contact(id: "n\(place)\(letter)", firstName: "Abel", lastName: String(token)))
+            }
+        }
+        contacts += (0..<400).map { Contact(id: "s\($0)", firstName: "Abel", lastName: "Smith") }
+        let directory = ContactDirectory(contacts)
+        let limit = 4_000
+        let unlimited = directory.lookup(fuzzyName: "abel quinc", limit: 200, exhaustive: false, fillLimit: nil)
+        let budgeted = directory.lookup(fuzzyName: "abel quinc", limit: 200, exhaustive: false, fillLimit: limit)
+        #expect(unlimited.first?.contact.id == "match")
+        #expect(budgeted.first?.contact.id == "match")
+        #expect(unlimited.filter { $0.reason == .fuzzyOneEdit }.count >= 100)
+        let fillers = budgeted.filter { $0.reason == .fuzzyOneEdit }.count
+        // Each filler: its list started, its posting, its token list read (64 postings'
+        // worth, `NameTokenCheck.probeCost`).
+        #expect(fillers >= 1)
+        #expect(fillers <= limit / (FillBudget.listCost + 1 + 64) + 1, "\(fillers) fillers")
+    }
 }

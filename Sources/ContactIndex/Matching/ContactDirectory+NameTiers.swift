@@ -252,6 +252,7 @@ extension ContactDirectory {
                 // The list in its two parts (`TokenPostingLists`), each walked in place.
                 let parts = isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index)
                 if isPrefix { walkedPrefixList = true }
+                budget.spend(FillBudget.listCost)
                 for part in 0..<2 {
                     // No array of the two (an allocation for every spelling walked).
                     let list = part == 0 ? parts.main : parts.recent

@@ -18,9 +18,9 @@
 /// has no budget there: that tier may hold its answer ("Moon Seongsu" has two one-edit
 /// matches, and its answer, 문 성수, is romanized).
 ///
-/// Counted: each posting of a driving list walked (paid by chunk), each posting of a union
-/// built or extended for the other tokens, `NameTokenCheck.probeCost` for each contact
-/// whose token list is read (checked or scored), and `skeletonCandidateCost` for each token
+/// Counted: each driving list started (`listCost`) and each of its postings walked (paid by
+/// chunk), each posting of a union built or extended for the other tokens,
+/// `NameTokenCheck.probeCost` for each contact whose token list is read (checked or scored), and `skeletonCandidateCost` for each token
 /// compared for a query token's romanized spellings (a query token whose skeleton more tokens
 /// share than what is left pays for gets none). A union that does not fit is not built: its
 /// token is checked on the contacts' token lists instead, each paid for. A chunk is paid for
@@ -46,6 +46,18 @@ struct FillBudget {
     /// and with no romanized spelling at all while the budget runs, the differences from 8 were
     /// within the noise. Recall at 1 and 5 of every name class did not change.
     static let skeletonCandidateCost = 8
+
+    /// What starting a driving posting list costs, in postings, besides its postings: its place
+    /// and its first slots, a cache miss or two, about half a token-list read
+    /// (`NameTokenCheck.probeCost`). A fill tier walks hundreds of lists of a few postings (243
+    /// one-edit spellings for "seoy par", 13 postings each on average), which had cost far
+    /// more time than their postings counted. At 1M contacts (the 1,000 labeled prefix queries,
+    /// each query's fastest of 5 rounds, both orders of 3 interleaved runs each), the prefix
+    /// queries' p99 went from 117.6 and 103.0 µs to 100.9 and 96.3, their sum from 56.3 and 49.1
+    /// ms to 51.3 and 47.7. Recall at 1 and 5 did not change in any class; the results of 19 of
+    /// the 1,000 prefix queries did, all past their prefix matches (13 fillers fewer of 7,332
+    /// results, and 28 fillers replaced or dropped: "Jeffrey Gray" for "jeff gay" among them).
+    static let listCost = 32
 
     /// The work left, or nil while the budget is not running (unlimited).
     private(set) var left: Int?
