@@ -20,11 +20,12 @@
 ///
 /// Counted: each driving list started (`listCost`) and each of its postings walked (paid by
 /// chunk), each posting of a union built or extended for the other tokens,
-/// `NameTokenCheck.probeCost` for each contact whose token list is read (checked or scored), and `skeletonCandidateCost` for each token
-/// compared for a query token's romanized spellings (a query token whose skeleton more tokens
-/// share than what is left pays for gets none). A union that does not fit is not built: its
-/// token is checked on the contacts' token lists instead, each paid for. A chunk is paid for
-/// when done, so the budget may be overdrawn by one chunk (512) and its token-list reads.
+/// `NameTokenCheck.probeCost` for each contact whose token list is read (checked or scored),
+/// and `skeletonCandidateCost` for each token compared for a query token's romanized spellings
+/// (a query token whose skeleton more tokens share than what is left pays for gets none). A union
+/// that does not fit is not built: its token is checked on the contacts' token lists instead, each
+/// paid for. A chunk is paid for when done, so the budget may be overdrawn by one chunk (512) and
+/// its token-list reads.
 ///
 /// A free-text search that also holds a number or an address (`search`) looks for its name
 /// matches without a budget: a weak one that the number confirms may rank first.
