@@ -48,10 +48,11 @@ struct SmallIDMap: Sendable {
     @inline(__always)
     private func offset(of key: UInt32, from home: Int) -> Int {
         keys.withUnsafeBufferPointer { keys in
+            // 8 is `window`, spelled out so that the loop unrolls into two vector compares.
             let cells = keys.baseAddress! + home
-            var mask: UInt32 = 1 << 8
-            for offset in 0..<8 { mask |= UInt32(truncatingIfNeeded: (cells[offset] == key ? 1 : 0) << offset) }
-            return mask.trailingZeroBitCount
+            var holders: UInt32 = 1 << 8
+            for offset in 0..<8 { holders |= UInt32(truncatingIfNeeded: (cells[offset] == key ? 1 : 0) << offset) }
+            return holders.trailingZeroBitCount
         }
     }
 
