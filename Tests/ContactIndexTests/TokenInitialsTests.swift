@@ -21,6 +21,13 @@ import Testing
         return bitmap.indices.flatMap { word in (0..<64).filter { bitmap[word] & 1 << UInt64($0) != 0 }.map { UInt32(word * 64 + $0) } }
     }
 
+    /// A directory where no initial starts 64 tokens keeps none, and says so.
+    @Test func aSmallDirectoryKeepsNoInitial() {
+        let directory = ContactDirectory((0..<40).map { Contact(id: "s\($0)", firstName: "Anna", lastName: "Adams") })
+        #expect(directory.nameTokenIndex.initials.isEmpty)
+        #expect(directory.nameTokenIndex.initials.bitmap(of: UInt8(ascii: "a")) == nil)
+    }
+
     @Test func keptInitialsHoldTheirContactsThroughUpdates() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
@@ -33,6 +40,7 @@ import Testing
         var directory = ContactDirectory((0..<600).map { contact("c\($0)") })
         let letters = Array("abcdyz".utf8)
         let index = directory.nameTokenIndex
+        #expect(!index.initials.isEmpty)
         // Common initials are kept, each bitmap exact; non-ASCII initials ("é", "и") never are.
         for byte in letters {
             let bitmap = Self.bitmapSlots(byte, in: index)

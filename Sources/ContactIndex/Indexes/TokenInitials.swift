@@ -75,8 +75,12 @@ struct TokenInitials: Sendable {
     /// Per ASCII byte: how many slots have its bit set (kept characters only).
     private var counts: [Int] = Array(repeating: 0, count: 128)
 
-    /// Whether no character is kept.
-    var isEmpty: Bool { !bitmaps.contains { !$0.isEmpty } }
+    /// The characters kept (those with a bitmap).
+    private var kept = Characters()
+
+    /// Whether no character is kept. Read on every update of a contact's name tokens: a stored
+    /// set, where looking through the 128 bitmaps for one cost an update about 600 instructions.
+    var isEmpty: Bool { kept == Characters() }
 
     /// The initials of the tokens `ids` (their first bytes that are ASCII).
     static func characters(of ids: some Sequence<UInt32>, firstBytes: UnsafeBufferPointer<UInt8>) -> Characters {
@@ -111,6 +115,7 @@ struct TokenInitials: Sendable {
             bitmaps[byte] = [UInt64](repeating: 0, count: slotCount / 64 + 1)
             counts[byte] = perSlot[byte]
         }
+        self.kept = kept
         guard kept != Characters() else { return }
         for (slot, found) in slotCharacters.enumerated() {
             found.intersection(kept).forEach { byte in bitmaps[Int(byte)].insertSlot(UInt32(slot)) }

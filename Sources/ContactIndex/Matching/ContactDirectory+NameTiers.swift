@@ -142,13 +142,18 @@ extension ContactDirectory {
         let driver = merged.indices.min { (merged[$0].first?.postings ?? 0) < (merged[$1].first?.postings ?? 0) }
         let lookups = driver.flatMap { merged[$0].first?.postings } ?? 0
         var filters: [[SlotSet?]] = merged.indices.map { position in
-            guard position != driver, let band = merged[position].first, var union = unions[position] else {
+            guard position != driver, let band = merged[position].first, unions[position] != nil else {
                 return Array(filledWith: nil, count: merged[position].count)
             }
-            let additions = union.additions(to: tier, band: band, token: query[required[position]], index: nameTokenIndex)
+            let additions = unions[position]!.additions(to: tier, band: band, token: query[required[position]], index: nameTokenIndex)
             // Unaffordable: the token is checked on the contacts' token lists instead.
             guard budget.allows(additions.postings) else { return Array(filledWith: nil, count: merged[position].count) }
             budget.spend(additions.postings)
+            // Taken out of `unions` before it grows: while the array held it too, adding to its
+            // bitmap copied the whole bitmap first (125 KB at a million contacts, a few times a
+            // query; 5% of the instructions of the labeled prefix queries).
+            var union = unions[position]!
+            unions[position] = nil
             union.extend(with: additions, lookups: lookups, index: nameTokenIndex, slotCount: store.slotCount)
             unions[position] = union
             return [union.set]

@@ -261,7 +261,7 @@ public struct ContactDirectory: Sendable {
     private func slot(ofID key: UnsafeRawBufferPointer, hash: UInt32) -> UInt32? {
         var found: UInt32? = nil
         ids.forEach(hash: hash) { slot in
-            let same = store.withRecord(slot) { ContactRecordReader.id(of: $0).elementsEqual(key) } ?? false
+            let same = store.withRecord(slot) { ContactRecordReader.id(of: $0).hasSameBytes(as: key) } ?? false
             if same { found = slot }
             return !same
         }
