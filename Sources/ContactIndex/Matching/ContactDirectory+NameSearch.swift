@@ -70,20 +70,25 @@ extension ContactDirectory {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if collectWholeNameMatches(text, into: &top) { return }
-        let tokens = preparer.names.tokens(text)
+        let marked = preparer.names.tokensMarkingHyphens(text)
+        let tokens = marked.map(\.token)
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
         // for "Иван Иванов"): what the token search below would end on at its first tier.
         if latinKeys, collectLatinWholeNameMatches(tokens, into: &top) { return }
         // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
         let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
         guard !folded.isEmpty else { return }
+        // The legal form goes from the end, the tokens past 8 too: the first ones stay in place.
+        let typedWhole = marked.prefix(folded.count).map(\.beforeHyphen)
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
-        collectTokenMatches(folded, exhaustive: exhaustive, budget: &budget, into: &top)
+        collectTokenMatches(folded, typedWhole: typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
         // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
         // written as one word.
-        let joined = NameParticles.joiningParticles(folded)
-        if joined != folded { collectTokenMatches(joined, exhaustive: exhaustive, budget: &budget, into: &top) }
+        let joined = NameParticles.joiningParticles(folded, typedWhole: typedWhole)
+        if joined.tokens != folded {
+            collectTokenMatches(joined.tokens, typedWhole: joined.typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
+        }
     }
 
     /// Whole names equal to the query at primary collation strength.
@@ -145,11 +150,16 @@ extension ContactDirectory {
     /// Once a tier past the prefix tier begins with an exact, nickname or prefix match in the
     /// results, the tiers from there only fill them, within `budget` (`FillBudget`, shared by
     /// both passes and by the search's joined form).
-    private func collectTokenMatches(_ tokens: [String], exhaustive: Bool, budget: inout FillBudget, into top: inout TopMatches) {
+    /// - Parameter typedWhole: per token, whether the agent typed it whole (`NameQueryToken`).
+    private func collectTokenMatches(
+        _ tokens: [String], typedWhole: [Bool], exhaustive: Bool, budget: inout FillBudget, into top: inout TopMatches
+    ) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
-        var query = tokens.map { NameQueryToken(text: $0, index: index, options: options, nicknames: nicknames) }
+        var query = tokens.indices.map { position in
+            NameQueryToken(text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position])
+        }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
         var evaluated = SmallIDMap(capacity: 1024)

@@ -108,7 +108,14 @@ struct NameQueryToken {
     /// one letter, the tokens it is an initial of.
     /// - Parameter usesPrefixTables: take a listed prefix's spellings from its table (tests
     ///   compare with noting them one by one).
-    init(text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable, usesPrefixTables: Bool = true) {
+    /// - Parameter typedWhole: the agent typed the token whole: a hyphen follows it ("al" in
+    ///   "Mar Al-", "jean" in "Jean-Pi"), so it is the first part of a hyphenated name, not the
+    ///   start of a longer token, and it has no prefix spellings ("al-" is not "alvarez"). A
+    ///   letter keeps its initials ("J-P").
+    init(
+        text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable, usesPrefixTables: Bool = true,
+        typedWhole: Bool = false
+    ) {
         self.text = text
         self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
@@ -138,7 +145,7 @@ struct NameQueryToken {
             return
         }
         let bytes = Array(text.utf8)
-        if usesPrefixTables, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listed(startingWith: $0) }) {
+        if !typedWhole, usesPrefixTables, let listed = bytes.withUnsafeBufferPointer({ index.prefixes.listed(startingWith: $0) }) {
             prefixList = listed.list
             prefixBitmap = listed.bitmap
             takeSpellings(of: listed.spellings, nicknames: nicknames, index: index)
@@ -146,6 +153,10 @@ struct NameQueryToken {
         }
         for name in nicknames.related(to: text) {
             if let id = vocabulary.id(of: name) { note(id, .nickname) }
+        }
+        guard !typedWhole else {
+            sortSpellings(index: index)
+            return
         }
         let prefixed = vocabulary.prefixRange(bytes)
         reserve(prefixed.count + 8)

@@ -70,6 +70,14 @@ public struct NameNormalizer: Sendable {
         Self.splitTokens(fold(text))
     }
 
+    /// The tokens of `tokens(text)`, each with whether a hyphen follows it in the text before
+    /// the next token ("al" in "Mar Al-" and "Al-Gh", "jean" in "Jean-Pi"): a token the agent
+    /// typed whole, as the first part of a hyphenated name, not the start of a longer one.
+    /// - Complexity: O(n), plus the fold.
+    public func tokensMarkingHyphens(_ text: String) -> [(token: String, beforeHyphen: Bool)] {
+        Self.splitTokensMarkingHyphens(fold(text))
+    }
+
     /// The primary-strength collation key of a whole name, with spacing and punctuation normalized
     /// (runs of separators become one space) so that "Smith,  John" and "smith john" share a key.
     /// - Complexity: O(n).
@@ -132,25 +140,53 @@ public struct NameNormalizer: Sendable {
     /// Splits folded text into tokens of letters and digits.
     static func splitTokens(_ folded: String) -> [String] {
         var tokens: [String] = []
+        forEachToken(folded) { token, _ in tokens.append(token) }
+        return tokens
+    }
+
+    /// The tokens of folded text (`splitTokens`), each with whether a hyphen comes after it
+    /// and before the next token: "al" in "mar al-", "jean" in "jean-pi".
+    static func splitTokensMarkingHyphens(_ folded: String) -> [(token: String, beforeHyphen: Bool)] {
+        var tokens: [(token: String, beforeHyphen: Bool)] = []
+        forEachToken(folded) { token, beforeHyphen in tokens.append((token, beforeHyphen)) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of folded text, in order, and whether a hyphen follows it
+    /// before the next token. Tokens are runs of letters and digits (ASCII letters lowercased;
+    /// every non-ASCII byte counts as a letter: the text is folded); an apostrophe between
+    /// letters joins them ("o'brien").
+    private static func forEachToken(_ folded: String, _ body: (String, Bool) -> Void) {
         var current: [UInt8] = []
+        // The last token, held until the separators after it are read.
+        var held: String? = nil
+        var hyphenAfterHeld = false
         var previousWasLetter = false
         let bytes = Array(folded.utf8)
         for (index, byte) in bytes.enumerated() {
             let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || byte >= 0x80
             if isWordByte {
+                if current.isEmpty, let token = held {
+                    body(token, hyphenAfterHeld)
+                    held = nil
+                }
                 current.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
                 previousWasLetter = true
             } else if byte == UInt8(ascii: "'"), previousWasLetter, index + 1 < bytes.count,
                       (bytes[index + 1] | 0x20) >= 97 && (bytes[index + 1] | 0x20) <= 122 {
                 continue  // "o'brien" joins
             } else {
-                if !current.isEmpty { tokens.append(String(utf8Bytes: current)) }
+                if !current.isEmpty {
+                    held = String(utf8Bytes: current)
+                    hyphenAfterHeld = false
+                }
+                if byte == UInt8(ascii: "-") { hyphenAfterHeld = true }
                 current.removeAll(keepingCapacity: true)
                 previousWasLetter = false
             }
         }
-        if !current.isEmpty { tokens.append(String(utf8Bytes: current)) }
-        return tokens
+        if let token = held { body(token, hyphenAfterHeld) }
+        if !current.isEmpty { body(String(utf8Bytes: current), false) }
     }
 
     /// Collapses whitespace and punctuation runs to one space, and trims. Letters, combining

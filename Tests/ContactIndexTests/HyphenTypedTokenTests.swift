@@ -1,0 +1,66 @@
+@testable import ContactIndex
+import Testing
+
+/// A query token followed by a hyphen was typed whole, as the first part of a hyphenated name
+/// ("al" in "Mar Al-", "jean" in "Jean-Pi"): it matches as itself, a nickname or with typing
+/// errors, never as the start of a longer token.
+@Suite struct HyphenTypedTokenTests {
+    let names = NameNormalizer.shared
+
+    @Test func theTokenizerMarksTheTokensAHyphenFollows() {
+        func marked(_ text: String) -> [String] {
+            names.tokensMarkingHyphens(text).map { $0.beforeHyphen ? $0.token + "-" : $0.token }
+        }
+        #expect(marked("Mar Al-") == ["mar", "al-"])
+        #expect(marked("Al-Gh Fatima") == ["al-", "gh", "fatima"])
+        #expect(marked("Jean - Pi") == ["jean-", "pi"])
+        #expect(marked("Smith, John") == ["smith", "john"])
+        #expect(marked("O'Brien-Smith") == ["obrien-", "smith"])
+        #expect(marked("-Jean") == ["jean"])
+        #expect(marked("Müller-Lüdenscheidt") == ["muller-", "ludenscheidt"])
+        #expect(marked("") == [])
+    }
+
+    /// The marked tokens are exactly `tokens`, whatever the text (the two share one loop).
+    @Test(arguments: ["Mar Al-", "O'Brien", "van der Berg", "Smith-Jones, Mary", "王小明", "Иван-Иванов", "a--b  c-", "' - '"])
+    func theTokensAreThoseOfTokens(_ text: String) {
+        #expect(names.tokensMarkingHyphens(text).map(\.token) == names.tokens(text))
+    }
+
+    @Test func aJoinedTokenIsTypedWholeAsItsLastPart() {
+        let joined = NameParticles.joiningParticles(["fat", "al", "g"], typedWhole: [false, true, false])
+        #expect(joined.tokens == ["fat", "alg"])
+        #expect(joined.typedWhole == [false, false])
+        let whole = NameParticles.joiningParticles(["van", "der", "berg"], typedWhole: [false, false, true])
+        #expect(whole.tokens == ["vanderberg"])
+        #expect(whole.typedWhole == [true])
+    }
+
+    static let directory = ContactDirectory([
+        Contact(id: "h1", firstName: "Mariam", lastName: "Al-Ghamdi"),
+        Contact(id: "h2", firstName: "Maria", lastName: "Alvarez"),
+        Contact(id: "h3", firstName: "Jean-Pierre", lastName: "Martin"),
+        Contact(id: "h4", firstName: "Jeanne", lastName: "Dupont"),
+        Contact(id: "h5", firstName: "Jean", lastName: "Dupont"),
+        Contact(id: "h6", firstName: "Fatima", lastName: "Al-Hassan"),
+    ])
+
+    func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
+
+    @Test func aParticleTypedWithItsHyphenIsNotAPrefix() {
+        // "Al-" is the particle of "Al-Ghamdi", not the start of "Alvarez".
+        #expect(ids("Mar Al-") == ["h1"])
+        // Without the hyphen, both are type-ahead matches.
+        #expect(Set(ids("Mar Al")) == ["h1", "h2"])
+        // The part after the hyphen is still a prefix.
+        #expect(ids("Fat Al-Ha").first == "h6")
+    }
+
+    @Test func aFirstNameTypedWithItsHyphenIsNotAPrefix() {
+        let whole = ids("Jean-")
+        #expect(whole.contains("h3") && whole.contains("h5"))
+        #expect(!whole.contains("h4"), "\"Jean-\" is not the start of \"Jeanne\"")
+        #expect(ids("Jean").contains("h4"))
+        #expect(ids("Jean-Pi").first == "h3")
+    }
+}
