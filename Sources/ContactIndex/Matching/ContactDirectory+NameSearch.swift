@@ -277,7 +277,7 @@ extension ContactDirectory {
                 // A contact whose every token is exact may be a whole name (above the bound).
                 if worstBest > TokenMatchKind.exact.rawValue, worstBest != .max,
                     let worst = TokenMatchKind(rawValue: worstBest),
-                    top.isClosed(to: Self.scoreCeiling(base: worst.reason.baseScore, qualitySum: qualityCeiling, tokens: queryCount))
+                    top.isClosed(to: Self.scoreCeiling(base: worst.reason.baseScore, qualitySum: Double(qualityCeiling), tokens: queryCount))
                 {
                     return true
                 }
@@ -288,10 +288,12 @@ extension ContactDirectory {
 
     /// The most a contact scores (`score`) whose weakest token is at best of a kind with base
     /// score `base`, and whose tokens' qualities sum to at most `qualitySum` (its name roles and
-    /// token order at their best; a partial match scores less), rounding covered.
+    /// token order at their best; a partial match scores less). The 1e-7 covers the rounding of
+    /// the scores' `Float` quality sums. Also the bound of a tier's combinations
+    /// (`TierCombination`).
     @inline(__always)
-    static func scoreCeiling(base: Double, qualitySum: Float, tokens: Int) -> Double {
-        base + (maximumBonus - 0.0001) * (0.6 * Double(qualitySum) / Double(tokens) + 0.25 + 0.15) + 1e-7
+    static func scoreCeiling(base: Double, qualitySum: Double, tokens: Int) -> Double {
+        base + (maximumBonus - 0.0001) * (0.6 * qualitySum / Double(tokens) + 0.25 + 0.15) + 1e-7
     }
 
     /// The assignment and score of `offerTokenMatch`: offers the contact unless a `required`

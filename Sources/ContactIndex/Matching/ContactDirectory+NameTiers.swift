@@ -444,9 +444,6 @@ struct TierCombination {
     /// The most a contact of this combination scores.
     let bound: Double
 
-    /// Covers the rounding of the scores' `Float` quality sums.
-    private static let margin = 1e-7
-
     init(bands: [Int], of all: [[NameSpellingBand]], shape: Shape) {
         self.bands = bands
         // Read in place: no array of the chosen bands (each a copy holding two arrays).
@@ -472,18 +469,13 @@ struct TierCombination {
         driverWorseQuality = driverBand.worseQuality
         freeQuality = shape.freeQuality
         tokenCount = shape.tokenCount
-        bound = Self.score(base: base, qualities: qualitySum + freeQuality, tokens: tokenCount)
+        bound = ContactDirectory.scoreCeiling(base: base, qualitySum: qualitySum + freeQuality, tokens: tokenCount)
     }
 
     /// The bound once the driving band's spellings left score at most `driverQuality`.
     func bound(driverQuality: Float) -> Double {
         let sum = qualitySum - driverCeiling + Double(max(driverQuality, driverWorseQuality)) + freeQuality
-        return Self.score(base: base, qualities: sum, tokens: tokenCount)
-    }
-
-    private static func score(base: Double, qualities: Double, tokens: Int) -> Double {
-        let bonus = (ContactDirectory.maximumBonus - 0.0001) * (0.6 * qualities / Double(tokens) + 0.25 + 0.15)
-        return base + bonus + margin
+        return ContactDirectory.scoreCeiling(base: base, qualitySum: sum, tokens: tokenCount)
     }
 
     /// The combinations of a tier worth walking, highest bound first: after an earlier tier,

@@ -10,14 +10,9 @@ enum NameParticles {
     static func isParticle(_ token: String) -> Bool { all.contains(token) }
 
     /// The tokens with every run of particles joined to the token after it
-    /// (["jan", "van", "der", "berg"] → ["jan", "vanderberg"]).
-    static func joiningParticles(_ tokens: [String]) -> [String] {
-        joiningParticles(tokens, typedWhole: tokens.map { _ in false }).tokens
-    }
-
-    /// `joiningParticles`, with per token whether the agent typed it whole
-    /// (`NameNormalizer.tokensMarkingHyphens`): a joined token is typed whole when its last part
-    /// is ("al-gh" joins to "algh", a prefix).
+    /// (["jan", "van", "der", "berg"] → ["jan", "vanderberg"]), with per token whether the agent
+    /// typed it whole (`NameNormalizer.tokensMarkingHyphens`): a joined token is typed whole when
+    /// its last part is ("al-gh" joins to "algh", a prefix).
     static func joiningParticles(_ tokens: [String], typedWhole: [Bool]) -> (tokens: [String], typedWhole: [Bool]) {
         var out: [String] = []
         var wholes: [Bool] = []

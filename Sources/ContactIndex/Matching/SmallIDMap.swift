@@ -64,17 +64,6 @@ struct SmallIDMap: Sendable {
         return offset < Self.window ? home + offset : nil
     }
 
-    /// The value of `key`, or `absent` when the map lacks it. A key's value is read from a
-    /// cell of its window whether or not the key is there, and the choice between it and
-    /// `absent` is a select, not a branch: for the inner loops that ask mostly absent keys.
-    @inline(__always)
-    func value(of key: UInt32, absent: Int32) -> Int32 {
-        let home = Self.home(key, mask)
-        let offset = offset(of: key, from: home)
-        let value = values[home + min(offset, Self.window - 1)]
-        return offset < Self.window ? value : absent
-    }
-
     /// The value of `key`, or nil.
     @inline(__always)
     func value(of key: UInt32) -> Int32? {
