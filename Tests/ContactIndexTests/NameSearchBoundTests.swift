@@ -34,6 +34,27 @@ import Testing
         return texts
     }()
 
+    /// Queries with two tokens typed alike, which read the contacts with two of a band's
+    /// spellings (`ContactDirectory.twinCandidates`): the start of a given name twice, of a
+    /// family name twice, the start both names share, and a twin pair with a third token.
+    static let twinQueries: [String] = {
+        var texts: [String] = []
+        var random = SeededRandom(seed: 23)
+        for _ in 0..<300 {
+            let person = people[random.next(below: people.count)]
+            let given = (person.contact.firstName ?? "").lowercased()
+            let family = (person.contact.lastName ?? "").lowercased()
+            let shared = zip(given, family).prefix { $0 == $1 }.count
+            switch random.next(below: 4) {
+            case 0: texts.append("\(given.prefix(2 + random.next(below: 3))) \(given.prefix(2 + random.next(below: 3)))")
+            case 1: texts.append("\(family.prefix(2)) \(family.prefix(2))")
+            case 2 where shared >= 1: texts.append("\(given.prefix(shared)) \(family.prefix(shared))")
+            default: texts.append("\(given.prefix(2)) \(given.prefix(2)) \(family.prefix(3))")
+            }
+        }
+        return texts
+    }()
+
     struct Answer: Equatable, CustomStringConvertible {
         var id: String
         var score: Double
@@ -45,18 +66,32 @@ import Testing
         directory.lookup(fuzzyName: text, limit: limit, exhaustive: exhaustive, fillLimit: nil).map { Answer(id: $0.contact.id, score: $0.score, reason: $0.reason) }
     }
 
-    @Test(arguments: [1, 3, 10])
-    func boundedSearchEqualsExhaustiveSearch(limit: Int) {
+    /// The queries of `texts` whose bounded answers differ from the exhaustive ones, and how
+    /// many have any answer.
+    static func comparison(of texts: [String], limit: Int) -> (differing: [String], nonEmpty: Int) {
         var differing: [String] = []
         var nonEmpty = 0
-        for text in Self.queries {
-            let bounded = Self.answers(text, limit: limit, exhaustive: false)
-            let exhaustive = Self.answers(text, limit: limit, exhaustive: true)
+        for text in texts {
+            let bounded = answers(text, limit: limit, exhaustive: false)
+            let exhaustive = answers(text, limit: limit, exhaustive: true)
             if !exhaustive.isEmpty { nonEmpty += 1 }
             if bounded != exhaustive { differing.append("\(text): \(bounded) ≠ \(exhaustive)") }
         }
+        return (differing, nonEmpty)
+    }
+
+    @Test(arguments: [1, 3, 10])
+    func boundedSearchEqualsExhaustiveSearch(limit: Int) {
+        let (differing, nonEmpty) = Self.comparison(of: Self.queries, limit: limit)
         #expect(Self.queries.count > 1_500)
         #expect(nonEmpty > Self.queries.count / 2)
+        #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
+    }
+
+    @Test(arguments: [1, 3, 10])
+    func twinTokensFindWhatScoringEveryCandidateFinds(limit: Int) {
+        let (differing, nonEmpty) = Self.comparison(of: Self.twinQueries, limit: limit)
+        #expect(nonEmpty > Self.twinQueries.count / 2)
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
     }
 }

@@ -74,6 +74,11 @@ struct NameTokenIndex: Sendable {
     private var bulkLoading = false
     /// Slots emptied during a bulk load; their postings are dropped by `finishBulkLoad`.
     private var removedDuringBulk: Set<UInt32> = []
+    /// The slots whose contact has a token twice in one name ("Henry Henry";
+    /// `NameTokenRole.repeatsToken`): the one token may serve two query tokens typed alike. Few
+    /// (none in most directories); name search adds them to the contacts it finds in two
+    /// posting lists of a band (`ContactDirectory.twinCandidates`).
+    private(set) var repeatingSlots: Set<UInt32> = []
 
     /// Makes the top-level arrays own their storage (see `ContactDirectory.independentCopy`);
     /// each posting list is copied when first written.
@@ -88,6 +93,7 @@ struct NameTokenIndex: Sendable {
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
         hasSkeleton.reserveCapacity(hasSkeleton.count)
+        repeatingSlots.reserveCapacity(repeatingSlots.count)
         deletions.makeStorageUnique()
         prefixes.makeStorageUnique()
         initials.makeStorageUnique()
@@ -432,6 +438,14 @@ struct NameTokenIndex: Sendable {
         forwardCount[slotIndex] = UInt8(count)
         entityRanks[slotIndex] = entityRank
         idPrefixes[slotIndex] = idPrefix
+        let repeats = count > 1 && forwardArena.withUnsafeBufferPointer { arena in
+            NameTokenRole.repeatsToken(UnsafeBufferPointer(rebasing: arena[start..<(start + count)]))
+        }
+        if repeats {
+            repeatingSlots.insert(slot)
+        } else if !repeatingSlots.isEmpty {
+            repeatingSlots.remove(slot)
+        }
     }
 
     /// Adds one token of a slot: interns it (a new token gets its posting list and deletion
@@ -495,6 +509,7 @@ struct NameTokenIndex: Sendable {
         }
         forwardGarbage += Int(forwardCount[slotIndex])
         forwardCount[slotIndex] = 0
+        if !repeatingSlots.isEmpty { repeatingSlots.remove(slot) }
         killPrefixEntries(of: slot, in: prefixLists)
         for id in crowded { dropDeadPostings(of: id) }
         compactForwardIfNeeded()
@@ -546,6 +561,7 @@ struct NameTokenIndex: Sendable {
         [
             ("token postings", postings.approximateBytes),
             ("token lists", forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity),
+            ("slots repeating a token", repeatingSlots.capacity * 8),
             ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
             ("vocabulary", vocabulary.approximateBytes),
             ("consonant skeletons", skeletons.count * 80),

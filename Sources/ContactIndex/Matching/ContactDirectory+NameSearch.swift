@@ -399,10 +399,10 @@ extension ContactDirectory {
     private static func occurrences(of id: UInt32, in entries: UnsafeBufferPointer<UInt32>) -> Int {
         var person = 0, display = 0, company = 0, joined = 0
         for entry in entries where entry & NameTokenIndex.idMask == id {
-            switch entry >> 28 {
-            case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue: person += 1
-            case NameTokenRole.display.rawValue: display += 1
-            case NameTokenRole.company.rawValue: company += 1
+            switch NameTokenRole.occurrenceGroup(ofEntry: entry) {
+            case 0: person += 1
+            case 1: display += 1
+            case 2: company += 1
             default: joined += 1
             }
         }

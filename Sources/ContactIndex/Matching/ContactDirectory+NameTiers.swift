@@ -206,11 +206,13 @@ extension ContactDirectory {
     ///   - coarse: per required token, a superset of its bands' contacts or nil (empty: none).
     ///   - stopsWhenFull: stop as soon as the results are full (the caller walks on in finer
     ///     bands).
-    ///   - leavesCrowdedLists: stop, once the results are full, in a prefix list whose contacts
+    ///   - leavesCrowdedLists: stop, once the results are full (or at once, in the prefix tier
+    ///     of a query with two tokens typed alike), in a prefix list whose contacts
     ///     are mostly no match (the caller walks on in finer bands).
     ///   - budget: while it runs (`FillBudget`), every list is walked in chunks, each paid for
     ///     before it is read, and the walk stops when the budget is spent.
-    /// - Returns: whether the walk stopped because the results filled.
+    /// - Returns: whether the walk stopped because the results filled (or, with tokens typed
+    ///   alike, because a prefix list was crowded): the caller walks on in finer bands.
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
@@ -222,6 +224,12 @@ extension ContactDirectory {
         let shape = TierCombination.Shape(tier: tier, after: processed, query: query, required: required)
         let combinations = TierCombination.all(bands: bands, shape: shape)
         let requiredMask = required.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
+        // Two tokens typed alike ("mar mar"): a prefix list's contacts pass the other token's
+        // check on the very token that put them in the list, and the few with two such tokens
+        // filled the results only after 1,000 contacts read at a million. The finer bands read
+        // those few (`twinCandidates`). Only when they are the only tokens required: with a
+        // third ("ad ad mac"), that one drives and its few contacts are read anyway.
+        let typedAlike = tier == .prefix && required.count == 2 && Self.hasTokensTypedAlike(required: required, query: query)
         let rejected = Self.rejectedMark(tier: tier, required: required)
         var survivors: [UInt32] = []
         for combination in combinations {
@@ -230,7 +238,22 @@ extension ContactDirectory {
             let driver = combination.driver
             let driverToken = required[driver]
             let band = chosen[driver]
-            var checks = chosen.indices.filter { $0 != driver }.map { position in
+            let prefixList = query[driverToken].prefixList(covering: band)
+            // Another token typed alike, with the same band ("mar mar"): its check would pass on
+            // the very token that put each contact in the driving lists. The contacts with two
+            // of the band's spellings are walked instead (`twinCandidates`), once, at the band's
+            // best quality, and that check is left out. Only for a band of prefix spellings in
+            // the prefix tier, not walked as its prefix's list (the merged walk, which leaves
+            // crowded lists on its own), and not when the test compares with every candidate
+            // scored. A walk of the band's lists also offered, as a by-product, the contacts
+            // whose other token matched at a worse kind (a typing error, an initial: "o o" on
+            // "Olivia de la O"); the twin walk leaves them to their own tier. In the prefix tier
+            // those are few; in the exact tier and the fill tiers, whose walks the fill budget
+            // ends, leaving them there lost some answers ("o o" lost "Olivia de la O").
+            let twin = exhaustive || prefixList != nil || tier != .prefix || band.lowest != .prefix || band.highest != .prefix ? nil
+                : chosen.indices.first { Self.isTwin($0, of: driver, chosen: chosen, query: query, required: required) }
+            let twins = twin.map { _ in twinCandidates(of: band, token: query[driverToken]) }
+            var checks = chosen.indices.filter { $0 != driver && $0 != twin }.map { position in
                 NameTokenCheck(
                     position: position, token: required[position], band: chosen[position],
                     filter: filters[position][combination.bands[position]], coarse: coarse.isEmpty ? nil : coarse[position],
@@ -242,20 +265,20 @@ extension ContactDirectory {
             // nickname spellings walked before are skipped (`evaluated`). The token itself, when
             // it is a spelling too ("john" in "john mar"), is walked as that list, at its own
             // place: every one of its contacts is in the list, and walked on its own first they
-            // were read twice.
-            let prefixList = query[driverToken].prefixList(covering: band)
+            // were read twice. The twin candidates are one list (position -1).
             var walkedPrefixList = false
             var rejections = 0
-            for position in band.positions {
+            for position in twins == nil ? band.positions : [-1] {
                 // The one exact spelling is the token itself.
-                let kind = query[driverToken].kinds[position]
-                let isPrefix = prefixList != nil && (kind == .prefix || kind == .exact)
+                let kind = position < 0 ? band.lowest : query[driverToken].kinds[position]
+                let isPrefix = position >= 0 && prefixList != nil && (kind == .prefix || kind == .exact)
                 if isPrefix, walkedPrefixList { continue }
-                let quality = query[driverToken].quality(at: position)
+                let quality = position < 0 ? band.bestQuality : query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
                 // The list in its two parts (`TokenPostingLists`), each walked in place.
-                let parts = isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index)
+                let parts = if let twins { TokenPostingLists.Slots(main: twins, recent: []) }
+                    else { isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index) }
                 if isPrefix { walkedPrefixList = true }
                 budget.spend(FillBudget.listCost)
                 for part in 0..<2 {
@@ -321,8 +344,11 @@ extension ContactDirectory {
                         // The other tokens' checks keep contacts that are no match ("mar mar": a contact's
                         // one "maria" passes the other token's check, then cannot serve both): once the
                         // results are full, the rest of the tier goes to the finer bands, whose bounds
-                        // stop early, rather than through all 65,000 contacts of "mar…".
-                        if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit, top.isFull(atLeast: 0) {
+                        // stop early, rather than through all 65,000 contacts of "mar…"; with two
+                        // tokens typed alike, full or not, when much of the list is left.
+                        if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit,
+                            top.isFull(atLeast: 0) || typedAlike && list.count - chunkStart >= Self.crowdedRemainder
+                        {
                             keep(checks, of: combination, in: &filters)
                             return true
                         }
@@ -379,6 +405,12 @@ extension ContactDirectory {
     /// How many contacts a walk may find to be no match, with the results full, before it
     /// leaves a prefix list for the finer bands (see `walkTier`).
     static let rejectionLimit = 256
+
+    /// How many contacts of a prefix list must be left unread for a walk of two tokens typed
+    /// alike to leave it before the results are full (see `walkTier`): a crowded list's contacts
+    /// are nearly all read and rejected, at about 100 ns each, and the finer bands cost a
+    /// union of postings each, a few hundred microseconds for "kw kw" in all.
+    static let crowdedRemainder = 2048
 
     /// The mark in `evaluated` of a contact offered (final for the look-up).
     static let offeredMark: Int32 = 0

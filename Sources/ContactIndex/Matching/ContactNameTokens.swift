@@ -10,6 +10,34 @@ enum NameTokenRole: UInt32, Sendable {
     /// A given, family or display name written in Cyrillic or Greek, as English texts romanize
     /// it (`NameNormalizer.alternateRomanization`: "Пушкин" → "pushkin" beside "puskin").
     case alternate = 5
+
+    /// The name that an entry of a contact's token list (`NameTokenIndex`: id | role << 28)
+    /// counts in, for how many query tokens one token may serve: its most occurrences in one
+    /// name. 0: given and family together; 1: the display name; 2: the company; 3: the joined
+    /// and alternate forms.
+    @inline(__always)
+    static func occurrenceGroup(ofEntry entry: UInt32) -> Int {
+        switch entry >> 28 {
+        case given.rawValue, family.rawValue: 0
+        case display.rawValue: 1
+        case company.rawValue: 2
+        default: 3
+        }
+    }
+
+    /// Whether some token occurs twice in one name (`occurrenceGroup`) among `entries` (token
+    /// ids with roles): "Henry Henry" may match the query "hen hen" with its one token.
+    static func repeatsToken(_ entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard entries.count > 1 else { return false }
+        for later in 1..<entries.count {
+            let id = entries[later] & NameTokenIndex.idMask
+            let group = occurrenceGroup(ofEntry: entries[later])
+            for earlier in 0..<later where entries[earlier] & NameTokenIndex.idMask == id && occurrenceGroup(ofEntry: entries[earlier]) == group {
+                return true
+            }
+        }
+        return false
+    }
 }
 
 /// One folded token of a contact's names, with its role.
