@@ -256,8 +256,8 @@ extension ContactDirectory {
             // romanized spellings to find none), and for a band of prefix spellings in the prefix
             // tier (the 1,602 queries compared answer as before).
             let unbudgeted = tier > .prefix && !budget.isRunning
-            let prefixBand = tier == .prefix && band.lowest == .prefix && band.highest == .prefix
-            let twin = exhaustive || prefixList != nil || !(unbudgeted || prefixBand) ? nil
+            let ownBand = (tier == .nickname || tier == .prefix) && band.lowest == tier && band.highest == tier
+            let twin = exhaustive || prefixList != nil || !(unbudgeted || ownBand) ? nil
                 : chosen.indices.first { Self.isTwin($0, of: driver, chosen: chosen, query: query, required: required) }
             let twins = twin.map { _ in twinCandidates(of: band, token: query[driverToken]) }
             var checks = chosen.indices.filter { $0 != driver && $0 != twin }.map { position in
