@@ -1,7 +1,7 @@
 extension ContactDirectory {
     /// The contacts that may match two query tokens typed alike ("mar mar", "li li") with
     /// spellings of one band of theirs: those in the posting lists of two of the band's spellings
-    /// ("mara" and "marquez"), and those with one of them twice in one name ("Mara Mara", the
+    /// ("mara" and "mark"), and those with one of them twice in one name ("Mara Mara", the
     /// index's `repeatingSlots`). Ascending, without repeats. A superset: a dead posting, or a
     /// slot in both parts of one list, may put a contact here that does not have two; the walk
     /// verifies each contact on its token list, as always.
