@@ -22,7 +22,7 @@ import Testing
     /// Thousands of contacts with one "mar…", "li…" or "jo…" token, so that those prefixes' lists
     /// are crowded and the search leaves them for the finer bands (`walkTier`), then the
     /// contacts the tests look for, after them in the lists.
-    static func directory() -> ContactDirectory {
+    static let directory: ContactDirectory = {
         let given = ["Maria", "Mario", "Marc", "Mark", "Marta", "Marek", "Marina", "Marcel", "Lina", "Liam", "John", "Josef"]
         let family = ["Lopez", "Smith", "Chen", "Novak", "Berg", "Kaur", "Silva", "Ito", "Dubois", "Weber", "Okafor", "Haddad"]
         var contacts: [Contact] = []
@@ -40,14 +40,14 @@ import Testing
             Contact(id: "jo", firstName: "Joanna", lastName: "Jones"),
         ]
         return ContactDirectory(contacts)
-    }
+    }()
 
     func ids(_ directory: ContactDirectory, _ text: String, limit: Int = 10, exhaustive: Bool = false) -> [String] {
         directory.lookup(fuzzyName: text, limit: limit, exhaustive: exhaustive, fillLimit: nil).map(\.contact.id)
     }
 
     @Test func twoTokensTypedAlikeNeedTwoTokensOrOneTwiceInAName() {
-        let directory = Self.directory()
+        let directory = Self.directory
         let found = ids(directory, "mar mar")
         #expect(Set(found) == ["two", "twice", "short", "same"])
         // The company's "Mara" is the same token in another name: it serves one query token.
@@ -59,14 +59,14 @@ import Testing
     /// The twin walk finds what scoring every candidate of every tier finds.
     @Test(arguments: [1, 3, 10])
     func theTwinWalkFindsWhatScoringEveryCandidateFinds(limit: Int) {
-        let directory = Self.directory()
+        let directory = Self.directory
         for text in ["mar mar", "ma ma", "mari mari", "marc marc", "li li", "jo jo", "j j", "mar mar lo", "lopez lopez"] {
             #expect(ids(directory, text, limit: limit) == ids(directory, text, limit: limit, exhaustive: true), "\(text)")
         }
     }
 
     @Test func updatesKeepTheRepeatingContactsCurrent() {
-        var directory = Self.directory()
+        var directory = Self.directory
         // "Mara Mara" and "Li Li".
         #expect(directory.nameTokenIndex.repeatingSlots.count == 2)
         directory.upsert(Contact(id: "one", firstName: "Marc", lastName: "Marc"))
