@@ -198,6 +198,7 @@ extension ContactDirectory {
                 }
             }
         }
+        prefetchFirst(of: candidates, for: top)
         for (offset, slot) in candidates.enumerated() {
             prefetchAhead(of: offset, in: candidates, for: top)
             offerTokenMatch(slot: slot, query: query, into: &top)

@@ -11,6 +11,21 @@ extension ContactDirectory {
     /// with more walks each token's spellings of the tier as one band.
     static let maximumCombinations = 64
 
+    /// Prefetches what scoring the first contacts of `slots` reads, for a walk that then calls
+    /// `prefetchAhead` at each contact: the token lists' starts of the first
+    /// `tokenListLookahead`, then the lists and tie values of the first half as many (their
+    /// starts' loads overlap). Without it, each batch of contacts began with its first ones
+    /// unprefetched, a cache miss after another.
+    @inline(__always)
+    func prefetchFirst(of slots: [UInt32], for top: TopMatches) {
+        let starts = min(slots.count, Self.tokenListLookahead)
+        for offset in 0..<starts { nameTokenIndex.prefetchTokenListStart(of: slots[offset]) }
+        for offset in 0..<min(starts, Self.tokenListLookahead / 2) {
+            nameTokenIndex.prefetchTokens(of: slots[offset])
+            top.prefetchTieValues(of: slots[offset])
+        }
+    }
+
     /// Prefetches what scoring the contacts a few places after `offset` in `slots` reads: their
     /// token lists' starts `tokenListLookahead` ahead, the lists and tie values half as far.
     @inline(__always)
@@ -322,6 +337,7 @@ extension ContactDirectory {
                         // overdraw, and its survivors are still scored); its token-list reads are
                         // paid for as they go.
                         defer { budget.spend(chunkPostings) }
+                        prefetchFirst(of: survivors, for: top)
                         for (offset, slot) in survivors.enumerated() {
                             if budget.isSpent {
                                 keep(checks, of: combination, in: &filters)
@@ -406,7 +422,11 @@ extension ContactDirectory {
     }
 
     /// How many contacts a walk gathers, chunk by chunk, before it reads them (see `walkTier`).
-    static let survivorBatch = 32
+    /// Each batch starts its prefetching anew (`prefetchFirst`), so a larger one keeps more
+    /// misses in flight: on the 1,000 labeled prefix queries at a million contacts, run in one
+    /// process in alternate rounds, 64 made the queries about 5% faster than 32 (geometric
+    /// mean of each query's fastest of 10 rounds), 128 another 2%, 256 no more.
+    static let survivorBatch = 128
 
     /// How many contacts of a prefix list a walk checks at a time (see `walkTier`).
     static let prefixListChunk = 512
