@@ -1,7 +1,8 @@
 /// Finds stored numbers that contain a run of digits (an agent types the last four digits, or a
 /// few digits from the middle): every 4-digit window of every stored number's digits is a key
-/// (10,000 buckets of slots). A query reads the smallest bucket among its own windows, and its
-/// caller checks each candidate's digits for the whole run.
+/// (10,000 buckets of slots). A query reads the smallest bucket among its own windows, drops
+/// those of its slots that a second window's bucket lacks (`candidateBuckets`), and its caller
+/// checks each candidate left for the whole run.
 ///
 /// Digits are the E.164 digits of a parsed number, or the raw digits of one that did not parse.
 ///
@@ -108,19 +109,56 @@ struct PhoneFragmentIndex: Sendable {
     }
 
     /// The slots whose numbers may contain `digits` (at least 4 ASCII digits): the smallest
-    /// bucket among the digits' windows. Slots may repeat or be stale: callers check each.
-    /// - Complexity: O(d) to pick the bucket.
-    func candidates(containing digits: [UInt8]) -> [UInt32] {
-        guard digits.count >= Self.minimumDigits else { return [] }
+    /// bucket among the digits' windows, and a second bucket that every number containing
+    /// `digits` is in as well, when reading it into a filter costs less than the records it
+    /// spares (nil when `digits` has one window, or none pays). A number in the first bucket but
+    /// not the second cannot contain `digits`, so a caller drops it without reading its record.
+    /// Slots may repeat or be stale in both: callers check each.
+    ///
+    /// Which second bucket: the one with the least expected cost, counted in slots put in the
+    /// filter: its own slots, plus `recordReadCost` for each slot of the first bucket that it
+    /// keeps without containing `digits`. A number of the first bucket is in the second by
+    /// chance when the digits after its window happen to continue it (one in 10^d for a window
+    /// d digits further on; they share digits while d < 4), or when it holds the second window
+    /// elsewhere (about `windowsPerNumber` of the bucket's slots in `slotCount`). So a window
+    /// further on filters better, and a common one ("1202", the start of every number in
+    /// Washington, D.C.) costs its length.
+    /// - Complexity: O(d) for d digits.
+    func candidateBuckets(containing digits: [UInt8], slotCount: Int) -> (candidates: [UInt32], filter: [UInt32]?) {
+        guard digits.count >= Self.minimumDigits else { return ([], nil) }
         return digits.withUnsafeBufferPointer { buffer in
-            var best = Int(Self.window(buffer, at: buffer.count - Self.minimumDigits))
-            for start in 0...(buffer.count - Self.minimumDigits) {
-                let bucket = Int(Self.window(buffer, at: start))
-                if buckets[bucket].count < buckets[best].count { best = bucket }
+            let starts = 0...(buffer.count - Self.minimumDigits)
+            let sizes = starts.map { buckets[Int(Self.window(buffer, at: $0))].count }
+            var best = starts.upperBound
+            for start in starts where sizes[start] < sizes[best] { best = start }
+            let candidates = Double(sizes[best])
+            // Reading every candidate's record: the cost to beat.
+            var cheapest = candidates * Self.recordReadCost
+            var second: Int?
+            for start in starts where start != best {
+                let apart = min(abs(start - best), Self.minimumDigits)
+                let byChance = (apart < Self.minimumDigits ? Self.continuationChance[apart] : 0)
+                    + Self.windowsPerNumber * Double(sizes[start]) / Double(max(slotCount, 1))
+                let cost = Double(sizes[start]) + candidates * min(byChance, 1) * Self.recordReadCost
+                if cost < cheapest {
+                    cheapest = cost
+                    second = start
+                }
             }
-            return buckets[best]
+            return (buckets[Int(Self.window(buffer, at: best))], second.map { buckets[Int(Self.window(buffer, at: $0))] })
         }
     }
+
+    /// The chance that the `d` digits after a window are given ones (d < 4).
+    private static let continuationChance: [Double] = [1, 0.1, 0.01, 0.001]
+
+    /// What reading a candidate's record costs against putting a slot in a filter (a hash
+    /// insert or probe): a cache miss or two and a decode against a few instructions in cache.
+    static let recordReadCost = 32.0
+
+    /// About how many distinct windows a stored number has (an E.164 number of 11 to 13 digits
+    /// has 8 to 10).
+    static let windowsPerNumber = 10.0
 
     /// Makes the bucket table own its storage (see `ContactDirectory.independentCopy`); the
     /// buckets themselves are copied when first written.
