@@ -92,6 +92,11 @@ extension ContactDirectory {
             for slot in candidates where filter?.contains(slot) ?? true {
                 examined += 1
                 if examined > Self.maximumExamined { break }
+                // Every match scores the same: once the results are full, a candidate that ranks
+                // below the last one (entity, then id key) cannot enter, whatever its record
+                // holds, and is not read. A common 4-digit run ("1201", one window, nothing to
+                // filter with) read all of its 50,000 records at a million contacts.
+                if top.excludes(slot: slot, bestScore: MatchReason.phoneFragment.baseScore) { continue }
                 let matches = store.withRecord(slot) { record in
                     var reader = ContactRecordReader(record)
                     reader.skipHeader()
