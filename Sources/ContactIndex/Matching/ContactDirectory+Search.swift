@@ -34,7 +34,9 @@ extension ContactDirectory {
         }
         if let email = query.emailText {
             if query.emailIsComplete { identity += lookup(email: email, limit: limit * 4) }
-            identity += emailPrefixMatches(email, cap: max(limit * 50, 500))
+            // Alone in the query, only the best `limit` of them can be answered.
+            let alone = query.phoneText == nil && query.nameText.isEmpty
+            identity += emailPrefixMatches(email, cap: max(limit * 50, 500), best: alone ? limit : nil)
         }
         var names: [Match] = []
         if !query.nameText.isEmpty {
@@ -117,20 +119,77 @@ extension ContactDirectory {
     /// The most candidates a fragment or prefix search checks.
     static let maximumExamined = 50_000
 
-    /// Contacts with an address starting with `prefix` (lower-cased).
-    private func emailPrefixMatches(_ prefix: String, cap: Int) -> [Match] {
+    /// Contacts with an address starting with `prefix` (lower-cased), among the first `cap`
+    /// addresses in order; with `best`, only the best `best` of those contacts by the ranking.
+    ///
+    /// With `best` and an ASCII prefix, a contact's ASCII addresses are checked on its record,
+    /// and only the contacts kept are decoded: "david." or "info@" decoded 500 contacts to
+    /// answer with 10 (1.4–1.8 ms at a million contacts). A contact with a non-ASCII address is
+    /// decoded and checked as a `String`, where characters, not bytes, make a prefix.
+    private func emailPrefixMatches(_ prefix: String, cap: Int, best: Int? = nil) -> [Match] {
         let lower = Array(prefix.utf8)
         guard !lower.isEmpty else { return [] }
-        var out: [Match] = []
-        emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
-            guard let contact = storedContact(slot: slot),
-                  let email = contact.emails.first(where: { $0.normalized?.address.hasPrefix(prefix) == true })
-            else { return }
-            let exact = email.normalized?.address == prefix
-            let reason: MatchReason = exact ? .exactEmail : .emailPrefix
-            out.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedEmail: email))
+        /// The first of a contact's emails whose normalized address starts with `prefix`.
+        func firstMatch(in contact: Contact) -> (position: Int, reason: MatchReason)? {
+            guard let position = contact.emails.firstIndex(where: { $0.normalized?.address.hasPrefix(prefix) == true }) else { return nil }
+            return (position, contact.emails[position].normalized?.address == prefix ? .exactEmail : .emailPrefix)
         }
-        return out
+        guard let best, lower.allSatisfy({ $0 < 0x80 }) else {
+            var out: [Match] = []
+            emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
+                guard let contact = storedContact(slot: slot), let (position, reason) = firstMatch(in: contact) else { return }
+                out.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedEmail: contact.emails[position]))
+            }
+            return best.map { configuration.ranking.rank(out, limit: $0) } ?? out
+        }
+        var top = TopMatches(limit: best, of: self)
+        lower.withUnsafeBytes { prefixBytes in
+            emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
+                let found = store.withRecord(slot) { Self.firstASCIIEmailMatch(in: $0, prefix: prefixBytes) } ?? .none
+                switch found {
+                case .none:
+                    return
+                case .at(let position, let exact):
+                    let reason: MatchReason = exact ? .exactEmail : .emailPrefix
+                    top.offer(slot: slot, score: reason.baseScore, reason: reason, position: position)
+                case .undecided:
+                    guard let contact = storedContact(slot: slot), let (position, reason) = firstMatch(in: contact) else { return }
+                    top.offer(slot: slot, score: reason.baseScore, reason: reason, position: position)
+                }
+            }
+        }
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot), contact.emails.indices.contains(Int(entry.position)) else { return nil }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedEmail: contact.emails[Int(entry.position)])
+        }
+    }
+
+    /// What a record says of an ASCII prefix (`emailPrefixMatches`).
+    private enum EmailPrefixCheck {
+        /// No email of the contact starts with it.
+        case none
+        /// The email at `position` is the first that starts with it; `exact`: it is the whole
+        /// address.
+        case at(position: Int, exact: Bool)
+        /// A non-ASCII address comes first: the contact is checked decoded.
+        case undecided
+    }
+
+    /// The first email of a record whose normalized address starts with the ASCII `prefix`,
+    /// read on the record. An address of ASCII bytes starts with an ASCII prefix as a `String`
+    /// exactly when its bytes do; any other address leaves the answer to the decoded contact.
+    private static func firstASCIIEmailMatch(in record: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> EmailPrefixCheck {
+        var reader = ContactRecordReader(record)
+        reader.skipHeader()
+        reader.skipPhones()
+        for position in 0..<reader.count() {
+            let email = reader.email()
+            guard email.isNormalized else { continue }
+            let parts = email.address.map { [$0] } ?? [email.localPart, email.asciiDomain].compactMap { $0 }
+            guard parts.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) else { return .undecided }
+            if email.addressStarts(with: prefix) { return .at(position: position, exact: email.addressEquals(prefix)) }
+        }
+        return .none
     }
 
     /// The score of an address whose local part starts with a one-word query without being
