@@ -7,16 +7,12 @@ import Testing
 /// numbers: nothing that holds the run is dropped, before and after updates that leave stale
 /// entries in the buckets.
 @Suite struct PhoneFragmentFilterTests {
-    /// A small seeded generator (SplitMix64), so the directory is the same on every run.
+    /// Random digits and numbers from a seeded generator (`SplitMix`), so the directory is the
+    /// same on every run.
     struct Digits {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix
+        init(seed: UInt64) { random = SplitMix(seed: seed) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func digits(_ count: Int) -> String {
             String((0..<count).map { _ in Character(String(next() % 10)) })
         }
@@ -118,7 +114,7 @@ import Testing
     }
 
     @Test func theFilterDropsNoContactThatHoldsTheDigits() {
-        var random = Digits(state: 42)
+        var random = Digits(seed: 42)
         var directory = Self.makeDirectory(&random)
         let ids = (0..<Self.contactCount).map { "c\($0)" }
         var stored = Self.storedDigits(directory, ids: ids)

@@ -123,9 +123,9 @@ extension ContactDirectory {
     /// addresses in order; with `best`, only the best `best` of those contacts by the ranking.
     ///
     /// With `best` and an ASCII prefix, a contact's ASCII addresses are checked on its record,
-    /// and only the contacts kept are decoded: "david." or "info@" decoded 500 contacts to
-    /// answer with 10 (1.4–1.8 ms at a million contacts). A contact with a non-ASCII address is
-    /// decoded and checked as a `String`, where characters, not bytes, make a prefix.
+    /// and only the contacts kept are decoded: "info@" decoded 500 contacts to answer with 10
+    /// (1.1 ms at a million contacts). A contact with a non-ASCII address is decoded and
+    /// checked as a `String`, where characters, not bytes, make a prefix.
     private func emailPrefixMatches(_ prefix: String, cap: Int, best: Int? = nil) -> [Match] {
         let lower = Array(prefix.utf8)
         guard !lower.isEmpty else { return [] }
@@ -185,8 +185,9 @@ extension ContactDirectory {
         for position in 0..<reader.count() {
             let email = reader.email()
             guard email.isNormalized else { continue }
-            let parts = email.address.map { [$0] } ?? [email.localPart, email.asciiDomain].compactMap { $0 }
-            guard parts.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) else { return .undecided }
+            func isASCII(_ bytes: UnsafeRawBufferPointer?) -> Bool { bytes?.allSatisfy { $0 < 0x80 } ?? true }
+            let ascii = email.address != nil ? isASCII(email.address) : isASCII(email.localPart) && isASCII(email.asciiDomain)
+            guard ascii else { return .undecided }
             if email.addressStarts(with: prefix) { return .at(position: position, exact: email.addressEquals(prefix)) }
         }
         return .none
