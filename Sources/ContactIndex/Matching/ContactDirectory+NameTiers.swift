@@ -270,8 +270,8 @@ extension ContactDirectory {
             // prefix match, which no later tier can add: "ema ema" read 12,000 contacts of its
             // romanized spellings to find none), and for a band of nickname spellings in the
             // nickname tier or of prefix spellings in the prefix tier, whose by-products mostly
-            // match at the unbudgeted tiers after (the 10,602 queries compared at a million
-            // contacts answer as before).
+            // match at the unbudgeted tiers after (the 9,602 name and twin queries compared at a
+            // million contacts answer as before).
             let unbudgeted = tier > .prefix && !budget.isRunning
             let ownBand = (tier == .nickname || tier == .prefix) && band.lowest == tier && band.highest == tier
             let twin = exhaustive || prefixList != nil || !(unbudgeted || ownBand) ? nil
