@@ -412,13 +412,25 @@ extension ContactDirectory {
 
     /// Whether the query's tokens, in order, are the contact's given then family tokens, family
     /// then given, or its display name's tokens.
+    ///
+    /// Compared in place: every contact whose tokens all match exactly comes here, and a
+    /// one-word query of a common name ("david", "smith") has thousands of them; with arrays of
+    /// each role's tokens built to compare, this was a third of the search for "david." (four
+    /// allocations a contact).
     private static func isWholeName(query: [NameQueryToken], entries: UnsafeBufferPointer<UInt32>) -> Bool {
-        func tokens(_ role: NameTokenRole) -> [UInt32] {
-            entries.filter { $0 >> 28 == role.rawValue }.map { $0 & NameTokenIndex.idMask }
+        /// Whether the query's tokens are the tokens of role `first`, then those of `second`
+        /// (when it differs), in the order of `entries`.
+        func spells(_ first: NameTokenRole, then second: NameTokenRole) -> Bool {
+            var position = 0
+            for pass in 0..<(first == second ? 1 : 2) {
+                let role = pass == 0 ? first.rawValue : second.rawValue
+                for entry in entries where entry >> 28 == role {
+                    guard position < query.count, query[position].exactID == entry & NameTokenIndex.idMask else { return false }
+                    position += 1
+                }
+            }
+            return position == query.count
         }
-        let wanted = query.map { $0.exactID ?? UInt32.max }
-        let given = tokens(.given)
-        let family = tokens(.family)
-        return wanted == given + family || wanted == family + given || wanted == tokens(.display)
+        return spells(.given, then: .family) || spells(.family, then: .given) || spells(.display, then: .display)
     }
 }
