@@ -27,6 +27,9 @@ extension ContactDirectory {
             return configuration.ranking.rank(names + bareEmailPrefixMatches(word, cap: limit * 4), limit: limit)
         }
 
+        if query.phoneText == nil, let email = query.emailText, !query.emailIsComplete, !query.nameText.isEmpty {
+            return emailPrefixAndNameMatches(email, names: query.nameText, limit: limit)
+        }
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
@@ -118,99 +121,6 @@ extension ContactDirectory {
 
     /// The most candidates a fragment or prefix search checks.
     static let maximumExamined = 50_000
-
-    /// Contacts with an address starting with `prefix` (lower-cased), among the first `cap`
-    /// addresses in order; with `best`, only the best `best` of those contacts by the ranking.
-    ///
-    /// With `best` and an ASCII prefix, a contact's ASCII addresses are checked on its record,
-    /// and only the contacts kept are decoded: "info@" decoded 500 contacts to answer with 10
-    /// (1.1 ms at a million contacts). A contact with a non-ASCII address is decoded and
-    /// checked as a `String`, where characters, not bytes, make a prefix.
-    private func emailPrefixMatches(_ prefix: String, cap: Int, best: Int? = nil) -> [Match] {
-        let lower = Array(prefix.utf8)
-        guard !lower.isEmpty else { return [] }
-        /// The first of a contact's emails whose normalized address starts with `prefix`.
-        func firstMatch(in contact: Contact) -> (position: Int, reason: MatchReason)? {
-            guard let position = contact.emails.firstIndex(where: { $0.normalized?.address.hasPrefix(prefix) == true }) else { return nil }
-            return (position, contact.emails[position].normalized?.address == prefix ? .exactEmail : .emailPrefix)
-        }
-        guard let best, lower.allSatisfy({ $0 < 0x80 }) else {
-            var out: [Match] = []
-            emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
-                guard let contact = storedContact(slot: slot), let (position, reason) = firstMatch(in: contact) else { return }
-                out.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedEmail: contact.emails[position]))
-            }
-            return best.map { configuration.ranking.rank(out, limit: $0) } ?? out
-        }
-        var top = TopMatches(limit: best, of: self)
-        lower.withUnsafeBytes { prefixBytes in
-            emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
-                let found = store.withRecord(slot) { Self.firstASCIIEmailMatch(in: $0, prefix: prefixBytes) } ?? .none
-                switch found {
-                case .none:
-                    return
-                case .at(let position, let exact):
-                    let reason: MatchReason = exact ? .exactEmail : .emailPrefix
-                    top.offer(slot: slot, score: reason.baseScore, reason: reason, position: position)
-                case .undecided:
-                    guard let contact = storedContact(slot: slot), let (position, reason) = firstMatch(in: contact) else { return }
-                    top.offer(slot: slot, score: reason.baseScore, reason: reason, position: position)
-                }
-            }
-        }
-        return top.entries.compactMap { entry in
-            guard let contact = storedContact(slot: entry.slot), contact.emails.indices.contains(Int(entry.position)) else { return nil }
-            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedEmail: contact.emails[Int(entry.position)])
-        }
-    }
-
-    /// What a record says of an ASCII prefix (`emailPrefixMatches`).
-    private enum EmailPrefixCheck {
-        /// No email of the contact starts with it.
-        case none
-        /// The email at `position` is the first that starts with it; `exact`: it is the whole
-        /// address.
-        case at(position: Int, exact: Bool)
-        /// A non-ASCII address comes first: the contact is checked decoded.
-        case undecided
-    }
-
-    /// The first email of a record whose normalized address starts with the ASCII `prefix`,
-    /// read on the record. An address of ASCII bytes starts with an ASCII prefix as a `String`
-    /// exactly when its bytes do; any other address leaves the answer to the decoded contact.
-    private static func firstASCIIEmailMatch(in record: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> EmailPrefixCheck {
-        var reader = ContactRecordReader(record)
-        reader.skipHeader()
-        reader.skipPhones()
-        for position in 0..<reader.count() {
-            let email = reader.email()
-            guard email.isNormalized else { continue }
-            func isASCII(_ bytes: UnsafeRawBufferPointer?) -> Bool { bytes?.allSatisfy { $0 < 0x80 } ?? true }
-            let ascii = email.address != nil ? isASCII(email.address) : isASCII(email.localPart) && isASCII(email.asciiDomain)
-            guard ascii else { return .undecided }
-            if email.addressStarts(with: prefix) { return .at(position: position, exact: email.addressEquals(prefix)) }
-        }
-        return .none
-    }
-
-    /// The score of an address whose local part starts with a one-word query without being
-    /// it ("moha" of "mohammed@…"): below every name match but fuzzy ones, since a few letters
-    /// typed alone are more often a name's start than a user name's.
-    static let bareEmailPrefixScore = 0.62
-
-    /// Contacts with an address whose local part starts with `word` (a one-word query, see
-    /// `FreeTextQuery.bareEmailWord`), the first `cap` addresses in order: `emailPrefix` at its
-    /// base score when the word is the whole local part ("jsmith2" of "jsmith2@…"), else
-    /// `bareEmailPrefixScore`.
-    private func bareEmailPrefixMatches(_ word: String, cap: Int) -> [Match] {
-        emailPrefixMatches(word, cap: cap).map { match in
-            var match = match
-            let wholeLocalPart = match.matchedEmail?.normalized.map { $0.address.hasPrefix(word + "@") } ?? false
-            match.reason = .emailPrefix
-            match.score = wholeLocalPart ? MatchReason.emailPrefix.baseScore : Self.bareEmailPrefixScore
-            return match
-        }
-    }
 
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
