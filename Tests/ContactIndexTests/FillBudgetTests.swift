@@ -93,38 +93,6 @@ import Testing
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
     }
 
-    /// The pass that leaves a query's particles out adds only fillers once the budget runs,
-    /// and its prefix tier is paid for: "ter patt" past its one prefix match ("Terry
-    /// Patterson") finds the contacts of "patt…" without a "ter…" token (partial matches) only
-    /// as far as the budget goes, not all 600; unlimited, it finds them all. A contact written
-    /// without the particles and with whole spellings of the other tokens still comes, from
-    /// that pass's nickname tier ("Patricia Tschentscher" after "Patricia von der Tschentscher"
-    /// for "tricia von der tschentscher").
-    @Test func theParticlePassPaysForItsPrefixTier() {
-        var contacts = [
-            Contact(id: "match", firstName: "Terry", lastName: "Patterson"),
-            Contact(id: "full", firstName: "Patricia", lastName: "von der Tschentscher"),
-            Contact(id: "whole", firstName: "Patricia", lastName: "Tschentscher"),
-        ]
-        let families = ["Patterson", "Pattison", "Patton", "Pattinson"]
-        contacts += (0..<600).map { Contact(id: "p\($0)", firstName: "Anna", lastName: families[$0 % families.count]) }
-        let directory = ContactDirectory(contacts)
-        let limit = 1_024
-        let unlimited = directory.lookup(fuzzyName: "ter patt", limit: 1_000, exhaustive: false, fillLimit: nil)
-        let budgeted = directory.lookup(fuzzyName: "ter patt", limit: 1_000, exhaustive: false, fillLimit: limit)
-        #expect(unlimited.first?.contact.id == "match")
-        #expect(budgeted.first?.contact.id == "match")
-        #expect(unlimited.filter { $0.reason == .partialName }.count == 600)
-        let partial = budgeted.filter { $0.reason == .partialName }.count
-        // Each partial match: its posting and its token list read (64 postings' worth,
-        // `NameTokenCheck.probeCost`).
-        #expect(partial >= 1)
-        #expect(partial <= limit / (1 + 64) + 1, "\(partial) partial matches")
-        let written = directory.lookup(fuzzyName: "tricia von der tschentscher", limit: 10, exhaustive: false, fillLimit: limit)
-        #expect(written.first?.contact.id == "full")
-        #expect(written.map(\.contact.id).contains("whole"), "\(written.map(\.contact.id))")
-    }
-
     /// Each driving list a fill tier starts costs `FillBudget.listCost` besides its postings: a
     /// query whose fillers each sit in a list of their own ("abel quinc" past one prefix match:
     /// 125 one-edit neighbours of "quinc", one contact each) finds no more of them than the

@@ -48,16 +48,6 @@ extension ContactDirectory {
     /// results only fills them: it starts `budget` (`FillBudget`), which then also limits the
     /// later tiers past the prefix tier in every pass of the search, and the search ends when it
     /// runs out.
-    ///
-    /// So does the prefix tier of a pass that leaves the query's particles out, once the budget
-    /// runs: the pass with every token required went through the tiers up to the prefix tier in
-    /// full, so what this one finds there lacks a particle (a partial match) or matches it at a
-    /// later tier, and ranks below the exact, nickname or prefix match the budget started after.
-    /// "Ter Patt" ("ter" is a particle) read every contact of "patt…" for partial matches: 147
-    /// → 70 µs at a million contacts, and the replies to the 9,000 labeled name queries did not
-    /// change. Its exact and nickname tiers stay unbudgeted: they read the few lists of whole
-    /// spellings, and find the contacts written without the particle ("Patricia Tschentscher"
-    /// for "Tricia von der Tschentscher"), which a budget spent before them lost.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
     /// - Returns: whether the results are settled: no later match could enter them, or the
     ///   budget ran out.
@@ -70,9 +60,7 @@ extension ContactDirectory {
         var processed: TokenMatchKind?
         var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
         for (tierIndex, tier) in Self.tiers.enumerated() {
-            // The pass without particles (fewer tokens required) adds only fillers once the
-            // budget runs (see above): its prefix tier is paid for too.
-            let fills = tier > .prefix || (tier == .prefix && required.count < query.count && budget.isRunning)
+            let fills = tier > .prefix
             if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
             if fills, budget.isSpent { return true }
             // The far spellings (two edits, romanized) from their tier on, or with the first

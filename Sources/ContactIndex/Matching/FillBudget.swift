@@ -1,7 +1,6 @@
 /// How much work the tiers that only fill the results may still do, in postings: the tiers
 /// after the prefix tier (initials, typing errors, romanizations), once the results hold an
-/// exact, nickname or prefix match, which every later match ranks below, and the prefix tier of
-/// the pass without particles then (`ContactDirectory.collectTiers`). One budget serves a
+/// exact, nickname or prefix match, which every later match ranks below. One budget serves a
 /// whole name search (its pass without particles and its joined form included).
 ///
 /// Those tiers can cost far more than the matches the agent is after. A type-ahead query
