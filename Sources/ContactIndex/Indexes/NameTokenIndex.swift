@@ -79,6 +79,12 @@ struct NameTokenIndex: Sendable {
     /// (none in most directories); name search adds them to the contacts it finds in two
     /// posting lists of a band (`ContactDirectory.twinCandidates`).
     private(set) var repeatingSlots: Set<UInt32> = []
+    /// The slots whose contact a one-token query may match as a whole name (`SlotBitmap`): its
+    /// given and family names hold one token in all, or its display name holds one (a contact
+    /// filed under "Li" alone). Name search ranks the other contacts of a common token by their
+    /// tie values before reading them (`ContactDirectory.tieCeiling`). A bit may stay set for a
+    /// slot that no longer needs it (then its contact is read, as before), never the other way.
+    private(set) var singleTokenNames: [UInt64] = []
 
     /// Makes the top-level arrays own their storage (see `ContactDirectory.independentCopy`);
     /// each posting list is copied when first written.
@@ -446,6 +452,36 @@ struct NameTokenIndex: Sendable {
         } else if !repeatingSlots.isEmpty {
             repeatingSlots.remove(slot)
         }
+        let single = forwardArena.withUnsafeBufferPointer { arena in
+            Self.mayBeOneTokenName(UnsafeBufferPointer(rebasing: arena[start..<(start + count)]))
+        }
+        if single {
+            singleTokenNames.insertSlot(slot)
+        } else {
+            singleTokenNames.removeSlot(slot)
+        }
+    }
+
+    /// Whether a contact with these token entries may match a one-token query as a whole name
+    /// (`ContactDirectory.isWholeName`): one given or family token in all, or one display token.
+    static func mayBeOneTokenName(_ entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        var person = 0
+        var display = 0
+        for entry in entries {
+            switch entry >> 28 {
+            case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue: person += 1
+            case NameTokenRole.display.rawValue: display += 1
+            default: break
+            }
+        }
+        return person == 1 || display == 1
+    }
+
+    /// Whether a one-token query may match `slot`'s contact as a whole name (see
+    /// `singleTokenNames`).
+    @inline(__always)
+    func mayBeOneTokenName(slot: UInt32) -> Bool {
+        singleTokenNames.withUnsafeBufferPointer { $0.containsSlot(slot) }
     }
 
     /// Adds one token of a slot: interns it (a new token gets its posting list and deletion
@@ -562,7 +598,7 @@ struct NameTokenIndex: Sendable {
             ("token postings", postings.approximateBytes),
             ("token lists", forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity),
             ("slots repeating a token", repeatingSlots.capacity * 8),
-            ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
+            ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8 + singleTokenNames.capacity * 8),
             ("vocabulary", vocabulary.approximateBytes),
             ("consonant skeletons", skeletons.count * 80),
             ("typing-error deletions", deletions.approximateBytes),

@@ -377,8 +377,7 @@ extension ContactDirectory {
             }
         }
         guard matched > 0, !missesRequired else { return false }
-        let shape = 0.6 * Double(qualitySum) / Double(queryCount) + 0.25 * Double(personal) / Double(matched) + 0.15 * (inOrder ? 1 : 0)
-        let bonus = (Self.maximumBonus - 0.0001) * shape
+        let bonus = Self.bonus(qualitySum: qualitySum, tokens: queryCount, personal: personal, matched: matched, inOrder: inOrder)
         if matched == queryCount {
             if worst == .exact, Self.isWholeName(query: query, entries: entries) {
                 top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
@@ -393,6 +392,16 @@ extension ContactDirectory {
             top.offer(slot: slot, score: full * Double(matched) / Double(queryCount) * 0.5, reason: .partialName)
         }
         return true
+    }
+
+    /// What a match adds to its reason's base score (`offerTokenMatch`): less than
+    /// `maximumBonus`, from the tokens' qualities summed, the share of matched tokens on the
+    /// person's names, and the order. One function, so that a bound computed from the best of
+    /// each (`tieCeiling`) is the very score a contact with the best of each gets.
+    @inline(__always)
+    static func bonus(qualitySum: Float, tokens: Int, personal: Int, matched: Int, inOrder: Bool) -> Double {
+        let shape = 0.6 * Double(qualitySum) / Double(tokens) + 0.25 * Double(personal) / Double(matched) + 0.15 * (inOrder ? 1 : 0)
+        return (maximumBonus - 0.0001) * shape
     }
 
     /// How often a token may serve query tokens: its most occurrences in one of the contact's

@@ -303,6 +303,11 @@ extension ContactDirectory {
                 // The list in its two parts (`TokenPostingLists`), each walked in place.
                 let parts = if let twins { TokenPostingLists.Slots(main: twins, recent: []) }
                     else { isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index) }
+                // A one-token query walking one spelling's list: its contacts left score at most
+                // `ceiling`, and those ranking after the last result by their tie values are
+                // passed over unread (`tieCeiling`).
+                let ceiling = !exhaustive && twins == nil && !isPrefix && query.count == 1 && checks.isEmpty
+                    ? Self.tieCeiling(kind: kind, quality: quality) : nil
                 if isPrefix { walkedPrefixList = true }
                 budget.spend(FillBudget.listCost)
                 for part in 0..<2 {
@@ -344,6 +349,9 @@ extension ContactDirectory {
                                 return false
                             }
                             prefetchAhead(of: offset, in: survivors, for: top)
+                            if let ceiling, kind != .exact || !index.mayBeOneTokenName(slot: slot), top.excludes(slot: slot, bestScore: ceiling) {
+                                continue
+                            }
                             var passes = true
                             for check in checks.indices
                             where !checks[check].admits(slot, query: query, index: index, slotCount: slotCount, budget: &budget) {
@@ -383,6 +391,24 @@ extension ContactDirectory {
             keep(checks, of: combination, in: &filters)
         }
         return false
+    }
+
+    /// The most a contact scores for a one-token query whose best match on it is a spelling of
+    /// `kind` and `quality`: that spelling on the person's names (`score`), computed as `score`
+    /// computes it, so that a contact with the best of each scores exactly this. Only a whole
+    /// name scores more (`isWholeName`: an exact spelling, on a contact of one given or family
+    /// token, or one display token; `NameTokenIndex.singleTokenNames`).
+    ///
+    /// Why: a one-word query of a common name ("smith", "li", "maria") has thousands of
+    /// contacts of one spelling, nearly all scoring the same; the results are the first ten of
+    /// them by entity and id, and every other one was read and scored to find that out ("smith"
+    /// 0.7 ms at a million contacts). Once the results are full at this score, a contact whose
+    /// entity rank and id key rank after the last one cannot enter (`TopMatches.excludes`), and
+    /// is passed over on those two values alone. The walk reads a spelling's list only after the
+    /// lists of better spellings (best kind, then best quality first), where a contact with a
+    /// better match was read.
+    static func tieCeiling(kind: TokenMatchKind, quality: Float) -> Double {
+        kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1, inOrder: true)
     }
 
     /// Appends to `survivors` the contacts of `list[range]` that no check's union rejects and
