@@ -36,7 +36,9 @@ import Testing
         return contacts
     }
 
-    static let queries = ["smith", "Smith", "li", "smi", "smyth", "lin", "john", "mary", "park", "dana", "wei"]
+    /// Whole tokens, and type-ahead prefixes of one to four letters (walked spelling by
+    /// spelling rather than as their prefix's list: `walkTier`).
+    static let queries = ["smith", "Smith", "li", "smyth", "lin", "john", "mary", "park", "dana", "wei", "smi", "sm", "smit", "l", "s", "jo", "pa"]
 
     static func answers(_ directory: ContactDirectory, _ text: String, limit: Int, exhaustive: Bool) -> [String] {
         directory.lookup(fuzzyName: text, limit: limit, exhaustive: exhaustive, latinKeys: false, fillLimit: nil).map { "\($0.contact.id) \($0.score) \($0.reason)" }

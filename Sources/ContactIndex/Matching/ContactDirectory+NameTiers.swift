@@ -253,7 +253,13 @@ extension ContactDirectory {
             let driver = combination.driver
             let driverToken = required[driver]
             let band = chosen[driver]
-            let prefixList = query[driverToken].prefixList(covering: band)
+            // A one-token query walks its spellings one list at a time, best first, even where the
+            // index has their prefix's list: each list's contacts tie, and the walk passes over
+            // most of them unread (`tieCeiling`); the prefix's list mixes every quality, and every
+            // contact of it was read ("ch": 4.8 ms at a million contacts, 49 µs spelling by
+            // spelling). Not in the tiers that fill the results, whose budget counts lists.
+            let oneToken = query.count == 1 && tier <= .prefix && !exhaustive
+            let prefixList = oneToken ? nil : query[driverToken].prefixList(covering: band)
             // Another token typed alike, with the same band ("mar mar"): its check would pass on
             // the very token that put each contact in the driving lists. The contacts with two
             // of the band's spellings are walked instead (`twinCandidates`), once, at the band's
