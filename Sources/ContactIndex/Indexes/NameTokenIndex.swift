@@ -100,6 +100,7 @@ struct NameTokenIndex: Sendable {
         skeletons.reserveCapacity(skeletons.count)
         hasSkeleton.reserveCapacity(hasSkeleton.count)
         repeatingSlots.reserveCapacity(repeatingSlots.count)
+        singleTokenNames.reserveCapacity(singleTokenNames.count)
         deletions.makeStorageUnique()
         prefixes.makeStorageUnique()
         initials.makeStorageUnique()
@@ -117,6 +118,7 @@ struct NameTokenIndex: Sendable {
         forwardCount.reserveRoomForUpdates()
         entityRanks.reserveRoomForUpdates()
         idPrefixes.reserveRoomForUpdates()
+        singleTokenNames.reserveRoomForUpdates()
         prefixes.reserveForUpdates()
         initials.reserveForUpdates()
     }
@@ -598,7 +600,8 @@ struct NameTokenIndex: Sendable {
             ("token postings", postings.approximateBytes),
             ("token lists", forwardArena.capacity * 4 + forwardStart.capacity * 4 + forwardCount.capacity),
             ("slots repeating a token", repeatingSlots.capacity * 8),
-            ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8 + singleTokenNames.capacity * 8),
+            ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
+            ("one-token names", singleTokenNames.capacity * 8),
             ("vocabulary", vocabulary.approximateBytes),
             ("consonant skeletons", skeletons.count * 80),
             ("typing-error deletions", deletions.approximateBytes),
