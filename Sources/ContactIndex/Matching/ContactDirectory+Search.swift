@@ -30,6 +30,10 @@ extension ContactDirectory {
         if query.phoneText == nil, let email = query.emailText, !query.emailIsComplete, !query.nameText.isEmpty {
             return emailPrefixAndNameMatches(email, names: query.nameText, limit: limit)
         }
+        // Too few digits to search alone, nothing else to search: they only confirm names.
+        if query.phoneText != nil, query.phoneDigits.count < PhoneFragmentIndex.minimumDigits, query.emailText == nil, !query.nameText.isEmpty {
+            return nameMatchesConfirmedByDigits(query.phoneDigits, names: query.nameText, limit: limit)
+        }
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
@@ -122,7 +126,7 @@ extension ContactDirectory {
     /// The most candidates a fragment or prefix search checks.
     static let maximumExamined = 50_000
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         outer: for start in 0...(haystack.count - needle.count) {
             for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
