@@ -31,6 +31,16 @@ import Testing
             default: texts.append("\(family) \(given.prefix(2))")
             }
         }
+        // Two initials, two one-letter starts and two-letter ones: bands of one kind and one
+        // quality, whose contacts tie (`ContactDirectory.tieCeiling(driver:others:)`).
+        var more = SeededRandom(seed: 29)
+        for _ in 0..<200 {
+            let person = people[more.next(below: people.count)]
+            let given = person.contact.firstName ?? ""
+            let family = person.contact.lastName ?? ""
+            let length = 1 + more.next(below: 2)
+            texts.append("\(given.prefix(length)) \(family.prefix(length))")
+        }
         return texts
     }()
 

@@ -289,6 +289,10 @@ extension ContactDirectory {
                     filter: filters[position][combination.bands[position]], coarse: coarse.isEmpty ? nil : coarse[position],
                     driverPostings: band.postings, query: query, index: index, slotCount: slotCount, budget: &budget)
             }
+            // The other required tokens' bands, when each holds spellings of one kind and one
+            // quality: then a contact of one driving spelling scores at most `tieCeiling`.
+            let others = !exhaustive && twins == nil && required.count == query.count && query.count > 1
+                ? Self.uniformBands(chosen, except: driver, query: query, required: required) : nil
             var lastQuality = Float.infinity
             // The band's prefix spellings are walked as their prefix's one list, when the index
             // has it, at the place (and bound) of the best of them; contacts it repeats from the
@@ -312,8 +316,9 @@ extension ContactDirectory {
                 // A one-token query walking one spelling's list: its contacts left score at most
                 // `ceiling`, and those ranking after the last result by their tie values are
                 // passed over unread (`tieCeiling`).
-                let ceiling = !exhaustive && twins == nil && !isPrefix && query.count == 1 && checks.isEmpty
-                    ? Self.tieCeiling(kind: kind, quality: quality) : nil
+                let ceiling: Double? = if exhaustive || twins != nil || isPrefix { nil }
+                    else if query.count == 1 { Self.tieCeiling(kind: kind, quality: quality) }
+                    else { others.flatMap { Self.tieCeiling(driver: (required[driver], kind, quality), others: $0) } }
                 if isPrefix { walkedPrefixList = true }
                 budget.spend(FillBudget.listCost)
                 for part in 0..<2 {
@@ -355,7 +360,9 @@ extension ContactDirectory {
                                 return false
                             }
                             prefetchAhead(of: offset, in: survivors, for: top)
-                            if let ceiling, kind != .exact || !index.mayBeOneTokenName(slot: slot), top.excludes(slot: slot, bestScore: ceiling) {
+                            if let ceiling, query.count > 1 || kind != .exact || !index.mayBeOneTokenName(slot: slot),
+                                top.excludes(slot: slot, bestScore: ceiling)
+                            {
                                 continue
                             }
                             var passes = true
@@ -415,6 +422,46 @@ extension ContactDirectory {
     /// better match was read.
     static func tieCeiling(kind: TokenMatchKind, quality: Float) -> Double {
         kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1, inOrder: true)
+    }
+
+    /// For a query of several tokens, all required: the tokens other than the driver (by their
+    /// place in the query) with the kind and quality of their band in `chosen`, when every band
+    /// holds spellings of one kind and one quality (an initial's one spelling, a short prefix's
+    /// tokens of one length); else nil.
+    static func uniformBands(
+        _ chosen: [NameSpellingBand], except driver: Int, query: [NameQueryToken], required: [Int]
+    ) -> [(token: Int, kind: TokenMatchKind, quality: Float)]? {
+        var out: [(token: Int, kind: TokenMatchKind, quality: Float)] = []
+        for (place, band) in chosen.enumerated() where place != driver {
+            guard band.lowest == band.highest else { return nil }
+            let token = required[place]
+            let quality = band.bestQuality
+            guard band.positions.allSatisfy({ query[token].qualities[$0] == quality }) else { return nil }
+            out.append((token, band.lowest, quality))
+        }
+        return out
+    }
+
+    /// `tieCeiling` for several tokens: the most a contact scores whose best match of each
+    /// token is the driving spelling (`driver`: its token's place in the query, kind and
+    /// quality) or the other tokens' one kind and quality (`uniformBands`), all on the person's
+    /// names and in order. The qualities are summed in the order `score` sums them (by kind,
+    /// then by place), so that such a contact scores exactly this. Nil when every kind is
+    /// exact: a whole name scores more (`isWholeName`).
+    ///
+    /// A contact of this combination whose match of a token is better than its band's belongs
+    /// to a combination of a higher bound, walked before (`TierCombination.all`), where it was
+    /// offered, or passed over at a ceiling at least this one's.
+    static func tieCeiling(
+        driver: (token: Int, kind: TokenMatchKind, quality: Float), others: [(token: Int, kind: TokenMatchKind, quality: Float)]
+    ) -> Double? {
+        var tokens = others
+        tokens.append(driver)
+        tokens.sort { $0.kind != $1.kind ? $0.kind < $1.kind : $0.token < $1.token }
+        guard let worst = tokens.last?.kind, worst > .exact else { return nil }
+        var qualitySum: Float = 0
+        for token in tokens { qualitySum += token.quality }
+        return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: tokens.count, matched: tokens.count, inOrder: true)
     }
 
     /// Appends to `survivors` the contacts of `list[range]` that no check's union rejects and
