@@ -67,26 +67,14 @@ import Testing
     }
 
     @Test func answersAsTheMergeOfWholeContacts() {
-        var compared = 0
-        var confirmed = 0
-        var problems: [String] = []
-        for text in Self.queries {
-            let query = FreeTextQuery(text)
-            guard query.phoneText != nil, query.phoneDigits.count < PhoneFragmentIndex.minimumDigits, query.emailText == nil,
-                  !query.nameText.isEmpty
-            else { continue }
-            compared += 1
-            for limit in [3, 10] {
-                let found = Self.directory.search(text, limit: limit)
-                let expected = Self.reference(query, limit: limit)
-                if found.map(\.contact.id) != expected.map(\.contact.id) || found.map(\.score) != expected.map(\.score)
-                    || found.map(\.reason) != expected.map(\.reason) || found.map(\.matchedPhone) != expected.map(\.matchedPhone)
-                {
-                    problems.append("\(text), limit \(limit): \(found.map(\.contact.id)) against \(expected.map(\.contact.id))")
-                }
-                if limit == 10, found.contains(where: { $0.matchedPhone != nil }) { confirmed += 1 }
-            }
-        }
+        let (compared, confirmed, problems) = MergedAnswerComparison.run(
+            Self.queries,
+            accepts: { query in
+                query.phoneText != nil && query.phoneDigits.count < PhoneFragmentIndex.minimumDigits && query.emailText == nil
+                    && !query.nameText.isEmpty
+            },
+            search: { Self.directory.search($0, limit: $1) }, reference: { Self.reference($1, limit: $2) },
+            merged: { $0.matchedPhone != nil })
         #expect(compared >= 200, "\(compared) queries")
         // Names that a number confirmed: the merge is exercised.
         #expect(confirmed >= 100, "\(confirmed) queries with a confirmed name")

@@ -84,26 +84,11 @@ import Testing
     }
 
     @Test func answersAsTheMergeOfWholeContacts() {
-        var compared = 0
-        var confirmed = 0
-        var problems: [String] = []
-        for text in Self.queries {
-            let query = FreeTextQuery(text)
-            guard query.phoneText == nil, query.emailText != nil, !query.emailIsComplete, !query.nameText.isEmpty else { continue }
-            compared += 1
-            for limit in [3, 10] {
-                let found = Self.directory.search(text, limit: limit)
-                let expected = Self.reference(text, limit: limit)
-                if found.map(\.contact.id) != expected.map(\.contact.id) || found.map(\.score) != expected.map(\.score)
-                    || found.map(\.reason) != expected.map(\.reason) || found.map(\.matchedEmail) != expected.map(\.matchedEmail)
-                {
-                    problems.append("\(text), limit \(limit): \(found.map(\.contact.id)) against \(expected.map(\.contact.id))")
-                }
-                if limit == 10, found.contains(where: { $0.score > MatchReason.emailPrefix.baseScore && $0.score < MatchReason.exactEmail.baseScore }) {
-                    confirmed += 1
-                }
-            }
-        }
+        let (compared, confirmed, problems) = MergedAnswerComparison.run(
+            Self.queries,
+            accepts: { $0.phoneText == nil && $0.emailText != nil && !$0.emailIsComplete && !$0.nameText.isEmpty },
+            search: { Self.directory.search($0, limit: $1) }, reference: { Self.reference($0, limit: $2) },
+            merged: { $0.score > MatchReason.emailPrefix.baseScore && $0.score < MatchReason.exactEmail.baseScore })
         #expect(compared >= 200, "\(compared) queries")
         // Contacts that are both an identity and a name match (above `emailPrefix`, below an
         // exact address): the merge is exercised.

@@ -11,23 +11,14 @@ extension ContactDirectory {
     /// merge on whole contacts.
     /// - Parameter digits: the query's digits (ASCII), fewer than `PhoneFragmentIndex.minimumDigits`.
     func nameMatchesConfirmedByDigits(_ digits: [UInt8], names text: String, limit: Int) -> [Match] {
-        var names = TopMatches(limit: max(limit * 20, 200), of: self)
-        // No fill budget: a weak name match that the number confirms may rank first.
-        collectNameMatches(text, fillLimit: nil, into: &names)
+        let names = confirmableNameMatches(text, limit: limit)
         var top = TopMatches(limit: limit, of: self)
         let store = self.store
         digits.withUnsafeBufferPointer { needle in
             for name in names.entries {
-                // The first number of the record that holds the digits, or -1.
-                let confirming = needle.count >= 2 ? store.withRecord(name.slot) { record -> Int in
-                    var reader = ContactRecordReader(record)
-                    reader.skipHeader()
-                    for position in 0..<reader.count() where reader.phone().withSearchDigits({ Self.contains($0, needle) }) {
-                        return position
-                    }
-                    return -1
-                } ?? -1 : -1
-                if confirming >= 0 {
+                // The first number of the record that holds the digits, if any.
+                let confirming = needle.count >= 2 ? store.withRecord(name.slot, { Self.firstPhone(in: $0, holding: needle) }) ?? nil : nil
+                if let confirming {
                     top.offer(slot: name.slot, score: min(0.99, name.score + 0.05), reason: name.reason, position: confirming)
                 } else {
                     top.offer(slot: name.slot, score: name.score, reason: name.reason)

@@ -75,9 +75,7 @@ extension ContactDirectory {
             if let kept = identity[slot], kept.score >= reason.baseScore { return }
             identity[slot] = TopMatches.Entry(slot: slot, position: Int32(clamping: position), score: reason.baseScore, reason: reason)
         }
-        var names = TopMatches(limit: max(limit * 20, 200), of: self)
-        // No fill budget: a weak name match that the address confirms may rank first.
-        collectNameMatches(text, fillLimit: nil, into: &names)
+        let names = confirmableNameMatches(text, limit: limit)
         var top = TopMatches(limit: limit, of: self)
         for name in names.entries {
             guard let other = identity.removeValue(forKey: name.slot) else {

@@ -47,11 +47,7 @@ extension ContactDirectory {
         }
         var names: [Match] = []
         if !query.nameText.isEmpty {
-            var top = TopMatches(limit: max(limit * 20, 200), of: self)
-            // No fill budget: a weak name match that the number or address confirms may rank
-            // first, so every one is looked for.
-            collectNameMatches(query.nameText, fillLimit: nil, into: &top)
-            names = matches(from: top)
+            names = matches(from: confirmableNameMatches(query.nameText, limit: limit))
         }
         guard !names.isEmpty, query.phoneText != nil || !identity.isEmpty else {
             return configuration.ranking.rank(identity + names, limit: limit)
@@ -80,6 +76,15 @@ extension ContactDirectory {
         return configuration.ranking.rank(combined, limit: limit)
     }
 
+    /// The name matches of a free-text query that also holds a number or an address: the best
+    /// `max(limit × 20, 200)`, without a fill budget, since a weak name match that the number
+    /// or address confirms may rank first (the three ways of `search` that merge the two).
+    func confirmableNameMatches(_ text: String, limit: Int) -> TopMatches {
+        var top = TopMatches(limit: max(limit * 20, 200), of: self)
+        collectNameMatches(text, fillLimit: nil, into: &top)
+        return top
+    }
+
     /// Contacts with a number containing `digits` (at least 4), the best `limit` of them in
     /// ranking order (entity priority, then id), confirmed on their records. At most
     /// `maximumExamined` candidates are checked: a run of digits that a large share of the
@@ -106,13 +111,8 @@ extension ContactDirectory {
                 // holds, and is not read. A common 4-digit run ("1201", one window, nothing to
                 // filter with) read all of its 50,000 records at a million contacts.
                 if top.excludes(slot: slot, bestScore: MatchReason.phoneFragment.baseScore) { continue }
-                let matches = store.withRecord(slot) { record in
-                    var reader = ContactRecordReader(record)
-                    reader.skipHeader()
-                    for _ in 0..<reader.count() where reader.phone().withSearchDigits({ Self.contains($0, needle) }) { return true }
-                    return false
-                } ?? false
-                if matches { top.offer(slot: slot, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment) }
+                let holds = store.withRecord(slot) { Self.firstPhone(in: $0, holding: needle) != nil } ?? false
+                if holds { top.offer(slot: slot, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment) }
             }
         }
         return top.entries.compactMap { entry in
@@ -121,6 +121,15 @@ extension ContactDirectory {
             else { return nil }
             return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
         }
+    }
+
+    /// The position of the first number of a record whose search digits (`withSearchDigits`)
+    /// hold `needle`, read on the record; nil when none does.
+    static func firstPhone(in record: UnsafeRawBufferPointer, holding needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        var reader = ContactRecordReader(record)
+        reader.skipHeader()
+        for position in 0..<reader.count() where reader.phone().withSearchDigits({ contains($0, needle) }) { return position }
+        return nil
     }
 
     /// The most candidates a fragment or prefix search checks.
