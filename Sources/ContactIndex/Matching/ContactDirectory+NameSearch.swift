@@ -69,12 +69,12 @@ extension ContactDirectory {
     ) {
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
-        if collectWholeNameMatches(text, into: &top) { return }
+        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, into: &$0) }) { return }
         let marked = preparer.names.tokensMarkingHyphens(text)
         let tokens = marked.map(\.token)
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
         // for "Иван Иванов"): what the token search below would end on at its first tier.
-        if latinKeys, collectLatinWholeNameMatches(tokens, into: &top) { return }
+        if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
         // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
         let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
         guard !folded.isEmpty else { return }
@@ -89,6 +89,21 @@ extension ContactDirectory {
         if joined.tokens != folded {
             collectTokenMatches(joined.tokens, typedWhole: joined.typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
         }
+    }
+
+    /// Runs `collect`, a walk of whole-name namesakes, into `top`. When `top` may confirm its
+    /// candidates (`TopMatches.mayConfirm`), the walk's own stops (`offerNamesakes`: once
+    /// `limit` namesakes were exact, the later ones cannot enter) do not hold: a later namesake
+    /// may be confirmed and come first. The namesakes are then ranked into a selection of
+    /// `TopMatches.maximumConfirmationReads` first, and offered to `top` from there, best
+    /// first, each checked for a confirmation while `top` may still confirm.
+    /// - Returns: what `collect` returns (whether there were any namesakes).
+    private func offeringNamesakes(to top: inout TopMatches, _ collect: (inout TopMatches) -> Bool) -> Bool {
+        guard top.mayConfirm else { return collect(&top) }
+        var namesakes = TopMatches(limit: max(top.limit, TopMatches.maximumConfirmationReads), of: self)
+        let found = collect(&namesakes)
+        for entry in namesakes.entries { top.offer(slot: entry.slot, score: entry.score, reason: entry.reason) }
+        return found
     }
 
     /// Whole names equal to the query at primary collation strength.
