@@ -16,6 +16,10 @@ import Testing
         ("Grupo Bimbo, S.A. de C.V.", ["grupo", "bimbo"]), ("Siemens AG", ["siemens"]), ("Smith & Co", ["smith"]),
         ("Tan Pty Ltd", ["tan"]), ("ООО Ромашка", ["romaska"]), ("Ltd", ["ltd"]), ("Co Ltd", ["co"]),
         ("Limited Brands", ["limited", "brands"]), ("Acme Holdings", ["acme", "holdings"]),
+        ("Padaria Silva ME", ["padaria", "silva"]), ("Mercado Bom Preço EPP", ["mercado", "bom", "preco"]),
+        ("Allianz SE", ["allianz"]), ("Svensson Bygg HB", ["svensson", "bygg"]), ("Papadopoulos IKE", ["papadopoulos"]),
+        ("Desjardins Ltée", ["desjardins"]), ("Smith & Jones, P.C.", ["smith", "jones"]), ("Cemex, S.A.B. de C.V.", ["cemex"]),
+        ("Me", ["me"]),
     ])
     func aLegalFormAtEitherEndIsLeftOut(company: String, expected: [String]) {
         #expect(Self.companyTokens(company) == expected, "\(company)")

@@ -21,18 +21,25 @@ enum CompanyLegalForms {
     static let forms: [[String]] = [
         // English-speaking countries
         "inc", "incorporated", "llc", "l l c", "ltd", "limited", "plc", "llp", "lp", "corp", "corporation", "co",
-        "co ltd", "co inc", "pty ltd", "pty", "pvt ltd", "private limited", "pte ltd", "dac", "cic",
+        "co ltd", "co inc", "pty ltd", "pty", "pvt ltd", "private limited", "pte ltd", "dac", "cic", "pc", "p c", "pllc",
+        "ltee", "enr",
         // Germany, Austria, Switzerland, the Netherlands, Belgium, the Nordic countries
         "gmbh", "ag", "kg", "kgaa", "gmbh co kg", "ug", "e k", "ohg", "bv", "b v", "nv", "n v", "vof", "v o f",
-        "ab", "ab publ", "as", "asa", "a s", "aps", "oy", "oyj", "ehf",
+        "ab", "ab publ", "as", "asa", "a s", "aps", "oy", "oyj", "ehf", "hb", "kb", "bvba", "sprl", "cvba", "gbr", "ggmbh",
+        // The European company (Societas Europaea): "Allianz SE"
+        "se",
         // Romance languages
         "sa", "s a", "sas", "s a s", "sarl", "s a r l", "eurl", "sasu", "sl", "s l", "slu", "srl", "s r l", "spa", "s p a",
         "snc", "s n c", "ltda", "lda", "s a de c v", "sa de cv", "s de r l", "s de r l de c v", "s a c", "eireli",
+        "s a b de c v", "sab de cv", "s a p i de c v", "sapi de cv",
+        // Brazil's small firms: microempresa, empresa de pequeno porte, microempreendedor individual
+        "me", "epp", "mei",
         // Central and Eastern Europe, Turkey, Greece
         "sp z o o", "spzoo", "sp k", "s r o", "sro", "kft", "zrt", "nyrt", "d o o", "doo", "ood", "eood",
-        "ooo", "oao", "zao", "pao", "ao", "too", "tov", "prat", "a e", "e p e", "ltd sti",
+        "ooo", "oao", "zao", "pao", "ao", "too", "tov", "prat", "a e", "e p e", "ike", "ltd sti", "sia", "uab", "d d", "ead",
         // Middle East, Africa, South and Southeast Asia
-        "fze", "fzco", "fz llc", "wll", "w l l", "sae", "s a e", "sdn bhd", "bhd", "berhad", "tbk", "pt", "cv", "jsc", "pjsc",
+        "fze", "fzco", "fz llc", "wll", "w l l", "sae", "s a e", "sdn bhd", "bhd", "berhad", "plt", "tbk", "pt", "cv", "jsc", "pjsc",
+        "pcl", "public company limited",
         // Chinese, Japanese and Korean, as ICU romanizes them
         "you xian gong si", "gu fen you xian gong si", "you xian ze ren gong si", "ji tuan you xian gong si", "gong si",
         "zhu shi hui she", "you xian hui she", "he tong hui she", "jusighoesa", "yuhanhoesa", "ju", "kk", "k k",
