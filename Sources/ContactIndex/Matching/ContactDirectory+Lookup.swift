@@ -94,7 +94,7 @@ extension ContactDirectory {
 
     /// The ranked candidate slots of a phone look-up, each with the position of the phone that
     /// matched; nil when the text is not a number or `limit` is not positive.
-    private func rankPhoneMatches(_ phone: String, region: String?, limit: Int) -> TopMatches? {
+    func rankPhoneMatches(_ phone: String, region: String?, limit: Int) -> TopMatches? {
         guard limit > 0 else { return nil }
         let normalizer = preparer.phones
         guard case .success(let query) = normalizer.normalizeQuery(phone, region: region) else { return nil }

@@ -34,6 +34,10 @@ extension ContactDirectory {
         if query.phoneText != nil, query.phoneDigits.count < PhoneFragmentIndex.minimumDigits, query.emailText == nil, !query.nameText.isEmpty {
             return nameMatchesConfirmedByDigits(query.phoneDigits, names: query.nameText, limit: limit)
         }
+        // A number or a run of its digits with name words, and no address.
+        if query.phoneText != nil, query.emailText == nil, !query.nameText.isEmpty {
+            return numberAndNameMatches(query, limit: limit)
+        }
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
@@ -89,9 +93,21 @@ extension ContactDirectory {
     /// ranking order (entity priority, then id), confirmed on their records. At most
     /// `maximumExamined` candidates are checked: a run of digits that a large share of the
     /// directory has ("1650") is no way to find one person.
-    private func phoneFragmentMatches(_ digits: [UInt8], limit: Int) -> [Match] {
-        guard digits.count >= PhoneFragmentIndex.minimumDigits else { return [] }
+    func phoneFragmentMatches(_ digits: [UInt8], limit: Int) -> [Match] {
+        let top = phoneFragmentSlots(digits, limit: limit)
+        return top.entries.compactMap { entry in
+            guard let contact = storedContact(slot: entry.slot),
+                  let phone = contact.phones.first(where: { PhoneFragmentIndex.searchDigits(of: $0).withUnsafeBufferPointer { Self.contains($0, needle: digits) } })
+            else { return nil }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
+        }
+    }
+
+    /// `phoneFragmentMatches` as ranked slots, each with the position of its first number
+    /// holding the digits (read on its record), undecoded.
+    func phoneFragmentSlots(_ digits: [UInt8], limit: Int) -> TopMatches {
         var top = TopMatches(limit: limit, of: self)
+        guard digits.count >= PhoneFragmentIndex.minimumDigits else { return top }
         var examined = 0
         let (candidates, filterBucket) = phoneFragmentIndex.candidateBuckets(containing: digits, slotCount: store.slotCount)
         // A candidate missing from a second window's bucket cannot hold the digits: it is dropped
@@ -111,16 +127,12 @@ extension ContactDirectory {
                 // holds, and is not read. A common 4-digit run ("1201", one window, nothing to
                 // filter with) read all of its 50,000 records at a million contacts.
                 if top.excludes(slot: slot, bestScore: MatchReason.phoneFragment.baseScore) { continue }
-                let holds = store.withRecord(slot) { Self.firstPhone(in: $0, holding: needle) != nil } ?? false
-                if holds { top.offer(slot: slot, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment) }
+                if let position = store.withRecord(slot, { Self.firstPhone(in: $0, holding: needle) }) ?? nil {
+                    top.offer(slot: slot, score: MatchReason.phoneFragment.baseScore, reason: .phoneFragment, position: position)
+                }
             }
         }
-        return top.entries.compactMap { entry in
-            guard let contact = storedContact(slot: entry.slot),
-                  let phone = contact.phones.first(where: { PhoneFragmentIndex.searchDigits(of: $0).withUnsafeBufferPointer { Self.contains($0, needle: digits) } })
-            else { return nil }
-            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
-        }
+        return top
     }
 
     /// The position of the first number of a record whose search digits (`withSearchDigits`)

@@ -1,0 +1,108 @@
+import ContactFixtures
+@testable import ContactIndex
+import Testing
+
+/// A free-text query of name words and a number or 4+ of its digits ("john 5551", "smith +44 20
+/// 7946 0018") ranks the contacts with the number or the digits together with the name matches
+/// of its words (`ContactDirectory.numberAndNameMatches`, which merges them on slots and decodes
+/// only the contacts it answers with). The answer must be the merge on whole contacts: the
+/// identity matches decoded (`lookup(phone:)` from 7 digits, `phoneFragmentMatches`), the name
+/// search's best `max(limit × 20, 200)` decoded, each checked on its numbers' search digits,
+/// ranked by `MatchRanking`.
+@Suite struct NumberAndNameSearchTests {
+    /// 8,000 generated people of every locale with one to three numbers each, from a few
+    /// shared blocks so that runs of digits recur: E.164 ones and some that do not parse.
+    static let contacts: [Contact] = {
+        var random = SeededGenerator(seed: 23)
+        return DirectoryGenerator(seed: 47).people(count: 8_000).enumerated().map { index, person in
+            var contact = person.contact
+            let prefixes = ["+1 650 555 ", "+44 20 7946 ", "+49 30 1234 ", "+33 1 42 68 ", "(0) 12-"]
+            contact.phones = (0..<(1 + index % 3)).map { _ in
+                let line = String(Int.random(in: 10_000..<12_000, using: &random)).dropFirst()  // four digits, 0000–1999
+                return ContactPhone(prefixes[Int.random(in: 0..<prefixes.count, using: &random)] + line)
+            }
+            return contact
+        }
+    }()
+    static let directory = ContactDirectory(contacts, configuration: DirectoryConfiguration(defaultRegion: "US"))
+
+    /// Names with 4 to 6 digits cut from the person's own numbers, or with the whole number as
+    /// written or as its last 7 or 8 digits.
+    static let queries: [String] = {
+        var random = SeededGenerator(seed: 8)
+        var texts: [String] = []
+        for _ in 0..<260 {
+            let contact = contacts[Int.random(in: 0..<contacts.count, using: &random)]
+            let raw = contact.phones[Int.random(in: 0..<contact.phones.count, using: &random)].raw
+            let digits = Array(raw.filter(\.isNumber))
+            let count = Int.random(in: 4...6, using: &random)
+            let start = Int.random(in: 0...max(0, digits.count - count), using: &random)
+            let cut = String(digits[start..<min(digits.count, start + count)])
+            let given = contact.firstName?.split(separator: " ").first.map(String.init) ?? "ana"
+            let family = contact.lastName?.split(separator: " ").first.map(String.init) ?? "lee"
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0: texts.append("\(given) \(cut)")
+            case 1: texts.append("\(cut) \(family.prefix(3))")
+            case 2: texts.append("\(given) \(family) \(cut)")
+            case 3: texts.append("\(family) \(raw)")
+            case 4: texts.append("\(given.prefix(1)). \(String(digits.suffix(7)))")
+            default: texts.append("\(given) \(String(digits.suffix(8)))")
+            }
+        }
+        return texts
+    }()
+
+    /// The merge on whole contacts.
+    static func reference(_ query: FreeTextQuery, limit: Int) -> [Match] {
+        guard let phoneText = query.phoneText else { return [] }
+        var identity: [Match] = []
+        if query.phoneDigits.count >= 7 { identity += directory.lookup(phone: phoneText, limit: limit * 4) }
+        identity += directory.phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
+        var top = TopMatches(limit: max(limit * 20, 200), of: directory)
+        directory.collectNameMatches(query.nameText, fillLimit: nil, into: &top)
+        let names = directory.matches(from: top)
+        var bestIdentity: [String: Match] = [:]
+        for match in identity where (bestIdentity[match.contact.id]?.score ?? -1) < match.score { bestIdentity[match.contact.id] = match }
+        var combined: [Match] = []
+        for var match in names {
+            if let other = bestIdentity.removeValue(forKey: match.contact.id) {
+                var both = other.score >= match.score ? other : match
+                both.score = min(0.99, max(other.score, match.score) + 0.05)
+                combined.append(both)
+            } else if let phone = match.contact.phones.first(where: { phone in
+                let held = PhoneFragmentIndex.searchDigits(of: phone)
+                let digits = query.phoneDigits
+                return held.count >= digits.count && (0...(held.count - digits.count)).contains { Array(held[$0..<($0 + digits.count)]) == digits }
+            }) {
+                match.score = min(0.99, match.score + 0.05)
+                match.matchedPhone = phone
+                combined.append(match)
+            } else {
+                combined.append(match)
+            }
+        }
+        combined += bestIdentity.values
+        return directory.configuration.ranking.rank(combined, limit: limit)
+    }
+
+    @Test func answersAsTheMergeOfWholeContacts() {
+        var numbers = 0
+        let (compared, merged, problems) = MergedAnswerComparison.run(
+            Self.queries,
+            accepts: { query in
+                guard query.phoneText != nil, query.phoneDigits.count >= PhoneFragmentIndex.minimumDigits, query.emailText == nil,
+                      !query.nameText.isEmpty
+                else { return false }
+                if query.phoneDigits.count >= 7 { numbers += 1 }
+                return true
+            },
+            search: { Self.directory.search($0, limit: $1) }, reference: { Self.reference($1, limit: $2) },
+            // Both sides' (0.05 above a fragment's or a number's score) or a name confirmed by
+            // its number.
+            merged: { $0.matchedPhone != nil && $0.score != MatchReason.phoneFragment.baseScore && $0.score < 0.99 })
+        #expect(compared >= 240, "\(compared) queries")
+        #expect(numbers >= 60, "\(numbers) queries with 7 digits or more")
+        #expect(merged >= 100, "\(merged) queries with a contact matched both ways")
+        #expect(problems.isEmpty, "\(problems.count) differ: \(problems.prefix(3))")
+    }
+}
