@@ -585,7 +585,7 @@ struct TierCombination {
     /// The most a contact of this combination scores.
     let bound: Double
 
-    init(bands: [Int], of all: [[NameSpellingBand]], shape: Shape) {
+    init(bands: [Int], of all: borrowing [[NameSpellingBand]], shape: borrowing Shape) {
         self.bands = bands
         // Read in place: no array of the chosen bands (each a copy holding two arrays).
         var worst = TokenMatchKind.exact
@@ -669,7 +669,7 @@ private struct NameTokenCheck {
     /// `filter` is a union built before, when there is one.
     init(
         position: Int, token: Int, band: NameSpellingBand, filter: SlotSet?, coarse: SlotSet?, driverPostings: Int,
-        query: [NameQueryToken], index: NameTokenIndex, slotCount: Int, budget: inout FillBudget
+        query: borrowing [NameQueryToken], index: borrowing NameTokenIndex, slotCount: Int, budget: inout FillBudget
     ) {
         self.position = position
         self.token = token

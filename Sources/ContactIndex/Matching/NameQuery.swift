@@ -113,7 +113,7 @@ struct NameQueryToken {
     ///   start of a longer token, and it has no prefix spellings ("al-" is not "alvarez"). A
     ///   letter keeps its initials ("J-P").
     init(
-        text: String, index: NameTokenIndex, options: NameMatchingOptions, nicknames: NicknameTable, usesPrefixTables: Bool = true,
+        text: String, index: borrowing NameTokenIndex, options: NameMatchingOptions, nicknames: borrowing NicknameTable, usesPrefixTables: Bool = true,
         typedWhole: Bool = false
     ) {
         self.text = text

@@ -7,7 +7,7 @@ extension SlotSet {
     /// initial (`TokenInitials`) with the others added. The union is then a superset of the band's
     /// contacts (a prefix list keeps dead entries): readers verify.
     /// - Parameter lookups: about how many contacts will be tested against it.
-    init(band: NameSpellingBand, of token: NameQueryToken, lookups: Int, index: NameTokenIndex, slotCount: Int) {
+    init(band: borrowing NameSpellingBand, of token: borrowing NameQueryToken, lookups: Int, index: borrowing NameTokenIndex, slotCount: Int) {
         if let initials = token.initialsBitmap(covering: band) {
             self.init(bitmap: initials, slotCount: slotCount)
         } else if let list = token.prefixList(covering: band) {
