@@ -69,11 +69,7 @@ import Testing
                 var both = other.score >= match.score ? other : match
                 both.score = min(0.99, max(other.score, match.score) + 0.05)
                 combined.append(both)
-            } else if let phone = match.contact.phones.first(where: { phone in
-                let held = PhoneFragmentIndex.searchDigits(of: phone)
-                let digits = query.phoneDigits
-                return held.count >= digits.count && (0...(held.count - digits.count)).contains { Array(held[$0..<($0 + digits.count)]) == digits }
-            }) {
+            } else if let phone = DigitConfirmedNameSearchTests.confirmingPhone(of: match.contact, query.phoneDigits) {
                 match.score = min(0.99, match.score + 0.05)
                 match.matchedPhone = phone
                 combined.append(match)

@@ -26,7 +26,7 @@ struct TopMatches {
     /// no confirmation.
     private let confirmingDigits: [UInt8]
     /// How many more candidates may be checked for a confirmation (`maximumConfirmationReads`).
-    private var confirmationReadsLeft = TopMatches.maximumConfirmationReads
+    private var confirmationReadsLeft: Int
 
     /// The most candidates whose numbers a search checks for a confirmation, each a record
     /// read. Past them, candidates are ranked by their own scores, and so are the bounds.
