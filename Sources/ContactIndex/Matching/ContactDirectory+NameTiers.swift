@@ -310,8 +310,15 @@ extension ContactDirectory {
                 let quality = position < 0 ? band.bestQuality : query[driverToken].quality(at: position)
                 if !exhaustive, quality < lastQuality, top.isFull(atLeast: combination.bound(driverQuality: quality)) { break }
                 lastQuality = quality
-                // The list in its two parts (`TokenPostingLists`), each walked in place.
+                // The list in its two parts (`TokenPostingLists`), each walked in place; or, when
+                // the list is a dense bitmap and the one other token checks through a bitmap, the
+                // slots of both (`denseIntersection`).
                 let parts = if let twins { TokenPostingLists.Slots(main: twins, recent: []) }
+                    else if !typedAlike, let both = Self.denseIntersection(
+                        isPrefix ? query[driverToken].prefixBitmap(covering: band).map { ($0, prefixList!.count) }
+                            : query[driverToken].bitmap(atPosition: position),
+                        checks: checks, budget: budget, slotCount: slotCount)
+                    { TokenPostingLists.Slots(main: both, recent: []) }
                     else { isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index) }
                 // A one-token query walking one spelling's list: its contacts left score at most
                 // `ceiling`, and those ranking after the last result by their tie values are
@@ -463,6 +470,32 @@ extension ContactDirectory {
         for token in tokens { qualitySum += token.quality }
         return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: tokens.count, matched: tokens.count, inOrder: true)
     }
+
+    /// The slots of a driving list's bitmap that the one other required token's union (a
+    /// bitmap) holds too, ascending: the two bitmaps ANDed word by word. Nil unless the list
+    /// has a bitmap and `minimumDensity` of the directory's slots, there is exactly one check
+    /// and its union is built as a bitmap, and the fill budget is not running (it counts the
+    /// postings a walk reads, which this walk would not read).
+    ///
+    /// Why: the walk would read every slot of the list and drop those the union lacks
+    /// (`gatherSurvivors`); for the 60,000 contacts of an initial that is each slot extracted
+    /// from the bitmap, then tested against the other bitmap. Two initials ("Z B", "L X") took
+    /// 0.5–0.7 ms at a million contacts, two two-letter starts ("Ma Ca") 1 ms. The survivors
+    /// are the same contacts in the same order (ascending; a slot that a list holds twice, in
+    /// its two parts, comes once), so the walk offers what it offered.
+    private static func denseIntersection(
+        _ list: (words: [UInt64], count: Int)?, checks: [NameTokenCheck], budget: FillBudget, slotCount: Int
+    ) -> [UInt32]? {
+        guard let list, list.count * minimumDensity >= slotCount, checks.count == 1, !budget.isRunning,
+              let union = checks[0].filter?.bitmapWords
+        else { return nil }
+        return list.words.slots(alsoIn: union)
+    }
+
+    /// A driving list holds at least one slot in this many of the directory for its bitmap to
+    /// be ANDed with the other token's (`denseIntersection`): below that, reading the list's
+    /// slots costs less than reading every word of two bitmaps.
+    static let minimumDensity = 32
 
     /// Appends to `survivors` the contacts of `list[range]` that no check's union rejects and
     /// that were neither offered nor rejected at this tier before (`evaluated`).

@@ -406,6 +406,13 @@ struct NameQueryToken {
         return TokenPostingLists.Slots(main: bitmap.slots(limit: limit), recent: [])
     }
 
+    /// The bitmap of the list at `position` (`postings(atPosition:)`), when the index keeps one:
+    /// for the spelling that stands for the tokens with a kept initial; else nil.
+    func bitmap(atPosition position: Int) -> (words: [UInt64], count: Int)? {
+        guard position == initialsPosition, let initialsBitmap else { return nil }
+        return (initialsBitmap, initialsCount)
+    }
+
     /// The kind whose spellings a list or bitmap of the index may stand for: `initial` for a
     /// one-letter token with a kept initial, else `prefix`.
     var listedKind: TokenMatchKind { initialsPosition == nil ? .prefix : .initial }
