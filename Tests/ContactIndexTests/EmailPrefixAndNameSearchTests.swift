@@ -61,38 +61,26 @@ import Testing
     static func reference(_ text: String, limit: Int) -> [Match] {
         let query = FreeTextQuery(text)
         guard let prefix = query.emailText else { return [] }
-        var bestIdentity: [String: Match] = [:]
+        var identity: [Match] = []
         for stored in stored {
             guard let email = stored.emails.first(where: { $0.normalized?.address.hasPrefix(prefix) == true }) else { continue }
             let reason: MatchReason = email.normalized?.address == prefix ? .exactEmail : .emailPrefix
-            bestIdentity[stored.id] = Match(contact: stored, score: reason.baseScore, reason: reason, matchedEmail: email)
+            identity.append(Match(contact: stored, score: reason.baseScore, reason: reason, matchedEmail: email))
         }
         var top = TopMatches(limit: max(limit * 20, 200), of: directory)
         directory.collectNameMatches(query.nameText, fillLimit: nil, into: &top)
-        var combined: [Match] = []
-        for name in directory.matches(from: top) {
-            if let other = bestIdentity.removeValue(forKey: name.contact.id) {
-                var both = other.score >= name.score ? other : name
-                both.score = min(0.99, max(other.score, name.score) + 0.05)
-                combined.append(both)
-            } else {
-                combined.append(name)
-            }
-        }
-        combined += bestIdentity.values
-        return directory.configuration.ranking.rank(combined, limit: limit)
+        return MergedAnswerComparison.merge(
+            identity: identity, names: directory.matches(from: top), ranking: directory.configuration.ranking, limit: limit)
     }
 
     @Test func answersAsTheMergeOfWholeContacts() {
-        let (compared, confirmed, problems) = MergedAnswerComparison.run(
+        // Contacts that are both an identity and a name match (above `emailPrefix`, below an
+        // exact address): the merge is exercised.
+        MergedAnswerComparison.expectSameAnswers(
             Self.queries,
             accepts: { $0.phoneText == nil && $0.emailText != nil && !$0.emailIsComplete && !$0.nameText.isEmpty },
             search: { Self.directory.search($0, limit: $1) }, reference: { Self.reference($0, limit: $2) },
-            merged: { $0.score > MatchReason.emailPrefix.baseScore && $0.score < MatchReason.exactEmail.baseScore })
-        #expect(compared >= 200, "\(compared) queries")
-        // Contacts that are both an identity and a name match (above `emailPrefix`, below an
-        // exact address): the merge is exercised.
-        #expect(confirmed >= 60, "\(confirmed) queries with a contact matched both ways")
-        #expect(problems.isEmpty, "\(problems.count) differ: \(problems.prefix(3))")
+            merged: { $0.score > MatchReason.emailPrefix.baseScore && $0.score < MatchReason.exactEmail.baseScore },
+            minimumCompared: 200, minimumMerged: 60)
     }
 }

@@ -1,8 +1,9 @@
 @testable import ContactIndex
+import Testing
 
-/// What the tests of free-text queries that merge two sides ("james.m", "john 555") compare:
-/// a search's answers against a reference merge on whole contacts, query by query, at limits 3
-/// and 10.
+/// What the tests of free-text queries that merge two sides ("james.m", "john 5551") share: the
+/// reference merge on whole contacts, and the comparison of a search with it, query by query,
+/// at limits 3 and 10.
 enum MergedAnswerComparison {
     /// The fields of a match a reply is made of.
     struct Answer: Equatable {
@@ -21,15 +22,43 @@ enum MergedAnswerComparison {
         }
     }
 
+    /// The merge on whole contacts, as `search` defines it: each contact's best identity match
+    /// (the first of equals); a name match that is one too scores 0.05 above the better of the
+    /// two (at most 0.99), with the better one's fields; else, with `confirmingDigits`, a name
+    /// match whose number holds them scores 0.05 above its own, with that number; the identity
+    /// matches left come as they are; all ranked by `ranking`.
+    static func merge(
+        identity: [Match], names: [Match], confirmingDigits digits: [UInt8]? = nil, ranking: MatchRanking, limit: Int
+    ) -> [Match] {
+        var bestIdentity: [String: Match] = [:]
+        for match in identity where (bestIdentity[match.contact.id]?.score ?? -1) < match.score { bestIdentity[match.contact.id] = match }
+        var combined: [Match] = []
+        for var match in names {
+            if let other = bestIdentity.removeValue(forKey: match.contact.id) {
+                var both = other.score >= match.score ? other : match
+                both.score = min(0.99, max(other.score, match.score) + 0.05)
+                combined.append(both)
+            } else if let digits, let phone = DigitConfirmedNameSearchTests.confirmingPhone(of: match.contact, digits) {
+                match.score = min(0.99, match.score + 0.05)
+                match.matchedPhone = phone
+                combined.append(match)
+            } else {
+                combined.append(match)
+            }
+        }
+        combined += bestIdentity.values
+        return ranking.rank(combined, limit: limit)
+    }
+
     /// Compares `search` with `reference` for the queries of `texts` that `accepts` (their
-    /// kind of query).
-    /// - Returns: how many were compared; how many of those answered, at limit 10, with a match
-    ///   that `merged` recognizes as both sides' (so that the merge is exercised); and a line for
-    ///   each query and limit whose answers differ.
-    static func run(
+    /// kind of query), and expects: at least `minimumCompared` compared, at least
+    /// `minimumMerged` of them answering at limit 10 with a match that `merged` recognizes as
+    /// both sides' (so that the merge is exercised), and no query whose answers differ.
+    static func expectSameAnswers(
         _ texts: [String], accepts: (FreeTextQuery) -> Bool, search: (String, Int) -> [Match],
-        reference: (String, FreeTextQuery, Int) -> [Match], merged: (Match) -> Bool
-    ) -> (compared: Int, confirmed: Int, problems: [String]) {
+        reference: (String, FreeTextQuery, Int) -> [Match], merged: (Match) -> Bool, minimumCompared: Int, minimumMerged: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var compared = 0
         var confirmed = 0
         var problems: [String] = []
@@ -46,6 +75,8 @@ enum MergedAnswerComparison {
                 if limit == 10, found.contains(where: merged) { confirmed += 1 }
             }
         }
-        return (compared, confirmed, problems)
+        #expect(compared >= minimumCompared, "\(compared) queries", sourceLocation: sourceLocation)
+        #expect(confirmed >= minimumMerged, "\(confirmed) queries with a contact matched both ways", sourceLocation: sourceLocation)
+        #expect(problems.isEmpty, "\(problems.count) differ: \(problems.prefix(3))", sourceLocation: sourceLocation)
     }
 }

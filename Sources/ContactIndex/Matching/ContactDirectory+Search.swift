@@ -94,12 +94,12 @@ extension ContactDirectory {
     /// `maximumExamined` candidates are checked: a run of digits that a large share of the
     /// directory has ("1650") is no way to find one person.
     func phoneFragmentMatches(_ digits: [UInt8], limit: Int) -> [Match] {
+        // Each slot comes with its number's position, found on the record: not searched again
+        // in the decoded contact.
         let top = phoneFragmentSlots(digits, limit: limit)
         return top.entries.compactMap { entry in
-            guard let contact = storedContact(slot: entry.slot),
-                  let phone = contact.phones.first(where: { PhoneFragmentIndex.searchDigits(of: $0).withUnsafeBufferPointer { Self.contains($0, needle: digits) } })
-            else { return nil }
-            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
+            guard let contact = storedContact(slot: entry.slot), contact.phones.indices.contains(Int(entry.position)) else { return nil }
+            return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: contact.phones[Int(entry.position)])
         }
     }
 
