@@ -194,30 +194,50 @@ struct TokenPostingLists: Sendable {
             + recent.reduce(0) { $0 + ($1.isEmpty ? 0 : arrayHeader + $1.capacity * 4) } + recent.capacity * 8 + counts.capacity * 4
     }
 
-    /// The union of two ascending, unique lists, ascending and unique.
+    /// The union of two ascending, unique lists, ascending and unique. An empty list gives the
+    /// other one back, shared.
+    ///
+    /// The merge writes into uninitialized storage, and copies what is left of either list
+    /// once the other ends in one block: appended one by one, each slot paid for a capacity
+    /// check (a name search merges a prefix's list of 11,000 contacts into a token's union of
+    /// a few spellings: "stu read", a sixth of the query).
     static func union(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            let x = a[i]
-            let y = b[j]
-            if x < y {
-                out.append(x)
-                i += 1
-            } else if y < x {
-                out.append(y)
-                j += 1
-            } else {
-                out.append(x)
-                i += 1
-                j += 1
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                [UInt32](unsafeUninitializedCapacity: a.count + b.count) { out, written in
+                    var i = 0
+                    var j = 0
+                    var k = 0
+                    while i < a.count, j < b.count {
+                        let x = a[i]
+                        let y = b[j]
+                        if x < y {
+                            out[k] = x
+                            i &+= 1
+                        } else if y < x {
+                            out[k] = y
+                            j &+= 1
+                        } else {
+                            out[k] = x
+                            i &+= 1
+                            j &+= 1
+                        }
+                        k &+= 1
+                    }
+                    let base = out.baseAddress! + k
+                    if i < a.count {
+                        base.initialize(from: a.baseAddress! + i, count: a.count - i)
+                        k &+= a.count - i
+                    } else if j < b.count {
+                        base.initialize(from: b.baseAddress! + j, count: b.count - j)
+                        k &+= b.count - j
+                    }
+                    written = k
+                }
             }
         }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
     }
 
     /// The first position of `list` (ascending, unique) whose slot is not below `slot`: a binary

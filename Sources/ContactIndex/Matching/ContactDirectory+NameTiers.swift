@@ -173,10 +173,15 @@ extension ContactDirectory {
             unions[position] = union
             return [union.set]
         }
-        let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, coarse: [], required: required, query: query,
+        var noCoarse: [SlotSet?] = []
+        let filled = walkTier(tier, after: processed, bands: merged, filters: &filters, coarse: &noCoarse, required: required, query: query,
                               stopsWhenFull: tier > .prefix && !exhaustive, leavesCrowdedLists: !exhaustive, evaluated: &evaluated,
                               budget: &budget, exhaustive: exhaustive, into: &top)
-        for position in merged.indices where unions[position].map({ $0.tier < tier }) ?? true {
+        // Kept for the later tiers: a union built here, or the carried one as the walk left it. A
+        // union asked about more contacts than it was built for turns into a bitmap in the walk
+        // (`SlotSet.recordLookups`); the carried one was kept as it was before, and turned again
+        // at every later tier ("stu read": 11,000 contacts set in a bitmap three times).
+        for position in merged.indices {
             if let built = filters[position].first ?? nil { unions[position] = CarriedTokenUnion(built, tier: tier) }
         }
         guard filled else { return }
@@ -199,7 +204,8 @@ extension ContactDirectory {
     ) {
         let bands = finerBands(tier, required: required, query: query)
         var filters: [[SlotSet?]] = bands.map { Array(filledWith: nil, count: $0.count) }
-        walkTier(tier, after: processed, bands: bands, filters: &filters, coarse: coarse, required: required, query: query,
+        var coarse = coarse
+        walkTier(tier, after: processed, bands: bands, filters: &filters, coarse: &coarse, required: required, query: query,
                  stopsWhenFull: false, leavesCrowdedLists: false, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive,
                  into: &top)
     }
@@ -218,7 +224,9 @@ extension ContactDirectory {
     /// - Parameters:
     ///   - filters: per required token and band, the union of the band's postings, or nil until
     ///     one is built; the unions built in the walk are left there.
-    ///   - coarse: per required token, a superset of its bands' contacts or nil (empty: none).
+    ///   - coarse: per required token, a superset of its bands' contacts or nil (empty: none);
+    ///     one that turned into a bitmap in a combination's checks is left there for the next
+    ///     (`SlotSet.recordLookups`).
     ///   - stopsWhenFull: stop as soon as the results are full (the caller walks on in finer
     ///     bands).
     ///   - leavesCrowdedLists: stop, once the results are full (or before, in the prefix tier
@@ -231,7 +239,7 @@ extension ContactDirectory {
     @discardableResult
     private func walkTier(
         _ tier: TokenMatchKind, after processed: TokenMatchKind?, bands: [[NameSpellingBand]], filters: inout [[SlotSet?]],
-        coarse: [SlotSet?], required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool,
+        coarse: inout [SlotSet?], required: [Int], query: [NameQueryToken], stopsWhenFull: Bool, leavesCrowdedLists: Bool,
         evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool, into top: inout TopMatches
     ) -> Bool {
         let index = nameTokenIndex
@@ -337,7 +345,7 @@ extension ContactDirectory {
                         // every list while the fill budget runs.
                         let chunked = isPrefix || budget.isRunning
                         if budget.isSpent {
-                            keep(checks, of: combination, in: &filters)
+                            keep(checks, of: combination, in: &filters, coarse: &coarse)
                             return false
                         }
                         // First the checks with a union drop what they can without reading any contact;
@@ -363,7 +371,7 @@ extension ContactDirectory {
                         prefetchFirst(of: survivors, for: top)
                         for (offset, slot) in survivors.enumerated() {
                             if budget.isSpent {
-                                keep(checks, of: combination, in: &filters)
+                                keep(checks, of: combination, in: &filters, coarse: &coarse)
                                 return false
                             }
                             prefetchAhead(of: offset, in: survivors, for: top)
@@ -390,7 +398,7 @@ extension ContactDirectory {
                             }
                             evaluated.set(slot, value: Self.offeredMark)
                             if stopsWhenFull, top.isFull(atLeast: 0) {
-                                keep(checks, of: combination, in: &filters)
+                                keep(checks, of: combination, in: &filters, coarse: &coarse)
                                 return true
                             }
                         }
@@ -402,13 +410,13 @@ extension ContactDirectory {
                         if isPrefix, leavesCrowdedLists, rejections >= Self.rejectionLimit,
                             top.isFull(atLeast: 0) || typedAlike && list.count - chunkStart >= Self.crowdedRemainder
                         {
-                            keep(checks, of: combination, in: &filters)
+                            keep(checks, of: combination, in: &filters, coarse: &coarse)
                             return true
                         }
                     }
                 }
             }
-            keep(checks, of: combination, in: &filters)
+            keep(checks, of: combination, in: &filters, coarse: &coarse)
         }
         return false
     }
@@ -568,10 +576,14 @@ extension ContactDirectory {
         Int32(required.count * 8 + Int(tier.rawValue) + 1)
     }
 
-    /// Keeps the unions that `checks` built for the other combinations of the walk.
-    private func keep(_ checks: [NameTokenCheck], of combination: TierCombination, in filters: inout [[SlotSet?]]) {
-        for check in checks where check.filter != nil {
-            filters[check.position][combination.bands[check.position]] = check.filter
+    /// Keeps the unions that `checks` built for the other combinations of the walk, and the
+    /// coarse supersets as the checks left them: each check starts from a copy, and one that
+    /// turned into a bitmap after many look-ups (`SlotSet.recordLookups`) would turn anew in
+    /// every later combination, and be dropped with it.
+    private func keep(_ checks: [NameTokenCheck], of combination: TierCombination, in filters: inout [[SlotSet?]], coarse: inout [SlotSet?]) {
+        for check in checks {
+            if check.filter != nil { filters[check.position][combination.bands[check.position]] = check.filter }
+            if !coarse.isEmpty, let superset = check.coarse { coarse[check.position] = superset }
         }
     }
 }
