@@ -23,6 +23,32 @@ import Testing
     /// and checks after each: both parts ascending and unique, together the model's slots, the
     /// counts their sum, the recent part within its limit; and that every repeat is reported,
     /// at once or by the merge that drops it.
+    /// The union of two ascending, unique lists (`TokenPostingLists.union`), against a `Set`
+    /// model: lists of every shape a search merges (empty, one slot, disjoint, interleaved,
+    /// sharing slots, one inside the other's range), in both orders.
+    @Test(arguments: [UInt64(4), 5, 6])
+    func unionOfTwoListsIsTheirSetUnionAscending(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let lengthPairs = [(0, 0), (0, 7), (1, 1), (1, 900), (30, 30), (500, 11_000), (2_000, 2_000)]
+        for (lengthA, lengthB) in lengthPairs {
+            for slotCount in [50, 5_000, 1_000_000] where slotCount >= max(lengthA, lengthB) {
+                let lists = Self.lists(lengths: [lengthA, lengthB], slotCount: slotCount, random: &random)
+                for (a, b) in [(lists[0], lists[1]), (lists[1], lists[0])] {
+                    let union = TokenPostingLists.union(a, b)
+                    #expect(union == Set(a).union(b).sorted(), "lengths \(lengthA), \(lengthB) over \(slotCount)")
+                    #expect(Self.isStrictlyAscending(union))
+                }
+            }
+        }
+        // Disjoint ranges, one list wholly before the other: the rest is copied in one block.
+        let low: [UInt32] = Array(0..<1_000)
+        let high: [UInt32] = Array(5_000..<5_300)
+        #expect(TokenPostingLists.union(low, high) == low + high)
+        #expect(TokenPostingLists.union(high, low) == low + high)
+        // The same list twice is itself.
+        #expect(TokenPostingLists.union(high, high) == high)
+    }
+
     @Test(arguments: [UInt64(1), 2, 3])
     func filedSlotsAreHeldOnceMerged(seed: UInt64) {
         var random = SplitMix(seed: seed)
