@@ -70,7 +70,8 @@ import Testing
         var top = TopMatches(limit: max(limit * 20, 200), of: directory)
         directory.collectNameMatches(query.nameText, fillLimit: nil, into: &top)
         return MergedAnswerComparison.merge(
-            identity: identity, names: directory.matches(from: top), ranking: directory.configuration.ranking, limit: limit)
+            identity: identity, names: directory.matches(from: top), nameText: query.nameText, nameFloor: top.floor,
+            ranking: directory.configuration.ranking, limit: limit)
     }
 
     @Test func answersAsTheMergeOfWholeContacts() {

@@ -1,4 +1,5 @@
 @testable import ContactIndex
+import Synchronization
 import Testing
 
 /// What the tests of free-text queries that merge two sides ("james.m", "john 5551") share: the
@@ -25,10 +26,13 @@ enum MergedAnswerComparison {
     /// The merge on whole contacts, as `search` defines it: each contact's best identity match
     /// (the first of equals); a name match that is one too scores 0.05 above the better of the
     /// two (at most 0.99), with the better one's fields; else, with `confirmingDigits`, a name
-    /// match whose number holds them scores 0.05 above its own, with that number; the identity
-    /// matches left come as they are; all ranked by `ranking`.
+    /// match whose number holds them scores 0.05 above its own, with that number; an identity
+    /// match left that the name words match on its own (`ownNameMatch`: the search of a
+    /// directory of that contact alone) at a score of at least `nameFloor` scores 0.05 above
+    /// the better of the two as well; the others come as they are; all ranked by `ranking`.
     static func merge(
-        identity: [Match], names: [Match], confirmingDigits digits: [UInt8]? = nil, ranking: MatchRanking, limit: Int
+        identity: [Match], names: [Match], confirmingDigits digits: [UInt8]? = nil, nameText: String, nameFloor: Double,
+        ranking: MatchRanking, limit: Int
     ) -> [Match] {
         var bestIdentity: [String: Match] = [:]
         for match in identity where (bestIdentity[match.contact.id]?.score ?? -1) < match.score { bestIdentity[match.contact.id] = match }
@@ -46,9 +50,38 @@ enum MergedAnswerComparison {
                 combined.append(match)
             }
         }
-        combined += bestIdentity.values
+        for other in bestIdentity.values {
+            guard let own = ownNameMatch(of: other.contact, names: nameText), own.score >= nameFloor else {
+                combined.append(other)
+                continue
+            }
+            var both = other.score >= own.score ? other : own
+            both.score = min(0.99, max(other.score, own.score) + 0.05)
+            combined.append(both)
+        }
         return ranking.rank(combined, limit: limit)
     }
+
+    /// The name match that the search of the name words `text` gives `contact` in a directory of
+    /// that contact alone, without a fill budget, unless it is a partial one; or nil (what
+    /// `ownNameMatches` must give it in any directory). The one-contact directories are kept by contact (whole: suites share
+    /// ids).
+    static func ownNameMatch(of contact: Contact, names text: String) -> Match? {
+        let directory = alone.withLock { directories in
+            if let kept = directories[contact] { return kept }
+            let made = ContactDirectory([contact], configuration: DirectoryConfiguration(defaultRegion: "US"))
+            directories[contact] = made
+            return made
+        }
+        guard let match = directory.lookup(fuzzyName: text, limit: 1, exhaustive: true, fillLimit: nil).first else { return nil }
+        // A partial match (some words of the query) confirms nothing. Its score (half a full
+        // token match's, times the share of words matched) stays below the 0.41 of a match
+        // without the query's particles, which has the reason `partialName` too and confirms.
+        return match.reason == .partialName && match.score < 0.41 ? nil : match
+    }
+
+    /// One-contact directories by contact (`ownNameMatch`).
+    private static let alone = Mutex<[Contact: ContactDirectory]>([:])
 
     /// Compares `search` with `reference` for the queries of `texts` that `accepts` (their
     /// kind of query), and expects: at least `minimumCompared` compared, at least

@@ -61,7 +61,8 @@ import Testing
         var top = TopMatches(limit: max(limit * 20, 200), of: directory)
         directory.collectNameMatches(query.nameText, fillLimit: nil, into: &top)
         return MergedAnswerComparison.merge(
-            identity: identity, names: directory.matches(from: top), confirmingDigits: query.phoneDigits,
+            identity: identity, names: directory.matches(from: top), confirmingDigits: query.phoneDigits, nameText: query.nameText,
+            nameFloor: top.floor,
             ranking: directory.configuration.ranking, limit: limit)
     }
 
@@ -82,5 +83,35 @@ import Testing
             merged: { $0.matchedPhone != nil && $0.score != MatchReason.phoneFragment.baseScore && $0.score < 0.99 },
             minimumCompared: 240, minimumMerged: 100)
         #expect(numbers >= 60, "\(numbers) queries with 7 digits or more")
+    }
+
+    /// A contact with the digits that is not among the best 200 name matches is still confirmed
+    /// by the name words (`ownNameMatches`): 300 contacts named Riley rank before the lead Tom
+    /// Riley by entity, so the name side never lists him, and his number holds the digits. He
+    /// comes first, 0.05 above his fragment match; the contact with the digits and another name
+    /// comes next, at the fragment's score; then the 300 name matches. A name match weaker than
+    /// the last one listed confirms nothing (`confirmOnTheirOwn`).
+    @Test func identityMatchPastTheBestNameMatchesIsConfirmed() {
+        var contacts = (0..<300).map { index in
+            Contact(id: String(format: "C%04d", index), firstName: "Ann", lastName: "Riley", phones: [ContactPhone(String(format: "+1 650 555 %04d", 2_000 + index))])
+        }
+        contacts.append(Contact(id: "L0001", firstName: "Tom", lastName: "Riley", phones: [ContactPhone("+1 650 555 8113")], entity: .lead))
+        contacts.append(Contact(id: "C9999", firstName: "Momoko", lastName: "Lin", phones: [ContactPhone("+81 90 3555 8113")]))
+        let directory = ContactDirectory(contacts, configuration: DirectoryConfiguration(defaultRegion: "US"))
+        let found = directory.search("Riley 58113", limit: 5)
+        #expect(found.map(\.contact.id) == ["L0001", "C9999", "C0000", "C0001", "C0002"])
+        #expect(found.first?.score == min(0.99, MatchReason.phoneFragment.baseScore + 0.05))
+        #expect(found.first?.matchedPhone?.raw == "+1 650 555 8113")
+        #expect(found.dropFirst().first?.score == MatchReason.phoneFragment.baseScore)
+        #expect(found.last?.reason == .nameTokens)
+
+        // A weaker name match than the 200 listed stays unconfirmed, as before: "Rilley" is one
+        // typing error from the word, and comes after the contact with the digits and another
+        // name (both at the fragment's score; a contact before a lead).
+        contacts[300].lastName = "Rilley"
+        let typo = ContactDirectory(contacts, configuration: DirectoryConfiguration(defaultRegion: "US"))
+        let weaker = typo.search("Riley 58113", limit: 2)
+        #expect(weaker.map(\.contact.id) == ["C9999", "L0001"])
+        #expect(weaker.map(\.score) == [MatchReason.phoneFragment.baseScore, MatchReason.phoneFragment.baseScore])
     }
 }

@@ -61,7 +61,10 @@ extension ContactDirectory {
     /// is both; "garcia ana@"): `search` ranks the contacts whose address starts with it
     /// (identity matches, among the first `max(limit × 50, 500)` addresses) together with the
     /// name matches of the words (the best `max(limit × 20, 200)`, without a fill budget), a
-    /// contact that is both scoring 0.05 above the better of its two (at most 0.99).
+    /// contact that is both scoring 0.05 above the better of its two (at most 0.99); an
+    /// identity match that is not among those name matches is scored on its own against the
+    /// words (`ownNameMatches`), and confirmed the same way when they match it as well as the
+    /// last of them (`confirmOnTheirOwn`).
     ///
     /// The two sides are merged on slots and ranked there (`TopMatches`: the ranking's order),
     /// and only the `limit` contacts answered are decoded: "james.m" decoded its 500 identity
@@ -85,7 +88,7 @@ extension ContactDirectory {
             let better = other.score >= name.score ? other : name
             top.offer(slot: name.slot, score: min(0.99, max(other.score, name.score) + 0.05), reason: better.reason, position: Int(better.position))
         }
-        for other in identity.values { top.offer(slot: other.slot, score: other.score, reason: other.reason, position: Int(other.position)) }
+        confirmOnTheirOwn(identity, names: text, atLeast: names.floor, into: &top)
         return matchesWithEmails(from: top)
     }
 

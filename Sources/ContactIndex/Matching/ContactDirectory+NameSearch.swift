@@ -75,20 +75,26 @@ extension ContactDirectory {
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
         // for "Иван Иванов"): what the token search below would end on at its first tier.
         if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
-        // A company's legal form is not indexed ("Acme Ltd" is found as "Acme").
-        let folded = Array(CompanyLegalForms.strippingQueryForm(tokens).prefix(8))
-        guard !folded.isEmpty else { return }
-        // The legal form goes from the end, the tokens past 8 too: the first ones stay in place.
-        let typedWhole = marked.prefix(folded.count).map(\.beforeHyphen)
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
-        collectTokenMatches(folded, typedWhole: typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
-        // "van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
-        // written as one word.
-        let joined = NameParticles.joiningParticles(folded, typedWhole: typedWhole)
-        if joined.tokens != folded {
-            collectTokenMatches(joined.tokens, typedWhole: joined.typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
+        for pass in Self.tokenPasses(marked) {
+            collectTokenMatches(pass.tokens, typedWhole: pass.typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
         }
+    }
+
+    /// The token searches of a name query, from its folded tokens with their hyphen marks
+    /// (`NameNormalizer.tokensMarkingHyphens`): the tokens without a company's legal form ("Acme
+    /// Ltd" is found as "Acme": legal forms are not indexed), the first 8, each with whether the
+    /// agent typed it whole; then, when the query has particles, its joined form ("van der berg"
+    /// also as "vanderberg", "al husseini" as "alhusseini": stored names written as one word).
+    /// None when no token is left.
+    static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [(tokens: [String], typedWhole: [Bool])] {
+        let folded = Array(CompanyLegalForms.strippingQueryForm(marked.map(\.token)).prefix(8))
+        guard !folded.isEmpty else { return [] }
+        // The legal form goes from the end, the tokens past 8 too: the first ones stay in place.
+        let typedWhole = marked.prefix(folded.count).map(\.beforeHyphen)
+        let joined = NameParticles.joiningParticles(folded, typedWhole: typedWhole)
+        return joined.tokens != folded ? [(folded, typedWhole), joined] : [(folded, typedWhole)]
     }
 
     /// Runs `collect`, a walk of whole-name namesakes, into `top`. When `top` may confirm its
@@ -118,20 +124,25 @@ extension ContactDirectory {
         // of its arrays, a third of a look-up of an exact name).
         let store = self.store
         return offerNamesakes(key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top) { slot, top in
-            // The names are compared on the record's bytes: no contact is rebuilt here.
-            let exact = store.withRecord(slot) { record -> Bool in
-                var reader = ContactRecordReader(record)
-                let header = reader.header()
-                let none: UnsafeRawBufferPointer? = nil
-                return NameSpelling.equals(spelling, header.displayName, none)
-                    || NameSpelling.equals(spelling, header.firstName, header.lastName)
-                    || NameSpelling.equals(spelling, header.lastName, header.firstName)
-                    || NameSpelling.equalsJoined(spelling, header.lastName, header.firstName)
-            }
-            guard let exact else { return nil }
+            guard let exact = Self.isSpelled(spelling, slot: slot, in: store) else { return nil }
             let reason: MatchReason = exact ? .exactName : .foldedName
             top.offer(slot: slot, score: reason.baseScore, reason: reason)
             return exact
+        }
+    }
+
+    /// Whether the record at `slot` has a whole name spelled as `spelling` (a namesake's
+    /// `exactName`, else its `foldedName`), compared on the record's bytes: no contact is rebuilt.
+    /// Nil when the slot holds no record.
+    static func isSpelled(_ spelling: [UInt8], slot: UInt32, in store: ContactRecordStore) -> Bool? {
+        store.withRecord(slot) { record -> Bool in
+            var reader = ContactRecordReader(record)
+            let header = reader.header()
+            let none: UnsafeRawBufferPointer? = nil
+            return NameSpelling.equals(spelling, header.displayName, none)
+                || NameSpelling.equals(spelling, header.firstName, header.lastName)
+                || NameSpelling.equals(spelling, header.lastName, header.firstName)
+                || NameSpelling.equalsJoined(spelling, header.lastName, header.firstName)
         }
     }
 

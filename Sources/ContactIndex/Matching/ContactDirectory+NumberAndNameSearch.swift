@@ -6,8 +6,10 @@ extension ContactDirectory {
     /// words (the best `max(limit × 20, 200)`, without a fill budget). A contact that is both
     /// scores 0.05 above the better of its two, with the better one's reason and number; a name
     /// match whose number holds the digits but that the identity side did not list (past its
-    /// cap) scores 0.05 above its name match, with that number. Each contact comes once, with
-    /// its best.
+    /// cap) scores 0.05 above its name match, with that number; an identity match that is not
+    /// among those name matches is scored on its own against the words (`ownNameMatches`), and
+    /// confirmed the same way when they match it as well as the last of them (`confirmOnTheirOwn`).
+    /// Each contact comes once, with its best.
     ///
     /// Both sides are merged on slots and ranked there (`TopMatches`: the ranking's order), and
     /// only the `limit` contacts answered are decoded. Before, the 200 name matches and the
@@ -41,12 +43,38 @@ extension ContactDirectory {
                 }
             }
         }
-        for other in identity.values { top.offer(slot: other.slot, score: other.score, reason: other.reason, position: Int(other.position)) }
+        confirmOnTheirOwn(identity, names: query.nameText, atLeast: names.floor, into: &top)
         prefetchRecords(of: top)
         return top.entries.compactMap { entry in
             guard let contact = storedContact(slot: entry.slot) else { return nil }
             let phone = contact.phones.indices.contains(Int(entry.position)) ? contact.phones[Int(entry.position)] : nil
             return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
+        }
+    }
+
+    /// Offers the identity matches left in `identity` (those that are not among the name
+    /// matches) to `top`: each scored on its own against the name words `text`
+    /// (`ownNameMatches`), and when that scores at least `floor` (the last name match's score
+    /// when the name matches filled their limit, else 0), 0.05 above the better of its two (at
+    /// most 0.99), with the better one's reason and position; else as it is.
+    ///
+    /// Why the floor: a contact is confirmed when its name match is one the name side could
+    /// list, as before; what changes is the contacts that tie with the last one listed. A word
+    /// that thousands of contacts share ("john", "N.", "riley") fills the 200 name matches with
+    /// ties, cut by entity and id, and the contact whose number or address the query holds was
+    /// confirmed only if it fell among them (a lead "Tom Riley" with the number ranked below a
+    /// contact with the number and another name). A weaker name match (one typing error of a
+    /// word that 200 contacts match exactly) stays unconfirmed, as it was: a confirmation adds
+    /// 0.05 to the better score, the number's or the address's, whatever the name match.
+    func confirmOnTheirOwn(_ identity: [UInt32: TopMatches.Entry], names text: String, atLeast floor: Double, into top: inout TopMatches) {
+        let own = ownNameMatches(text, slots: Array(identity.keys), atLeast: floor)
+        for other in identity.values {
+            guard let name = own[other.slot], name.score >= floor else {
+                top.offer(slot: other.slot, score: other.score, reason: other.reason, position: Int(other.position))
+                continue
+            }
+            let better = other.score >= name.score ? other : name
+            top.offer(slot: other.slot, score: min(0.99, max(other.score, name.score) + 0.05), reason: better.reason, position: Int(better.position))
         }
     }
 }

@@ -1,0 +1,95 @@
+extension ContactDirectory {
+    /// How the name words `text` match each of a few given contacts, each scored on its own:
+    /// the score and reason the name search gives the contact in a directory of that contact
+    /// alone (`collectNameMatches` without a fill budget), or no entry when it gives none.
+    ///
+    /// Why: a free-text query of name words and a number or an address's start ("N. 81135",
+    /// "John john.s") confirms the contacts the number or address finds with the name words.
+    /// Those were looked for among the best 200 name matches only, and a common word ties
+    /// thousands of contacts ("john": 20,000 at a million, "N.": 60,000), so the contact whose
+    /// number holds the digits was mostly not among them, and went unconfirmed; walking those
+    /// 200 took 2–3 ms. The identity side is a few dozen to a few hundred contacts: each is
+    /// scored here on its own token list.
+    ///
+    /// As in a search of that one contact: a whole name equal to the query (`exactName`,
+    /// `foldedName`, or folded to Latin, `transliteratedName`) ends there; else its tokens are
+    /// scored against every spelling of the query's tokens (`offerTokenMatch`, all required),
+    /// then without the particles ("van der Berg" of a stored "Berg"), and the joined form of
+    /// the query the same way (`tokenPasses`).
+    ///
+    /// A partial match (some of the words, `partialName`) is not one: a confirmation adds the
+    /// same 0.05 to the better of the two scores whatever the name match, and the address's
+    /// score is the better one, so a contact of one matching word would tie with one of the
+    /// whole name ("想阳 朱" with "小玉 朱" for "小玉 zhu.x"). The search offers partial matches
+    /// only when nothing matches whole either.
+    /// - Parameter floor: the caller wants no match scoring less: spellings of kinds whose
+    ///   matches score less (typing errors, romanizations) and the pass without particles are
+    ///   left out when they cannot reach it. A contact's match at or above it scores what it
+    ///   would with them (a token claims its best spelling first, so a weaker one only matches
+    ///   a token that has no better, and the match then scores below its kind's ceiling).
+    /// - Complexity: the query tokens' spellings once (typing errors and romanizations
+    ///   included when they may reach `floor`), then a token-list read for each contact, plus
+    ///   the namesakes of the whole name's keys.
+    func ownNameMatches(_ text: String, slots: [UInt32], atLeast floor: Double = 0) -> [UInt32: TopMatches.Entry] {
+        guard !slots.isEmpty else { return [:] }
+        var wanted = SmallIDMap(capacity: slots.count)
+        for slot in slots { wanted.insert(slot) }
+        var found: [UInt32: TopMatches.Entry] = [:]
+        func keep(_ slot: UInt32, _ score: Double, _ reason: MatchReason) {
+            if let kept = found[slot], kept.score >= score { return }
+            found[slot] = TopMatches.Entry(slot: slot, score: score, reason: reason)
+        }
+        let marked = preparer.names.tokensMarkingHyphens(text)
+        // Whole names: those that have one equal to the query are answered by it alone.
+        let key = preparer.names.collationKey(text)
+        if key.count > 1 {
+            let spelling = NameSpelling.key(text)
+            let store = self.store
+            nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
+                guard wanted.contains(slot), let exact = Self.isSpelled(spelling, slot: slot, in: store) else { return }
+                let reason: MatchReason = exact ? .exactName : .foldedName
+                keep(slot, reason.baseScore, reason)
+            }
+        }
+        if let latin = LatinNameKey.key(tokens: marked.map(\.token)) {
+            nameKeyIndex.forEachEqual(latin, isLive: liveness) { slot in
+                if wanted.contains(slot) { keep(slot, MatchReason.transliteratedName.baseScore, .transliteratedName) }
+            }
+        }
+        let rest = slots.filter { found[$0] == nil }
+        guard !rest.isEmpty else { return found }
+        let index = nameTokenIndex
+        let options = configuration.nameMatching
+        for pass in Self.tokenPasses(marked) {
+            var query = pass.tokens.indices.map { position in
+                NameQueryToken(
+                    text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
+                    typedWhole: pass.typedWhole[position])
+            }
+            // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
+            query[query.count - 1].isParticle = false
+            // The most a match whose weakest token is of a kind scores: its base and the bonus.
+            let reaches = { (kind: TokenMatchKind) in floor <= kind.reason.baseScore + Self.maximumBonus }
+            if reaches(.fuzzyOne) {
+                for position in query.indices {
+                    query[position].addDistantSpellings(
+                        index: index, options: options, throughRomanized: reaches(.romanized) || reaches(.fuzzyTwo))
+                }
+            }
+            let all = query.indices.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
+            let essential = query.indices.filter { !query[$0].isParticle }.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
+            // Each contact is offered once a pass, so the selection never fills (and never
+            // closes to a contact before scoring it).
+            var top = TopMatches(limit: rest.count, of: self)
+            for slot in rest {
+                if offerTokenMatch(slot: slot, query: query, requiring: all, into: &top) { continue }
+                // Without the particles, a match scores 0.41 and a third of the bonus.
+                if essential != 0, essential != all, floor <= 0.41 + Self.maximumBonus / 3 {
+                    offerTokenMatch(slot: slot, query: query, requiring: essential, into: &top)
+                }
+            }
+            for entry in top.entries { keep(entry.slot, entry.score, entry.reason) }
+        }
+        return found
+    }
+}
