@@ -199,8 +199,8 @@ struct TokenPostingLists: Sendable {
     ///
     /// The merge writes into uninitialized storage, and copies what is left of either list
     /// once the other ends in one block: appended one by one, each slot paid for a capacity
-    /// check (a name search merges a prefix's list of 11,000 contacts into a token's union of
-    /// a few spellings: "stu read", a sixth of the query).
+    /// check (a name search merges a prefix's list of 10,788 contacts into a token's union of
+    /// a few spellings for "stu read" at a million contacts: 13–16% of its samples in `perf`).
     static func union(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         if a.isEmpty { return b }
         if b.isEmpty { return a }

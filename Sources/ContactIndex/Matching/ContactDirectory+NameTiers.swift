@@ -180,7 +180,8 @@ extension ContactDirectory {
         // Kept for the later tiers: a union built here, or the carried one as the walk left it. A
         // union asked about more contacts than it was built for turns into a bitmap in the walk
         // (`SlotSet.recordLookups`); the carried one was kept as it was before, and turned again
-        // at every later tier ("stu read": 11,000 contacts set in a bitmap three times).
+        // at every later tier ("stu read" at a million contacts: 10,788 set in a bitmap twice, 12%
+        // of its samples in `perf`; 74.7 µs before, 56.4 µs after, each one's fastest of 3,000).
         for position in merged.indices {
             if let built = filters[position].first ?? nil { unions[position] = CarriedTokenUnion(built, tier: tier) }
         }

@@ -60,7 +60,7 @@ extension ContactDirectory {
     ///
     /// Why the floor: a contact is confirmed when its name match is one the name side could
     /// list, as before; what changes is the contacts that tie with the last one listed. A word
-    /// that thousands of contacts share ("john", "N.", "riley") fills the 200 name matches with
+    /// that thousands of contacts share ("john", "N.") fills the 200 name matches with
     /// ties, cut by entity and id, and the contact whose number or address the query holds was
     /// confirmed only if it fell among them (a lead "Tom Riley" with the number ranked below a
     /// contact with the number and another name). A weaker name match (one typing error of a
