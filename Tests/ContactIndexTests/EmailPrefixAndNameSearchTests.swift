@@ -75,6 +75,8 @@ import Testing
     }
 
     @Test func answersAsTheMergeOfWholeContacts() {
+        // The reference scans the stored contacts for the addresses: every contact must be there.
+        #expect(Self.stored.count == Self.contacts.count)
         // Contacts that are both an identity and a name match (above `emailPrefix`, below an
         // exact address): the merge is exercised.
         MergedAnswerComparison.expectSameAnswers(

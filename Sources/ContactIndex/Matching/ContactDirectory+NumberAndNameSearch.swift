@@ -51,30 +51,4 @@ extension ContactDirectory {
             return Match(contact: contact, score: entry.score, reason: entry.reason, matchedPhone: phone)
         }
     }
-
-    /// Offers the identity matches left in `identity` (those that are not among the name
-    /// matches) to `top`: each scored on its own against the name words `text`
-    /// (`ownNameMatches`), and when that scores at least `floor` (the last name match's score
-    /// when the name matches filled their limit, else 0), 0.05 above the better of its two (at
-    /// most 0.99), with the better one's reason and position; else as it is.
-    ///
-    /// Why the floor: a contact is confirmed when its name match is one the name side could
-    /// list, as before; what changes is the contacts that tie with the last one listed. A word
-    /// that thousands of contacts share ("john", "N.") fills the 200 name matches with
-    /// ties, cut by entity and id, and the contact whose number or address the query holds was
-    /// confirmed only if it fell among them (a lead "Tom Riley" with the number ranked below a
-    /// contact with the number and another name). A weaker name match (one typing error of a
-    /// word that 200 contacts match exactly) stays unconfirmed, as it was: a confirmation adds
-    /// 0.05 to the better score, the number's or the address's, whatever the name match.
-    func confirmOnTheirOwn(_ identity: [UInt32: TopMatches.Entry], names text: String, atLeast floor: Double, into top: inout TopMatches) {
-        let own = ownNameMatches(text, slots: Array(identity.keys), atLeast: floor)
-        for other in identity.values {
-            guard let name = own[other.slot], name.score >= floor else {
-                top.offer(slot: other.slot, score: other.score, reason: other.reason, position: Int(other.position))
-                continue
-            }
-            let better = other.score >= name.score ? other : name
-            top.offer(slot: other.slot, score: min(0.99, max(other.score, name.score) + 0.05), reason: better.reason, position: Int(better.position))
-        }
-    }
 }
