@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layering (see ../shared/STYLE.md):
 //   CICU, CPhoneNumber      thin C / C++ shims over system ICU and libphonenumber; never products
+//   CMeCab                  a thin C shim over MeCab (readings of Japanese names); never a product
 //   CMemoryHints            a header-only prefetch hint for look-ups' record reads; never a product
 //   CBranchFreeSearch       header-only binary searches compiled without branches; never a product
 //   ContactIndex            the directory, normalizers, indexes and matchers (public library)
@@ -34,11 +35,12 @@ let package = Package(
             name: "CPhoneNumber",
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
         ),
+        .target(name: "CMeCab", linkerSettings: [.linkedLibrary("mecab")]),
         .target(name: "CMemoryHints"),
         .target(name: "CBranchFreeSearch"),
         .target(
             name: "ContactIndex",
-            dependencies: ["CICU", "CPhoneNumber", "CMemoryHints", "CBranchFreeSearch"],
+            dependencies: ["CICU", "CPhoneNumber", "CMeCab", "CMemoryHints", "CBranchFreeSearch"],
             resources: [.copy("Resources/nicknames.csv"), .copy("Resources/NOTICE.md")]
         ),
         // Release-mode measurements of bulk loading and live updates (not a test; see docs/loading.md).

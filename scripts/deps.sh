@@ -3,7 +3,8 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in libicu-dev libphonenumber-dev libprotobuf-dev; do
+# MeCab and its IPA dictionary read Japanese names written in kanji (Sources/CMeCab).
+for pkg in libicu-dev libphonenumber-dev libprotobuf-dev libmecab-dev mecab-ipadic-utf8; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -123,8 +123,10 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
 
 /* ---- Folding ------------------------------------------------------------------------------ */
 
-/* NFKC case folding runs first (through unorm2), then this transliterator chain. */
-static const char *DEFAULT_FOLD_CHAIN = "Any-Latin; Latin-ASCII";
+/* NFKC case folding runs first (through unorm2), then this transliterator chain. The last step
+   drops the modifier letters that Latin-ASCII leaves: the ayn and hamza of Arabic-Latin ("ʿly"
+   for علي, which people spell "Ali"), the iteration mark 々 and the Japanese long-vowel mark ー. A name typed with them and one typed without then fold alike. */
+static const char *DEFAULT_FOLD_CHAIN = "Any-Latin; Latin-ASCII; [:Lm:] Remove";
 
 /* Opens the transliterator of a UTF-8 id (forward). */
 static CICU_Status open_transliterator(const char *id, UTransliterator **out) {

@@ -76,6 +76,15 @@ import Testing
         directory.lookup(fuzzyName: query, limit: 50).map { "\($0.contact.id) \($0.reason) \($0.score)" }
     }
 
+    /// The answers to `query` (50 at most) with a fill budget of `fillLimit`; with
+    /// `aboveFillTiers`, only those that the fill tiers' walks cannot change (exact, nickname
+    /// and prefix matches: `FillBudget.startsAfter`).
+    static func answers(_ directory: ContactDirectory, _ query: String, fillLimit: Int? = FillBudget.standard, aboveFillTiers: Bool = false) -> [String] {
+        directory.lookup(fuzzyName: query, limit: 50, exhaustive: false, fillLimit: fillLimit)
+            .filter { !aboveFillTiers || FillBudget.startsAfter($0.reason) }
+            .map { "\($0.contact.id) \($0.reason) \($0.score)" }
+    }
+
     static let queries = [
         "mar", "mar mar", "mari mar", "jos", "jos smi", "josh jones", "ма", "ив ив", "иван", "ива мар", "marc lee", "ma",
         "m smith", "j. jones", "m mar", "i ivanov",
@@ -151,7 +160,10 @@ import Testing
 
     /// On a generated directory, queries of every class, type-ahead prefixes and initials answer
     /// the same with the prefix lists and initials' bitmaps (`TokenInitials`) as with each
-    /// spelling's postings read one by one.
+    /// spelling's postings read one by one: all their results when no fill budget
+    /// (`FillBudget`) ends the walks, and with the standard budget the results above the tiers
+    /// that only fill (past it, each path finds the fillers its own work pays for: a prefix
+    /// list and the spellings it stands for cost the budget differently).
     @Test func searchesAnswerTheSameWithoutPrefixLists() {
         let people = DirectoryGenerator(seed: 31).people(count: 8_000)
         let directory = ContactDirectory(people.map(\.contact))
@@ -177,12 +189,17 @@ import Testing
             }
         }
         var differing: [String] = []
+        var budgetedDiffering: [String] = []
         for query in queries {
-            let with = Self.answers(directory, query)
-            let without = Self.answers(plain, query)
+            let with = Self.answers(directory, query, fillLimit: nil)
+            let without = Self.answers(plain, query, fillLimit: nil)
             if with != without { differing.append("\(query): \(with.prefix(3)) ≠ \(without.prefix(3))") }
+            let budgeted = Self.answers(directory, query, aboveFillTiers: true)
+            let plainBudgeted = Self.answers(plain, query, aboveFillTiers: true)
+            if budgeted != plainBudgeted { budgetedDiffering.append("\(query): \(budgeted.prefix(3)) ≠ \(plainBudgeted.prefix(3))") }
         }
         #expect(queries.count > 900)
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
+        #expect(budgetedDiffering.isEmpty, "\(budgetedDiffering.count) differ: \(budgetedDiffering.prefix(5))")
     }
 }

@@ -340,7 +340,7 @@ extension ContactDirectory {
         var worst = TokenMatchKind.exact
         var unmatchedParticles = 0
         var qualitySum: Float = 0
-        var personal = 0
+        var personal = 0.0
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
@@ -392,7 +392,15 @@ extension ContactDirectory {
                         if query[q].isParticle { unmatchedParticles += 1 }
                         continue
                     }
-                    if role != NameTokenRole.company.rawValue { personal += 1 }
+                    // A token of another spelling of the name (`NameTokenRole.alternate`: a
+                    // Japanese reading, a Korean family name's custom spelling) counts half: less
+                    // certain than the names as written ("Akira Yamada" ranks before 晃 山田,
+                    // read "akira yamada", in a tie), more than a company's word.
+                    if role == NameTokenRole.alternate.rawValue {
+                        personal += 0.5
+                    } else if role != NameTokenRole.company.rawValue {
+                        personal += 1
+                    }
                     guard role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { continue }
                     if let last = lastPersonRole, last != role {
                         let step = last == NameTokenRole.given.rawValue ? 1 : -1
@@ -422,11 +430,11 @@ extension ContactDirectory {
 
     /// What a match adds to its reason's base score (`offerTokenMatch`): less than
     /// `maximumBonus`, from the tokens' qualities summed, the share of matched tokens on the
-    /// person's names, and the order. One function, so that a bound computed from the best of
+    /// person's names as written (not the company's, not another spelling's), and the order. One function, so that a bound computed from the best of
     /// each (`tieCeiling`) is the very score a contact with the best of each gets.
     @inline(__always)
-    static func bonus(qualitySum: Float, tokens: Int, personal: Int, matched: Int, inOrder: Bool) -> Double {
-        let shape = 0.6 * Double(qualitySum) / Double(tokens) + 0.25 * Double(personal) / Double(matched) + 0.15 * (inOrder ? 1 : 0)
+    static func bonus(qualitySum: Float, tokens: Int, personal: Double, matched: Int, inOrder: Bool) -> Double {
+        let shape = 0.6 * Double(qualitySum) / Double(tokens) + 0.25 * personal / Double(matched) + 0.15 * (inOrder ? 1 : 0)
         return (maximumBonus - 0.0001) * shape
     }
 

@@ -478,7 +478,7 @@ extension ContactDirectory {
         guard let worst = tokens.last?.kind, worst > .exact else { return nil }
         var qualitySum: Float = 0
         for token in tokens { qualitySum += token.quality }
-        return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: tokens.count, matched: tokens.count, inOrder: true)
+        return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: Double(tokens.count), matched: tokens.count, inOrder: true)
     }
 
     /// The slots of a driving list's bitmap that the one other required token's union (a

@@ -7,8 +7,9 @@ enum NameTokenRole: UInt32, Sendable {
     /// A multi-part given or family name written as one word ("van der Berg" → "vanderberg",
     /// "Smith-Jones" → "smithjones", "小明" → "xiaoming").
     case joined = 4
-    /// A given, family or display name written in Cyrillic or Greek, as English texts romanize
-    /// it (`NameNormalizer.alternateRomanization`: "Пушкин" → "pushkin" beside "puskin").
+    /// A given, family or display name written in another script, as English texts spell it
+    /// (`NameNormalizer.alternateRomanization`: "Пушкин" → "pushkin" beside "puskin", 이 →
+    /// "lee" beside "i", 村上 → "murakami" beside "cun shang").
     case alternate = 5
 
     /// The name that an entry of a contact's token list (`NameTokenIndex`: id | role << 28)
@@ -51,7 +52,7 @@ struct NameToken: Sendable, Hashable {
 /// Turns a contact's first, last, display and company names into folded tokens
 /// (`NameNormalizer.tokens`: lower-case ASCII for every script, ASCII never through ICU), without
 /// a company's legal form (`CompanyLegalForms`), and adds the joined form of multi-part given
-/// and family names, then the English romanization of names written in Cyrillic or Greek
+/// and family names, then the English spellings of names written in another script
 /// (`NameTokenRole.alternate`).
 enum ContactNameTokens {
     /// The tokens of a contact, given names first, then family, display, company, joined forms.

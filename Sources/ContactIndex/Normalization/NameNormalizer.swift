@@ -2,7 +2,7 @@
 ///
 /// - `fold(_:)` gives lower-case ASCII Latin for any script. Plain ASCII takes a fast path in
 ///   Swift (a lower-casing copy); anything else goes through ICU (`ScriptFolder`: NFKC case
-///   folding, `Any-Latin`, `Latin-ASCII`).
+///   folding, `Any-Latin`, `Latin-ASCII`, modifier letters removed).
 /// - `tokens(_:)` splits the folded text into tokens at anything that is not a letter or digit;
 ///   apostrophes inside a word join ("O'Brien" → "obrien").
 /// - `collationKey(_:)` is the ICU sort key at primary strength (case- and accent-blind), the key
@@ -12,10 +12,21 @@ public struct NameNormalizer: Sendable {
     private let collation: CollationKeyMaker
     /// The romanization English texts use for Cyrillic and Greek (see `alternateRomanization`).
     private let conventionalFolder: ScriptFolder
+    /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
+    /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
+    /// passports and English texts write them.
+    private let readingFolders: [ScriptFolder]
 
     /// The chain of `alternateRomanization`: BGN/PCGN for Cyrillic (ICU's `Russian-Latin/BGN`),
-    /// UNGEGN for Greek, then what is left as `fold` would, and ASCII.
-    static let conventionalChain = "Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII"
+    /// UNGEGN for Greek, then what is left as `fold` would, and ASCII without modifier letters.
+    static let conventionalChain = "Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; [:Lm:] Remove"
+
+    /// The chains of `readingFolders`. Through hiragana: ICU's Katakana-Latin spells a small
+    /// "ョ" apart ("キョウスケ" → "ki~yousuke"); its Hiragana-Latin does not.
+    static let readingChains = [
+        "Katakana-Hiragana; Hiragana-Latin; Latin-ASCII; [:Lm:] Remove",
+        "Katakana-Hiragana; ja_Hrkt-ja_Latn/BGN; Latin-ASCII; [:Lm:] Remove",
+    ]
 
     /// Opens the ICU folder and collator.
     /// - Parameter collationLocale: the collation locale ("" for the CLDR root order).
@@ -24,6 +35,11 @@ public struct NameNormalizer: Sendable {
         self.folder = try ScriptFolder()
         self.collation = try CollationKeyMaker(locale: collationLocale, strength: .primary)
         self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
+        var readingFolders: [ScriptFolder] = []
+        for chain in Self.readingChains {
+            readingFolders.append(try ScriptFolder(transliteratorID: chain, composingHan: false, splittingWords: false))
+        }
+        self.readingFolders = readingFolders
     }
 
     /// The shared normalizer with the root collation order.
@@ -43,11 +59,32 @@ public struct NameNormalizer: Sendable {
     /// The other spelling of a name written in Cyrillic or Greek: the romanization English texts
     /// and passports use (BGN/PCGN: "Пушкин" → "pushkin", "Хрущёв" → "khrushchev", "Юрий" →
     /// "yuriy"; UNGEGN: "Ελένη" → "eleni"), where `fold` gives ICU's scholarly one ("puskin",
-    /// "hrusev", "urij", "elene"). Agents type the former. Nil for names in other scripts.
-    /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
+    /// "hrusev", "urij", "elene"). Agents type the former. For Korean family names, the
+    /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
+    /// `fold` gives "i"). For words with kanji, their Japanese readings (`JapaneseReadings`:
+    /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"). Nil for names in
+    /// other scripts, and when none of this applies.
+    /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, a MeCab parse and two
+    ///   ICU transforms for each word with kanji not read before, none otherwise.
     public func alternateRomanization(_ text: String) -> String? {
-        guard Self.hasCyrillicOrGreek(text.utf8) else { return nil }
-        return conventionalFolder.fold(text)
+        if Self.hasCyrillicOrGreek(text.utf8) { return conventionalFolder.fold(text) }
+        if let korean = KoreanFamilyNameSpellings.spellings(inWordsOf: text) { return korean }
+        return japaneseReadings(text)
+    }
+
+    /// The Japanese readings of the words of `text` that hold kanji, each spelt by every
+    /// `readingFolders` chain, space-separated; nil when no word has a reading.
+    private func japaneseReadings(_ text: String) -> String? {
+        guard JapaneseReadings.hasHan(text) else { return nil }
+        var spellings: [String] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) where JapaneseReadings.hasHan(String(word)) {
+            guard let reading = JapaneseReadings.shared.reading(of: String(word)) else { continue }
+            for folder in readingFolders {
+                let spelling = folder.fold(reading)
+                if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
+            }
+        }
+        return spellings.isEmpty ? nil : spellings.joined(separator: " ")
     }
 
     /// The tokens of `alternateRomanization` that `tokens(text)` does not already hold, in order.

@@ -1,0 +1,100 @@
+#include "CMeCab.h"
+
+#include <mecab.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct CMeCab_Reader {
+    mecab_model_t *model;
+    mecab_t *tagger;
+};
+
+CMeCab_Reader *CMeCab_open(void) {
+    mecab_model_t *model = mecab_model_new2("");
+    if (!model) return NULL;
+    mecab_t *tagger = mecab_model_new_tagger(model);
+    if (!tagger) {
+        mecab_model_destroy(model);
+        return NULL;
+    }
+    CMeCab_Reader *reader = (CMeCab_Reader *)malloc(sizeof *reader);
+    if (!reader) {
+        mecab_destroy(tagger);
+        mecab_model_destroy(model);
+        return NULL;
+    }
+    reader->model = model;
+    reader->tagger = tagger;
+    return reader;
+}
+
+void CMeCab_close(CMeCab_Reader *reader) {
+    if (!reader) return;
+    mecab_destroy(reader->tagger);
+    mecab_model_destroy(reader->model);
+    free(reader);
+}
+
+/* The IPA dictionary's features are comma-separated: part of speech and its three
+   subdivisions, conjugation type and form, base form, reading, pronunciation. Field `index`
+   of a node's features, or 0 when it has none there (words it does not know have fewer). */
+static int feature_field(const char *feature, int index, const char **start, size_t *length) {
+    const char *field = feature;
+    for (int skipped = 0; skipped < index; skipped++) {
+        field = strchr(field, ',');
+        if (!field) return 0;
+        field++;
+    }
+    const char *end = strchr(field, ',');
+    size_t count = end ? (size_t)(end - field) : strlen(field);
+    if (count == 0 || (count == 1 && field[0] == '*')) return 0;
+    *start = field;
+    *length = count;
+    return 1;
+}
+
+/* Whether feature field `index` is `expected` (UTF-8). */
+static int feature_is(const char *feature, int index, const char *expected) {
+    const char *field = NULL;
+    size_t count = 0;
+    return feature_field(feature, index, &field, &count) && count == strlen(expected) && memcmp(field, expected, count) == 0;
+}
+
+/* Whether the dictionary lists the word as a person's name (固有名詞,人名: a family or given
+   name) or as an organization's (固有名詞,組織: many family names, such as 清水, are both). */
+static int is_name(const char *feature) {
+    return feature_is(feature, 1, "固有名詞") && (feature_is(feature, 2, "人名") || feature_is(feature, 2, "組織"));
+}
+
+int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
+                       int32_t capacity) {
+    if (!reader || !utf8 || length < 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
+    mecab_lattice_t *lattice = mecab_model_new_lattice(reader->model);
+    if (!lattice) return CMECAB_PARSE_FAILED;
+    mecab_lattice_set_sentence2(lattice, utf8, (size_t)length);
+    int32_t result = 0;
+    if (!mecab_parse_lattice(reader->tagger, lattice)) {
+        result = CMECAB_PARSE_FAILED;
+    } else {
+        int32_t written = 0;
+        for (const mecab_node_t *node = mecab_lattice_get_bos_node(lattice); node; node = node->next) {
+            if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
+            const char *reading = NULL;
+            size_t count = 0;
+            if (node->stat == MECAB_UNK_NODE || !node->feature || !feature_field(node->feature, 7, &reading, &count)
+                || (namesOnly && !is_name(node->feature))) {
+                result = CMECAB_NO_READING;
+                break;
+            }
+            if ((size_t)written + count > (size_t)capacity) {
+                result = CMECAB_BUFFER_TOO_SMALL;
+                break;
+            }
+            memcpy(out + written, reading, count);
+            written += (int32_t)count;
+        }
+        if (result == 0) result = written;
+    }
+    mecab_lattice_destroy(lattice);
+    return result;
+}

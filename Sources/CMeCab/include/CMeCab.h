@@ -1,0 +1,60 @@
+/*
+ * CMeCab: a narrow C face over MeCab, the Japanese morphological analyser, and its IPA
+ * dictionary (Debian's libmecab-dev and mecab-ipadic-utf8).
+ *
+ * What the engine asks of it: how a name written in kanji is read ("村上" → "ムラカミ"), which
+ * no Unicode table holds (ICU's Han-Latin reads Han characters as Mandarin). The header exposes
+ * no MeCab type: an opaque handle and <stdint.h> types.
+ *
+ * Thread safety: one reader serves every thread at once. MeCab's model and tagger are shared
+ * and each call parses in a lattice of its own (MeCab's documented thread-safe use).
+ */
+#ifndef CMECAB_H
+#define CMECAB_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Results of CMeCab_reading besides a length. */
+enum {
+    /** A word of the text is not in the dictionary, or has no reading there. */
+    CMECAB_NO_READING = -1,
+    /** The buffer is too small: call again with more room. */
+    CMECAB_BUFFER_TOO_SMALL = -2,
+    /** The text or the buffer is invalid. */
+    CMECAB_INVALID_ARGUMENT = -3,
+    /** MeCab failed to parse the text. */
+    CMECAB_PARSE_FAILED = -4
+};
+
+/** MeCab's model and tagger with the system dictionary. */
+typedef struct CMeCab_Reader CMeCab_Reader;
+
+/**
+ * Opens MeCab with the dictionary its configuration names (/etc/mecabrc). Returns NULL when
+ * MeCab or its dictionary is missing: the caller goes on without readings.
+ */
+CMeCab_Reader *CMeCab_open(void);
+
+/** Frees a reader. */
+void CMeCab_close(CMeCab_Reader *reader);
+
+/**
+ * Writes into `out` the reading (UTF-8 katakana) of the UTF-8 text `utf8` of `length` bytes:
+ * the dictionary readings of the words of MeCab's best parse, one after another. Returns the
+ * reading's length in bytes, or CMECAB_NO_READING when some word has no reading (a character
+ * the dictionary does not know, such as a simplified Chinese one) or, when `namesOnly` is
+ * nonzero, when some word is not listed as a person's or an organization's name; or another
+ * CMECAB_ code.
+ */
+int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
+                       int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
