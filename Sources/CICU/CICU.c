@@ -123,20 +123,36 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
 
 /* ---- Folding ------------------------------------------------------------------------------ */
 
-/* NFKC case folding runs first (through unorm2), then this transliterator chain. The last step
-   drops the modifier letters that Latin-ASCII leaves: the ayn and hamza of Arabic-Latin ("ʿly"
-   for علي, which people spell "Ali"), the iteration mark 々 and the Japanese long-vowel mark ー. A name typed with them and one typed without then fold alike. */
-static const char *DEFAULT_FOLD_CHAIN = "Any-Latin; Latin-ASCII; [:Lm:] Remove";
+/* NFKC case folding runs first (through unorm2), then these transform rules (CICU_folder_open
+   without an id):
+   - the Arabic alef maqsura is read as the alef it sounds: Arabic-Latin writes it "y" ("ʿysy" for
+     عيسى), where names are spelt with "a" ("Issa", "Musa", "Mona", "Huda", "Mustafa");
+   - Any-Latin, then Latin-ASCII;
+   - the modifier letters Latin-ASCII leaves are dropped: the ayn and hamza of Arabic-Latin ("ʿly"
+     for علي, which people spell "Ali"), the iteration mark 々 and the Japanese long-vowel mark ー.
+     A name typed with them and one typed without then fold alike. */
+static const char *DEFAULT_FOLD_RULES = "\\u0649 > \\u0627 ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
 
-/* Opens the transliterator of a UTF-8 id (forward). */
-static CICU_Status open_transliterator(const char *id, UTransliterator **out) {
-    UChar idUnits[256];
+/* Converts a UTF-8 C string to UTF-16 in `units` (of `capacity`). */
+static CICU_Status utf16_of(const char *text, UChar *units, int32_t capacity, int32_t *length) {
     UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(units, capacity, length, text, -1, &status);
+    return U_FAILURE(status) ? CICU_INVALID_ARGUMENT : CICU_OK;
+}
+
+/* Opens the transliterator of a UTF-8 id (forward); with `rules`, the rule-based transliterator
+   they define, named `id`. */
+static CICU_Status open_transliterator(const char *id, const char *rules, UTransliterator **out) {
+    UChar idUnits[256];
+    UChar ruleUnits[512];
     int32_t idLength = 0;
-    u_strFromUTF8(idUnits, 256, &idLength, id, -1, &status);
-    if (U_FAILURE(status)) return CICU_INVALID_ARGUMENT;
+    int32_t rulesLength = 0;
+    if (utf16_of(id, idUnits, 256, &idLength) != CICU_OK) return CICU_INVALID_ARGUMENT;
+    if (rules && utf16_of(rules, ruleUnits, 512, &rulesLength) != CICU_OK) return CICU_INVALID_ARGUMENT;
+    UErrorCode status = U_ZERO_ERROR;
     UParseError parseError;
-    *out = utrans_openU(idUnits, idLength, UTRANS_FORWARD, NULL, 0, &parseError, &status);
+    *out = utrans_openU(idUnits, idLength, UTRANS_FORWARD, rules ? ruleUnits : NULL, rules ? rulesLength : 0, &parseError,
+                        &status);
     if (U_FAILURE(status) || !*out) return CICU_OPEN_FAILED;
     return CICU_OK;
 }
@@ -145,7 +161,8 @@ CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
     if (!out) return CICU_INVALID_ARGUMENT;
     *out = NULL;
     UTransliterator *t = NULL;
-    CICU_Status opened = open_transliterator(transliteratorID ? transliteratorID : DEFAULT_FOLD_CHAIN, &t);
+    CICU_Status opened = transliteratorID ? open_transliterator(transliteratorID, NULL, &t)
+                                          : open_transliterator("ContactMatch-Fold", DEFAULT_FOLD_RULES, &t);
     if (opened != CICU_OK) return opened;
     CICU_Folder *handle = (CICU_Folder *)malloc(sizeof *handle);
     if (!handle) { utrans_close(t); return CICU_INTERNAL_ERROR; }
@@ -177,7 +194,7 @@ CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out
                                       int32_t *outLength) {
     if (!transliteratorID || !outLength || capacity < 0) return CICU_INVALID_ARGUMENT;
     UTransliterator *t = NULL;
-    CICU_Status opened = open_transliterator(transliteratorID, &t);
+    CICU_Status opened = open_transliterator(transliteratorID, NULL, &t);
     if (opened != CICU_OK) return opened;
     UErrorCode status = U_ZERO_ERROR;
     int32_t units = utrans_toRules(t, 0, NULL, 0, &status);

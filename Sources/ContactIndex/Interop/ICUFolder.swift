@@ -25,7 +25,8 @@ final class ICUFolderHandle: @unchecked Sendable {
 }
 
 /// Folds text of any script to lower-case ASCII Latin with ICU: NFKC case folding, then the
-/// transliterators `Any-Latin; Latin-ASCII; [:Lm:] Remove` ("Müller" → "muller", "Иванов" → "ivanov",
+/// transform of CICU's folding rules: the Arabic alef maqsura read as an alef, `Any-Latin`,
+/// `Latin-ASCII`, modifier letters removed ("Müller" → "muller", "Иванов" → "ivanov",
 /// "Ελένη" → "elene", "王小明" → "wang xiao ming").
 ///
 /// Concurrency: a pool of cloned transliterators (see `ICUHandlePool`) and one memo shared by
@@ -51,7 +52,8 @@ public struct ScriptFolder: Sendable {
     }
 
     /// Opens a folding chain: NFKC case folding, then the ICU transliterator `transliteratorID`
-    /// (nil: `Any-Latin; Latin-ASCII; [:Lm:] Remove`).
+    /// (nil: CICU's folding rules, `Any-Latin; Latin-ASCII` with an alef rule before and
+    /// modifier letters removed after).
     /// - Throws: `ICUError.openFailed` when ICU lacks the transliterators.
     /// - Parameters:
     ///   - composingHan: put the folding of Han text together from its characters' where that
