@@ -231,7 +231,9 @@ public struct LabeledQueryBuilder: Sendable {
             // names in lower case without accents, as Greeks type them.
             func folded(_ word: String) -> String { Romanizer.isNonLatin(word) ? NameKey.fold(word) : ASCIIFoldingName.strip(word).lowercased() }
             let folded = folded(first) + " " + folded(last)
-            return Draft(queryClass: queryClass, query: folded, keys: [source])
+            // A contact whose name is the typed text is a right answer too: the lead "Duc Ha
+            // Hoang" for "duc ha hoang", typed for "Đức Hà Hoàng" (whose key keeps its "đ").
+            return Draft(queryClass: queryClass, query: folded, keys: typed(folded))
         case .nameSwapped:
             return Draft(queryClass: queryClass, query: random.chance(0.5) ? "\(last) \(first)" : "\(last), \(first)", keys: [source])
         case .namePrefix:
