@@ -127,11 +127,14 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
    without an id):
    - the Arabic alef maqsura is read as the alef it sounds: Arabic-Latin writes it "y" ("ʿysy" for
      عيسى), where names are spelt with "a" ("Issa", "Musa", "Mona", "Huda", "Mustafa");
+   - kana after a Han character start a word: Any-Latin joins the runs of two scripts, so the
+     family name and the given name of "吉田あすか" came out as "ji tianasuka";
    - Any-Latin, then Latin-ASCII;
    - the modifier letters Latin-ASCII leaves are dropped: the ayn and hamza of Arabic-Latin ("ʿly"
      for علي, which people spell "Ali"), the iteration mark 々 and the Japanese long-vowel mark ー.
      A name typed with them and one typed without then fold alike. */
-static const char *DEFAULT_FOLD_RULES = "\\u0649 > \\u0627 ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
+static const char *DEFAULT_FOLD_RULES =
+    "\\u0649 > \\u0627 ; ([:Han:]) } [[:Hiragana:][:Katakana:]] > $1 ' ' ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
 
 /* Converts a UTF-8 C string to UTF-16 in `units` (of `capacity`). */
 static CICU_Status utf16_of(const char *text, UChar *units, int32_t capacity, int32_t *length) {

@@ -66,6 +66,18 @@ static int is_name(const char *feature) {
     return feature_is(feature, 1, "固有名詞") && (feature_is(feature, 2, "人名") || feature_is(feature, 2, "組織"));
 }
 
+/* Whether `length` bytes of UTF-8 are all kana (U+3040–U+30FF: E3 81 80 to E3 83 BF): a word
+   whose reading is its own spelling, which the dictionary may list as anything (あすか is a
+   place name there, ゆい a verb). */
+static int is_kana(const char *surface, unsigned short length) {
+    if (length == 0 || length % 3 != 0) return 0;
+    const unsigned char *bytes = (const unsigned char *)surface;
+    for (unsigned short offset = 0; offset < length; offset += 3) {
+        if (bytes[offset] != 0xE3 || bytes[offset + 1] < 0x81 || bytes[offset + 1] > 0x83) return 0;
+    }
+    return 1;
+}
+
 int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
                        int32_t capacity) {
     if (!reader || !utf8 || length < 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
@@ -77,21 +89,26 @@ int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, 
         result = CMECAB_PARSE_FAILED;
     } else {
         int32_t written = 0;
+        int afterFamilyName = 0;
         for (const mecab_node_t *node = mecab_lattice_get_bos_node(lattice); node; node = node->next) {
             if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
             const char *reading = NULL;
             size_t count = 0;
             if (node->stat == MECAB_UNK_NODE || !node->feature || !feature_field(node->feature, 7, &reading, &count)
-                || (namesOnly && !is_name(node->feature))) {
+                || (namesOnly && !is_name(node->feature) && !is_kana(node->surface, node->length))) {
                 result = CMECAB_NO_READING;
                 break;
             }
-            if ((size_t)written + count > (size_t)capacity) {
+            /* A given name after a family name in one word (村上春樹, 吉田あすか) is a word of its own. */
+            int space = afterFamilyName;
+            if ((size_t)written + (size_t)space + count > (size_t)capacity) {
                 result = CMECAB_BUFFER_TOO_SMALL;
                 break;
             }
+            if (space) out[written++] = ' ';
             memcpy(out + written, reading, count);
             written += (int32_t)count;
+            afterFamilyName = feature_is(node->feature, 3, "姓");
         }
         if (result == 0) result = written;
     }

@@ -22,6 +22,14 @@ import Testing
         Contact(id: "a4", firstName: "Wafa", lastName: "Al-Harbi"),
         Contact(id: "a5", firstName: "رنا", lastName: "عيسى"),
         Contact(id: "a6", firstName: "Rana", lastName: "Haddad"),
+        // Whole names in one field, without a space.
+        Contact(id: "u1", displayName: "김민준"),
+        Contact(id: "u2", displayName: "村上春樹"),
+        Contact(id: "u3", firstName: "Minjun", lastName: "Kang"),
+        Contact(id: "u4", displayName: "吉田あすか"),
+        Contact(id: "u5", displayName: "吴斌瑞"),
+        Contact(id: "e5", firstName: "Bin", lastName: "Wu"),
+        Contact(id: "e4", firstName: "Asuka", lastName: "Matsumoto", company: "吉田物産株式会社"),
         // Japanese: kanji that ICU reads as Mandarin ("cun shang" for 村上).
         Contact(id: "j1", firstName: "あすか", lastName: "村上"),
         Contact(id: "j2", firstName: "美加子", lastName: "山崎"),
@@ -34,6 +42,8 @@ import Testing
     @Test(arguments: [
         ("Lee Minji", "k1"), ("Minji Lee", "k1"), ("Kim Dowon", "k2"), ("Ko Yuna", "k3"), ("Park Seoyeon", "k4"),
         ("Ali Khoury", "a1"), ("Khoury Ali", "a1"), ("Wafa Mustafa", "a2"), ("Rana Issa", "a5"),
+        ("Kim Minjun", "u1"), ("Minjun Kim", "u1"), ("Haruki Murakami", "u2"), ("Yoshida Asuka", "u4"), ("吉田 あすか", "u4"),
+        ("Wu Binrui", "u5"), ("Binrui Wu", "u5"),
         ("Murakami Asuka", "j1"), ("Asuka Murakami", "j1"), ("Yamazaki Mikako", "j2"), ("Minoru Endo", "j3"), ("Endou Minoru", "j3"),
     ])
     func theCommonSpellingFindsTheNameFirst(_ text: String, expected: String) {
@@ -62,16 +72,31 @@ import Testing
         // Only a whole word that is a family name: a given name's syllable is not one.
         #expect(names.alternateRomanization("민지") == nil)
         #expect(names.alternateRomanization("이 민지") == "lee yi rhee")
+        // A whole name without a space: the family name's spellings, then its parts apart.
+        #expect(names.alternateRomanization("김민준") == "kim gim minjun")
+        #expect(names.alternateTokens("김민준", besides: names.tokens("김민준")) == ["kim", "gim", "minjun"])
+        #expect(names.alternateRomanization("남궁민수") == "namgoong namgung namkung minsu")
+        // ICU's syllable hyphen ("sun-og") is not kept in the given name.
+        #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog"])
+        // Two syllables are a given name as often as a whole name: none.
+        #expect(names.alternateRomanization("이안") == nil)
     }
 
     @Test func kanjiNamesHaveTheirJapaneseReadings() throws {
         let names = NameNormalizer.shared
         try #require(JapaneseReadings.shared.isAvailable, "MeCab and mecab-ipadic-utf8 are installed by scripts/deps.sh")
         #expect(names.alternateRomanization("村上") == "murakami")
+        // A family and a given name in one word are read apart.
+        #expect(names.alternateRomanization("村上春樹") == "murakami haruki")
+        // Kana after a family name in kanji: read too, and apart; ICU's folding splits them.
+        #expect(names.alternateRomanization("吉田あすか") == "yoshida asuka")
+        #expect(names.tokens("吉田あすか") == ["ji", "tian", "asuka"])
         // As written (long vowels and all), then as passports spell it.
         #expect(names.alternateRomanization("遠藤") == "endou endo")
         #expect(names.alternateTokens("佐々木", besides: names.tokens("佐々木")) == ["sasaki"])
         // A simplified Chinese name is not in the Japanese dictionary: no reading.
         #expect(names.alternateRomanization("刘伟") == nil)
+        // A Chinese name written as one word: its given name as one word.
+        #expect(names.alternateRomanization("吴斌瑞") == "binrui")
     }
 }

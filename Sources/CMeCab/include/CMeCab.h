@@ -44,11 +44,11 @@ void CMeCab_close(CMeCab_Reader *reader);
 
 /**
  * Writes into `out` the reading (UTF-8 katakana) of the UTF-8 text `utf8` of `length` bytes:
- * the dictionary readings of the words of MeCab's best parse, one after another. Returns the
- * reading's length in bytes, or CMECAB_NO_READING when some word has no reading (a character
- * the dictionary does not know, such as a simplified Chinese one) or, when `namesOnly` is
- * nonzero, when some word is not listed as a person's or an organization's name; or another
- * CMECAB_ code.
+ * the dictionary readings of the words of MeCab's best parse, one after another (a space
+ * after a family name: "村上春樹" → "ムラカミ ハルキ"). Returns the reading's length in bytes, or
+ * CMECAB_NO_READING when some word has no reading (a character the dictionary does not know,
+ * such as a simplified Chinese one) or, when `namesOnly` is nonzero, when some word is neither
+ * listed as a person's or an organization's name nor written in kana; or another CMECAB_ code.
  */
 int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
                        int32_t capacity);

@@ -84,8 +84,13 @@ final class JapaneseReadings: @unchecked Sendable {
         }
     }
 
-    /// Whether the text holds a Han character (CJK Unified Ideographs and extension A).
+    /// Whether the text holds a Han character (`isHan`).
     static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        text.unicodeScalars.contains(where: isHan)
+    }
+
+    /// Whether the scalar is a Han character (CJK Unified Ideographs and extension A).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 }

@@ -454,7 +454,11 @@ extension ContactDirectory {
     }
 
     /// Whether the query's tokens, in order, are the contact's given then family tokens, family
-    /// then given, or its display name's tokens.
+    /// then given, or its display name's tokens from any of them on, round to it: "Walla Turvi"
+    /// and "Smith Mary Ann" are the display names "Turvi Walla" and "Mary Ann Smith" family name
+    /// first, as "Walla, Turvi" is given and family name swapped. (Before, a contact with only a
+    /// display name was not a whole name for its swapped form, and "Turvi Walla Patel" came
+    /// first in the tie.)
     ///
     /// Compared in place: every contact whose tokens all match exactly comes here, and a
     /// one-word query of a common name ("david", "smith") has thousands of them; with arrays of
@@ -474,6 +478,25 @@ extension ContactDirectory {
             }
             return position == query.count
         }
+        /// Whether the query's tokens are the display name's tokens read from some token on,
+        /// round to it.
+        func spellsDisplayRotated() -> Bool {
+            let display = NameTokenRole.display.rawValue
+            var count = 0
+            for entry in entries where entry >> 28 == display { count += 1 }
+            guard count == query.count, count > 1 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { ids in
+                var next = 0
+                for entry in entries where entry >> 28 == display {
+                    ids[next] = entry & NameTokenIndex.idMask
+                    next += 1
+                }
+                return (1..<count).contains { start in
+                    (0..<count).allSatisfy { offset in query[offset].exactID == ids[(start + offset) % count] }
+                }
+            }
+        }
         return spells(.given, then: .family) || spells(.family, then: .given) || spells(.display, then: .display)
+            || spellsDisplayRotated()
     }
 }

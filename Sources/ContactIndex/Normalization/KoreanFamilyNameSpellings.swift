@@ -1,18 +1,19 @@
 /// The Latin spellings Koreans use for their family names, which no romanization system gives.
 ///
-/// ICU romanizes Hangul by the Revised Romanization, letter by letter: 김 → "gim", 이 → "i",
+/// ICU romanizes Hangul letter by letter, close to the Revised Romanization: 김 → "gim", 이 → "i",
 /// 박 → "bag", 최 → "choe". Passports, business cards and English texts spell the same names
 /// "Kim", "Lee", "Park", "Choi": spellings fixed by custom, older than any system, and each
-/// shared by millions. An agent who types "Lee Minji" for 이민지 therefore matched only the given
+/// shared by millions. An agent who types "Lee Minji" for 이 민지 therefore matched only the given
 /// name, and 3–4% of the transliterated queries of a generated multi-locale directory missed
 /// their contact for this alone. ICU's McCune–Reischauer transform (`Korean-Latin/BGN`) gives
 /// "kim", "pak", "ch'oe" for some of them, but neither "lee" nor "park" nor "choi".
 ///
 /// A Hangul word of a name that is a family name here is also indexed under these spellings
-/// (`NameNormalizer.alternateRomanization`), beside ICU's. The list holds the common family
-/// names (together about 95% of Koreans) with up to three spellings in common use for each
-/// (every spelling is one more posting of every such contact), compiled for this project from
-/// the public record of Korean surname romanizations (facts, not code).
+/// (`NameNormalizer.alternateRomanization`), beside ICU's. The list holds about a hundred common
+/// family names with up to three spellings in common use for each (every spelling is one more
+/// posting of every such contact), compiled for this project from the public record of Korean
+/// surname romanizations (facts, not code). A name written without a space (이민지) is one word,
+/// not a family name here, and gets none.
 enum KoreanFamilyNameSpellings {
     /// Spellings by family name, lower case, most common first; ICU's own may be among them
     /// (it is dropped where it repeats the main folding).
@@ -46,25 +47,48 @@ enum KoreanFamilyNameSpellings {
         "선우": ["sunwoo", "seonu"], "독고": ["dokgo", "tokko"], "사공": ["sagong"],
     ]
 
-    /// The spellings of the family names among the words of `text` (separated by anything that
-    /// is not Hangul), in order, space-separated; nil when no word is a listed family name.
+    /// What a word of Hangul syllables says of a family name: the word is one (이), or it is a
+    /// whole name written without a space (이민지, 남궁민수), or neither.
+    enum Word: Equatable {
+        /// The word is a listed family name.
+        case familyName(String)
+        /// A name of three or four syllables whose first one (or two: 남궁, 황보) is a listed
+        /// family name; the rest is the given name. Shorter words are given names as often as
+        /// not (민준, 이안), and Korean given names are rarely longer than two syllables.
+        case wholeName(family: String, given: String)
+    }
+
+    /// The words of `text` (runs of Hangul syllables) that are family names or whole names, in
+    /// order.
     /// - Complexity: O(n).
-    static func spellings(inWordsOf text: String) -> String? {
-        var out: [String] = []
-        var word = ""
+    static func names(in text: String) -> [Word] {
+        var out: [Word] = []
+        var word: [Unicode.Scalar] = []
         func flush() {
-            if let spellings = table[word] { out.append(contentsOf: spellings) }
-            word = ""
+            defer { word = [] }
+            let whole = String(String.UnicodeScalarView(word))
+            if table[whole] != nil {
+                out.append(.familyName(whole))
+                return
+            }
+            guard word.count == 3 || word.count == 4 else { return }
+            for familyLength in [2, 1] {
+                let family = String(String.UnicodeScalarView(word[..<familyLength]))
+                if table[family] != nil {
+                    out.append(.wholeName(family: family, given: String(String.UnicodeScalarView(word[familyLength...]))))
+                    return
+                }
+            }
         }
         for scalar in text.unicodeScalars {
             if isHangulSyllable(scalar) {
-                word.unicodeScalars.append(scalar)
+                word.append(scalar)
             } else {
                 flush()
             }
         }
         flush()
-        return out.isEmpty ? nil : out.joined(separator: " ")
+        return out
     }
 
     /// Whether the text holds a precomposed Hangul syllable.

@@ -2,7 +2,8 @@
 ///
 /// - `fold(_:)` gives lower-case ASCII Latin for any script. Plain ASCII takes a fast path in
 ///   Swift (a lower-casing copy); anything else goes through ICU (`ScriptFolder`: NFKC case
-///   folding, `Any-Latin`, `Latin-ASCII`, modifier letters removed).
+///   folding, the Arabic alef maqsura read as an alef, `Any-Latin`, `Latin-ASCII`, modifier
+///   letters removed).
 /// - `tokens(_:)` splits the folded text into tokens at anything that is not a letter or digit;
 ///   apostrophes inside a word join ("O'Brien" → "obrien").
 /// - `collationKey(_:)` is the ICU sort key at primary strength (case- and accent-blind), the key
@@ -56,32 +57,68 @@ public struct NameNormalizer: Sendable {
         return folder.fold(text)
     }
 
-    /// The other spelling of a name written in Cyrillic or Greek: the romanization English texts
-    /// and passports use (BGN/PCGN: "Пушкин" → "pushkin", "Хрущёв" → "khrushchev", "Юрий" →
+    /// Other spellings of a name written in another script than Latin. For Cyrillic and Greek,
+    /// the romanization English texts and passports use (BGN/PCGN: "Пушкин" → "pushkin", "Хрущёв" → "khrushchev", "Юрий" →
     /// "yuriy"; UNGEGN: "Ελένη" → "eleni"), where `fold` gives ICU's scholarly one ("puskin",
     /// "hrusev", "urij", "elene"). Agents type the former. For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
-    /// `fold` gives "i"). For words with kanji, their Japanese readings (`JapaneseReadings`:
-    /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"). Nil for names in
-    /// other scripts, and when none of this applies.
+    /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
+    /// "lee yi rhee i minji"). For words with kanji, their Japanese readings (`JapaneseReadings`:
+    /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"), else the given
+    /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). Nil for names
+    /// in other scripts, and when none of this applies.
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, a MeCab parse and two
     ///   ICU transforms for each word with kanji not read before, none otherwise.
     public func alternateRomanization(_ text: String) -> String? {
         if Self.hasCyrillicOrGreek(text.utf8) { return conventionalFolder.fold(text) }
-        if let korean = KoreanFamilyNameSpellings.spellings(inWordsOf: text) { return korean }
-        return japaneseReadings(text)
+        if let korean = koreanSpellings(text) { return korean }
+        return hanSpellings(text)
     }
 
-    /// The Japanese readings of the words of `text` that hold kanji, each spelt by every
-    /// `readingFolders` chain, space-separated; nil when no word has a reading.
-    private func japaneseReadings(_ text: String) -> String? {
+    /// The customary spellings of the Korean family names among the words of `text`; for a
+    /// whole name written without a space (김민준, folded "gimminjun"), also ICU's folding of
+    /// its family name and of its given name apart ("kim gim minjun"). Nil when there is none.
+    private func koreanSpellings(_ text: String) -> String? {
+        guard KoreanFamilyNameSpellings.hasHangul(text) else { return nil }
+        var spellings: [String] = []
+        func add(_ words: [String]) {
+            for word in words where !word.isEmpty && !spellings.contains(word) { spellings.append(word) }
+        }
+        for name in KoreanFamilyNameSpellings.names(in: text) {
+            switch name {
+            case .familyName(let family):
+                add(KoreanFamilyNameSpellings.table[family] ?? [])
+            case .wholeName(let family, let given):
+                add(KoreanFamilyNameSpellings.table[family] ?? [])
+                // ICU marks some syllable breaks with a hyphen ("sun-og" for 순옥): the given
+                // name as ICU writes it (its parts, as a query in Hangul folds), and as one
+                // word, as it is written in Latin letters.
+                let folded = folder.fold(given)
+                add([folder.fold(family), folded, String(folded.unicodeScalars.filter { $0 != "-" && $0 != " " })])
+            }
+        }
+        return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// The other spellings of the words of `text` that hold Han characters, space-separated;
+    /// nil when there is none:
+    /// - a word's Japanese reading, spelt by every `readingFolders` chain ("村上" → "murakami");
+    /// - else, for a whole Chinese name written as one word of three or four characters
+    ///   ("吴斌瑞", folded "wu bin rui"), its given name as one word ("binrui"), as it is written
+    ///   in Latin letters; the first character is the family name (a name with a family name of
+    ///   two characters, "欧阳", gets a wrong one). A given name in a field of its own gets this
+    ///   as its joined form.
+    private func hanSpellings(_ text: String) -> String? {
         guard JapaneseReadings.hasHan(text) else { return nil }
         var spellings: [String] = []
+        func add(_ spelling: String) {
+            if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
+        }
         for word in text.split(whereSeparator: { $0.isWhitespace }) where JapaneseReadings.hasHan(String(word)) {
-            guard let reading = JapaneseReadings.shared.reading(of: String(word)) else { continue }
-            for folder in readingFolders {
-                let spelling = folder.fold(reading)
-                if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
+            if let reading = JapaneseReadings.shared.reading(of: String(word)) {
+                for folder in readingFolders { add(folder.fold(reading)) }
+            } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy({ JapaneseReadings.isHan($0) }) {
+                add(String(folder.fold(String(word.dropFirst())).unicodeScalars.filter { $0 != " " }))
             }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
