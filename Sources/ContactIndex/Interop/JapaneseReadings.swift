@@ -12,11 +12,11 @@ import CMeCab
 /// never a replacement for ICU's.
 ///
 /// Only words the dictionary lists as names, of persons or organizations (many family names are
-/// both), are read: a Chinese name is mostly characters MeCab does not know ("伟") or splits
-/// into common words ("小明", "国华"), so its pinyin stays its only spelling. On the Han names of
-/// a generated multi-locale directory, this reads 94 of 184 distinct Japanese ones and 1,074 of
-/// 9,617 Chinese ones (mostly one-character family names that Japanese has too: 王, 林, 李),
-/// against 121 and 4,019 when every word MeCab can read is.
+/// both), or written in kana, are read: a Chinese name is mostly characters MeCab does not know
+/// ("伟") or splits into common words ("小明", "国华"), so its pinyin stays its only spelling. On
+/// the Han names of a generated multi-locale directory, the rule for names alone read 94 of 184
+/// distinct Japanese ones and 1,074 of 9,617 Chinese ones (mostly one-character family names
+/// that Japanese has too: 王, 林, 李), against 121 and 4,019 when every word MeCab can read was.
 ///
 /// Concurrency: one MeCab model and tagger for every thread (each call parses in a lattice of
 /// its own), and a memo of the words read, under a lock. When MeCab or its dictionary is
