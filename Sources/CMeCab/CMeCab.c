@@ -78,12 +78,16 @@ static int is_kana(const char *surface, unsigned short length) {
     return 1;
 }
 
-int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
-                       int32_t capacity) {
+int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly,
+                       const char *wordFeature, char *out, int32_t capacity) {
     if (!reader || !utf8 || length < 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
     mecab_lattice_t *lattice = mecab_model_new_lattice(reader->model);
     if (!lattice) return CMECAB_PARSE_FAILED;
     mecab_lattice_set_sentence2(lattice, utf8, (size_t)length);
+    /* The whole text one word of that kind: the dictionary's entry for it as such, or an unknown
+       word (no reading) when it has none. (Constraints set this way need no MECAB_PARTIAL, which
+       would read the sentence as MeCab's "word<TAB>feature" lines.) */
+    if (wordFeature) mecab_lattice_set_feature_constraint(lattice, 0, (size_t)length, wordFeature);
     int32_t result = 0;
     if (!mecab_parse_lattice(reader->tagger, lattice)) {
         result = CMECAB_PARSE_FAILED;

@@ -34,6 +34,8 @@ import Testing
         Contact(id: "j1", firstName: "あすか", lastName: "村上"),
         Contact(id: "j2", firstName: "美加子", lastName: "山崎"),
         Contact(id: "j3", firstName: "稔", lastName: "遠藤"),
+        Contact(id: "j4", firstName: "治", lastName: "木村"),
+        Contact(id: "e6", firstName: "Osamu", lastName: "Ito"),
         Contact(id: "e1", firstName: "あすか", lastName: "清水"),
         Contact(id: "e2", firstName: "Kaori", lastName: "Yamazaki"),
         Contact(id: "e3", firstName: "Minoru", lastName: "Kato"),
@@ -44,7 +46,7 @@ import Testing
         ("Ali Khoury", "a1"), ("Khoury Ali", "a1"), ("Wafa Mustafa", "a2"), ("Rana Issa", "a5"),
         ("Kim Minjun", "u1"), ("Minjun Kim", "u1"), ("Haruki Murakami", "u2"), ("Yoshida Asuka", "u4"), ("吉田 あすか", "u4"),
         ("Wu Binrui", "u5"), ("Binrui Wu", "u5"),
-        ("Murakami Asuka", "j1"), ("Asuka Murakami", "j1"), ("Yamazaki Mikako", "j2"), ("Minoru Endo", "j3"), ("Endou Minoru", "j3"),
+        ("Murakami Asuka", "j1"), ("Asuka Murakami", "j1"), ("Yamazaki Mikako", "j2"), ("Minoru Endo", "j3"), ("Endou Minoru", "j3"), ("Osamu Kimura", "j4"),
     ])
     func theCommonSpellingFindsTheNameFirst(_ text: String, expected: String) {
         let matches = Self.directory.lookup(fuzzyName: text)
@@ -86,6 +88,10 @@ import Testing
         let names = NameNormalizer.shared
         try #require(JapaneseReadings.shared.isAvailable, "MeCab and mecab-ipadic-utf8 are installed by scripts/deps.sh")
         #expect(names.alternateRomanization("村上") == "murakami")
+        // A given name is read as one: 治 is "chi" as a word, "osamu" as a name.
+        #expect(names.alternateRomanization("治", asGivenName: true) == "osamu")
+        #expect(names.alternateRomanization("陽子", asGivenName: true) == "youko yoko")
+        #expect(names.alternateRomanization("小明", asGivenName: true) == nil)
         // A family and a given name in one word are read apart.
         #expect(names.alternateRomanization("村上春樹") == "murakami haruki")
         // Kana after a family name in kanji: read too, and apart; ICU's folding splits them.
@@ -98,5 +104,25 @@ import Testing
         #expect(names.alternateRomanization("刘伟") == nil)
         // A Chinese name written as one word: its given name as one word.
         #expect(names.alternateRomanization("吴斌瑞") == "binrui")
+    }
+
+    /// Random names of kanji, kana, Hangul, Latin, digits, punctuation and emoji, with and
+    /// without spaces, read as names and as given names: MeCab and the spellings never fail, and
+    /// every spelling is lower-case ASCII.
+    @Test func randomTextsGetASCIISpellingsOrNone() {
+        let alphabet = Array("村上山田花子治陽吉伟小明国华あすかさゆりアスカーー々김이박민준순옥 abcÉé-'.,0123😀\t")
+        var generator = SystemRandomNumberGenerator()
+        let names = NameNormalizer.shared
+        var spelled = 0
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 1...8, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            for asGivenName in [false, true] {
+                guard let spelling = names.alternateRomanization(text, asGivenName: asGivenName) else { continue }
+                spelled += 1
+                #expect(spelling.utf8.allSatisfy { $0 < 0x80 && !($0 >= 65 && $0 <= 90) }, "\(text) → \(spelling)")
+            }
+        }
+        #expect(spelled > 0)
     }
 }

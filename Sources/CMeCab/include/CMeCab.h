@@ -49,9 +49,12 @@ void CMeCab_close(CMeCab_Reader *reader);
  * CMECAB_NO_READING when some word has no reading (a character the dictionary does not know,
  * such as a simplified Chinese one) or, when `namesOnly` is nonzero, when some word is neither
  * listed as a person's or an organization's name nor written in kana; or another CMECAB_ code.
+ * With `wordFeature` (IPA dictionary features, such as "名詞,固有名詞,人名,名" for a given name),
+ * the whole text is read as one word of that kind: 治 as a given name is "オサム", where its
+ * best parse as any word is "チ"; a text the dictionary does not list as such has no reading.
  */
-int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly, char *out,
-                       int32_t capacity);
+int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly,
+                       const char *wordFeature, char *out, int32_t capacity);
 
 #ifdef __cplusplus
 }

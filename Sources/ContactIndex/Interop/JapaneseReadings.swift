@@ -45,21 +45,32 @@ final class JapaneseReadings: @unchecked Sendable {
     /// Whether MeCab and its dictionary are installed.
     var isAvailable: Bool { reader != nil }
 
-    /// The reading of `word` in katakana, or nil when MeCab is missing, or does not list some
-    /// part of it as a name.
+    /// What a word is read as.
+    enum Kind: Sendable {
+        /// Any name or names (a family name, a whole name): MeCab's best parse, every word of it
+        /// listed as a name or written in kana.
+        case name
+        /// A given name, whole: its reading as such ("治" → "オサム", not "チ"). The IPA
+        /// dictionary lists most Japanese given names, and few Chinese ones.
+        case givenName
+    }
+
+    /// The reading of `word` in katakana, or nil when MeCab is missing, or does not list it (or
+    /// some part of it) as a name of that kind.
     /// - Complexity: a hash look-up for a word read before; a MeCab parse (microseconds) else.
-    func reading(of word: String) -> String? {
+    func reading(of word: String, as kind: Kind = .name) -> String? {
         guard let reader, !word.isEmpty else { return nil }
-        if let known = memo.withLock({ $0[word] }) { return known }
-        let reading = Self.parse(word, with: reader)
+        let key = kind == .givenName ? "\u{1}" + word : word
+        if let known = memo.withLock({ $0[key] }) { return known }
+        let reading = Self.parse(word, as: kind, with: reader)
         memo.withLock { table in
             if table.count >= Self.memoCapacity { table.removeAll(keepingCapacity: true) }
-            table[word] = .some(reading)
+            table[key] = .some(reading)
         }
         return reading
     }
 
-    private static func parse(_ word: String, with reader: OpaquePointer) -> String? {
+    private static func parse(_ word: String, as kind: Kind, with reader: OpaquePointer) -> String? {
         var word = word
         return word.withUTF8 { bytes -> String? in
             var capacity = bytes.count * 4 + 32
@@ -68,7 +79,9 @@ final class JapaneseReadings: @unchecked Sendable {
                 let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
                     length = bytes.withMemoryRebound(to: CChar.self) { input in
                         out.withMemoryRebound(to: CChar.self) { output in
-                            CMeCab_reading(reader, input.baseAddress, Int32(input.count), 1, output.baseAddress, Int32(capacity))
+                            CMeCab_reading(
+                                reader, input.baseAddress, Int32(input.count), 1, kind == .givenName ? Self.givenNameFeature : nil,
+                                output.baseAddress, Int32(capacity))
                         }
                     }
                     count = max(Int(length), 0)
@@ -83,6 +96,9 @@ final class JapaneseReadings: @unchecked Sendable {
             return nil
         }
     }
+
+    /// The IPA dictionary's features of a given name.
+    private static let givenNameFeature = "名詞,固有名詞,人名,名"
 
     /// Whether the text holds a Han character (`isHan`).
     static func hasHan(_ text: String) -> Bool {

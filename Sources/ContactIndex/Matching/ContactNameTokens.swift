@@ -78,9 +78,9 @@ enum ContactNameTokens {
         for part in [given, family] where part.tokens.count > 1 {
             out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized))
         }
-        for (text, part) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)] {
+        for (index, (text, part)) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)].enumerated() {
             guard let text, !text.isEmpty else { continue }
-            for token in names.alternateTokens(text, besides: part.tokens) {
+            for token in names.alternateTokens(text, besides: part.tokens, asGivenName: index == 0) {
                 out.append(NameToken(text: token, role: .alternate, romanized: true))
             }
         }

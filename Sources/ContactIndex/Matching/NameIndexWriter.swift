@@ -23,6 +23,8 @@ struct NameIndexWriter {
     /// Cyrillic and Greek fields as written → their English romanization
     /// (`NameNormalizer.alternateRomanization`).
     private var alternateMemo: ByteStringMemo
+    /// The same for given names (`NameNormalizer.alternateRomanization(_:asGivenName:)`).
+    private var givenAlternateMemo: ByteStringMemo
     private var memoValue: [UInt8] = []
     private var folded: [UInt8] = []
     /// The tokens of the fields folded so far, as ranges of `folded`.
@@ -39,6 +41,7 @@ struct NameIndexWriter {
         keyMemo = ByteStringMemo(limit: keyCacheLimit)
         foldMemo = ByteStringMemo(limit: keyCacheLimit)
         alternateMemo = ByteStringMemo(limit: keyCacheLimit)
+        givenAlternateMemo = ByteStringMemo(limit: keyCacheLimit)
     }
 
     /// How many variants have their collation key remembered, and how many fields their folding.
@@ -90,10 +93,10 @@ struct NameIndexWriter {
                 let joined = list.flatMap { bytes[tokens[$0]] }
                 joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, romanized: romanizedFields[field]) }
             }
-            for (field, list) in [(first, given), (last, family), (display, displayed)] {
+            for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
                 guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
                 let main = list.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[$0]]), as: UTF8.self) }
-                for token in alternateTokens(of: field, besides: main) {
+                for token in alternateTokens(of: field, besides: main, asGivenName: index == 0) {
                     var token = token
                     token.withUTF8 { rows.appendToken($0, role: .alternate, romanized: true) }
                 }
@@ -127,14 +130,19 @@ struct NameIndexWriter {
         out.append(contentsOf: folded[tokens[index]])
     }
 
-    /// `NameNormalizer.alternateTokens` of a non-ASCII field, its romanization remembered.
-    private mutating func alternateTokens(of field: UnsafeBufferPointer<UInt8>, besides main: [String]) -> [String] {
+    /// `NameNormalizer.alternateTokens` of a non-ASCII field, its romanization remembered (apart
+    /// for given names, which are read otherwise).
+    private mutating func alternateTokens(of field: UnsafeBufferPointer<UInt8>, besides main: [String], asGivenName: Bool) -> [String] {
+        // The memo is moved out while it is used (an empty one stands in: no allocation).
+        var memo = ByteStringMemo(limit: 0)
+        if asGivenName { swap(&memo, &givenAlternateMemo) } else { swap(&memo, &alternateMemo) }
+        defer { if asGivenName { swap(&memo, &givenAlternateMemo) } else { swap(&memo, &alternateMemo) } }
         var romanization: String?
-        if !alternateMemo.withValue(for: field, { romanization = String(decoding: $0, as: UTF8.self) }) {
-            let text = names.alternateRomanization(String(utf8Bytes: field)) ?? ""
-            if alternateMemo.isEnabled {
+        if !memo.withValue(for: field, { romanization = String(decoding: $0, as: UTF8.self) }) {
+            let text = names.alternateRomanization(String(utf8Bytes: field), asGivenName: asGivenName) ?? ""
+            if memo.isEnabled {
                 var copy = text
-                copy.withUTF8 { alternateMemo.insert(key: field, value: $0) }
+                copy.withUTF8 { memo.insert(key: field, value: $0) }
             }
             romanization = text
         }

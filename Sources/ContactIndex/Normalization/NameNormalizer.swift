@@ -69,10 +69,13 @@ public struct NameNormalizer: Sendable {
     /// in other scripts, and when none of this applies.
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, a MeCab parse and two
     ///   ICU transforms for each word with kanji not read before, none otherwise.
-    public func alternateRomanization(_ text: String) -> String? {
+    /// - Parameter asGivenName: the text is a given name (a contact's first-name field): a word
+    ///   in kanji is read as a given name, whole (`JapaneseReadings.Kind.givenName`: 治 →
+    ///   "osamu", where its best parse as any word is "chi").
+    public func alternateRomanization(_ text: String, asGivenName: Bool = false) -> String? {
         if Self.hasCyrillicOrGreek(text.utf8) { return conventionalFolder.fold(text) }
         if let korean = koreanSpellings(text) { return korean }
-        return hanSpellings(text)
+        return hanSpellings(text, asGivenName: asGivenName)
     }
 
     /// The customary spellings of the Korean family names among the words of `text`; for a
@@ -108,14 +111,14 @@ public struct NameNormalizer: Sendable {
     ///   in Latin letters; the first character is the family name (a name with a family name of
     ///   two characters, "欧阳", gets a wrong one). A given name in a field of its own gets this
     ///   as its joined form.
-    private func hanSpellings(_ text: String) -> String? {
+    private func hanSpellings(_ text: String, asGivenName: Bool) -> String? {
         guard JapaneseReadings.hasHan(text) else { return nil }
         var spellings: [String] = []
         func add(_ spelling: String) {
             if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
         }
         for word in text.split(whereSeparator: { $0.isWhitespace }) where JapaneseReadings.hasHan(String(word)) {
-            if let reading = JapaneseReadings.shared.reading(of: String(word)) {
+            if let reading = JapaneseReadings.shared.reading(of: String(word), as: asGivenName ? .givenName : .name) {
                 for folder in readingFolders { add(folder.fold(reading)) }
             } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy({ JapaneseReadings.isHan($0) }) {
                 add(String(folder.fold(String(word.dropFirst())).unicodeScalars.filter { $0 != " " }))
@@ -126,8 +129,8 @@ public struct NameNormalizer: Sendable {
 
     /// The tokens of `alternateRomanization` that `tokens(text)` does not already hold, in order.
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
-    func alternateTokens(_ text: String, besides main: [String]) -> [String] {
-        guard let alternate = alternateRomanization(text) else { return [] }
+    func alternateTokens(_ text: String, besides main: [String], asGivenName: Bool = false) -> [String] {
+        guard let alternate = alternateRomanization(text, asGivenName: asGivenName) else { return [] }
         var out: [String] = []
         for token in Self.splitTokens(alternate) where !main.contains(token) && !out.contains(token) { out.append(token) }
         return out
