@@ -133,7 +133,12 @@ struct HanSyllables: Sendable {
     /// Whether `text` has a Han character (what makes reading the rules worth it). Characters
     /// below the first CJK block are not asked about.
     static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value >= 0x2E80 && CICU_is_han($0.value) != 0 }
+        text.unicodeScalars.contains(where: isHan)
+    }
+
+    /// Whether the scalar is of the Han script (ICU's script property).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2E80 && CICU_is_han(scalar.value) != 0
     }
 
     /// Whether the folding of `text` is `composed(_:syllable:)`: it is made of Han ideographs

@@ -99,14 +99,4 @@ final class JapaneseReadings: @unchecked Sendable {
 
     /// The IPA dictionary's features of a given name.
     private static let givenNameFeature = "名詞,固有名詞,人名,名"
-
-    /// Whether the text holds a Han character (`isHan`).
-    static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isHan)
-    }
-
-    /// Whether the scalar is a Han character (CJK Unified Ideographs and extension A).
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
 }

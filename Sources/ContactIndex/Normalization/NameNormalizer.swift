@@ -112,15 +112,15 @@ public struct NameNormalizer: Sendable {
     ///   two characters, "欧阳", gets a wrong one). A given name in a field of its own gets this
     ///   as its joined form.
     private func hanSpellings(_ text: String, asGivenName: Bool) -> String? {
-        guard JapaneseReadings.hasHan(text) else { return nil }
+        guard HanSyllables.hasHan(text) else { return nil }
         var spellings: [String] = []
         func add(_ spelling: String) {
             if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace }) where JapaneseReadings.hasHan(String(word)) {
+        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.contains(where: HanSyllables.isHan) {
             if let reading = JapaneseReadings.shared.reading(of: String(word), as: asGivenName ? .givenName : .name) {
                 for folder in readingFolders { add(folder.fold(reading)) }
-            } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy({ JapaneseReadings.isHan($0) }) {
+            } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy(HanSyllables.isHan) {
                 add(String(folder.fold(String(word.dropFirst())).unicodeScalars.filter { $0 != " " }))
             }
         }
