@@ -23,15 +23,15 @@ enum Fixtures {
         return directory
     }()
 
-    /// Labeled queries by class.
-    static let queries: [QueryClass: [LabeledQuery]] = {
+    /// Labeled queries by class name.
+    static let queries: [String: [LabeledQuery]] = {
         let set = LabeledQueryBuilder(seed: 1, perClass: 200, region: "US").build(from: directory)
-        return Dictionary(grouping: set.queries, by: \.queryClass)
+        return Dictionary(grouping: set.queries, by: \.className)
     }()
 
     /// The query texts of a class (at least one).
     static func texts(_ queryClass: QueryClass) -> [String] {
-        let texts = (queries[queryClass] ?? []).map(\.query)
+        let texts = (queries[queryClass.rawValue] ?? []).map(\.query)
         precondition(!texts.isEmpty, "no \(queryClass.rawValue) queries in the fixture")
         return texts
     }

@@ -15,9 +15,12 @@ extension BenchReport {
             line += pad(format(row.p999Micros, 1), 10, right: true) + pad(format(row.maxMicros, 1), 10, right: true)
             if let r1 = row.recallAt1, let r5 = row.recallAt5 {
                 line += pad(format(r1, 3), 7, right: true) + pad(format(r5, 3), 7, right: true)
-            } else {
+            } else if let any = row.anyResultRate, let confident = row.confidentResultRate {
                 // Unknown classes: share with any result / with a confident (wrong) result.
-                line += pad("any " + format(row.anyResultRate ?? 0, 2), 7, right: true) + pad("c " + format(row.confidentResultRate ?? 0, 2), 7, right: true)
+                line += pad("any " + format(any, 2), 7, right: true) + pad("c " + format(confident, 2), 7, right: true)
+            } else {
+                // Unlabeled queries: timed only.
+                line += pad("-", 7, right: true) + pad("-", 7, right: true)
             }
             for key in threadKeys { line += pad(format(row.throughput[key] ?? 0, 0), 11, right: true) }
             lines.append(line)
@@ -31,7 +34,7 @@ extension BenchReport {
         if !loadProblems.isEmpty {
             lines.append("load problems: " + loadProblems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
-        lines.append("latency: one call, \(rounds) rounds per class after a warm-up of \(warmupQueries) queries; \(buildMode) build; R@k for unknown classes: share with any result / with a confident result")
+        lines.append("latency: one call, \(rounds) rounds per class after a warm-up of \(warmupQueries) queries; \(buildMode) build; R@k for unknown classes (no record answers): share with any result / with a confident result; - for unlabeled queries")
         return lines.joined(separator: "\n")
     }
 

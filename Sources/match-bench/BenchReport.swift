@@ -13,12 +13,14 @@ struct BenchReport: Codable, Sendable {
         var p999Micros: Double
         var maxMicros: Double
         var meanMicros: Double
-        /// Share of queries with an expected id first (nil for the unknown classes).
+        /// Of the class's queries with expected ids, the share with one of them first (nil when
+        /// none has any: the unknown classes, unlabeled queries).
         var recallAt1: Double?
-        /// Share of queries with an expected id in the first five.
+        /// The same share with one of them in the first five.
         var recallAt5: Double?
-        /// Unknown classes: share of queries that got any result, and a result at or above
-        /// the confident score (a wrong screen pop).
+        /// Of the class's queries that no record answers (an empty `expected`: the unknown
+        /// classes), the share that got any result, and a result at or above the confident
+        /// score (a wrong screen pop); nil when it has none.
         var anyResultRate: Double?
         var confidentResultRate: Double?
         /// Queries per second by thread count ("1", "2").

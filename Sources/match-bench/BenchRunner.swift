@@ -51,15 +51,20 @@ struct BenchRunner {
         for query in queries { sink &+= call(query).count }
         blackHole(sink)
 
-        var byClass: [QueryClass: [LabeledQuery]] = [:]
-        for query in queries { byClass[query.queryClass, default: []].append(query) }
+        var byClass: [String: [LabeledQuery]] = [:]
+        for query in queries { byClass[query.className, default: []].append(query) }
         var figures: [BenchReport.ClassFigures] = []
-        for queryClass in QueryClass.allCases {
-            guard let classQueries = byClass[queryClass], !classQueries.isEmpty else { continue }
-            progress(queryClass.rawValue)
+        for className in LabeledQuerySet.classOrder(of: queries) {
+            guard let classQueries = byClass[className], !classQueries.isEmpty else { continue }
+            progress(className)
             var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
+            // Recall over the queries with answers; the share with any and with a confident
+            // result over those that no record answers (`expected` empty); the unlabeled ones
+            // are only timed.
+            var labeled = 0
             var hitsAt1 = 0
             var hitsAt5 = 0
+            var unanswerable = 0
             var anyResult = 0
             var confident = 0
             var classMisses = 0
@@ -69,12 +74,14 @@ struct BenchRunner {
                     let (nanoseconds, matches) = call.timed(query)
                     _ = histogram.record(max(nanoseconds, 1))
                     fastestCalls[position] = min(fastestCalls[position], nanoseconds)
-                    guard round == 0 else { continue }
-                    if queryClass.isUnknown {
+                    guard round == 0, let expectedIDs = query.expected else { continue }
+                    if expectedIDs.isEmpty {
+                        unanswerable += 1
                         if !matches.isEmpty { anyResult += 1 }
                         if let top = matches.first, top.score >= MatchReason.confidentScore { confident += 1 }
                     } else {
-                        let expected = Set(query.expected)
+                        labeled += 1
+                        let expected = Set(expectedIDs)
                         if let top = matches.first, expected.contains(top.id) { hitsAt1 += 1 }
                         if matches.prefix(5).contains(where: { expected.contains($0.id) }) {
                             hitsAt5 += 1
@@ -90,20 +97,21 @@ struct BenchRunner {
                 slowest += worst.prefix(slowestPerClass).map { Slow(query: classQueries[$0], nanoseconds: fastestCalls[$0]) }
                 let ascending = worst.reversed().map { fastestCalls[$0] }
                 let p99 = ascending[min(ascending.count - 1, (ascending.count * 99 + 99) / 100 - 1)]
-                steady.append(Steady(queryClass: queryClass.rawValue, p50Nanoseconds: ascending[(ascending.count - 1) / 2], p99Nanoseconds: p99))
+                steady.append(Steady(queryClass: className, p50Nanoseconds: ascending[(ascending.count - 1) / 2], p99Nanoseconds: p99))
             }
-            let count = Double(classQueries.count)
             var throughput: [String: Double] = [:]
             for threads in threadCounts { throughput[String(threads)] = Self.throughput(classQueries, call: call, threads: threads, rounds: rounds) }
+            let kinds = Set(classQueries.map(\.kind))
             figures.append(BenchReport.ClassFigures(
-                queryClass: queryClass.rawValue, kind: queryClass.kind.rawValue, queries: classQueries.count, samples: Int(histogram.totalCount),
+                queryClass: className, kind: kinds.count == 1 ? kinds.first!.rawValue : "mixed", queries: classQueries.count,
+                samples: Int(histogram.totalCount),
                 p50Micros: micros(histogram.valueAtPercentile(50)), p90Micros: micros(histogram.valueAtPercentile(90)),
                 p99Micros: micros(histogram.valueAtPercentile(99)), p999Micros: micros(histogram.valueAtPercentile(99.9)),
                 maxMicros: micros(histogram.max), meanMicros: histogram.mean / 1000,
-                recallAt1: queryClass.isUnknown ? nil : Double(hitsAt1) / count,
-                recallAt5: queryClass.isUnknown ? nil : Double(hitsAt5) / count,
-                anyResultRate: queryClass.isUnknown ? Double(anyResult) / count : nil,
-                confidentResultRate: queryClass.isUnknown ? Double(confident) / count : nil,
+                recallAt1: labeled > 0 ? Double(hitsAt1) / Double(labeled) : nil,
+                recallAt5: labeled > 0 ? Double(hitsAt5) / Double(labeled) : nil,
+                anyResultRate: unanswerable > 0 ? Double(anyResult) / Double(unanswerable) : nil,
+                confidentResultRate: unanswerable > 0 ? Double(confident) / Double(unanswerable) : nil,
                 throughput: throughput))
         }
         progress("mixed")

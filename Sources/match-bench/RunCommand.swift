@@ -13,6 +13,12 @@ struct RunCommand: ParsableCommand {
             reply to the softphone lists: lookupSummaries(phone:) for kind phone,
             lookupSummaries(email:) for kind email, searchSummaries(_:) for kind search. Without --queries, labeled
             queries are drawn from the loaded directory (see `match-bench queries`).
+
+            A queries file has one JSON object a line: {"class": ..., "kind": ..., "query": ...,
+            "expected": [ids]}. Only "query" is required. Any class name is a class of its own
+            (default: the kind); the kind defaults to the generator class's call, else search;
+            an empty "expected" means that no record answers the query (reported as the
+            unknown classes are), and without "expected" a query is timed but not scored.
             """)
 
     @Option(help: "The CSV export to load.")
@@ -92,8 +98,8 @@ struct RunCommand: ParsableCommand {
         let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }
         if !quiet { status.status("") }
         for miss in measured.misses {
-            print("MISS \(miss.query.queryClass.rawValue) \(miss.query.query.debugDescription) expected \(miss.query.expected.prefix(4).joined(separator: " "))")
-            for id in miss.query.expected.prefix(2) {
+            print("MISS \(miss.query.className) \(miss.query.query.debugDescription) expected \((miss.query.expected ?? []).prefix(4).joined(separator: " "))")
+            for id in (miss.query.expected ?? []).prefix(2) {
                 if let contact = loaded.directory.contact(id: id) { print("     expected \(id): \(contact.firstName ?? "") | \(contact.lastName ?? "")") }
             }
             for answer in miss.answers {
@@ -101,7 +107,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         for slow in measured.slowest {
-            print("SLOW \(slow.query.queryClass.rawValue) \(format(Double(slow.nanoseconds) / 1000, 1)) µs \(slow.query.query.debugDescription)")
+            print("SLOW \(slow.query.className) \(format(Double(slow.nanoseconds) / 1000, 1)) µs \(slow.query.query.debugDescription)")
         }
         for figures in measured.steady {
             print("STEADY \(figures.queryClass) p50 \(format(Double(figures.p50Nanoseconds) / 1000, 1)) µs p99 \(format(Double(figures.p99Nanoseconds) / 1000, 1)) µs (each query's fastest of \(rounds) rounds)")

@@ -37,7 +37,7 @@ struct SecondCorpusQualityTests {
             var misses: [String] = []
             for query in queries {
                 let answers = loaded.directory.searchSummaries(query.query).prefix(k).map(\.id)
-                if !answers.contains(where: query.expected.contains) { misses.append(query.query) }
+                if !answers.contains(where: (query.expected ?? []).contains) { misses.append(query.query) }
             }
             let recall = Double(queries.count - misses.count) / Double(max(queries.count, 1))
             print("recall@\(k) \(queryClass.rawValue) on match-bench's directory: \(recall)")
