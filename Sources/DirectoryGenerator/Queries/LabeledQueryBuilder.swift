@@ -34,6 +34,8 @@ public struct LabeledQueryBuilder: Sendable {
         case email(String)
         case name(String)
         case prefix(first: String, last: String)
+        /// The folded given name's first letter and the folded family name.
+        case initial(letter: String, last: String)
         case digits(String)
     }
 
@@ -52,6 +54,8 @@ public struct LabeledQueryBuilder: Sendable {
     /// Builds the queries from any sequence of loaded contacts (read twice).
     public func build(contacts: some Sequence<Contact>) -> LabeledQuerySet {
         var random = SeededRandom(seed: seed, stream: 7, index: 0)
+        // The initials class's own draws (see `QueryClass.nameInitials`).
+        var initialsRandom = SeededRandom(seed: seed, stream: 8, index: 0)
         let oversample = perClass * 3
         var reservoirs: [QueryClass: Reservoir<Contact>] = [:]
         for queryClass in QueryClass.allCases where !queryClass.isUnknown { reservoirs[queryClass] = Reservoir(capacity: oversample) }
@@ -91,6 +95,7 @@ public struct LabeledQueryBuilder: Sendable {
                 if max(first.count, last.count) >= 4 { reservoirs[.nameTypo1]!.offer(contact, &random) }
                 if max(first.count, last.count) >= 8 || (first.count >= 4 && last.count >= 4) { reservoirs[.nameTypo2]!.offer(contact, &random) }
                 if let token = NameKey.words(first).first, !nicknames.related(to: token).isEmpty { reservoirs[.nameNickname]!.offer(contact, &random) }
+                if NameKey.fold(first).first?.isLetter == true { reservoirs[.nameInitials]!.offer(contact, &initialsRandom) }
             } else {
                 reservoirs[.nameTransliterated]!.offer(contact, &random)
             }
@@ -101,7 +106,9 @@ public struct LabeledQueryBuilder: Sendable {
         let typos = TypoMaker()
         for queryClass in QueryClass.allCases {
             var made: [Draft] = []
-            if queryClass.isUnknown {
+            if queryClass == .nameInitials {
+                made = reservoirs[queryClass]!.items.compactMap { initialsDraft($0, &initialsRandom) }
+            } else if queryClass.isUnknown {
                 made = unknownDrafts(queryClass, regions: regions.sorted(), tokens: nameTokens, vocabulary: vocabulary, &random)
             } else {
                 for contact in reservoirs[queryClass]!.items {
@@ -145,6 +152,7 @@ public struct LabeledQueryBuilder: Sendable {
                 add(.name(NameKey.key(first: first, last: last)))
                 let foldedFirst = NameKey.fold(first)
                 let foldedLast = NameKey.fold(last)
+                if let letter = foldedFirst.first { add(.initial(letter: String(letter), last: foldedLast)) }
                 for lengths in prefixLengths where foldedFirst.count >= lengths[0] && foldedLast.count >= lengths[1] {
                     add(.prefix(first: String(foldedFirst.prefix(lengths[0])), last: String(foldedLast.prefix(lengths[1]))))
                 }
@@ -278,6 +286,14 @@ public struct LabeledQueryBuilder: Sendable {
         default:
             return nil
         }
+    }
+
+    /// "J Smith" or "J. Smith" for John Smith: correct for every contact whose folded given name
+    /// starts with that letter and whose folded family name is the same.
+    private func initialsDraft(_ contact: Contact, _ random: inout SeededRandom) -> Draft? {
+        guard let first = contact.firstName, let last = contact.lastName, let letter = NameKey.fold(first).first, letter.isLetter else { return nil }
+        let text = letter.uppercased() + (random.chance(0.5) ? ". " : " ") + last
+        return Draft(queryClass: .nameInitials, query: text, keys: [.initial(letter: String(letter), last: NameKey.fold(last))])
     }
 
     /// Two edits on one word of 8+ letters, at distance exactly 2.

@@ -16,6 +16,10 @@ public enum QueryClass: String, Sendable, CaseIterable, Codable, Comparable {
     case nameNickname = "name_nickname"
     case nameTransliterated = "name_transliterated"
     case nameUnknown = "name_unknown"
+    /// The given name's initial and the family name ("J Smith", "J. Smith"). Declared last, and
+    /// drawn with a random stream of its own, so that the other classes' queries are those that
+    /// files generated before it hold.
+    case nameInitials = "name_initials"
 
     /// Which call answers the class.
     public var kind: QueryKind {
