@@ -29,8 +29,18 @@ import CMemoryHints
 /// up to 4 bytes for each distinct listed prefix of the contact's tokens (about 40 bytes on
 /// the generated 1M export), plus the vocabulary.
 struct NameTokenIndex: Sendable {
-    /// Bits of a forward entry that hold the token id; the role sits above them.
+    /// Bits of a forward entry that hold the token id; the role sits above them (three bits,
+    /// `role(ofEntry:)`), and above the role `otherScriptBit`.
     static let idMask: UInt32 = (1 << 28) - 1
+
+    /// The bit of a forward entry whose token comes from a name written in another script
+    /// than Latin (read in Latin letters by the fold: "ivanov" of "Иванов", "yu" of "玉梅"), or
+    /// is another spelling of such a name (`NameTokenRole.alternate`).
+    static let otherScriptBit: UInt32 = 1 << 31
+
+    /// The role (`NameTokenRole.rawValue`) of a forward entry.
+    @inline(__always)
+    static func role(ofEntry entry: UInt32) -> UInt32 { (entry >> 28) & 0x7 }
 
     private(set) var vocabulary = TokenVocabulary()
     /// Slots per token id (`TokenPostingLists`: a main list and a few recent slots), may hold
@@ -38,7 +48,7 @@ struct NameTokenIndex: Sendable {
     private(set) var postings = TokenPostingLists()
     /// Per token id: how many entries of its list may be dead.
     private var deadPostings: [UInt32] = []
-    /// Every slot's tokens (id | role << 28, in `ContactNameTokens` order), one run per slot in
+    /// Every slot's tokens (id | role << 28 | `otherScriptBit`, in `ContactNameTokens` order), one run per slot in
     /// one flat array; `forwardStart` and `forwardCount` locate a slot's run. Replaced runs stay
     /// behind as garbage until `compactForwardIfNeeded`.
     private var forwardArena: [UInt32] = []
@@ -470,7 +480,7 @@ struct NameTokenIndex: Sendable {
         var person = 0
         var display = 0
         for entry in entries {
-            switch entry >> 28 {
+            switch Self.role(ofEntry: entry) {
             case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue: person += 1
             case NameTokenRole.display.rawValue: display += 1
             default: break
@@ -505,7 +515,7 @@ struct NameTokenIndex: Sendable {
         }
         if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID) }
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
-        forwardArena.append(tokenID | role.rawValue << 28)
+        forwardArena.append(tokenID | role.rawValue << 28 | (romanized ? Self.otherScriptBit : 0))
         runCount += 1
         if seenBefore || filed.contains(tokenID) { return }
         if bulkLoading {

@@ -77,8 +77,10 @@ extension ContactDirectory {
         if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
+        let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         for pass in Self.tokenPasses(marked) {
-            collectTokenMatches(pass.tokens, typedWhole: pass.typedWhole, exhaustive: exhaustive, budget: &budget, into: &top)
+            collectTokenMatches(
+                pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, exhaustive: exhaustive, budget: &budget, into: &top)
         }
     }
 
@@ -176,15 +178,21 @@ extension ContactDirectory {
     /// Once a tier past the prefix tier begins with an exact, nickname or prefix match in the
     /// results, the tiers from there only fill them, within `budget` (`FillBudget`, shared by
     /// both passes and by the search's joined form).
-    /// - Parameter typedWhole: per token, whether the agent typed it whole (`NameQueryToken`).
+    /// - Parameters:
+    ///   - typedWhole: per token, whether the agent typed it whole (`NameQueryToken`).
+    ///   - typedInOtherScript: whether the query has letters of another script than Latin
+    ///     (`NameQueryToken.typedInOtherScript`).
     private func collectTokenMatches(
-        _ tokens: [String], typedWhole: [Bool], exhaustive: Bool, budget: inout FillBudget, into top: inout TopMatches
+        _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, exhaustive: Bool, budget: inout FillBudget,
+        into top: inout TopMatches
     ) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
         var query = tokens.indices.map { position in
-            NameQueryToken(text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position])
+            var token = NameQueryToken(text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position])
+            token.typedInOtherScript = typedInOtherScript
+            return token
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
@@ -341,6 +349,11 @@ extension ContactDirectory {
         var unmatchedParticles = 0
         var qualitySum: Float = 0
         var personal = 0.0
+        // Bits of the query tokens whose claimed token comes from a name written in another
+        // script than Latin (`NameTokenIndex.otherScriptBit`).
+        var otherScript: UInt32 = 0
+        // Whether a query token claimed a joined token (`NameTokenRole.joined`).
+        var claimedJoined = false
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
@@ -363,23 +376,32 @@ extension ContactDirectory {
                         guard position >= 0 else { continue }
                         let kind = query[q].kinds[position].rawValue
                         let quality = query[q].qualities[position]
-                        let role = entries[base + e] >> 28
+                        let role = NameTokenIndex.role(ofEntry: entries[base + e])
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
                         let better = kind < bestKind
                             || (kind == bestKind && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
                         guard better else { continue }
                         let id = entries[base + e] & NameTokenIndex.idMask
-                        let uses = (0..<claimedCount).reduce(0) { $0 + (claimedIDs[$1] == id ? 1 : 0) }
+                        let uses = (0..<claimedCount).reduce(0) { $0 + (claimedIDs[$1] & NameTokenIndex.idMask == id ? 1 : 0) }
                         if uses > 0, uses >= Self.occurrences(of: id, in: entries) { continue }
+                        // A joined name and one of its parts (`overlapsClaim`): looked at only when
+                        // one of the two is a joined token.
+                        if claimedCount > 0, role == NameTokenRole.joined.rawValue || claimedJoined,
+                            overlapsClaim(entries[base + e], claimed: UnsafeBufferPointer(rebasing: claimedIDs[0..<claimedCount]), entries: entries)
+                        {
+                            continue
+                        }
                         bestEntry = e
                         bestKind = kind
                         bestQuality = quality
                         bestRolePreference = preference
                     }
                     guard bestEntry >= 0 else { continue }
-                    claimedIDs[claimedCount] = entries[base + bestEntry] & NameTokenIndex.idMask
+                    claimedIDs[claimedCount] = entries[base + bestEntry]
+                    if NameTokenIndex.role(ofEntry: entries[base + bestEntry]) == NameTokenRole.joined.rawValue { claimedJoined = true }
                     claimedCount += 1
-                    roles[q] = entries[base + bestEntry] >> 28
+                    roles[q] = NameTokenIndex.role(ofEntry: entries[base + bestEntry])
+                    if entries[base + bestEntry] & NameTokenIndex.otherScriptBit != 0 { otherScript |= 1 << UInt32(q) }
                     matched += 1
                     let kind = TokenMatchKind(rawValue: bestKind)!
                     if kind > worst { worst = kind }
@@ -395,11 +417,20 @@ extension ContactDirectory {
                     // A token of another spelling of the name (`NameTokenRole.alternate`: a
                     // Japanese reading, a Korean family name's custom spelling) counts half: less
                     // certain than the names as written ("Akira Yamada" ranks before 晃 山田,
-                    // read "akira yamada", in a tie), more than a company's word.
+                    // read "akira yamada", in a tie), more than a company's word. A token of the
+                    // name read across scripts (typed in Latin letters and matching a name written
+                    // in another script, or the other way round) counts 0.99: in a tie, the name
+                    // written in the script typed comes first ("Z. Yu": Zihui Yu before 玉梅 赵,
+                    // whose 玉 reads "yu" and 赵 "zhao"; many Han characters share a reading).
+                    // Only a tie-break: in `bonus`, the 0.01 weighs less than the smallest step of
+                    // quality between two prefix matches of tokens of up to 11 letters (3 letters
+                    // typed of 11 against 12: 0.3 · 3 · (1/11 − 1/12) = 0.0068, weighted 0.6
+                    // against 0.25).
+                    let acrossScripts = (otherScript & 1 << UInt32(q) != 0) != query[q].typedInOtherScript
                     if role == NameTokenRole.alternate.rawValue {
                         personal += 0.5
                     } else if role != NameTokenRole.company.rawValue {
-                        personal += 1
+                        personal += acrossScripts ? 0.99 : 1
                     }
                     guard role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { continue }
                     if let last = lastPersonRole, last != role {
@@ -426,6 +457,54 @@ extension ContactDirectory {
             top.offer(slot: slot, score: full * Double(matched) / Double(queryCount) * 0.5, reason: .partialName)
         }
         return true
+    }
+
+    /// Whether the token of `entry` and a token already claimed (`claimed`: entries, with their
+    /// roles) are the same name twice: a multi-part given or family name written as one word
+    /// (`NameTokenRole.joined`) and one of its parts. The joined token stands for its parts, so
+    /// a query token that it serves takes them, and a part that serves one leaves it out: "L.
+    /// Lima" is one token short on Ravy Lima Rodrigues, whose "lima" serves "Lima" and whose
+    /// "limarodrigues" served "L" (in a tie with Lunna Lima, who came after by id).
+    ///
+    /// The joined token's name is the one (given or family) whose tokens, one after another,
+    /// spell it; a part is a token of that name. (Its bytes alone would not tell: "feiliang",
+    /// 飞亮 as one word, holds "li", the family name 李.) Only a contact with a multi-part name
+    /// and a query token matching it as one word gets this far.
+    @inline(__always)
+    private func overlapsClaim(_ entry: UInt32, claimed: UnsafeBufferPointer<UInt32>, entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        let role = NameTokenIndex.role(ofEntry: entry)
+        let isJoined = role == NameTokenRole.joined.rawValue
+        guard isJoined || role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { return false }
+        for other in claimed {
+            let otherRole = NameTokenIndex.role(ofEntry: other)
+            let joined: UInt32
+            let partRole: UInt32
+            if isJoined, otherRole == NameTokenRole.given.rawValue || otherRole == NameTokenRole.family.rawValue {
+                (joined, partRole) = (entry & NameTokenIndex.idMask, otherRole)
+            } else if !isJoined, otherRole == NameTokenRole.joined.rawValue {
+                (joined, partRole) = (other & NameTokenIndex.idMask, role)
+            } else {
+                continue
+            }
+            if spellsJoined(joined, withTokensOf: partRole, in: entries) { return true }
+        }
+        return false
+    }
+
+    /// Whether the tokens of role `role` in `entries`, in order, spell the token `joined`.
+    private func spellsJoined(_ joined: UInt32, withTokensOf role: UInt32, in entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        nameTokenIndex.vocabulary.withBytesReader { reader in
+            let whole = reader[joined]
+            var offset = 0
+            var parts = 0
+            for entry in entries where NameTokenIndex.role(ofEntry: entry) == role {
+                let part = reader[entry & NameTokenIndex.idMask]
+                guard offset + part.count <= whole.count, (0..<part.count).allSatisfy({ whole[offset + $0] == part[$0] }) else { return false }
+                offset += part.count
+                parts += 1
+            }
+            return parts > 1 && offset == whole.count
+        }
     }
 
     /// What a match adds to its reason's base score (`offerTokenMatch`): less than
@@ -471,7 +550,7 @@ extension ContactDirectory {
             var position = 0
             for pass in 0..<(first == second ? 1 : 2) {
                 let role = pass == 0 ? first.rawValue : second.rawValue
-                for entry in entries where entry >> 28 == role {
+                for entry in entries where NameTokenIndex.role(ofEntry: entry) == role {
                     guard position < query.count, query[position].exactID == entry & NameTokenIndex.idMask else { return false }
                     position += 1
                 }
@@ -483,11 +562,11 @@ extension ContactDirectory {
         func spellsDisplayRotated() -> Bool {
             let display = NameTokenRole.display.rawValue
             var count = 0
-            for entry in entries where entry >> 28 == display { count += 1 }
+            for entry in entries where NameTokenIndex.role(ofEntry: entry) == display { count += 1 }
             guard count == query.count, count > 1 else { return false }
             return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { ids in
                 var next = 0
-                for entry in entries where entry >> 28 == display {
+                for entry in entries where NameTokenIndex.role(ofEntry: entry) == display {
                     ids[next] = entry & NameTokenIndex.idMask
                     next += 1
                 }

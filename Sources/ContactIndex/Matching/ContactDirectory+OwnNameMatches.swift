@@ -60,11 +60,14 @@ extension ContactDirectory {
         guard !rest.isEmpty else { return found }
         let index = nameTokenIndex
         let options = configuration.nameMatching
+        let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         for pass in Self.tokenPasses(marked) {
             var query = pass.tokens.indices.map { position in
-                NameQueryToken(
+                var token = NameQueryToken(
                     text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
                     typedWhole: pass.typedWhole[position])
+                token.typedInOtherScript = otherScript
+                return token
             }
             // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
             query[query.count - 1].isParticle = false

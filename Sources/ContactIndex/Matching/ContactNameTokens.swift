@@ -12,13 +12,13 @@ enum NameTokenRole: UInt32, Sendable {
     /// "lee" beside "i", 村上 → "murakami" beside "cun shang").
     case alternate = 5
 
-    /// The name that an entry of a contact's token list (`NameTokenIndex`: id | role << 28)
+    /// The name that an entry of a contact's token list (`NameTokenIndex`: id | role << 28 | script bit)
     /// counts in, for how many query tokens one token may serve: its most occurrences in one
     /// name. 0: given and family together; 1: the display name; 2: the company; 3: the joined
     /// and alternate forms.
     @inline(__always)
     static func occurrenceGroup(ofEntry entry: UInt32) -> Int {
-        switch entry >> 28 {
+        switch NameTokenIndex.role(ofEntry: entry) {
         case given.rawValue, family.rawValue: 0
         case display.rawValue: 1
         case company.rawValue: 2

@@ -60,6 +60,10 @@ struct NameQueryToken {
     /// Whether it is a name particle ("van", "de", "al") in front of another token, which may
     /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
     var isParticle: Bool
+    /// Whether the agent typed it in another script than Latin (the fold read it in Latin
+    /// letters: "ivanov" of "Иванов"): set by the search. A match on a name written in the
+    /// other kind of script counts as less certain (`ContactDirectory.offerTokenMatch`).
+    var typedInOtherScript = false
     /// Candidate token ids, with how each matches (`kinds[i]` for `ids[i]`) and how well
     /// (`qualities[i]`: the kind's quality, and for a prefix the share of the token typed).
     private(set) var ids: [UInt32] = []

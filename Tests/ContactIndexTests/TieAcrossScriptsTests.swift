@@ -1,0 +1,67 @@
+import Testing
+@testable import ContactIndex
+
+/// Two ties that used to go by id alone, found with the initials class of `match-bench`:
+/// - a multi-part name written as one word (the joined token) and one of its parts served two
+///   query tokens at once: "L. Lima" matched Ravy Lima Rodrigues with "lima" and, for "L", the
+///   joined "limarodrigues", as fully as Lunna Lima;
+/// - a Latin query matched a name written in Han characters through their readings as fully as
+///   a name written in Latin letters: "Z. Yu" matched 玉梅 赵 ("yu mei", "zhao") as Zihui Yu.
+/// In each pair, the contact that answers less well has the earlier id, so only the score can
+/// put the better one first.
+@Suite struct TieAcrossScriptsTests {
+    static let directory = ContactDirectory([
+        Contact(id: "a1", firstName: "Ravy", lastName: "Lima Rodrigues"),
+        Contact(id: "a2", firstName: "丽燕", lastName: "姜"),
+        Contact(id: "a3", firstName: "玉梅", lastName: "赵"),
+        Contact(id: "a4", firstName: "春香", lastName: "林"),
+        Contact(id: "a5", firstName: "Ivan", lastName: "Petrov"),
+        Contact(id: "a6", firstName: "Иван", lastName: "Сидоров"),
+        Contact(id: "b1", firstName: "Lunna", lastName: "Lima"),
+        Contact(id: "b2", firstName: "Liangming", lastName: "Li"),
+        Contact(id: "b3", firstName: "Zihui", lastName: "Yu"),
+        Contact(id: "b4", firstName: "Xuemei", lastName: "Lin"),
+        Contact(id: "b5", firstName: "Иван", lastName: "Петров"),
+        Contact(id: "b6", firstName: "Ivan", lastName: "Sidorov"),
+    ])
+
+    private static func ranked(_ text: String) -> [String] {
+        directory.lookup(fuzzyName: text).map(\.contact.id)
+    }
+
+    @Test(arguments: [("L. Lima", "b1", "a1"), ("L Li", "b2", "a2")])
+    func aJoinedNameAndItsPartServeOneQueryToken(_ text: String, better: String, worse: String) throws {
+        let ids = Self.ranked(text)
+        let first = try #require(ids.firstIndex(of: better), "\(text): \(ids)")
+        // The worse one is a partial match now (its one token starting with "l" is taken), or
+        // no match at all.
+        #expect(ids.firstIndex(of: worse).map { $0 > first } ?? true, "\(text): \(ids)")
+        let worseMatch = Self.directory.lookup(fuzzyName: text).first { $0.contact.id == worse }
+        #expect(worseMatch.map { $0.reason == .partialName } ?? true, "\(text): \(String(describing: worseMatch))")
+    }
+
+    @Test func theJoinedNameStillServesAloneOrBesideTheOtherName() {
+        // "Limarodrigues" is the family name as one word; "Ravy Limarodrigues" and
+        // "Ravy Lima Rodrigues" both find her.
+        #expect(Self.ranked("Limarodrigues").first == "a1")
+        #expect(Self.ranked("Ravy Limarodrigues").first == "a1")
+        #expect(Self.ranked("Ravy Lima Rodrigues").first == "a1")
+    }
+
+    @Test(arguments: [("Z. Yu", "b3", "a3"), ("X Lin", "b4", "a4"), ("Ivan Sid", "b6", "a6")])
+    func latinLettersFindNamesWrittenInThemFirst(_ text: String, better: String, worse: String) throws {
+        let ids = Self.ranked(text)
+        let first = try #require(ids.firstIndex(of: better), "\(text): \(ids)")
+        let second = try #require(ids.firstIndex(of: worse), "\(text): \(ids)")
+        #expect(first < second, "\(text): \(ids)")
+    }
+
+    @Test func cyrillicLettersFindNamesWrittenInThemFirst() throws {
+        // The same tie the other way round: typed in Cyrillic, Иван Петров comes before Ivan
+        // Petrov, whose id is earlier; typed in Latin letters, Ivan Petrov first.
+        let cyrillic = Self.ranked("Иван Пет")
+        #expect(cyrillic.prefix(2) == ["b5", "a5"], "\(cyrillic)")
+        let latin = Self.ranked("Ivan Pet")
+        #expect(latin.prefix(2) == ["a5", "b5"], "\(latin)")
+    }
+}
