@@ -39,6 +39,11 @@ import Testing
         Contact(id: "e1", firstName: "あすか", lastName: "清水"),
         Contact(id: "e2", firstName: "Kaori", lastName: "Yamazaki"),
         Contact(id: "e3", firstName: "Minoru", lastName: "Kato"),
+        // Ukrainian: passports and English texts write "h" for г, "y" for и, "ye" for є.
+        Contact(id: "r1", firstName: "Левко", lastName: "Гаєвський"),
+        Contact(id: "r2", firstName: "Георгій", lastName: "Девдюк"),
+        Contact(id: "r3", firstName: "Levko", lastName: "Hayduk"),
+        Contact(id: "r4", firstName: "Игорь", lastName: "Гусев"),
     ])
 
     @Test(arguments: [
@@ -47,6 +52,7 @@ import Testing
         ("Kim Minjun", "u1"), ("Minjun Kim", "u1"), ("Haruki Murakami", "u2"), ("Yoshida Asuka", "u4"), ("吉田 あすか", "u4"),
         ("Wu Binrui", "u5"), ("Binrui Wu", "u5"),
         ("Murakami Asuka", "j1"), ("Asuka Murakami", "j1"), ("Yamazaki Mikako", "j2"), ("Minoru Endo", "j3"), ("Endou Minoru", "j3"), ("Osamu Kimura", "j4"),
+        ("Levko Hayevskyy", "r1"), ("Heorhiy Devdyuk", "r2"), ("Igor Gusev", "r4"),
     ])
     func theCommonSpellingFindsTheNameFirst(_ text: String, expected: String) {
         let matches = Self.directory.lookup(fuzzyName: text)
@@ -64,6 +70,19 @@ import Testing
         // Latin-ASCII writes the okina as an apostrophe, which joins the word's halves.
         #expect(names.tokens("Kawaiʻae") == ["kawaiae"])
         #expect(names.tokens("عائشة الحداد") == ["aysht", "alhdad"])
+    }
+
+    @Test func ukrainianNamesHaveTheUkrainianSpellingToo() {
+        let names = NameNormalizer.shared
+        // ICU's BGN systems write the soft sign as an apostrophe, which joins the word's halves.
+        #expect(names.alternateRomanization("Гаєвський") == "gaevs'kiy hayevs'kyy")
+        #expect(names.alternateTokens("Гаєвський", besides: names.tokens("Гаєвський")) == ["gaevskiy", "hayevskyy"])
+        #expect(names.alternateRomanization("Ігор") == "igor ihor")
+        // A soft sign before the "к" of "-ський" or "-цький" is Ukrainian as well.
+        #expect(NameNormalizer.isUkrainian("Зарецький") && NameNormalizer.isUkrainian("Ковальський"))
+        // Russian names keep the Russian system alone: Гусев is not "Husev".
+        #expect(!NameNormalizer.isUkrainian("Игорь Гусев") && !NameNormalizer.isUkrainian("Горький"))
+        #expect(names.alternateRomanization("Гусев") == "gusev")
     }
 
     @Test func koreanFamilyNamesHaveTheirCustomarySpellings() {

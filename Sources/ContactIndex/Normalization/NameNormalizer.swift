@@ -13,6 +13,8 @@ public struct NameNormalizer: Sendable {
     private let collation: CollationKeyMaker
     /// The romanization English texts use for Cyrillic and Greek (see `alternateRomanization`).
     private let conventionalFolder: ScriptFolder
+    /// The romanization of Ukrainian names (see `alternateRomanization`).
+    private let ukrainianFolder: ScriptFolder
     /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
     /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
     /// passports and English texts write them.
@@ -21,6 +23,11 @@ public struct NameNormalizer: Sendable {
     /// The chain of `alternateRomanization`: BGN/PCGN for Cyrillic (ICU's `Russian-Latin/BGN`),
     /// UNGEGN for Greek, then what is left as `fold` would, and ASCII without modifier letters.
     static let conventionalChain = "Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; [:Lm:] Remove"
+
+    /// The chain for Ukrainian names (ICU's `Ukrainian-Latin/BGN`, the BGN/PCGN 2019 system,
+    /// close to the national one of Ukrainian passports: "Гаєвський" → "hayevskyy", "Ігор" →
+    /// "ihor", where the Russian system gives "gayevskiy" and "igor").
+    static let ukrainianChain = "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; [:Lm:] Remove"
 
     /// The chains of `readingFolders`. Through hiragana: ICU's Katakana-Latin spells a small
     /// "ョ" apart ("キョウスケ" → "ki~yousuke"); its Hiragana-Latin does not.
@@ -36,6 +43,7 @@ public struct NameNormalizer: Sendable {
         self.folder = try ScriptFolder()
         self.collation = try CollationKeyMaker(locale: collationLocale, strength: .primary)
         self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
+        self.ukrainianFolder = try ScriptFolder(transliteratorID: Self.ukrainianChain)
         var readingFolders: [ScriptFolder] = []
         for chain in Self.readingChains {
             readingFolders.append(try ScriptFolder(transliteratorID: chain, composingHan: false, splittingWords: false))
@@ -60,7 +68,9 @@ public struct NameNormalizer: Sendable {
     /// Other spellings of a name written in another script than Latin. For Cyrillic and Greek,
     /// the romanization English texts and passports use (BGN/PCGN: "Пушкин" → "pushkin", "Хрущёв" → "khrushchev", "Юрий" →
     /// "yuriy"; UNGEGN: "Ελένη" → "eleni"), where `fold` gives ICU's scholarly one ("puskin",
-    /// "hrusev", "urij", "elene"). Agents type the former. For Korean family names, the
+    /// "hrusev", "urij", "elene"). Agents type the former. A Cyrillic name that is Ukrainian by
+    /// its letters (`isUkrainian`: і, ї, є, ґ, or the soft "ськ"/"цьк" of "-ський") also gets
+    /// the Ukrainian system's spelling ("Гаєвський" → "gayevskiy hayevskyy"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"). For words with kanji, their Japanese readings (`JapaneseReadings`:
@@ -73,7 +83,11 @@ public struct NameNormalizer: Sendable {
     ///   in kanji is read as a given name, whole (`JapaneseReadings.Kind.givenName`: 治 →
     ///   "osamu", where its best parse as any word is "chi").
     public func alternateRomanization(_ text: String, asGivenName: Bool = false) -> String? {
-        if Self.hasCyrillicOrGreek(text.utf8) { return conventionalFolder.fold(text) }
+        if Self.hasCyrillicOrGreek(text.utf8) {
+            let conventional = conventionalFolder.fold(text)
+            guard Self.isUkrainian(text) else { return conventional }
+            return conventional + " " + ukrainianFolder.fold(text)
+        }
         if let korean = koreanSpellings(text) { return korean }
         return hanSpellings(text, asGivenName: asGivenName)
     }
@@ -134,6 +148,25 @@ public struct NameNormalizer: Sendable {
         var out: [String] = []
         for token in Self.splitTokens(alternate) where !main.contains(token) && !out.contains(token) { out.append(token) }
         return out
+    }
+
+    /// Whether Cyrillic text is Ukrainian by its letters: one of і, ї, є, ґ (which Russian does
+    /// not have), or a soft sign before the "к" of a surname's ending ("Гаєвський", "Зарецький":
+    /// Russian writes "-ский", "-цкий"). A Ukrainian name without either ("Гунько") is not told
+    /// from a Russian one.
+    static func isUkrainian(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var beforePrevious: Unicode.Scalar = " "
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "і", "ї", "є", "ґ": return true
+            case "к" where previous == "ь" && (beforePrevious == "с" || beforePrevious == "ц"): return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = scalar
+        }
+        return false
     }
 
     /// Whether the text holds a Cyrillic or Greek letter.
