@@ -17,8 +17,9 @@ struct RunCommand: ParsableCommand {
             A queries file has one JSON object a line: {"class": ..., "kind": ..., "query": ...,
             "expected": [ids]}. Only "query" is required. Any class name is a class of its own
             (default: the kind); the kind defaults to the generator class's call, else search;
-            an empty "expected" means that no record answers the query (reported as the
-            unknown classes are), and without "expected" a query is timed but not scored.
+            ids may be strings or whole numbers, one or a list; an empty "expected" means that
+            no record answers the query (reported as the unknown classes are), and without
+            "expected" (or with null) a query is timed but not scored.
             """)
 
     @Option(help: "The CSV export to load.")

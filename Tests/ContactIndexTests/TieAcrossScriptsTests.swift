@@ -1,12 +1,14 @@
 import Testing
 @testable import ContactIndex
 
-/// Two ties that used to go by id alone, found with the initials class of `match-bench`:
+/// Ties that used to go by id alone, found with the initials class of `match-bench`:
 /// - a multi-part name written as one word (the joined token) and one of its parts served two
 ///   query tokens at once: "L. Lima" matched Ravy Lima Rodrigues with "lima" and, for "L", the
 ///   joined "limarodrigues", as fully as Lunna Lima;
 /// - a Latin query matched a name written in Han characters through their readings as fully as
-///   a name written in Latin letters: "Z. Yu" matched 玉梅 赵 ("yu mei", "zhao") as Zihui Yu.
+///   a name written in Latin letters: "Z. Yu" matched 玉梅 赵 ("yu mei", "zhao") as Zihui Yu;
+/// - an initial typed before a name matched the family name as well as the given name: "R
+///   Daniel" matched Daniel Roberts as Rhonda Daniel.
 /// In each pair, the contact that answers less well has the earlier id, so only the score can
 /// put the better one first.
 @Suite struct TieAcrossScriptsTests {
@@ -23,6 +25,12 @@ import Testing
         Contact(id: "b4", firstName: "Xuemei", lastName: "Lin"),
         Contact(id: "b5", firstName: "Иван", lastName: "Петров"),
         Contact(id: "b6", firstName: "Ivan", lastName: "Sidorov"),
+        Contact(id: "c1", firstName: "Ravy", lastName: "Lima Rodrigues", displayName: "Ravy Lima Rodrigues"),
+        Contact(id: "c2", firstName: "飞亮", lastName: "李"),
+        Contact(id: "d1", firstName: "Daniel", lastName: "Roberts"),
+        Contact(id: "d2", firstName: "Suleiman", lastName: "Othman"),
+        Contact(id: "e1", firstName: "Rhonda", lastName: "Daniel"),
+        Contact(id: "e2", firstName: "Osama", lastName: "Suleiman"),
     ])
 
     private static func ranked(_ text: String) -> [String] {
@@ -38,6 +46,35 @@ import Testing
         #expect(ids.firstIndex(of: worse).map { $0 > first } ?? true, "\(text): \(ids)")
         let worseMatch = Self.directory.lookup(fuzzyName: text).first { $0.contact.id == worse }
         #expect(worseMatch.map { $0.reason == .partialName } ?? true, "\(text): \(String(describing: worseMatch))")
+    }
+
+    @Test func theDisplayNameHoldsTheSameParts() throws {
+        // The joined family name serves "Limarodrigues"; the display name's "lima" is the same
+        // part, and does not serve "L" too.
+        let match = try #require(Self.directory.lookup(fuzzyName: "Limarodrigues L").first { $0.contact.id == "c1" })
+        #expect(match.reason == .partialName, "\(match)")
+    }
+
+    @Test func aPartIsATokenOfTheNameThatSpellsTheJoinedOne() throws {
+        // "feiliang" (飞亮 as one word) holds the letters of "li" (李, the family name), which is
+        // no part of it: both tokens of "Li Feilia" are matched.
+        let match = try #require(Self.directory.lookup(fuzzyName: "Li Feilia").first { $0.contact.id == "c2" })
+        #expect(match.reason == .tokenPrefix, "\(match)")
+    }
+
+    /// An initial typed before a name stands for the given name: "R Daniel" is Rhonda Daniel
+    /// before Daniel Roberts, whose family name it would start (and whose id is earlier).
+    @Test(arguments: [("R Daniel", "e1", "d1"), ("O. Suleiman", "e2", "d2"), ("Daniel R", "d1", nil), ("Othman S", "d2", nil)])
+    func anInitialBeforeANameIsTheGivenName(_ text: String, better: String, worse: String?) throws {
+        let ids = Self.ranked(text)
+        let first = try #require(ids.firstIndex(of: better), "\(text): \(ids)")
+        if let worse {
+            let second = try #require(ids.firstIndex(of: worse), "\(text): \(ids)")
+            #expect(first < second, "\(text): \(ids)")
+        } else {
+            // After a name, an initial may start either: the tie goes by id as before.
+            #expect(first == 0, "\(text): \(ids)")
+        }
     }
 
     @Test func theJoinedNameStillServesAloneOrBesideTheOtherName() {

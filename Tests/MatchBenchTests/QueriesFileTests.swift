@@ -32,6 +32,9 @@ struct QueriesFileTests {
             "{\"class\": \"name_prefix\", \"query\": \"Ada Lov\", \"expected\": []}",
             "{\"class\": \"phone_e164\", \"query\": \"+442079460000\"}",
             "   ",
+            "{\"class\": \"vip callers\", \"query\": \"Ada\", \"expected\": [1042, \"C1\"]}",
+            "{\"query\": \"Ada L\", \"expected\": 7, \"kind\": \"search\"}",
+            "{\"query\": \"Lovelace\", \"expected\": null}",
         ]
         let queries = try Self.withFolder { folder in
             try LabeledQuerySet.read(path: Self.write(lines.joined(separator: "\r\n"), in: folder)).queries
@@ -42,8 +45,11 @@ struct QueriesFileTests {
             LabeledQuery(className: "vip callers", kind: .phone, query: "+44 20 7946 0000", expected: ["C1", "C2"]),
             LabeledQuery(className: "name_prefix", kind: .search, query: "Ada Lov", expected: []),
             LabeledQuery(className: "phone_e164", kind: .phone, query: "+442079460000", expected: nil),
+            LabeledQuery(className: "vip callers", kind: .search, query: "Ada", expected: ["1042", "C1"]),
+            LabeledQuery(className: "search", kind: .search, query: "Ada L", expected: ["7"]),
+            LabeledQuery(className: "search", kind: .search, query: "Lovelace", expected: nil),
         ])
-        #expect(queries.map(\.queryClass) == [nil, nil, nil, .namePrefix, .phoneE164])
+        #expect(queries.map(\.queryClass) == [nil, nil, nil, .namePrefix, .phoneE164, nil, nil, nil])
         // The generator's classes first, in their order, then the others as they come.
         #expect(LabeledQuerySet.classOrder(of: queries) == ["phone_e164", "name_prefix", "search", "vip callers"])
         // Written back, with `expected` only where it was, and read again the same.
@@ -59,7 +65,8 @@ struct QueriesFileTests {
     @Test(arguments: [
         ("{\"class\": \"x\", \"expected\": []}", "no \"query\" key"),
         ("{\"kind\": \"name\", \"query\": \"Ada\"}", "kind \"name\" is none of phone, email, search"),
-        ("{\"query\": \"Ada\", \"expected\": 7}", "\"expected\" is not a list of ids"),
+        ("{\"query\": \"Ada\", \"expected\": 7.5}", "\"expected\" is not a list of ids"),
+        ("{\"query\": \"Ada\", \"expected\": [\"C1\", {\"id\": 2}]}", "\"expected\" is not a list of ids"),
         ("{\"query\": 42}", "\"query\" is not a string"),
         ("[\"Ada\"]", "not a JSON object"),
         ("query: Ada", "not JSON"),

@@ -48,7 +48,8 @@ struct NameTokenIndex: Sendable {
     private(set) var postings = TokenPostingLists()
     /// Per token id: how many entries of its list may be dead.
     private var deadPostings: [UInt32] = []
-    /// Every slot's tokens (id | role << 28 | `otherScriptBit`, in `ContactNameTokens` order), one run per slot in
+    /// Every slot's tokens (id | role << 28, | `otherScriptBit` for a token of a name written in
+    /// another script; in `ContactNameTokens` order), one run per slot in
     /// one flat array; `forwardStart` and `forwardCount` locate a slot's run. Replaced runs stay
     /// behind as garbage until `compactForwardIfNeeded`.
     private var forwardArena: [UInt32] = []

@@ -354,6 +354,10 @@ extension ContactDirectory {
         var otherScript: UInt32 = 0
         // Whether a query token claimed a joined token (`NameTokenRole.joined`).
         var claimedJoined = false
+        // Bits of the query tokens that matched as initials, and whether one of them, earlier in
+        // the query, took a family name's token.
+        var initials: UInt32 = 0
+        var familyInitialBefore = false
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
@@ -405,6 +409,7 @@ extension ContactDirectory {
                     matched += 1
                     let kind = TokenMatchKind(rawValue: bestKind)!
                     if kind > worst { worst = kind }
+                    if kind == .initial { initials |= 1 << UInt32(q) }
                     qualitySum += bestQuality
                 }
                 for q in 0..<queryCount {
@@ -419,24 +424,30 @@ extension ContactDirectory {
                     // certain than the names as written ("Akira Yamada" ranks before 晃 山田,
                     // read "akira yamada", in a tie), more than a company's word. A token of the
                     // name read across scripts (typed in Latin letters and matching a name written
-                    // in another script, or the other way round) counts 0.99: in a tie, the name
-                    // written in the script typed comes first ("Z. Yu": Zihui Yu before 玉梅 赵,
-                    // whose 玉 reads "yu" and 赵 "zhao"; many Han characters share a reading).
-                    // Only a tie-break: in `bonus`, the 0.01 weighs less than the smallest step of
-                    // quality between two prefix matches of tokens of up to 11 letters (3 letters
-                    // typed of 11 against 12: 0.3 · 3 · (1/11 − 1/12) = 0.0068, weighted 0.6
-                    // against 0.25).
+                    // in another script, or the other way round: the query's letters decide)
+                    // counts 0.999: in a tie, the name written in the script typed comes first
+                    // ("Z. Yu": Zihui Yu before 玉梅 赵, whose 玉 reads "yu" and 赵 "zhao"; many Han
+                    // characters share a reading). A tie-break only: in `bonus` it takes at most
+                    // 0.25 · 0.001 from the shape, whatever the number of tokens, less than a
+                    // step of quality between two prefix matches of tokens of up to 11 letters in
+                    // a query of up to 8 tokens (0.6 · 0.3 · 3 · (1/11 − 1/12) / 8 = 0.00051), and
+                    // more than the rounding of the scores (`scoreCeiling`).
                     let acrossScripts = (otherScript & 1 << UInt32(q) != 0) != query[q].typedInOtherScript
                     if role == NameTokenRole.alternate.rawValue {
                         personal += 0.5
                     } else if role != NameTokenRole.company.rawValue {
-                        personal += acrossScripts ? 0.99 : 1
+                        personal += acrossScripts ? 0.999 : 1
                     }
                     guard role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { continue }
                     if let last = lastPersonRole, last != role {
                         let step = last == NameTokenRole.given.rawValue ? 1 : -1
                         if direction == 0 { direction = step } else if direction != step { inOrder = false }
                     }
+                    // An initial typed before a name stands for the given name ("R Daniel" is R.
+                    // Daniel): on Daniel Roberts, whose family name it would start, it is out of
+                    // order. After a name, it may start either ("Daniel R", "Roberts D").
+                    if role == NameTokenRole.given.rawValue, familyInitialBefore { inOrder = false }
+                    if role == NameTokenRole.family.rawValue, initials & 1 << UInt32(q) != 0 { familyInitialBefore = true }
                     lastPersonRole = role
                 }
             }
@@ -464,31 +475,46 @@ extension ContactDirectory {
     /// (`NameTokenRole.joined`) and one of its parts. The joined token stands for its parts, so
     /// a query token that it serves takes them, and a part that serves one leaves it out: "L.
     /// Lima" is one token short on Ravy Lima Rodrigues, whose "lima" serves "Lima" and whose
-    /// "limarodrigues" served "L" (in a tie with Lunna Lima, who came after by id).
+    /// "limarodrigues" served "L" (in a tie with Lunna Lima, who came after by id). A part is
+    /// also the same token in the display name ("Limarodrigues L" on a contact whose display
+    /// name is "Ravy Lima Rodrigues").
     ///
     /// The joined token's name is the one (given or family) whose tokens, one after another,
-    /// spell it; a part is a token of that name. (Its bytes alone would not tell: "feiliang",
-    /// 飞亮 as one word, holds "li", the family name 李.) Only a contact with a multi-part name
-    /// and a query token matching it as one word gets this far.
+    /// spell it (`isPart`). Only a contact with a multi-part name and a query token matching it
+    /// as one word gets this far.
     @inline(__always)
     private func overlapsClaim(_ entry: UInt32, claimed: UnsafeBufferPointer<UInt32>, entries: UnsafeBufferPointer<UInt32>) -> Bool {
         let role = NameTokenIndex.role(ofEntry: entry)
         let isJoined = role == NameTokenRole.joined.rawValue
-        guard isJoined || role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { return false }
+        func isName(_ role: UInt32) -> Bool {
+            role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue || role == NameTokenRole.display.rawValue
+        }
+        guard isJoined || isName(role) else { return false }
         for other in claimed {
             let otherRole = NameTokenIndex.role(ofEntry: other)
-            let joined: UInt32
-            let partRole: UInt32
-            if isJoined, otherRole == NameTokenRole.given.rawValue || otherRole == NameTokenRole.family.rawValue {
-                (joined, partRole) = (entry & NameTokenIndex.idMask, otherRole)
+            if isJoined, isName(otherRole) {
+                if isPart(other, of: entry & NameTokenIndex.idMask, in: entries) { return true }
             } else if !isJoined, otherRole == NameTokenRole.joined.rawValue {
-                (joined, partRole) = (other & NameTokenIndex.idMask, role)
-            } else {
-                continue
+                if isPart(entry, of: other & NameTokenIndex.idMask, in: entries) { return true }
             }
-            if spellsJoined(joined, withTokensOf: partRole, in: entries) { return true }
         }
         return false
+    }
+
+    /// Whether the token of `part` is a part of the joined token `joined`: a token of the name
+    /// (given or family) whose tokens, one after another, spell it, or a display name's token
+    /// with the id of one of them. (The bytes alone would not tell: "feiliang", 飞亮 as one word,
+    /// holds "li", the family name 李.)
+    private func isPart(_ part: UInt32, of joined: UInt32, in entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        let partRole = NameTokenIndex.role(ofEntry: part)
+        let partID = part & NameTokenIndex.idMask
+        func isPart(ofName name: UInt32) -> Bool {
+            guard partRole == name || partRole == NameTokenRole.display.rawValue, spellsJoined(joined, withTokensOf: name, in: entries) else {
+                return false
+            }
+            return partRole == name || entries.contains { NameTokenIndex.role(ofEntry: $0) == name && $0 & NameTokenIndex.idMask == partID }
+        }
+        return isPart(ofName: NameTokenRole.given.rawValue) || isPart(ofName: NameTokenRole.family.rawValue)
     }
 
     /// Whether the tokens of role `role` in `entries`, in order, spell the token `joined`.
@@ -509,7 +535,8 @@ extension ContactDirectory {
 
     /// What a match adds to its reason's base score (`offerTokenMatch`): less than
     /// `maximumBonus`, from the tokens' qualities summed, the share of matched tokens on the
-    /// person's names as written (not the company's, not another spelling's), and the order. One function, so that a bound computed from the best of
+    /// person's names as written (not the company's, not another spelling's; 0.999 for one read
+    /// across scripts), and the order. One function, so that a bound computed from the best of
     /// each (`tieCeiling`) is the very score a contact with the best of each gets.
     @inline(__always)
     static func bonus(qualitySum: Float, tokens: Int, personal: Double, matched: Int, inOrder: Bool) -> Double {

@@ -26,7 +26,7 @@ public struct NameNormalizer: Sendable {
 
     /// The chain for Ukrainian names (ICU's `Ukrainian-Latin/BGN`, the BGN/PCGN 2019 system,
     /// close to the national one of Ukrainian passports: "Гаєвський" → "hayevskyy", "Ігор" →
-    /// "ihor", where the Russian system gives "gayevskiy" and "igor").
+    /// "ihor", where the Russian system gives "gaevskiy" and "igor").
     static let ukrainianChain = "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; [:Lm:] Remove"
 
     /// The chains of `readingFolders`. Through hiragana: ICU's Katakana-Latin spells a small
@@ -70,7 +70,8 @@ public struct NameNormalizer: Sendable {
     /// "yuriy"; UNGEGN: "Ελένη" → "eleni"), where `fold` gives ICU's scholarly one ("puskin",
     /// "hrusev", "urij", "elene"). Agents type the former. A Cyrillic name that is Ukrainian by
     /// its letters (`isUkrainian`: і, ї, є, ґ, or the soft "ськ"/"цьк" of "-ський") also gets
-    /// the Ukrainian system's spelling ("Гаєвський" → "gayevskiy hayevskyy"). For Korean family names, the
+    /// the Ukrainian system's spelling ("Гаєвський" → "gaevs'kiy hayevs'kyy", the tokens
+    /// "gaevskiy" and "hayevskyy"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"). For words with kanji, their Japanese readings (`JapaneseReadings`:
@@ -151,9 +152,11 @@ public struct NameNormalizer: Sendable {
     }
 
     /// Whether Cyrillic text is Ukrainian by its letters: one of і, ї, є, ґ (which Russian does
-    /// not have), or a soft sign before the "к" of a surname's ending ("Гаєвський", "Зарецький":
-    /// Russian writes "-ский", "-цкий"). A Ukrainian name without either ("Гунько") is not told
-    /// from a Russian one.
+    /// not have), or "ськ"/"цьк", a soft sign before "к" after "с" or "ц" anywhere in the text,
+    /// as in the surname endings "-ський", "-цький" ("Гаєвський", "Зарецький": Russian writes
+    /// "-ский", "-цкий"). A Ukrainian name without either ("Гунько") is not told from a Russian
+    /// one; a few Russian names with "ськ" ("Васькин") and names in other languages with "і"
+    /// (Belarusian, Kazakh) get the Ukrainian spelling too, an extra spelling only.
     static func isUkrainian(_ text: String) -> Bool {
         var previous: Unicode.Scalar = " "
         var beforePrevious: Unicode.Scalar = " "

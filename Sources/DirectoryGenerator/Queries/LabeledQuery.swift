@@ -8,9 +8,10 @@ import Foundation  // JSONEncoder / JSONDecoder
 /// - `class`: any name, reported as a class of its own (default: the kind's name);
 /// - `kind`: the call that answers it (default: a generator class's call, else `search`, which
 ///   recognizes numbers and addresses in the text too);
-/// - `expected`: the ids that answer it, a list or one id. An empty list means that no record
-///   answers it (reported as the unknown classes are: the share with any result and with a
-///   confident one); without the key, the query is timed but not scored.
+/// - `expected`: the ids that answer it, a list or one id, strings or whole numbers. An empty
+///   list means that no record answers it (reported as the unknown classes are: the share with
+///   any result and with a confident one); without the key (or with `null`), the query is timed
+///   but not scored.
 public struct LabeledQuery: Sendable, Hashable, Codable {
     /// The class's name: a `QueryClass` for generated queries, any name in a host's own file.
     public var className: String
@@ -59,10 +60,24 @@ public struct LabeledQuery: Sendable, Hashable, Codable {
             kind = name.flatMap(QueryClass.init(rawValue:))?.kind ?? .search
         }
         className = name ?? kind.rawValue
-        if let one = try? container.decodeIfPresent(String.self, forKey: .expected) {
-            expected = [one]
+        if let one = try? container.decodeIfPresent(ExpectedID.self, forKey: .expected) {
+            expected = [one.text]
         } else {
-            expected = try container.decodeIfPresent([String].self, forKey: .expected)
+            expected = try container.decodeIfPresent([ExpectedID].self, forKey: .expected)?.map(\.text)
+        }
+    }
+
+    /// An id in `expected`: a string, or a whole number (CRM ids often are: "expected": [1042]).
+    private struct ExpectedID: Decodable {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let number = try? value.decode(Int64.self) {
+                text = String(number)
+            } else {
+                text = try value.decode(String.self)
+            }
         }
     }
 }
