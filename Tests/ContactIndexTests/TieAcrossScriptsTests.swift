@@ -31,6 +31,9 @@ import Testing
         Contact(id: "d2", firstName: "Suleiman", lastName: "Othman"),
         Contact(id: "e1", firstName: "Rhonda", lastName: "Daniel"),
         Contact(id: "e2", firstName: "Osama", lastName: "Suleiman"),
+        Contact(id: "a8", firstName: "Yasuhiro", lastName: "Mori", company: "阿部建設有限会社"),
+        Contact(id: "e3", firstName: "Akira", lastName: "Mori"),
+        Contact(id: "e4", firstName: "A", lastName: "Moriyama"),
     ])
 
     private static func ranked(_ text: String) -> [String] {
@@ -75,6 +78,20 @@ import Testing
             // After a name, an initial may start either: the tie goes by id as before.
             #expect(first == 0, "\(text): \(ids)")
         }
+    }
+
+    /// A letter typed alone is an initial, but for a name that has it as a word in the script
+    /// typed: the "a" that ICU reads 阿 as (阿部建設, "a bu jian she") is not Yasuhiro Mori's
+    /// initial, and he no longer comes first for "A Mori" as a whole-token match.
+    @Test func aLetterReadAcrossScriptsIsNoWord() throws {
+        let matches = Self.directory.lookup(fuzzyName: "A Mori")
+        let ids = matches.map(\.contact.id)
+        let akira = try #require(ids.firstIndex(of: "e3"), "\(ids)")
+        let yasuhiro = try #require(ids.firstIndex(of: "a8"), "\(ids)")
+        #expect(akira < yasuhiro, "\(matches.map { "\($0.contact.id) \($0.reason)" })")
+        #expect(matches[yasuhiro].reason != .nameTokens, "\(matches[yasuhiro])")
+        // A name with the letter as a word of its own in Latin letters keeps the exact match.
+        #expect(Self.directory.lookup(fuzzyName: "A Moriyama").first.map { ($0.contact.id, $0.reason) }! == ("e4", .exactName))
     }
 
     @Test func theJoinedNameStillServesAloneOrBesideTheOtherName() {

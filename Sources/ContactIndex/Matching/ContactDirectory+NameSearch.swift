@@ -375,11 +375,22 @@ extension ContactDirectory {
                     var bestKind = UInt8.max
                     var bestQuality: Float = -1
                     var bestRolePreference = 3
+                    // A letter typed alone is an initial, but for a name that has it as a word of
+                    // its own in the script typed: read across scripts, the one-letter syllables
+                    // of Han and Hangul (阿 "a", 이 "i", 오 "o") are no initial's evidence ("A Mori"
+                    // matched Yasuhiro Mori of 阿部建設, "a bu jian she", as a whole name).
+                    let oneLetter = query[q].text.utf8.count == 1
                     for e in 0..<entryCount {
                         let position = Int(positions[q * entryCount + e])
                         guard position >= 0 else { continue }
-                        let kind = query[q].kinds[position].rawValue
-                        let quality = query[q].qualities[position]
+                        var kind = query[q].kinds[position].rawValue
+                        var quality = query[q].qualities[position]
+                        if oneLetter, kind == TokenMatchKind.exact.rawValue,
+                            (entries[base + e] & NameTokenIndex.otherScriptBit != 0) != query[q].typedInOtherScript
+                        {
+                            kind = TokenMatchKind.initial.rawValue
+                            quality = TokenMatchKind.initial.quality
+                        }
                         let role = NameTokenIndex.role(ofEntry: entries[base + e])
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
                         let better = kind < bestKind
