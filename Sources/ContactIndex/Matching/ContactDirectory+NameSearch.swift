@@ -378,8 +378,9 @@ extension ContactDirectory {
                     // A letter typed alone is an initial, but for a name that has it as a word of
                     // its own in the script typed: read across scripts, the one-letter syllables
                     // of Han and Hangul (阿 "a", 이 "i", 오 "o") are no initial's evidence ("A Mori"
-                    // matched Yasuhiro Mori of 阿部建設, "a bu jian she", as a whole name).
-                    let oneLetter = query[q].text.utf8.count == 1
+                    // matched Yasuhiro Mori of 阿部建設, "a bu jian she", as a whole name). Not in
+                    // a one-token query (see `acrossScripts` below).
+                    let oneLetter = queryCount > 1 && query[q].text.utf8.count == 1
                     for e in 0..<entryCount {
                         let position = Int(positions[q * entryCount + e])
                         guard position >= 0 else { continue }
@@ -442,8 +443,12 @@ extension ContactDirectory {
                     // 0.25 · 0.001 from the shape, whatever the number of tokens, less than a
                     // step of quality between two prefix matches of tokens of up to 11 letters in
                     // a query of up to 8 tokens (0.6 · 0.3 · 3 · (1/11 − 1/12) / 8 = 0.00051), and
-                    // more than the rounding of the scores (`scoreCeiling`).
-                    let acrossScripts = (otherScript & 1 << UInt32(q) != 0) != query[q].typedInOtherScript
+                    // more than the rounding of the scores (`scoreCeiling`). Not in a one-token
+                    // query: its walk of a spelling's list passes over the contacts after the
+                    // results' last in tie order unread, since they tie (`tieCeiling`), and a
+                    // tie-break on script made it read them ("hao", "ming", "xiao" at a million
+                    // contacts: two to three times slower).
+                    let acrossScripts = queryCount > 1 && (otherScript & 1 << UInt32(q) != 0) != query[q].typedInOtherScript
                     if role == NameTokenRole.alternate.rawValue {
                         personal += 0.5
                     } else if role != NameTokenRole.company.rawValue {
