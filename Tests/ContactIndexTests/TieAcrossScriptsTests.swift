@@ -34,6 +34,9 @@ import Testing
         Contact(id: "a8", firstName: "Yasuhiro", lastName: "Mori", company: "阿部建設有限会社"),
         Contact(id: "e3", firstName: "Akira", lastName: "Mori"),
         Contact(id: "e4", firstName: "A", lastName: "Moriyama"),
+        Contact(id: "a9", firstName: "J.", lastName: "Al-Saeed"),
+        Contact(id: "e5", firstName: "John", lastName: "Allen"),
+        Contact(id: "e6", firstName: "Al", lastName: "Gore"),
     ])
 
     private static func ranked(_ text: String) -> [String] {
@@ -92,6 +95,17 @@ import Testing
         #expect(matches[yasuhiro].reason != .nameTokens, "\(matches[yasuhiro])")
         // A name with the letter as a word of its own in Latin letters keeps the exact match.
         #expect(Self.directory.lookup(fuzzyName: "A Moriyama").first.map { ($0.contact.id, $0.reason) }! == ("e4", .exactName))
+    }
+
+    /// A nickname is a given name's: "J. Allen" is not J. Al-Saeed, whose "al" is a particle of
+    /// the family name (he came first, at the nickname tier, above John Allen); "Albert Gore"
+    /// still finds Al Gore.
+    @Test func aParticleIsNoNickname() throws {
+        let matches = Self.directory.lookup(fuzzyName: "J. Allen")
+        #expect(matches.first?.contact.id == "e5", "\(matches.map { "\($0.contact.id) \($0.reason)" })")
+        #expect(matches.first { $0.contact.id == "a9" }.map { $0.reason == .partialName } ?? true)
+        let gore = try #require(Self.directory.lookup(fuzzyName: "Albert Gore").first)
+        #expect(gore.contact.id == "e6" && gore.reason == .nickname, "\(gore)")
     }
 
     @Test func theJoinedNameStillServesAloneOrBesideTheOtherName() {

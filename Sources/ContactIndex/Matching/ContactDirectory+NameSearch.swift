@@ -393,6 +393,15 @@ extension ContactDirectory {
                             quality = TokenMatchKind.initial.quality
                         }
                         let role = NameTokenIndex.role(ofEntry: entries[base + e])
+                        // A nickname is a given name's: a particle anywhere else ("al" of
+                        // Al-Saeed, of a company's "آل") is not Allen's or Albert's Al ("J. Allen"
+                        // put the lead J. Al-Saeed first, at the nickname tier, above every J…
+                        // Allen).
+                        if kind == TokenMatchKind.nickname.rawValue, role != NameTokenRole.given.rawValue,
+                            isParticle(entries[base + e] & NameTokenIndex.idMask)
+                        {
+                            continue
+                        }
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
                         let better = kind < bestKind
                             || (kind == bestKind && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
@@ -531,6 +540,14 @@ extension ContactDirectory {
             return partRole == name || entries.contains { NameTokenIndex.role(ofEntry: $0) == name && $0 & NameTokenIndex.idMask == partID }
         }
         return isPart(ofName: NameTokenRole.given.rawValue) || isPart(ofName: NameTokenRole.family.rawValue)
+    }
+
+    /// Whether token `id` is a name particle (`NameParticles`: "al", "van", "de", …).
+    private func isParticle(_ id: UInt32) -> Bool {
+        nameTokenIndex.vocabulary.withBytesReader { reader in
+            let bytes = reader[id]
+            return bytes.count <= 5 && NameParticles.isParticle(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     /// Whether the tokens of role `role` in `entries`, in order, spell the token `joined`.
