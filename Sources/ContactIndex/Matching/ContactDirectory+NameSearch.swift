@@ -190,9 +190,9 @@ extension ContactDirectory {
         let options = configuration.nameMatching
         let nicknames = NicknameTable.shared
         var query = tokens.indices.map { position in
-            var token = NameQueryToken(text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position])
-            token.typedInOtherScript = typedInOtherScript
-            return token
+            NameQueryToken(
+                text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position],
+                typedInOtherScript: typedInOtherScript)
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false

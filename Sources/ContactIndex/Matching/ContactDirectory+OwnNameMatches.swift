@@ -63,11 +63,9 @@ extension ContactDirectory {
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         for pass in Self.tokenPasses(marked) {
             var query = pass.tokens.indices.map { position in
-                var token = NameQueryToken(
+                NameQueryToken(
                     text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
-                    typedWhole: pass.typedWhole[position])
-                token.typedInOtherScript = otherScript
-                return token
+                    typedWhole: pass.typedWhole[position], typedInOtherScript: otherScript)
             }
             // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
             query[query.count - 1].isParticle = false

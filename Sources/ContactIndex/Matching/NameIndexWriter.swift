@@ -147,9 +147,7 @@ struct NameIndexWriter {
             romanization = text
         }
         guard let romanization, !romanization.isEmpty else { return [] }
-        var out: [String] = []
-        for token in NameNormalizer.splitTokens(romanization) where !main.contains(token) && !out.contains(token) { out.append(token) }
-        return out
+        return NameNormalizer.newTokens(of: romanization, besides: main)
     }
 
     /// Folds a field (`NameNormalizer.fold`) onto `folded` and splits it into tokens

@@ -61,8 +61,9 @@ struct NameQueryToken {
     /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
     var isParticle: Bool
     /// Whether the agent typed it in another script than Latin (the fold read it in Latin
-    /// letters: "ivanov" of "Иванов"): set by the search. A match on a name written in the
-    /// other kind of script counts as less certain (`ContactDirectory.offerTokenMatch`).
+    /// letters: "ivanov" of "Иванов"), as the search tells it from the query's text. A match on
+    /// a name written in the other kind of script counts as less certain
+    /// (`ContactDirectory.offerTokenMatch`).
     var typedInOtherScript = false
     /// Candidate token ids, with how each matches (`kinds[i]` for `ids[i]`) and how well
     /// (`qualities[i]`: the kind's quality, and for a prefix the share of the token typed).
@@ -116,11 +117,14 @@ struct NameQueryToken {
     ///   "Mar Al-", "jean" in "Jean-Pi"), so it is the first part of a hyphenated name, not the
     ///   start of a longer token, and it has no prefix spellings ("al-" is not "alvarez"). A
     ///   letter keeps its initials ("J-P").
+    /// - Parameter typedInOtherScript: the query has letters of another script than Latin
+    ///   (`typedInOtherScript`).
     init(
         text: String, index: borrowing NameTokenIndex, options: NameMatchingOptions, nicknames: borrowing NicknameTable, usesPrefixTables: Bool = true,
-        typedWhole: Bool = false
+        typedWhole: Bool = false, typedInOtherScript: Bool = false
     ) {
         self.text = text
+        self.typedInOtherScript = typedInOtherScript
         self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
         exactID = vocabulary.id(of: text)

@@ -12,8 +12,9 @@
 /// (`NameNormalizer.alternateRomanization`), beside ICU's. The list holds about a hundred common
 /// family names with up to three spellings in common use for each (every spelling is one more
 /// posting of every such contact), compiled for this project from the public record of Korean
-/// surname romanizations (facts, not code). A name written without a space (이민지) is one word,
-/// not a family name here, and gets none.
+/// surname romanizations (facts, not code). A name of three or four syllables written without a
+/// space (이민지) whose first syllable or two are such a family name gets them too, with its given
+/// name apart (`names(in:)`).
 enum KoreanFamilyNameSpellings {
     /// Spellings by family name, lower case, most common first; ICU's own may be among them
     /// (it is dropped where it repeats the main folding).

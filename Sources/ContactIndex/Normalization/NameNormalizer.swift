@@ -146,8 +146,13 @@ public struct NameNormalizer: Sendable {
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
     func alternateTokens(_ text: String, besides main: [String], asGivenName: Bool = false) -> [String] {
         guard let alternate = alternateRomanization(text, asGivenName: asGivenName) else { return [] }
+        return Self.newTokens(of: alternate, besides: main)
+    }
+
+    /// The tokens of an `alternateRomanization` that `main` does not hold, once each, in order.
+    static func newTokens(of alternate: String, besides main: [String]) -> [String] {
         var out: [String] = []
-        for token in Self.splitTokens(alternate) where !main.contains(token) && !out.contains(token) { out.append(token) }
+        for token in splitTokens(alternate) where !main.contains(token) && !out.contains(token) { out.append(token) }
         return out
     }
 
