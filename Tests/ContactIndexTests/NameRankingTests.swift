@@ -24,6 +24,8 @@ import Testing
         Contact(id: "h02", firstName: "Paula", lastName: "Phillips"),
         Contact(id: "i01", firstName: "Jan", lastName: "Berg"),
         Contact(id: "i02", firstName: "Jan", lastName: "Bergman"),
+        Contact(id: "j01", firstName: "Stephen", lastName: "Henry"),
+        Contact(id: "j02", firstName: "Stephen", lastName: "Hall"),
     ])
 
     func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
@@ -37,6 +39,7 @@ import Testing
         ("Ana Sampaio", "f02"),  // the person's own name before the company's
         ("B Moura", "g02"),  // an equal token before an initial
         ("Al Phillips", "h01"),  // "al" is Allen's nickname before it is a particle left out
+        ("step hal", "j02"),  // "hal" is a start of "hall"; Hal is Henry's nickname, not a family name's
     ])
     func theBetterMatchComesFirst(_ text: String, expected: String) {
         #expect(ids(text).first == expected, "\(text) → \(ids(text))")
@@ -53,6 +56,22 @@ import Testing
             Contact(id: "x2", firstName: "Jan", lastName: "van Berg"),
         ])
         #expect(withParticle.lookup(fuzzyName: "J van Berg", limit: 2).map(\.contact.id) == ["x2", "x1"])
+    }
+
+    @Test func aNicknameOfAFamilyNameCountsAsThePrefixItIsOrNotAtAll() throws {
+        let directory = ContactDirectory([
+            Contact(id: "m1", firstName: "Melissa", lastName: "Solomon"),
+            Contact(id: "m2", firstName: "Stephen", lastName: "Henry"),
+            Contact(id: "m3", firstName: "Henry", lastName: "Stephens"),
+        ])
+        // "sol" is Solomon's nickname and a start of it: on a family name, a prefix match.
+        let solomon = try #require(directory.lookup(fuzzyName: "mel sol", limit: 5).first)
+        #expect(solomon.contact.id == "m1" && solomon.reason == .tokenPrefix, "\(solomon)")
+        // "hal" is Henry's nickname but no start of it: the family name Henry is no match of it,
+        // the given name Henry is.
+        let henry = directory.lookup(fuzzyName: "Hal Stephens", limit: 5)
+        #expect(henry.first?.contact.id == "m3" && henry.first?.reason == .nickname, "\(henry.map(\.contact.id))")
+        #expect(!directory.lookup(fuzzyName: "Stephen Hal", limit: 5).contains { $0.contact.id == "m2" && $0.reason == .nickname })
     }
 
     @Test func hanHangulAndKanaNamesAreFoundWrittenWithoutASpace() throws {

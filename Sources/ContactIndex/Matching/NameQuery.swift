@@ -65,6 +65,9 @@ struct NameQueryToken {
     /// a name written in the other kind of script counts as less certain
     /// (`ContactDirectory.offerTokenMatch`).
     var typedInOtherScript = false
+    /// Whether the agent typed it whole (a hyphen follows it: see `init`), so that it starts
+    /// no longer token.
+    private(set) var typedWhole = false
     /// Candidate token ids, with how each matches (`kinds[i]` for `ids[i]`) and how well
     /// (`qualities[i]`: the kind's quality, and for a prefix the share of the token typed).
     private(set) var ids: [UInt32] = []
@@ -125,6 +128,7 @@ struct NameQueryToken {
     ) {
         self.text = text
         self.typedInOtherScript = typedInOtherScript
+        self.typedWhole = typedWhole
         self.isParticle = NameParticles.isParticle(text)
         let vocabulary = index.vocabulary
         exactID = vocabulary.id(of: text)
