@@ -33,12 +33,25 @@ import Testing
         for (index, name) in ["Smyth", "Smiths", "Smithson", "Lie", "Lin"].enumerated() {
             contacts.append(Contact(id: "n\(index)", firstName: "Tom", lastName: name))
         }
+        // The staff of companies whose words nobody is named (`isCompanyWordOnly`: the walk
+        // passes over them at the company's ceiling), beside people whose names start so.
+        for index in 0..<300 {
+            contacts.append(Contact(
+                id: "g\((index * 101) % 300)", firstName: given[index % given.count], lastName: "Novak", entity: entities[index % 4],
+                company: index % 3 == 0 ? "Globex Software" : "Globex"))
+        }
+        for (index, name) in ["Globexa", "Softwarez", "Globe"].enumerated() {
+            contacts.append(Contact(id: "p\(index)", firstName: "Ann", lastName: name, entity: .user))
+        }
         return contacts
     }
 
     /// Whole tokens, and type-ahead prefixes of one to four letters (walked spelling by
     /// spelling rather than as their prefix's list: `walkTier`).
-    static let queries = ["smith", "Smith", "li", "smyth", "lin", "john", "mary", "park", "dana", "wei", "smi", "sm", "smit", "l", "s", "jo", "pa"]
+    static let queries = [
+        "smith", "Smith", "li", "smyth", "lin", "john", "mary", "park", "dana", "wei", "smi", "sm", "smit", "l", "s", "jo", "pa",
+        "globex", "software", "glob", "softw",
+    ]
 
     static func answers(_ directory: ContactDirectory, _ text: String, limit: Int, exhaustive: Bool) -> [String] {
         directory.lookup(fuzzyName: text, limit: limit, exhaustive: exhaustive, latinKeys: false, fillLimit: nil).map { "\($0.contact.id) \($0.score) \($0.reason)" }
@@ -80,6 +93,11 @@ import Testing
         for id in ["w0", "d0"] {
             guard var contact = directory.contact(id: id) else { continue }
             contact.firstName = "Eve"
+            _ = directory.upsert(contact)
+        }
+        // Somebody named as the company now: its word is a person's too.
+        if var contact = directory.contact(id: "g7") {
+            contact.lastName = "Globex"
             _ = directory.upsert(contact)
         }
         let li = directory.lookup(fuzzyName: "li", limit: 40, exhaustive: false, latinKeys: false, fillLimit: nil)

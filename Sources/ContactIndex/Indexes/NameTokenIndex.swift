@@ -73,6 +73,11 @@ struct NameTokenIndex: Sendable {
     private(set) var skeletons: [String: [UInt32]] = [:]
     /// Per token id: whether it is in `skeletons`.
     private var hasSkeleton: [Bool] = []
+    /// Per token id: whether some contact has it in a name of its own (any role but the
+    /// company's); false for a word of companies only, whose contacts all match it as a company's
+    /// word (`ContactDirectory.tieCeiling`). Set once, never cleared: a token that only companies
+    /// keep after a change is still taken for a person's.
+    private var inPersonNames: [Bool] = []
     /// The tokens' deletion strings, for typing errors (see `TokenDeletionIndex`).
     private(set) var deletions = TokenDeletionIndex()
     /// The contacts by the first 2–4 characters of their tokens, for common prefixes (see
@@ -110,6 +115,7 @@ struct NameTokenIndex: Sendable {
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
         hasSkeleton.reserveCapacity(hasSkeleton.count)
+        inPersonNames.reserveCapacity(inPersonNames.count)
         repeatingSlots.reserveCapacity(repeatingSlots.count)
         singleTokenNames.reserveCapacity(singleTokenNames.count)
         deletions.makeStorageUnique()
@@ -490,6 +496,13 @@ struct NameTokenIndex: Sendable {
         return person == 1 || display == 1
     }
 
+    /// Whether token `id` is a word of companies' names only (see `inPersonNames`); false for an
+    /// id outside the vocabulary (`NameQueryToken.initialsID`).
+    @inline(__always)
+    func isCompanyWordOnly(_ id: UInt32) -> Bool {
+        Int(id) < inPersonNames.count && !inPersonNames[Int(id)]
+    }
+
     /// Whether a one-token query may match `slot`'s contact as a whole name (see
     /// `singleTokenNames`).
     @inline(__always)
@@ -510,11 +523,13 @@ struct NameTokenIndex: Sendable {
             postings.appendEmpty()
             deadPostings.append(0)
             hasSkeleton.append(false)
+            inPersonNames.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
             // A bulk load lists the prefixes and their spellings when it ends.
             if !bulkLoading { prefixes.addSpelling(tokenID, token: token) }
         }
         if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID) }
+        if role != .company, !inPersonNames[id] { inPersonNames[id] = true }
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
         forwardArena.append(tokenID | role.rawValue << 28 | (romanized ? Self.otherScriptBit : 0))
         runCount += 1

@@ -334,7 +334,11 @@ extension ContactDirectory {
                 // `ceiling`, and those ranking after the last result by their tie values are
                 // passed over unread (`tieCeiling`).
                 let ceiling: Double? = if exhaustive || twins != nil || isPrefix { nil }
-                    else if query.count == 1 { Self.tieCeiling(kind: kind, quality: quality) }
+                    else if query.count == 1 {
+                        Self.tieCeiling(
+                            kind: kind, quality: quality,
+                            companyWordOnly: position >= 0 && index.isCompanyWordOnly(query[driverToken].ids[position]))
+                    }
                     else { others.flatMap { Self.tieCeiling(driver: (required[driver], kind, quality), others: $0) } }
                 if isPrefix { walkedPrefixList = true }
                 budget.spend(FillBudget.listCost)
@@ -437,8 +441,16 @@ extension ContactDirectory {
     /// is passed over on those two values alone. The walk reads a spelling's list only after the
     /// lists of better spellings (best kind, then best quality first), where a contact with a
     /// better match was read.
-    static func tieCeiling(kind: TokenMatchKind, quality: Float) -> Double {
-        kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1, inOrder: true)
+    ///
+    /// A word of companies only (`NameTokenIndex.isCompanyWordOnly`) matches as a name's start
+    /// does at best, without the personal share (`score`): its contacts score at most that
+    /// (`companyWordOnly`), and a one-word query of a common company word ("software": 10,000
+    /// contacts at a million) passes over most of them unread as well.
+    static func tieCeiling(kind: TokenMatchKind, quality: Float, companyWordOnly: Bool = false) -> Double {
+        guard companyWordOnly else {
+            return kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1, inOrder: true)
+        }
+        return max(kind, .prefix).reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 0, matched: 1, inOrder: true)
     }
 
     /// For a query of several tokens, all required: the tokens other than the driver (by their
