@@ -28,6 +28,10 @@ import Testing
         Contact(id: "j02", firstName: "Stephen", lastName: "Hall"),
         Contact(id: "l01", firstName: "Mark", lastName: "Wall", company: "Kelley Jones Ltd"),
         Contact(id: "l02", firstName: "Kelly", lastName: "Jones"),
+        Contact(id: "o01", firstName: "Pilar", lastName: "Cepeda Jaramillo"),
+        Contact(id: "o02", firstName: "Perla", lastName: "Jaramillo"),
+        Contact(id: "q01", firstName: "John Michael", lastName: "Smithe"),
+        Contact(id: "q02", firstName: "John", lastName: "Smithe"),
     ])
 
     func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
@@ -43,6 +47,8 @@ import Testing
         ("Al Phillips", "h01"),  // "al" is Allen's nickname before it is a particle left out
         ("step hal", "j02"),  // "hal" is a start of "hall"; Hal is Henry's nickname, not a family name's
         ("Kelley Jones", "l02"),  // a nickname of the person's name before the words of a company
+        ("P. Jaramillo", "o02"),  // the name the query covers more of: Jaramillo is Pilar's second family name
+        ("Jon Smithe", "q02"),  // and John Smithe before John Michael Smithe
     ])
     func theBetterMatchComesFirst(_ text: String, expected: String) {
         #expect(ids(text).first == expected, "\(text) → \(ids(text))")

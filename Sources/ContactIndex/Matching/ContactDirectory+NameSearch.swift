@@ -245,6 +245,16 @@ extension ContactDirectory {
     /// The most a full token match adds to its reason's base score (see `offerTokenMatch`).
     static let maximumBonus = 0.015
 
+    /// What each of a person's given and family tokens that the query left untaken (two at
+    /// most) takes from the personal share of the bonus, in a query of two tokens or more: "P.
+    /// Jaramillo" ranks Perla Jaramillo before Pilar Cepeda Jaramillo, whose Jaramillo is her
+    /// second family name, and "John Smith" John Smith before John Michael Smith. A tie-break
+    /// only: with the share of a name read across scripts (0.001 a token), at most 0.25 · (0.001
+    /// + 0.0005) = 0.000375 of the shape, less than a step of quality between two prefix
+    /// matches (see `score`), and at least 0.015 · 0.25 · 0.0005 / 8 ≈ 2.3e-7 of the score, more
+    /// than its rounding (`scoreCeiling`).
+    static let coverageStep = 0.0005
+
     /// Scores one contact against the query tokens from its token list.
     ///
     /// Each query token takes one of the contact's tokens, best first, and no contact token
@@ -362,6 +372,7 @@ extension ContactDirectory {
         var direction = 0
         var inOrder = true
         var missesRequired = false
+        var untaken = 0
         // Claims in order of certainty, then reads the roles in query order.
         var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
         withUnsafeMutableBytes(of: &claimed) { claimedRaw in
@@ -502,9 +513,31 @@ extension ContactDirectory {
                     if role == NameTokenRole.family.rawValue, initials & 1 << UInt32(q) != 0 { familyInitialBefore = true }
                     lastPersonRole = role
                 }
+                // The person's given and family tokens that no query token took: a tie-break
+                // for the name the query covers more of (`coverageStep`). Not when a joined or
+                // alternate token stands for several of them, nor in a one-token query (its walk
+                // passes over the contacts that tie: `tieCeiling`).
+                if queryCount > 1 {
+                    var taken = 0
+                    var standsForSeveral = false
+                    for claim in 0..<claimedCount {
+                        let role = NameTokenIndex.role(ofEntry: claimedIDs[claim])
+                        if role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue { taken += 1 }
+                        if role == NameTokenRole.joined.rawValue || role == NameTokenRole.alternate.rawValue { standsForSeveral = true }
+                    }
+                    if !standsForSeveral {
+                        var named = 0
+                        for e in 0..<entryCount {
+                            let role = NameTokenIndex.role(ofEntry: entries[base + e])
+                            if role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue { named += 1 }
+                        }
+                        untaken = max(0, named - taken)
+                    }
+                }
             }
         }
         guard matched > 0, !missesRequired else { return false }
+        personal -= Self.coverageStep * Double(min(untaken, 2))
         let bonus = Self.bonus(qualitySum: qualitySum, tokens: queryCount, personal: personal, matched: matched, inOrder: inOrder)
         if matched == queryCount {
             if worst == .exact, Self.isWholeName(query: query, entries: entries) {
