@@ -32,6 +32,8 @@ import Testing
         Contact(id: "o02", firstName: "Perla", lastName: "Jaramillo"),
         Contact(id: "q01", firstName: "John Michael", lastName: "Smithe"),
         Contact(id: "q02", firstName: "John", lastName: "Smithe"),
+        Contact(id: "r01", firstName: "Karen", lastName: "Brash"),
+        Contact(id: "r02", firstName: "Darren", lastName: "Brash"),
     ])
 
     func ids(_ text: String) -> [String] { Self.directory.lookup(fuzzyName: text, limit: 10).map(\.contact.id) }
@@ -49,6 +51,7 @@ import Testing
         ("Kelley Jones", "l02"),  // a nickname of the person's name before the words of a company
         ("P. Jaramillo", "o02"),  // the name the query covers more of: Jaramillo is Pilar's second family name
         ("Jon Smithe", "q02"),  // and John Smithe before John Michael Smithe
+        ("Daren Brash", "r02"),  // one typing error each: the one that keeps the first letter first
     ])
     func theBetterMatchComesFirst(_ text: String, expected: String) {
         #expect(ids(text).first == expected, "\(text) → \(ids(text))")

@@ -82,7 +82,7 @@ struct NameQueryToken {
     private(set) var hasFarSpellings = false
     /// The spellings two or more typing errors away, found with those one away and held back
     /// until the far ones are added: (id, distance).
-    private var heldFuzzy: [(id: UInt32, distance: Int)] = []
+    private var heldFuzzy: [(id: UInt32, distance: Int, quality: Float)] = []
     /// The candidates in band order, sorted again whenever candidates are added.
     private var order = NameSpellingOrder()
     /// The contacts with a token that starts with this one, when the index lists its prefix
@@ -103,6 +103,11 @@ struct NameQueryToken {
     /// The id of the spelling that stands for every token with a kept initial. No vocabulary
     /// token has it (ids stay far below `NameTokenIndex.idMask`).
     static let initialsID = NameTokenIndex.idMask
+
+    /// What a typing error's spelling that keeps the query token's first letter adds to its
+    /// kind's quality: a tie-break within the kind, and within its band
+    /// (`NameSpellingBand.qualityStep`).
+    static let sameFirstLetterBonus: Float = 0.001
 
     /// The quality of a prefix match: the kind's, and more the more of the token was typed
     /// ("smi" is more of "smith" than of "smithfield").
@@ -289,7 +294,11 @@ struct NameQueryToken {
                 let allowed = options.budget(forLength: max(token.count, bytes.count))
                 let distance = distances.distance(to: token, limit: allowed)
                 guard distance > 0, distance <= allowed else { continue }
-                if distance == 1 { note(id, .fuzzyOne) } else { heldFuzzy.append((id, distance)) }
+                let kind = TokenMatchKind.fuzzy(distance)
+                // A typing error seldom falls on the first letter: a token that keeps it ranks
+                // first among those as far ("daren": Darren before Karen).
+                let quality = token.first == bytes.first ? kind.quality + Self.sameFirstLetterBonus : kind.quality
+                if distance == 1 { note(id, .fuzzyOne, quality: quality) } else { heldFuzzy.append((id, distance, quality)) }
             }
         }
         placeNewSpellings(from: firstNew, index: index)
@@ -301,7 +310,7 @@ struct NameQueryToken {
     /// - Returns: how many tokens sharing the skeleton were compared.
     private mutating func addFarSpellings(index: NameTokenIndex, skeletonLimit: Int?) -> Int {
         let firstNew = ids.count
-        for (id, distance) in heldFuzzy { note(id, .fuzzy(distance)) }
+        for (id, distance, quality) in heldFuzzy { note(id, .fuzzy(distance), quality: quality) }
         heldFuzzy = []
         let bytes = Array(text.utf8)
         let skeleton = ConsonantSkeleton.of(bytes)
