@@ -501,7 +501,7 @@ extension ContactDirectory {
                     } else if role != NameTokenRole.company.rawValue {
                         personal += acrossScripts ? 0.999 : 1
                     }
-                    guard role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue else { continue }
+                    guard NameTokenRole.isGivenOrFamily(role) else { continue }
                     if let last = lastPersonRole, last != role {
                         let step = last == NameTokenRole.given.rawValue ? 1 : -1
                         if direction == 0 { direction = step } else if direction != step { inOrder = false }
@@ -522,14 +522,13 @@ extension ContactDirectory {
                     var standsForSeveral = false
                     for claim in 0..<claimedCount {
                         let role = NameTokenIndex.role(ofEntry: claimedIDs[claim])
-                        if role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue { taken += 1 }
+                        if NameTokenRole.isGivenOrFamily(role) { taken += 1 }
                         if role == NameTokenRole.joined.rawValue || role == NameTokenRole.alternate.rawValue { standsForSeveral = true }
                     }
                     if !standsForSeveral {
                         var named = 0
-                        for e in 0..<entryCount {
-                            let role = NameTokenIndex.role(ofEntry: entries[base + e])
-                            if role == NameTokenRole.given.rawValue || role == NameTokenRole.family.rawValue { named += 1 }
+                        for e in 0..<entryCount where NameTokenRole.isGivenOrFamily(NameTokenIndex.role(ofEntry: entries[base + e])) {
+                            named += 1
                         }
                         untaken = max(0, named - taken)
                     }

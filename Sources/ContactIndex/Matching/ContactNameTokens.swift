@@ -12,6 +12,11 @@ enum NameTokenRole: UInt32, Sendable {
     /// "lee" beside "i", 村上 → "murakami" beside "cun shang").
     case alternate = 5
 
+    /// Whether `role` (a `rawValue`) is one of the person's own names as written: given or
+    /// family.
+    @inline(__always)
+    static func isGivenOrFamily(_ role: UInt32) -> Bool { role == given.rawValue || role == family.rawValue }
+
     /// The name that an entry of a contact's token list (`NameTokenIndex`: id | role << 28 | script bit)
     /// counts in, for how many query tokens one token may serve: its most occurrences in one
     /// name. 0: given and family together; 1: the display name; 2: the company; 3: the joined

@@ -81,7 +81,8 @@ struct NameQueryToken {
     /// (`addDistantSpellings(throughRomanized:)`).
     private(set) var hasFarSpellings = false
     /// The spellings two or more typing errors away, found with those one away and held back
-    /// until the far ones are added: (id, distance).
+    /// until the far ones are added: (id, distance, quality: the kind's, or more for a spelling
+    /// that keeps the first letter, `sameFirstLetterBonus`).
     private var heldFuzzy: [(id: UInt32, distance: Int, quality: Float)] = []
     /// The candidates in band order, sorted again whenever candidates are added.
     private var order = NameSpellingOrder()
