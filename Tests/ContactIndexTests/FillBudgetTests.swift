@@ -93,6 +93,24 @@ import Testing
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
     }
 
+    /// A letter typed for a name ("C. Jacobs") has its answers in the initial tier, which no
+    /// budget cuts, even after a prefix match ("C. Jacobson", whose "C." is a token of its own)
+    /// and with an empty budget: Cindy Jacobs is found, while the one-edit tier after it, which
+    /// only fills the results, is cut.
+    @Test func anInitialsQuerysOwnTierIsNotBudgeted() {
+        let contacts = [
+            Contact(id: "prefix", firstName: "C.", lastName: "Jacobson"),
+            Contact(id: "initial", firstName: "Cindy", lastName: "Jacobs"),
+            Contact(id: "typo", firstName: "C.", lastName: "Jacobe"),
+        ]
+        let directory = ContactDirectory(contacts)
+        let unlimited = directory.lookup(fuzzyName: "C. Jacobs", limit: 10, exhaustive: false, fillLimit: nil)
+        let budgeted = directory.lookup(fuzzyName: "C. Jacobs", limit: 10, exhaustive: false, fillLimit: 0)
+        #expect(unlimited.map(\.contact.id) == ["prefix", "initial", "typo"])
+        #expect(budgeted.map(\.contact.id) == ["prefix", "initial"])
+        #expect(budgeted.map(\.reason) == [.tokenPrefix, .initials])
+    }
+
     /// Each driving list a fill tier starts costs `FillBudget.listCost` besides its postings: a
     /// query whose fillers each sit in a list of their own ("abel quinc" past one prefix match:
     /// 125 one-edit neighbours of "quinc", one contact each) finds no more of them than the

@@ -47,7 +47,7 @@ extension ContactDirectory {
     /// A tier after the prefix tier that begins with an exact, nickname or prefix match in the
     /// results only fills them: it starts `budget` (`FillBudget`), which then also limits the
     /// later tiers past the prefix tier in every pass of the search, and the search ends when it
-    /// runs out.
+    /// runs out. The initial tier of a query with a one-letter token is not such a tier.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
     /// - Returns: whether the results are settled: no later match could enter them, or the
     ///   budget ran out.
@@ -59,8 +59,12 @@ extension ContactDirectory {
         var previousCounts: [Int] = []
         var processed: TokenMatchKind?
         var unions = [CarriedTokenUnion?](filledWith: nil, count: required.count)
+        // A letter typed for a name ("J. Smith") has its answers in the initial tier: that tier
+        // is the query's own, not one that fills its results, even after a prefix match
+        // ("C. Jacobson" for "C. Jacobs" leaves Cindy Jacobs to be found).
+        let ownsInitialTier = required.contains { query[$0].isInitial }
         for (tierIndex, tier) in Self.tiers.enumerated() {
-            let fills = tier > .prefix
+            let fills = tier > .prefix && !(tier == .initial && ownsInitialTier)
             if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
             if fills, budget.isSpent { return true }
             // The far spellings (two edits, romanized) from their tier on, or with the first

@@ -75,6 +75,10 @@ struct NameQueryToken {
     private(set) var qualities: [Float] = []
     /// Where each candidate id is in `ids`.
     private var positions = SmallIDMap(capacity: 16)
+    /// Whether the token is one letter, whose spellings are the tokens it is the initial of
+    /// ("J" in "J. Smith"): the initial tier is where the query's answers are, not a tier that
+    /// fills its results (`ContactDirectory.collectTiers`).
+    var isInitial: Bool { text.utf8.count == 1 }
     /// Whether the spellings one typing error away are in (`addDistantSpellings`).
     private(set) var hasDistantSpellings = false
     /// Whether the spellings two or more typing errors away and the romanized ones are in too
