@@ -74,23 +74,57 @@ import Testing
         #expect(cut >= 10, "the budget changed \(cut) of \(Self.queries.count) results")
     }
 
-    /// A query without an exact, nickname or prefix match is never budgeted, even by an empty
-    /// budget: its typing errors and romanizations are where its answer is ("Moon Seongsu" for
-    /// 문 성수 past two one-edit matches).
-    @Test func aQueryWithoutPrefixMatchesIsNotBudgeted() {
+    /// A query without an exact, nickname, prefix or one-edit match is never budgeted, even by
+    /// an empty budget: its farther typing errors and romanizations are where its answer is.
+    @Test func aQueryWithoutPrefixOrOneEditMatchesIsNotBudgeted() {
         let generator = NameQueryGenerator(people: Self.people, seed: 12)
         let texts = [NameQueryClass.typo1, .typo2, .transliterated, .nickname].flatMap { generator.queries($0, count: 150).map(\.text) }
         var compared = 0
         var differing: [String] = []
         for text in texts {
             let unlimited = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: nil)
-            guard let first = unlimited.first, !FillBudget.startsAfter(first.reason) else { continue }
+            guard let first = unlimited.first, !FillBudget.startsAfter(first.reason), first.reason != .fuzzyOneEdit else { continue }
             compared += 1
             let budgeted = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: 0)
             if budgeted.map(\.contact.id) != unlimited.map(\.contact.id) { differing.append(text) }
         }
         #expect(compared >= 100)
         #expect(differing.isEmpty, "\(differing.count) differ: \(differing.prefix(5))")
+    }
+
+    /// Results led by a one-edit match keep every one-edit match (in order, scored the same),
+    /// and the tiers after it are budgeted: with an empty budget, nothing follows them (in a
+    /// directory of 12,000, few such queries have anything after them to lose).
+    @Test func aQueryLedByAOneEditMatchKeepsThemAndBudgetsTheRest() {
+        let generator = NameQueryGenerator(people: Self.people, seed: 12)
+        let texts = [NameQueryClass.typo1, .typo2, .transliterated].flatMap { generator.queries($0, count: 150).map(\.text) }
+        var compared = 0
+        var cut = 0
+        var problems: [String] = []
+        for text in texts {
+            let unlimited = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: nil)
+            guard let first = unlimited.first, first.reason == .fuzzyOneEdit else { continue }
+            compared += 1
+            let budgeted = Self.directory.lookup(fuzzyName: text, limit: 10, exhaustive: false, fillLimit: 0)
+            let oneEdit = unlimited.prefix { $0.reason == .fuzzyOneEdit }
+            if budgeted.map(\.contact.id) != oneEdit.map(\.contact.id) || budgeted.map(\.score) != oneEdit.map(\.score) {
+                problems.append("\(text): \(budgeted.map(\.contact.id)), not the one-edit matches \(oneEdit.map(\.contact.id))")
+            }
+            if unlimited.count > oneEdit.count { cut += 1 }
+        }
+        #expect(compared >= 50, "\(compared) queries led by a one-edit match")
+        #expect(cut >= 1, "\(cut) of \(compared) queries lost fillers")
+        #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(5))")
+        // And on two contacts: "Junung Um" is one edit from Jungung Um, and a romanized spelling
+        // of 정웅 엄 ("jeongung eom").
+        let directory = ContactDirectory([
+            Contact(id: "one-edit", firstName: "Jungung", lastName: "Um"), Contact(id: "romanized", firstName: "정웅", lastName: "엄"),
+        ])
+        let all = directory.lookup(fuzzyName: "Junung Um", limit: 10, exhaustive: false, fillLimit: nil)
+        let budgeted = directory.lookup(fuzzyName: "Junung Um", limit: 10, exhaustive: false, fillLimit: 0)
+        #expect(all.map(\.contact.id) == ["one-edit", "romanized"])
+        #expect(all.map(\.reason) == [.fuzzyOneEdit, .romanized])
+        #expect(budgeted.map(\.contact.id) == ["one-edit"])
     }
 
     /// A letter typed for a name ("C. Jacobs") has its answers in the initial tier, which no

@@ -47,7 +47,9 @@ extension ContactDirectory {
     /// A tier after the prefix tier that begins with an exact, nickname or prefix match in the
     /// results only fills them: it starts `budget` (`FillBudget`), which then also limits the
     /// later tiers past the prefix tier in every pass of the search, and the search ends when it
-    /// runs out. The initial tier of a query with a one-letter token is not such a tier.
+    /// runs out. The initial tier of a query with a one-letter token is not such a tier. Results
+    /// led by a one-edit match start the budget too, at `FillBudget.afterOneEditFactor` times
+    /// its limit, from the tier after the one-edit tier.
     /// - Parameter exhaustive: score every candidate of each tier reached (tests compare).
     /// - Returns: whether the results are settled: no later match could enter them, or the
     ///   budget ran out.
@@ -65,7 +67,13 @@ extension ContactDirectory {
         let ownsInitialTier = required.contains { query[$0].isInitial }
         for (tierIndex, tier) in Self.tiers.enumerated() {
             let fills = tier > .prefix && !(tier == .initial && ownsInitialTier)
-            if fills, let best = top.entries.first, FillBudget.startsAfter(best.reason) { budget.start() }
+            if fills, let best = top.entries.first {
+                if FillBudget.startsAfter(best.reason) {
+                    budget.start()
+                } else if tier > .fuzzyOne, best.reason == .fuzzyOneEdit {
+                    budget.start(times: FillBudget.afterOneEditFactor)
+                }
+            }
             if fills, budget.isSpent { return true }
             // The far spellings (two edits, romanized) from their tier on, or with the first
             // typing errors when some token is not required: it is scored with whatever it

@@ -14,9 +14,12 @@
 /// search find ("al blackwood", then "alblackwood") keeps the better score of the passes that
 /// ran: the budget may end the one that would have scored it higher.
 ///
-/// A search whose results hold only typing errors or romanizations, or nothing, before a tier
-/// has no budget there: that tier may hold its answer ("Moon Seongsu" has two one-edit
-/// matches, and its answer, 문 성수, is romanized). Nor has the initial tier of a query with a
+/// A search whose results hold only romanizations or farther typing errors, or nothing, before
+/// a tier has no budget there: that tier may hold its answer. Results led by a one-edit match
+/// fill the tiers after it within `afterOneEditFactor` times the budget: the answer of such a
+/// query is mostly that match, and when it is not ("Moon Seongsu" has two one-edit matches,
+/// and its answer, 문 성수, is romanized), its closest spellings are walked first (no labeled
+/// query lost its answer to it: `afterOneEditFactor`). Nor has the initial tier of a query with a
 /// letter typed for a name ("C. Jacobs"): that tier is where its answers are, and a prefix
 /// match before it ("C. Jacobson") does not make it a filler's tier. At a million contacts,
 /// with that tier budgeted, a budget of half this size had lost 7 of 1,000 labeled initials
@@ -75,9 +78,20 @@ struct FillBudget {
     }
 
     /// Starts the budget, once: called when a fill tier begins (see the type's description).
-    mutating func start() {
-        if left == nil, let limit { left = limit }
+    /// - Parameter factor: the budget runs with `factor` times its limit.
+    mutating func start(times factor: Int = 1) {
+        if left == nil, let limit { left = limit * factor }
     }
+
+    /// How many times the limit the tiers after the one-edit tier may do once the results are led
+    /// by a one-edit match (see the type's description). Unbudgeted, the romanized spellings of
+    /// short tokens ("um", "saa": thousands sharing a skeleton of one consonant) were most of the
+    /// slowest one-edit queries at 1M contacts ("Saa Shaw" 470 µs, "Junung Um" 390 µs). With
+    /// four times the limit (`match-bench run --contacts c1m.csv --queries q.jsonl`, 17,000
+    /// labeled queries, and two exports of 300,000 with 500 a class), recall at 1 and 5 did not
+    /// change in any class, and the one-edit queries' p99 (each query's fastest of 10 rounds, two
+    /// runs) went from 337.6 and 341.6 µs to 266.9 and 259.7; eight times gained less.
+    static let afterOneEditFactor = 4
 
     /// Whether results led by a match of `reason` make the later tiers fill tiers: an exact,
     /// nickname or prefix match (or a whole name).
