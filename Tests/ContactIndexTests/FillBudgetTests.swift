@@ -127,6 +127,16 @@ import Testing
         #expect(budgeted.map(\.contact.id) == ["one-edit"])
     }
 
+    /// A budget started at a multiple of its limit stops at `Int.max` rather than overflowing.
+    @Test func aMultipleOfAHugeLimitDoesNotOverflow() {
+        var budget = FillBudget(limit: .max)
+        budget.start(times: FillBudget.afterOneEditFactor)
+        #expect(budget.left == .max)
+        var small = FillBudget(limit: 10)
+        small.start(times: FillBudget.afterOneEditFactor)
+        #expect(small.left == 10 * FillBudget.afterOneEditFactor)
+    }
+
     /// A letter typed for a name ("C. Jacobs") has its answers in the initial tier, which no
     /// budget cuts, even after a prefix match ("C. Jacobson", whose "C." is a token of its own)
     /// and with an empty budget: Cindy Jacobs is found, while the one-edit tier after it, which

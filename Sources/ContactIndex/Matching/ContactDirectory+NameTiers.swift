@@ -390,17 +390,17 @@ extension ContactDirectory {
                         // With a ceiling, the contacts are read a stretch at a time: once the results are
                         // full, those left that rank after the last one on their tie values alone are
                         // dropped before any is read (`dropPassedOver`).
-                        var droppedPassedOver = ceiling == nil || survivors.count < Self.passOverMinimum
+                        var readsRestInOneGo = ceiling == nil || survivors.count < Self.passOverMinimum
                         var stretchStart = 0
                         prefetchFirst(of: survivors, for: top)
                         while stretchStart < survivors.count {
-                            if !droppedPassedOver, let ceiling, top.isFull(atLeast: 0) {
-                                droppedPassedOver = true
+                            if !readsRestInOneGo, let ceiling, top.isFull(atLeast: 0) {
+                                readsRestInOneGo = true
                                 Self.dropPassedOver(
                                     &survivors, from: stretchStart, ceiling: ceiling, anyName: query.count > 1 || kind != .exact, index: index, top: top)
                                 prefetchFirst(of: survivors, from: stretchStart, for: top)
                             }
-                            let stretchEnd = droppedPassedOver ? survivors.count : min(stretchStart + Self.passOverStretch, survivors.count)
+                            let stretchEnd = readsRestInOneGo ? survivors.count : min(stretchStart + Self.passOverStretch, survivors.count)
                             defer { stretchStart = stretchEnd }
                             for offset in stretchStart..<stretchEnd {
                                 let slot = survivors[offset]

@@ -78,9 +78,11 @@ struct FillBudget {
     }
 
     /// Starts the budget, once: called when a fill tier begins (see the type's description).
-    /// - Parameter factor: the budget runs with `factor` times its limit.
+    /// - Parameter factor: the budget runs with `factor` times its limit (at most `Int.max`).
     mutating func start(times factor: Int = 1) {
-        if left == nil, let limit { left = limit * factor }
+        guard left == nil, let limit else { return }
+        let (scaled, overflows) = limit.multipliedReportingOverflow(by: factor)
+        left = overflows ? .max : scaled
     }
 
     /// How many times the limit the tiers after the one-edit tier may do once the results are led
