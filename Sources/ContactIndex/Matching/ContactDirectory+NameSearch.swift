@@ -606,13 +606,9 @@ extension ContactDirectory {
     private func prefixQuality(of text: String, on id: UInt32) -> Float? {
         nameTokenIndex.vocabulary.withBytesReader { reader in
             let token = reader[id]
-            var typed = 0
-            for byte in text.utf8 {
-                guard typed < token.count, token[typed] == byte else { return nil }
-                typed += 1
-            }
-            guard typed < token.count else { return nil }
-            return NameQueryToken.prefixQuality(typedLength: typed, tokenLength: token.count)
+            let typed = text.utf8
+            guard typed.count < token.count, token.starts(with: typed) else { return nil }
+            return NameQueryToken.prefixQuality(typedLength: typed.count, tokenLength: token.count)
         }
     }
 

@@ -390,6 +390,9 @@ extension ContactDirectory {
                         // With a ceiling, the contacts are read a stretch at a time: once the results are
                         // full, those left that rank after the last one on their tie values alone are
                         // dropped before any is read (`dropPassedOver`).
+                        // Whether any contact may be passed over: else (an exact spelling of a one-token
+                        // query) only one that cannot have a whole name of that token.
+                        let passesOverAnyName = query.count > 1 || kind != .exact
                         var readsRestInOneGo = ceiling == nil || survivors.count < Self.passOverMinimum
                         var stretchStart = 0
                         prefetchFirst(of: survivors, for: top)
@@ -397,7 +400,7 @@ extension ContactDirectory {
                             if !readsRestInOneGo, let ceiling, top.isFull(atLeast: 0) {
                                 readsRestInOneGo = true
                                 Self.dropPassedOver(
-                                    &survivors, from: stretchStart, ceiling: ceiling, anyName: query.count > 1 || kind != .exact, index: index, top: top)
+                                    &survivors, from: stretchStart, ceiling: ceiling, anyName: passesOverAnyName, index: index, top: top)
                                 prefetchFirst(of: survivors, from: stretchStart, for: top)
                             }
                             let stretchEnd = readsRestInOneGo ? survivors.count : min(stretchStart + Self.passOverStretch, survivors.count)
@@ -409,7 +412,7 @@ extension ContactDirectory {
                                     return false
                                 }
                                 prefetchAhead(of: offset, in: survivors, for: top)
-                                if let ceiling, query.count > 1 || kind != .exact || !index.mayBeOneTokenName(slot: slot),
+                                if let ceiling, passesOverAnyName || !index.mayBeOneTokenName(slot: slot),
                                     top.excludes(slot: slot, bestScore: ceiling)
                                 {
                                     continue
