@@ -155,6 +155,29 @@ import Testing
         #expect(budgeted.map(\.reason) == [.tokenPrefix, .initials])
     }
 
+    /// A pass without the query's particles ("ter" of "Ter Patt", then "Patt" alone) only adds
+    /// contacts that rank below every full match: once the results hold one, that pass fills
+    /// them, within the budget, from its first tier on. With a budget too small to start a list
+    /// (which the first pass leaves unspent: no fill tier has spellings of "ter" and "patt"
+    /// here), the prefix match Terry Patterson stays alone, where the unlimited search adds the
+    /// contacts that lack "ter" (Patty Martin, …). Results with no full match are no filler's:
+    /// "van der Berg" still finds Anna Berg, who lacks the particles, within that budget.
+    @Test func aPassWithoutTheParticlesOnlyFillsResultsThatHoldAFullMatch() {
+        var contacts = [Contact(id: "full", firstName: "Terry", lastName: "Patterson")]
+        contacts += (0..<6).map { Contact(id: "lacks\($0)", firstName: "Patty", lastName: "Martin\($0 == 0 ? "" : "ez")") }
+        contacts.append(Contact(id: "berg", firstName: "Anna", lastName: "Berg"))
+        let directory = ContactDirectory(contacts)
+        let unlimited = directory.lookup(fuzzyName: "Ter Patt", limit: 10, exhaustive: false, fillLimit: nil)
+        let tooSmall = FillBudget.listCost / 2
+        let budgeted = directory.lookup(fuzzyName: "Ter Patt", limit: 10, exhaustive: false, fillLimit: tooSmall)
+        #expect(unlimited.first?.contact.id == "full")
+        #expect(unlimited.count == 7)
+        #expect(unlimited.dropFirst().allSatisfy { $0.reason == .partialName && $0.contact.id.hasPrefix("lacks") })
+        #expect(budgeted.map(\.contact.id) == ["full"])
+        let particles = directory.lookup(fuzzyName: "van der Berg", limit: 10, exhaustive: false, fillLimit: tooSmall)
+        #expect(particles.map(\.contact.id) == ["berg"])
+    }
+
     /// Each driving list a fill tier starts costs `FillBudget.listCost` besides its postings: a
     /// query whose fillers each sit in a list of their own ("abel quinc" past one prefix match:
     /// 125 one-edit neighbours of "quinc", one contact each) finds no more of them than the

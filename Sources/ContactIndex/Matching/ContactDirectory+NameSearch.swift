@@ -173,7 +173,7 @@ extension ContactDirectory {
     ///
     /// Every token is required first. Contacts that lack a particle of the query ("van der Berg"
     /// for a stored "Berg") are looked for only when that leaves room in the results, and rank
-    /// below every full match.
+    /// below every full match: after one, within the fill budget (`collectTiers`).
     ///
     /// Once a tier past the prefix tier begins with an exact, nickname or prefix match in the
     /// results, the tiers from there only fill them, within `budget` (`FillBudget`, shared by
