@@ -92,4 +92,52 @@ import Testing
         #expect(taro.attributes["Phonetic First Name"] == "たろう")
         #expect(taro.attributes["Phonetic Last Name"] == "やまだ")
     }
+
+    /// Pipedrive prefixes a person export's fields with the record's kind ("Person - Name",
+    /// "Person - Organization"): the field after it is guessed; another record's fields and the
+    /// kind's own unknown ones stay attributes under their header.
+    @Test(arguments: [
+        ("Person - Name", ContactCSVColumn.displayName),
+        ("Person - First name", .firstName),
+        ("Person - Last name", .lastName),
+        ("Person - Organization", .company),
+        ("Person - ID", .id),
+        ("Person - Phone - Mobile", .phone(label: nil)),
+        ("Contact First Name", .firstName),
+        ("Lead Source", .attribute("Lead Source")),
+        ("Contact Owner", .attribute("Contact Owner")),
+        ("Person - Label", .attribute("Person - Label")),
+        ("Deal - Title", .attribute("Deal - Title")),
+        ("Person", .attribute("Person")),
+        ("(Do Not Modify) Contact", .id),
+        ("(Do Not Modify) Row Checksum", .attribute("(Do Not Modify) Row Checksum")),
+    ] as [(String, ContactCSVColumn)])
+    func fieldsPrefixedWithTheRecordsKind(header: String, expected: ContactCSVColumn) {
+        #expect(ContactCSVHeaderMapping.guess(header) == expected)
+    }
+
+    /// A Pipedrive person export and a Dynamics 365 contact export load with their names,
+    /// companies and ids (the record's GUID, not one made from its address).
+    @Test func pipedriveAndDynamicsExportsLoad() throws {
+        let pipedrive = """
+            Person - ID,Person - Name,Person - Phone - Work,Person - Email - Work,Person - Organization
+            12,Ada Lovelace,+44 20 7946 0958,ada@example.co.uk,Analytical Engines Ltd
+
+            """
+        let (people, peopleReport) = try load(pipedrive)
+        #expect(peopleReport.problems.isEmpty)
+        let ada = try #require(people.contact(id: "12"))
+        #expect(ada.displayName == "Ada Lovelace")
+        #expect(ada.company == "Analytical Engines Ltd")
+        #expect(people.lookup(fuzzyName: "ada lovelace").first?.contact.id == "12")
+        let dynamics = """
+            (Do Not Modify) Contact,(Do Not Modify) Row Checksum,Full Name,Email,Company Name,Business Phone
+            7d1c1c8b-5f1a-4a3e-9a5d-0e8b1f2c3d4e,abc,Yvonne McKay,someone_a@example.com,Fourth Coffee,+1 206 555 0100
+
+            """
+        let (contacts, _) = try load(dynamics)
+        let yvonne = try #require(contacts.contact(id: "7d1c1c8b-5f1a-4a3e-9a5d-0e8b1f2c3d4e"))
+        #expect(yvonne.displayName == "Yvonne McKay")
+        #expect(yvonne.attributes["(Do Not Modify) Row Checksum"] == "abc")
+    }
 }

@@ -21,6 +21,8 @@ extension ContactCSVHeaderMapping {
     static let ownRecordKinds: Set<String> = ["record", "contact", "lead", "person"]
     /// Organisation kinds whose "<kind> ID" column is the row's id only when nothing better is.
     static let organizationKinds: Set<String> = ["account", "company", "organization", "organisation"]
+    /// What the folded headers of a Dynamics 365 export's columns for the system start with.
+    static let dynamicsKeyPrefix = "donotmodify"
 
     /// The rank of a header as the record's id, or nil when it is no id of the record (the id of
     /// another kind of record: "Owner ID", "CreatedById", "ReportsToId", "Parent ID"…).
@@ -28,6 +30,14 @@ extension ContactCSVHeaderMapping {
     /// - Complexity: O(n) in the key.
     static func recordIDRank(folded key: String) -> RecordIDRank? {
         if ["id", "uid", "uuid", "guid"].contains(key) { return .ownRecord }
+        // Microsoft Dynamics 365 names the record's key column "(Do Not Modify) Contact" (or
+        // "… Lead", "… Account"), beside "(Do Not Modify) Row Checksum" and "… Modified On".
+        if key.hasPrefix(dynamicsKeyPrefix) {
+            let kind = String(key.dropFirst(dynamicsKeyPrefix.count))
+            if ownRecordKinds.contains(kind) { return .ownRecord }
+            if organizationKinds.contains(kind) { return .organization }
+            return nil
+        }
         guard key.hasSuffix("id") else { return nil }
         let kind = String(key.dropLast(2))
         if ownRecordKinds.contains(kind) { return .ownRecord }

@@ -1,5 +1,6 @@
 /// Guesses what each column of a CRM export holds from its header, for canonical files and the
-/// exports of Salesforce, HubSpot, Google Contacts and Outlook.
+/// exports of Salesforce, HubSpot, Google Contacts and Outlook (and of Zoho, Pipedrive, Zendesk
+/// and Dynamics 365, whose headers follow the same words).
 ///
 /// Headers are compared blind to case and punctuation ("E-mail 2 Address", "email_2_address" and
 /// "Email2Address" are one header). Salesforce custom fields (`…__c`) are always attributes.
@@ -63,7 +64,21 @@ public enum ContactCSVHeaderMapping {
             return isEmailish ? .email(label: nil) : .phone(label: nil)
         }
         if key.hasSuffix("country") || key.hasSuffix("countryregion") || key == "countrycode" { return .region }
+        if let field = fieldOfOwnRecord(trimmed) {
+            let column = guess(field)
+            if case .attribute = column {} else { return column }
+        }
         return .attribute(trimmed)
+    }
+
+    /// The rest of a header that begins with the row's own kind of record, as Pipedrive's do
+    /// ("Person - Name", "Person - Organization"; "Contact First Name" elsewhere), or nil: the
+    /// field is then guessed from the rest ("Name", "Organization"). A kind alone, or another
+    /// record's ("Deal - Title", "Organization - Address"), gives nil.
+    static func fieldOfOwnRecord(_ header: String) -> String? {
+        let words = ContactCSVHeaderWords.words(header)
+        guard words.count >= 2, ownRecordKinds.contains(words[0]) else { return nil }
+        return words.dropFirst().joined(separator: " ")
     }
 
     /// Headers known by their folded form.
