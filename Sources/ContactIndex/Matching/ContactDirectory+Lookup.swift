@@ -5,7 +5,10 @@ extension ContactDirectory {
     /// libphonenumber; other text is parsed with `region`, else the directory's default region.
     /// When an E.164 query finds nothing, it is read the way libphonenumber reads it (the fast
     /// path compiled from its metadata, or libphonenumber itself) in case that differs: a trunk
-    /// prefix written after the country code ("+44 0 20…"), or a legacy mobile prefix.
+    /// prefix written after the country code ("+44 0 20…"), or a legacy mobile prefix. A SIP URI
+    /// is looked up by its user part ("sip:+442079460018@pbx.example.com"), and digits that find
+    /// nothing, neither as a national number nor otherwise, are read once more with a plus in
+    /// front ("442079460018", as many trunks send E.164: `PhoneQueryText`).
     /// Ranking: the same number (`exactE164`), then the same number where one side has an
     /// extension the other lacks (`phoneExtensionDiffers`), then the same national number under
     /// another country code (`sameNationalNumber`, national numbers of 6 digits or more).
@@ -97,13 +100,24 @@ extension ContactDirectory {
     func rankPhoneMatches(_ phone: String, region: String?, limit: Int) -> TopMatches? {
         guard limit > 0 else { return nil }
         let normalizer = preparer.phones
-        guard case .success(let query) = normalizer.normalizeQuery(phone, region: region) else { return nil }
+        // A SIP URI's user part is the number (`PhoneQueryText`).
+        let phone = PhoneQueryText.sipUserPart(of: phone).map(String.init) ?? phone
+        let parsed = normalizer.normalizeQuery(phone, region: region)
         var top = TopMatches(limit: limit, of: self)
-        let exact = collectPhoneMatches(for: query, into: &top)
-        if exact == 0, let reread = normalizer.reading(ofE164Query: phone, region: region), reread.e164 != query.e164 {
-            top = TopMatches(limit: limit, of: self)
-            collectPhoneMatches(for: reread, into: &top)
+        if case .success(let query) = parsed {
+            let exact = collectPhoneMatches(for: query, into: &top)
+            if exact == 0, let reread = normalizer.reading(ofE164Query: phone, region: region), reread.e164 != query.e164 {
+                top = TopMatches(limit: limit, of: self)
+                collectPhoneMatches(for: reread, into: &top)
+            }
         }
+        // Digits that no contact has as a national number may be E.164 sent without its plus.
+        if top.entries.isEmpty, let international = PhoneQueryText.withPlusAdded(phone).flatMap(PhoneNormalizer.fastE164) {
+            if case .success(let query) = parsed, query.e164 == international.e164 { return top }
+            collectPhoneMatches(for: international, into: &top)
+            return top
+        }
+        guard case .success = parsed else { return nil }
         return top
     }
 

@@ -1,0 +1,51 @@
+/// What a phone look-up reads from the caller id a softphone or a SIP trunk sends, besides a
+/// plain number (libphonenumber reads `tel:` URIs itself).
+///
+/// - A SIP URI ("sip:+442079460018@pbx.example.com;user=phone", also `sips:`) carries the
+///   number as its user part: that part is the number looked up.
+/// - Many trunks send E.164 without its plus ("442079460018"). Read under the default region,
+///   such digits are a national number that no contact has; read with a plus, they are the
+///   caller's number. `withPlusAdded` gives that second reading, which a look-up tries only
+///   when the first found nothing.
+enum PhoneQueryText {
+    /// The user part of a SIP or SIPS URI, or nil when `text` is not one.
+    /// - Complexity: O(n).
+    static func sipUserPart(of text: String) -> Substring? {
+        // Most look-ups are numbers: they leave at their first character, with nothing made.
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+              first | 0x20 == UInt8(ascii: "s")
+        else { return nil }
+        let trimmed = Substring(text).trimmingWhitespace()
+        var rest: Substring?
+        for scheme in ["sip:", "sips:"] where trimmed.utf8.count > scheme.utf8.count {
+            let head = trimmed.prefix(scheme.count)
+            if head.lowercased() == scheme { rest = trimmed.dropFirst(scheme.count) }
+        }
+        guard let rest else { return nil }
+        let user = rest.prefix { $0 != "@" && $0 != ";" }
+        return user.isEmpty ? nil : user
+    }
+
+    /// The shortest and longest numbers read with a plus added: E.164 numbers have 8 to 15
+    /// digits with their calling code (`PhoneNormalizer.fastE164`); shorter runs are local
+    /// numbers, far more likely than a foreign number without its plus.
+    static let digitsWithPlusAdded = 8...15
+
+    /// "+" and the digits of `text`, when it is digits alone (spaces, dots, dashes and
+    /// brackets between them allowed) that do not start with 0 (a trunk or international
+    /// prefix, which libphonenumber reads), in `digitsWithPlusAdded`; else nil.
+    /// - Complexity: O(n).
+    static func withPlusAdded(_ text: String) -> String? {
+        var digits = "+"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits.unicodeScalars.append(scalar)
+            case " ", ".", "-", "(", ")", "\t": continue
+            default: return nil
+            }
+        }
+        let count = digits.utf8.count - 1
+        guard digitsWithPlusAdded.contains(count), digits.utf8.dropFirst().first != UInt8(ascii: "0") else { return nil }
+        return digits
+    }
+}

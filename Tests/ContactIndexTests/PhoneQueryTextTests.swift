@@ -1,0 +1,46 @@
+import Testing
+@testable import ContactIndex
+
+/// Caller ids as trunks and softphones send them: a SIP URI is looked up by its user part, and
+/// E.164 digits without their plus find the contact when no national number does.
+@Suite struct PhoneQueryTextTests {
+    static let directory = ContactDirectory(
+        [
+            Contact(id: "uk", firstName: "Ronald", lastName: "McDonald", phones: [ContactPhone("+44 20 7946 0018")]),
+            Contact(id: "us", firstName: "Mary", lastName: "Kate", phones: [ContactPhone("(212) 555-0101")]),
+        ],
+        configuration: DirectoryConfiguration(defaultRegion: "US"))
+
+    @Test(arguments: [
+        ("sip:+442079460018@pbx.example.com", "uk"),
+        ("SIPS:442079460018@pbx.example.com;user=phone", "uk"),
+        ("sip:2125550101@trunk.example.net", "us"),
+        ("tel:+44-20-7946-0018", "uk"),
+        ("442079460018", "uk"),
+        ("44 20 7946 0018", "uk"),
+        ("2125550101", "us"),
+        ("12125550101", "us"),
+    ])
+    func callerIDsFindTheirContact(text: String, id: String) {
+        #expect(Self.directory.lookup(phone: text).map(\.contact.id) == [id], "\(text)")
+        #expect(Self.directory.lookupSummaries(phone: text).map(\.id) == [id], "\(text)")
+    }
+
+    /// No guess past the digits: a number no contact has, a SIP URI without a number, a local
+    /// number too short to carry a calling code, and digits led by a trunk or international
+    /// prefix stay unmatched.
+    @Test(arguments: ["442079460019", "sip:alice@example.com", "sip:", "7946001", "02079460018", "not a number"])
+    func otherTextFindsNothing(text: String) {
+        #expect(Self.directory.lookup(phone: text).isEmpty, "\(text)")
+    }
+
+    @Test func theSIPUserPartAndThePlusReading() {
+        #expect(PhoneQueryText.sipUserPart(of: " sip:+15551234567@host;transport=tcp ") == "+15551234567")
+        #expect(PhoneQueryText.sipUserPart(of: "+15551234567") == nil)
+        #expect(PhoneQueryText.withPlusAdded("44 (20) 7946-0018") == "+442079460018")
+        #expect(PhoneQueryText.withPlusAdded("+442079460018") == nil)
+        #expect(PhoneQueryText.withPlusAdded("0044 20 7946 0018") == nil)
+        #expect(PhoneQueryText.withPlusAdded("1234567") == nil)
+        #expect(PhoneQueryText.withPlusAdded("1234567890123456") == nil)
+    }
+}
