@@ -44,3 +44,36 @@ import Testing
         #expect(PhoneQueryText.withPlusAdded("1234567890123456") == nil)
     }
 }
+
+/// Free text holding a number as it is dialled in another country than the directory's default
+/// region: its leading zeros (a trunk or international prefix) are no digits of the stored E.164
+/// number, and once nothing matches with them, the digits after them are searched.
+@Suite struct ForeignNationalNumberSearchTests {
+    static let directory = ContactDirectory(
+        [
+            Contact(id: "uk", firstName: "Ronald", lastName: "McDonald", phones: [ContactPhone("+44 20 7946 0018")]),
+            Contact(id: "fr", firstName: "Jean", lastName: "Dupont", phones: [ContactPhone("+33 6 12 34 56 78")]),
+            Contact(id: "it", firstName: "Lucia", lastName: "Rossi", phones: [ContactPhone("+39 06 6982 1234")]),
+        ],
+        configuration: DirectoryConfiguration(defaultRegion: "US"))
+
+    @Test(arguments: [
+        ("020 7946 0018", "uk"),
+        ("0044 20 7946 0018", "uk"),
+        ("06 12 34 56 78", "fr"),
+        // Italian numbers keep their 0 in E.164: found with it, before any is dropped.
+        ("06 6982 1234", "it"),
+    ])
+    func foundByTheDigitsAfterItsZeros(text: String, id: String) {
+        let matches = Self.directory.search(text)
+        #expect(matches.map(\.contact.id) == [id], "\(text)")
+        #expect(matches.first?.reason == .phoneFragment)
+    }
+
+    @Test func nothingIsFoundWhereNoDigitsMatch() {
+        #expect(Self.directory.search("020 7946 0019").isEmpty)
+        #expect(Self.directory.search("0000").isEmpty)
+        #expect(ContactDirectory.withoutLeadingZeros(Array("000123".utf8)) == nil)
+        #expect(ContactDirectory.withoutLeadingZeros(Array("0012345".utf8)) == Array("12345".utf8))
+    }
+}

@@ -4,7 +4,9 @@ extension ContactDirectory {
     /// address or its start, a name, or a mix ("john 555").
     ///
     /// Ranking follows `MatchReason` on one scale: identity matches first (the same number,
-    /// `phoneFragment` for a run of 4+ digits found as a suffix or infix of a stored number,
+    /// `phoneFragment` for a run of 4+ digits found as a suffix or infix of a stored number, or
+    /// found so once its leading zeros are dropped when nothing else was ("020 7946 0018",
+    /// a British number written as dialled in Britain, in a directory of the United States),
     /// the same address, `emailPrefix`), then the name ranking of `lookup(fuzzyName:)`. In a
     /// mixed query, a contact that matches both the identity part and the name part scores
     /// 0.05 above the better of its two matches (capped at 0.99); digits too short to search
@@ -41,7 +43,13 @@ extension ContactDirectory {
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
-            identity += phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
+            var fragments = phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
+            // A number written as another country dials it ("020 7946 0018", "0044 20 7946 0018")
+            // is no number of the default region, and its zeros are no digits of the E.164 number.
+            if identity.isEmpty, fragments.isEmpty, let significant = Self.withoutLeadingZeros(query.phoneDigits) {
+                fragments = phoneFragmentMatches(significant, limit: max(limit * 4, 40))
+            }
+            identity += fragments
         }
         if let email = query.emailText {
             if query.emailIsComplete { identity += lookup(email: email, limit: limit * 4) }
@@ -78,6 +86,14 @@ extension ContactDirectory {
         }
         combined += bestIdentity.values
         return configuration.ranking.rank(combined, limit: limit)
+    }
+
+    /// `digits` without the zeros they start with (a trunk prefix, "0", or an international one,
+    /// "00"), when they start with one and at least `PhoneFragmentIndex.minimumDigits` remain.
+    static func withoutLeadingZeros(_ digits: [UInt8]) -> [UInt8]? {
+        let significant = digits.drop { $0 == UInt8(ascii: "0") }
+        guard significant.count < digits.count, significant.count >= PhoneFragmentIndex.minimumDigits else { return nil }
+        return Array(significant)
     }
 
     /// The name matches of a free-text query that also holds a number or an address: the best
