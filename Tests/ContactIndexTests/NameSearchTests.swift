@@ -151,3 +151,33 @@ import Testing
         #expect(Self.directory.lookup(phone: "+16505551234").first?.contact.id == "p01")
     }
 }
+
+/// Titles and suffixes typed around a name ("Mr", "Dr.", "Jr") are not part of it (`NameTitles`).
+@Suite struct NameTitleTests {
+    static let directory = ContactDirectory([
+        Contact(id: "bill", firstName: "William", lastName: "Thompson"),
+        Contact(id: "ann", displayName: "Dr. Ann Lee"),
+        Contact(id: "kasia", firstName: "Katarzyna", lastName: "Wiśniewska"),
+    ])
+
+    @Test(arguments: [
+        ("Mr William Thompson", "bill", MatchReason.exactName),
+        ("william thompson jr.", "bill", .exactName),
+        ("MRS. Wisniewska", "kasia", .nameTokens),
+        ("Dr Ann Lee", "ann", .nameTokens),
+        ("prof,   thompson", "bill", .nameTokens),
+    ])
+    func aTitleIsNotPartOfTheName(query: String, id: String, reason: MatchReason) {
+        let first = Self.directory.lookup(fuzzyName: query).first
+        #expect(first?.contact.id == id, "\(query)")
+        #expect(first?.reason == reason, "\(query)")
+    }
+
+    @Test func titlesAloneAreSearchedAsTheyAre() {
+        #expect(NameTitles.stripping("Mr.") == "Mr.")
+        #expect(NameTitles.stripping("mr jr") == "mr jr")
+        #expect(NameTitles.stripping("Mr William") == "William")
+        #expect(NameTitles.stripping("Mrsmith Drake") == "Mrsmith Drake")
+        #expect(Self.directory.lookup(fuzzyName: "Dr.").isEmpty == false)  // "Dr. Ann Lee" has the token
+    }
+}

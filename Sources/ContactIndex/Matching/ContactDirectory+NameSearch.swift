@@ -67,6 +67,8 @@ extension ContactDirectory {
     func collectNameMatches(
         _ text: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
     ) {
+        // "Mr William Thompson" is William Thompson (`NameTitles`).
+        let text = NameTitles.stripping(text)
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if offeringNamesakes(to: &top, { collectWholeNameMatches(text, into: &$0) }) { return }
