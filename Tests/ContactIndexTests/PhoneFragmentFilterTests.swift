@@ -100,14 +100,19 @@ import Testing
             // Through the search itself: a run of 4 to 6 digits is looked for as a fragment only.
             guard fragment.count <= 6 else { continue }
             let text = String(decoding: fragment, as: UTF8.self)
-            if holders.count <= 30 {
+            // Digits led by zeros that no number holds are looked for without those zeros.
+            var expected = holders
+            if holders.isEmpty, let significant = ContactDirectory.withoutLeadingZeros(fragment) {
+                expected = Set(stored.filter { $0.value.contains { holds($0, significant) } }.keys)
+            }
+            if expected.count <= 30 {
                 let found = directory.search(text, limit: 1_000).filter { $0.reason == .phoneFragment }
-                #expect(Set(found.map(\.contact.id)) == holders, "\(text)")
+                #expect(Set(found.map(\.contact.id)) == expected, "\(text)")
             } else {
                 // More holders than the results hold: every one scores the same, so the first ones
                 // by id (all are contacts) are the answer, though most records were never read.
                 let found = directory.search(text, limit: 10).map(\.contact.id)
-                #expect(found == Array(holders.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(10)), "\(text)")
+                #expect(found == Array(expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(10)), "\(text)")
             }
         }
         return filtered

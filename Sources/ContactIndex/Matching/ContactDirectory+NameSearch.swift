@@ -67,8 +67,6 @@ extension ContactDirectory {
     func collectNameMatches(
         _ text: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
     ) {
-        // "Mr William Thompson" is William Thompson (`NameTitles`).
-        let text = NameTitles.stripping(text)
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
         if offeringNamesakes(to: &top, { collectWholeNameMatches(text, into: &$0) }) { return }
@@ -77,6 +75,13 @@ extension ContactDirectory {
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
         // for "Иван Иванов"): what the token search below would end on at its first tier.
         if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
+        // And so is either of them once the titles typed around the name are left out: "Mr
+        // William Thompson" is William Thompson (`NameTitles`).
+        if let untitled = NameTitles.stripping(text) {
+            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, into: &$0) }) { return }
+            let untitledTokens = preparer.names.tokensMarkingHyphens(untitled).map(\.token)
+            if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }) { return }
+        }
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)

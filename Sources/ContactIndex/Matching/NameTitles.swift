@@ -2,10 +2,11 @@
 /// "Dr. Thompson", "William Thompson Jr") and that CRMs keep apart from it (Salesforce's
 /// `Salutation`, HubSpot's `Salutation`), so that a stored name rarely has them.
 ///
-/// A name query drops them before it is searched, as long as another word is left: "Mr William
-/// Thompson" is then the whole name William Thompson, where the title, which no token of his
-/// name matched, had made him a partial match. A stored name that carries one ("Dr. Ann Lee")
-/// is still found by the rest of its name.
+/// A name query that is no whole name as typed is looked for as a whole name without them, as
+/// long as another word is left: "Mr William Thompson" is then the whole name William Thompson,
+/// where the title, which no token of his name matched, had made him a partial match. The token
+/// search keeps them: a title's letters may be a name's own, read from another script
+/// ("mr alnjar" is عمر النجار in Latin letters).
 enum NameTitles {
     /// The titles and suffixes, lower-case, without their dot.
     static let all = ["mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "jr", "sr", "esq", "phd"]
@@ -31,10 +32,9 @@ enum NameTitles {
     }
 
     /// `text` without its words that are titles (any case, with or without a trailing dot or
-    /// comma), or `text` itself when it has none, or nothing but them. Words are cut at ASCII
-    /// white space.
+    /// comma), or nil when it has none, or nothing but them. Words are cut at ASCII white space.
     /// - Complexity: O(n); no allocation when no word is a title.
-    static func stripping(_ text: String) -> String {
+    static func stripping(_ text: String) -> String? {
         var copy = text
         return copy.withUTF8 { bytes -> String? in
             var titles: [Range<Int>] = []
@@ -61,7 +61,7 @@ enum NameTitles {
             }
             kept += bytes[from...]
             return String(Substring(String(decoding: kept, as: UTF8.self)).trimmingWhitespace())
-        } ?? text
+        }
     }
 
     /// Whether a word (no white space in it) is a title, with its dot or comma.
