@@ -102,7 +102,7 @@ import Testing
             let text = String(decoding: fragment, as: UTF8.self)
             // Digits led by zeros that no number holds are looked for without those zeros.
             var expected = holders
-            if holders.isEmpty, let significant = ContactDirectory.withoutLeadingZeros(fragment) {
+            if holders.isEmpty, let significant = PhoneQueryText.withoutLeadingZeros(fragment) {
                 expected = Set(stored.filter { $0.value.contains { holds($0, significant) } }.keys)
             }
             if expected.count <= 30 {

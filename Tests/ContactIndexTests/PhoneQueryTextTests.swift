@@ -73,7 +73,7 @@ import Testing
     @Test func nothingIsFoundWhereNoDigitsMatch() {
         #expect(Self.directory.search("020 7946 0019").isEmpty)
         #expect(Self.directory.search("0000").isEmpty)
-        #expect(ContactDirectory.withoutLeadingZeros(Array("000123".utf8)) == nil)
-        #expect(ContactDirectory.withoutLeadingZeros(Array("0012345".utf8)) == Array("12345".utf8))
+        #expect(PhoneQueryText.withoutLeadingZeros(Array("000123".utf8)) == nil)
+        #expect(PhoneQueryText.withoutLeadingZeros(Array("0012345".utf8)) == Array("12345".utf8))
     }
 }

@@ -43,11 +43,12 @@ extension ContactDirectory {
         var identity: [Match] = []
         if let phoneText = query.phoneText {
             if query.phoneDigits.count >= 7 { identity += lookup(phone: phoneText, limit: limit * 4) }
-            var fragments = phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
+            let fragmentLimit = max(limit * 4, 40)
+            var fragments = phoneFragmentMatches(query.phoneDigits, limit: fragmentLimit)
             // A number written as another country dials it ("020 7946 0018", "0044 20 7946 0018")
             // is no number of the default region, and its zeros are no digits of the E.164 number.
-            if identity.isEmpty, fragments.isEmpty, let significant = Self.withoutLeadingZeros(query.phoneDigits) {
-                fragments = phoneFragmentMatches(significant, limit: max(limit * 4, 40))
+            if identity.isEmpty, fragments.isEmpty, let significant = PhoneQueryText.withoutLeadingZeros(query.phoneDigits) {
+                fragments = phoneFragmentMatches(significant, limit: fragmentLimit)
             }
             identity += fragments
         }
@@ -86,14 +87,6 @@ extension ContactDirectory {
         }
         combined += bestIdentity.values
         return configuration.ranking.rank(combined, limit: limit)
-    }
-
-    /// `digits` without the zeros they start with (a trunk prefix, "0", or an international one,
-    /// "00"), when they start with one and at least `PhoneFragmentIndex.minimumDigits` remain.
-    static func withoutLeadingZeros(_ digits: [UInt8]) -> [UInt8]? {
-        let significant = digits.drop { $0 == UInt8(ascii: "0") }
-        guard significant.count < digits.count, significant.count >= PhoneFragmentIndex.minimumDigits else { return nil }
-        return Array(significant)
     }
 
     /// The name matches of a free-text query that also holds a number or an address: the best

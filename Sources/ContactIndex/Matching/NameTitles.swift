@@ -13,10 +13,7 @@ enum NameTitles {
 
     /// Each of `all` packed as `key(of:)` packs a word: a name query compares a word with them
     /// on its hot path, without making a string.
-    static let keys: [UInt32] = all.map { title in
-        var copy = title
-        return copy.withUTF8 { key(of: UnsafeBufferPointer(rebasing: $0[...])) } ?? 0
-    }
+    static let keys: [UInt32] = all.map { title in Array(title.utf8).withUnsafeBufferPointer { key(of: $0) } ?? 0 }
 
     /// The letters of a word of 2 to 4 ASCII letters, lower-cased, one byte each; nil for any
     /// other word.

@@ -7,6 +7,9 @@
 ///   such digits are a national number that no contact has; read with a plus, they are the
 ///   caller's number. `withPlusAdded` gives that second reading, which a look-up tries only
 ///   when the first found nothing.
+/// - A number typed as dialled in another country ("020 7946 0018") starts with zeros that are
+///   no digits of its E.164 form: `withoutLeadingZeros` gives the digits a fragment search looks
+///   for once nothing matches with them.
 enum PhoneQueryText {
     /// The user part of a SIP or SIPS URI, or nil when `text` is not one.
     /// - Complexity: O(n).
@@ -47,5 +50,13 @@ enum PhoneQueryText {
         let count = digits.utf8.count - 1
         guard digitsWithPlusAdded.contains(count), digits.utf8.dropFirst().first != UInt8(ascii: "0") else { return nil }
         return digits
+    }
+
+    /// `digits` without the zeros they start with (a trunk prefix, "0", or an international one,
+    /// "00"), when they start with one and at least `PhoneFragmentIndex.minimumDigits` remain.
+    static func withoutLeadingZeros(_ digits: [UInt8]) -> [UInt8]? {
+        let significant = digits.drop { $0 == UInt8(ascii: "0") }
+        guard significant.count < digits.count, significant.count >= PhoneFragmentIndex.minimumDigits else { return nil }
+        return Array(significant)
     }
 }
