@@ -111,8 +111,12 @@ extension ContactDirectory {
                 collectPhoneMatches(for: reread, into: &top)
             }
         }
-        // Digits that no contact has as a national number may be E.164 sent without its plus.
-        if top.entries.isEmpty, let international = PhoneQueryText.withPlusAdded(phone).flatMap(PhoneNormalizer.fastE164) {
+        // Digits that no contact has as a national number may be E.164 sent without its plus,
+        // or dialled with another region's international prefix.
+        if top.entries.isEmpty,
+            let international = (PhoneQueryText.withPlusAdded(phone) ?? PhoneQueryText.withInternationalPrefixReplaced(phone))
+                .flatMap(PhoneNormalizer.fastE164)
+        {
             if case .success(let query) = parsed, query.e164 == international.e164 { return top }
             collectPhoneMatches(for: international, into: &top)
             return top

@@ -7,6 +7,10 @@
 ///   such digits are a national number that no contact has; read with a plus, they are the
 ///   caller's number. `withPlusAdded` gives that second reading, which a look-up tries only
 ///   when the first found nothing.
+/// - A caller id dialled with an international prefix that is not the default region's
+///   ("0044 20 7946 0018" under US, whose prefix is 011; "011 44 …" under GB, whose prefix is 00)
+///   reads as no number of the default region. `withInternationalPrefixReplaced` gives the
+///   reading with a plus in place of the prefix, tried in the same place.
 /// - A number typed as dialled in another country ("020 7946 0018") starts with zeros that are
 ///   no digits of its E.164 form: `withoutLeadingZeros` gives the digits a fragment search looks
 ///   for once nothing matches with them.
@@ -39,6 +43,12 @@ enum PhoneQueryText {
     /// prefix, which libphonenumber reads), in `digitsWithPlusAdded`; else nil.
     /// - Complexity: O(n).
     static func withPlusAdded(_ text: String) -> String? {
+        withPlusAdded(text, allowingLeadingZero: false)
+    }
+
+    /// "+" and the digits of `text` when it is digits alone (punctuation as above); with
+    /// `allowingLeadingZero` false, only 8 to 15 of them that do not start with 0.
+    private static func withPlusAdded(_ text: String, allowingLeadingZero: Bool) -> String? {
         var digits = "+"
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -47,9 +57,29 @@ enum PhoneQueryText {
             default: return nil
             }
         }
+        if allowingLeadingZero { return digits.utf8.count > 1 ? digits : nil }
         let count = digits.utf8.count - 1
         guard digitsWithPlusAdded.contains(count), digits.utf8.dropFirst().first != UInt8(ascii: "0") else { return nil }
         return digits
+    }
+
+    /// The international prefixes read in any region: 00, the ITU-T recommendation that most
+    /// countries dial, and 011, the North American one. libphonenumber reads the default
+    /// region's own prefix; these are for a caller id dialled from elsewhere.
+    static let internationalPrefixes = ["00", "011"]
+
+    /// "+" and the digits of `text` after its international prefix (`internationalPrefixes`),
+    /// when `text` is digits alone (spaces, dots, dashes and brackets between them allowed) that
+    /// start with one and go on with 8 to 15 digits that do not start with 0; else nil.
+    /// - Complexity: O(n).
+    static func withInternationalPrefixReplaced(_ text: String) -> String? {
+        guard let digits = withPlusAdded(text, allowingLeadingZero: true) else { return nil }
+        for prefix in internationalPrefixes where digits.utf8.dropFirst().starts(with: prefix.utf8) {
+            let rest = digits.utf8.dropFirst(1 + prefix.utf8.count)
+            guard digitsWithPlusAdded.contains(rest.count), rest.first != UInt8(ascii: "0") else { continue }
+            return "+" + String(Substring(rest))
+        }
+        return nil
     }
 
     /// `digits` without the zeros they start with (a trunk prefix, "0", or an international one,
