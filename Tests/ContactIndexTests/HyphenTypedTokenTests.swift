@@ -64,3 +64,43 @@ import Testing
         #expect(ids("Jean-Pi").first == "h3")
     }
 }
+
+/// The parts of a hyphenated name typed in a query are also searched joined: "Min-jun Kim" is
+/// 민준 김, whose given name ICU romanizes as the one word "minjun" (`HyphenatedQueryTokens`).
+@Suite struct HyphenatedQueryTokenTests {
+    @Test func partsLinkedByHyphensAreJoined() {
+        let joined = HyphenatedQueryTokens.joining(["min", "jun", "kim"], beforeHyphen: [true, false, false])
+        #expect(joined.tokens == ["minjun", "kim"])
+        #expect(joined.typedWhole == [false, false])
+        let chain = HyphenatedQueryTokens.joining(["a", "b", "c", "d"], beforeHyphen: [true, true, false, true])
+        #expect(chain.tokens == ["abc", "d"])
+        #expect(chain.typedWhole == [false, true])
+        #expect(HyphenatedQueryTokens.joining(["mar", "al"], beforeHyphen: [false, true]).tokens == ["mar", "al"])
+    }
+
+    static let directory = ContactDirectory([
+        Contact(id: "hangul", firstName: "민준", lastName: "김"),
+        Contact(id: "seoyeon", firstName: "서연", lastName: "이"),
+        Contact(id: "latin", firstName: "Seo-yeon", lastName: "Park"),
+        Contact(id: "joined", firstName: "Jeanluc", lastName: "Picard"),
+        Contact(id: "other", firstName: "Jun", lastName: "Kimura"),
+    ])
+
+    func matches(_ text: String) -> [Match] { Self.directory.search(text) }
+
+    @Test(arguments: [
+        ("Min-jun Kim", "hangul"), ("Kim Min-jun", "hangul"), ("Seo-yeon Lee", "seoyeon"), ("Lee Seo-yeon", "seoyeon"),
+        ("Jean-Luc Picard", "joined"),
+    ])
+    func aJoinedStoredNameIsAFullMatch(text: String, id: String) {
+        let found = matches(text)
+        #expect(found.first?.contact.id == id, "\(text): \(found.map(\.contact.id))")
+        #expect(found.first?.reason != .partialName, "\(text)")
+    }
+
+    /// The stored hyphenated name still ranks as it did: its own parts match first.
+    @Test func aStoredHyphenatedNameKeepsItsMatch() {
+        #expect(matches("Seo-yeon Park").first?.contact.id == "latin")
+        #expect(matches("Seo-yeon Park").first?.reason == .exactName)
+    }
+}
