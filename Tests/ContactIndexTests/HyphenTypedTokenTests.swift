@@ -65,17 +65,30 @@ import Testing
     }
 }
 
-/// The parts of a hyphenated name typed in a query are also searched joined: "Min-jun Kim" is
-/// 민준 김, whose given name ICU romanizes as the one word "minjun" (`HyphenatedQueryTokens`).
-@Suite struct HyphenatedQueryTokenTests {
+/// The parts of a name typed apart in a query are also searched joined: "Min-jun Kim" and "Min
+/// Jun Kim" are 민준 김, whose given name ICU romanizes as the one word "minjun"
+/// (`JoinedQueryTokens`).
+@Suite struct JoinedQueryTokenTests {
     @Test func partsLinkedByHyphensAreJoined() {
-        let joined = HyphenatedQueryTokens.joining(["min", "jun", "kim"], beforeHyphen: [true, false, false])
+        let joined = JoinedQueryTokens.joiningHyphenated(["min", "jun", "kim"], beforeHyphen: [true, false, false])
         #expect(joined.tokens == ["minjun", "kim"])
         #expect(joined.typedWhole == [false, false])
-        let chain = HyphenatedQueryTokens.joining(["a", "b", "c", "d"], beforeHyphen: [true, true, false, true])
+        let chain = JoinedQueryTokens.joiningHyphenated(["a", "b", "c", "d"], beforeHyphen: [true, true, false, true])
         #expect(chain.tokens == ["abc", "d"])
         #expect(chain.typedWhole == [false, true])
-        #expect(HyphenatedQueryTokens.joining(["mar", "al"], beforeHyphen: [false, true]).tokens == ["mar", "al"])
+        #expect(JoinedQueryTokens.joiningHyphenated(["mar", "al"], beforeHyphen: [false, true]).tokens == ["mar", "al"])
+    }
+
+    @Test func neighboursAreJoinedOnePairAtATime() {
+        let pairs = JoinedQueryTokens.joiningPairs(["min", "jun", "kim"], typedWhole: [false, true, false])
+        #expect(pairs.map(\.tokens) == [["minjun", "kim"], ["min", "junkim"]])
+        #expect(pairs.map(\.typedWhole) == [[true, false], [false, false]])
+        #expect(pairs.map(\.joined) == ["minjun", "junkim"])
+        // Initials and particles are not joined; one word has no neighbour; five are too many.
+        #expect(JoinedQueryTokens.joiningPairs(["j", "smith"], typedWhole: [false, false]).isEmpty)
+        #expect(JoinedQueryTokens.joiningPairs(["van", "dijk"], typedWhole: [false, false]).isEmpty)
+        #expect(JoinedQueryTokens.joiningPairs(["kim"], typedWhole: [false]).isEmpty)
+        #expect(JoinedQueryTokens.joiningPairs(["a1", "b2", "c3", "d4", "e5"], typedWhole: Array(repeating: false, count: 5)).isEmpty)
     }
 
     static let directory = ContactDirectory([
@@ -90,7 +103,8 @@ import Testing
 
     @Test(arguments: [
         ("Min-jun Kim", "hangul"), ("Kim Min-jun", "hangul"), ("Seo-yeon Lee", "seoyeon"), ("Lee Seo-yeon", "seoyeon"),
-        ("Jean-Luc Picard", "joined"),
+        ("Jean-Luc Picard", "joined"), ("Min Jun Kim", "hangul"), ("Kim Min Jun", "hangul"), ("Seo Yeon Lee", "seoyeon"),
+        ("Jean Luc Picard", "joined"),
     ])
     func aJoinedStoredNameIsAFullMatch(text: String, id: String) {
         let found = matches(text)
@@ -102,5 +116,20 @@ import Testing
     @Test func aStoredHyphenatedNameKeepsItsMatch() {
         #expect(matches("Seo-yeon Park").first?.contact.id == "latin")
         #expect(matches("Seo-yeon Park").first?.reason == .exactName)
+        #expect(matches("Seo Yeon Park").first?.contact.id == "latin")
+    }
+
+    /// A name with a number confirms its contact through a joined pass too: the number finds
+    /// the contact, and the name words "Min Jun Kim" match it whole.
+    @Test func aJoinedPassConfirmsAnIdentityMatch() throws {
+        let directory = ContactDirectory([
+            Contact(id: "hangul", firstName: "민준", lastName: "김", phones: [ContactPhone("+82 2 555 1234")]),
+            Contact(id: "other", firstName: "Jun", lastName: "Kimura", phones: [ContactPhone("+82 2 555 9234")]),
+        ])
+        let hangul = try #require(directory.slot(of: "hangul"))
+        let other = try #require(directory.slot(of: "other"))
+        let own = directory.ownNameMatches("min jun kim", slots: [hangul, other])
+        #expect(own[hangul]?.reason == .nameTokens)
+        #expect(own[other] == nil)
     }
 }

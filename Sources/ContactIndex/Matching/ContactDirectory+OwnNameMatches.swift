@@ -14,8 +14,9 @@ extension ContactDirectory {
     /// As in a search of that one contact: a whole name equal to the query (`exactName`,
     /// `foldedName`, or folded to Latin, `transliteratedName`) ends there; else its tokens are
     /// scored against every spelling of the query's tokens (`offerTokenMatch`, all required),
-    /// then without the particles ("van der Berg" of a stored "Berg"), and the joined form of
-    /// the query the same way (`tokenPasses`).
+    /// then without the particles ("van der Berg" of a stored "Berg"), and the joined forms of
+    /// the query the same way (`tokenPasses`; a pass of joined neighbours only for the contacts
+    /// no earlier pass matched).
     ///
     /// A partial match (some of the words, `partialName`) is not one: a confirmation adds the
     /// same 0.05 to the better of the two scores whatever the name match, and the address's
@@ -62,6 +63,9 @@ extension ContactDirectory {
         let options = configuration.nameMatching
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         for pass in Self.tokenPasses(marked) {
+            // A pass for the contacts no earlier one matched whole (`TokenPass.onlyWithoutFullMatch`).
+            let slots = pass.onlyWithoutFullMatch ? rest.filter { found[$0] == nil } : rest
+            if slots.isEmpty || !pass.isRunnable(in: nameTokenIndex) { continue }
             var query = pass.tokens.indices.map { position in
                 NameQueryToken(
                     text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
@@ -81,8 +85,8 @@ extension ContactDirectory {
             let essential = query.indices.filter { !query[$0].isParticle }.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
             // Each contact is offered once a pass, so the selection never fills (and never
             // closes to a contact before scoring it).
-            var top = TopMatches(limit: rest.count, of: self)
-            for slot in rest {
+            var top = TopMatches(limit: slots.count, of: self)
+            for slot in slots {
                 if offerTokenMatch(slot: slot, query: query, requiring: all, into: &top) { continue }
                 // Without the particles, a match scores 0.41 and a third of the bonus.
                 if essential != 0, essential != all, floor <= 0.41 + Self.maximumBonus / 3 {

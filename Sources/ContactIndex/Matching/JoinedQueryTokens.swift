@@ -1,0 +1,58 @@
+/// A name's parts typed apart in a query, joined: "min-jun kim" and "min jun kim" are also
+/// searched as "minjun kim", "xiao ming wang" as "xiaoming wang".
+///
+/// Why: a stored name written as one word is indexed as that word alone. Korean given names
+/// come out of Hangul as one word (민준 is ICU's "minjun") and are typed with a hyphen in their
+/// Revised Romanization ("Min-jun") or as two words; Chinese given names are one word in pinyin
+/// ("Xiaoming") and often typed as two; French compound names are stored both ways ("Jeanluc",
+/// "Jean-Luc"). Stored hyphenated names are found by their joined form already (their parts and
+/// the whole are indexed); this is the other direction, the query's parts.
+enum JoinedQueryTokens {
+    /// The tokens with every run linked by hyphens joined into one (["min", "jun", "kim"] with a
+    /// hyphen after "min" → ["minjun", "kim"]), with per token whether the agent typed it whole:
+    /// a joined token is typed whole when its last part is. A hyphen after the last token
+    /// ("Mar Al-") links nothing.
+    /// - Parameters:
+    ///   - beforeHyphen: per token, whether a hyphen follows it (`NameNormalizer.tokensMarkingHyphens`);
+    ///     that is also whether it was typed whole.
+    static func joiningHyphenated(_ tokens: [String], beforeHyphen: [Bool]) -> (tokens: [String], typedWhole: [Bool]) {
+        var out: [String] = []
+        var wholes: [Bool] = []
+        var pending = ""
+        for (index, token) in tokens.enumerated() {
+            if beforeHyphen[index], index + 1 < tokens.count {
+                pending += token
+            } else {
+                out.append(pending + token)
+                wholes.append(beforeHyphen[index])
+                pending = ""
+            }
+        }
+        return (out, wholes)
+    }
+
+    /// The most tokens a query may have for its neighbours to be tried joined: a name of two
+    /// to four words (a longer query is an address or a company, not a person's split name).
+    static let pairedTokenCounts = 2...4
+
+    /// The readings of `tokens` with one pair of neighbours joined, left to right (["min", "jun",
+    /// "kim"] → ["minjun", "kim"], ["min", "junkim"]). Only neighbours of two letters or more that
+    /// are no particles (those have their own joined pass: `NameParticles`), in a query of
+    /// `pairedTokenCounts` tokens. A joined token is typed whole when its second part is.
+    /// Each reading comes with its joined token, which a search looks for only when the
+    /// vocabulary has it (see `ContactDirectory.TokenPass.requiredToken`).
+    static func joiningPairs(_ tokens: [String], typedWhole: [Bool]) -> [(tokens: [String], typedWhole: [Bool], joined: String)] {
+        guard pairedTokenCounts.contains(tokens.count) else { return [] }
+        func joinable(_ token: String) -> Bool { token.count >= 2 && !NameParticles.isParticle(token) }
+        var readings: [(tokens: [String], typedWhole: [Bool], joined: String)] = []
+        for first in 0..<(tokens.count - 1) where joinable(tokens[first]) && joinable(tokens[first + 1]) {
+            let pair = tokens[first] + tokens[first + 1]
+            var joined = tokens
+            var wholes = typedWhole
+            joined.replaceSubrange(first...(first + 1), with: [pair])
+            wholes.replaceSubrange(first...(first + 1), with: [typedWhole[first + 1]])
+            readings.append((joined, wholes, pair))
+        }
+        return readings
+    }
+}
