@@ -10,6 +10,7 @@ import Testing
         ("Seán", "O'Brien", nil), ("Sean", "OBrien", nil), ("Иван", "Иванов", nil), ("Иван", "Иванов", "Иванов Иван"),
         ("小明", "王", nil), ("혁중", "장", nil), ("Zoë", "Müller", nil), (nil, "van der Berg", nil), ("--", nil, "  --  "),
         ("Mary Ann", "Smith-Jones", "Smith, Mary Ann"), ("John", "Smith", nil), ("Zoë", "Müller", nil), ("", "", "王 小明"),
+        ("שרה", "כהן", nil), ("שרה", "כהן", nil),
     ]
 
     /// Writes the names' index data with a writer that remembers `limit` keys.
@@ -38,7 +39,7 @@ import Testing
     /// Each contact's tokens (text, role, romanized) as values.
     private static func tokens(_ rows: PreparedRows, _ index: Int) -> [String] {
         var out: [String] = []
-        rows.forEachToken(index) { bytes, role, romanized in out.append("\(String(utf8Bytes: bytes))/\(role)/\(romanized)") }
+        rows.forEachToken(index) { bytes, role, romanized, fromHebrew in out.append("\(String(utf8Bytes: bytes))/\(role)/\(romanized)/\(fromHebrew)") }
         return out
     }
 
@@ -76,7 +77,7 @@ import Testing
         for (index, field) in fields.enumerated() {
             var written: [String] = []
             // The split tokens, not the joined form a multi-part field also gets.
-            rows.forEachToken(index) { bytes, role, _ in if role == .given { written.append(String(utf8Bytes: bytes)) } }
+            rows.forEachToken(index) { bytes, role, _, _ in if role == .given { written.append(String(utf8Bytes: bytes)) } }
             #expect(written == NameNormalizer.shared.tokens(field), "\(field)")
         }
     }

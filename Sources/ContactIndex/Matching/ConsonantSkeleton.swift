@@ -3,7 +3,8 @@
 /// Vowels, glides and "h" are dropped (Arabic script writes no short vowels, so ICU's "mhmd"
 /// meets typed "Mohammed"; Greek η comes out "e" where people type "i"; Russian х comes out "h"
 /// where people type "kh"), "v", "w" and "b" are dropped too (Greek β, αυ, ευ, Arabic و), digraphs
-/// fold ("ph"→"f", "sh"→"s", "th"→"t", "ch"→"k", "ts"→"k" like Russian ц → "c"), "c"/"q"→"k",
+/// fold ("ph"→"f", "sh"→"s", "th"→"t", "ch"→"k", "ts"→"k" like Russian ц → "c", "tz"→"z" like
+/// Hebrew צ → "z"), "c"/"q"→"k",
 /// "x"→"ks", "ng"→"n", doubled letters collapse, an Arabic article "al" in front of a long
 /// token goes, and so does a final "t" after two consonants (Arabic ta marbuta: "fatmt" →
 /// "Fatima"). Anything that is not a-z or a digit is skipped.
@@ -37,6 +38,9 @@ enum ConsonantSkeleton {
             } else if byte == UInt8(ascii: "t"), next == UInt8(ascii: "s") {
                 byte = UInt8(ascii: "k")
                 index += 1
+            } else if byte == UInt8(ascii: "t"), next == UInt8(ascii: "z") {
+                byte = UInt8(ascii: "z")
+                index += 1
             } else if byte == UInt8(ascii: "n"), next == UInt8(ascii: "g") {
                 index += 1
             }
@@ -52,5 +56,56 @@ enum ConsonantSkeleton {
         }
         if out.count >= 3, out.last == UInt8(ascii: "t") { out.removeLast() }
         return String(utf8Bytes: out)
+    }
+
+    /// Whether a folded romanized token is consonantal: letters without a, e, i, o or u, as ICU
+    /// writes Hebrew (שרה "srh", כהן "khn", דוד "dwd"), where people type the vowels ("Sarah",
+    /// "Cohen", "David"). Single letters are not: they are initials.
+    static func isConsonantal(_ token: some Collection<UInt8>) -> Bool {
+        token.count >= 2 && !token.contains(where: isVowel)
+    }
+
+    /// Whether a folded letter is a, e, i, o or u.
+    @inline(__always)
+    static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): true
+        default: false
+        }
+    }
+
+    /// The other skeletons a consonantal token (`isConsonantal`) is filed under, besides its
+    /// own: ICU writes Hebrew כ "kh" and ח "h" where people type "k", "c" or "ch" ("Cohen",
+    /// "Rachel"), and פ "p" where they type "f" ("Yosef"), which `of` keeps apart ("kh" and "h"
+    /// drop out, as Russian х's "h" must meet a typed "kh"). So the token is also filed with
+    /// each of those read the typed way: "kh" and "h" as "k", "p" as "f", and both.
+    /// - Returns: the skeletons that differ from `of(token)` and from each other; none for a
+    ///   token that is not consonantal.
+    static func alternates(of token: some Collection<UInt8>) -> [String] {
+        let bytes = Array(token)
+        guard isConsonantal(bytes) else { return [] }
+        let own = of(bytes)
+        var alternates: [String] = []
+        for (hardH, fricativeP) in [(true, false), (false, true), (true, true)] {
+            var spelled: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if hardH, byte == UInt8(ascii: "k"), index < bytes.count, bytes[index] == UInt8(ascii: "h") {
+                    spelled.append(UInt8(ascii: "k"))
+                    index += 1
+                } else if hardH, byte == UInt8(ascii: "h") {
+                    spelled.append(UInt8(ascii: "k"))
+                } else if fricativeP, byte == UInt8(ascii: "p") {
+                    spelled.append(UInt8(ascii: "f"))
+                } else {
+                    spelled.append(byte)
+                }
+            }
+            let skeleton = of(spelled)
+            if !skeleton.isEmpty, skeleton != own, !alternates.contains(skeleton) { alternates.append(skeleton) }
+        }
+        return alternates
     }
 }

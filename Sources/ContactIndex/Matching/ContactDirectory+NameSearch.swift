@@ -103,10 +103,12 @@ extension ContactDirectory {
     /// "minjun kim" and "min junkim": `JoinedQueryTokens`). A search runs these last ones only
     /// while the passes before left no full match (`onlyWithoutFullMatch`): one more pass cost
     /// the hyphenated queries with typing errors about 40 µs at the median at a million
-    /// contacts, and a full match of the parts as typed is as good an answer. A pair's pass
-    /// runs only when the vocabulary has the joined pair (`requiredToken`): run for every query
-    /// without a full match, those passes took the two-typing-error class's p99 from 253 to
-    /// 330 µs and the unknown names' median from 28 to 60 µs. None when no token is left.
+    /// contacts, and a full match of the parts as typed is as good an answer. And they run only
+    /// when the vocabulary has the words they join (`requiredTokens`): run for every query
+    /// without a full match, the pairs' passes took the two-typing-error class's p99 from 253 to
+    /// 330 µs and the unknown names' median from 28 to 60 µs, and one hyphenated query with
+    /// typing errors ("Ea-Mariie Karge") went from under 245 to 293 µs. None when no token is
+    /// left.
     static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [TokenPass] {
         let folded = Array(CompanyLegalForms.strippingQueryForm(marked.map(\.token)).prefix(8))
         guard !folded.isEmpty else { return [] }
@@ -117,10 +119,11 @@ extension ContactDirectory {
         if joined.tokens != folded { passes.append(TokenPass(tokens: joined.tokens, typedWhole: joined.typedWhole, onlyWithoutFullMatch: false)) }
         let hyphenated = JoinedQueryTokens.joiningHyphenated(folded, beforeHyphen: typedWhole)
         if !passes.contains(where: { $0.tokens == hyphenated.tokens }) {
-            passes.append(TokenPass(tokens: hyphenated.tokens, typedWhole: hyphenated.typedWhole, onlyWithoutFullMatch: true))
+            passes.append(
+                TokenPass(tokens: hyphenated.tokens, typedWhole: hyphenated.typedWhole, onlyWithoutFullMatch: true, requiredTokens: hyphenated.joined))
         }
         for pair in JoinedQueryTokens.joiningPairs(folded, typedWhole: typedWhole) where !passes.contains(where: { $0.tokens == pair.tokens }) {
-            passes.append(TokenPass(tokens: pair.tokens, typedWhole: pair.typedWhole, onlyWithoutFullMatch: true, requiredToken: pair.joined))
+            passes.append(TokenPass(tokens: pair.tokens, typedWhole: pair.typedWhole, onlyWithoutFullMatch: true, requiredTokens: [pair.joined]))
         }
         return passes
     }
@@ -134,12 +137,12 @@ extension ContactDirectory {
         /// Whether the pass is run only when the passes before it left no full match in the
         /// results (partial ones at most).
         var onlyWithoutFullMatch: Bool
-        /// A token the vocabulary must have for the pass to run (nil: none).
-        var requiredToken: String? = nil
+        /// Tokens the vocabulary must have for the pass to run (the words it joins).
+        var requiredTokens: [String] = []
 
-        /// Whether the pass may find anything in `index`: the vocabulary has its required token.
+        /// Whether the pass may find anything in `index`: the vocabulary has its required tokens.
         func isRunnable(in index: NameTokenIndex) -> Bool {
-            requiredToken.map { index.vocabulary.id(of: $0) != nil } ?? true
+            requiredTokens.allSatisfy { index.vocabulary.id(of: $0) != nil }
         }
     }
 

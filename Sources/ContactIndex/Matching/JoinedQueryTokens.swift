@@ -11,24 +11,26 @@ enum JoinedQueryTokens {
     /// The tokens with every run linked by hyphens joined into one (["min", "jun", "kim"] with a
     /// hyphen after "min" → ["minjun", "kim"]), with per token whether the agent typed it whole:
     /// a joined token is typed whole when its last part is. A hyphen after the last token
-    /// ("Mar Al-") links nothing.
+    /// ("Mar Al-") links nothing. `joined` lists the joined tokens.
     /// - Parameters:
     ///   - beforeHyphen: per token, whether a hyphen follows it (`NameNormalizer.tokensMarkingHyphens`);
     ///     that is also whether it was typed whole.
-    static func joiningHyphenated(_ tokens: [String], beforeHyphen: [Bool]) -> (tokens: [String], typedWhole: [Bool]) {
+    static func joiningHyphenated(_ tokens: [String], beforeHyphen: [Bool]) -> (tokens: [String], typedWhole: [Bool], joined: [String]) {
         var out: [String] = []
         var wholes: [Bool] = []
+        var joined: [String] = []
         var pending = ""
         for (index, token) in tokens.enumerated() {
             if beforeHyphen[index], index + 1 < tokens.count {
                 pending += token
             } else {
+                if !pending.isEmpty { joined.append(pending + token) }
                 out.append(pending + token)
                 wholes.append(beforeHyphen[index])
                 pending = ""
             }
         }
-        return (out, wholes)
+        return (out, wholes, joined)
     }
 
     /// The most tokens a query may have for its neighbours to be tried joined: a name of two
@@ -40,7 +42,7 @@ enum JoinedQueryTokens {
     /// are no particles (those have their own joined pass: `NameParticles`), in a query of
     /// `pairedTokenCounts` tokens. A joined token is typed whole when its second part is.
     /// Each reading comes with its joined token, which a search looks for only when the
-    /// vocabulary has it (see `ContactDirectory.TokenPass.requiredToken`).
+    /// vocabulary has it (see `ContactDirectory.TokenPass.requiredTokens`).
     static func joiningPairs(_ tokens: [String], typedWhole: [Bool]) -> [(tokens: [String], typedWhole: [Bool], joined: String)] {
         guard pairedTokenCounts.contains(tokens.count) else { return [] }
         func joinable(_ token: String) -> Bool { token.count >= 2 && !NameParticles.isParticle(token) }

@@ -30,7 +30,8 @@ struct NameIndexWriter {
     /// The tokens of the fields folded so far, as ranges of `folded`.
     private var tokens: [Range<Int>] = []
     /// Per field folded so far: whether it was written in another script than Latin.
-    private var romanizedFields: [Bool] = []
+    /// Per field: 0 in Latin letters, 1 romanized by ICU, 2 romanized from Hebrew.
+    private var romanizedFields: [UInt8] = []
     private var variant: [UInt8] = []
     private var spaced: [UInt8] = []
     private var key: [UInt8] = []
@@ -86,12 +87,16 @@ struct NameIndexWriter {
         folded.withUnsafeBufferPointer { bytes in
             for (field, (list, role)) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)].enumerated() {
                 for index in list {
-                    rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, romanized: romanizedFields[field])
+                    rows.appendToken(
+                        UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, romanized: romanizedFields[field] != 0,
+                        fromHebrew: romanizedFields[field] == 2)
                 }
             }
             for (field, list) in [given, family].enumerated() where list.count > 1 {
                 let joined = list.flatMap { bytes[tokens[$0]] }
-                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, romanized: romanizedFields[field]) }
+                joined.withUnsafeBufferPointer {
+                    rows.appendToken($0, role: .joined, romanized: romanizedFields[field] != 0, fromHebrew: romanizedFields[field] == 2)
+                }
             }
             for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
                 guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
@@ -156,25 +161,25 @@ struct NameIndexWriter {
     private mutating func fold(_ field: UnsafeBufferPointer<UInt8>?) -> Range<Int> {
         let first = tokens.count
         guard let field, !field.isEmpty else {
-            romanizedFields.append(false)
+            romanizedFields.append(0)
             return first..<first
         }
         let start = folded.count
         if field.allSatisfy({ $0 < 0x80 }) {
-            romanizedFields.append(false)
+            romanizedFields.append(0)
             folded.append(contentsOf: field)  // lower-cased by the split below
         } else {
             var remembered = takeBuffer(&memoValue)
             if foldMemo.withValue(for: field, { remembered.append(contentsOf: $0) }) {
-                romanizedFields.append(remembered[0] == 1)
+                romanizedFields.append(remembered[0])
                 folded.append(contentsOf: remembered[1...])
             } else {
-                let romanized = NameNormalizer.hasNonLatinLetters(field)
+                let romanized: UInt8 = NameNormalizer.hasNonLatinLetters(field) ? (NameNormalizer.hasHebrewLetters(field) ? 2 : 1) : 0
                 romanizedFields.append(romanized)
                 var text = names.fold(String(utf8Bytes: field))
                 text.withUTF8 { folded.append(contentsOf: $0) }
                 if foldMemo.isEnabled {
-                    remembered.append(romanized ? 1 : 0)
+                    remembered.append(romanized)
                     remembered.append(contentsOf: folded[start...])
                     remembered.withUnsafeBufferPointer { foldMemo.insert(key: field, value: $0) }
                 }

@@ -323,11 +323,19 @@ struct NameQueryToken {
         if !skeleton.isEmpty, let candidates = index.skeletons[skeleton], candidates.count <= skeletonLimit ?? .max {
             compared = candidates.count
             let distances = PatternDistance(bytes)
+            // The query's consonants, made at the first consonantal candidate (most skeletons
+            // have none).
+            var consonants: PatternDistance?? = nil
             index.vocabulary.withBytesReader { reader in
                 for (offset, id) in candidates.enumerated() {
                     if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
                     if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
-                    if positions.value(of: id) == nil, let quality = Self.romanizedQuality(distances, reader[id]) {
+                    guard positions.value(of: id) == nil else { continue }
+                    // The bytes first: most candidates have vowels, and the flag is a read far away.
+                    let token = reader[id]
+                    let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
+                    if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
+                    if let quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal) {
                         note(id, .romanized, quality: quality)
                     }
                 }
@@ -362,19 +370,75 @@ struct NameQueryToken {
     /// "lee"). A short skeleton is shared by hundreds of unrelated romanized tokens ("l": "le",
     /// "li", "ali", "ella", "leila"; "s": the "s" of "S.A."); the reach keeps the plausible
     /// ones and drops the rest ("ali", "ella" and "leila" for "lee", "s" for "sav").
-    static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
-        romanizedQuality(PatternDistance(Array(query)), token)
+    ///
+    /// A consonantal romanization of Hebrew (`NameTokenIndex.isConsonantal`) has none of the
+    /// vowels people type: "cohen" is 3 edits from "khn", "david" from "dwd".
+    /// Such a token is also compared with the query's consonants ("chn", "dvd"), within the same
+    /// reach, when both start alike (`sameLeadingSound`: "mohammed", "mhmmd", is not "hmd",
+    /// أحمد, Ahmad) and the token has at least half as many letters as the query ("suwaidi" is
+    /// not "sd", سعد). Its quality then counts each vowel left out as an edit, so that it ranks
+    /// below a token that holds the vowels and is as close: "fouad" is فؤاد ("fwad") before
+    /// فهد ("fhd").
+    /// - Parameter consonantal: whether `token` is such a romanization.
+    static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>, consonantal: Bool = false) -> Float? {
+        romanizedQuality(PatternDistance(Array(query)), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
     }
 
-    /// `romanizedQuality` from a query prepared for many tokens.
-    static func romanizedQuality(_ query: PatternDistance, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
+    /// `romanizedQuality` from a query prepared for many tokens, with its consonants
+    /// (`consonants(of:)`, nil when it has none to compare).
+    static func romanizedQuality(
+        _ query: PatternDistance, consonants: PatternDistance?, _ token: UnsafeBufferPointer<UInt8>, consonantal: Bool
+    ) -> Float? {
+        if let quality = romanizedQuality(query, token) { return quality }
+        guard consonantal, let consonants, ConsonantSkeleton.isConsonantal(token), 2 * token.count >= query.pattern.count, let first = token.first,
+            let typed = consonants.pattern.first, sameLeadingSound(typed, first),
+            let distance = reachedDistance(consonants, token)
+        else { return nil }
+        let longer = max(query.pattern.count, token.count)
+        let edits = min(distance + query.pattern.count - consonants.pattern.count, longer)
+        return TokenMatchKind.romanized.quality * (1 - 0.5 * Float(edits) / Float(max(longer, 1)))
+    }
+
+    /// The query token without its vowels (a, e, i, o, u), when that leaves at least two letters
+    /// and drops at least one; else nil.
+    static func consonants(of query: some Collection<UInt8>) -> [UInt8]? {
+        let consonants = query.filter { !ConsonantSkeleton.isVowel($0) }
+        return consonants.count >= 2 && consonants.count < query.count ? consonants : nil
+    }
+
+    /// Whether two letters may write the same sound at the start of a name across
+    /// romanizations: equal, or of one group of c/k/q/h/x (Hebrew כ and ח, typed "c", "k",
+    /// "ch", "kh" or "h"), b/v/w, f/p, s/z, y/j.
+    static func sameLeadingSound(_ a: UInt8, _ b: UInt8) -> Bool {
+        func group(_ byte: UInt8) -> UInt8 {
+            switch byte {
+            case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "q"), UInt8(ascii: "h"), UInt8(ascii: "x"): UInt8(ascii: "k")
+            case UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "w"): UInt8(ascii: "b")
+            case UInt8(ascii: "f"), UInt8(ascii: "p"): UInt8(ascii: "p")
+            case UInt8(ascii: "s"), UInt8(ascii: "z"): UInt8(ascii: "s")
+            case UInt8(ascii: "y"), UInt8(ascii: "j"): UInt8(ascii: "y")
+            default: byte
+            }
+        }
+        return group(a) == group(b)
+    }
+
+    /// The quality of `token` as a romanization of `query`, by their distance (see above).
+    private static func romanizedQuality(_ query: PatternDistance, _ token: UnsafeBufferPointer<UInt8>) -> Float? {
+        guard let distance = reachedDistance(query, token) else { return nil }
+        let longer = max(query.pattern.count, token.count)
+        return TokenMatchKind.romanized.quality * (1 - 0.5 * Float(distance) / Float(max(longer, 1)))
+    }
+
+    /// The distance from `query` to `token` when neither is less than half as long as the other
+    /// and it is within the reach (half the longer, at least 2); else nil.
+    private static func reachedDistance(_ query: PatternDistance, _ token: UnsafeBufferPointer<UInt8>) -> Int? {
         let queryLength = query.pattern.count
         let longer = max(queryLength, token.count)
         guard 2 * min(queryLength, token.count) >= longer else { return nil }
         let reach = max(2, longer / 2)
         let distance = query.distance(to: token, limit: reach)
-        guard distance <= reach else { return nil }
-        return TokenMatchKind.romanized.quality * (1 - 0.5 * Float(distance) / Float(max(longer, 1)))
+        return distance <= reach ? distance : nil
     }
 
     /// Makes room for `count` candidates.

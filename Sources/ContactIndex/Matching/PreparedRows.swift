@@ -15,7 +15,9 @@ struct PreparedRows: Sendable {
     private var tokenBytes: [UInt8] = []
     private var tokenEnds: [Int] = []
     private var tokenRoles: [NameTokenRole] = []
-    private var tokenRomanized: [Bool] = []
+    /// Per token: 0 as written, 1 ICU's romanization of another script, 2 of Hebrew
+    /// (`NameNormalizer.hasHebrewLetters`: consonantal, ICU writes no vowels).
+    private var tokenRomanized: [UInt8] = []
     /// Per contact: the end of its tokens in `tokenEnds`.
     private var tokenCountEnds: [Int] = []
     private var nameKeyBytes: [UInt8] = []
@@ -49,11 +51,11 @@ struct PreparedRows: Sendable {
     }
 
     /// Adds a name token of the current contact.
-    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool) {
+    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, fromHebrew: Bool = false) {
         tokenBytes.append(contentsOf: token)
         tokenEnds.append(tokenBytes.count)
         tokenRoles.append(role)
-        tokenRomanized.append(romanized)
+        tokenRomanized.append(romanized ? (fromHebrew ? 2 : 1) : 0)
     }
 
     /// Adds a collation key of the current contact (skipped when it equals one already added).
@@ -108,13 +110,13 @@ struct PreparedRows: Sendable {
         (index == 0 ? 0 : countEnds[index - 1])..<countEnds[index]
     }
 
-    /// Calls `body` with each token of contact `index`, its role, and whether it is ICU's
-    /// romanization of another script.
-    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, Bool) -> Void) {
+    /// Calls `body` with each token of contact `index`, its role, whether it is ICU's
+    /// romanization of another script, and whether of Hebrew.
+    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, Bool, Bool) -> Void) {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenRomanized[entry])
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenRomanized[entry] != 0, tokenRomanized[entry] == 2)
             }
         }
     }

@@ -216,6 +216,12 @@ public struct NameNormalizer: Sendable {
         containsScalar(bytes) { $0.value >= 0x370 && $0.properties.isAlphabetic && !isLatinOrMark($0.value) }
     }
 
+    /// Whether a name holds Hebrew letters, which ICU romanizes without vowels ("srh khn" for
+    /// שרה כהן: see `ConsonantSkeleton.alternates`).
+    static func hasHebrewLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x05D0...0x05EA).contains($0.value) || (0xFB1D...0xFB4F).contains($0.value) }
+    }
+
     /// Whether a name holds Han, Hangul or kana: scripts whose names are written family name
     /// first and without a space ("장혁중", "王小明"), so the joined form is a name too.
     static func hasUnspacedScript(_ bytes: some Sequence<UInt8>) -> Bool {
