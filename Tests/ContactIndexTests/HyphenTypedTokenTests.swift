@@ -84,8 +84,11 @@ import Testing
         #expect(pairs.map(\.tokens) == [["minjun", "kim"], ["min", "junkim"]])
         #expect(pairs.map(\.typedWhole) == [[true, false], [false, false]])
         #expect(pairs.map(\.joined) == ["minjun", "junkim"])
-        // Initials and particles are not joined; one word has no neighbour; five are too many.
-        #expect(JoinedQueryTokens.joiningPairs(["j", "smith"], typedWhole: [false, false]).isEmpty)
+        // A letter joins the word after it (the search runs it only when the vocabulary has the
+        // joined word), not the one before; particles are not joined; one word has no
+        // neighbour; five are too many.
+        #expect(JoinedQueryTokens.joiningPairs(["o", "brien"], typedWhole: [false, false]).map(\.joined) == ["obrien"])
+        #expect(JoinedQueryTokens.joiningPairs(["smith", "j"], typedWhole: [false, false]).isEmpty)
         #expect(JoinedQueryTokens.joiningPairs(["van", "dijk"], typedWhole: [false, false]).isEmpty)
         #expect(JoinedQueryTokens.joiningPairs(["kim"], typedWhole: [false]).isEmpty)
         #expect(JoinedQueryTokens.joiningPairs(["a1", "b2", "c3", "d4", "e5"], typedWhole: Array(repeating: false, count: 5)).isEmpty)
@@ -96,6 +99,9 @@ import Testing
         Contact(id: "seoyeon", firstName: "서연", lastName: "이"),
         Contact(id: "latin", firstName: "Seo-yeon", lastName: "Park"),
         Contact(id: "joined", firstName: "Jeanluc", lastName: "Picard"),
+        Contact(id: "apostrophe", firstName: "Seán", lastName: "O'Brien"),
+        Contact(id: "angelo", firstName: "Mary-Kate", lastName: "D'Angelo"),
+        Contact(id: "initial", firstName: "Oscar", lastName: "Brien"),
         Contact(id: "other", firstName: "Jun", lastName: "Kimura"),
     ])
 
@@ -104,7 +110,7 @@ import Testing
     @Test(arguments: [
         ("Min-jun Kim", "hangul"), ("Kim Min-jun", "hangul"), ("Seo-yeon Lee", "seoyeon"), ("Lee Seo-yeon", "seoyeon"),
         ("Jean-Luc Picard", "joined"), ("Min Jun Kim", "hangul"), ("Kim Min Jun", "hangul"), ("Seo Yeon Lee", "seoyeon"),
-        ("Jean Luc Picard", "joined"),
+        ("Jean Luc Picard", "joined"), ("Sean O Brien", "apostrophe"), ("Mary Kate D Angelo", "angelo"),
     ])
     func aJoinedStoredNameIsAFullMatch(text: String, id: String) {
         let found = matches(text)

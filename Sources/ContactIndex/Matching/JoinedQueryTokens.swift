@@ -5,8 +5,10 @@
 /// come out of Hangul as one word (민준 is ICU's "minjun") and are typed with a hyphen in their
 /// Revised Romanization ("Min-jun") or as two words; Chinese given names are one word in pinyin
 /// ("Xiaoming") and often typed as two; French compound names are stored both ways ("Jeanluc",
-/// "Jean-Luc"). Stored hyphenated names are found by their joined form already (their parts and
-/// the whole are indexed); this is the other direction, the query's parts.
+/// "Jean-Luc"); a name with an apostrophe is folded without it (O'Brien is "obrien") and typed
+/// with a space ("O Brien", "D Angelo"). Stored hyphenated names are found by their joined form
+/// already (their parts and the whole are indexed); this is the other direction, the query's
+/// parts.
 enum JoinedQueryTokens {
     /// The tokens with every run linked by hyphens joined into one (["min", "jun", "kim"] with a
     /// hyphen after "min" → ["minjun", "kim"]), with per token whether the agent typed it whole:
@@ -38,16 +40,17 @@ enum JoinedQueryTokens {
     static let pairedTokenCounts = 2...4
 
     /// The readings of `tokens` with one pair of neighbours joined, left to right (["min", "jun",
-    /// "kim"] → ["minjun", "kim"], ["min", "junkim"]). Only neighbours of two letters or more that
-    /// are no particles (those have their own joined pass: `NameParticles`), in a query of
-    /// `pairedTokenCounts` tokens. A joined token is typed whole when its second part is.
+    /// "kim"] → ["minjun", "kim"], ["min", "junkim"]; ["o", "brien"] → ["obrien"]). Only
+    /// neighbours that are no particles (those have their own joined pass: `NameParticles`), the
+    /// second of two letters or more, in a query of `pairedTokenCounts` tokens. A joined token is
+    /// typed whole when its second part is.
     /// Each reading comes with its joined token, which a search looks for only when the
     /// vocabulary has it (see `ContactDirectory.TokenPass.requiredTokens`).
     static func joiningPairs(_ tokens: [String], typedWhole: [Bool]) -> [(tokens: [String], typedWhole: [Bool], joined: String)] {
         guard pairedTokenCounts.contains(tokens.count) else { return [] }
-        func joinable(_ token: String) -> Bool { token.count >= 2 && !NameParticles.isParticle(token) }
+        func joinable(_ token: String, shortest: Int) -> Bool { token.count >= shortest && !NameParticles.isParticle(token) }
         var readings: [(tokens: [String], typedWhole: [Bool], joined: String)] = []
-        for first in 0..<(tokens.count - 1) where joinable(tokens[first]) && joinable(tokens[first + 1]) {
+        for first in 0..<(tokens.count - 1) where joinable(tokens[first], shortest: 1) && joinable(tokens[first + 1], shortest: 2) {
             let pair = tokens[first] + tokens[first + 1]
             var joined = tokens
             var wholes = typedWhole
