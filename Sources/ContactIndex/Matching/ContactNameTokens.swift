@@ -47,6 +47,23 @@ enum NameTokenRole: UInt32, Sendable {
 }
 
 /// One folded token of a contact's names, with its role.
+/// The script a name token was written in, as indexing needs it: Latin letters as written, or
+/// ICU's romanization of another script, of Hebrew apart (ICU writes it without vowels:
+/// `ConsonantSkeleton.isConsonantal`). The raw value is what the fold memo keeps.
+enum TokenScript: UInt8, Sendable {
+    case latin = 0
+    case other = 1
+    case hebrew = 2
+
+    /// The script of a name field's bytes.
+    init(of field: some Sequence<UInt8>) {
+        self = NameNormalizer.hasNonLatinLetters(field) ? (NameNormalizer.hasHebrewLetters(field) ? .hebrew : .other) : .latin
+    }
+
+    /// Whether the token is ICU's romanization of another script.
+    var isRomanized: Bool { self != .latin }
+}
+
 struct NameToken: Sendable, Hashable {
     var text: String
     var role: NameTokenRole

@@ -18,17 +18,27 @@ enum JoinedQueryTokens {
     ///   - beforeHyphen: per token, whether a hyphen follows it (`NameNormalizer.tokensMarkingHyphens`);
     ///     that is also whether it was typed whole.
     static func joiningHyphenated(_ tokens: [String], beforeHyphen: [Bool]) -> (tokens: [String], typedWhole: [Bool], joined: [String]) {
+        joiningRuns(tokens, typedWhole: beforeHyphen) { beforeHyphen[$0] }
+    }
+
+    /// The tokens with every token at an index `linksToNext` holds joined to the one after it
+    /// (runs of them into one), with per token whether it was typed whole: a joined token is
+    /// when its last part is. The last token links nothing. `joined` lists the joined tokens.
+    /// Shared by the hyphens' pass and the particles' (`NameParticles.joiningParticles`).
+    static func joiningRuns(
+        _ tokens: [String], typedWhole: [Bool], linksToNext: (Int) -> Bool
+    ) -> (tokens: [String], typedWhole: [Bool], joined: [String]) {
         var out: [String] = []
         var wholes: [Bool] = []
         var joined: [String] = []
         var pending = ""
         for (index, token) in tokens.enumerated() {
-            if beforeHyphen[index], index + 1 < tokens.count {
+            if index + 1 < tokens.count, linksToNext(index) {
                 pending += token
             } else {
                 if !pending.isEmpty { joined.append(pending + token) }
                 out.append(pending + token)
-                wholes.append(beforeHyphen[index])
+                wholes.append(typedWhole[index])
                 pending = ""
             }
         }

@@ -29,9 +29,8 @@ struct NameIndexWriter {
     private var folded: [UInt8] = []
     /// The tokens of the fields folded so far, as ranges of `folded`.
     private var tokens: [Range<Int>] = []
-    /// Per field folded so far: whether it was written in another script than Latin.
-    /// Per field: 0 in Latin letters, 1 romanized by ICU, 2 romanized from Hebrew.
-    private var romanizedFields: [UInt8] = []
+    /// Per field folded so far: the script it was written in.
+    private var fieldScripts: [TokenScript] = []
     private var variant: [UInt8] = []
     private var spaced: [UInt8] = []
     private var key: [UInt8] = []
@@ -74,7 +73,7 @@ struct NameIndexWriter {
     ) -> FoldedNames {
         folded.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
-        romanizedFields.removeAll(keepingCapacity: true)
+        fieldScripts.removeAll(keepingCapacity: true)
         let given = fold(first)
         let family = fold(last)
         let displayed = fold(display)
@@ -87,23 +86,19 @@ struct NameIndexWriter {
         folded.withUnsafeBufferPointer { bytes in
             for (field, (list, role)) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)].enumerated() {
                 for index in list {
-                    rows.appendToken(
-                        UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, romanized: romanizedFields[field] != 0,
-                        fromHebrew: romanizedFields[field] == 2)
+                    rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, script: fieldScripts[field])
                 }
             }
             for (field, list) in [given, family].enumerated() where list.count > 1 {
                 let joined = list.flatMap { bytes[tokens[$0]] }
-                joined.withUnsafeBufferPointer {
-                    rows.appendToken($0, role: .joined, romanized: romanizedFields[field] != 0, fromHebrew: romanizedFields[field] == 2)
-                }
+                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, script: fieldScripts[field]) }
             }
             for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
                 guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
                 let main = list.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[$0]]), as: UTF8.self) }
                 for token in alternateTokens(of: field, besides: main, asGivenName: index == 0) {
                     var token = token
-                    token.withUTF8 { rows.appendToken($0, role: .alternate, romanized: true) }
+                    token.withUTF8 { rows.appendToken($0, role: .alternate, script: .other) }
                 }
             }
         }
@@ -161,25 +156,25 @@ struct NameIndexWriter {
     private mutating func fold(_ field: UnsafeBufferPointer<UInt8>?) -> Range<Int> {
         let first = tokens.count
         guard let field, !field.isEmpty else {
-            romanizedFields.append(0)
+            fieldScripts.append(.latin)
             return first..<first
         }
         let start = folded.count
         if field.allSatisfy({ $0 < 0x80 }) {
-            romanizedFields.append(0)
+            fieldScripts.append(.latin)
             folded.append(contentsOf: field)  // lower-cased by the split below
         } else {
             var remembered = takeBuffer(&memoValue)
             if foldMemo.withValue(for: field, { remembered.append(contentsOf: $0) }) {
-                romanizedFields.append(remembered[0])
+                fieldScripts.append(TokenScript(rawValue: remembered[0]) ?? .other)
                 folded.append(contentsOf: remembered[1...])
             } else {
-                let romanized: UInt8 = NameNormalizer.hasNonLatinLetters(field) ? (NameNormalizer.hasHebrewLetters(field) ? 2 : 1) : 0
-                romanizedFields.append(romanized)
+                let script = TokenScript(of: field)
+                fieldScripts.append(script)
                 var text = names.fold(String(utf8Bytes: field))
                 text.withUTF8 { folded.append(contentsOf: $0) }
                 if foldMemo.isEnabled {
-                    remembered.append(romanized)
+                    remembered.append(script.rawValue)
                     remembered.append(contentsOf: folded[start...])
                     remembered.withUnsafeBufferPointer { foldMemo.insert(key: field, value: $0) }
                 }

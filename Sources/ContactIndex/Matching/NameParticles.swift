@@ -14,18 +14,7 @@ enum NameParticles {
     /// typed it whole (`NameNormalizer.tokensMarkingHyphens`): a joined token is typed whole when
     /// its last part is ("al-gh" joins to "algh", a prefix).
     static func joiningParticles(_ tokens: [String], typedWhole: [Bool]) -> (tokens: [String], typedWhole: [Bool]) {
-        var out: [String] = []
-        var wholes: [Bool] = []
-        var pending = ""
-        for (index, token) in tokens.enumerated() {
-            if isParticle(token), index + 1 < tokens.count {
-                pending += token
-            } else {
-                out.append(pending + token)
-                wholes.append(typedWhole[index])
-                pending = ""
-            }
-        }
-        return (out, wholes)
+        let joined = JoinedQueryTokens.joiningRuns(tokens, typedWhole: typedWhole) { isParticle(tokens[$0]) }
+        return (joined.tokens, joined.typedWhole)
     }
 }

@@ -15,9 +15,8 @@ struct PreparedRows: Sendable {
     private var tokenBytes: [UInt8] = []
     private var tokenEnds: [Int] = []
     private var tokenRoles: [NameTokenRole] = []
-    /// Per token: 0 as written, 1 ICU's romanization of another script, 2 of Hebrew
-    /// (`NameNormalizer.hasHebrewLetters`: consonantal, ICU writes no vowels).
-    private var tokenRomanized: [UInt8] = []
+    /// Per token: the script it was written in (`TokenScript`).
+    private var tokenScripts: [TokenScript] = []
     /// Per contact: the end of its tokens in `tokenEnds`.
     private var tokenCountEnds: [Int] = []
     private var nameKeyBytes: [UInt8] = []
@@ -51,11 +50,11 @@ struct PreparedRows: Sendable {
     }
 
     /// Adds a name token of the current contact.
-    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, fromHebrew: Bool = false) {
+    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript) {
         tokenBytes.append(contentsOf: token)
         tokenEnds.append(tokenBytes.count)
         tokenRoles.append(role)
-        tokenRomanized.append(romanized ? (fromHebrew ? 2 : 1) : 0)
+        tokenScripts.append(script)
     }
 
     /// Adds a collation key of the current contact (skipped when it equals one already added).
@@ -116,7 +115,8 @@ struct PreparedRows: Sendable {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenRomanized[entry] != 0, tokenRomanized[entry] == 2)
+                let script = tokenScripts[entry]
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], script.isRomanized, script == .hebrew)
             }
         }
     }

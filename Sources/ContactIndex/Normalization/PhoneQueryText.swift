@@ -43,13 +43,12 @@ enum PhoneQueryText {
     /// prefix, which libphonenumber reads), in `digitsWithPlusAdded`; else nil.
     /// - Complexity: O(n).
     static func withPlusAdded(_ text: String) -> String? {
-        withPlusAdded(text, allowingLeadingZero: false)
+        digits(of: text).flatMap(plusAdded)
     }
 
-    /// "+" and the digits of `text` when it is digits alone (punctuation as above); with
-    /// `allowingLeadingZero` false, only 8 to 15 of them that do not start with 0.
-    private static func withPlusAdded(_ text: String, allowingLeadingZero: Bool) -> String? {
-        var digits = "+"
+    /// The digits of `text` when it is digits alone (punctuation as above), at least one; else nil.
+    private static func digits(of text: String) -> Substring? {
+        var digits = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "0"..."9": digits.unicodeScalars.append(scalar)
@@ -57,10 +56,13 @@ enum PhoneQueryText {
             default: return nil
             }
         }
-        if allowingLeadingZero { return digits.utf8.count > 1 ? digits : nil }
-        let count = digits.utf8.count - 1
-        guard digitsWithPlusAdded.contains(count), digits.utf8.dropFirst().first != UInt8(ascii: "0") else { return nil }
-        return digits
+        return digits.isEmpty ? nil : Substring(digits)
+    }
+
+    /// "+" and `digits` when they are `digitsWithPlusAdded` many and do not start with 0.
+    private static func plusAdded(_ digits: Substring) -> String? {
+        guard digitsWithPlusAdded.contains(digits.utf8.count), digits.utf8.first != UInt8(ascii: "0") else { return nil }
+        return "+" + digits
     }
 
     /// The international prefixes read in any region: 00, the ITU-T recommendation that most
@@ -73,11 +75,9 @@ enum PhoneQueryText {
     /// start with one and go on with 8 to 15 digits that do not start with 0; else nil.
     /// - Complexity: O(n).
     static func withInternationalPrefixReplaced(_ text: String) -> String? {
-        guard let digits = withPlusAdded(text, allowingLeadingZero: true) else { return nil }
-        for prefix in internationalPrefixes where digits.utf8.dropFirst().starts(with: prefix.utf8) {
-            let rest = digits.utf8.dropFirst(1 + prefix.utf8.count)
-            guard digitsWithPlusAdded.contains(rest.count), rest.first != UInt8(ascii: "0") else { continue }
-            return "+" + String(Substring(rest))
+        guard let digits = digits(of: text) else { return nil }
+        for prefix in internationalPrefixes where digits.hasPrefix(prefix) {
+            if let international = plusAdded(digits.dropFirst(prefix.count)) { return international }
         }
         return nil
     }
