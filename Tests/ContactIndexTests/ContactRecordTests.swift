@@ -98,7 +98,7 @@ import Testing
         for contact in contacts where !contact.id.isEmpty {
             let prepared = Self.preparer.prepare(contact)
             var tokens: [NameToken] = []
-            prepared.rows.forEachToken(0) { bytes, role, romanized, _ in tokens.append(NameToken(text: String(utf8Bytes: bytes), role: role, romanized: romanized)) }
+            prepared.rows.forEachToken(0) { bytes, role, script in tokens.append(NameToken(text: String(utf8Bytes: bytes), role: role, romanized: script.isRomanized)) }
             #expect(tokens == ContactNameTokens.of(prepared.contact, names: names), "\(contact.id)")
             var expectedKeys: [[UInt8]] = []
             for key in NameVariants.of(prepared.contact).map({ names.collationKey($0) }) where key.count > 1 && !expectedKeys.contains(key) {

@@ -70,11 +70,24 @@ struct NameTokenIndex: Sendable {
     private(set) var idKeyLead: UInt64 = 0
     /// Token ids by consonant skeleton (see `ConsonantSkeleton`), for the tokens that are ICU's
     /// romanization of another script only: a typed "Mona" meets منى's "mny", never "Mooney".
+    /// An id with `arabicScriptBit` is a romanization of Arabic script, compared letter by
+    /// letter as well (`ArabicScriptSpelling`): marked in the list, a search tells it apart
+    /// without reading a flag for each of the hundreds of tokens that share a short skeleton.
     private(set) var skeletons: [String: [UInt32]] = [:]
+    /// Token ids by the skeletons of their letters read the ways another language reads them
+    /// (`ConsonantSkeleton.alternates` for Hebrew, `ArabicScriptSpelling.alternateSkeletons`,
+    /// with `arabicScriptBit`), apart from `skeletons`: what shares only such a skeleton with a
+    /// query token is compared by that script's rules alone, not by edit distance ("alk" is two
+    /// edits from "alkby", الكعبي, filed under "lk" with its article kept).
+    private(set) var alternateSkeletons: [String: [UInt32]] = [:]
+    /// Marks an id of `skeletons` or `alternateSkeletons` as a romanization of Arabic script.
+    static let arabicScriptBit: UInt32 = 1 << 31
     /// Per token id: whether it is in `skeletons`.
     private var hasSkeleton: [Bool] = []
-    /// Per vocabulary token: whether it is a consonantal romanization of Hebrew (`isConsonantal`).
-    private var consonantal: [Bool] = []
+    /// Per vocabulary token: the script whose romanization it is compared as: `.hebrew` for a
+    /// consonantal romanization of Hebrew (`isConsonantal`), `.arabic` for one of Arabic script
+    /// (`arabicScriptBit`), else `.latin`. Set at a token's first such contact, never cleared.
+    private var comparedAs: [TokenScript] = []
     /// Per token id: whether some contact has it in a name of its own (any role but the
     /// company's); false for a word of companies only, whose contacts all match it as a company's
     /// word (`ContactDirectory.tieCeiling`). Set once, never cleared: a token that only companies
@@ -116,8 +129,9 @@ struct NameTokenIndex: Sendable {
         entityRanks.reserveCapacity(entityRanks.count)
         idPrefixes.reserveCapacity(idPrefixes.count)
         skeletons.reserveCapacity(skeletons.count)
+        alternateSkeletons.reserveCapacity(alternateSkeletons.count)
         hasSkeleton.reserveCapacity(hasSkeleton.count)
-        consonantal.reserveCapacity(consonantal.count)
+        comparedAs.reserveCapacity(comparedAs.count)
         inPersonNames.reserveCapacity(inPersonNames.count)
         repeatingSlots.reserveCapacity(repeatingSlots.count)
         singleTokenNames.reserveCapacity(singleTokenNames.count)
@@ -335,9 +349,9 @@ struct NameTokenIndex: Sendable {
     mutating func insert(slot: UInt32, rows: PreparedRows, index: Int) {
         let start = beginRun(slot: slot)
         var count = 0
-        rows.forEachToken(index) { token, role, romanized, fromHebrew in
+        rows.forEachToken(index) { token, role, script in
             guard count < 255 else { return }
-            addToken(token, role: role, romanized: romanized, fromHebrew: fromHebrew, slot: slot, runStart: start, runCount: &count)
+            addToken(token, role: role, script: script, slot: slot, runStart: start, runCount: &count)
         }
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
@@ -365,9 +379,9 @@ struct NameTokenIndex: Sendable {
         let old = tokens(of: slot).map { $0 & Self.idMask }
         let start = beginRun(slot: slot)
         var count = 0
-        rows.forEachToken(index) { token, role, romanized, fromHebrew in
+        rows.forEachToken(index) { token, role, script in
             guard count < 255 else { return }
-            addToken(token, role: role, romanized: romanized, fromHebrew: fromHebrew, slot: slot, runStart: start, runCount: &count, filed: old)
+            addToken(token, role: role, script: script, slot: slot, runStart: start, runCount: &count, filed: old)
         }
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
@@ -439,7 +453,7 @@ struct NameTokenIndex: Sendable {
         var count = 0
         for token in tokens.prefix(255) {
             var text = token.text
-            text.withUTF8 { addToken($0, role: token.role, romanized: token.romanized, slot: slot, runStart: start, runCount: &count) }
+            text.withUTF8 { addToken($0, role: token.role, script: token.romanized ? .other : .latin, slot: slot, runStart: start, runCount: &count) }
         }
         finishRun(slot: slot, start: start, count: count, entityRank: UInt8(clamping: entityRank), idPrefix: idPrefix)
         if !bulkLoading {
@@ -517,7 +531,7 @@ struct NameTokenIndex: Sendable {
     /// strings), appends it to the slot's forward run, and files the slot in its postings once,
     /// unless the token is among `filed` (the slot's current tokens, whose entries are live).
     private mutating func addToken(
-        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, romanized: Bool, fromHebrew: Bool = false, slot: UInt32, runStart: Int,
+        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript, slot: UInt32, runStart: Int,
         runCount: inout Int, filed: [UInt32] = []
     ) {
         let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
@@ -526,14 +540,15 @@ struct NameTokenIndex: Sendable {
             postings.appendEmpty()
             deadPostings.append(0)
             hasSkeleton.append(false)
-            consonantal.append(false)
+            comparedAs.append(.latin)
             inPersonNames.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
             // A bulk load lists the prefixes and their spellings when it ends.
             if !bulkLoading { prefixes.addSpelling(tokenID, token: token) }
         }
-        if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID) }
-        if fromHebrew, !consonantal[id], ConsonantSkeleton.isConsonantal(token) { addAlternateSkeletons(of: token, id: tokenID) }
+        let romanized = script.isRomanized
+        if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID, script: script) }
+        if romanized, comparedAs[id] == .latin { addAlternateSkeletons(of: token, id: tokenID, script: script) }
         if role != .company, !inPersonNames[id] { inPersonNames[id] = true }
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
         forwardArena.append(tokenID | role.rawValue << 28 | (romanized ? Self.otherScriptBit : 0))
@@ -548,25 +563,33 @@ struct NameTokenIndex: Sendable {
     }
 
     /// Files a romanized token under its consonant skeleton.
-    private mutating func addSkeleton(of token: some Collection<UInt8>, id: UInt32) {
+    private mutating func addSkeleton(of token: some Collection<UInt8>, id: UInt32, script: TokenScript) {
         hasSkeleton[Int(id)] = true
         let skeleton = ConsonantSkeleton.of(token)
-        if !skeleton.isEmpty { skeletons[skeleton, default: []].append(id) }
+        if !skeleton.isEmpty { skeletons[skeleton, default: []].append(script == .arabic ? id | Self.arabicScriptBit : id) }
     }
 
-    /// Marks a consonantal romanization of Hebrew (`isConsonantal`) and files it under its
-    /// alternate skeletons too (`ConsonantSkeleton.alternates`). Only Hebrew's: a consonantal
-    /// romanization of Arabic ("mhmd", "sd") compared the same way took the two-typing-error
-    /// class's p99 from about 255 to 310 µs at a million contacts (more romanized spellings
-    /// for Latin queries to walk) for no answer gained.
-    private mutating func addAlternateSkeletons(of token: some Collection<UInt8>, id: UInt32) {
-        consonantal[Int(id)] = true
-        for alternate in ConsonantSkeleton.alternates(of: token) { skeletons[alternate, default: []].append(id) }
+    /// Marks a consonantal romanization of Hebrew (`isConsonantal`) or a romanization of Arabic
+    /// script (`arabicScriptBit`), and files it under its alternate skeletons too
+    /// (`ConsonantSkeleton.alternates`, `ArabicScriptSpelling.alternateSkeletons`). Arabic
+    /// script has rules of its own: compared with the query's consonants as Hebrew is, "mhmd"
+    /// and "sd" took the two-typing-error class's p99 from about 255 to 310 µs at a million
+    /// contacts (more romanized spellings for Latin queries to walk) for no answer gained.
+    private mutating func addAlternateSkeletons(of token: UnsafeBufferPointer<UInt8>, id: UInt32, script: TokenScript) {
+        let alternates: [String]
+        switch script {
+        case .hebrew where ConsonantSkeleton.isConsonantal(token): alternates = ConsonantSkeleton.alternates(of: token)
+        case .arabic: alternates = ArabicScriptSpelling.alternateSkeletons(of: token)
+        default: return
+        }
+        comparedAs[Int(id)] = script
+        let entry = script == .arabic ? id | Self.arabicScriptBit : id
+        for alternate in alternates { alternateSkeletons[alternate, default: []].append(entry) }
     }
 
     /// Whether vocabulary token `id` is a consonantal romanization of Hebrew, compared with a
     /// query's consonants (`NameQueryToken.romanizedQuality`).
-    func isConsonantal(_ id: UInt32) -> Bool { consonantal[Int(id)] }
+    func isConsonantal(_ id: UInt32) -> Bool { comparedAs[Int(id)] == .hebrew }
 
     /// Removes a slot's tokens; its postings die in place (see the type's notes).
     /// - Complexity: O(t²) for its t tokens, plus, amortized, O(t) list rewriting; O(1) during a
@@ -648,7 +671,7 @@ struct NameTokenIndex: Sendable {
             ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
             ("one-token names", singleTokenNames.capacity * 8),
             ("vocabulary", vocabulary.approximateBytes),
-            ("consonant skeletons", skeletons.count * 80),
+            ("consonant skeletons", (skeletons.count + alternateSkeletons.count) * 80),
             ("typing-error deletions", deletions.approximateBytes),
             ("prefix postings", prefixes.approximateBytes),
             ("initials", initials.approximateBytes),

@@ -14,9 +14,10 @@
 /// ranked below one edit.
 enum ConsonantSkeleton {
     /// The skeleton of a folded (lower-case ASCII) token; empty when no consonant is left.
-    static func of(_ token: some Collection<UInt8>) -> String {
+    /// - Parameter keepsArticle: keep a leading "al" (see `ArabicScriptSpelling.alternateSkeletons`).
+    static func of(_ token: some Collection<UInt8>, keepsArticle: Bool = false) -> String {
         var bytes = token.filter { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
-        if bytes.count > 4, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "l") { bytes.removeFirst(2) }
+        if !keepsArticle, bytes.count > 4, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "l") { bytes.removeFirst(2) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         func emit(_ byte: UInt8) {

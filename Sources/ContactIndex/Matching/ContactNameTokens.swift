@@ -48,16 +48,21 @@ enum NameTokenRole: UInt32, Sendable {
 
 /// One folded token of a contact's names, with its role.
 /// The script a name token was written in, as indexing needs it: Latin letters as written, or
-/// ICU's romanization of another script, of Hebrew apart (ICU writes it without vowels:
-/// `ConsonantSkeleton.isConsonantal`). The raw value is what the fold memo keeps.
+/// ICU's romanization of another script, of Hebrew and of Arabic script apart (ICU writes them
+/// without short vowels: `ConsonantSkeleton.isConsonantal`, `ArabicScriptSpelling`). The raw
+/// value is what the fold memo keeps.
 enum TokenScript: UInt8, Sendable {
     case latin = 0
     case other = 1
     case hebrew = 2
+    case arabic = 3
 
     /// The script of a name field's bytes.
     init(of field: some Sequence<UInt8>) {
-        self = NameNormalizer.hasNonLatinLetters(field) ? (NameNormalizer.hasHebrewLetters(field) ? .hebrew : .other) : .latin
+        self = if !NameNormalizer.hasNonLatinLetters(field) { .latin }
+            else if NameNormalizer.hasHebrewLetters(field) { .hebrew }
+            else if NameNormalizer.hasArabicLetters(field) { .arabic }
+            else { .other }
     }
 
     /// Whether the token is ICU's romanization of another script.

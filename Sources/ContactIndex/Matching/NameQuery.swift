@@ -312,6 +312,13 @@ struct NameQueryToken {
     /// The second step of `addDistantSpellings`: notes the typing errors held back, then the
     /// romanized spellings (a token that is both keeps its typing error's kind), unless more
     /// than `skeletonLimit` tokens share the skeleton.
+    ///
+    /// The tokens filed under the skeleton as their own are compared by edit distance
+    /// (`romanizedQuality`), a romanization of Arabic script letter by letter too
+    /// (`ArabicScriptSpelling`), whichever is closer. Those filed under it as another reading of
+    /// their letters (`NameTokenIndex.alternateSkeletons`) are compared by their script's rules
+    /// alone: a romanization of Hebrew by its consonants as well as by edit distance, one of
+    /// Arabic script letter by letter only.
     /// - Returns: how many tokens sharing the skeleton were compared.
     private mutating func addFarSpellings(index: NameTokenIndex, skeletonLimit: Int?) -> Int {
         let firstNew = ids.count
@@ -319,25 +326,45 @@ struct NameQueryToken {
         heldFuzzy = []
         let bytes = Array(text.utf8)
         let skeleton = ConsonantSkeleton.of(bytes)
-        var compared = 0
-        if !skeleton.isEmpty, let candidates = index.skeletons[skeleton], candidates.count <= skeletonLimit ?? .max {
-            compared = candidates.count
-            let distances = PatternDistance(bytes)
-            // The query's consonants, made at the first consonantal candidate (most skeletons
-            // have none).
-            var consonants: PatternDistance?? = nil
-            index.vocabulary.withBytesReader { reader in
-                for (offset, id) in candidates.enumerated() {
-                    if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
-                    if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
-                    guard positions.value(of: id) == nil else { continue }
+        guard !skeleton.isEmpty else {
+            placeNewSpellings(from: firstNew, index: index)
+            return 0
+        }
+        let own = index.skeletons[skeleton] ?? []
+        let alternate = index.alternateSkeletons[skeleton] ?? []
+        let compared = own.count + alternate.count
+        guard compared > 0, compared <= skeletonLimit ?? .max else {
+            placeNewSpellings(from: firstNew, index: index)
+            return 0
+        }
+        let distances = PatternDistance(bytes)
+        // The query's consonants, made at the first consonantal candidate (most skeletons have
+        // none).
+        var consonants: PatternDistance?? = nil
+        let arabicBit = NameTokenIndex.arabicScriptBit
+        index.vocabulary.withBytesReader { reader in
+            for (candidates, isOwn) in [(own, true), (alternate, false)] {
+                for (offset, entry) in candidates.enumerated() {
+                    if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8] & ~arabicBit) }
+                    if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4] & ~arabicBit) }
+                    let id = entry & ~arabicBit
+                    let arabic = entry & arabicBit != 0
+                    // A token two typing errors away may be a romanization of Arabic script as well
+                    // ("alkhatib" for "alkhtyb", الخطيب): then it is one.
+                    let noted = positions.value(of: id)
+                    if let noted, kinds[Int(noted)] <= .romanized || !arabic { continue }
                     // The bytes first: most candidates have vowels, and the flag is a read far away.
                     let token = reader[id]
-                    let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
-                    if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
-                    if let quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal) {
-                        note(id, .romanized, quality: quality)
+                    var quality: Float?
+                    if noted == nil, isOwn || !arabic {
+                        let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
+                        if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
+                        quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
                     }
+                    if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token) }) {
+                        quality = max(quality ?? 0, aligned)
+                    }
+                    if let quality { note(id, .romanized, quality: quality) }
                 }
             }
         }

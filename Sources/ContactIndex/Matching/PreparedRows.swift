@@ -109,14 +109,13 @@ struct PreparedRows: Sendable {
         (index == 0 ? 0 : countEnds[index - 1])..<countEnds[index]
     }
 
-    /// Calls `body` with each token of contact `index`, its role, whether it is ICU's
-    /// romanization of another script, and whether of Hebrew.
-    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, Bool, Bool) -> Void) {
+    /// Calls `body` with each token of contact `index`, its role, and the script it was written
+    /// in (`TokenScript`: Latin, or the script ICU romanized).
+    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, TokenScript) -> Void) {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                let script = tokenScripts[entry]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], script.isRomanized, script == .hebrew)
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenScripts[entry])
             }
         }
     }

@@ -222,6 +222,17 @@ public struct NameNormalizer: Sendable {
         containsScalar(bytes) { (0x05D0...0x05EA).contains($0.value) || (0xFB1D...0xFB4F).contains($0.value) }
     }
 
+    /// Whether a name holds letters of Arabic script (Arabic, Persian, Urdu), which ICU romanizes
+    /// letter by letter without short vowels ("mhmd" for محمد: see `ArabicScriptSpelling`).
+    static func hasArabicLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { scalar in
+            switch scalar.value {
+            case 0x0620...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: true
+            default: false
+            }
+        }
+    }
+
     /// Whether a name holds Han, Hangul or kana: scripts whose names are written family name
     /// first and without a space ("장혁중", "王小明"), so the joined form is a name too.
     static func hasUnspacedScript(_ bytes: some Sequence<UInt8>) -> Bool {
