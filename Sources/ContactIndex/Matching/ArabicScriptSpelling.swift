@@ -32,9 +32,11 @@ enum ArabicScriptSpelling {
     /// How well ICU's romanization `token` of a name in Arabic script stands for `typed` (both
     /// folded: lower-case ASCII), as a romanized spelling; nil when it does not (see the type's
     /// description).
+    /// - Parameter typedLetters: `letterMask(typed)`, made once by a caller that compares one
+    ///   typed token with many.
     /// - Complexity: O(t · u) for t typed letters and u letters of the token.
-    static func quality(typed: UnsafeBufferPointer<UInt8>, token: UnsafeBufferPointer<UInt8>) -> Float? {
-        guard let edits = alignment(typed: typed, token: token) else { return nil }
+    static func quality(typed: UnsafeBufferPointer<UInt8>, token: UnsafeBufferPointer<UInt8>, typedLetters: UInt32? = nil) -> Float? {
+        guard let edits = alignment(typed: typed, token: token, typedLetters: typedLetters ?? letterMask(typed)) else { return nil }
         let share = min(1, 0.25 * edits.soft / Float(max(edits.letters, 2)))
         // One consonant is little to go by: "ly" (علي, whose ع the folding drops) is "lee" too.
         let evidence: Float = edits.consonants >= 2 ? 1 : 0.75
@@ -48,11 +50,11 @@ enum ArabicScriptSpelling {
     /// ICU writes ز followed by ه "zh", as it writes ژ ("alzhrany" for الزهراني): a token with
     /// such pairs is also read with each letter apart, and the better reading counts.
     static func alignment(
-        typed: UnsafeBufferPointer<UInt8>, token: UnsafeBufferPointer<UInt8>
+        typed: UnsafeBufferPointer<UInt8>, token: UnsafeBufferPointer<UInt8>, typedLetters: UInt32
     ) -> (soft: Float, letters: Int, consonants: Int)? {
         let n = typed.count
         guard n >= 2, n <= maximumLength, token.count >= 2, token.count <= maximumLength else { return nil }
-        guard mayAlign(typedLetters: letterMask(typed), token: token) else { return nil }
+        guard mayAlign(typedLetters: typedLetters, token: token) else { return nil }
         return withUnsafeTemporaryAllocation(of: Letter.self, capacity: token.count) { letterBuffer in
             var best: (cost: Int, letters: Int, consonants: Int)?
             for splitsDigraphs in [false, true] {

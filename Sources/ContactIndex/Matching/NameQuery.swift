@@ -342,6 +342,7 @@ struct NameQueryToken {
         // none).
         var consonants: PatternDistance?? = nil
         let arabicBit = NameTokenIndex.arabicScriptBit
+        let typedLetters = ArabicScriptSpelling.letterMask(bytes)
         index.vocabulary.withBytesReader { reader in
             for (candidates, isOwn) in [(own, true), (alternate, false)] {
                 for (offset, entry) in candidates.enumerated() {
@@ -361,7 +362,7 @@ struct NameQueryToken {
                         if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
                         quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
                     }
-                    if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token) }) {
+                    if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
                         quality = max(quality ?? 0, aligned)
                     }
                     if let quality { note(id, .romanized, quality: quality) }
