@@ -87,17 +87,23 @@ import Testing
     }
 
     @Test func aCompanysWordsStillFindItsStaff() throws {
-        let directory = ContactDirectory([
-            Contact(id: "n1", firstName: "John", lastName: "Acmeson"),
+        let staff = [
             Contact(id: "n2", firstName: "John", lastName: "Smith", company: "Acme"),
             Contact(id: "n3", firstName: "Mary", lastName: "Jones", company: "Acme"),
-        ])
-        // A name and the company's word: the exact word counts more than a start of a name.
-        #expect(directory.lookup(fuzzyName: "John Acme", limit: 5).first?.contact.id == "n2")
+        ]
+        let directory = ContactDirectory([Contact(id: "n1", firstName: "John", lastName: "Acmeson")] + staff)
+        // A name and the company's word: found, after the person whose own names match
+        // (`MatchReason.companyName`), even as the start of a name.
+        let johns = directory.lookup(fuzzyName: "John Acme", limit: 5)
+        #expect(johns.map(\.contact.id) == ["n1", "n2"], "\(johns)")
+        #expect(johns.map(\.reason) == [.tokenPrefix, .companyName], "\(johns)")
+        // Without such a person, the company's staff member comes first.
+        let smith = try #require(ContactDirectory(staff).lookup(fuzzyName: "John Acme", limit: 5).first)
+        #expect(smith.contact.id == "n2" && smith.reason == .companyName, "\(smith)")
         // The company alone finds all its staff, as the start of a name does.
-        let staff = directory.lookup(fuzzyName: "acme", limit: 5)
-        #expect(Set(staff.filter { $0.contact.company == "Acme" }.map(\.contact.id)) == ["n2", "n3"])
-        #expect(staff.filter { $0.contact.company == "Acme" }.allSatisfy { $0.reason == .tokenPrefix })
+        let found = directory.lookup(fuzzyName: "acme", limit: 5)
+        #expect(Set(found.filter { $0.contact.company == "Acme" }.map(\.contact.id)) == ["n2", "n3"])
+        #expect(found.filter { $0.contact.company == "Acme" }.allSatisfy { $0.reason == .tokenPrefix })
     }
 
     @Test func hanHangulAndKanaNamesAreFoundWrittenWithoutASpace() throws {

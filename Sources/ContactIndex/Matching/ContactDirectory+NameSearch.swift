@@ -420,6 +420,22 @@ extension ContactDirectory {
         var inOrder = true
         var missesRequired = false
         var untaken = 0
+        // A match that needs a word of the contact's company for a query token, in a query of
+        // two tokens or more, ranks below every match on the person's own names but the
+        // two-edit ones (`MatchReason.companyName`). Such a query names a person, and a
+        // company's word is weaker evidence of that person than their own names, even read
+        // across scripts: "Othman Al-Hassan" put Othman Al-Harbi of الحسن للتجارة (Al-Hassan
+        // Trading), and "Lubna Al-Saeed" Lubna Issa of Nassar Alsaeed, before عثمان الحسن and
+        // لبنى السعيد themselves, whose names match only by their romanization; "fang she" put
+        // 芳芳 彭 of 方建设 ("fang jian she") before Fang Shen. A company's staff, found by its
+        // words alone ("Acme Plumbing"), still come first when no person's names match. In a
+        // one-token query a company's word matches as the start of a name ("Acme").
+        //
+        // There a company's word serves a query token only when none of the person's tokens
+        // does at the romanized kind or better (`companyWordRank`): "John Smith" takes John
+        // Smithson's own "smithson" rather than the "smith" of his Smith Ltd.
+        let holdsCompanyBack = queryCount > 1
+        var companyClaimed = false
         // Claims in order of certainty, then reads the roles in query order.
         var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
         withUnsafeMutableBytes(of: &claimed) { claimedRaw in
@@ -433,6 +449,9 @@ extension ContactDirectory {
                     var bestKind = UInt8.max
                     var bestQuality: Float = -1
                     var bestRolePreference = 3
+                    // The kind's rank, twice over so that a held-back company word fits between
+                    // the romanized spellings and the two-edit ones (`companyWordRank`).
+                    var bestRank = UInt8.max
                     // A letter typed alone is an initial, but for a name that has it as a word of
                     // its own in the script typed: read across scripts, the one-letter syllables
                     // of Han and Hangul (阿 "a", 이 "i", 오 "o") are no initial's evidence ("A Mori"
@@ -480,16 +499,17 @@ extension ContactDirectory {
                         // names: it matches as a name's start does, at best ("Kelley Jones" put
                         // the staff of Kelley-Jones Ltd, exact on its words, before Kelly Jones,
                         // a nickname's match; "fang she" Fang Xie of a 社, "she", before Fangjing
-                        // Shen). The company is still found by its words, and "John Acme" still
-                        // finds John Smith of Acme first: the bonus counts the exact word. At a
-                        // million contacts, 22 more of 1,000 labeled nickname queries found their
-                        // answer first, no class lost one.
+                        // Shen). The company is still found by its words. At a million contacts,
+                        // 22 more of 1,000 labeled nickname queries found their answer first, no
+                        // class lost one. In a query of two tokens or more it ranks lower still
+                        // (`holdsCompanyBack` below).
                         if role == NameTokenRole.company.rawValue, kind < TokenMatchKind.prefix.rawValue {
                             kind = TokenMatchKind.prefix.rawValue
                         }
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
-                        let better = kind < bestKind
-                            || (kind == bestKind && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
+                        let rank = holdsCompanyBack && role == NameTokenRole.company.rawValue ? Self.companyWordRank : kind &* 2
+                        let better = rank < bestRank
+                            || (rank == bestRank && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
                         guard better else { continue }
                         let id = entries[base + e] & NameTokenIndex.idMask
                         let uses = (0..<claimedCount).reduce(0) { $0 + (claimedIDs[$1] & NameTokenIndex.idMask == id ? 1 : 0) }
@@ -503,6 +523,7 @@ extension ContactDirectory {
                         }
                         bestEntry = e
                         bestKind = kind
+                        bestRank = rank
                         bestQuality = quality
                         bestRolePreference = preference
                     }
@@ -511,6 +532,7 @@ extension ContactDirectory {
                     if NameTokenIndex.role(ofEntry: entries[base + bestEntry]) == NameTokenRole.joined.rawValue { claimedJoined = true }
                     claimedCount += 1
                     roles[q] = NameTokenIndex.role(ofEntry: entries[base + bestEntry])
+                    if roles[q] == NameTokenRole.company.rawValue { companyClaimed = true }
                     if entries[base + bestEntry] & NameTokenIndex.otherScriptBit != 0 { otherScript |= 1 << UInt32(q) }
                     matched += 1
                     let kind = TokenMatchKind(rawValue: bestKind)!
@@ -588,6 +610,8 @@ extension ContactDirectory {
         if matched == queryCount {
             if worst == .exact, Self.isWholeName(query: query, entries: entries) {
                 top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
+            } else if holdsCompanyBack, companyClaimed, worst.reason.baseScore > MatchReason.companyName.baseScore {
+                top.offer(slot: slot, score: MatchReason.companyName.baseScore + bonus, reason: .companyName)
             } else {
                 top.offer(slot: slot, score: worst.reason.baseScore + bonus, reason: worst.reason)
             }
@@ -600,6 +624,11 @@ extension ContactDirectory {
         }
         return true
     }
+
+    /// Where a company's word ranks among the kinds (twice their raw values) in a query of two
+    /// tokens or more (see `score`): after the romanized spellings, before the two-edit ones, as
+    /// `MatchReason.companyName` ranks.
+    static let companyWordRank = TokenMatchKind.romanized.rawValue &* 2 &+ 1
 
     /// Whether the token of `entry` and a token already claimed (`claimed`: entries, with their
     /// roles) are the same name twice: a multi-part given or family name written as one word

@@ -18,6 +18,7 @@
 /// | `initials` | 0.66 |
 /// | `fuzzyOneEdit` | 0.60 |
 /// | `romanized` | 0.55 |
+/// | `companyName` | 0.52 |
 /// | `fuzzyTwoEdits` | 0.50 |
 /// | `partialName` | below 0.42 |
 ///
@@ -67,9 +68,9 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every query token matched, one of them only as a nickname or the formal name of one
     /// ("Bob Smith" finds Robert Smith, and "Robert Smith" finds Bob Smith).
     case nickname
-    /// Every query token matched, one of them only as the start of a name token ("Joh Smi"), or
-    /// as a word of the company's name, which ranks as a start of a name does ("John Acme" finds
-    /// John Smith of Acme).
+    /// Every query token matched, one of them only as the start of a name token ("Joh Smi"), or,
+    /// in a query of one token, as a word of the company's name, which ranks as a start of a
+    /// name does ("Acme" finds the staff of Acme Ltd).
     case tokenPrefix = "token_prefix"
     /// Every query token matched, one of them only as an initial ("J. Smith").
     case initials
@@ -78,6 +79,12 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every query token matched, one of them only by its consonant skeleton: another
     /// romanization of the same name ("Dimitris" for "Δημήτρης", "Mohammed" for "محمد").
     case romanized
+    /// Every query token of a query of two tokens or more matched, some of them only as words of
+    /// the record's company: "John Acme" finds John Smith of Acme, "Acme Plumbing" the staff of
+    /// Acme Plumbing. Below every match on a person's own names but the two-edit ones (a
+    /// company's word is weaker evidence of a person than the person's names, even read across
+    /// scripts).
+    case companyName = "company_name"
     /// Every query token matched, one of them only within two edits.
     case fuzzyTwoEdits = "fuzzy_2"
     /// Some query tokens matched a name of the record, others matched nothing.
@@ -101,6 +108,7 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .initials: 0.66
         case .fuzzyOneEdit: 0.60
         case .romanized: 0.55
+        case .companyName: 0.52
         case .fuzzyTwoEdits: 0.50
         case .partialName: 0.40
         }
@@ -116,7 +124,7 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .id, .exactE164, .phoneExtensionDiffers, .sameNationalNumber, .exactEmail, .canonicalEmail, .phoneFragment, .emailPrefix: true
         case .exactName, .foldedName, .namePrefix, .transliteratedName, .nameTokens, .nickname, .tokenPrefix, .initials,
-             .fuzzyOneEdit, .romanized, .fuzzyTwoEdits, .partialName: false
+             .fuzzyOneEdit, .romanized, .companyName, .fuzzyTwoEdits, .partialName: false
         }
     }
 }
