@@ -72,6 +72,10 @@ import Testing
         Contact(id: "p4", firstName: "مرتضی", lastName: "موسوی"),
         Contact(id: "latin", firstName: "Timo", lastName: "Niemeier"),
         Contact(id: "maya", firstName: "مايا", lastName: "تيمو"),
+        Contact(id: "c1", firstName: "عبد الناصر", lastName: "حسين"),
+        Contact(id: "c2", firstName: "عبد الرحمن", lastName: "الشمري"),
+        Contact(id: "c3", firstName: "عبد العزيز", lastName: "القحطاني"),
+        Contact(id: "c4", firstName: "نور", lastName: "الإسلام"),
     ])
 
     /// Before, each of these found nothing or only one of its words: the typed spellings were
@@ -85,6 +89,29 @@ import Testing
         let found = Self.directory.search(text)
         #expect(found.first?.contact.id == id, "\(text): \(found.map(\.contact.id))")
         #expect(found.first?.reason == .romanized, "\(text)")
+    }
+
+    /// A compound name's article typed with its first word ("Abdel Nasser" for عبد الناصر, "abd
+    /// al-nasir"): before, only the second word and the family name matched, a partial match.
+    @Test(arguments: [
+        ("Abdel Nasser Hussein", "c1"), ("Abdul Nasser Hussein", "c1"), ("Abdel-Nasser Hussein", "c1"),
+        ("Abdul Rahman Al-Shammari", "c2"), ("Abdel Rahman Shammari", "c2"), ("Abdul Aziz Al Qahtani", "c3"), ("Nurul Islam", "c4"),
+    ])
+    func articlesTypedWithTheFirstWord(text: String, id: String) {
+        let found = Self.directory.search(text)
+        #expect(found.first?.contact.id == id, "\(text): \(found.map(\.contact.id))")
+        #expect(found.first?.reason == .romanized, "\(text)")
+    }
+
+    /// Which typed tokens may end with the next word's article: a consonant, a vowel and "l"
+    /// after two consonants at least.
+    @Test(arguments: [
+        ("abdel", "abd"), ("abdul", "abd"), ("abdol", "abd"), ("nurul", "nur"), ("saiful", "saif"), ("adel", nil), ("amal", nil),
+        ("daniel", nil), ("samuel", nil), ("abul", nil), ("nasser", nil),
+    ] as [(String, String?)])
+    func detachedArticleHeads(typed: String, head: String?) {
+        let found = ArabicScriptSpelling.detachedArticleHead(of: Array(typed.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        #expect(found == head, "\(typed)")
     }
 
     /// Two typing errors of a Latin name stay its match: "iemeie" is not مايا.

@@ -43,6 +43,25 @@ enum ArabicScriptSpelling {
         return TokenMatchKind.romanized.quality * (1 - 0.5 * share) * evidence
     }
 
+    /// The typed token without the article it ends with, when it may carry the article of the
+    /// next word: a compound name's second word takes the article in the script (عبد الناصر,
+    /// "abd al-nasir"; نور الإسلام, "nur al-islam"), and its romanizations often join it to the
+    /// first ("Abdel Nasser", "Abdul Aziz", "Nurul Islam", "Saiful Islam"). The token ends with a
+    /// consonant, a vowel and "l", and what is left holds two consonants at least ("abd", "nur",
+    /// "saif"), so that "adel" ("ad") or "amal" ("am") are not read so, nor "daniel". The next
+    /// word matches without its article already (`Letter.Kind.article`).
+    static func detachedArticleHead(of typed: [UInt8]) -> [UInt8]? {
+        let n = typed.count
+        guard n >= 5, n <= maximumLength, typed[n - 1] == UInt8(ascii: "l"), isVowel(typed[n - 2]), !isVowel(typed[n - 3]) else { return nil }
+        let head = Array(typed[0..<(n - 2)])
+        guard head.reduce(0, { $0 + (isVowel($1) ? 0 : 1) }) >= 2 else { return nil }
+        return head
+    }
+
+    /// What a spelling read without a detached article (`detachedArticleHead`) keeps of its
+    /// quality: less than the same token read whole, so that "jamal" is جمال before جم.
+    static let detachedArticleFactor: Float = 0.9
+
     /// The soft edits of the best alignment of `typed` with `token` (a left-out article counts a
     /// quarter), with the token's letters (`Letter`, the article aside) and consonants among
     /// them, when the token stands for the typed one; else nil.

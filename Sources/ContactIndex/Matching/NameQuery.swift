@@ -332,8 +332,13 @@ struct NameQueryToken {
         }
         let own = index.skeletons[skeleton] ?? []
         let alternate = index.alternateSkeletons[skeleton] ?? []
-        let compared = own.count + alternate.count
-        guard compared > 0, compared <= skeletonLimit ?? .max else {
+        var compared = own.count + alternate.count
+        guard compared <= skeletonLimit ?? .max else {
+            placeNewSpellings(from: firstNew, index: index)
+            return 0
+        }
+        compared += addArabicScriptHeads(of: bytes, index: index, skeletonLimit: skeletonLimit.map { $0 - compared })
+        guard compared > 0 else {
             placeNewSpellings(from: firstNew, index: index)
             return 0
         }
@@ -370,6 +375,34 @@ struct NameQueryToken {
             }
         }
         placeNewSpellings(from: firstNew, index: index)
+        return compared
+    }
+
+    /// Notes the tokens of Arabic script that the typed token stands for without the article it
+    /// ends with (`ArabicScriptSpelling.detachedArticleHead`: "abd" of "abdel", "nur" of
+    /// "nurul"), found under the head's consonant skeleton, when no more than `skeletonLimit`
+    /// tokens share it (nil: no limit).
+    /// - Returns: how many tokens sharing the head's skeleton were compared.
+    private mutating func addArabicScriptHeads(of bytes: [UInt8], index: NameTokenIndex, skeletonLimit: Int?) -> Int {
+        guard let head = ArabicScriptSpelling.detachedArticleHead(of: bytes) else { return 0 }
+        let skeleton = ConsonantSkeleton.of(head)
+        let candidates = [index.skeletons[skeleton] ?? [], index.alternateSkeletons[skeleton] ?? []]
+        let compared = candidates[0].count + candidates[1].count
+        guard compared > 0, compared <= skeletonLimit ?? .max else { return 0 }
+        let arabicBit = NameTokenIndex.arabicScriptBit
+        let typedLetters = ArabicScriptSpelling.letterMask(head)
+        index.vocabulary.withBytesReader { reader in
+            for list in candidates {
+                for entry in list where entry & arabicBit != 0 {
+                    let id = entry & ~arabicBit
+                    if let noted = positions.value(of: id), kinds[Int(noted)] <= .romanized { continue }
+                    let token = reader[id]
+                    if let aligned = head.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
+                        note(id, .romanized, quality: aligned * ArabicScriptSpelling.detachedArticleFactor)
+                    }
+                }
+            }
+        }
         return compared
     }
 
