@@ -137,6 +137,43 @@ import Testing
         #expect(small.left == 10 * FillBudget.afterOneEditFactor)
     }
 
+    /// A tier that could only take the places of matches through a company's words runs within
+    /// the plain limit: the budget starts there, or what is left is lowered to it; a smaller rest
+    /// and an unlimited budget stay as they are.
+    @Test func aTierAfterCompanyNameMatchesRunsWithinThePlainLimit() {
+        var idle = FillBudget(limit: 100)
+        idle.capAtLimit()
+        #expect(idle.left == 100)
+        var large = FillBudget(limit: 100)
+        large.start(times: FillBudget.afterOneEditFactor)
+        large.capAtLimit()
+        #expect(large.left == 100)
+        var small = FillBudget(limit: 100)
+        small.start()
+        small.spend(70)
+        small.capAtLimit()
+        #expect(small.left == 30)
+        var unlimited = FillBudget(limit: nil)
+        unlimited.capAtLimit()
+        #expect(unlimited.left == nil)
+    }
+
+    /// Results are full "but for company names" when their last places, and only those, fall
+    /// below the bound and are matches through a company's words.
+    @Test func resultsFullButForCompanyNames() {
+        let directory = ContactDirectory((0..<4).map { Contact(id: "c\($0)", firstName: "Ann", lastName: "Lee\($0)") })
+        var top = TopMatches(limit: 3, of: directory)
+        top.offer(slot: 0, score: 0.61, reason: .fuzzyOneEdit)
+        top.offer(slot: 1, score: 0.60, reason: .fuzzyOneEdit)
+        #expect(!top.isFull(butCompanyNamesAtLeast: 0.565))
+        top.offer(slot: 2, score: 0.53, reason: .companyName)
+        #expect(top.isFull(butCompanyNamesAtLeast: 0.565))
+        #expect(!top.isFull(atLeast: 0.565))
+        #expect(!top.isFull(butCompanyNamesAtLeast: 0.605))
+        top.offer(slot: 3, score: 0.55, reason: .romanized)
+        #expect(!top.isFull(butCompanyNamesAtLeast: 0.5))
+    }
+
     /// A letter typed for a name ("C. Jacobs") has its answers in the initial tier, which no
     /// budget cuts, even after a prefix match ("C. Jacobson", whose "C." is a token of its own)
     /// and with an empty budget: Cindy Jacobs is found, while the one-edit tier after it, which

@@ -104,6 +104,14 @@ struct FillBudget {
         }
     }
 
+    /// Starts the budget with its limit, or lowers what is left to it: for a tier whose matches
+    /// could only take the places of matches through a company's words (see
+    /// `ContactDirectory.collectTiers`).
+    mutating func capAtLimit() {
+        guard let limit else { return }
+        left = min(left ?? limit, limit)
+    }
+
     /// Whether the budget runs (`start`).
     var isRunning: Bool { left != nil }
 

@@ -79,6 +79,15 @@ struct TopMatches {
         entries.count >= limit && (entries.last?.score ?? 0) >= ceiling(score)
     }
 
+    /// Whether no more fit, some kept entries are matches through a company's words
+    /// (`MatchReason.companyName`), and every other one scores at least `score`: a candidate
+    /// scoring `score` could only take the place of such a match.
+    func isFull(butCompanyNamesAtLeast score: Double) -> Bool {
+        guard entries.count >= limit, entries.last?.reason == .companyName else { return false }
+        let bound = ceiling(score)
+        return entries.allSatisfy { $0.reason == .companyName || $0.score >= bound }
+    }
+
     /// Whether no candidate scoring `score` can enter any more: full, and every kept entry
     /// scores more.
     func isClosed(to score: Double) -> Bool {
