@@ -68,9 +68,9 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every query token matched, one of them only as a nickname or the formal name of one
     /// ("Bob Smith" finds Robert Smith, and "Robert Smith" finds Bob Smith).
     case nickname
-    /// Every query token matched, one of them only as the start of a name token ("Joh Smi"), or,
-    /// in a query of one token, as a word of the company's name, which ranks as a start of a
-    /// name does ("Acme" finds the staff of Acme Ltd).
+    /// Every query token matched, one of them only as the start of a name token ("Joh Smi"), or
+    /// every one as a word of the company's name, which ranks as a start of a name does ("Acme"
+    /// and "Acme Plumbing" find the staff of Acme Plumbing Ltd).
     case tokenPrefix = "token_prefix"
     /// Every query token matched, one of them only as an initial ("J. Smith").
     case initials
@@ -80,10 +80,9 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// romanization of the same name ("Dimitris" for "Δημήτρης", "Mohammed" for "محمد").
     case romanized
     /// Every query token of a query of two tokens or more matched, some of them only as words of
-    /// the record's company: "John Acme" finds John Smith of Acme, "Acme Plumbing" the staff of
-    /// Acme Plumbing. Below every match on a person's own names but the two-edit ones (a
-    /// company's word is weaker evidence of a person than the person's names, even read across
-    /// scripts).
+    /// the record's company, the others on the person's names: "John Acme" finds John Smith of
+    /// Acme. Below every match on a person's own names but the two-edit ones (a company's word
+    /// is weaker evidence of a person than the person's names, even read across scripts).
     case companyName = "company_name"
     /// Every query token matched, one of them only within two edits.
     case fuzzyTwoEdits = "fuzzy_2"
