@@ -13,8 +13,10 @@ struct BenchRunner {
     let rounds: Int
     /// Thread counts for throughput.
     let threadCounts: [Int]
-    /// Misses to keep per class (queries whose expected ids are not in the first five).
+    /// Misses to keep per class (queries whose expected ids are not in the first `missesWithin`).
     var failuresPerClass = 0
+    /// How many first answers a kept miss has no expected id in (1 to 5).
+    var missesWithin = 5
     /// Slowest queries to keep per class, for profiling: by each query's fastest call over the
     /// rounds, which a busy machine disturbs least.
     var slowestPerClass = 0
@@ -83,9 +85,8 @@ struct BenchRunner {
                         labeled += 1
                         let expected = Set(expectedIDs)
                         if let top = matches.first, expected.contains(top.id) { hitsAt1 += 1 }
-                        if matches.prefix(5).contains(where: { expected.contains($0.id) }) {
-                            hitsAt5 += 1
-                        } else if classMisses < failuresPerClass {
+                        if matches.prefix(5).contains(where: { expected.contains($0.id) }) { hitsAt5 += 1 }
+                        if classMisses < failuresPerClass, !matches.prefix(missesWithin).contains(where: { expected.contains($0.id) }) {
                             classMisses += 1
                             misses.append(Miss(query: query, answers: Array(matches.prefix(3))))
                         }

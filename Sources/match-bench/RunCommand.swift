@@ -49,8 +49,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of drawn queries.")
     var seed: UInt64 = 1
 
-    @Option(help: "Print up to this many missed queries per class (expected ids not in the first five), with the answers.")
+    @Option(help: "Print up to this many missed queries per class (expected ids not in the first --misses-within), with the answers.")
     var showMisses = 0
+
+    @Option(help: "What --show-misses counts as a miss: no expected id in this many first answers (1 for misses at rank one).")
+    var missesWithin = 5
 
     @Option(help: "Print up to this many slowest queries per class, and each class's p50 and p99 over the queries' fastest call of the rounds.")
     var showSlowest = 0
@@ -58,13 +61,14 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
+        guard (1...5).contains(missesWithin) else { throw ValidationError("--misses-within must be between 1 and 5") }
         if let loadThreads, !(1...64).contains(loadThreads) { throw ValidationError("--load-threads must be between 1 and 64") }
     }
 
     func run() throws {
         let report = try Self.bench(
             contacts: contacts, queries: queries, threads: threads, region: region, rounds: rounds, queryCount: queryCount, seed: seed,
-            showMisses: showMisses, showSlowest: showSlowest, loadThreads: loadThreads, quiet: false)
+            showMisses: showMisses, missesWithin: missesWithin, showSlowest: showSlowest, loadThreads: loadThreads, quiet: false)
         print(report.table())
         if let json {
             let encoder = JSONEncoder()
@@ -77,7 +81,7 @@ struct RunCommand: ParsableCommand {
     /// The whole run: load, queries, measurement. Used by the command and its smoke test.
     static func bench(
         contacts: String, queries: String?, threads: Int, region: String, rounds: Int, queryCount: Int, seed: UInt64,
-        showMisses: Int = 0, showSlowest: Int = 0, loadThreads: Int? = nil, quiet: Bool
+        showMisses: Int = 0, missesWithin: Int = 5, showSlowest: Int = 0, loadThreads: Int? = nil, quiet: Bool
     ) throws -> BenchReport {
         let before = residentBytes()
         let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: loadThreads, quiet: quiet)
@@ -94,6 +98,7 @@ struct RunCommand: ParsableCommand {
         }
         var runner = BenchRunner(directory: loaded.directory, region: region, rounds: rounds, threadCounts: Array(1...threads))
         runner.failuresPerClass = showMisses
+        runner.missesWithin = missesWithin
         runner.slowestPerClass = showSlowest
         let status = ProgressBar(label: "measure", total: 1, unit: "")
         let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }

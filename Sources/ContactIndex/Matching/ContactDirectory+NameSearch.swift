@@ -85,11 +85,13 @@ extension ContactDirectory {
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
+        let order = TypedNameOrder.of(text)
         for pass in Self.tokenPasses(marked) {
             if pass.onlyWithoutFullMatch, top.entries.contains(where: { $0.reason != .partialName }) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             collectTokenMatches(
-                pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, exhaustive: exhaustive, budget: &budget, into: &top)
+                pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, exhaustive: exhaustive,
+                budget: &budget, into: &top)
         }
     }
 
@@ -229,9 +231,10 @@ extension ContactDirectory {
     ///   - typedWhole: per token, whether the agent typed it whole (`NameQueryToken`).
     ///   - typedInOtherScript: whether the query has letters of another script than Latin
     ///     (`NameQueryToken.typedInOtherScript`).
+    ///   - typedOrder: the order of the names in the query as typed (`TypedNameOrder`).
     private func collectTokenMatches(
-        _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, exhaustive: Bool, budget: inout FillBudget,
-        into top: inout TopMatches
+        _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, typedOrder: TypedNameOrder, exhaustive: Bool,
+        budget: inout FillBudget, into top: inout TopMatches
     ) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
@@ -243,6 +246,7 @@ extension ContactDirectory {
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
+        for position in query.indices { query[position].typedOrder = typedOrder }
         var evaluated = SmallIDMap(capacity: 1024)
         if collectTiers(
             required: Array(query.indices), query: &query, evaluated: &evaluated, budget: &budget, exhaustive: exhaustive, into: &top)
@@ -292,6 +296,19 @@ extension ContactDirectory {
     /// The most a full token match adds to its reason's base score (see `offerTokenMatch`).
     static let maximumBonus = 0.015
 
+    /// The order share of the bonus (`bonus`) that a match gets with the query's names in the
+    /// other order than typed (`TypedNameOrder`: family then given for "and gar", given then
+    /// family for "Garcia, And"), out of 1 for the order typed and 0 for tokens mixed up.
+    /// Both orders are a name as people write it ("Smith John" finds John Smith), but among
+    /// matches of one kind the order typed is the likelier: "and gar" put Gary Andrade (a
+    /// prefix's quality of 3/4 and 3/7) before Andre Garcia (3/5 and 3/6), and "sar wil"
+    /// William Saraf before Sarah Williams. At half, the order outweighs a difference in the
+    /// prefixes' qualities of up to 0.25 of one token's (0.075 of the shape), about what typing
+    /// three letters of a 4-letter rather than a 7-letter name makes; a name across scripts
+    /// gets the whole share either way (`score`). A whole name ("Smith John" for John Smith)
+    /// is not scored here and keeps its rank.
+    static let otherOrderShare = 0.5
+
     /// What each of a person's given and family tokens that the query left untaken (two at
     /// most) takes from the personal share of the bonus, in a query of two tokens or more: "P.
     /// Jaramillo" ranks Perla Jaramillo before Pilar Cepeda Jaramillo, whose Jaramillo is her
@@ -310,7 +327,8 @@ extension ContactDirectory {
     /// reason and its base score; within that, the score adds less than `maximumBonus` for
     /// (60%) the mean quality of the tokens' matches (`TokenMatchKind.quality`, a prefix's
     /// share of its token), (25%) matches on the person's names rather than the company, and
-    /// (15%) query tokens in the order given then family, or family then given.
+    /// (15%) query tokens in the order given then family, or family then given, the order typed
+    /// counting more (`otherOrderShare`).
     /// - Parameter required: bits of the query tokens (by position) the contact must match; when
     ///   it misses one, it is not offered.
     /// - Returns: whether it was offered.
@@ -418,6 +436,10 @@ extension ContactDirectory {
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
+        // Whether a given or family token matched across scripts: the order typed in Latin
+        // letters says nothing of a name written in Han or Cyrillic letters ("Wang Wei" for 王伟
+        // and "Ivanov Ivan" for Иван Иванов are typed family first).
+        var orderAcrossScripts = false
         var missesRequired = false
         var untaken = 0
         // A match that needs a word of the contact's company for a query token, in a query of
@@ -574,6 +596,7 @@ extension ContactDirectory {
                         personal += acrossScripts ? 0.999 : 1
                     }
                     guard NameTokenRole.isGivenOrFamily(role) else { continue }
+                    if acrossScripts { orderAcrossScripts = true }
                     if let last = lastPersonRole, last != role {
                         let step = last == NameTokenRole.given.rawValue ? 1 : -1
                         if direction == 0 { direction = step } else if direction != step { inOrder = false }
@@ -609,7 +632,8 @@ extension ContactDirectory {
         }
         guard matched > 0, !missesRequired else { return false }
         personal -= Self.coverageStep * Double(min(untaken, 2))
-        let bonus = Self.bonus(qualitySum: qualitySum, tokens: queryCount, personal: personal, matched: matched, inOrder: inOrder)
+        let order = !inOrder ? 0 : direction == 0 || direction == query[0].typedOrder.forwardStep || orderAcrossScripts ? 1 : Self.otherOrderShare
+        let bonus = Self.bonus(qualitySum: qualitySum, tokens: queryCount, personal: personal, matched: matched, order: order)
         if matched == queryCount {
             if worst == .exact, Self.isWholeName(query: query, entries: entries) {
                 top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
@@ -718,11 +742,12 @@ extension ContactDirectory {
     /// What a match adds to its reason's base score (`offerTokenMatch`): less than
     /// `maximumBonus`, from the tokens' qualities summed, the share of matched tokens on the
     /// person's names as written (not the company's, not another spelling's; 0.999 for one read
-    /// across scripts), and the order. One function, so that a bound computed from the best of
+    /// across scripts), and the order (`order`: 1 as typed, `otherOrderShare` in the other
+    /// order, 0 mixed up; 1 by default, for a bound). One function, so that a bound computed from the best of
     /// each (`tieCeiling`) is the very score a contact with the best of each gets.
     @inline(__always)
-    static func bonus(qualitySum: Float, tokens: Int, personal: Double, matched: Int, inOrder: Bool) -> Double {
-        let shape = 0.6 * Double(qualitySum) / Double(tokens) + 0.25 * personal / Double(matched) + 0.15 * (inOrder ? 1 : 0)
+    static func bonus(qualitySum: Float, tokens: Int, personal: Double, matched: Int, order: Double = 1) -> Double {
+        let shape = 0.6 * Double(qualitySum) / Double(tokens) + 0.25 * personal / Double(matched) + 0.15 * order
         return (maximumBonus - 0.0001) * shape
     }
 

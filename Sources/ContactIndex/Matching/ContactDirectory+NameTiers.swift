@@ -540,9 +540,9 @@ extension ContactDirectory {
     /// contacts at a million) passes over most of them unread as well.
     static func tieCeiling(kind: TokenMatchKind, quality: Float, companyWordOnly: Bool = false) -> Double {
         guard companyWordOnly else {
-            return kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1, inOrder: true)
+            return kind.reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 1, matched: 1)
         }
-        return max(kind, .prefix).reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 0, matched: 1, inOrder: true)
+        return max(kind, .prefix).reason.baseScore + bonus(qualitySum: quality, tokens: 1, personal: 0, matched: 1)
     }
 
     /// For a query of several tokens, all required: the tokens other than the driver (by their
@@ -582,7 +582,7 @@ extension ContactDirectory {
         guard let worst = tokens.last?.kind, worst > .exact else { return nil }
         var qualitySum: Float = 0
         for token in tokens { qualitySum += token.quality }
-        return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: Double(tokens.count), matched: tokens.count, inOrder: true)
+        return worst.reason.baseScore + bonus(qualitySum: qualitySum, tokens: tokens.count, personal: Double(tokens.count), matched: tokens.count)
     }
 
     /// The slots of a driving list's bitmap that the one other required token's union (a

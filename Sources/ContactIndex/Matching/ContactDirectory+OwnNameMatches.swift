@@ -62,6 +62,7 @@ extension ContactDirectory {
         let index = nameTokenIndex
         let options = configuration.nameMatching
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
+        let typedOrder = TypedNameOrder.of(text)
         for pass in Self.tokenPasses(marked) {
             // A pass for the contacts no earlier one matched whole (`TokenPass.onlyWithoutFullMatch`).
             let slots = pass.onlyWithoutFullMatch ? rest.filter { found[$0] == nil } : rest
@@ -73,6 +74,7 @@ extension ContactDirectory {
             }
             // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
             query[query.count - 1].isParticle = false
+            for position in query.indices { query[position].typedOrder = typedOrder }
             // The most a match whose weakest token is of a kind scores: its base and the bonus.
             let reaches = { (kind: TokenMatchKind) in floor <= kind.reason.baseScore + Self.maximumBonus }
             if reaches(.fuzzyOne) {

@@ -65,6 +65,9 @@ struct NameQueryToken {
     /// a name written in the other kind of script counts as less certain
     /// (`ContactDirectory.offerTokenMatch`).
     var typedInOtherScript = false
+    /// The order in which the query's names are typed (`TypedNameOrder`), the same for all its
+    /// tokens: a match in that order ranks first among near ties (`ContactDirectory.score`).
+    var typedOrder = TypedNameOrder.givenFirst
     /// Whether the agent typed it whole (a hyphen follows it: see `init`), so that it starts
     /// no longer token.
     private(set) var typedWhole = false
