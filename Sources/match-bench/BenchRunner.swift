@@ -20,6 +20,8 @@ struct BenchRunner {
     /// Slowest queries to keep per class, for profiling: by each query's fastest call over the
     /// rounds, which a busy machine disturbs least.
     var slowestPerClass = 0
+    /// Whether every query's answers of the first round are kept (`AnswerLog`).
+    var keepsAnswers = false
 
     /// A labeled query the engine missed, with what it answered.
     struct Miss: Sendable {
@@ -43,7 +45,11 @@ struct BenchRunner {
     /// The figures of every class present in `queries`, and of all of them mixed.
     func measure(
         _ queries: [LabeledQuery], progress: (String) -> Void = { _ in }
-    ) -> (classes: [BenchReport.ClassFigures], mixed: [String: Double], warmup: Int, misses: [Miss], slowest: [Slow], steady: [Steady]) {
+    ) -> (
+        classes: [BenchReport.ClassFigures], mixed: [String: Double], warmup: Int, misses: [Miss], slowest: [Slow], steady: [Steady],
+        answers: AnswerLog
+    ) {
+        var answers = AnswerLog()
         var misses: [Miss] = []
         var slowest: [Slow] = []
         var steady: [Steady] = []
@@ -76,6 +82,7 @@ struct BenchRunner {
                     let (nanoseconds, matches) = call.timed(query)
                     _ = histogram.record(max(nanoseconds, 1))
                     fastestCalls[position] = min(fastestCalls[position], nanoseconds)
+                    if round == 0, keepsAnswers { answers.record(query, answers: matches) }
                     guard round == 0, let expectedIDs = query.expected else { continue }
                     if expectedIDs.isEmpty {
                         unanswerable += 1
@@ -118,7 +125,7 @@ struct BenchRunner {
         progress("mixed")
         var mixed: [String: Double] = [:]
         for threads in threadCounts { mixed[String(threads)] = Self.throughput(queries, call: call, threads: threads, rounds: rounds) }
-        return (figures, mixed, queries.count, misses, slowest, steady)
+        return (figures, mixed, queries.count, misses, slowest, steady, answers)
     }
 
     /// Queries per second: the queries split over `threads` threads, each thread running its

@@ -55,6 +55,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "What --show-misses counts as a miss: no expected id in this many first answers (1 for misses at rank one).")
     var missesWithin = 5
 
+    @Option(help: "Write every query's answers here, a JSON line each (id, reason, score), to compare builds with diff.")
+    var answers: String?
+
     @Option(help: "Print up to this many slowest queries per class, and each class's p50 and p99 over the queries' fastest call of the rounds.")
     var showSlowest = 0
 
@@ -68,7 +71,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let report = try Self.bench(
             contacts: contacts, queries: queries, threads: threads, region: region, rounds: rounds, queryCount: queryCount, seed: seed,
-            showMisses: showMisses, missesWithin: missesWithin, showSlowest: showSlowest, loadThreads: loadThreads, quiet: false)
+            showMisses: showMisses, missesWithin: missesWithin, showSlowest: showSlowest, answers: answers, loadThreads: loadThreads, quiet: false)
         print(report.table())
         if let json {
             let encoder = JSONEncoder()
@@ -81,7 +84,7 @@ struct RunCommand: ParsableCommand {
     /// The whole run: load, queries, measurement. Used by the command and its smoke test.
     static func bench(
         contacts: String, queries: String?, threads: Int, region: String, rounds: Int, queryCount: Int, seed: UInt64,
-        showMisses: Int = 0, missesWithin: Int = 5, showSlowest: Int = 0, loadThreads: Int? = nil, quiet: Bool
+        showMisses: Int = 0, missesWithin: Int = 5, showSlowest: Int = 0, answers: String? = nil, loadThreads: Int? = nil, quiet: Bool
     ) throws -> BenchReport {
         let before = residentBytes()
         let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: loadThreads, quiet: quiet)
@@ -99,6 +102,7 @@ struct RunCommand: ParsableCommand {
         var runner = BenchRunner(directory: loaded.directory, region: region, rounds: rounds, threadCounts: Array(1...threads))
         runner.failuresPerClass = showMisses
         runner.missesWithin = missesWithin
+        runner.keepsAnswers = answers != nil
         runner.slowestPerClass = showSlowest
         let status = ProgressBar(label: "measure", total: 1, unit: "")
         let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }
@@ -111,6 +115,10 @@ struct RunCommand: ParsableCommand {
             for answer in miss.answers {
                 print("     got \(answer.id): \(answer.name) score \(format(answer.score, 3)) \(answer.reason.rawValue)")
             }
+        }
+        if let answers {
+            try measured.answers.write(to: answers)
+            if !quiet { print("wrote the answers to \(answers)") }
         }
         for slow in measured.slowest {
             print("SLOW \(slow.query.className) \(format(Double(slow.nanoseconds) / 1000, 1)) µs \(slow.query.query.debugDescription)")

@@ -96,12 +96,16 @@ extension ContactDirectory {
             // matches, and a contact offered is not scored again.
             let far = tier >= .romanized || required.count < query.count
             if tier >= .fuzzyOne, !query.allSatisfy({ far ? $0.hasFarSpellings : $0.hasDistantSpellings }) {
+                // After an exact, nickname or prefix match, the far spellings are only the
+                // readings of names written in another script (`addFarSpellings`).
+                let otherScriptsOnly = fills && top.entries.first.map { FillBudget.startsAfter($0.reason) } == true
                 for position in query.indices {
                     // While the fill budget runs, a token's romanized spellings are looked for
                     // only when comparing the tokens that share its skeleton fits in it.
                     let skeletonLimit = budget.left.map { max($0, 0) / FillBudget.skeletonCandidateCost }
                     let compared = query[position].addDistantSpellings(
-                        index: index, options: configuration.nameMatching, throughRomanized: far, skeletonLimit: skeletonLimit)
+                        index: index, options: configuration.nameMatching, throughRomanized: far, skeletonLimit: skeletonLimit,
+                        otherScriptsOnly: otherScriptsOnly)
                     budget.spend(compared * FillBudget.skeletonCandidateCost)
                 }
             }

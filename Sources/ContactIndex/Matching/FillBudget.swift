@@ -14,6 +14,11 @@
 /// search find ("al blackwood", then "alblackwood") keeps the better score of the passes that
 /// ran: the budget may end the one that would have scored it higher.
 ///
+/// What those tiers may add is narrower too: after an exact, nickname or prefix match, no two-edit
+/// typing error and no Latin token that only shares a query token's consonants, only the
+/// readings of the query's whole words in a script written without vowels (Arabic script's,
+/// Hebrew's: `NameQueryToken.addDistantSpellings(otherScriptsOnly:)`).
+///
 /// A search whose results hold only romanizations or farther typing errors, or nothing, before
 /// a tier has no budget there: that tier may hold its answer. Results led by a one-edit match
 /// fill the tiers after it within `afterOneEditFactor` times the budget: the answer of such a

@@ -256,10 +256,14 @@ struct NameQueryToken {
     /// - Parameter skeletonLimit: the most tokens sharing the skeleton that may be compared
     ///   (nil: no limit); a skeleton shared by more adds no romanized spelling. The search
     ///   sets it from its fill budget (`FillBudget.skeletonCandidateCost`).
+    /// - Parameter otherScriptsOnly: of the far spellings, add only the tokens that read a name
+    ///   written in another script (`addFarSpellings`); the search asks for this once its
+    ///   results hold an exact, nickname or prefix match.
     /// - Returns: how many tokens sharing the skeleton were compared (0 when none were).
     @discardableResult
     mutating func addDistantSpellings(
-        index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false, skeletonLimit: Int? = nil
+        index: NameTokenIndex, options: NameMatchingOptions, throughRomanized: Bool = false, skeletonLimit: Int? = nil,
+        otherScriptsOnly: Bool = false
     ) -> Int {
         if !hasDistantSpellings {
             hasDistantSpellings = true
@@ -267,7 +271,14 @@ struct NameQueryToken {
         }
         guard throughRomanized, !hasFarSpellings else { return 0 }
         hasFarSpellings = true
-        return addFarSpellings(index: index, skeletonLimit: skeletonLimit)
+        // A name the vocabulary has, of two consonants or more, not a particle: the start of
+        // a name being typed, or "de", "ma", "al" (a skeleton of one consonant that thousands of
+        // tokens share), reads no other script's name with any certainty.
+        if otherScriptsOnly, exactID == nil || isParticle || ConsonantSkeleton.of(text.utf8).utf8.count < 2 {
+            heldFuzzy = []
+            return 0
+        }
+        return addFarSpellings(index: index, skeletonLimit: skeletonLimit, otherScriptsOnly: otherScriptsOnly)
     }
 
     /// The first step of `addDistantSpellings`: notes the tokens one typing error away, and
@@ -322,10 +333,21 @@ struct NameQueryToken {
     /// their letters (`NameTokenIndex.alternateSkeletons`) are compared by their script's rules
     /// alone: a romanization of Hebrew by its consonants as well as by edit distance, one of
     /// Arabic script letter by letter only.
+    ///
+    /// With `otherScriptsOnly`, the typing errors held back are dropped, and of the tokens sharing
+    /// the skeleton only those romanized from a script written without its vowels are compared:
+    /// Arabic script's (`NameTokenIndex.arabicScriptBit`) and the consonantal ones (Hebrew's).
+    /// Those may be the very person the query names, written in their own script ("Mohamed
+    /// Hussein" for محمد حسين, after a Latin Mohamed Hussein Ali); a Latin token that only
+    /// shares the consonants ("ryan" for "ronal") or two typing errors are guesses that the
+    /// agent typing a name already found does not need. At a million contacts those fillers
+    /// were most of the time of the queries whose results held a prefix or nickname match.
     /// - Returns: how many tokens sharing the skeleton were compared.
-    private mutating func addFarSpellings(index: NameTokenIndex, skeletonLimit: Int?) -> Int {
+    private mutating func addFarSpellings(index: NameTokenIndex, skeletonLimit: Int?, otherScriptsOnly: Bool) -> Int {
         let firstNew = ids.count
-        for (id, distance, quality) in heldFuzzy { note(id, .fuzzy(distance), quality: quality) }
+        if !otherScriptsOnly {
+            for (id, distance, quality) in heldFuzzy { note(id, .fuzzy(distance), quality: quality) }
+        }
         heldFuzzy = []
         let bytes = Array(text.utf8)
         let skeleton = ConsonantSkeleton.of(bytes)
@@ -362,6 +384,8 @@ struct NameQueryToken {
                     // ("alkhatib" for "alkhtyb", الخطيب): then it is one.
                     let noted = positions.value(of: id)
                     if let noted, kinds[Int(noted)] <= .romanized || !arabic { continue }
+                    // Without reading the bytes: a token of neither script is passed over.
+                    if otherScriptsOnly, !arabic, !index.isConsonantal(id) { continue }
                     // The bytes first: most candidates have vowels, and the flag is a read far away.
                     let token = reader[id]
                     var quality: Float?
