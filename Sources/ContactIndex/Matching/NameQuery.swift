@@ -267,7 +267,7 @@ struct NameQueryToken {
     ) -> Int {
         if !hasDistantSpellings {
             hasDistantSpellings = true
-            addTypingErrors(index: index, options: options)
+            addTypingErrors(index: index, options: options, oneEditOnly: otherScriptsOnly)
         }
         guard throughRomanized, !hasFarSpellings else { return 0 }
         hasFarSpellings = true
@@ -283,14 +283,18 @@ struct NameQueryToken {
 
     /// The first step of `addDistantSpellings`: notes the tokens one typing error away, and
     /// holds back those further.
-    private mutating func addTypingErrors(index: NameTokenIndex, options: NameMatchingOptions) {
+    /// - Parameter oneEditOnly: look for the tokens one typing error away alone, for a search
+    ///   that will not use those further (`addDistantSpellings(otherScriptsOnly:)`): one
+    ///   deletion of the query meets each of them, where a token of 8 letters or more made two
+    ///   (37 look-ups for 8 letters rather than 9) and compared every token they met.
+    private mutating func addTypingErrors(index: NameTokenIndex, options: NameMatchingOptions, oneEditOnly: Bool) {
         let firstNew = ids.count
         let vocabulary = index.vocabulary
         let bytes = Array(text.utf8)
         // The budget follows the longer of the two tokens, so a deletion that shortens "alex" to
         // "aex" still finds "alex"; the query makes the deletions that some token within that
         // budget needs to meet it (`NameMatchingOptions.queryDeletions`).
-        let reach = options.queryDeletions(forLength: bytes.count)
+        let reach = min(options.queryDeletions(forLength: bytes.count), oneEditOnly ? 1 : .max)
         let distances = PatternDistance(bytes)
         // The candidates are gathered first, then checked with their bytes prefetched a few
         // ahead: each is a cache miss or two in a vocabulary of hundreds of thousands of tokens.
@@ -310,7 +314,7 @@ struct NameQueryToken {
                 if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8]) }
                 if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
                 let token = reader[id]
-                let allowed = options.budget(forLength: max(token.count, bytes.count))
+                let allowed = min(options.budget(forLength: max(token.count, bytes.count)), oneEditOnly ? 1 : .max)
                 let distance = distances.distance(to: token, limit: allowed)
                 guard distance > 0, distance <= allowed else { continue }
                 let kind = TokenMatchKind.fuzzy(distance)
