@@ -2,9 +2,11 @@ import ContactIndex
 import DirectoryGenerator
 import Foundation
 
-/// Every query's answers as one JSON line each (`match-bench run --answers`), in the order of the
-/// queries file: to compare two builds' answers with `diff`, query by query, where recall alone
-/// hides the changes past the expected contacts (a filler dropped, two answers swapped).
+/// Every query's answers as one JSON line each (`match-bench run --answers`), class by class in
+/// the order the run measures them, and in the queries file's order within a class: the same
+/// order for the same queries file, so that two builds' answers compare with `diff`, query by
+/// query, where recall alone hides the changes past the expected contacts (a filler dropped,
+/// two answers swapped).
 struct AnswerLog {
     /// One line: the query and its ranked answers, each as "id reason score" (score to 4 places).
     private struct Line: Encodable {

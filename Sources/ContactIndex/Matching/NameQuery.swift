@@ -271,13 +271,6 @@ struct NameQueryToken {
         }
         guard throughRomanized, !hasFarSpellings else { return 0 }
         hasFarSpellings = true
-        // A name the vocabulary has, of two consonants or more, not a particle: the start of
-        // a name being typed, or "de", "ma", "al" (a skeleton of one consonant that thousands of
-        // tokens share), reads no other script's name with any certainty.
-        if otherScriptsOnly, exactID == nil || isParticle || ConsonantSkeleton.of(text.utf8).utf8.count < 2 {
-            heldFuzzy = []
-            return 0
-        }
         return addFarSpellings(index: index, skeletonLimit: skeletonLimit, otherScriptsOnly: otherScriptsOnly)
     }
 
@@ -355,7 +348,12 @@ struct NameQueryToken {
         heldFuzzy = []
         let bytes = Array(text.utf8)
         let skeleton = ConsonantSkeleton.of(bytes)
-        guard !skeleton.isEmpty else {
+        // Another script's reading is looked for only for a name the vocabulary has, of two
+        // consonants or more, not a particle: the start of a name being typed, or "de", "ma",
+        // "al" (a skeleton of one consonant that thousands of tokens share), reads no other
+        // script's name with any certainty.
+        let readsOtherScripts = !otherScriptsOnly || (exactID != nil && !isParticle && skeleton.utf8.count >= 2)
+        guard !skeleton.isEmpty, readsOtherScripts else {
             placeNewSpellings(from: firstNew, index: index)
             return 0
         }
