@@ -336,31 +336,33 @@ extension ContactDirectory {
         var wanted: String? = nil
         var top = TopMatches(limit: limit, of: self)
         let store = self.store  // captured alone, not the whole directory
-        offerNamesakes(key: key, into: &top) { slot, top in
-            let exact: Bool? = store.withRecord(slot) { record in
-                var reader = ContactRecordReader(record)
-                let header = reader.header()
-                let none: UnsafeRawBufferPointer? = nil
-                if NameSpelling.equals(spelling, header.displayName, none)
-                    || NameSpelling.equals(spelling, header.firstName, header.lastName)
-                    || NameSpelling.equals(spelling, header.lastName, header.firstName) {
-                    return true
+        offerNamesakes(
+            key: key, into: &top,
+            read: { slot in
+                let exact: Bool? = store.withRecord(slot) { record in
+                    var reader = ContactRecordReader(record)
+                    let header = reader.header()
+                    let none: UnsafeRawBufferPointer? = nil
+                    if NameSpelling.equals(spelling, header.displayName, none)
+                        || NameSpelling.equals(spelling, header.firstName, header.lastName)
+                        || NameSpelling.equals(spelling, header.lastName, header.firstName) {
+                        return true
+                    }
+                    let fields = [header.firstName, header.lastName, header.displayName]
+                    let storedIsASCII = fields.allSatisfy { $0.map { $0.allSatisfy { $0 < 0x80 } } ?? true }
+                    guard !(queryIsASCII && storedIsASCII) else { return false }
+                    if wanted == nil { wanted = ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing(name)) }
+                    let contact = Contact(
+                        id: "", firstName: header.firstName.map(String.init(recordBytes:)),
+                        lastName: header.lastName.map(String.init(recordBytes:)),
+                        displayName: header.displayName.map(String.init(recordBytes:)))
+                    return NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
                 }
-                let fields = [header.firstName, header.lastName, header.displayName]
-                let storedIsASCII = fields.allSatisfy { $0.map { $0.allSatisfy { $0 < 0x80 } } ?? true }
-                guard !(queryIsASCII && storedIsASCII) else { return false }
-                if wanted == nil { wanted = ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing(name)) }
-                let contact = Contact(
-                    id: "", firstName: header.firstName.map(String.init(recordBytes:)),
-                    lastName: header.lastName.map(String.init(recordBytes:)),
-                    displayName: header.displayName.map(String.init(recordBytes:)))
-                return NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
-            }
-            guard let exact else { return nil }
-            let reason: MatchReason = exact ? .exactName : .foldedName
-            top.offer(slot: slot, score: reason.baseScore, reason: reason)
-            return exact
-        }
+                guard let exact else { return nil }
+                let reason: MatchReason = exact ? .exactName : .foldedName
+                return (reason, reason.baseScore)
+            },
+            foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
         return matches(from: top)
     }
 

@@ -87,7 +87,7 @@ extension ContactDirectory {
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         let order = TypedNameOrder.of(text)
         for pass in Self.tokenPasses(marked) {
-            if pass.onlyWithoutFullMatch, top.entries.contains(where: { $0.reason != .partialName }) { continue }
+            if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             collectTokenMatches(
                 pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, exhaustive: exhaustive,
@@ -128,6 +128,19 @@ extension ContactDirectory {
             passes.append(TokenPass(tokens: pair.tokens, typedWhole: pair.typedWhole, onlyWithoutFullMatch: true, requiredTokens: [pair.joined]))
         }
         return passes
+    }
+
+    /// Whether a match found by the passes before stops the passes that join a query's parts
+    /// (`TokenPass.onlyWithoutFullMatch`): a full match on the person's own names, a one-edit
+    /// typing error at worst. A romanized guess, a two-edit one, or a match through a company's
+    /// words is weaker than the joined form's own match: "Hwang Jong-su" (황종수, romanized
+    /// "jongsu") had stopped at Su-bin Hwang of a company with "jong" in its name, and "Kim
+    /// Jung-su" at a romanized reading of 超 金, and never looked for "jungsu".
+    static func answersBeforeJoining(_ entry: TopMatches.Entry) -> Bool {
+        switch entry.reason {
+        case .partialName, .romanized, .companyName, .fuzzyTwoEdits: false
+        default: true
+        }
     }
 
     /// One token search of a name query (`tokenPasses`).
@@ -174,27 +187,10 @@ extension ContactDirectory {
         // of the directory took a copy of the whole directory (a retain and a release of each
         // of its arrays, a third of a look-up of an exact name).
         let store = self.store
-        return offerNamesakes(key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top) { slot, top in
-            guard let exact = Self.isSpelled(spelling, slot: slot, in: store) else { return nil }
-            let reason: MatchReason = exact ? .exactName : .foldedName
-            top.offer(slot: slot, score: reason.baseScore, reason: reason)
-            return exact
-        }
-    }
-
-    /// Whether the record at `slot` has a whole name spelled as `spelling` (a namesake's
-    /// `exactName`, else its `foldedName`), compared on the record's bytes: no contact is rebuilt.
-    /// Nil when the slot holds no record.
-    static func isSpelled(_ spelling: [UInt8], slot: UInt32, in store: ContactRecordStore) -> Bool? {
-        store.withRecord(slot) { record -> Bool in
-            var reader = ContactRecordReader(record)
-            let header = reader.header()
-            let none: UnsafeRawBufferPointer? = nil
-            return NameSpelling.equals(spelling, header.displayName, none)
-                || NameSpelling.equals(spelling, header.firstName, header.lastName)
-                || NameSpelling.equals(spelling, header.lastName, header.firstName)
-                || NameSpelling.equalsJoined(spelling, header.lastName, header.firstName)
-        }
+        return offerNamesakes(
+            key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top,
+            read: { slot in Self.wholeNameMatch(spelling, slot: slot, in: store) },
+            foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
     }
 
     /// Whole names whose folded tokens are the query's, in order (`LatinNameKey`): the
@@ -204,10 +200,7 @@ extension ContactDirectory {
     /// - Returns: whether there were any.
     private func collectLatinWholeNameMatches(_ tokens: [String], into top: inout TopMatches) -> Bool {
         guard let key = LatinNameKey.key(tokens: tokens) else { return false }
-        return offerNamesakes(key: key, into: &top) { slot, top in
-            top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
-            return true
-        }
+        return offerNamesakes(key: key, into: &top) { _ in (.transliteratedName, MatchReason.transliteratedName.baseScore) }
     }
 
     /// Token-level matches, tier by tier, then partial ones when needed.
@@ -461,6 +454,14 @@ extension ContactDirectory {
         let holdsCompanyBack = queryCount > 1
         var companyClaimed = false
         var personClaimed = false
+        // Whether a letter typed alone took a company's word. In a query of two tokens or more
+        // it is an initial ("C Estrada", "T. Roy"), and a company's one-letter words are mostly
+        // its legal form's ("S.C.P", "S. de R.L. de C.V.") or an article ("Royal van 't Wel"):
+        // such a match ranks as `MatchReason.companyName` even when the company's words serve
+        // every token, below the persons whose initial and name the query gives. Before, the
+        // staff of Inversiones Estrada S.C.P came first for "C Estrada" (a name's start, 0.69,
+        // above an initial's 0.67).
+        var letterOnCompany = false
         // Claims in order of certainty, then reads the roles in query order.
         var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
         withUnsafeMutableBytes(of: &claimed) { claimedRaw in
@@ -557,7 +558,12 @@ extension ContactDirectory {
                     if NameTokenIndex.role(ofEntry: entries[base + bestEntry]) == NameTokenRole.joined.rawValue { claimedJoined = true }
                     claimedCount += 1
                     roles[q] = NameTokenIndex.role(ofEntry: entries[base + bestEntry])
-                    if roles[q] == NameTokenRole.company.rawValue { companyClaimed = true } else { personClaimed = true }
+                    if roles[q] == NameTokenRole.company.rawValue {
+                        companyClaimed = true
+                        if oneLetter { letterOnCompany = true }
+                    } else {
+                        personClaimed = true
+                    }
                     if entries[base + bestEntry] & NameTokenIndex.otherScriptBit != 0 { otherScript |= 1 << UInt32(q) }
                     matched += 1
                     let kind = TokenMatchKind(rawValue: bestKind)!
@@ -637,7 +643,9 @@ extension ContactDirectory {
         if matched == queryCount {
             if worst == .exact, Self.isWholeName(query: query, entries: entries) {
                 top.offer(slot: slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
-            } else if holdsCompanyBack, companyClaimed, personClaimed, worst.reason.baseScore > MatchReason.companyName.baseScore {
+            } else if holdsCompanyBack, companyClaimed, personClaimed || letterOnCompany,
+                worst.reason.baseScore > MatchReason.companyName.baseScore
+            {
                 top.offer(slot: slot, score: MatchReason.companyName.baseScore + bonus, reason: .companyName)
             } else {
                 top.offer(slot: slot, score: worst.reason.baseScore + bonus, reason: worst.reason)

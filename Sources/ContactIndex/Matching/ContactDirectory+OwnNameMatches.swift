@@ -47,9 +47,8 @@ extension ContactDirectory {
             let spelling = NameSpelling.key(text)
             let store = self.store
             nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
-                guard wanted.contains(slot), let exact = Self.isSpelled(spelling, slot: slot, in: store) else { return }
-                let reason: MatchReason = exact ? .exactName : .foldedName
-                keep(slot, reason.baseScore, reason)
+                guard wanted.contains(slot), let match = Self.wholeNameMatch(spelling, slot: slot, in: store) else { return }
+                keep(slot, match.score, match.reason)
             }
         }
         if let latin = LatinNameKey.key(tokens: marked.map(\.token)) {
@@ -64,8 +63,9 @@ extension ContactDirectory {
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         let typedOrder = TypedNameOrder.of(text)
         for pass in Self.tokenPasses(marked) {
-            // A pass for the contacts no earlier one matched whole (`TokenPass.onlyWithoutFullMatch`).
-            let slots = pass.onlyWithoutFullMatch ? rest.filter { found[$0] == nil } : rest
+            // A pass for the contacts no earlier one matched well enough (`TokenPass.onlyWithoutFullMatch`,
+            // `answersBeforeJoining`).
+            let slots = pass.onlyWithoutFullMatch ? rest.filter { found[$0].map { !Self.answersBeforeJoining($0) } ?? true } : rest
             if slots.isEmpty || !pass.isRunnable(in: nameTokenIndex) { continue }
             var query = pass.tokens.indices.map { position in
                 NameQueryToken(

@@ -50,7 +50,7 @@ enum NameSpelling {
     /// handing each comparison byte to `emit` as it comes.
     /// - Returns: false as soon as `emit` does.
     @inline(__always)
-    private static func normalize<Bytes: Collection<UInt8>>(
+    static func normalize<Bytes: Collection<UInt8>>(
         _ first: Bytes?, separator: UInt8?, _ second: Bytes?, _ emit: (UInt8) -> Bool
     ) -> Bool {
         var normalization = Normalization()
