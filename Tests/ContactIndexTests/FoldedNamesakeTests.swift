@@ -108,7 +108,14 @@ import Testing
                 let words = NameSpelling.key(form).split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
                 return zip(words, typedWords).filter { Array($0.0) == Array($0.1) }.count
             }.max() ?? 0
-            let score = exact ? MatchReason.exactName.baseScore
+            // Exact in the order typed (a display name is), or in the other order.
+            let given = NameSpelling.equals(spelling, contact.firstName, contact.lastName)
+            let family = NameSpelling.equals(spelling, contact.lastName, contact.firstName)
+                || NameSpelling.equalsJoined(spelling, contact.lastName?.utf8, contact.firstName?.utf8)
+            let inOrder =
+                NameSpelling.equals(spelling, contact.displayName, nil as String?)
+                || (TypedNameOrder.of(query) == .givenFirst ? given : family)
+            let score = exact ? MatchReason.exactName.baseScore - (inOrder ? 0 : ContactDirectory.otherOrderStep)
                 : MatchReason.foldedName.baseScore + ContactDirectory.foldedSpellingStep * Double(min(alike, typedWords.count - 1)) / Double(typedWords.count)
             found.append(Namesake(id: contact.id, exact: exact, rank: directory.configuration.ranking.rank(of: contact.entity), score: score))
         }
@@ -119,10 +126,11 @@ import Testing
         return found
     }
 
-    static let queries = ["ha nguyen", "HA NGUYEN", "nguyen ha", "Hà Nguyễn", "ha-nguyen", "Hạ Nguyên", "Ha Nguyễn", "hà nguyen"]
+    static let queries = ["ha nguyen", "HA NGUYEN", "nguyen ha", "Hà Nguyễn", "ha-nguyen", "Hạ Nguyên", "Ha Nguyễn", "hà nguyen", "Nguyen, Ha"]
 
     /// The ranking the search must give `query` at `limit`: the namesakes spelled as the query
-    /// first, in ranking order; then the folded ones: when the name has two to `limit` of them,
+    /// first, the first `limit` of them in ranking order, those in the order typed before the
+    /// others (`wholeNameMatch`); then the folded ones: when the name has two to `limit` of them,
     /// best score first and in ranking order within a score, each with its score; when it has
     /// one or more than `limit`, in ranking order at `foldedName`'s score (see `offerNamesakes`).
     func checkRanking(_ query: String, limit: Int, _ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String) {
@@ -135,7 +143,12 @@ import Testing
         } else {
             folded = folded.map { Namesake(id: $0.id, exact: false, rank: $0.rank, score: MatchReason.foldedName.baseScore) }
         }
-        let want = Array((model.filter(\.exact) + folded).prefix(limit))
+        // The walk reads the first `limit` exact namesakes in ranking order, then ranks them by
+        // score (the order typed first).
+        let exact = model.filter(\.exact).prefix(limit).enumerated().sorted { a, b in
+            a.element.score > b.element.score + 1e-9 || (abs(a.element.score - b.element.score) < 1e-9 && a.offset < b.offset)
+        }.map(\.element)
+        let want = Array((exact + folded).prefix(limit))
         #expect(got.map(\.contact.id) == want.map(\.id), "\(label)")
         #expect(got.map(\.reason) == want.map { $0.exact ? MatchReason.exactName : .foldedName }, "\(label)")
         for (match, namesake) in zip(got, want) {

@@ -39,6 +39,26 @@ import Testing
         #expect(han < latin, "\(matches)")
     }
 
+    /// A whole name spelled as typed comes first in the order typed too (`wholeNameMatch`):
+    /// Lee Thomas (given name Lee) has the earlier id, so only the order puts Thomas Lee first
+    /// for "Thomas Lee"; a comma after the first word turns the order round. Both stay exact,
+    /// the other order `otherOrderStep` lower.
+    @Test(arguments: [("Thomas Lee", "w2"), ("Lee Thomas", "w1"), ("Lee, Thomas", "w2"), ("Thomas, Lee", "w1"), ("THOMAS LEE", "w2")])
+    func aWholeNameInTheOrderTypedComesFirst(_ text: String, first: String) throws {
+        let directory = ContactDirectory([
+            Contact(id: "w1", firstName: "Lee", lastName: "Thomas"),
+            Contact(id: "w2", firstName: "Thomas", lastName: "Lee"),
+        ])
+        for matches in [directory.lookup(fuzzyName: text), directory.search(text)] {
+            #expect(matches.count == 2, "\(text): \(matches)")
+            let top = try #require(matches.first, "\(text)")
+            #expect(top.contact.id == first, "\(text): \(matches)")
+            #expect(matches.allSatisfy { $0.reason == .exactName }, "\(text): \(matches)")
+            #expect(top.score == MatchReason.exactName.baseScore, "\(text): \(matches)")
+            #expect(abs(matches[1].score - (MatchReason.exactName.baseScore - ContactDirectory.otherOrderStep)) < 1e-9, "\(text): \(matches)")
+        }
+    }
+
     /// Both orders still find the same contacts: the other order only ranks lower.
     @Test func bothOrdersFindTheSameContacts() {
         let given = Set(Self.directory.lookup(fuzzyName: "and gar").map(\.contact.id))

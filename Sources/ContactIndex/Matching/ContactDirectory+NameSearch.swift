@@ -183,13 +183,14 @@ extension ContactDirectory {
         let key = preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
         let spelling = NameSpelling.key(text)
+        let order = Self.wholeNameOrder(text)
         // The closure captures the record store, not `self`: a closure that reads a property
         // of the directory took a copy of the whole directory (a retain and a release of each
         // of its arrays, a third of a look-up of an exact name).
         let store = self.store
         return offerNamesakes(
             key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top,
-            read: { slot in Self.wholeNameMatch(spelling, slot: slot, in: store) },
+            read: { slot in Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) },
             foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
     }
 

@@ -45,9 +45,10 @@ extension ContactDirectory {
         let key = preparer.names.collationKey(text)
         if key.count > 1 {
             let spelling = NameSpelling.key(text)
+            let order = Self.wholeNameOrder(text)
             let store = self.store
             nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
-                guard wanted.contains(slot), let match = Self.wholeNameMatch(spelling, slot: slot, in: store) else { return }
+                guard wanted.contains(slot), let match = Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) else { return }
                 keep(slot, match.score, match.reason)
             }
         }

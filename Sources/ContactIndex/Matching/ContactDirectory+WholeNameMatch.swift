@@ -5,20 +5,45 @@ extension ContactDirectory {
     /// on its bytes (no contact is rebuilt): `exactName` when it has a whole name spelled as
     /// `spelling` (case aside), else `foldedName` at its base score (`foldedScore` gives the
     /// one that counts its spelling). Nil when the slot holds no record.
-    static func wholeNameMatch(_ spelling: [UInt8], slot: UInt32, in store: ContactRecordStore) -> (reason: MatchReason, score: Double)? {
+    ///
+    /// An exact match in the other name order than `order`, the order typed, scores
+    /// `otherOrderStep` less: "Thomas Lee" finds Thomas Lee before Lee Thomas (given name Lee),
+    /// whose id came first; "Lee, Thomas" the other way round. A display name, written as the
+    /// contact writes it, is in order. Nil `order` (a query in a script written without spaces
+    /// between the names, or read across scripts): both orders alike.
+    static func wholeNameMatch(
+        _ spelling: [UInt8], slot: UInt32, in store: ContactRecordStore, order: TypedNameOrder? = nil
+    ) -> (reason: MatchReason, score: Double)? {
         store.withRecord(slot) { record -> (reason: MatchReason, score: Double) in
             var reader = ContactRecordReader(record)
             let header = reader.header()
             let none: UnsafeRawBufferPointer? = nil
-            if NameSpelling.equals(spelling, header.displayName, none)
-                || NameSpelling.equals(spelling, header.firstName, header.lastName)
-                || NameSpelling.equals(spelling, header.lastName, header.firstName)
+            if NameSpelling.equals(spelling, header.displayName, none) { return (.exactName, MatchReason.exactName.baseScore) }
+            let givenFirst = NameSpelling.equals(spelling, header.firstName, header.lastName)
+            // The common case, one comparison as before.
+            if givenFirst, order != .familyFirst { return (.exactName, MatchReason.exactName.baseScore) }
+            let familyFirst = NameSpelling.equals(spelling, header.lastName, header.firstName)
                 || NameSpelling.equalsJoined(spelling, header.lastName, header.firstName)
-            {
-                return (.exactName, MatchReason.exactName.baseScore)
-            }
-            return (.foldedName, MatchReason.foldedName.baseScore)
+            guard givenFirst || familyFirst else { return (.foldedName, MatchReason.foldedName.baseScore) }
+            let inOrder =
+                switch order {
+                case nil: true
+                case .givenFirst?: givenFirst
+                case .familyFirst?: familyFirst
+                }
+            return (.exactName, MatchReason.exactName.baseScore - (inOrder ? 0 : otherOrderStep))
         }
+    }
+
+    /// What an exact whole-name match in the other order than typed scores less
+    /// (`wholeNameMatch`): it stays above every folded match (at most `foldedName` +
+    /// `foldedSpellingStep`).
+    static let otherOrderStep = 0.005
+
+    /// The order typed of a whole-name query, for `wholeNameMatch`: nil for a query with letters
+    /// of another script than Latin (names written without spaces, family name first, "王伟").
+    static func wholeNameOrder(_ text: String) -> TypedNameOrder? {
+        NameNormalizer.hasNonLatinLetters(text.utf8) ? nil : TypedNameOrder.of(text)
     }
 
     /// The score of a whole name that is the query's at collation strength but not spelled as
