@@ -14,13 +14,42 @@ enum TypedNameOrder: Sendable, Equatable {
     /// The order of `text`: family first when a comma stands between letters, with one to three
     /// words before it ("Smith, John", "García López, Ana"); else given first.
     static func of(_ text: String) -> TypedNameOrder {
-        let scalars = Array(text.unicodeScalars)
-        guard let comma = scalars.firstIndex(where: { $0 == "," || $0 == "\u{FF0C}" || $0 == "\u{060C}" }) else { return .givenFirst }
-        let before = scalars[..<comma]
-        let after = scalars[(comma + 1)...]
-        guard before.contains(where: \.properties.isAlphabetic), after.contains(where: \.properties.isAlphabetic) else { return .givenFirst }
-        let wordsBefore = String(String.UnicodeScalarView(before)).split(whereSeparator: { $0 == " " || $0 == "\t" }).count
-        return (1...3).contains(wordsBefore) ? .familyFirst : .givenFirst
+        // One pass over the scalars, without building arrays or strings: every name search and
+        // every whole-name look-up asks (an array of the scalars and a split had cost a
+        // swapped query with a comma about a microsecond).
+        var sawComma = false
+        var letterBefore = false
+        var wordsBefore = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if sawComma {
+                if isLetter(scalar) { return letterBefore && (1...3).contains(wordsBefore) ? .familyFirst : .givenFirst }
+                continue
+            }
+            switch scalar {
+            case ",", "\u{FF0C}", "\u{060C}":
+                sawComma = true
+            case " ", "\t":
+                inWord = false
+            default:
+                if !inWord {
+                    wordsBefore += 1
+                    inWord = true
+                }
+                if isLetter(scalar) { letterBefore = true }
+            }
+        }
+        return .givenFirst
+    }
+
+    /// Whether a scalar is alphabetic (ASCII letters without a property look-up).
+    @inline(__always)
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
     }
 
     /// The step from one of a contact's name roles to the next that this order reads as
