@@ -17,9 +17,10 @@ usage: scripts/independent-name-corpus.py CONTACTS QUERIES_PER_CLASS OUT.csv OUT
 - Typing errors: one QWERTY-neighbour substitution, insertion, deletion or transposition per
   edit, not on the first letter of a word longer than 3; typo2 puts two edits in a word of 8
   letters or more, else one in each word.
-- Nicknames: ../shared/data/nicknames.csv (from the `nicknames` Python package 1.0.1,
-  Apache-2.0: see its NOTICE.md), English locales only.
-- Unknown names: a real given name and family name never seen together, or either with a
+- Nicknames: the engine's own table (Sources/ContactIndex/Resources/nicknames.csv, from the
+  `nicknames` Python package 1.0.1, Apache-2.0: see NOTICE.md there), English locales only: the
+  one class whose relation is not made by other hands, only its names and directory are.
+- Unknown names: a real given name and family name never seen together, or both with a
   typing error and a made-up ending.
 - "expected": every contact with the target's given and family name as written (initials:
   the same first letter and family name).
@@ -38,11 +39,11 @@ from faker import Faker
 from pypinyin import lazy_pinyin
 from unidecode import unidecode
 
-if len(sys.argv) not in (5, 7):
+if len(sys.argv) not in (5, 7) or (len(sys.argv) == 7 and (sys.argv[5] != '--seed' or not sys.argv[6].isdigit())):
     sys.exit(__doc__)
 N = int(sys.argv[1]); NQ = int(sys.argv[2]); OUT_CSV = sys.argv[3]; OUT_Q = sys.argv[4]
-SEED = int(sys.argv[6]) if len(sys.argv) == 7 and sys.argv[5] == '--seed' else 11
-NICKNAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'nicknames.csv')
+SEED = int(sys.argv[6]) if len(sys.argv) == 7 else 11
+NICKNAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Sources', 'ContactIndex', 'Resources', 'nicknames.csv')
 rnd = random.Random(SEED)
 
 LATIN = {  # locale: (country, weight)

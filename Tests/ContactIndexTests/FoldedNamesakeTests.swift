@@ -130,15 +130,16 @@ import Testing
 
     /// The ranking the search must give `query` at `limit`: the namesakes spelled as the query
     /// first, the first `limit` of them in ranking order, those in the order typed before the
-    /// others (`wholeNameMatch`); then the folded ones: when the name has two to `limit` of them,
-    /// best score first and in ranking order within a score, each with its score; when it has
-    /// one or more than `limit`, in ranking order at `foldedName`'s score (see `offerNamesakes`).
+    /// others (`wholeNameMatch`); then the folded ones: when the name has two to `limit` of them
+    /// (at least `FoldedNamesakes.minimumCapacity`), best score first and in ranking order within
+    /// a score, each with its score; when it has one or more, in ranking order at `foldedName`'s
+    /// score (see `offerNamesakes`).
     func checkRanking(_ query: String, limit: Int, _ directory: ContactDirectory, _ contacts: [String: Contact], _ context: String) {
         let got = directory.lookup(fuzzyName: query, limit: limit)
         let model = Self.namesakes(query, in: contacts, directory: directory)
         let label = "\(context): \(query), limit \(limit)"
         var folded = model.filter { !$0.exact }
-        if folded.count <= limit, folded.count >= 2 {
+        if folded.count <= max(limit, FoldedNamesakes.minimumCapacity), folded.count >= 2 {
             folded.sort { a, b in a.score > b.score + 1e-9 || (abs(a.score - b.score) < 1e-9 && model.firstIndex { $0.id == a.id }! < model.firstIndex { $0.id == b.id }!) }
         } else {
             folded = folded.map { Namesake(id: $0.id, exact: false, rank: $0.rank, score: MatchReason.foldedName.baseScore) }

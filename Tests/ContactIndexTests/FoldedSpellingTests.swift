@@ -20,6 +20,11 @@ import Testing
         ("José Garcia", "c2", "c1"), ("jose garcia", "c1", "c2"),
     ])
     func theSpellingCloserToTheQueryComesFirst(_ text: String, closer: String, farther: String) throws {
+        // The first answer does not depend on the limit asked for.
+        for limit in [1, 2] {
+            let top = [Self.directory.lookup(fuzzyName: text, limit: limit), Self.directory.search(text, limit: limit), Self.directory.lookup(name: text, limit: limit)]
+            #expect(top.allSatisfy { $0.first?.contact.id == closer }, "\(text), limit \(limit): \(top)")
+        }
         for matches in [Self.directory.lookup(fuzzyName: text), Self.directory.search(text), Self.directory.lookup(name: text)] {
             #expect(matches.count == 2, "\(text): \(matches)")
             let first = try #require(matches.first, "\(text)")

@@ -131,9 +131,11 @@ extension ContactDirectory {
     }
 
     /// Whether a match found by the passes before stops the passes that join a query's parts
-    /// (`TokenPass.onlyWithoutFullMatch`): a full match on the person's own names, a one-edit
-    /// typing error at worst. A romanized guess, a two-edit one, or a match through a company's
-    /// words is weaker than the joined form's own match: "Hwang Jong-su" (황종수, romanized
+    /// (`TokenPass.onlyWithoutFullMatch`): a full match, a one-edit typing error at worst, but
+    /// a `companyName` one (some words on the company's, the others on the person's). A
+    /// romanized guess, a two-edit one or a `companyName` match is weaker than the joined form's
+    /// own match. (A match of the company's words alone scores as a name's start and still
+    /// stops them.) "Hwang Jong-su" (황종수, romanized
     /// "jongsu") had stopped at Su-bin Hwang of a company with "jong" in its name, and "Kim
     /// Jung-su" at a romanized reading of 超 金, and never looked for "jungsu".
     static func answersBeforeJoining(_ entry: TopMatches.Entry) -> Bool {

@@ -24,12 +24,14 @@ extension ContactDirectory {
     /// the "Hà Nguyễn"s) reads a few records, not all of them.
     ///
     /// Folded namesakes are ranked by their scores (the typed words they spell as typed:
-    /// `foldedScore`) when the name has two to `limit` of them: all of them are then in the
-    /// results, and they are read for it (`FoldedNamesakes`); one alone keeps `foldedName`'s
-    /// score (reading it for nothing cost every folded query half a microsecond). A name with more
-    /// keeps the ranking order, all of them at `foldedName`'s score: reading twice the limit of
-    /// them for their scores took the folded class's p99 from 11 µs to 20–27 µs at a million
-    /// contacts (Vietnamese names: 33 namesakes of "bao nguyen", most spelled "Bảo Nguyễn").
+    /// `foldedScore`) when the name has two to `limit` of them (at least
+    /// `FoldedNamesakes.minimumCapacity`): they are read for it once the walk ends, and the
+    /// scores decide which of them the results keep, after the better matches. One alone keeps
+    /// `foldedName`'s score (reading it for nothing cost every folded query half a
+    /// microsecond). A name with more keeps the ranking order, all of them at `foldedName`'s
+    /// score: reading twice the limit of them for their scores took the folded class's p99 from
+    /// 11 µs to 20–27 µs at a million contacts (Vietnamese names: 33 namesakes of "bao nguyen",
+    /// most spelled "Bảo Nguyễn").
     /// - Parameter spelling: the query's spelling bit, when a namesake not spelled as the query
     ///   is a folded match (`collectWholeNameMatches`); nil: `read` reads every one.
     /// - Returns: whether the name has any namesake.
@@ -48,17 +50,18 @@ extension ContactDirectory {
         var tiesTooCoarse = false
         // The folded namesakes, how many of them were met without a record read, and the tie
         // value of the last of those.
-        var folded = FoldedNamesakes()
+        var folded = FoldedNamesakes(limit: top.limit)
         var foldedOffers = 0
         var lastFolded: UInt64 = 0
         nameKeyIndex.forEachEqual(key, isLive: liveness) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
             any = true
             if let last, tie > last { return false }
             if let spelling, spellings & spelling == 0 {
-                // Namesakes come in ranking order: past `limit` folded contacts, only one with
-                // the same tie value may still enter (its id decides).
-                guard folded.count < top.limit || tie == lastFolded else {
-                    folded.overflows = true
+                // Namesakes come in ranking order: past `limit` folded contacts (at least
+                // `FoldedNamesakes.minimumCapacity`), only one with the same tie value may still
+                // enter (its id decides).
+                guard folded.overflows ? tie == lastFolded : folded.count < folded.capacity || tie == lastFolded else {
+                    folded.overflow(into: &top)
                     return true
                 }
                 // A long run of equal tie values goes to the ranking by whole ids, as below.
@@ -67,7 +70,7 @@ extension ContactDirectory {
                     tiesTooCoarse = true
                     return false
                 }
-                folded.add(slot)
+                folded.add(slot, into: &top)
                 lastFolded = tie
                 return true
             }
@@ -78,7 +81,7 @@ extension ContactDirectory {
             }
             guard let match = read(slot) else { return true }
             if match.reason == .foldedName {
-                folded.add(slot)
+                folded.add(slot, into: &top)
                 return true
             }
             top.offer(slot: slot, score: match.score, reason: match.reason)
@@ -95,7 +98,7 @@ extension ContactDirectory {
             nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
             offerNamesakes(hits, into: &top, read: read, foldedScore: foldedScore)
         } else {
-            folded.offer(into: &top, limit: top.limit, score: foldedScore)
+            folded.offer(into: &top, score: foldedScore)
         }
         return any
     }
@@ -107,17 +110,17 @@ extension ContactDirectory {
     private func offerNamesakes(
         _ hits: [UInt32], into top: inout TopMatches, read: (UInt32) -> NamesakeMatch?, foldedScore: ((UInt32) -> Double?)?
     ) {
-        var folded = FoldedNamesakes()
+        var folded = FoldedNamesakes(limit: top.limit)
         if hits.count <= top.limit * 4 {
             for slot in hits {
                 guard let match = read(slot) else { continue }
                 if match.reason == .foldedName {
-                    folded.add(slot)
+                    folded.add(slot, into: &top)
                 } else {
                     top.offer(slot: slot, score: match.score, reason: match.reason)
                 }
             }
-            folded.offer(into: &top, limit: top.limit, score: foldedScore)
+            folded.offer(into: &top, score: foldedScore)
             return
         }
         // Read through locals: a function that uses `self` captures a copy of the directory.
@@ -162,38 +165,68 @@ extension ContactDirectory {
             previous = slot
             guard let match = read(slot) else { continue }
             if match.reason == .foldedName {
-                folded.add(slot)
+                folded.add(slot, into: &top)
                 continue
             }
             top.offer(slot: slot, score: match.score, reason: match.reason)
             betterCount += 1
             if betterCount >= top.limit { return }
         }
-        folded.offer(into: &top, limit: top.limit, score: foldedScore)
+        folded.offer(into: &top, score: foldedScore)
     }
 }
 
-/// The folded namesakes a walk of `ContactDirectory.offerNamesakes` met, offered once it ends:
-/// with their own scores when there are two to `limit` of them (read then: the scores decide
-/// their order), all at `foldedName`'s score otherwise (one alone has no order to decide, and
-/// its record is not read for it; see `offerNamesakes`).
+/// The folded namesakes a walk of `ContactDirectory.offerNamesakes` meets. While there are at
+/// most `capacity` of them they are held, and offered once the walk ends: with their own scores
+/// when there are two or more (read then: the scores decide their order), at `foldedName`'s
+/// score when there is one (no order to decide, and its record is not read for it). Past
+/// `capacity` they all go to the results at `foldedName`'s score as they come, and so do the
+/// later ones: a name with thousands of them costs a look at each, not a search of the ones held.
 struct FoldedNamesakes {
-    /// Each contact once, in the order met (ranking order).
+    /// The most folded namesakes ranked by their scores: the results' limit, and at least
+    /// `minimumCapacity`, so that a caller asking for one result gets the best spelled one too.
+    let capacity: Int
+
+    /// The least `capacity`.
+    static let minimumCapacity = 10
+
+    /// Those held, each contact once, in the order met (ranking order).
     private(set) var slots: [UInt32] = []
-    /// Whether the walk passed over some without keeping them.
-    var overflows = false
+    /// Whether there were more than `capacity` (or the walk passed over some without keeping
+    /// them): all are then offered at `foldedName`'s score.
+    private(set) var overflows = false
 
-    /// How many contacts it holds.
-    var count: Int { slots.count }
-
-    /// Keeps `slot` (a contact met again under another key is kept once).
-    mutating func add(_ slot: UInt32) {
-        if !slots.contains(slot) { slots.append(slot) }
+    /// For results of `limit`.
+    init(limit: Int) {
+        capacity = max(limit, Self.minimumCapacity)
     }
 
-    /// Offers them to `top` (see the type's description); `score` reads one's score.
-    func offer(into top: inout TopMatches, limit: Int, score: ((UInt32) -> Double?)?) {
-        let scored = !overflows && slots.count >= 2 && slots.count <= limit
+    /// How many it holds (none once it overflows).
+    var count: Int { slots.count }
+
+    /// Keeps `slot` (a contact met again under another key is kept once), or offers it to `top`
+    /// at `foldedName`'s score once there are too many.
+    mutating func add(_ slot: UInt32, into top: inout TopMatches) {
+        if overflows {
+            top.offer(slot: slot, score: MatchReason.foldedName.baseScore, reason: .foldedName)
+            return
+        }
+        if slots.contains(slot) { return }
+        slots.append(slot)
+        if slots.count > capacity { overflow(into: &top) }
+    }
+
+    /// Gives up ranking them by their scores: the ones held go to `top` at `foldedName`'s score.
+    mutating func overflow(into top: inout TopMatches) {
+        guard !overflows else { return }
+        overflows = true
+        for slot in slots { top.offer(slot: slot, score: MatchReason.foldedName.baseScore, reason: .foldedName) }
+        slots = []
+    }
+
+    /// Offers the ones held to `top` (see the type's description); `score` reads one's score.
+    func offer(into top: inout TopMatches, score: ((UInt32) -> Double?)?) {
+        let scored = slots.count >= 2
         for slot in slots {
             if scored, let score {
                 if let value = score(slot) { top.offer(slot: slot, score: value, reason: .foldedName) }

@@ -47,10 +47,11 @@ extension ContactDirectory {
     }
 
     /// The score of a whole name that is the query's at collation strength but not spelled as
-    /// typed: `foldedName`'s, and `foldedSpellingStep` more for all of the typed words spelled
-    /// the same, in proportion (`NameSpelling.wordsAlike`, the best of the name's orders), so
-    /// that among namesakes that differ in accents, the ones spelled as typed come first. It
-    /// stays below `exactName` and at least at the confident score, as every folded match.
+    /// typed: `foldedName`'s, and `foldedSpellingStep` times the share of the typed words it
+    /// spells the same (`NameSpelling.wordsAlike`, the best of the name's orders; at most all
+    /// but one of them, else it would be exact: 0.86 at most for two words), so that among
+    /// namesakes that differ in accents, the ones spelled as typed come first. It stays below
+    /// `exactName` (and its other order's score) and at least at the confident score.
     static func foldedScore(_ spelling: [UInt8], _ header: ContactRecordReader.Header) -> Double {
         let none: UnsafeRawBufferPointer? = nil
         let alike = max(
@@ -70,7 +71,8 @@ extension ContactDirectory {
         }
     }
 
-    /// What a folded whole-name match gains, at most, for the typed words it spells as typed
-    /// (`foldedScore`): less than the step from `foldedName` to `exactName` (0.03).
+    /// What a folded whole-name match would gain for all of the typed words spelled as typed
+    /// (`foldedScore`; it gains a share of it): less than the step from `foldedName` to
+    /// `exactName` minus `otherOrderStep`.
     static let foldedSpellingStep = 0.02
 }

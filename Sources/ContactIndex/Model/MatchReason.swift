@@ -8,7 +8,7 @@
 /// | `canonicalEmail` | 0.95 |
 /// | `phoneFragment`, `emailPrefix` | 0.89 |
 /// | `exactName` | 0.88 |
-/// | `foldedName` | 0.85 (`MatchReason.confidentScore`) |
+/// | `foldedName` | 0.85 (`MatchReason.confidentScore`), up to 0.87 for the typed words spelled as typed (`ContactDirectory.foldedScore`) |
 /// | `transliteratedName` | 0.84 |
 /// | `sameNationalNumber` | 0.82 |
 /// | `nameTokens` | 0.80 |
