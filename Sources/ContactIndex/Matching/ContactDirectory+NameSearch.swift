@@ -67,9 +67,13 @@ extension ContactDirectory {
     func collectNameMatches(
         _ text: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
     ) {
+        // The query's script and order typed, read once for the whole-name look-up and the
+        // token search.
+        let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
+        let order = TypedNameOrder.of(text)
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
-        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, into: &$0) }) { return }
+        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, order: otherScript ? nil : order, into: &$0) }) { return }
         let marked = preparer.names.tokensMarkingHyphens(text)
         let tokens = marked.map(\.token)
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
@@ -78,14 +82,12 @@ extension ContactDirectory {
         // And so is either of them once the titles typed around the name are left out: "Mr
         // William Thompson" is William Thompson (`NameTitles`).
         if let untitled = NameTitles.stripping(text) {
-            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, into: &$0) }) { return }
+            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, order: Self.wholeNameOrder(untitled), into: &$0) }) { return }
             let untitledTokens = preparer.names.tokensMarkingHyphens(untitled).map(\.token)
             if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }) { return }
         }
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
-        let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
-        let order = TypedNameOrder.of(text)
         for pass in Self.tokenPasses(marked) {
             if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
@@ -178,14 +180,14 @@ extension ContactDirectory {
         return found
     }
 
-    /// Whole names equal to the query at primary collation strength.
+    /// Whole names equal to the query at primary collation strength; `order`: the order typed
+    /// (`wholeNameOrder`), which ranks an exact match in it first.
     /// - Returns: whether there were any.
     @discardableResult
-    private func collectWholeNameMatches(_ text: String, into top: inout TopMatches) -> Bool {
+    private func collectWholeNameMatches(_ text: String, order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
         let key = preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
         let spelling = NameSpelling.key(text)
-        let order = Self.wholeNameOrder(text)
         // The closure captures the record store, not `self`: a closure that reads a property
         // of the directory took a copy of the whole directory (a retain and a release of each
         // of its arrays, a third of a look-up of an exact name).
