@@ -388,12 +388,14 @@ struct CollationKeyIndex: Sendable {
         forEachInRange(lower: key, upper: nil, equalTo: key, limit: Int.max, isLive: isLive, body)
     }
 
-    /// Calls `body` with each live entry whose key equals `key` and its tie value, by tie value;
-    /// `body` returns false to stop.
+    /// Calls `body` with each live entry whose key equals `key` and its tie value, by tie value,
+    /// up to tie value `bound` (the entries past it are not checked for liveness); `body`
+    /// returns false to stop.
     /// - Complexity: O(log n) plus the entries read.
     /// `body` also gets the value kept with the entry (`Entry.spellings`).
     func forEachEqual(
-        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, byTie body: (_ slot: UInt32, _ tie: UInt64, _ spellings: UInt16) -> Bool
+        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, tiesUpTo bound: UInt64 = .max,
+        byTie body: (_ slot: UInt32, _ tie: UInt64, _ spellings: UInt16) -> Bool
     ) {
         arena.withUnsafeBufferPointer { bytes in
             let probe = ProbeKey(key)
@@ -406,6 +408,7 @@ struct CollationKeyIndex: Sendable {
                     guard Self.compare(bytes, entry, probe) == 0 else { return false }
                     equalCopy = (entry.offset, entry.length)
                 }
+                guard entry.tie <= bound else { return false }
                 return !isLive(entry.slot, entry.generation) || body(entry.slot, entry.tie, entry.spellings)
             }
         }

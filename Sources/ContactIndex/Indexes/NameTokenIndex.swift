@@ -116,6 +116,11 @@ struct NameTokenIndex: Sendable {
     /// tie values before reading them (`ContactDirectory.tieCeiling`). A bit may stay set for a
     /// slot that no longer needs it (then its contact is read, as before), never the other way.
     private(set) var singleTokenNames: [UInt64] = []
+    /// The token sets that are some contact's whole name (`WholeNameTokenFilter`): what the
+    /// nickname forms of a whole-name query are checked against before their look-ups.
+    private(set) var wholeNames = WholeNameTokenFilter()
+    /// The nickname relations between the vocabulary's tokens (`TokenNicknames`).
+    private(set) var nicknames = TokenNicknames()
 
     /// Makes the top-level arrays own their storage (see `ContactDirectory.independentCopy`);
     /// each posting list is copied when first written.
@@ -135,6 +140,8 @@ struct NameTokenIndex: Sendable {
         inPersonNames.reserveCapacity(inPersonNames.count)
         repeatingSlots.reserveCapacity(repeatingSlots.count)
         singleTokenNames.reserveCapacity(singleTokenNames.count)
+        wholeNames.makeStorageUnique()
+        nicknames.makeStorageUnique()
         deletions.makeStorageUnique()
         prefixes.makeStorageUnique()
         initials.makeStorageUnique()
@@ -165,6 +172,8 @@ struct NameTokenIndex: Sendable {
         forwardArena.reserveCapacity(capacity * 5)
         entityRanks.reserveCapacity(capacity)
         idPrefixes.reserveCapacity(capacity)
+        // Sized for the rows to come, so that the load never sizes it anew.
+        resizeWholeNames(forContacts: forwardStart.count + capacity)
     }
 
     /// Sorts what a bulk load appended and drops the postings of slots emptied meanwhile.
@@ -183,7 +192,34 @@ struct NameTokenIndex: Sendable {
         forwardCount.trimCapacity()
         entityRanks.trimCapacity()
         idPrefixes.trimCapacity()
+        if wholeNames.isCrowded { resizeWholeNames(forContacts: forwardStart.count) }
+        nicknames = TokenNicknames(vocabulary: vocabulary, table: .shared)
         rebuildPrefixes()
+    }
+
+    /// Sizes `wholeNames` for `contacts` contacts (not below its size now) and adds every
+    /// slot's names to it anew.
+    /// - Complexity: O(slots + entries).
+    private mutating func resizeWholeNames(forContacts contacts: Int) {
+        var filter = WholeNameTokenFilter(contacts: max(contacts, wholeNames.bitCount / WholeNameTokenFilter.bitsPerContact))
+        forwardArena.withUnsafeBufferPointer { arena in
+            for slot in forwardStart.indices where forwardCount[slot] > 0 {
+                let start = Int(forwardStart[slot])
+                filter.insertNames(of: UnsafeBufferPointer(rebasing: arena[start..<(start + Int(forwardCount[slot]))]))
+            }
+        }
+        wholeNames = filter
+    }
+
+    /// Adds the names of `slot`'s run to `wholeNames`, doubling it first when crowded.
+    private mutating func addWholeNames(of slot: UInt32) {
+        if wholeNames.isCrowded, !bulkLoading { resizeWholeNames(forContacts: 2 * wholeNames.bitCount / WholeNameTokenFilter.bitsPerContact) }
+        let slotIndex = Int(slot)
+        let start = Int(forwardStart[slotIndex])
+        let count = Int(forwardCount[slotIndex])
+        forwardArena.withUnsafeBufferPointer { arena in
+            wholeNames.insertNames(of: UnsafeBufferPointer(rebasing: arena[start..<(start + count)]))
+        }
     }
 
     /// Lists the common prefixes anew from every slot's tokens (`TokenPrefixPostings.rebuild`).
@@ -356,6 +392,7 @@ struct NameTokenIndex: Sendable {
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
+        addWholeNames(of: slot)
         if !bulkLoading {
             prefixes.add(slot: slot, to: prefixListIDs(of: tokens(of: slot)))
             initials.update(slot: slot, from: TokenInitials.Characters(), to: initialCharacters(of: tokens(of: slot)))
@@ -389,6 +426,7 @@ struct NameTokenIndex: Sendable {
         let run = tokens(of: slot)
         // An upsert that keeps the name (most of them) reads no prefix.
         if !run.map({ $0 & Self.idMask }).elementsEqual(old) {
+            addWholeNames(of: slot)
             if !prefixes.isEmpty {
                 let oldLists = prefixListIDs(of: old)
                 let newLists = prefixListIDs(of: run)
@@ -543,8 +581,12 @@ struct NameTokenIndex: Sendable {
             comparedAs.append(.latin)
             inPersonNames.append(false)
             deletions.add(token, id: tokenID, deletions: matching.budget(forLength: token.count))
-            // A bulk load lists the prefixes and their spellings when it ends.
-            if !bulkLoading { prefixes.addSpelling(tokenID, token: token) }
+            // A bulk load lists the prefixes and their spellings, and relates nicknames, when
+            // it ends.
+            if !bulkLoading {
+                prefixes.addSpelling(tokenID, token: token)
+                nicknames.link(tokenID, token: token, vocabulary: vocabulary, table: .shared)
+            }
         }
         let romanized = script.isRomanized
         if romanized, !hasSkeleton[id] { addSkeleton(of: token, id: tokenID, script: script) }
@@ -670,6 +712,8 @@ struct NameTokenIndex: Sendable {
             ("slots repeating a token", repeatingSlots.capacity * 8),
             ("entity ranks and id keys", entityRanks.capacity + idPrefixes.capacity * 8),
             ("one-token names", singleTokenNames.capacity * 8),
+            ("whole-name token sets", wholeNames.approximateBytes),
+            ("nickname relations", nicknames.approximateBytes),
             ("vocabulary", vocabulary.approximateBytes),
             ("consonant skeletons", (skeletons.count + alternateSkeletons.count) * 80),
             ("typing-error deletions", deletions.approximateBytes),

@@ -73,7 +73,11 @@ extension ContactDirectory {
         let order = TypedNameOrder.of(text)
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
-        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, order: otherScript ? nil : order, into: &$0) }) { return }
+        // Its nickname forms still have room below it (`collectNicknameWholeNames`).
+        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, order: otherScript ? nil : order, into: &$0) }) {
+            if !otherScript { offerNicknameWholeNames(of: text, into: &top) }
+            return
+        }
         let marked = preparer.names.tokensMarkingHyphens(text)
         let tokens = marked.map(\.token)
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
@@ -82,7 +86,10 @@ extension ContactDirectory {
         // And so is either of them once the titles typed around the name are left out: "Mr
         // William Thompson" is William Thompson (`NameTitles`).
         if let untitled = NameTitles.stripping(text) {
-            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, order: Self.wholeNameOrder(untitled), into: &$0) }) { return }
+            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, order: Self.wholeNameOrder(untitled), into: &$0) }) {
+                if !otherScript { offerNicknameWholeNames(of: untitled, into: &top) }
+                return
+            }
             let untitledTokens = preparer.names.tokensMarkingHyphens(untitled).map(\.token)
             if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }) { return }
         }
@@ -178,6 +185,17 @@ extension ContactDirectory {
         let found = collect(&namesakes)
         for entry in namesakes.entries { top.offer(slot: entry.slot, score: entry.score, reason: entry.reason) }
         return found
+    }
+
+    /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
+    /// has room, through `offeringNamesakes`.
+    private func offerNicknameWholeNames(of text: String, into top: inout TopMatches) {
+        guard top.entries.count < top.limit else { return }
+        let tokens = preparer.names.tokens(text)
+        _ = offeringNamesakes(to: &top) { namesakes in
+            collectNicknameWholeNames(tokens, into: &namesakes)
+            return true
+        }
     }
 
     /// Whole names equal to the query at primary collation strength; `order`: the order typed

@@ -34,13 +34,17 @@ extension ContactDirectory {
     /// most spelled "Bảo Nguyễn").
     /// - Parameter spelling: the query's spelling bit, when a namesake not spelled as the query
     ///   is a folded match (`collectWholeNameMatches`); nil: `read` reads every one.
+    /// - Parameter bound: the worst tie value that may still enter `top` (`SlotTies.nameKeyTie`
+    ///   of its last entry, when it is full at the score the namesakes get): the walk ends past
+    ///   it, without the later namesakes' liveness checks (a cache miss or two each).
     /// - Returns: whether the name has any namesake.
     /// - Complexity: O(log n) plus O(limit) record reads for a common name, however many
     ///   namesakes it has (more when most are folded and no `spelling` is given, or ids share
     ///   their leading bytes), plus a look at each namesake's entry when `spelling` is given.
     @discardableResult
     func offerNamesakes(
-        key: [UInt8], spelling: NameSpelling.Bits? = nil, into top: inout TopMatches, read: (UInt32) -> NamesakeMatch?,
+        key: [UInt8], spelling: NameSpelling.Bits? = nil, tiesUpTo bound: UInt64 = .max, into top: inout TopMatches,
+        read: (UInt32) -> NamesakeMatch?,
         foldedScore: ((UInt32) -> Double?)? = nil
     ) -> Bool {
         var any = false
@@ -53,7 +57,7 @@ extension ContactDirectory {
         var folded = FoldedNamesakes(limit: top.limit)
         var foldedOffers = 0
         var lastFolded: UInt64 = 0
-        nameKeyIndex.forEachEqual(key, isLive: liveness) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
+        nameKeyIndex.forEachEqual(key, isLive: liveness, tiesUpTo: bound) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
             any = true
             if let last, tie > last { return false }
             if let spelling, spellings & spelling == 0 {

@@ -38,6 +38,11 @@ package struct NicknameTable: Sendable {
         self.related = related
     }
 
+    /// Calls `body` with each name of the table and the names related to it (`related(to:)`).
+    package func forEachName(_ body: (_ name: String, _ related: [String]) -> Void) {
+        for (name, names) in related { body(name, names) }
+    }
+
     /// The names related to `name` (its nicknames and the names it is a nickname of), sorted.
     /// - Complexity: O(1) expected.
     package func related(to name: String) -> [String] {

@@ -1,0 +1,44 @@
+import Testing
+@testable import ContactIndex
+
+/// `WholeNameTokenFilter` never says no to a name it holds, tells most others apart, and hashes
+/// a set of tokens alike in any order.
+@Suite struct WholeNameTokenFilterTests {
+    /// Random token-id sets of 2 to 4 ids, from a fixed seed.
+    static func sets(count: Int, seed: UInt64) -> [[UInt32]] {
+        var generator = SplitMix(seed: seed)
+        return (0..<count).map { _ in (0..<Int.random(in: 2...4, using: &generator)).map { _ in UInt32.random(in: 0..<200_000, using: &generator) } }
+    }
+
+    @Test func aSetHashesAlikeInAnyOrderAndApartFromOthers() {
+        #expect(WholeNameTokenFilter.hash(of: [3, 17, 5]) == WholeNameTokenFilter.hash(of: [5, 3, 17]))
+        #expect(WholeNameTokenFilter.hash(of: [3, 17]) != WholeNameTokenFilter.hash(of: [3, 18]))
+        #expect(WholeNameTokenFilter.hash(of: [3, 3]) != WholeNameTokenFilter.hash(of: [3]))
+        // One id replaced, by the sum of mixed ids, as the nickname forms are hashed.
+        let sum = [3, 17, 5].reduce(UInt64(0)) { $0 &+ WholeNameTokenFilter.mix(UInt64($1)) }
+        let replaced = sum &- WholeNameTokenFilter.mix(17) &+ WholeNameTokenFilter.mix(40)
+        #expect(WholeNameTokenFilter.hash(sum: replaced, count: 3) == WholeNameTokenFilter.hash(of: [40, 5, 3]))
+    }
+
+    @Test func everyNameAddedIsFoundAndFewOthersAre() {
+        let contacts = 20_000
+        var filter = WholeNameTokenFilter(contacts: contacts)
+        let held = Self.sets(count: 2 * contacts, seed: 7)
+        for set in held { filter.insert(WholeNameTokenFilter.hash(of: set)) }
+        #expect(held.allSatisfy { filter.mayContain(WholeNameTokenFilter.hash(of: $0)) })
+        #expect(!filter.isCrowded)
+        let others = Self.sets(count: 20_000, seed: 8)
+        let falseAnswers = others.filter { filter.mayContain(WholeNameTokenFilter.hash(of: $0)) }.count
+        // About 5% at two names for each 16 bits; well under a tenth.
+        #expect(falseAnswers < others.count / 10, "\(falseAnswers)")
+        #expect(filter.bitCount >= contacts * WholeNameTokenFilter.bitsPerContact)
+    }
+
+    @Test func aFilterIsCrowdedPastANameForEach8Bits() {
+        var filter = WholeNameTokenFilter()
+        for set in Self.sets(count: filter.bitCount / 8, seed: 9) { filter.insert(WholeNameTokenFilter.hash(of: set)) }
+        #expect(!filter.isCrowded)
+        filter.insert(WholeNameTokenFilter.hash(of: [1, 2]))
+        #expect(filter.isCrowded)
+    }
+}
