@@ -23,8 +23,9 @@ import Testing
             #expect(first.contact.id == "a" && first.reason == .exactName, "\(text): \(matches)")
             let robert = try #require(matches.first { $0.contact.id == "b" }, "\(text): \(matches)")
             #expect(robert.reason == .nickname && robert.score < MatchReason.confidentScore, "\(text): \(matches)")
-            // Neither another family name nor a name the table does not relate.
-            #expect(!matches.contains { $0.contact.id == "c" || $0.contact.id == "d" }, "\(text): \(matches)")
+            // Neither another family name, nor a name the table does not relate, nor a nickname
+            // of a family name (Brown Robert, given name Brown), as in the token search.
+            #expect(!matches.contains { ["c", "d", "e"].contains($0.contact.id) }, "\(text): \(matches)")
             // The score the token search gives it, typed in its order, when no whole name ends
             // the search (the order is not told apart here: `collectNicknameWholeNames`).
             let alone = try #require(Self.withoutNamesake.lookup(fuzzyName: "Bobby Brown").first { $0.contact.id == "b" })
@@ -45,6 +46,29 @@ import Testing
         for text in ["Bobby Brown", "Robert Brown"] {
             let matches = Self.directory.lookup(fuzzyName: text, limit: 1)
             #expect(matches.count == 1 && matches.first?.reason == .exactName, "\(text): \(matches)")
+        }
+    }
+
+    @Test func aNicknameStandsForAGivenNameOnly() {
+        let directory = ContactDirectory([
+            Contact(id: "s1", firstName: "Stephen", lastName: "Hal"), Contact(id: "s2", firstName: "Stephen", lastName: "Henry"),
+            Contact(id: "s3", firstName: "Hal", lastName: "Jones"), Contact(id: "s4", firstName: "Henry", lastName: "Jones"),
+        ])
+        // Hal is a nickname of Henry: on a family name it names nobody else.
+        #expect(directory.lookup(fuzzyName: "Stephen Hal").map(\.contact.id) == ["s1"])
+        let matches = directory.lookup(fuzzyName: "Hal Jones")
+        #expect(matches.map(\.contact.id) == ["s3", "s4"] && matches.last?.reason == .nickname, "\(matches)")
+    }
+
+    @Test func aNameOutsideASCIIFindsItsNicknameForms() throws {
+        let directory = ContactDirectory([
+            Contact(id: "y1", firstName: "Bobby", lastName: "Yılmaz"), Contact(id: "y2", firstName: "Robert", lastName: "Yılmaz"),
+            Contact(id: "t1", firstName: "Bobby", lastName: "Þórsson"), Contact(id: "t2", firstName: "Robert", lastName: "Þórsson"),
+        ])
+        for (text, other) in [("Bobby Yılmaz", "y2"), ("Bobby Þórsson", "t2")] {
+            let matches = directory.lookup(fuzzyName: text)
+            let found = try #require(matches.first { $0.contact.id == other }, "\(text): \(matches)")
+            #expect(found.reason == .nickname && matches.count == 2, "\(text): \(matches)")
         }
     }
 
@@ -96,6 +120,18 @@ import Testing
         #expect(matches.map(\.contact.id) == ["a", "b"] && matches.last?.reason == .nickname, "\(matches)")
         _ = directory.upsert(Contact(id: "b", firstName: "Carl", lastName: "Brown"))
         #expect(directory.lookup(fuzzyName: "Bobby Brown").map(\.contact.id) == ["a"])
+    }
+
+    @Test func aTokenThatOnlyChangesItsRoleMakesANewName() {
+        // Robert of the company Brown becomes Robert Brown: the same tokens, the family name
+        // new to his whole name.
+        var directory = ContactDirectory([
+            Contact(id: "a", firstName: "Bobby", lastName: "Brown"), Contact(id: "b", firstName: "Robert", company: "Brown"),
+        ])
+        #expect(directory.lookup(fuzzyName: "Bobby Brown").map(\.contact.id) == ["a"])
+        _ = directory.upsert(Contact(id: "b", firstName: "Robert", lastName: "Brown"))
+        let matches = directory.lookup(fuzzyName: "Bobby Brown")
+        #expect(matches.map(\.contact.id) == ["a", "b"] && matches.last?.reason == .nickname, "\(matches)")
     }
 
     @Test(arguments: [["Robert Green", "Bobby Brown", "Robert Brown"], ["Bobby Green", "Robert Brown", "Bobby Brown"]])

@@ -20,6 +20,18 @@ import Testing
         #expect(WholeNameTokenFilter.hash(sum: replaced, count: 3) == WholeNameTokenFilter.hash(of: [40, 5, 3]))
     }
 
+    @Test func theHashByRoleTellsGivenFromFamilyNames() {
+        let robert = WholeNameTokenFilter.mix(7), brown = WholeNameTokenFilter.mix(9)
+        #expect(WholeNameTokenFilter.roleHash(givenSum: robert, familySum: brown) != WholeNameTokenFilter.roleHash(givenSum: brown, familySum: robert))
+        #expect(WholeNameTokenFilter.roleHash(givenSum: robert &+ brown, familySum: 0) != WholeNameTokenFilter.roleHash(givenSum: 0, familySum: robert &+ brown))
+        // A contact's names by role are in the filter: given Robert, family Brown.
+        var filter = WholeNameTokenFilter()
+        let entries: [UInt32] = [7 | NameTokenRole.given.rawValue << 28, 9 | NameTokenRole.family.rawValue << 28]
+        entries.withUnsafeBufferPointer { filter.insertNames(of: $0) }
+        #expect(filter.mayContain(WholeNameTokenFilter.roleHash(givenSum: robert, familySum: brown)))
+        #expect(filter.mayContain(WholeNameTokenFilter.hash(of: [9, 7])))
+    }
+
     @Test func everyNameAddedIsFoundAndFewOthersAre() {
         let contacts = 20_000
         var filter = WholeNameTokenFilter(contacts: contacts)

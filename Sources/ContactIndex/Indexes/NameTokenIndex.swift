@@ -413,7 +413,8 @@ struct NameTokenIndex: Sendable {
             insert(slot: slot, rows: rows, index: index)
             return
         }
-        let old = tokens(of: slot).map { $0 & Self.idMask }
+        let oldEntries = Array(tokens(of: slot))
+        let old = oldEntries.map { $0 & Self.idMask }
         let start = beginRun(slot: slot)
         var count = 0
         rows.forEachToken(index) { token, role, script in
@@ -424,9 +425,11 @@ struct NameTokenIndex: Sendable {
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
+        // The whole names hash the tokens by role: a token that only changed its role (a
+        // company's word become the family name) makes a new name.
+        if !run.elementsEqual(oldEntries) { addWholeNames(of: slot) }
         // An upsert that keeps the name (most of them) reads no prefix.
         if !run.map({ $0 & Self.idMask }).elementsEqual(old) {
-            addWholeNames(of: slot)
             if !prefixes.isEmpty {
                 let oldLists = prefixListIDs(of: old)
                 let newLists = prefixListIDs(of: run)

@@ -1,18 +1,20 @@
 /// Which sets of tokens are some contact's whole name, as a Bloom filter: each contact's given
 /// and family tokens together, and its display name's tokens, hashed without their order
-/// (`hash(of:)`), set two bits each, both in one 64-bit word (a probe is one cache miss; two
+/// (`hash(of:)`), and its given and family tokens by role (`roleHash`), set two bits each, both in one 64-bit word (a probe is one cache miss; two
 /// bits anywhere were two, and about as many false answers).
 ///
 /// It answers "may some contact be named exactly these words?" with one or two cache misses,
 /// before a whole-name look-up that costs a collation key and a binary search through every
 /// whole name (about 2 µs at a million contacts). The nickname forms of a whole-name query
 /// (`ContactDirectory.collectNicknameWholeNames`: "Bobby Brown" → "robert brown", "rob
-/// brown", …; up to 16) are checked here first: most are nobody's name.
+/// brown", …; "chris bert" has 36) are checked here first: most are nobody's name.
 ///
-/// A "no" is certain; a "maybe" is wrong about 5% of the time at 16 bits a contact. Bits are
-/// never cleared: a contact removed or renamed leaves its bits set (a look-up for nothing,
-/// never a missed name). The filter doubles, rebuilt from every slot's tokens, once it holds
-/// more than a name for each 8 bits; a bulk load sizes it for its rows first.
+/// A "no" is certain (every write that changes a contact's tokens or their roles adds its names:
+/// `NameTokenIndex.replace`); a "maybe" is wrong about 5% of the time at 24 bits a contact (24
+/// to 48 once rounded up to a power of two: 4 bytes a contact at a million). Bits are never
+/// cleared: a contact removed or renamed leaves its bits set (a look-up for nothing, never a
+/// missed name). The filter doubles, rebuilt from every slot's tokens, once it holds more than
+/// a name for each 8 bits; a bulk load sizes it for its rows first.
 struct WholeNameTokenFilter: Sendable {
     /// The bits, 64 a word; a power of two of them.
     private var words: [UInt64]
@@ -22,7 +24,7 @@ struct WholeNameTokenFilter: Sendable {
     /// The fewest bits a filter has.
     static let minimumBits = 1 << 16
     /// The bits a filter keeps for each contact it is sized for.
-    static let bitsPerContact = 16
+    static let bitsPerContact = 24
 
     /// An empty filter sized for `contacts` contacts.
     init(contacts: Int = 0) {
@@ -54,6 +56,14 @@ struct WholeNameTokenFilter: Sendable {
     /// of a set subtracts its `mix` and adds the new one's.
     static func hash(sum: UInt64, count: UInt64) -> UInt64 {
         mix(sum &+ count &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The hash of a person's name by role: the mixed ids (`mix`) of its given tokens summed,
+    /// and of its family tokens, apart ("Robert Brown" and Brown Robert, given name Brown,
+    /// differ). It tells a name whose nickname form takes a family name from one that takes a
+    /// given name (`ContactDirectory.collectNicknameWholeNames`).
+    static func roleHash(givenSum: UInt64, familySum: UInt64) -> UInt64 {
+        mix((givenSum &+ familySum &* 0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D_4C95_7F2D)
     }
 
     /// A 64-bit finalizer (the one of SplitMix64): every bit of the input moves about half of
@@ -89,16 +99,24 @@ struct WholeNameTokenFilter: Sendable {
     }
 
     /// Adds the whole names of a contact's token entries (`NameTokenIndex`: id | role << 28):
-    /// its given and family tokens together, and its display tokens (none: nothing added).
+    /// its given and family tokens together (`hash(sum:count:)`) and by role (`roleHash`), and
+    /// its display tokens (none: nothing added).
     mutating func insertNames(of entries: UnsafeBufferPointer<UInt32>) {
         var person = (sum: UInt64(0), count: UInt64(0))
         var display = (sum: UInt64(0), count: UInt64(0))
+        var givenSum: UInt64 = 0
+        var familySum: UInt64 = 0
         for entry in entries {
             let mixed = Self.mix(UInt64(entry & NameTokenIndex.idMask))
             switch NameTokenIndex.role(ofEntry: entry) {
-            case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue:
+            case NameTokenRole.given.rawValue:
                 person.sum &+= mixed
                 person.count += 1
+                givenSum &+= mixed
+            case NameTokenRole.family.rawValue:
+                person.sum &+= mixed
+                person.count += 1
+                familySum &+= mixed
             case NameTokenRole.display.rawValue:
                 display.sum &+= mixed
                 display.count += 1
@@ -106,7 +124,10 @@ struct WholeNameTokenFilter: Sendable {
                 break
             }
         }
-        if person.count > 0 { insert(Self.hash(sum: person.sum, count: person.count)) }
+        if person.count > 0 {
+            insert(Self.hash(sum: person.sum, count: person.count))
+            insert(Self.roleHash(givenSum: givenSum, familySum: familySum))
+        }
         if display.count > 0 { insert(Self.hash(sum: display.sum, count: display.count)) }
     }
 

@@ -193,7 +193,7 @@ extension ContactDirectory {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
         _ = offeringNamesakes(to: &top) { namesakes in
-            collectNicknameWholeNames(tokens, into: &namesakes)
+            collectNicknameWholeNames(tokens, typedInASCII: text.utf8.allSatisfy { $0 < 0x80 }, into: &namesakes)
             return true
         }
     }
