@@ -94,11 +94,15 @@ import Testing
             Contact(id: "g", company: "ООО Ромашка"),
             Contact(id: "h", company: "Grupo Bimbo, S.A.B. de C.V."),
             Contact(id: "i", company: "Ltd"),
+            Contact(id: "j", firstName: "Émile José", lastName: "Müller–Lüdenscheidt", company: "Société Générale SA"),
+            Contact(id: "k", firstName: "Jose María", lastName: "D’Angelo", displayName: "Straße Ærø"),
         ]
         for contact in contacts where !contact.id.isEmpty {
             let prepared = Self.preparer.prepare(contact)
             var tokens: [NameToken] = []
-            prepared.rows.forEachToken(0) { bytes, role, script in tokens.append(NameToken(text: String(utf8Bytes: bytes), role: role, romanized: script.isRomanized)) }
+            prepared.rows.forEachToken(0) { bytes, role, script, written in
+                tokens.append(NameToken(text: String(utf8Bytes: bytes), role: role, romanized: script.isRomanized, written: written))
+            }
             #expect(tokens == ContactNameTokens.of(prepared.contact, names: names), "\(contact.id)")
             var expectedKeys: [[UInt8]] = []
             for key in NameVariants.of(prepared.contact).map({ names.collationKey($0) }) where key.count > 1 && !expectedKeys.contains(key) {

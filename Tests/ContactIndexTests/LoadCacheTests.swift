@@ -39,7 +39,7 @@ import Testing
     /// Each contact's tokens (text, role, romanized) as values.
     private static func tokens(_ rows: PreparedRows, _ index: Int) -> [String] {
         var out: [String] = []
-        rows.forEachToken(index) { bytes, role, script in out.append("\(String(utf8Bytes: bytes))/\(role)/\(script)") }
+        rows.forEachToken(index) { bytes, role, script, written in out.append("\(String(utf8Bytes: bytes))/\(role)/\(script)/\(written)") }
         return out
     }
 
@@ -77,7 +77,7 @@ import Testing
         for (index, field) in fields.enumerated() {
             var written: [String] = []
             // The split tokens, not the joined form a multi-part field also gets.
-            rows.forEachToken(index) { bytes, role, _ in if role == .given { written.append(String(utf8Bytes: bytes)) } }
+            rows.forEachToken(index) { bytes, role, _, _ in if role == .given { written.append(String(utf8Bytes: bytes)) } }
             #expect(written == NameNormalizer.shared.tokens(field), "\(field)")
         }
     }

@@ -29,9 +29,21 @@ import CMemoryHints
 /// up to 4 bytes for each distinct listed prefix of the contact's tokens (about 40 bytes on
 /// the generated 1M export), plus the vocabulary.
 struct NameTokenIndex: Sendable {
-    /// Bits of a forward entry that hold the token id; the role sits above them (three bits,
-    /// `role(ofEntry:)`), and above the role `otherScriptBit`.
-    static let idMask: UInt32 = (1 << 28) - 1
+    /// Bits of a forward entry that hold the token id (up to 67 million tokens); above them sit
+    /// `initialAccentedBit`, `accentedBit`, the role (three bits, `role(ofEntry:)`), and
+    /// `otherScriptBit`.
+    static let idMask: UInt32 = (1 << 26) - 1
+
+    /// The bit of a forward entry whose token was written with Latin letters beyond ASCII
+    /// ("muller" of "Müller", not of "Muller": `WrittenAccents`).
+    static let accentedBit: UInt32 = 1 << 27
+
+    /// The bit of a forward entry whose token's first letter was written beyond ASCII ("eric"
+    /// of "Éric", not of "Eric" or "José"): the initial typed for it (`WrittenAccents`).
+    static let initialAccentedBit: UInt32 = 1 << 26
+
+    /// `accentedBit` and `initialAccentedBit`.
+    static let writtenBits = accentedBit | initialAccentedBit
 
     /// The bit of a forward entry whose token comes from a name written in another script
     /// than Latin (read in Latin letters by the fold: "ivanov" of "Иванов", "yu" of "玉梅"), or
@@ -49,7 +61,7 @@ struct NameTokenIndex: Sendable {
     /// Per token id: how many entries of its list may be dead.
     private var deadPostings: [UInt32] = []
     /// Every slot's tokens (id | role << 28, | `otherScriptBit` for a token of a name written in
-    /// another script; in `ContactNameTokens` order), one run per slot in
+    /// another script, | `accentedBit`, `initialAccentedBit`; in `ContactNameTokens` order), one run per slot in
     /// one flat array; `forwardStart` and `forwardCount` locate a slot's run. Replaced runs stay
     /// behind as garbage until `compactForwardIfNeeded`.
     private var forwardArena: [UInt32] = []
@@ -385,9 +397,9 @@ struct NameTokenIndex: Sendable {
     mutating func insert(slot: UInt32, rows: PreparedRows, index: Int) {
         let start = beginRun(slot: slot)
         var count = 0
-        rows.forEachToken(index) { token, role, script in
+        rows.forEachToken(index) { token, role, script, written in
             guard count < 255 else { return }
-            addToken(token, role: role, script: script, slot: slot, runStart: start, runCount: &count)
+            addToken(token, role: role, script: script, written: written, slot: slot, runStart: start, runCount: &count)
         }
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
@@ -417,17 +429,18 @@ struct NameTokenIndex: Sendable {
         let old = oldEntries.map { $0 & Self.idMask }
         let start = beginRun(slot: slot)
         var count = 0
-        rows.forEachToken(index) { token, role, script in
+        rows.forEachToken(index) { token, role, script, written in
             guard count < 255 else { return }
-            addToken(token, role: role, script: script, slot: slot, runStart: start, runCount: &count, filed: old)
+            addToken(token, role: role, script: script, written: written, slot: slot, runStart: start, runCount: &count, filed: old)
         }
         finishRun(
             slot: slot, start: start, count: count, entityRank: rows.entityRanks[index],
             idPrefix: Self.idKey(head: rows.idPrefixes[index], tail: rows.idTails[index], skip: idKeySkip, lead: idKeyLead))
         let run = tokens(of: slot)
         // The whole names hash the tokens by role: a token that only changed its role (a
-        // company's word become the family name) makes a new name.
-        if !run.elementsEqual(oldEntries) { addWholeNames(of: slot) }
+        // company's word become the family name) makes a new name; one written with accents
+        // now ("Muller" become "Müller") does not.
+        if !run.elementsEqual(oldEntries, by: { $0 & ~Self.writtenBits == $1 & ~Self.writtenBits }) { addWholeNames(of: slot) }
         // An upsert that keeps the name (most of them) reads no prefix.
         if !run.map({ $0 & Self.idMask }).elementsEqual(old) {
             if !prefixes.isEmpty {
@@ -494,7 +507,9 @@ struct NameTokenIndex: Sendable {
         var count = 0
         for token in tokens.prefix(255) {
             var text = token.text
-            text.withUTF8 { addToken($0, role: token.role, script: token.romanized ? .other : .latin, slot: slot, runStart: start, runCount: &count) }
+            text.withUTF8 {
+                addToken($0, role: token.role, script: token.romanized ? .other : .latin, written: token.written, slot: slot, runStart: start, runCount: &count)
+            }
         }
         finishRun(slot: slot, start: start, count: count, entityRank: UInt8(clamping: entityRank), idPrefix: idPrefix)
         if !bulkLoading {
@@ -572,7 +587,7 @@ struct NameTokenIndex: Sendable {
     /// strings), appends it to the slot's forward run, and files the slot in its postings once,
     /// unless the token is among `filed` (the slot's current tokens, whose entries are live).
     private mutating func addToken(
-        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript, slot: UInt32, runStart: Int,
+        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript, written: WrittenAccents.Written, slot: UInt32, runStart: Int,
         runCount: inout Int, filed: [UInt32] = []
     ) {
         let tokenID = vocabulary.intern(token, keepSorted: !bulkLoading)
@@ -596,7 +611,8 @@ struct NameTokenIndex: Sendable {
         if romanized, comparedAs[id] == .latin { addAlternateSkeletons(of: token, id: tokenID, script: script) }
         if role != .company, !inPersonNames[id] { inPersonNames[id] = true }
         let seenBefore = forwardArena[runStart..<(runStart + runCount)].contains { $0 & Self.idMask == tokenID }
-        forwardArena.append(tokenID | role.rawValue << 28 | (romanized ? Self.otherScriptBit : 0))
+        let writtenBits = (written.accented ? Self.accentedBit : 0) | (written.initialAccented ? Self.initialAccentedBit : 0)
+        forwardArena.append(tokenID | role.rawValue << 28 | (romanized ? Self.otherScriptBit : 0) | writtenBits)
         runCount += 1
         if seenBefore || filed.contains(tokenID) { return }
         if bulkLoading {

@@ -74,6 +74,8 @@ struct NameToken: Sendable, Hashable {
     var role: NameTokenRole
     /// Whether the token is ICU's romanization of another script (`NameNormalizer.hasNonLatinLetters`).
     var romanized = false
+    /// How it was written, plainly or with Latin letters beyond ASCII (`WrittenAccents`).
+    var written = WrittenAccents.Written()
 }
 
 /// Turns a contact's first, last, display and company names into folded tokens
@@ -86,24 +88,30 @@ enum ContactNameTokens {
     /// - Complexity: O(n) in the length of the names; one ICU fold per non-ASCII field.
     static func of(_ contact: Contact, names: NameNormalizer) -> [NameToken] {
         var out: [NameToken] = []
-        func add(_ text: String?, _ role: NameTokenRole) -> (tokens: [String], romanized: Bool) {
-            guard let text, !text.isEmpty else { return ([], false) }
-            var tokens = names.tokens(text)
-            if role == .company {
-                // A legal form ("Ltd", "有限公司") identifies no company: its tokens are left out.
-                let all = tokens
-                tokens = Array(all[CompanyLegalForms.keptRange(count: all.count) { all[$0] }])
-            }
+        func add(_ text: String?, _ role: NameTokenRole) -> (tokens: [String], romanized: Bool, written: [WrittenAccents.Written]) {
+            guard let text, !text.isEmpty else { return ([], false, []) }
+            let all = names.tokens(text)
             let romanized = NameNormalizer.hasNonLatinLetters(text.utf8)
-            for token in tokens { out.append(NameToken(text: token, role: role, romanized: romanized)) }
-            return (tokens, romanized)
+            // How the tokens were written, from all the field's tokens: its words go one for one.
+            var allWritten = Array(repeating: WrittenAccents.Written(), count: all.count)
+            if !romanized, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+                allWritten = WrittenAccents.written(all.map(\.utf8), words: WrittenAccents.words(of: text.utf8))
+            }
+            // A legal form ("Ltd", "有限公司") identifies no company: its tokens are left out.
+            let kept = role == .company ? CompanyLegalForms.keptRange(count: all.count) { all[$0] } : all.indices
+            let tokens = Array(all[kept])
+            let written = Array(allWritten[kept])
+            for (token, form) in zip(tokens, written) { out.append(NameToken(text: token, role: role, romanized: romanized, written: form)) }
+            return (tokens, romanized, written)
         }
         let given = add(contact.firstName, .given)
         let family = add(contact.lastName, .family)
         let display = add(contact.displayName, .display)
         _ = add(contact.company, .company)
         for part in [given, family] where part.tokens.count > 1 {
-            out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized))
+            let written = WrittenAccents.Written(
+                accented: part.written.contains(where: \.accented), initialAccented: part.written.first?.initialAccented ?? false)
+            out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized, written: written))
         }
         for (index, (text, part)) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)].enumerated() {
             guard let text, !text.isEmpty else { continue }

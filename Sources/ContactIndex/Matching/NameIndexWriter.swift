@@ -31,6 +31,8 @@ struct NameIndexWriter {
     private var tokens: [Range<Int>] = []
     /// Per field folded so far: the script it was written in.
     private var fieldScripts: [TokenScript] = []
+    /// Per token of `tokens`: how it was written (`WrittenAccents`; plain for other scripts).
+    private var tokensWritten: [WrittenAccents.Written] = []
     private var variant: [UInt8] = []
     private var spaced: [UInt8] = []
     private var key: [UInt8] = []
@@ -74,6 +76,7 @@ struct NameIndexWriter {
         folded.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
         fieldScripts.removeAll(keepingCapacity: true)
+        tokensWritten.removeAll(keepingCapacity: true)
         let given = fold(first)
         let family = fold(last)
         let displayed = fold(display)
@@ -86,12 +89,16 @@ struct NameIndexWriter {
         folded.withUnsafeBufferPointer { bytes in
             for (field, (list, role)) in [(given, NameTokenRole.given), (family, .family), (displayed, .display), (companies, .company)].enumerated() {
                 for index in list {
-                    rows.appendToken(UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, script: fieldScripts[field])
+                    rows.appendToken(
+                        UnsafeBufferPointer(rebasing: bytes[tokens[index]]), role: role, script: fieldScripts[field],
+                        written: tokensWritten[index])
                 }
             }
             for (field, list) in [given, family].enumerated() where list.count > 1 {
                 let joined = list.flatMap { bytes[tokens[$0]] }
-                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, script: fieldScripts[field]) }
+                let written = WrittenAccents.Written(
+                    accented: list.contains { tokensWritten[$0].accented }, initialAccented: tokensWritten[list.lowerBound].initialAccented)
+                joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, script: fieldScripts[field], written: written) }
             }
             for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
                 guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
@@ -210,6 +217,13 @@ struct NameIndexWriter {
         }
         if write > tokenStart { tokens.append(tokenStart..<write) }
         folded.removeLast(end - write)
+        if fieldScripts.last == .latin, !field.allSatisfy({ $0 < 0x80 }) {
+            folded.withUnsafeBufferPointer { bytes in
+                WrittenAccents.appendWritten(of: field, count: tokens.count - first, token: { UnsafeBufferPointer(rebasing: bytes[tokens[first + $0]]) }, to: &tokensWritten)
+            }
+        } else {
+            tokensWritten += repeatElement(WrittenAccents.Written(), count: tokens.count - first)
+        }
         return first..<tokens.count
     }
 

@@ -65,6 +65,10 @@ struct NameQueryToken {
     /// a name written in the other kind of script counts as less certain
     /// (`ContactDirectory.offerTokenMatch`).
     var typedInOtherScript = false
+    /// Whether the agent typed it in plain ASCII letters or with accents, when the query's words
+    /// tell (`WrittenAccents`): among near ties, a name written as typed comes first
+    /// (`ContactDirectory.score`).
+    var typedAccents = WrittenAccents.Typed.unknown
     /// The order in which the query's names are typed (`TypedNameOrder`), the same for all its
     /// tokens: a match in that order ranks first among near ties (`ContactDirectory.score`).
     var typedOrder = TypedNameOrder.givenFirst

@@ -17,6 +17,9 @@ struct PreparedRows: Sendable {
     private var tokenRoles: [NameTokenRole] = []
     /// Per token: the script it was written in (`TokenScript`).
     private var tokenScripts: [TokenScript] = []
+    /// Per token: how it was written, plainly or with Latin letters beyond ASCII
+    /// (`WrittenAccents`).
+    private var tokensWritten: [WrittenAccents.Written] = []
     /// Per contact: the end of its tokens in `tokenEnds`.
     private var tokenCountEnds: [Int] = []
     private var nameKeyBytes: [UInt8] = []
@@ -50,11 +53,16 @@ struct PreparedRows: Sendable {
     }
 
     /// Adds a name token of the current contact.
-    mutating func appendToken(_ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript) {
+    /// - Parameter written: how the token was written, plainly or with Latin letters beyond
+    ///   ASCII (`WrittenAccents`).
+    mutating func appendToken(
+        _ token: UnsafeBufferPointer<UInt8>, role: NameTokenRole, script: TokenScript, written: WrittenAccents.Written = .init()
+    ) {
         tokenBytes.append(contentsOf: token)
         tokenEnds.append(tokenBytes.count)
         tokenRoles.append(role)
         tokenScripts.append(script)
+        tokensWritten.append(written)
     }
 
     /// Adds a collation key of the current contact (skipped when it equals one already added).
@@ -109,13 +117,14 @@ struct PreparedRows: Sendable {
         (index == 0 ? 0 : countEnds[index - 1])..<countEnds[index]
     }
 
-    /// Calls `body` with each token of contact `index`, its role, and the script it was written
-    /// in (`TokenScript`: Latin, or the script ICU romanized).
-    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, TokenScript) -> Void) {
+    /// Calls `body` with each token of contact `index`, its role, the script it was written in
+    /// (`TokenScript`: Latin, or the script ICU romanized), and how it was written, plainly or
+    /// with Latin letters beyond ASCII (`WrittenAccents`).
+    func forEachToken(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, NameTokenRole, TokenScript, WrittenAccents.Written) -> Void) {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenScripts[entry])
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenScripts[entry], tokensWritten[entry])
             }
         }
     }

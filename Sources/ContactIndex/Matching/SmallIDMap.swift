@@ -5,7 +5,7 @@
 ///
 /// Why not `Dictionary` or `Set`: their SipHash costs more than the rest of a probe, and name
 /// search probes it once per (query token, contact token) pair and once per candidate. Ids here
-/// are below 2^28 (`NameTokenIndex.idMask`), so `UInt32.max` marks an empty cell.
+/// are below 2^26 (`NameTokenIndex.idMask`), so `UInt32.max` marks an empty cell.
 ///
 /// Why a window: most keys asked are absent (a contact's tokens against the spellings of a query
 /// token), and a probe loop that stops at the key or at an empty cell then exits on a branch the
