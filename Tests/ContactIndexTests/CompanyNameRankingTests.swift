@@ -35,6 +35,26 @@ import Testing
         #expect(matches[second].reason == .companyName, "\(text): \(matches[second])")
     }
 
+    /// A company's word written in Latin letters, which a token typed in Latin letters reaches
+    /// only through a romanization's consonants, counts as two typing errors: "Nbathainel West"
+    /// ranks Nathaniel West, two typing errors away, before Raymond West of National Logistics
+    /// ("national" is also a name read from Greek letters here, so the romanized spellings
+    /// hold it).
+    @Test func aCompanysWordInLatinLettersIsNoRomanization() throws {
+        let directory = ContactDirectory([
+            Contact(id: "a1", firstName: "Raymond", lastName: "West", company: "National Logistics Ltd"),
+            Contact(id: "a2", firstName: "Νίκος", lastName: "Νατιοναλ"),
+            Contact(id: "b1", firstName: "Nathaniel", lastName: "West"),
+        ])
+        let matches = directory.lookup(fuzzyName: "Nbathainel West")
+        #expect(matches.first?.contact.id == "b1", "\(matches)")
+        let raymond = try #require(matches.first { $0.contact.id == "a1" }, "\(matches)")
+        #expect(raymond.reason == .fuzzyTwoEdits, "\(raymond)")
+        // Read from Greek letters, the same word is a romanization still.
+        let greek = try #require(directory.lookup(fuzzyName: "Nikos Nbathainel").first, "no match")
+        #expect(greek.contact.id == "a2" && greek.reason == .romanized, "\(greek)")
+    }
+
     /// A person's own token serves the query before a company's word does: "John Smith" takes
     /// John Smithson's "smithson" (a start of his name), not the "smith" of his company, and
     /// ranks him above the two-edit Jon Smythe.

@@ -596,6 +596,18 @@ extension ContactDirectory {
                         if role == NameTokenRole.company.rawValue, kind < TokenMatchKind.prefix.rawValue {
                             kind = TokenMatchKind.prefix.rawValue
                         }
+                        // A company's word written in Latin letters that a token typed in Latin
+                        // letters reaches only through a romanization's consonants (the romanized
+                        // spellings are for names written in another script) is as weak a sign as
+                        // two typing errors: "Nbathainel West" put the Wests of National Logistics
+                        // and National Energy ("nbathainel" and "national" share their skeleton's
+                        // consonants in order) above Nathaniel West, two typing errors away.
+                        if kind == TokenMatchKind.romanized.rawValue, role == NameTokenRole.company.rawValue,
+                            entries[base + e] & NameTokenIndex.otherScriptBit == 0, !query[q].typedInOtherScript
+                        {
+                            kind = TokenMatchKind.fuzzyTwo.rawValue
+                            quality = TokenMatchKind.fuzzyTwo.quality
+                        }
                         let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
                         let rank = holdsCompanyBack && role == NameTokenRole.company.rawValue ? Self.companyWordRank : kind &* 2
                         let better = rank < bestRank
