@@ -74,7 +74,9 @@ public struct NameNormalizer: Sendable {
     /// "gaevskiy" and "hayevskyy"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
-    /// "lee yi rhee i minji"). For words with kanji, their Japanese readings (`JapaneseReadings`:
+    /// "lee yi rhee i minji"). For Chinese family names that ICU reads as another word, their
+    /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
+    /// "ceng"). For words with kanji, their Japanese readings (`JapaneseReadings`:
     /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"), else the given
     /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). Nil for names
     /// in other scripts, and when none of this applies.
@@ -120,6 +122,9 @@ public struct NameNormalizer: Sendable {
 
     /// The other spellings of the words of `text` that hold Han characters, space-separated;
     /// nil when there is none:
+    /// - outside a given name, the reading of a family name that ICU reads as another word
+    ///   (`ChineseFamilyNameReadings`: 曾 → "zeng", where the fold gives "ceng"), for a word that
+    ///   is one, or that starts the text as a whole name written without a space ("曾伟");
     /// - a word's Japanese reading, spelt by every `readingFolders` chain ("村上" → "murakami");
     /// - else, for a whole Chinese name written as one word of three or four characters
     ///   ("吴斌瑞", folded "wu bin rui"), its given name as one word ("binrui"), as it is written
@@ -132,7 +137,12 @@ public struct NameNormalizer: Sendable {
         func add(_ spelling: String) {
             if !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.contains(where: HanSyllables.isHan) {
+        for (position, word) in text.split(whereSeparator: { $0.isWhitespace }).enumerated()
+        where word.unicodeScalars.contains(where: HanSyllables.isHan) {
+            // A family name's own reading first (曾 "zeng" where ICU reads "ceng").
+            if !asGivenName {
+                for reading in ChineseFamilyNameReadings.readings(of: word, leading: position == 0) { add(reading) }
+            }
             if let reading = JapaneseReadings.shared.reading(of: String(word), as: asGivenName ? .givenName : .name) {
                 for folder in readingFolders { add(folder.fold(reading)) }
             } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy(HanSyllables.isHan) {
