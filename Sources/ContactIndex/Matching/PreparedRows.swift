@@ -15,11 +15,13 @@ struct PreparedRows: Sendable {
     private var tokenBytes: [UInt8] = []
     private var tokenEnds: [Int] = []
     private var tokenRoles: [NameTokenRole] = []
-    /// Per token: the script it was written in (`TokenScript`).
-    private var tokenScripts: [TokenScript] = []
-    /// Per token: how it was written, plainly or with Latin letters beyond ASCII
-    /// (`WrittenAccents`).
-    private var tokensWritten: [WrittenAccents.Written] = []
+    /// Per token: the script it was written in (`TokenScript`'s raw value, in the low bits) and
+    /// how, plainly or with Latin letters beyond ASCII (`WrittenAccents`: `accentedFlag`,
+    /// `initialAccentedFlag`). One array: a contact prepared alone (an upsert) allocates each of
+    /// these arrays.
+    private var tokenForms: [UInt8] = []
+    private static let accentedFlag: UInt8 = 0x10
+    private static let initialAccentedFlag: UInt8 = 0x20
     /// Per contact: the end of its tokens in `tokenEnds`.
     private var tokenCountEnds: [Int] = []
     private var nameKeyBytes: [UInt8] = []
@@ -61,8 +63,8 @@ struct PreparedRows: Sendable {
         tokenBytes.append(contentsOf: token)
         tokenEnds.append(tokenBytes.count)
         tokenRoles.append(role)
-        tokenScripts.append(script)
-        tokensWritten.append(written)
+        tokenForms.append(
+            script.rawValue | (written.accented ? Self.accentedFlag : 0) | (written.initialAccented ? Self.initialAccentedFlag : 0))
     }
 
     /// Adds a collation key of the current contact (skipped when it equals one already added).
@@ -124,7 +126,10 @@ struct PreparedRows: Sendable {
         tokenBytes.withUnsafeBufferPointer { bytes in
             for entry in entries(index, tokenCountEnds) {
                 let start = entry == 0 ? 0 : tokenEnds[entry - 1]
-                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], tokenScripts[entry], tokensWritten[entry])
+                let form = tokenForms[entry]
+                let written = WrittenAccents.Written(
+                    accented: form & Self.accentedFlag != 0, initialAccented: form & Self.initialAccentedFlag != 0)
+                body(UnsafeBufferPointer(rebasing: bytes[start..<tokenEnds[entry]]), tokenRoles[entry], TokenScript(rawValue: form & 0x0F) ?? .other, written)
             }
         }
     }
