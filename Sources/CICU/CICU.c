@@ -147,11 +147,11 @@ static CICU_Status utf16_of(const char *text, UChar *units, int32_t capacity, in
    they define, named `id`. */
 static CICU_Status open_transliterator(const char *id, const char *rules, UTransliterator **out) {
     UChar idUnits[256];
-    UChar ruleUnits[512];
+    UChar ruleUnits[2048];
     int32_t idLength = 0;
     int32_t rulesLength = 0;
     if (utf16_of(id, idUnits, 256, &idLength) != CICU_OK) return CICU_INVALID_ARGUMENT;
-    if (rules && utf16_of(rules, ruleUnits, 512, &rulesLength) != CICU_OK) return CICU_INVALID_ARGUMENT;
+    if (rules && utf16_of(rules, ruleUnits, 2048, &rulesLength) != CICU_OK) return CICU_INVALID_ARGUMENT;
     UErrorCode status = U_ZERO_ERROR;
     UParseError parseError;
     *out = utrans_openU(idUnits, idLength, UTRANS_FORWARD, rules ? ruleUnits : NULL, rules ? rulesLength : 0, &parseError,
@@ -160,6 +160,9 @@ static CICU_Status open_transliterator(const char *id, const char *rules, UTrans
     return CICU_OK;
 }
 
+/* Wraps an open transliterator in a folder handle (closing it on failure). */
+static CICU_Status folder_of(UTransliterator *t, CICU_Folder **out);
+
 CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
     if (!out) return CICU_INVALID_ARGUMENT;
     *out = NULL;
@@ -167,6 +170,19 @@ CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out) {
     CICU_Status opened = transliteratorID ? open_transliterator(transliteratorID, NULL, &t)
                                           : open_transliterator("ContactMatch-Fold", DEFAULT_FOLD_RULES, &t);
     if (opened != CICU_OK) return opened;
+    return folder_of(t, out);
+}
+
+CICU_Status CICU_folder_open_rules(const char *rules, CICU_Folder **out) {
+    if (!out || !rules) return CICU_INVALID_ARGUMENT;
+    *out = NULL;
+    UTransliterator *t = NULL;
+    CICU_Status opened = open_transliterator("ContactMatch-Rules", rules, &t);
+    if (opened != CICU_OK) return opened;
+    return folder_of(t, out);
+}
+
+static CICU_Status folder_of(UTransliterator *t, CICU_Folder **out) {
     CICU_Folder *handle = (CICU_Folder *)malloc(sizeof *handle);
     if (!handle) { utrans_close(t); return CICU_INTERNAL_ERROR; }
     handle->transliterator = t;

@@ -64,6 +64,12 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
  * `rules` is an ICU transliterator id; NULL means the default chain above.
  */
 CICU_Status CICU_folder_open(const char *transliteratorID, CICU_Folder **out);
+/**
+ * Opens a folding transform as CICU_folder_open does, with the transliterator that the ICU
+ * transform `rules` (UTF-8, at most 2,047 UTF-16 units) define; they may call ICU's own
+ * ("::Any-Latin ;").
+ */
+CICU_Status CICU_folder_open_rules(const char *rules, CICU_Folder **out);
 CICU_Status CICU_folder_clone(const CICU_Folder *folder, CICU_Folder **out);
 void CICU_folder_close(CICU_Folder *folder);
 

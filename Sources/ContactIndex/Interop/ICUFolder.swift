@@ -17,6 +17,14 @@ final class ICUFolderHandle: @unchecked Sendable {
         return ICUFolderHandle(pointer: handle)
     }
 
+    /// Opens the transliterator that the ICU transform `rules` define (`CICU_folder_open_rules`).
+    static func open(rules: String) throws(ICUError) -> ICUFolderHandle {
+        var handle: OpaquePointer?
+        let status = CICU_folder_open_rules(rules, &handle)
+        guard status == Int32(CICU_OK), let handle else { throw .openFailed(rules) }
+        return ICUFolderHandle(pointer: handle)
+    }
+
     func clone() -> ICUFolderHandle? {
         var copy: OpaquePointer?
         guard CICU_folder_clone(pointer, &copy) == Int32(CICU_OK), let copy else { return nil }
@@ -65,6 +73,17 @@ public struct ScriptFolder: Sendable {
         self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
         self.composesHan = composingHan && transliteratorID == nil
         self.splitsWords = splittingWords
+    }
+
+    /// Opens a folding chain of NFKC case folding, then the transliterator that the ICU
+    /// transform `rules` define (they may call ICU's own: "::Any-Latin ;"), names folded word by
+    /// word where that is ICU's answer (`SeparatelyFoldedWords`).
+    /// - Throws: `ICUError.openFailed` when ICU cannot compile the rules.
+    init(rules: String) throws(ICUError) {
+        let prototype = try ICUFolderHandle.open(rules: rules)
+        self.pool = ICUHandlePool(prototype: prototype) { $0.clone() }
+        self.composesHan = false
+        self.splitsWords = true
     }
 
     /// The folded form of `text`.

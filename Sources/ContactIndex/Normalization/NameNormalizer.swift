@@ -15,6 +15,8 @@ public struct NameNormalizer: Sendable {
     private let conventionalFolder: ScriptFolder
     /// The romanization of Ukrainian names (see `alternateRomanization`).
     private let ukrainianFolder: ScriptFolder
+    /// `indicRules`.
+    private let indicFolder: ScriptFolder
     /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
     /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
     /// passports and English texts write them.
@@ -28,6 +30,25 @@ public struct NameNormalizer: Sendable {
     /// close to the national one of Ukrainian passports: "Гаєвський" → "hayevskyy", "Ігор" →
     /// "ihor", where the Russian system gives "gaevskiy" and "igor").
     static let ukrainianChain = "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; [:Lm:] Remove"
+
+    /// The rules for names written in Devanagari, Bengali, Gurmukhi or Gujarati letters, as Indian
+    /// English spells them. ICU's `Any-Latin` gives ISO 15919, which writes every consonant's
+    /// inherent vowel and the sibilants as "ś" and "ṣ": "rājeśa kumāra" for राजेश कुमार, whom
+    /// agents type "Rajesh Kumar". So, after ICU's transform, these rules drop the inherent "a"
+    /// that ends a word after a vowel and one consonant (or aspirated consonant, "kh"; a nasal
+    /// may come between: "sinh" for सिंह), keep it after a cluster ("mishra", "krishna",
+    /// "chandra"), and write ś and ṣ "sh", c "ch", ṛ "ri" ("ashish", "krishna"); then ASCII as
+    /// `fold` does. Hindi also drops inherent vowels inside words ("Arvind", not "aravind"):
+    /// those stay, one or two typing errors away.
+    static let indicRules = """
+        ::Any-Latin ;
+        $v = [aāiīuūeēoōŏĕêôæ\\u0325] ; $n = [nṅṁṃ\\u0303\\u0310] ; $c = [bcdfghjklmnpqrstvwxyzḍḷṅṇñṣśṭ] ;
+        $a = [kgcjṭḍtdpb] ; $e = [^[:L:][:M:]] ;
+        $v $n? $a h { a } $e > ; $v $n? $a h { a } $ > ; $v $n? $c { a } $e > ; $v $n? $c { a } $ > ;
+        ::Null ;
+        ś > sh ; ṣ > sh ; c > ch ; r \\u0325 > ri ;
+        ::Latin-ASCII ; ::[:Lm:] Remove ;
+        """
 
     /// The chains of `readingFolders`. Through hiragana: ICU's Katakana-Latin spells a small
     /// "ョ" apart ("キョウスケ" → "ki~yousuke"); its Hiragana-Latin does not.
@@ -44,6 +65,7 @@ public struct NameNormalizer: Sendable {
         self.collation = try CollationKeyMaker(locale: collationLocale, strength: .primary)
         self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
         self.ukrainianFolder = try ScriptFolder(transliteratorID: Self.ukrainianChain)
+        self.indicFolder = try ScriptFolder(rules: Self.indicRules)
         var readingFolders: [ScriptFolder] = []
         for chain in Self.readingChains {
             readingFolders.append(try ScriptFolder(transliteratorID: chain, composingHan: false, splittingWords: false))
@@ -76,7 +98,9 @@ public struct NameNormalizer: Sendable {
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"). For Chinese family names that ICU reads as another word, their
     /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
-    /// "ceng"). For words with kanji, their Japanese readings (`JapaneseReadings`:
+    /// "ceng"). For names in Devanagari, Bengali, Gurmukhi or Gujarati letters, the spelling of
+    /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
+    /// kumara"). For words with kanji, their Japanese readings (`JapaneseReadings`:
     /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"), else the given
     /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). Nil for names
     /// in other scripts, and when none of this applies.
@@ -92,6 +116,7 @@ public struct NameNormalizer: Sendable {
             return conventional + " " + ukrainianFolder.fold(text)
         }
         if let korean = koreanSpellings(text) { return korean }
+        if Self.hasIndicLetters(text.utf8) { return indicFolder.fold(text) }
         return hanSpellings(text, asGivenName: asGivenName)
     }
 
@@ -185,6 +210,11 @@ public struct NameNormalizer: Sendable {
             previous = scalar
         }
         return false
+    }
+
+    /// Whether the text holds a Devanagari, Bengali, Gurmukhi or Gujarati letter (`indicRules`).
+    static func hasIndicLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x900...0xAFF).contains($0.value) }
     }
 
     /// Whether the text holds a Cyrillic or Greek letter.
