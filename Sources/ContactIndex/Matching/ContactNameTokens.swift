@@ -109,8 +109,7 @@ enum ContactNameTokens {
         let display = add(contact.displayName, .display)
         _ = add(contact.company, .company)
         for part in [given, family] where part.tokens.count > 1 {
-            let written = WrittenAccents.Written(
-                accented: part.written.contains(where: \.accented), initialAccented: part.written.first?.initialAccented ?? false)
+            let written = WrittenAccents.Written(joining: part.written)
             out.append(NameToken(text: part.tokens.joined(), role: .joined, romanized: part.romanized, written: written))
         }
         for (index, (text, part)) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)].enumerated() {

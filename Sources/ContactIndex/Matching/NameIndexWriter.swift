@@ -96,8 +96,7 @@ struct NameIndexWriter {
             }
             for (field, list) in [given, family].enumerated() where list.count > 1 {
                 let joined = list.flatMap { bytes[tokens[$0]] }
-                let written = WrittenAccents.Written(
-                    accented: list.contains { tokensWritten[$0].accented }, initialAccented: tokensWritten[list.lowerBound].initialAccented)
+                let written = WrittenAccents.Written(joining: tokensWritten[list])
                 joined.withUnsafeBufferPointer { rows.appendToken($0, role: .joined, script: fieldScripts[field], written: written) }
             }
             for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
@@ -167,7 +166,8 @@ struct NameIndexWriter {
             return first..<first
         }
         let start = folded.count
-        if field.allSatisfy({ $0 < 0x80 }) {
+        let isASCII = field.allSatisfy({ $0 < 0x80 })
+        if isASCII {
             fieldScripts.append(.latin)
             folded.append(contentsOf: field)  // lower-cased by the split below
         } else {
@@ -217,7 +217,7 @@ struct NameIndexWriter {
         }
         if write > tokenStart { tokens.append(tokenStart..<write) }
         folded.removeLast(end - write)
-        if fieldScripts.last == .latin, !field.allSatisfy({ $0 < 0x80 }) {
+        if !isASCII, fieldScripts.last == .latin {
             folded.withUnsafeBufferPointer { bytes in
                 WrittenAccents.appendWritten(of: field, count: tokens.count - first, token: { UnsafeBufferPointer(rebasing: bytes[tokens[first + $0]]) }, to: &tokensWritten)
             }

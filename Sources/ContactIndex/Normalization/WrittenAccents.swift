@@ -26,6 +26,21 @@ enum WrittenAccents {
     struct Written: Hashable, Sendable {
         var accented = false
         var initialAccented = false
+
+        init(accented: Bool = false, initialAccented: Bool = false) {
+            self.accented = accented
+            self.initialAccented = initialAccented
+        }
+
+        /// How a multi-part name written as one word ("vanderberg", `NameTokenRole.joined`) was
+        /// written, from its parts in order: accented if any part is, its first letter as the
+        /// first part's.
+        init(joining parts: some Sequence<Written>) {
+            var iterator = parts.makeIterator()
+            let first = iterator.next() ?? Written()
+            self.init(accented: first.accented, initialAccented: first.initialAccented)
+            while !accented, let part = iterator.next() { accented = part.accented }
+        }
     }
 
     /// A word of a name as written: its ASCII letters and digits lower-cased (a byte 0x80 for
