@@ -97,10 +97,50 @@ import Testing
         #expect(names.alternateRomanization("김민준") == "kim gim minjun")
         #expect(names.alternateTokens("김민준", besides: names.tokens("김민준")) == ["kim", "gim", "minjun"])
         #expect(names.alternateRomanization("남궁민수") == "namgoong namgung namkung minsu")
-        // ICU's syllable hyphen ("sun-og") is not kept in the given name.
-        #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog"])
+        // ICU's syllable hyphen ("sun-og") is not kept in the given name; its Revised
+        // Romanization follows ("sunok": `KoreanGivenNameSpelling`).
+        #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog", "sunok"])
         // Two syllables are a given name as often as a whole name: none.
         #expect(names.alternateRomanization("이안") == nil)
+    }
+
+    @Test(arguments: [
+        ("연숙", "yeonsuk"), ("식정", "sikjeong"), ("람람", "ramram"), ("서혁", "seohyeok"),
+        ("석진", "seokjin"), ("백합", "baekhap"), ("숙희", "sukhui"), ("순옥", "sunok"), ("복남", "boknam"),
+    ])
+    func koreanGivenNamesHaveTheRevisedRomanization(_ given: String, expected: String) {
+        let names = NameNormalizer.shared
+        #expect(names.alternateTokens(given, besides: names.tokens(given)) == [expected])
+        // In a given name of its own, after a family name, and in a whole name without a space.
+        #expect(names.alternateTokens("김 \(given)", besides: names.tokens("김 \(given)")).contains(expected))
+        #expect(names.alternateTokens("김\(given)", besides: names.tokens("김\(given)")).contains(expected))
+    }
+
+    @Test func koreanGivenNamesSpeltAsICUSpellsThemGetNoOther() {
+        let names = NameNormalizer.shared
+        // Vowels and initial consonants are the same in both: 민준 "minjun", 서연 "seoyeon", 은정 "eunjeong".
+        for given in ["민준", "서연", "은정", "지훈", "영철"] {
+            #expect(names.alternateRomanization(given) == nil, "\(given)")
+        }
+        // ㄹㄹ is "ll" in both (달래 "dallae"), not "lr" as a final ㄹ before an initial ㄹ taken apart.
+        #expect(names.alternateRomanization("달래") == nil)
+        // A family name alone keeps its customary spellings only.
+        #expect(names.alternateRomanization("박") == "park pak bak")
+    }
+
+    @Test func koreanGivenNamesAreFoundAsTheRevisedRomanizationSpellsThem() {
+        let directory = ContactDirectory([
+            Contact(id: "k1", firstName: "연숙", lastName: "김"),
+            Contact(id: "k2", displayName: "이람람"),
+            // Latin namesakes one typing error from ICU's spelling, which used to outrank them.
+            Contact(id: "d1", firstName: "Yeonsug", lastName: "Kim"),
+            Contact(id: "d2", firstName: "Yeonsul", lastName: "Kim"),
+            Contact(id: "d3", firstName: "Ramran", lastName: "Lee"),
+        ])
+        for (query, expected) in [("Yeonsuk Kim", "k1"), ("Kim Yeonsuk", "k1"), ("Ramram Lee", "k2"), ("Lee Ramram", "k2")] {
+            let matches = directory.lookup(fuzzyName: query)
+            #expect(matches.first?.contact.id == expected, "\(query): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        }
     }
 
     @Test func kanjiNamesHaveTheirJapaneseReadings() throws {

@@ -97,8 +97,9 @@ enum KoreanFamilyNameSpellings {
         text.unicodeScalars.contains(where: isHangulSyllable)
     }
 
+    /// Whether the scalar is a precomposed Hangul syllable (가 to 힣).
     @inline(__always)
-    private static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
+    static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
         (0xAC00...0xD7A3).contains(scalar.value)
     }
 }

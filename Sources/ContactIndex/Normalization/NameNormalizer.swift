@@ -17,6 +17,8 @@ public struct NameNormalizer: Sendable {
     private let ukrainianFolder: ScriptFolder
     /// `indicRules`.
     private let indicFolder: ScriptFolder
+    /// Korean given names as the Revised Romanization spells them (`KoreanGivenNameSpelling`).
+    private let koreanGivenNameFolder: ScriptFolder
     /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
     /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
     /// passports and English texts write them.
@@ -66,6 +68,7 @@ public struct NameNormalizer: Sendable {
         self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
         self.ukrainianFolder = try ScriptFolder(transliteratorID: Self.ukrainianChain)
         self.indicFolder = try ScriptFolder(rules: Self.indicRules)
+        self.koreanGivenNameFolder = try ScriptFolder(rules: KoreanGivenNameSpelling.rules)
         var readingFolders: [ScriptFolder] = []
         for chain in Self.readingChains {
             readingFolders.append(try ScriptFolder(transliteratorID: chain, composingHan: false, splittingWords: false))
@@ -96,7 +99,8 @@ public struct NameNormalizer: Sendable {
     /// "gaevskiy" and "hayevskyy"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
-    /// "lee yi rhee i minji"). For Chinese family names that ICU reads as another word, their
+    /// "lee yi rhee i minji"); for Korean given names, their Revised Romanization as one word
+    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"). For Chinese family names that ICU reads as another word, their
     /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
     /// "ceng"). For names in Devanagari, Bengali, Gurmukhi or Gujarati letters, the spelling of
     /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
@@ -122,7 +126,8 @@ public struct NameNormalizer: Sendable {
 
     /// The customary spellings of the Korean family names among the words of `text`; for a
     /// whole name written without a space (김민준, folded "gimminjun"), also ICU's folding of
-    /// its family name and of its given name apart ("kim gim minjun"). Nil when there is none.
+    /// its family name and of its given name apart ("kim gim minjun"); and the given names'
+    /// Revised Romanization (`KoreanGivenNameSpelling`). Nil when there is none.
     private func koreanSpellings(_ text: String) -> String? {
         guard KoreanFamilyNameSpellings.hasHangul(text) else { return nil }
         var spellings: [String] = []
@@ -141,6 +146,12 @@ public struct NameNormalizer: Sendable {
                 let folded = folder.fold(given)
                 add([folder.fold(family), folded, String(folded.unicodeScalars.filter { $0 != "-" && $0 != " " })])
             }
+        }
+        // A given name's Revised Romanization, where it is not ICU's ("yeonsuk" for 연숙, none for 민지).
+        func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
+        for given in KoreanGivenNameSpelling.givenNames(in: text) {
+            let spelled = oneWord(koreanGivenNameFolder.fold(given))
+            if spelled != oneWord(folder.fold(given)) { add([spelled]) }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
     }

@@ -1,0 +1,54 @@
+/// Korean given names as the Revised Romanization spells them, the system of South Korean
+/// passports and of most Latin spellings agents type: 연숙 "Yeonsuk", 식정 "Sikjeong", 람람
+/// "Ramram", 서혁 "Seohyeok".
+///
+/// ICU's `Any-Latin` romanizes Hangul letter by letter and reversibly: a consonant is written
+/// the same at a syllable's start and at its end, and ㄹ is always "l" ("yeonsug", "sigjeong",
+/// "lamlam", "seohyeog"). The Revised Romanization writes a final ㄱ, ㄷ, ㅂ (and the consonants
+/// that sound as they do at a syllable's end) "k", "t", "p", and ㄹ "r" before a vowel, "l" at a
+/// syllable's end and "ll" doubled. An agent who typed "Yeonsuk Kim" for 김연숙 was one typing
+/// error away from her given name, below every Latin Kim with a given name one typing error away.
+/// The sound changes between syllables are not written in names ("Boknam" for 복남, not
+/// "Bongnam"), so neither are they here.
+///
+/// A Hangul word of a name that is not a family name (`KoreanFamilyNameSpellings`), or the given
+/// name of a whole name written without a space (김연숙), is also indexed under this spelling
+/// (`NameNormalizer.alternateRomanization`), as one word ("sun-ok" of 순옥 as "sunok").
+enum KoreanGivenNameSpelling {
+    /// The transform: the syllables decomposed into letters (NFD), the final consonants and ㄹ
+    /// spelt as above, then the rest as ICU's `Any-Latin` spells it, in ASCII.
+    static let rules = """
+        ::NFD ;
+        \\u11A8 > k ; \\u11A9 > k ; \\u11AA > k ; \\u11AB > n ; \\u11AC > n ; \\u11AD > n ; \\u11AE > t ;
+        \\u11AF \\u1105 > ll ; \\u11AF > l ;
+        \\u11B0 > k ; \\u11B1 > m ; \\u11B2 > l ; \\u11B3 > l ; \\u11B4 > l ; \\u11B5 > p ; \\u11B6 > l ;
+        \\u11B7 > m ; \\u11B8 > p ; \\u11B9 > p ; \\u11BA > t ; \\u11BB > t ; \\u11BC > ng ; \\u11BD > t ;
+        \\u11BE > t ; \\u11BF > k ; \\u11C0 > t ; \\u11C1 > p ; \\u11C2 > t ;
+        \\u1105 > r ;
+        ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;
+        """
+
+    /// The given names among the words of `text` (runs of Hangul syllables), in order: each word
+    /// that is not a listed family name, or, for a whole name written without a space, its
+    /// given name.
+    /// - Complexity: O(n).
+    static func givenNames(in text: String) -> [String] {
+        var names: [String] = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            defer { word = String.UnicodeScalarView() }
+            guard !word.isEmpty else { return }
+            let whole = String(word)
+            switch KoreanFamilyNameSpellings.names(in: whole).first {
+            case .familyName: return
+            case .wholeName(_, let given): names.append(given)
+            case nil: names.append(whole)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if KoreanFamilyNameSpellings.isHangulSyllable(scalar) { word.append(scalar) } else { flush() }
+        }
+        flush()
+        return names
+    }
+}
