@@ -85,6 +85,28 @@ import Testing
         #expect(names.alternateRomanization("Гусев") == "gusev")
     }
 
+    @Test func greekNamesStartingWithGammaKappaOrNuTauHaveTheSpellingsGreeksUse() {
+        let names = NameNormalizer.shared
+        // ICU writes "nkaliou" and "ntora"; passports "gkaliou", English texts "galiou" and "dora".
+        let galiou = names.alternateTokens("Γκαλίου", besides: names.tokens("Γκαλίου"))
+        #expect(galiou.contains("galiou") && galiou.contains("gkaliou"), "\(galiou)")
+        #expect(names.alternateTokens("Ντόρα", besides: names.tokens("Ντόρα")).contains("dora"))
+        // Only at a word's start, and only for Greek text: "Παπαντωνίου" keeps its "nt", Cyrillic has none.
+        #expect(names.alternateRomanization("Παπαντωνίου") == "papantoniou")
+        #expect(NameNormalizer.withGreekInitialDigraphs("ntonov", of: "Нтонов") == "ntonov")
+        let directory = ContactDirectory([
+            Contact(id: "g1", firstName: "Καλλιρόη", lastName: "Γκαλίου"),
+            Contact(id: "g2", firstName: "Ντόρα", lastName: "Γκίκα"),
+            // Latin namesakes a typing error away, which used to outrank them.
+            Contact(id: "d1", firstName: "Kalliroi", lastName: "Galiot"),
+            Contact(id: "d2", firstName: "Dora", lastName: "Gika"),
+        ])
+        for (query, expected) in [("Kalliroi Galiou", "g1"), ("Kalliroi Gkaliou", "g1"), ("Dora Gkika", "g2")] {
+            let matches = directory.lookup(fuzzyName: query)
+            #expect(matches.first?.contact.id == expected, "\(query): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        }
+    }
+
     @Test func koreanFamilyNamesHaveTheirCustomarySpellings() {
         let names = NameNormalizer.shared
         #expect(names.alternateRomanization("이") == "lee yi rhee")

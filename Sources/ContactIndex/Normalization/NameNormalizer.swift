@@ -115,7 +115,7 @@ public struct NameNormalizer: Sendable {
     ///   "osamu", where its best parse as any word is "chi").
     public func alternateRomanization(_ text: String, asGivenName: Bool = false) -> String? {
         if Self.hasCyrillicOrGreek(text.utf8) {
-            let conventional = conventionalFolder.fold(text)
+            let conventional = Self.withGreekInitialDigraphs(conventionalFolder.fold(text), of: text)
             guard Self.isUkrainian(text) else { return conventional }
             return conventional + " " + ukrainianFolder.fold(text)
         }
@@ -231,6 +231,25 @@ public struct NameNormalizer: Sendable {
     /// Whether the text holds a Cyrillic or Greek letter.
     static func hasCyrillicOrGreek(_ bytes: some Sequence<UInt8>) -> Bool {
         containsScalar(bytes) { (0x370...0x52F).contains($0.value) || (0x1F00...0x1FFF).contains($0.value) }
+    }
+
+    /// `conventional`, the conventional spelling of `text`, with the spellings Greeks give a name
+    /// that starts with γκ or ντ after it: ICU writes these "nk" and "nt" at a word's start
+    /// (Γκαλίου "nkaliou", Ντόρα "ntora"), where passports (ELOT 743) write "gk" and English
+    /// texts "g" and "d" ("Gkaliou", "Galiou", "Dora"). Other text is returned as it is.
+    /// - Complexity: O(n).
+    static func withGreekInitialDigraphs(_ conventional: String, of text: String) -> String {
+        guard containsScalar(text.utf8, where: { (0x370...0x3FF).contains($0.value) || (0x1F00...0x1FFF).contains($0.value) })
+        else { return conventional }
+        var extra: [String] = []
+        for word in conventional.split(separator: " ") {
+            if word.hasPrefix("nk") {
+                extra += ["g" + word.dropFirst(2), "gk" + word.dropFirst(2)]
+            } else if word.hasPrefix("nt") {
+                extra.append("d" + word.dropFirst(2))
+            }
+        }
+        return extra.isEmpty ? conventional : ([conventional] + extra).joined(separator: " ")
     }
 
     /// The folded tokens of a name, in order ("Smith-Jones, Mary Ann" → ["smith", "jones", "mary", "ann"]).
