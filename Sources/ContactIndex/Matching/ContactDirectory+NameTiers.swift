@@ -346,9 +346,10 @@ extension ContactDirectory {
             // were read twice. The twin candidates are one list (position -1).
             var walkedPrefixList = false
             var rejections = 0
-            // A one-token query walking one spelling's list: its contacts left score at most
-            // `ceiling`, and those ranking after the last result by their tie values are passed
-            // over unread (`tieCeiling`).
+            let spellings = query[driverToken].drivingSpellings
+            // The most a contact of one spelling's list scores, where that is known (`tieCeiling`):
+            // in a one-token query, or one whose other tokens' bands are uniform. Those ranking
+            // after the last result by their tie values are passed over unread.
             func listCeiling(position: Int, kind: TokenMatchKind, quality: Float) -> Double? {
                 if query.count == 1 {
                     return Self.tieCeiling(
@@ -357,7 +358,6 @@ extension ContactDirectory {
                 }
                 return others.flatMap { Self.tieCeiling(driver: (required[driver], kind, quality), others: $0) }
             }
-            let spellings = query[driverToken].drivingSpellings
             let walked = twins == nil ? band.positions : [-1]
             var cursor = 0
             var stopsAfterList = false
@@ -419,9 +419,7 @@ extension ContactDirectory {
                                 : query[driverToken].bitmap(atPosition: position),
                             checks: checks, budget: budget, slotCount: slotCount)
                         { TokenPostingLists.Slots(main: both, recent: []) }
-                        else if isPrefix { prefixList! }
-                        else if position == spellings.initialsPosition { query[driverToken].postings(atPosition: position, index: index) }
-                        else { postings.parts(of: Int(spellings.ids[position])) }
+                        else { isPrefix ? prefixList! : query[driverToken].postings(atPosition: position, index: index) }
                     if isPrefix { walkedPrefixList = true }
                     budget.spend(FillBudget.listCost)
                 }

@@ -49,7 +49,7 @@ enum KoreanFamilyNameSpellings {
     ]
 
     /// What a word of Hangul syllables says of a family name: the word is one (이), or it is a
-    /// whole name written without a space (이민지, 남궁민수), or neither.
+    /// whole name written without a space (이민지, 남궁민수), or neither (민지).
     enum Word: Equatable {
         /// The word is a listed family name.
         case familyName(String)
@@ -57,10 +57,12 @@ enum KoreanFamilyNameSpellings {
         /// family name; the rest is the given name. Shorter words are given names as often as
         /// not (민준, 이안), and Korean given names are rarely longer than two syllables.
         case wholeName(family: String, given: String)
+        /// Neither: a given name written alone (민지), or a word of other length.
+        case otherWord(String)
     }
 
-    /// The words of `text` (runs of Hangul syllables) that are family names or whole names, in
-    /// order.
+    /// The words of `text` (runs of Hangul syllables), in order, each as what it says of a
+    /// family name.
     /// - Complexity: O(n).
     static func names(in text: String) -> [Word] {
         var out: [Word] = []
@@ -72,14 +74,16 @@ enum KoreanFamilyNameSpellings {
                 out.append(.familyName(whole))
                 return
             }
-            guard word.count == 3 || word.count == 4 else { return }
-            for familyLength in [2, 1] {
-                let family = String(String.UnicodeScalarView(word[..<familyLength]))
-                if table[family] != nil {
-                    out.append(.wholeName(family: family, given: String(String.UnicodeScalarView(word[familyLength...]))))
-                    return
+            if word.count == 3 || word.count == 4 {
+                for familyLength in [2, 1] {
+                    let family = String(String.UnicodeScalarView(word[..<familyLength]))
+                    if table[family] != nil {
+                        out.append(.wholeName(family: family, given: String(String.UnicodeScalarView(word[familyLength...]))))
+                        return
+                    }
                 }
             }
+            if !word.isEmpty { out.append(.otherWord(whole)) }
         }
         for scalar in text.unicodeScalars {
             if isHangulSyllable(scalar) {
@@ -97,9 +101,8 @@ enum KoreanFamilyNameSpellings {
         text.unicodeScalars.contains(where: isHangulSyllable)
     }
 
-    /// Whether the scalar is a precomposed Hangul syllable (가 to 힣).
     @inline(__always)
-    static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
         (0xAC00...0xD7A3).contains(scalar.value)
     }
 }

@@ -11,9 +11,9 @@
 /// The sound changes between syllables are not written in names ("Boknam" for 복남, not
 /// "Bongnam"), so neither are they here.
 ///
-/// A Hangul word of a name that is not a family name (`KoreanFamilyNameSpellings`), or the given
-/// name of a whole name written without a space (김연숙), is also indexed under this spelling
-/// (`NameNormalizer.alternateRomanization`), as one word ("sun-ok" of 순옥 as "sunok").
+/// A Hangul word of a name that is not a family name (`KoreanFamilyNameSpellings.Word`), or the
+/// given name of a whole name written without a space (김연숙), is also indexed under this
+/// spelling (`NameNormalizer.alternateRomanization`), as one word ("sun-ok" of 순옥 as "sunok").
 enum KoreanGivenNameSpelling {
     /// The transform: the syllables decomposed into letters (NFD), the final consonants and ㄹ
     /// spelt as above, then the rest as ICU's `Any-Latin` spells it, in ASCII.
@@ -27,28 +27,4 @@ enum KoreanGivenNameSpelling {
         \\u1105 > r ;
         ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;
         """
-
-    /// The given names among the words of `text` (runs of Hangul syllables), in order: each word
-    /// that is not a listed family name, or, for a whole name written without a space, its
-    /// given name.
-    /// - Complexity: O(n).
-    static func givenNames(in text: String) -> [String] {
-        var names: [String] = []
-        var word = String.UnicodeScalarView()
-        func flush() {
-            defer { word = String.UnicodeScalarView() }
-            guard !word.isEmpty else { return }
-            let whole = String(word)
-            switch KoreanFamilyNameSpellings.names(in: whole).first {
-            case .familyName: return
-            case .wholeName(_, let given): names.append(given)
-            case nil: names.append(whole)
-            }
-        }
-        for scalar in text.unicodeScalars {
-            if KoreanFamilyNameSpellings.isHangulSyllable(scalar) { word.append(scalar) } else { flush() }
-        }
-        flush()
-        return names
-    }
 }

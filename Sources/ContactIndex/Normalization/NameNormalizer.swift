@@ -134,24 +134,30 @@ public struct NameNormalizer: Sendable {
         func add(_ words: [String]) {
             for word in words where !word.isEmpty && !spellings.contains(word) { spellings.append(word) }
         }
+        // ICU marks some syllable breaks with a hyphen ("sun-og" for 순옥): a given name is
+        // written in Latin letters as one word.
+        func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
+        // Each given name's ICU spelling as one word, for its Revised Romanization after the rest.
+        var givenNames: [(name: String, folded: String)] = []
         for name in KoreanFamilyNameSpellings.names(in: text) {
             switch name {
             case .familyName(let family):
                 add(KoreanFamilyNameSpellings.table[family] ?? [])
             case .wholeName(let family, let given):
                 add(KoreanFamilyNameSpellings.table[family] ?? [])
-                // ICU marks some syllable breaks with a hyphen ("sun-og" for 순옥): the given
-                // name as ICU writes it (its parts, as a query in Hangul folds), and as one
-                // word, as it is written in Latin letters.
+                // The given name as ICU writes it (its parts, as a query in Hangul folds), and
+                // as one word.
                 let folded = folder.fold(given)
-                add([folder.fold(family), folded, String(folded.unicodeScalars.filter { $0 != "-" && $0 != " " })])
+                add([folder.fold(family), folded, oneWord(folded)])
+                givenNames.append((given, oneWord(folded)))
+            case .otherWord(let word):
+                givenNames.append((word, oneWord(folder.fold(word))))
             }
         }
         // A given name's Revised Romanization, where it is not ICU's ("yeonsuk" for 연숙, none for 민지).
-        func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
-        for given in KoreanGivenNameSpelling.givenNames(in: text) {
-            let spelled = oneWord(koreanGivenNameFolder.fold(given))
-            if spelled != oneWord(folder.fold(given)) { add([spelled]) }
+        for given in givenNames {
+            let spelled = oneWord(koreanGivenNameFolder.fold(given.name))
+            if spelled != given.folded { add([spelled]) }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
     }
