@@ -85,13 +85,14 @@ struct NameTokenIndex: Sendable {
     /// An id with `arabicScriptBit` is a romanization of Arabic script, compared letter by
     /// letter as well (`ArabicScriptSpelling`): marked in the list, a search tells it apart
     /// without reading a flag for each of the hundreds of tokens that share a short skeleton.
-    private(set) var skeletons: [String: [UInt32]] = [:]
+    /// Each bucket keeps its tokens' letters too (`SkeletonBucket`), read in one sweep.
+    private(set) var skeletons: [String: SkeletonBucket] = [:]
     /// Token ids by the skeletons of their letters read the ways another language reads them
     /// (`ConsonantSkeleton.alternates` for Hebrew, `ArabicScriptSpelling.alternateSkeletons`,
     /// with `arabicScriptBit`), apart from `skeletons`: what shares only such a skeleton with a
     /// query token is compared by that script's rules alone, not by edit distance ("alk" is two
     /// edits from "alkby", الكعبي, filed under "lk" with its article kept).
-    private(set) var alternateSkeletons: [String: [UInt32]] = [:]
+    private(set) var alternateSkeletons: [String: SkeletonBucket] = [:]
     /// Marks an id of `skeletons` or `alternateSkeletons` as a romanization of Arabic script.
     static let arabicScriptBit: UInt32 = 1 << 31
     /// Per token id: whether it is in `skeletons`.
@@ -627,7 +628,7 @@ struct NameTokenIndex: Sendable {
     private mutating func addSkeleton(of token: some Collection<UInt8>, id: UInt32, script: TokenScript) {
         hasSkeleton[Int(id)] = true
         let skeleton = ConsonantSkeleton.of(token)
-        if !skeleton.isEmpty { skeletons[skeleton, default: []].append(script == .arabic ? id | Self.arabicScriptBit : id) }
+        if !skeleton.isEmpty { skeletons[skeleton, default: SkeletonBucket()].append(script == .arabic ? id | Self.arabicScriptBit : id, token: token) }
     }
 
     /// Marks a consonantal romanization of Hebrew (`isConsonantal`) or a romanization of Arabic
@@ -645,7 +646,7 @@ struct NameTokenIndex: Sendable {
         }
         comparedAs[Int(id)] = script
         let entry = script == .arabic ? id | Self.arabicScriptBit : id
-        for alternate in alternates { alternateSkeletons[alternate, default: []].append(entry) }
+        for alternate in alternates { alternateSkeletons[alternate, default: SkeletonBucket()].append(entry, token: token) }
     }
 
     /// Whether vocabulary token `id` is a consonantal romanization of Hebrew, compared with a
@@ -734,7 +735,9 @@ struct NameTokenIndex: Sendable {
             ("whole-name token sets", wholeNames.approximateBytes),
             ("nickname relations", nicknames.approximateBytes),
             ("vocabulary", vocabulary.approximateBytes),
-            ("consonant skeletons", (skeletons.count + alternateSkeletons.count) * 80),
+            ("consonant skeletons", [skeletons, alternateSkeletons].reduce(0) { total, buckets in
+                buckets.values.reduce(total + buckets.capacity * 48) { $0 + $1.approximateBytes }
+            }),
             ("typing-error deletions", deletions.approximateBytes),
             ("prefix postings", prefixes.approximateBytes),
             ("initials", initials.approximateBytes),

@@ -49,7 +49,7 @@ struct PatternDistance {
                 let diagonal = (((matches & plus) &+ plus) ^ plus) | matches | minus | transposed
                 var horizontalPlus = minus | ~(diagonal | plus)
                 var horizontalMinus = diagonal & plus
-                if horizontalPlus & last != 0 { score += 1 } else if horizontalMinus & last != 0 { score -= 1 }
+                if horizontalPlus & last != 0 { score &+= 1 } else if horizontalMinus & last != 0 { score &-= 1 }
                 horizontalPlus = horizontalPlus << 1 | 1
                 horizontalMinus = horizontalMinus << 1
                 plus = horizontalMinus | ~(diagonal | horizontalPlus)

@@ -361,8 +361,8 @@ struct NameQueryToken {
             placeNewSpellings(from: firstNew, index: index)
             return 0
         }
-        let own = index.skeletons[skeleton] ?? []
-        let alternate = index.alternateSkeletons[skeleton] ?? []
+        let own = index.skeletons[skeleton] ?? SkeletonBucket()
+        let alternate = index.alternateSkeletons[skeleton] ?? SkeletonBucket()
         var compared = own.count + alternate.count
         guard compared <= skeletonLimit ?? .max else {
             placeNewSpellings(from: firstNew, index: index)
@@ -379,32 +379,27 @@ struct NameQueryToken {
         var consonants: PatternDistance?? = nil
         let arabicBit = NameTokenIndex.arabicScriptBit
         let typedLetters = ArabicScriptSpelling.letterMask(bytes)
-        index.vocabulary.withBytesReader { reader in
-            for (candidates, isOwn) in [(own, true), (alternate, false)] {
-                for (offset, entry) in candidates.enumerated() {
-                    if offset + 8 < candidates.count { reader.prefetchOffsets(of: candidates[offset + 8] & ~arabicBit) }
-                    if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4] & ~arabicBit) }
-                    let id = entry & ~arabicBit
-                    let arabic = entry & arabicBit != 0
-                    // A token two typing errors away may be a romanization of Arabic script as well
-                    // ("alkhatib" for "alkhtyb", الخطيب): then it is one.
-                    let noted = positions.value(of: id)
-                    if let noted, kinds[Int(noted)] <= .romanized || !arabic { continue }
-                    // Without reading the bytes: a token of neither script is passed over.
-                    if otherScriptsOnly, !arabic, !index.isConsonantal(id) { continue }
-                    // The bytes first: most candidates have vowels, and the flag is a read far away.
-                    let token = reader[id]
-                    var quality: Float?
-                    if noted == nil, isOwn || !arabic {
-                        let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
-                        if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
-                        quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
-                    }
-                    if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
-                        quality = max(quality ?? 0, aligned)
-                    }
-                    if let quality { note(id, .romanized, quality: quality) }
+        for (candidates, isOwn) in [(own, true), (alternate, false)] {
+            candidates.forEach { entry, token in
+                let id = entry & ~arabicBit
+                let arabic = entry & arabicBit != 0
+                // A token two typing errors away may be a romanization of Arabic script as well
+                // ("alkhatib" for "alkhtyb", الخطيب): then it is one.
+                let noted = positions.value(of: id)
+                if let noted, kinds[Int(noted)] <= .romanized || !arabic { return }
+                // Without a look at the letters: a token of neither script is passed over.
+                if otherScriptsOnly, !arabic, !index.isConsonantal(id) { return }
+                var quality: Float?
+                if noted == nil, isOwn || !arabic {
+                    // The letters first: most candidates have vowels, and the flag is a read far away.
+                    let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
+                    if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
+                    quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
                 }
+                if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
+                    quality = max(quality ?? 0, aligned)
+                }
+                if let quality { note(id, .romanized, quality: quality) }
             }
         }
         placeNewSpellings(from: firstNew, index: index)
@@ -419,20 +414,18 @@ struct NameQueryToken {
     private mutating func addArabicScriptHeads(of bytes: [UInt8], index: NameTokenIndex, skeletonLimit: Int?) -> Int {
         guard let head = ArabicScriptSpelling.detachedArticleHead(of: bytes) else { return 0 }
         let skeleton = ConsonantSkeleton.of(head)
-        let candidates = [index.skeletons[skeleton] ?? [], index.alternateSkeletons[skeleton] ?? []]
+        let candidates = [index.skeletons[skeleton] ?? SkeletonBucket(), index.alternateSkeletons[skeleton] ?? SkeletonBucket()]
         let compared = candidates[0].count + candidates[1].count
         guard compared > 0, compared <= skeletonLimit ?? .max else { return 0 }
         let arabicBit = NameTokenIndex.arabicScriptBit
         let typedLetters = ArabicScriptSpelling.letterMask(head)
-        index.vocabulary.withBytesReader { reader in
-            for list in candidates {
-                for entry in list where entry & arabicBit != 0 {
-                    let id = entry & ~arabicBit
-                    if let noted = positions.value(of: id), kinds[Int(noted)] <= .romanized { continue }
-                    let token = reader[id]
-                    if let aligned = head.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
-                        note(id, .romanized, quality: aligned * ArabicScriptSpelling.detachedArticleFactor)
-                    }
+        for bucket in candidates {
+            bucket.forEach { entry, token in
+                guard entry & arabicBit != 0 else { return }
+                let id = entry & ~arabicBit
+                if let noted = positions.value(of: id), kinds[Int(noted)] <= .romanized { return }
+                if let aligned = head.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
+                    note(id, .romanized, quality: aligned * ArabicScriptSpelling.detachedArticleFactor)
                 }
             }
         }
