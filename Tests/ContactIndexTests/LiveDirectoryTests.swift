@@ -84,6 +84,23 @@ import Testing
         }
     }
 
+    /// A burst of writes back to back replays them on the writer's thread, while the replay's
+    /// timer looks less and less often (`LiveDirectory.retryReplay`); once the burst ends, its
+    /// last write is still replayed in the background, and the next burst starts afresh.
+    @Test func theLastWriteOfABurstIsReplayedOnceTheWriterIsQuiet() {
+        let live = LiveDirectory(ContactDirectory((0..<30).map { Self.contact($0, version: 0) }, configuration: .init(defaultRegion: "US")))
+        for burst in 1...3 {
+            let before = live.backgroundReplayCount
+            for step in 0..<400 { live.upsert(Self.contact(step % 40, version: burst * 1000 + step)) }
+            #expect(live.waitForReplay(seconds: 5), "burst \(burst) was left unreplayed")
+            #expect(live.backgroundReplayCount > before, "burst \(burst): nothing replayed in the background")
+            live.withBothCopies { active, standby, isLevel in
+                #expect(isLevel)
+                for index in 0..<40 { #expect(active.contact(id: "C\(index)") == standby.contact(id: "C\(index)")) }
+            }
+        }
+    }
+
     @Test func replacementSwapsTheWholeDirectory() {
         let live = LiveDirectory(ContactDirectory((0..<10).map { Self.contact($0, version: 0) }, configuration: .init(defaultRegion: "US")))
         live.replace(with: ContactDirectory((5..<8).map { Self.contact($0, version: 9) }, configuration: .init(defaultRegion: "US")))
