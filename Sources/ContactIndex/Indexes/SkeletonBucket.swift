@@ -43,14 +43,6 @@ struct SkeletonBucket: Sendable {
         }
     }
 
-    /// Makes each array's storage its own and sized to fit (see
-    /// `NameTokenIndex.prepareForUpdates`).
-    mutating func makeStorageUnique() {
-        entries.reserveCapacity(entries.count)
-        ends.reserveCapacity(ends.count)
-        letters.reserveCapacity(letters.count)
-    }
-
     /// Approximate heap bytes held (the arrays' storage and headers).
     var approximateBytes: Int {
         entries.capacity * 4 + ends.capacity * 4 + letters.capacity + 3 * 32

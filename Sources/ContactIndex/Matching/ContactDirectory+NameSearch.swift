@@ -110,8 +110,9 @@ extension ContactDirectory {
     /// Ltd" is found as "Acme": legal forms are not indexed), the first 8, each with whether the
     /// agent typed it whole (a hyphen follows it, or it is a particle between two words: "de" in
     /// "ana de garza" is the name's particle, not the start of "delgado"; as the first or last
-    /// word it may start a name being typed); then, when the query has particles, its joined form ("van der berg"
-    /// also as "vanderberg", "al husseini" as "alhusseini": stored names written as one word);
+    /// word it may start a name being typed); then, when the query has particles, its joined
+    /// form ("van der berg" also as "vanderberg", "al husseini" as "alhusseini": stored names
+    /// written as one word);
     /// then, when it has parts linked by hyphens, the form with those joined ("min-jun kim" also
     /// as "minjun kim"), and the forms with one pair of neighbours joined ("min jun kim" as
     /// "minjun kim" and "min junkim": `JoinedQueryTokens`). A search runs these last ones only
