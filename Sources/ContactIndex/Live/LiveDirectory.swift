@@ -47,7 +47,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     /// The configuration of the directory; kept across `replace`.
     public let configuration: DirectoryConfiguration
     private let preparer: ContactPreparer
-    private let copies: UnsafeMutablePointer<ContactDirectory>
+    private let copies: UnsafeMutablePointer<DirectoryCopy>
     private let active = Atomic<Int>(0)
     private let readers0 = Atomic<Int>(0)
     private let readers1 = Atomic<Int>(0)
@@ -96,8 +96,8 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         self.preparer = directory.preparer
         let (first, second) = directory.readiedCopies()
         copies = .allocate(capacity: 2)
-        copies.initialize(to: consume first)
-        (copies + 1).initialize(to: consume second)
+        copies.initialize(to: DirectoryCopy(directory: consume first))
+        (copies + 1).initialize(to: DirectoryCopy(directory: consume second))
         // Weak: a replay still due when the directory goes has nothing left to do.
         replayTimer.setEventHandler { [weak self] in self?.replayWhenQuiet() }
         replayTimer.resume()
@@ -122,17 +122,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     public func withDirectory<R>(_ body: (borrowing ContactDirectory) throws -> R) rethrows -> R {
         let side = enter()
         defer { addReaders(-1, side: side) }
-        return try Self.lend(&copies[side], to: body)
-    }
-
-    /// Calls `body` with the directory where it lies. Passing `copies[side]` to `body` directly
-    /// copied the directory first (a retain and a release of each of its arrays in every look-up,
-    /// on cache lines that the readers on other cores share); through an `inout` parameter the
-    /// compiler passes its address. Nothing is written: `body` only borrows it, and the writer
-    /// never touches a copy that has readers (see the type's comment).
-    @inline(__always)
-    private static func lend<R>(_ directory: inout ContactDirectory, to body: (borrowing ContactDirectory) throws -> R) rethrows -> R {
-        try body(directory)
+        return try copies[side].lend(to: body)
     }
 
     /// The number of contacts now.
@@ -210,10 +200,10 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
         writer.withLock { state in
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             waitForReaders(leaving: standby)
-            copies[standby] = first.take()!
+            copies[standby].directory = first.take()!
             active.store(standby, ordering: .sequentiallyConsistent)
             waitForReaders(leaving: 1 - standby)
-            copies[1 - standby] = second.take()!
+            copies[1 - standby].directory = second.take()!
             state.lagging = nil
             changes.add(1, ordering: .relaxed)
         }
@@ -228,7 +218,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
             // The replay of the last write has not run yet: it runs here, as it must before the
             // standby copy takes a new write.
             replayLagging(&state)
-            let removed = change.apply(to: &copies[standby], returningRemoved: true)
+            let removed = change.apply(to: &copies[standby].directory, returningRemoved: true)
             active.store(standby, ordering: .sequentiallyConsistent)
             state.lagging = change
             lastWrite.store(Self.monotonicNanoseconds(), ordering: .relaxed)
@@ -285,7 +275,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     private func replayLagging(_ state: inout WriterState) {
         let standby = 1 - active.load(ordering: .sequentiallyConsistent)
         waitForReaders(leaving: standby)
-        if let lagging = state.lagging.take() { _ = lagging.apply(to: &copies[standby], returningRemoved: false) }
+        if let lagging = state.lagging.take() { _ = lagging.apply(to: &copies[standby].directory, returningRemoved: false) }
     }
 
     /// How many writes were replayed on the second copy in the background so far; the others
@@ -309,7 +299,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     func withBothCopies<R>(_ body: (_ active: ContactDirectory, _ standby: ContactDirectory, _ isLevel: Bool) -> R) -> R {
         writer.withLock { state in
             let side = active.load(ordering: .sequentiallyConsistent)
-            return body(copies[side], copies[1 - side], state.lagging == nil)
+            return body(copies[side].directory, copies[1 - side].directory, state.lagging == nil)
         }
     }
 
@@ -323,6 +313,24 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
             spins += 1
             if spins > 64 { if sleeping { usleep(20) } else { sched_yield() } }
         }
+    }
+}
+
+/// One copy of a `LiveDirectory`'s left-right pair, lent to readers where it lies.
+///
+/// Why a type that cannot be copied: a reader passes the directory to `body` borrowed, and a
+/// value of such a type is borrowed in place, never copied; a copy of the directory is a retain
+/// and a release of each of its arrays in every look-up, on cache lines that the readers on
+/// other cores share. Read out of the pointer as a plain `ContactDirectory`, it was copied; lent
+/// through an `inout` parameter, it was not, but each look-up was then a modifying access of the
+/// shared copy, and two readers at once a race to ThreadSanitizer (`make tsan`).
+private struct DirectoryCopy: ~Copyable {
+    var directory: ContactDirectory
+
+    /// Calls `body` with the directory, borrowed where it lies.
+    @inline(__always)
+    borrowing func lend<R>(to body: (borrowing ContactDirectory) throws -> R) rethrows -> R {
+        try body(directory)
     }
 }
 
