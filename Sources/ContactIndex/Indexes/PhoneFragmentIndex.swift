@@ -49,6 +49,10 @@ struct PhoneFragmentIndex: Sendable {
         // A counting sort of the slots by window into one flat array, then one copy a bucket:
         // ten million appends, each checking its bucket's storage, took a third of a second.
         let total = ends.last ?? 0  // the windows of the contacts listed
+        // None: nothing to file. (An array made with capacity 0 writes its count into the
+        // standard library's shared empty array, which ThreadSanitizer reports as a race with
+        // any other thread reading an empty array.)
+        guard total > 0 else { return }
         var starts = [Int](repeating: 0, count: buckets.count + 1)
         for window in windows[0..<total] { starts[Int(window) + 1] += 1 }
         for bucket in buckets.indices { starts[bucket + 1] += starts[bucket] }
