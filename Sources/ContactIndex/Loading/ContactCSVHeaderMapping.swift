@@ -54,16 +54,26 @@ public enum ContactCSVHeaderMapping {
         if let known = exact[key] { return known }
         // Google Contacts: "Phone 1 - Value" / "Phone 1 - Type", "E-mail 2 - Value" / "- Type".
         // Whole words only: "Phonetic First Name" and "Surname Yomi" are name readings.
-        let isPhoneish = ContactCSVHeaderWords.words(trimmed).contains(where: ContactCSVHeaderWords.namesPhone)
-        let isEmailish = key.contains("email")
+        let words = ContactCSVHeaderWords.words(trimmed)
+        let isPhoneish = words.contains(where: ContactCSVHeaderWords.namesPhone)
+        let labelSuffix = words.last == "type" || words.last == "label"
+        // An email column's words are an email word and qualifiers ("E-mail 2 Address",
+        // "Additional email addresses"): "Owner Email", "E-mail Display Name" and "Email
+        // Domain" hold something else.
+        let isEmailish = ContactCSVHeaderWords.nameOwnEmail(labelSuffix ? Array(words.dropLast()) : words)
         let excluded = ["fax", "opt", "bounce", "donot", "verified", "consent", "status", "date", "count"]
-        if (isPhoneish || isEmailish), !excluded.contains(where: { key.contains($0) }), !key.hasPrefix("has"), !key.hasPrefix("is") {
-            if key.hasSuffix("type") || key.hasSuffix("label") {
+        if (isPhoneish || isEmailish), !excluded.contains(where: { key.contains($0) }), !key.hasPrefix("has"), !key.hasPrefix("is"),
+           !ContactCSVHeaderWords.nameAnotherPerson(words)
+        {
+            if labelSuffix, key.hasSuffix("type") || key.hasSuffix("label") {
                 return .label(forHeader: String(key.dropLast(key.hasSuffix("type") ? 4 : 5)) + "value")
             }
             return isEmailish ? .email(label: nil) : .phone(label: nil)
         }
-        if key.hasSuffix("country") || key.hasSuffix("countryregion") || key == "countrycode" { return .region }
+        if key.hasSuffix("country") || key.hasSuffix("countryregion") || key == "countrycode" || ContactCSVHeaderWords.nameCountry(words) {
+            // "IP Country": where a web visitor was seen, not where the record's phones are.
+            return ContactCSVHeaderWords.nameNetworkLocation(words) ? .attribute(trimmed) : .region
+        }
         if let field = fieldOfOwnRecord(trimmed) {
             let column = guess(field)
             if case .attribute = column {} else { return column }
@@ -84,19 +94,35 @@ public enum ContactCSVHeaderMapping {
     /// Headers known by their folded form.
     static let exact: [String: ContactCSVColumn] = {
         var table: [String: ContactCSVColumn] = [:]
-        for key in ["firstname", "givenname", "first", "forename"] { table[key] = .firstName }
-        for key in ["lastname", "familyname", "surname", "last"] { table[key] = .lastName }
+        // With the names of European Outlook and CRM exports (German, French, Spanish, Italian,
+        // Dutch, Portuguese, Scandinavian): "Vorname", "Prénom", "Nachname", "Nom"…
+        for key in ["firstname", "givenname", "first", "forename", "vorname", "prénom", "prenom", "nombre", "nome", "voornaam",
+                    "förnamn", "fornamn", "fornavn"] {
+            table[key] = .firstName
+        }
+        for key in ["lastname", "familyname", "surname", "last", "nachname", "familienname", "nom", "apellidos", "apellido",
+                    "cognome", "achternaam", "sobrenome", "efternamn", "etternavn"] {
+            table[key] = .lastName
+        }
         for key in ["name", "fullname", "displayname", "contactname"] { table[key] = .displayName }
         for key in ["phone", "phonenumber", "mobile", "mobilephone", "mobilephonenumber", "cell", "cellphone", "homephone",
                     "otherphone", "workphone", "businessphone", "businessphone2", "homephone2", "assistantphone",
                     "primaryphone", "companymainphone", "carphone", "telephone", "tel"] {
             table[key] = .phone(label: nil)
         }
-        for key in ["email", "emailaddress", "email2address", "email3address", "additionalemailaddresses", "mail"] {
+        for key in ["email", "emailaddress", "email2address", "email3address", "additionalemailaddresses", "mail",
+                    "adressedemessagerie", "adressemessagerie", "courriel", "adressecourriel", "direccióndecorreoelectrónico",
+                    "direcciondecorreoelectronico", "correoelectrónico", "correoelectronico", "correo"] {
             table[key] = .email(label: nil)
         }
         for key in ["entity", "entitytype", "recordtype", "objecttype", "kind"] { table[key] = .entity }
-        for key in ["company", "companyname", "accountname", "account", "organization", "organizationname",
+        // Not "account" alone: Outlook's "Account" is a free-text field of the contact's, not
+        // its employer (Salesforce writes "Account Name" or "Account.Name").
+        for key in ["firma", "société", "societe", "empresa", "organización", "organizacion", "azienda", "società", "societa",
+                    "bedrijf", "organisatie", "företag", "foretag"] {
+            table[key] = .company
+        }
+        for key in ["company", "companyname", "accountname", "organization", "organizationname",
                     "organization1name", "organisation", "employer"] {
             table[key] = .company
         }

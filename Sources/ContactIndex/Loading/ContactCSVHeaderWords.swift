@@ -48,7 +48,101 @@ enum ContactCSVHeaderWords {
         }
         switch stem {
         case "phone", "phones", "telephone", "mobile", "cell", "tel": return true
-        default: return stem.hasSuffix("phone")
+        // The words of European exports (German, French, Spanish, Italian, Dutch, Portuguese
+        // Outlook: "Telefon geschäftlich", "Téléphone bureau", "Teléfono móvil", "Tél. mobile").
+        case "telefon", "téléphone", "teléfono", "telefono", "telefoon", "tél", "handy", "portable", "móvil", "movil",
+             "cellulare", "mobiel", "mobil", "celular", "telemóvel", "telemovel":
+            return true
+        default: return ["phone", "telefon", "telefono", "telefoon"].contains(where: stem.hasSuffix)
         }
+    }
+
+    /// Whether the words name one of the record's own email addresses: an email word ("email",
+    /// "e" "mail", "emails", or glued to a qualifier: "emailaddress", "workemail") beside
+    /// qualifiers only ("address", a number, "value", "work", "home", "primary", "additional",
+    /// …). Any other word says the column holds something else: another person's address ("Owner
+    /// Email"), a name ("E-mail Display Name"), a domain, or marketing figures ("Marketing emails
+    /// opened", "Unsubscribed from all email").
+    static func nameOwnEmail(_ words: [String]) -> Bool {
+        var sawEmail = false
+        var index = 0
+        while index < words.count {
+            var word = words[index]
+            // "E-mail", "E-Mail-Adresse", "E-mailadres" (Dutch).
+            if word == "e", index + 1 < words.count, words[index + 1].hasPrefix("mail") {
+                word = "e" + words[index + 1]
+                index += 1
+            }
+            index += 1
+            if isQualifier(word) { continue }
+            guard let range = word.range(of: "email") else { return false }
+            let before = word[..<range.lowerBound]
+            var after = word[range.upperBound...]
+            if after.hasPrefix("s") { after = after.dropFirst() }
+            guard before.isEmpty || isQualifier(String(before)), after.isEmpty || isQualifier(String(after)) else { return false }
+            sawEmail = true
+        }
+        return sawEmail
+    }
+
+    /// Words that qualify an email address or a phone number of the record's own without
+    /// changing what it is.
+    static let qualifiers: Set<String> = [
+        "address", "addresses", "addr", "value", "work", "home", "personal", "private", "other", "primary", "secondary",
+        "additional", "alternate", "alternative", "alt", "business", "main", "office", "preferred", "contact", "person", "lead",
+        // The same in the languages of European exports ("E-Mail-Adresse", "E-mail privé").
+        "adresse", "adres", "adresa", "indirizzo", "endereco", "endereço", "direccion", "dirección", "privat", "privé", "prive",
+        "geschäftlich", "geschaftlich", "beruflich", "arbeit", "travail", "trabajo", "lavoro", "personnel", "personal",
+    ]
+
+    private static func isQualifier(_ word: String) -> Bool {
+        qualifiers.contains(word) || (!word.isEmpty && word.allSatisfy(\.isNumber))
+    }
+
+    /// Whether the words name someone other than the record: its owner in the CRM, the user who
+    /// created or changed it, a sales representative ("Owner Phone", "Created By Email"). Their
+    /// numbers and addresses are not the record's: a call from the owner must not pop every
+    /// record they own.
+    static func nameAnotherPerson(_ words: [String]) -> Bool {
+        words.contains { word in
+            ["user", "rep", "representative", "agent", "salesperson"].contains(word)
+                // also glued, as Data Loader writes them ("OWNERPHONE", "CREATEDBYEMAIL")
+                || ["owner", "created", "modified"].contains(where: word.hasPrefix)
+        }
+    }
+
+    /// Whether the words name an address of the network, not of the record ("IP Country",
+    /// "IP Country Code": where a web visitor was seen).
+    static func nameNetworkLocation(_ words: [String]) -> Bool {
+        words.contains { $0 == "ip" || $0.hasPrefix("ipcountry") || $0 == "geoip" }
+    }
+
+    /// How much a country column speaks for the record's phones, best first: 0 for the record's
+    /// country or its main address ("Country", "Country/Region", "Mailing Country", "Address 1 -
+    /// Country"), 1 for a business one ("Business Country/Region", "Billing Country"), 2 for a
+    /// home one, 3 for the others ("Other Country", "Shipping Country", "Address 2 - Country").
+    /// A row's phones take the region of its best-ranked country cell that is not empty.
+    static func countryRank(_ words: [String]) -> Int {
+        // Words may be glued ("OTHERCOUNTRY", "MAILINGCOUNTRY"): looked for inside the header.
+        let key = words.joined()
+        func names(_ qualifiers: [String]) -> Bool { qualifiers.contains(where: key.contains) }
+        // English, then the words of German, French, Spanish, Italian and Dutch Outlook exports
+        // ("Land/Region geschäftlich", "Pays/Région (domicile)", "País o región del trabajo").
+        if names(["other", "shipping", "secondary", "alternate", "alternative", "previous", "weitere", "andere", "autre", "otro", "otra", "altro", "overig"]) {
+            return 3
+        }
+        if words.contains(where: { $0.allSatisfy(\.isNumber) && (Int($0) ?? 1) > 1 }) { return 3 }
+        if names(["home", "personal", "private", "privat", "domicile", "domicilio", "casa", "thuis", "privé", "prive"]) { return 2 }
+        if names(["business", "work", "billing", "office", "company", "geschäftlich", "geschaftlich", "bureau", "trabajo", "lavoro", "ufficio", "werk", "zakelijk"]) {
+            return 1
+        }
+        return 0
+    }
+
+    /// Whether the words name a country in the languages of European exports: "Land" (German,
+    /// Dutch, Swedish; alone or as "Land/Region …", never "Land Line"), "Pays", "País", "Paese".
+    static func nameCountry(_ words: [String]) -> Bool {
+        if words == ["land"] || words.starts(with: ["land", "region"]) { return true }
+        return words.contains { ["pays", "país", "pais", "paese"].contains($0) }
     }
 }

@@ -186,7 +186,9 @@ struct ContactCSVRowConverter: Sendable {
                         scratch.preparer.draft.entity = entity
                     }
                 case .region:
-                    if regionCell == nil {
+                    // The best-ranked country cell that is not empty ("Mailing Country" before
+                    // "Other Country", whatever their order in the file).
+                    if regionCell == nil || layout.regionRank[index] < layout.regionRank[regionColumn] {
                         regionCell = range
                         regionColumn = index
                     }
@@ -241,7 +243,12 @@ struct ContactCSVRowConverter: Sendable {
                 }
             }
             if let regionCell {
-                let key = Array(cell(regionCell))
+                // A Google Contacts cell may hold several countries (" ::: "): the first one.
+                var firstValue: Range<Int>? = nil
+                Self.forEachValue(in: cell(regionCell), emailStyle: false) { part in
+                    if firstValue == nil { firstValue = part }
+                }
+                let key = Array(cell(regionCell)[firstValue ?? 0..<regionCell.count])
                 let region: String?
                 if let cached = scratch.regions[key] { region = cached } else {
                     region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))

@@ -6,6 +6,9 @@ struct ContactCSVRowLayout: Sendable {
     let columns: [ContactCSVColumn]
     /// For each column, the column holding its label (Google's "Phone 1 - Type"), or -1.
     let labelColumn: [Int]
+    /// For each region column, how much it speaks for the row's phones, best first
+    /// (`ContactCSVHeaderWords.countryRank`); 0 for the other columns.
+    let regionRank: [Int]
     /// Problems of the header row itself (invalid UTF-8).
     let headerProblems: [CSVLoadProblem]
     /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
@@ -46,6 +49,9 @@ struct ContactCSVRowLayout: Sendable {
         self.headers = headers
         self.columns = columns
         self.labelColumn = labelColumn
+        regionRank = zip(headers, columns).map { header, column in
+            column == .region ? ContactCSVHeaderWords.countryRank(ContactCSVHeaderWords.words(header)) : 0
+        }
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
     }

@@ -4,8 +4,9 @@ public struct ContactEntity: RawRepresentable, Sendable, Hashable, Codable, Expr
     /// The entity name as the host writes it, lower-cased ("contact").
     public var rawValue: String
 
-    /// Creates an entity from its name (lower-cased).
-    public init(rawValue: String) { self.rawValue = rawValue.lowercased() }
+    /// Creates an entity from its name (lower-cased, without the spaces around it: " Lead " is
+    /// "lead").
+    public init(rawValue: String) { self.rawValue = Substring(rawValue).trimmingWhitespace().lowercased() }
 
     /// Creates an entity from a literal.
     public init(stringLiteral value: String) { self.init(rawValue: value) }
