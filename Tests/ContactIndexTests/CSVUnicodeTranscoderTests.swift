@@ -58,12 +58,30 @@ import Testing
         }
     }
 
-    @Test func brokenUnitsBecomeReplacementCharacters() {
+    @Test func brokenUnitsBecomeBytesThatNoUTF8Holds() {
         var transcoder = CSVUnicodeTranscoder(form: .utf16LittleEndian)
         var out: [UInt8] = []
         // a lone low surrogate, a high surrogate before "A", then half a unit at the end.
         transcoder.transcode([0x00, 0xDC, 0x3D, 0xD8, 0x41, 0x00, 0x42], isFinal: true, into: &out)
+        #expect(out == [0xFF, 0xFF, 0x41, 0xFF])
         #expect(String(decoding: out, as: UTF8.self) == "\u{FFFD}\u{FFFD}A\u{FFFD}")
+    }
+
+    /// An unpaired surrogate in a UTF-16 file is reported with its line and column, as an
+    /// invalid byte of a UTF-8 file is, and the row still loads.
+    @Test func anUnpairedSurrogateIsReportedWhereItIs() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "id,first_name,last_name\n1,Ann,Lee\n2,A".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        bytes += [0x00, 0xD8]  // a high surrogate with no low half
+        for unit in "B,Kim\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let (directory, report) = try ContactCSVLoader().load(bytes: bytes)
+        #expect(report.rowsLoaded == 2)
+        #expect(directory.contact(id: "2")?.firstName == "A\u{FFFD}B")
+        let problem = try #require(report.problems.first)
+        #expect(report.problems.count == 1)
+        #expect(problem.line == 3)
+        #expect(problem.column == "first_name")
+        #expect(problem.kind == .invalidUTF8(byteOffset: 1))
     }
 
     @Test func nulCharactersAreDroppedAndReported() throws {

@@ -7,14 +7,15 @@ struct CSVBlock: Sendable {
 }
 
 /// Reads a byte stream into blocks of whole records (`CSVRecordSplitter`), so that each block can
-/// be parsed on its own thread. Skips a UTF-8 byte-order mark; after a UTF-16 or UTF-32 one, the
+/// be parsed on its own thread. Skips a UTF-8 byte-order mark (the input is then UTF-8, whatever
+/// encoding the caller asked for); after a UTF-16 or UTF-32 one, the
 /// stream is transcoded to UTF-8 as it is read (`CSVUnicodeTranscoder`), so blocks always hold
 /// UTF-8 (or the single-byte encoding the caller chose). A record longer than a block makes the
 /// block grow until it holds the whole record.
 struct CSVBlockReader {
     private let read: (UnsafeMutableRawBufferPointer) -> Int
     private let blockSize: Int
-    private let splitter: CSVRecordSplitter
+    private var splitter: CSVRecordSplitter
     private var pending: [UInt8] = []
     private var atEnd = false
     private var nextLine = 1
@@ -26,6 +27,8 @@ struct CSVBlockReader {
     /// The encoding form the stream was transcoded from, when its byte-order mark named UTF-16
     /// or UTF-32.
     var transcodedForm: CSVUnicodeTranscoder.Form? { transcoder?.form }
+    /// Whether a UTF-8 byte-order mark started the stream (and was skipped).
+    private(set) var startedWithUTF8Mark = false
 
     init(read: @escaping (UnsafeMutableRawBufferPointer) -> Int, blockSize: Int, delimiter: UInt8) {
         self.read = read
@@ -58,6 +61,7 @@ struct CSVBlockReader {
             checkedBOM = true
             if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
                 pending.removeFirst(3)
+                startedWithUTF8Mark = true
             } else if let (form, markLength) = CSVUnicodeTranscoder.Form.detect(pending) {
                 var transcoder = CSVUnicodeTranscoder(form: form)
                 var utf8: [UInt8] = []
@@ -78,6 +82,46 @@ struct CSVBlockReader {
                 return cut()
             }
         }
+    }
+
+    /// The field delimiter the records are split at.
+    var delimiter: UInt8 { splitter.delimiter }
+
+    /// Reads the header line and, when it holds no comma outside quotes but holds semicolons or
+    /// tabs, makes the more frequent of those the delimiter: Excel writes ";" where the decimal
+    /// separator is a comma (German, French, Italian, Spanish, Dutch exports), and "Unicode text"
+    /// and many tools write tabs. Only a comma delimiter is replaced.
+    /// - Returns: the delimiter chosen, or nil when it stays.
+    /// - Complexity: O(n) in the header line's bytes (at most a few blocks are read for it).
+    mutating func detectDelimiter() -> UInt8? {
+        guard splitter.delimiter == UInt8(ascii: ",") else { return nil }
+        var counts: (commas: Int, semicolons: Int, tabs: Int) = (0, 0, 0)
+        while true {
+            // From the start each time: the first reads may still drop a byte-order mark or
+            // transcode what they read.
+            counts = (0, 0, 0)
+            var inQuotes = false
+            var lineEnded = false
+            for byte in pending {
+                if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+                if inQuotes { continue }
+                switch byte {
+                case UInt8(ascii: ","): counts.commas += 1
+                case UInt8(ascii: ";"): counts.semicolons += 1
+                case UInt8(ascii: "\t"): counts.tabs += 1
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"): lineEnded = true
+                default: break
+                }
+                if lineEnded { break }
+            }
+            // A header line longer than four blocks is left as it is.
+            if lineEnded || atEnd || pending.count > 4 * blockSize { break }
+            _ = fill()
+        }
+        guard counts.commas == 0, counts.semicolons + counts.tabs > 0 else { return nil }
+        let chosen = counts.semicolons >= counts.tabs ? UInt8(ascii: ";") : UInt8(ascii: "\t")
+        splitter = CSVRecordSplitter(delimiter: chosen)
+        return chosen
     }
 
     /// The first record alone (the header), as a block.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a CSV load did: how many rows it read, loaded, updated and rejected, and every problem
 /// with its line, column and reason.
 ///
@@ -31,6 +37,13 @@ public struct CSVLoadReport: Sendable {
     /// The encoding form ("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE") that the input's
     /// byte-order mark named and the loader transcoded to UTF-8; nil for other input.
     public var transcodedFrom: String?
+    /// Whether a UTF-8 byte-order mark made the loader read the input as UTF-8 although another
+    /// encoding was asked for (`ContactCSVLoader.Options.encoding`): a file saved as "CSV UTF-8"
+    /// by Excel, loaded with a Windows-1252 setting.
+    public var byteOrderMarkOverrodeEncoding = false
+    /// The delimiter read from the header line when it was not the comma asked for (";" or a
+    /// tab: `ContactCSVLoader.Options.detectsDelimiter`); nil otherwise.
+    public var detectedDelimiter: Character?
 
     /// Creates an empty report.
     public init() {}
@@ -42,6 +55,8 @@ public struct CSVLoadReport: Sendable {
     public func summary(maximumProblems: Int = 20) -> String {
         var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
         if let transcodedFrom { lines.append("encoding: \(transcodedFrom) (byte-order mark), read as UTF-8") }
+        if let detectedDelimiter { lines.append("delimiter: \(detectedDelimiter == "\t" ? "tab" : "\"\(detectedDelimiter)\"") (the header has no comma)") }
+        if byteOrderMarkOverrodeEncoding { lines.append("encoding: UTF-8 (byte-order mark), not the encoding asked for") }
         if let idSynthesis { lines.append("ids: " + idSynthesis) }
         lines += problems.prefix(maximumProblems).map(\.description)
         if problems.count > maximumProblems { lines.append("… and \(problems.count - maximumProblems) more") }
@@ -64,10 +79,11 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
     /// A sentence for a person.
     public var description: String {
         switch self {
-        case .unreadable(let path, let code): "cannot read \(path) (errno \(code))"
+        case .unreadable(let path, let code): "cannot read \(path): \(String(cString: strerror(code))) (errno \(code))"
         case .missingHeader: "the input has no header row"
         case .noIDColumn(let headers): "no column holds the record id (headers: \(headers.joined(separator: ", ")))"
-        case .problemsInStrictMode(let report): "strict mode: \(report.problems.count) problems, nothing loaded\n" + report.summary()
+        case .problemsInStrictMode(let report):
+            "strict mode: \(report.problems.count) problems, nothing loaded; without strict mode the load would have been:\n" + report.summary()
         }
     }
 }

@@ -3,7 +3,10 @@
 ///
 /// Chunks may end inside a code unit or between the halves of a surrogate pair: those bytes
 /// wait for the next chunk. Unpaired surrogates, code points above U+10FFFF and a truncated
-/// last code unit become U+FFFD. Memory: the output of one chunk, plus three bytes.
+/// last code unit become the byte 0xFF, which no UTF-8 holds: the loader's check of each cell
+/// then reports them with their line and column (as invalid UTF-8, replaced by U+FFFD), as it
+/// does the invalid bytes of a UTF-8 file; replaced here, they were lost without a word.
+/// Memory: the output of one chunk, plus three bytes.
 struct CSVUnicodeTranscoder: Sendable {
     /// The encoding form and byte order the byte-order mark announced.
     enum Form: String, Sendable {
@@ -63,8 +66,8 @@ struct CSVUnicodeTranscoder: Sendable {
         }
         carry = Array(units[whole...])
         if isFinal {
-            if highSurrogate != nil { append(0xFFFD, to: &out) }
-            if !carry.isEmpty { append(0xFFFD, to: &out) }
+            if highSurrogate != nil { out.append(Self.invalidMark) }
+            if !carry.isEmpty { out.append(Self.invalidMark) }
             highSurrogate = nil
             carry = []
         }
@@ -75,7 +78,7 @@ struct CSVUnicodeTranscoder: Sendable {
         if let high = highSurrogate {
             highSurrogate = nil
             if (0xDC00...0xDFFF).contains(unit) { return 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00) }
-            append(0xFFFD, to: &out)  // the high surrogate had no low half
+            out.append(Self.invalidMark)  // the high surrogate had no low half
         }
         if (0xD800...0xDBFF).contains(unit) {
             highSurrogate = unit
@@ -84,9 +87,16 @@ struct CSVUnicodeTranscoder: Sendable {
         return unit
     }
 
-    /// Appends the UTF-8 of a code point (U+FFFD for a surrogate or a value above U+10FFFF).
+    /// What stands for an invalid code unit in the output: a byte that is never UTF-8.
+    static let invalidMark: UInt8 = 0xFF
+
+    /// Appends the UTF-8 of a code point (`invalidMark` for a surrogate or a value above
+    /// U+10FFFF).
     private func append(_ value: UInt32, to out: inout [UInt8]) {
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        guard let scalar = Unicode.Scalar(value) else {
+            out.append(Self.invalidMark)
+            return
+        }
         out.append(contentsOf: UTF8.encode(scalar)!)
     }
 }

@@ -18,11 +18,13 @@ import Synchronization
 /// - Parses RFC 4180 CSV as bytes (`CSVTokenizer`): quoted fields with delimiters, line breaks and
 ///   doubled quotes; LF, CRLF or CR; a UTF-8 byte-order mark; blank lines; rows with too many or
 ///   too few fields. UTF-8 is checked cell by cell; Windows-1252 or Latin-1 on request
-///   (`Options.encoding`); a UTF-16 or UTF-32 byte-order mark makes the reader transcode the
-///   stream to UTF-8 as it goes. NUL characters are dropped and reported.
+///   (`Options.encoding`), unless a UTF-8 byte-order mark says otherwise; a UTF-16 or UTF-32
+///   byte-order mark makes the reader transcode the stream to UTF-8 as it goes. NUL characters
+///   are dropped and reported.
 /// - Maps the header to contact fields (`ContactCSVHeaderMapping`: canonical, Salesforce, HubSpot,
 ///   Google Contacts, Outlook), with `Options.columns` overriding the guess. A country column sets
-///   the row's phone region; other columns become attributes.
+///   the row's phone region (the best-ranked one that is filled, when there are several:
+///   "Mailing Country" before "Other Country"); other columns become attributes.
 /// - Streams the input in blocks of whole records; each block is parsed and normalized (phones,
 ///   emails, name keys: `ContactPreparer`) on its own thread, so the load uses every core. The
 ///   directory is then built from the prepared contacts in file order.
@@ -41,6 +43,10 @@ public struct ContactCSVLoader: Sendable {
         public var encoding: CSVTextEncoding
         /// The field delimiter (ASCII).
         public var delimiter: UInt8
+        /// When the delimiter is a comma and the header line holds none outside quotes but holds
+        /// semicolons or tabs, load with the more frequent of those instead (Excel writes ";"
+        /// where the decimal separator is a comma). The report's `detectedDelimiter` says so.
+        public var detectsDelimiter = true
         /// Explicit column choices by header (compared blind to case and punctuation); they
         /// override the guess.
         public var columns: [String: ContactCSVColumn]
@@ -63,7 +69,7 @@ public struct ContactCSVLoader: Sendable {
         /// Creates options.
         /// - Parameters:
         ///   - configuration: normalization and ranking of the directory.
-        ///   - encoding: the encoding of the bytes (a UTF-16 or UTF-32 byte-order mark overrides it).
+        ///   - encoding: the encoding of the bytes (a UTF-8, UTF-16 or UTF-32 byte-order mark overrides it).
         ///   - delimiter: the field delimiter.
         ///   - columns: explicit column choices by header.
         ///   - defaultEntity: the entity of rows without an entity column.
@@ -118,10 +124,18 @@ public struct ContactCSVLoader: Sendable {
         guard descriptor >= 0 else { throw .unreadable(path: path, errno: errno) }
         defer { close(descriptor) }
         var failure: Int32 = 0
-        let result = try load { buffer in
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
-            if count < 0 { failure = errno }
-            return count
+        let result: (ContactDirectory, CSVLoadReport)
+        do {
+            result = try load { buffer in
+                let count = read(descriptor, buffer.baseAddress, buffer.count)
+                if count < 0 { failure = errno }
+                return count
+            }
+        } catch {
+            // A read that failed (a directory: EISDIR) ends the input: that is the cause, not
+            // the missing header that follows from it.
+            if failure != 0 { throw .unreadable(path: path, errno: failure) }
+            throw error
         }
         if failure != 0 { throw .unreadable(path: path, errno: failure) }
         return result
@@ -153,17 +167,26 @@ public struct ContactCSVLoader: Sendable {
 
     private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         var input = input
+        let detectedDelimiter = options.detectsDelimiter ? input.detectDelimiter() : nil
         guard let header = input.headerBlock() else { throw .missingHeader }
-        // A UTF-16 or UTF-32 byte-order mark wins over the encoding asked for: the reader
-        // transcodes such a stream to UTF-8.
+        // A byte-order mark wins over the encoding asked for: the reader transcodes a UTF-16 or
+        // UTF-32 stream to UTF-8, and a UTF-8 one is UTF-8 (Excel's "CSV UTF-8" starts with
+        // one: read as Windows-1252, "Müller" became "MÃ¼ller").
         var options = self.options
-        if input.transcodedForm != nil { options.encoding = .utf8 }
+        var markOverrodeEncoding = false
+        if input.transcodedForm != nil || input.startedWithUTF8Mark {
+            markOverrodeEncoding = input.startedWithUTF8Mark && options.encoding != .utf8
+            options.encoding = .utf8
+        }
+        if let detectedDelimiter { options.delimiter = detectedDelimiter }
         let layout = try ContactCSVRowLayout(headerBytes: header, options: options)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
         report.problems = layout.headerProblems
         if layout.synthesizesIDs { report.idSynthesis = ContactCSVSynthesizedID.scheme }
         report.transcodedFrom = input.transcodedForm?.rawValue
+        report.byteOrderMarkOverrodeEncoding = markOverrodeEncoding
+        report.detectedDelimiter = detectedDelimiter.map { Character(Unicode.Scalar($0)) }
 
         // Blocks are converted on worker threads; this thread adds each converted block to the
         // directory in file order as soon as it is ready, while later blocks are converted.
@@ -283,7 +306,11 @@ struct ContactCSVAssembler {
     consuming func finish(bytesRead: Int, strict: Bool) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         report.bytesRead = bytesRead
         report.problems.sort { $0.line < $1.line }
-        if strict, !report.problems.isEmpty { throw .problemsInStrictMode(report) }
+        if strict, !report.problems.isEmpty {
+            // The counts of the load that strict mode refused, so that they add up.
+            report.rowsLoaded = report.rowsRead - report.rowsUpdated - report.rowsRejected
+            throw .problemsInStrictMode(report)
+        }
         let directory = builder.finish()
         report.rowsLoaded = directory.count
         return (directory, report)
