@@ -101,16 +101,22 @@ import Testing
         ScreenPopEngine(directory: directory, configuration: ScreenPopConfiguration(resultLimit: limit, choicePolicy: policy))
     }
 
+    /// A number two records share asks the agent even when replies list one record, and the
+    /// reply then lists two: the softphone shows a choice (and sends `zcc-screen-pop`) only for
+    /// several records.
     @Test func aReplyLimitedToOneRecordStillAsksWhenANumberIsShared() throws {
         let engine = Self.limitedEngine(1)
         let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+16505551234","engagementId":"E1"}}"#)
         #expect(outcome.actions.count == 1)
         #expect(outcome.actions.first?.pop == nil)
         let choice = try #require(outcome.actions.first?.choice)
-        #expect(choice.candidates.count == 1)
+        #expect(choice.candidates.count == 2)
         #expect(Self.json(outcome).hasPrefix(#"{"type":"zcc-incomingPhone-response","data":[{"id":"C-JOHN","#))
-        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 2)
+        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 3)
         #expect(engine.engagement("E1")?.chosenContactID == nil)
+        // The agent's pick of the second record is taken.
+        let picked = engine.handle(json: #"{"type":"zcc-screen-pop","data":{"id":"\#(choice.candidates[1].id)"}}"#)
+        #expect(picked.actions.first?.pop?.contact.id == choice.candidates[1].id)
     }
 
     @Test func aReplyLimitedToOneRecordStillPopsTheOnlyMatch() throws {
@@ -129,8 +135,8 @@ import Testing
         let engine = Self.limitedEngine(1, directory: directory)
         let outcome = engine.handle(json: #"{"type":"zcc-incomingEmail-request","data":{"email":"shared@example.com","engagementId":"C1"}}"#)
         #expect(outcome.actions.first?.pop == nil)
-        #expect(outcome.actions.first?.choice?.candidates.count == 1)
-        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 2)
+        #expect(outcome.actions.first?.choice?.candidates.count == 2)
+        #expect(Self.json(outcome).components(separatedBy: #""id":"#).count == 3)
     }
 
     @Test func aRecordPoppedBeyondTheLimitIsTheOneListed() throws {

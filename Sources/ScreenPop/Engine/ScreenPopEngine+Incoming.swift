@@ -61,7 +61,7 @@ extension ScreenPopEngine {
     /// How many matches an incoming request asks the directory for: at least two, whatever the
     /// reply's `limit`, so that the decision sees whether a second record matches. A reply
     /// limited to one record must not turn a number two records share into a confident pop.
-    /// The reply still lists at most `limit` records (`offer`).
+    /// The reply still lists at most `limit` records (`offer`), but two when the agent must choose.
     @inline(__always)
     static func decisionLimit(_ limit: Int) -> Int { max(limit, 2) }
 
@@ -101,8 +101,13 @@ extension ScreenPopEngine {
                 decision = .pop(0, reason, rule)
             }
             // The reply's items, the choice's candidates and the engagement's offer share the
-            // texts the directory wrote (cut to `limit` only when more were found).
-            let items = PackedContactItems(ordered, first: limit)
+            // texts the directory wrote (cut to `limit` only when more were found). A choice
+            // lists two records at least, whatever the limit: the softphone asks the agent, and
+            // sends `zcc-screen-pop`, only for a reply of several; with one listed, the host
+            // would wait for a choice that never comes.
+            var listed = limit
+            if case .choose = decision { listed = max(limit, 2) }
+            let items = PackedContactItems(ordered, first: listed)
             // The record to open, rebuilt: read with the matches when the pop was certain, else
             // now; a record removed in between is offered in the list instead.
             var poppedContact: ContactSnapshot?

@@ -80,6 +80,7 @@ extension ScreenPopEngine {
     /// - Throws: `ScreenPopError` (`malformed`, or `invalid-input` naming the field, also a
     ///   field the message repeats: `RepeatedFieldCheck`).
     public static func decode(json: [UInt8]) throws(ScreenPopError) -> SoftphoneMessage {
+        if TrailingCommaCheck.hasTrailingComma(in: json) { throw TrailingCommaCheck.error }
         if let field = RepeatedFieldCheck.firstRepeatedField(in: json) {
             throw ScreenPopError.repeatedField(field, messageType: field == "type" ? nil : Self.peekType(json))
         }

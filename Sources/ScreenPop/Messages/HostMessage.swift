@@ -156,6 +156,7 @@ public enum HostMessage: Sendable, Hashable {
     /// - Throws: `ScreenPopError`: `malformed` when the bytes are not a JSON object with a
     ///   string `type`; `invalid-input` naming the field when a known message is wrong.
     public static func decode(json: [UInt8]) throws(ScreenPopError) -> HostMessage {
+        if TrailingCommaCheck.hasTrailingComma(in: json) { throw TrailingCommaCheck.error }
         do {
             let decoder = JSONDecoder()
             decoder.userInfo[.rawJSON] = RawJSON(bytes: json)

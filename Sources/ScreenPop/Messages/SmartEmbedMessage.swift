@@ -16,8 +16,9 @@ public enum MessageDirection: String, Sendable, Hashable, Codable {
 ///
 /// One `type` is used both ways: `zcc-close-engagement-wrapup` is the host's close-wrap-up
 /// command, and also the `type` the document's example gives the softphone's
-/// engagement-log-URL event. A message of that type whose `data` holds `recordingUrl` or `url`
-/// is the event; any other is the command (docs/protocol.md).
+/// engagement-log-URL event. A message of that type whose `data` holds `recordingUrl` or `url`,
+/// and none of the command's own fields (`channelType`, `requestId`, `note`), is the event; any
+/// other is the command (docs/protocol.md).
 public enum SmartEmbedMessage: Sendable, Hashable {
     /// A message from the softphone.
     case fromSoftphone(SoftphoneMessage)
@@ -62,6 +63,7 @@ public enum SmartEmbedMessage: Sendable, Hashable {
         } catch {
             throw ScreenPopError(code: .malformed, message: "not valid JSON")
         }
+        if TrailingCommaCheck.hasTrailingComma(in: json) { throw TrailingCommaCheck.error }
         guard case .object = value else { throw ScreenPopError(code: .malformed, message: "a message is a JSON object") }
         if let field = RepeatedFieldCheck.firstRepeatedField(in: json) {
             throw ScreenPopError.repeatedField(field, messageType: field == "type" ? nil : value["type"]?.stringValue)
@@ -79,8 +81,12 @@ public enum SmartEmbedMessage: Sendable, Hashable {
     /// Who sends a message of this `type` with this `data`; nil when neither side knows it.
     public static func direction(of type: String, data: JSONValue?) -> MessageDirection? {
         if type == CloseEngagementWrapup.type {
-            let isLogURL = (data?["recordingUrl"]).map { $0 != .null } ?? false || (data?["url"]).map { $0 != .null } ?? false
-            return isLogURL ? .fromSoftphone : .fromHost
+            func holds(_ key: String) -> Bool { (data?[key]).map { $0 != .null } ?? false }
+            // A field of the command's own ("channelType", "requestId", "note") makes it the
+            // command, URL or not: its rules then apply (a message with a URL and a bad
+            // channel or request id was taken for the event, and passed unchecked).
+            if ["channelType", "requestId", "note"].contains(where: holds) { return .fromHost }
+            return holds("recordingUrl") || holds("url") ? .fromSoftphone : .fromHost
         }
         if HostMessage.knownTypes.contains(type) { return .fromHost }
         if SoftphoneMessage.knownTypes.contains(type) { return .fromSoftphone }

@@ -181,6 +181,16 @@ extension SoftphoneMessage: Codable {
         if let engagementId, CommandRules.isBlank(engagementId) {
             throw CommandRules.invalid(type, "data.engagementId", "data.engagementId must not be empty")
         }
+        // A recording or a log page without its address is nothing to link.
+        let url: String? =
+            switch self {
+            case .callRecording(let m): m.recordingUrl
+            case .engagementLogURL(let m): m.recordingUrl
+            default: nil
+            }
+        if let url, CommandRules.isBlank(url) {
+            throw CommandRules.invalid(type, "data.recordingUrl", "data.recordingUrl must not be empty")
+        }
     }
 
     /// Encodes `{type, data}`; `.unknown` encodes its raw JSON.
