@@ -49,6 +49,11 @@ struct UpdateWorkload: Sendable {
     /// Of the new contacts, the percentage whose last name no contact has yet: a token new to
     /// the vocabulary, with its deletion strings (`--unseen-names`).
     var unseenNamePercent = 0
+    /// Whether each upsert is logged in `log` (`--write-log`).
+    var logsWrites = false
+    /// One line an upsert while `logsWrites`: its place in the sequence, kind, id, then prepare,
+    /// apply and thread CPU time in nanoseconds.
+    private(set) var log: [String] = []
 
     init(targets: [Contact], preparer: ContactPreparer, seed: UInt64) {
         self.targets = targets
@@ -135,7 +140,11 @@ struct UpdateWorkload: Sendable {
         let middle = monotonicNanoseconds()
         live.upsert(prepared)
         let end = monotonicNanoseconds()
-        _ = figures.upsertCPU.record(max(threadCPUNanoseconds() - cpuStart, 1))
+        let cpu = threadCPUNanoseconds() - cpuStart
+        _ = figures.upsertCPU.record(max(cpu, 1))
+        if logsWrites {
+            log.append("\(figures.upserts + figures.removes)\t\(kind.rawValue)\t\(contact.id)\t\(middle - start)\t\(end - middle)\t\(cpu)")
+        }
         _ = figures.prepare.record(max(middle - start, 1))
         _ = figures.apply.record(max(end - middle, 1))
         _ = figures.upsert.record(max(end - start, 1))

@@ -3,6 +3,9 @@ import ContactIndex
 import Dispatch
 import Histogram
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `load-bench updates`: upsert and look-up latency on a `LiveDirectory`.
 ///
@@ -63,11 +66,15 @@ struct UpdatesCommand: ParsableCommand {
     @Option(help: "Make exactly this many writes back to back, with no reader and no other phase: the same sequence on every run, for instruction counts (valgrind --tool=callgrind --toggle-collect='*LiveDirectory*apply*' --toggle-collect='*replayWhenQuiet*', so that a replay counts wherever it runs; the line above the table says how many ran in the background).")
     var writes: Int?
 
+    @Option(help: "With --writes: write one line an upsert to this file (its place in the sequence, kind, id, then prepare, apply and thread CPU time in nanoseconds, tab-separated). The sequence is the same on every run, so a write slow in every run is slow by its own work, and one slow in a single run by the machine's.")
+    var writeLog: String?
+
     func validate() throws {
         guard !queryKinds.isEmpty else { throw ValidationError("--kinds names none of phone, email, name") }
         guard rate > 0, seconds > 0, readers > 0, queries > 0, count > 0, (writes ?? 1) > 0 else {
             throw ValidationError("--rate, --seconds, --readers, --queries, --count and --writes must be positive")
         }
+        if writeLog != nil, writes == nil { throw ValidationError("--write-log logs the writes of --writes; give both") }
     }
 
     func run() throws {
@@ -96,10 +103,17 @@ struct UpdatesCommand: ParsableCommand {
         workload.spinning = spin
         if let writes {
             let replayedBefore = live.backgroundReplayCount
+            workload.logsWrites = writeLog != nil
             let figures = workload.run(on: live, count: writes)
+            if let writeLog {
+                guard let file = fopen(writeLog, "w") else { throw ValidationError("cannot write \(writeLog)") }
+                for line in workload.log { fputs(line + "\n", file) }
+                fclose(file)
+            }
             print("\(figures.upserts) upserts, \(figures.removes) removes back to back in \(String(format2: figures.seconds)) s; \(live.backgroundReplayCount - replayedBefore) replayed on the second copy in the background")
             var table = LatencyTable()
             table.addWrites(figures, upsert: "upsert", remove: "remove")
+            table.add("upsert, thread CPU time", figures.upsertCPU)
             print(table.text)
             return
         }
