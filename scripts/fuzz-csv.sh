@@ -29,12 +29,13 @@ cp Tests/ContactIndexTests/CSVFuzz/* "$corpus"/ 2>/dev/null || true
 # A dictionary of CSV syntax and export headers, so that mutations reach the header mapping.
 dict=$scratch/csv.dict
 {
-    printf '"%s"\n' '\x0d\x0a' '\x22\x22' '\x22,\x22' ',,' ';' ' ::: ' '\xef\xbb\xbf' '\xc3\xa9' '\xe9' '\x80' '\xff' '+1 ' '+44 ' '00' 'x12' '@'
+    printf '"%s"\n' '\x0d\x0a' '\x22\x22' '\x22,\x22' ',,' ';' '\x09' '\xff\xfe' '\x00\xd8' ' ::: ' '\xef\xbb\xbf' '\xc3\xa9' '\xe9' '\x80' '\xff' '+1 ' '+44 ' '00' 'x12' '@'
     for word in Id FirstName LastName Phone MobilePhone HomePhone OtherPhone Email Account.Name MailingCountry Custom__c \
         "Record ID" "First Name" "Last Name" "Phone Number" "Mobile Phone Number" "Additional email addresses" "Country/Region" \
         "E-mail Address" "E-mail 2 Address" "Business Phone" "Phone 1 - Value" "Phone 1 - Type" "E-mail 1 - Value" Name \
         id first_name last_name phone mobile email entity company country CreatedDate LastModifiedDate lead contact \
-        "United Kingdom" Deutschland "Korea, Republic of" USA UK; do
+        "United Kingdom" Deutschland "Korea, Republic of" USA UK Vorname "E-Mail-Adresse" "Land/Region geschäftlich" "Owner Email" "IP Country" \
+        OTHERCOUNTRY "Address 2 - Country"; do
         printf '"%s"\n' "$word"
     done
 } >"$dict"
