@@ -137,6 +137,17 @@ extension ContactDirectory {
     /// typed alone are more often a name's start than a user name's.
     static let bareEmailPrefixScore = 0.62
 
+    /// Contacts with an address whose whole local part is `word` ("tony" of "tony@stark.com"),
+    /// as `emailPrefix` at its base score, among the first `cap` such addresses.
+    func wholeLocalPartMatches(_ word: String, cap: Int) -> [Match] {
+        emailPrefixMatches(word + "@", cap: cap).map { match in
+            var match = match
+            match.reason = .emailPrefix
+            match.score = MatchReason.emailPrefix.baseScore
+            return match
+        }
+    }
+
     /// Contacts with an address whose local part starts with `word` (a one-word query, see
     /// `FreeTextQuery.bareEmailWord`), the first `cap` addresses in order: `emailPrefix` at its
     /// base score when the word is the whole local part ("jsmith2" of "jsmith2@…"), else

@@ -25,8 +25,14 @@ extension ContactDirectory {
         guard limit > 0, !query.isEmpty else { return [] }
         if query.phoneText == nil, query.emailText == nil {
             let names = lookup(fuzzyName: query.nameText, limit: limit)
-            guard let word = query.bareEmailWord, !names.isFull(limit, atLeast: Self.bareEmailPrefixScore) else { return names }
-            return configuration.ranking.rank(names + bareEmailPrefixMatches(word, cap: limit * 4), limit: limit)
+            guard let word = query.bareEmailWord else { return names }
+            // Names that fill the results above a bare prefix's score leave room only for a
+            // whole local part ("tony" of "tony@stark.com"), which ranks above them: the same
+            // answer at any limit.
+            let emails =
+                names.isFull(limit, atLeast: Self.bareEmailPrefixScore)
+                ? wholeLocalPartMatches(word, cap: limit * 4) : bareEmailPrefixMatches(word, cap: limit * 4)
+            return emails.isEmpty ? names : configuration.ranking.rank(names + emails, limit: limit)
         }
 
         if query.phoneText == nil, let email = query.emailText, !query.emailIsComplete, !query.nameText.isEmpty {

@@ -19,8 +19,12 @@ extension ContactDirectory {
         var top = TopMatches(limit: limit, of: self)
         collectNameMatches(query.nameText, into: &top)
         let names = summaries(from: top, positionsArePhones: false)
-        // One bare word may also start an address (see `search`): when the names leave room.
-        if query.bareEmailWord != nil, names.count < limit || names.contains(where: { $0.score < Self.bareEmailPrefixScore }) {
+        // One bare word may also start an address (see `search`): when the names leave room,
+        // or when it is an address's whole local part, which ranks above them.
+        if let word = query.bareEmailWord,
+           names.count < limit || names.contains(where: { $0.score < Self.bareEmailPrefixScore })
+            || !wholeLocalPartMatches(word, cap: 1).isEmpty
+        {
             return search(text, limit: limit).map(MatchSummary.init)
         }
         return names
