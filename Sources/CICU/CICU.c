@@ -132,8 +132,12 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
    - Any-Latin, then Latin-ASCII;
    - the modifier letters Latin-ASCII leaves are dropped: the ayn and hamza of Arabic-Latin ("ʿly"
      for علي, which people spell "Ali"), the iteration mark 々 and the Japanese long-vowel mark ー.
-     A name typed with them and one typed without then fold alike. */
+     A name typed with them and one typed without then fold alike;
+   - before all that, symbols outside ASCII are dropped: emoji and their modifiers, joiners and
+     variation selectors, and signs such as ™ or ©. No name is spelt with them; pasted from a
+     chat or a CRM's display name ("John Smith 👍"), each became a word that no contact has. */
 static const char *DEFAULT_FOLD_RULES =
+    "::[[[:So:][:Sk:][:Cf:][\\uFE00-\\uFE0F]] - [\\u0000-\\u007F]] Remove ; "
     "\\u0649 > \\u0627 ; ([:Han:]) } [[:Hiragana:][:Katakana:]] > $1 ' ' ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
 
 /* Converts a UTF-8 C string to UTF-16 in `units` (of `capacity`). */

@@ -1,0 +1,34 @@
+import Testing
+@testable import ContactIndex
+
+/// Emoji and other symbols pasted with a name are no words of it: they fold away
+/// (`ICUFolder`), on the query's side and the stored name's.
+@Suite struct SymbolsInQueriesTests {
+    static let directory = ContactDirectory([
+        Contact(id: "s1", firstName: "John", lastName: "Smith"),
+        Contact(id: "s2", firstName: "John", lastName: "Smithers"),
+        Contact(id: "s3", firstName: "Zoë 🎸", lastName: "Adams®"),
+    ])
+
+    @Test(arguments: [
+        ("john smith 👍", "s1"), ("👍 john smith", "s1"), ("john 😀 smith", "s1"), ("john smith 👨‍👩‍👧", "s1"),
+        ("zoe adams", "s3"), ("Zoë Adams", "s3"),
+    ])
+    func symbolsDoNotMakeAPartialMatch(query: String, id: String) throws {
+        let first = try #require(Self.directory.search(query).first)
+        #expect(first.contact.id == id)
+        #expect(first.reason != .partialName, "\(query): \(first.reason)")
+        #expect(first.score >= MatchReason.nameTokens.baseScore, "\(query): \(first.score)")
+    }
+
+    @Test func aSymbolAloneFindsNothing() {
+        #expect(Self.directory.search("😀").isEmpty)
+        #expect(Self.directory.search("john 😀").map(\.contact.id) == Self.directory.search("john").map(\.contact.id))
+    }
+
+    @Test func theFoldDropsSymbolsOutsideASCII() throws {
+        let names = try NameNormalizer()
+        #expect(names.tokens("John Smith 👍") == ["john", "smith"])
+        #expect(names.tokens("Acme® ©2024") == ["acme", "2024"])
+    }
+}
