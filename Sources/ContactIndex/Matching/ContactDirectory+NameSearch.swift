@@ -73,9 +73,12 @@ extension ContactDirectory {
         let order = TypedNameOrder.of(text)
         // A whole name equal to the query (case, accents, script and word order aside) is a
         // confident answer: the search ends there, without suggesting other spellings.
-        // Its nickname forms still have room below it (`collectNicknameWholeNames`).
-        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, order: otherScript ? nil : order, into: &$0) }) {
-            if !otherScript { offerNicknameWholeNames(of: text, into: &top) }
+        // Its nickname forms still have room below it (`collectNicknameWholeNames`), and so
+        // have the names that extend it and the same name in another script
+        // (`offerWholeNameCompletions`).
+        let key = preparer.names.collationKey(text)
+        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, key: key, order: otherScript ? nil : order, into: &$0) }) {
+            offerAfterWholeName(text, key: key, otherScript: otherScript, into: &top)
             return
         }
         let marked = preparer.names.tokensMarkingHyphens(text)
@@ -85,18 +88,21 @@ extension ContactDirectory {
         if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
         // And so is either of them once the titles typed around the name are left out: "Mr
         // William Thompson" is William Thompson (`NameTitles`).
+        var untitledMarked: [(token: String, beforeHyphen: Bool)]? = nil
         if let untitled = NameTitles.stripping(text) {
-            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, order: Self.wholeNameOrder(untitled), into: &$0) }) {
-                if !otherScript { offerNicknameWholeNames(of: untitled, into: &top) }
+            let untitledKey = preparer.names.collationKey(untitled)
+            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, key: untitledKey, order: Self.wholeNameOrder(untitled), into: &$0) }) {
+                offerAfterWholeName(untitled, key: untitledKey, otherScript: otherScript, into: &top)
                 return
             }
-            let untitledTokens = preparer.names.tokensMarkingHyphens(untitled).map(\.token)
+            untitledMarked = preparer.names.tokensMarkingHyphens(untitled)
+            let untitledTokens = untitledMarked!.map(\.token)
             if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }) { return }
         }
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
-        for pass in Self.tokenPasses(marked) {
+        for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
             if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             collectTokenMatches(
@@ -124,6 +130,20 @@ extension ContactDirectory {
     /// 330 µs and the unknown names' median from 28 to 60 µs, and one hyphenated query with
     /// typing errors ("Ea-Mariie Karge") went from under 245 to 293 µs. None when no token is
     /// left.
+    ///
+    /// With `untitled`, the tokens of the query without the titles typed around the name ("Dr.
+    /// Watson", "Mr. Jon Smith": `NameTitles`), the passes of those come first, then the
+    /// query's own, titles included; a contact keeps its best score of the two. A title no name
+    /// has made every contact a partial match ("Mr. Smith" ranked every Smith at 0.20), but a
+    /// title's letters may be a name's own read from another script ("mr alnjar": عمر النجار,
+    /// a whole name only with them).
+    static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)], untitled: [(token: String, beforeHyphen: Bool)]?) -> [TokenPass] {
+        guard let untitled else { return tokenPasses(marked) }
+        var passes = tokenPasses(untitled)
+        for pass in tokenPasses(marked) where !passes.contains(where: { $0.tokens == pass.tokens }) { passes.append(pass) }
+        return passes
+    }
+
     static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [TokenPass] {
         let folded = Array(CompanyLegalForms.strippingQueryForm(marked.map(\.token)).prefix(8))
         guard !folded.isEmpty else { return [] }
@@ -189,7 +209,7 @@ extension ContactDirectory {
     /// `TopMatches.maximumConfirmationReads` first, and offered to `top` from there, best
     /// first, each checked for a confirmation while `top` may still confirm.
     /// - Returns: what `collect` returns (whether there were any namesakes).
-    private func offeringNamesakes(to top: inout TopMatches, _ collect: (inout TopMatches) -> Bool) -> Bool {
+    func offeringNamesakes(to top: inout TopMatches, _ collect: (inout TopMatches) -> Bool) -> Bool {
         guard top.mayConfirm else { return collect(&top) }
         var namesakes = TopMatches(limit: max(top.limit, TopMatches.maximumConfirmationReads), of: self)
         let found = collect(&namesakes)
@@ -199,9 +219,18 @@ extension ContactDirectory {
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
     /// has room, through `offeringNamesakes`.
-    private func offerNicknameWholeNames(of text: String, into top: inout TopMatches) {
+    /// What follows a whole-name match while the results have room: its nickname forms (a
+    /// Latin query's), then the names that extend it and the same name in another script
+    /// (`offerWholeNameCompletions`). The query's tokens are folded once for both.
+    private func offerAfterWholeName(_ text: String, key: [UInt8], otherScript: Bool, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
+        if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
+        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, into: &top)
+    }
+
+    private func offerNicknameWholeNames(of text: String, tokens: [String], into top: inout TopMatches) {
+        guard top.entries.count < top.limit else { return }
         _ = offeringNamesakes(to: &top) { namesakes in
             collectNicknameWholeNames(tokens, typedInASCII: text.utf8.allSatisfy { $0 < 0x80 }, into: &namesakes)
             return true
@@ -212,8 +241,8 @@ extension ContactDirectory {
     /// (`wholeNameOrder`), which ranks an exact match in it first.
     /// - Returns: whether there were any.
     @discardableResult
-    private func collectWholeNameMatches(_ text: String, order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
-        let key = preparer.names.collationKey(text)
+    func collectWholeNameMatches(_ text: String, key: [UInt8]? = nil, order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
+        let key = key ?? preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
         let spelling = NameSpelling.key(text)
         // The closure captures the record store, not `self`: a closure that reads a property
@@ -231,7 +260,7 @@ extension ContactDirectory {
     /// look-up. Names in ASCII have no such key: the collation key found them already, or the
     /// token search finds them.
     /// - Returns: whether there were any.
-    private func collectLatinWholeNameMatches(_ tokens: [String], into top: inout TopMatches) -> Bool {
+    func collectLatinWholeNameMatches(_ tokens: [String], into top: inout TopMatches) -> Bool {
         guard let key = LatinNameKey.key(tokens: tokens) else { return false }
         return offerNamesakes(key: key, into: &top) { _ in (.transliteratedName, MatchReason.transliteratedName.baseScore) }
     }

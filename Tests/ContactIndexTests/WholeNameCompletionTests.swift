@@ -1,0 +1,49 @@
+import Testing
+@testable import ContactIndex
+
+/// A whole name equal to the query comes first, and the places left go to the names that
+/// extend it and to the same name in another script (`offerWholeNameCompletions`).
+@Suite struct WholeNameCompletionTests {
+    static let directory = ContactDirectory([
+        Contact(id: "j1", firstName: "Jean", lastName: "Luc"),
+        Contact(id: "j2", firstName: "Jean-Luc", lastName: "Picard"),
+        Contact(id: "w3", firstName: "Henry", lastName: "Ford"),
+        Contact(id: "w4", firstName: "Henry", lastName: "Ford III"),
+        Contact(id: "k1", firstName: "Wei", lastName: "Zhang", region: "CN"),
+        Contact(id: "k2", firstName: "伟", lastName: "张", region: "CN"),
+        Contact(id: "p1", firstName: "Ivan", lastName: "Petrov", region: "RU"),
+        Contact(id: "p2", firstName: "Иван", lastName: "Петров", region: "RU"),
+        Contact(id: "a5", firstName: "Michael", lastName: "Jordan"),
+        Contact(id: "a6", firstName: "Jordan", lastName: "Michaels"),
+        Contact(id: "x1", firstName: "Ann", lastName: "Lee"),
+    ])
+
+    @Test(arguments: [
+        ("jean luc", ["j1", "j2"]),
+        ("jean-luc", ["j1", "j2"]),
+        ("henry ford", ["w3", "w4"]),
+        ("Ford, Henry", ["w3"]),
+        ("wei zhang", ["k1", "k2"]),
+        ("张伟", ["k2", "k1"]),
+        ("ivan petrov", ["p1", "p2"]),
+        ("Иван Петров", ["p2", "p1"]),
+        ("jordan michael", ["a5", "a6"]),
+        ("ann lee", ["x1"]),
+    ])
+    func theExactMatchComesFirstAndTheOthersFollow(query: String, expected: [String]) {
+        let found = Self.directory.search(query)
+        #expect(found.map(\.contact.id) == expected, "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        #expect(found.first?.reason == .exactName || found.first?.reason == .foldedName)
+        for match in found.dropFirst() { #expect(match.score < found[0].score) }
+    }
+
+    /// Completions never push a namesake out: with the results full of exact namesakes, the
+    /// list is the namesakes.
+    @Test func namesakesKeepTheirPlaces() {
+        var contacts = (0..<12).map { Contact(id: String(format: "n%02d", $0), firstName: "Henry", lastName: "Ford") }
+        contacts.append(Contact(id: "z", firstName: "Henry", lastName: "Fordham"))
+        let found = ContactDirectory(contacts).search("henry ford")
+        #expect(found.count == 10)
+        #expect(found.allSatisfy { $0.reason == .exactName })
+    }
+}
