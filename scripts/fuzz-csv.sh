@@ -34,7 +34,7 @@ dict=$scratch/csv.dict
         "Record ID" "First Name" "Last Name" "Phone Number" "Mobile Phone Number" "Additional email addresses" "Country/Region" \
         "E-mail Address" "E-mail 2 Address" "Business Phone" "Phone 1 - Value" "Phone 1 - Type" "E-mail 1 - Value" Name \
         id first_name last_name phone mobile email entity company country CreatedDate LastModifiedDate lead contact \
-        "United Kingdom" Deutschland "Korea, Republic of" USA UK Vorname "E-Mail-Adresse" "Land/Region geschäftlich" "Owner Email" "IP Country" \
+        "United Kingdom" Deutschland "Korea, Republic of" USA UK Vorname "E-Mail-Adresse" "Land/Region privat" "Owner Email" "IP Country" \
         OTHERCOUNTRY "Address 2 - Country"; do
         printf '"%s"\n' "$word"
     done
