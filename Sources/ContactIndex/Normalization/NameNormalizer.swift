@@ -114,6 +114,7 @@ public struct NameNormalizer: Sendable {
     ///   in kanji is read as a given name, whole (`JapaneseReadings.Kind.givenName`: 治 →
     ///   "osamu", where its best parse as any word is "chi").
     public func alternateRomanization(_ text: String, asGivenName: Bool = false) -> String? {
+        if let transcribed = Self.umlautTranscription(text) { return fold(transcribed) }
         if Self.hasCyrillicOrGreek(text.utf8) {
             let conventional = Self.withGreekInitialDigraphs(conventionalFolder.fold(text), of: text)
             guard Self.isUkrainian(text) else { return conventional }
@@ -123,6 +124,29 @@ public struct NameNormalizer: Sendable {
         if Self.hasIndicLetters(text.utf8) { return indicFolder.fold(text) }
         return hanSpellings(text, asGivenName: asGivenName)
     }
+
+    /// `text` with its umlauts and Nordic vowels written as German, Danish and Norwegian
+    /// spell them without those letters: ä, ö, ü as "ae", "oe", "ue", ø as "oe", å as "aa"
+    /// ("Müller" → "Mueller", "Ødegård" → "Oedegaard"), or nil when it has none. The fold
+    /// drops the marks ("muller", "odegard"); agents type these spellings as often, and a
+    /// name stored with one of them ("Mueller") is another contact's spelling, not this one.
+    /// - Complexity: O(n) in the scalars; no allocation when there is none of these letters.
+    static func umlautTranscription(_ text: String) -> String? {
+        let scalars = text.unicodeScalars
+        // Composed letters only (U+00C4…U+00FC): NFC text, as names are typed and stored.
+        guard scalars.contains(where: { $0.value >= 0xC4 && $0.value <= 0xFC && umlautSpellings[$0.value] != nil }) else { return nil }
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            if let spelled = umlautSpellings[scalar.value] { out.append(contentsOf: spelled.unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    /// The letters of `umlautTranscription` and how they are spelt without their marks.
+    private static let umlautSpellings: [UInt32: String] = [
+        0xE4: "ae", 0xF6: "oe", 0xFC: "ue", 0xF8: "oe", 0xE5: "aa",
+        0xC4: "Ae", 0xD6: "Oe", 0xDC: "Ue", 0xD8: "Oe", 0xC5: "Aa",
+    ]
 
     /// The customary spellings of the Korean family names among the words of `text`; for a
     /// whole name written without a space (김민준, folded "gimminjun"), also ICU's folding of
