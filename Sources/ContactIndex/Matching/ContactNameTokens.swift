@@ -114,8 +114,10 @@ enum ContactNameTokens {
         }
         for (index, (text, part)) in [(contact.firstName, given), (contact.lastName, family), (contact.displayName, display)].enumerated() {
             guard let text, !text.isEmpty else { continue }
+            // The spellings of a Latin name's umlauts ("mueller") are Latin, not romanizations:
+            // no consonant skeleton (`NameTokenIndex`) compares them loosely.
             for token in names.alternateTokens(text, besides: part.tokens, asGivenName: index == 0) {
-                out.append(NameToken(text: token, role: .alternate, romanized: true))
+                out.append(NameToken(text: token, role: .alternate, romanized: part.romanized))
             }
         }
         return out

@@ -102,9 +102,12 @@ struct NameIndexWriter {
             for (index, (field, list)) in [(first, given), (last, family), (display, displayed)].enumerated() {
                 guard let field, !field.isEmpty, !field.allSatisfy({ $0 < 0x80 }) else { continue }
                 let main = list.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[$0]]), as: UTF8.self) }
+                // The spellings of a Latin name's umlauts ("mueller") are Latin, not
+                // romanizations: no consonant skeleton (`NameTokenIndex`) compares them loosely.
+                let script: TokenScript = fieldScripts[index] == .latin ? .latin : .other
                 for token in alternateTokens(of: field, besides: main, asGivenName: index == 0) {
                     var token = token
-                    token.withUTF8 { rows.appendToken($0, role: .alternate, script: .other) }
+                    token.withUTF8 { rows.appendToken($0, role: .alternate, script: script) }
                 }
             }
         }
