@@ -47,3 +47,17 @@ import Testing
         #expect(found.allSatisfy { $0.reason == .exactName })
     }
 }
+
+/// The filter that spares a Latin query's look-up of its Latin key (`WholeNameTokenFilter
+/// .latinKeyHash`) learns the contacts added later.
+@Suite struct WholeNameCompletionUpdateTests {
+    @Test func aContactAddedLaterIsListedToo() {
+        var directory = ContactDirectory([Contact(id: "k1", firstName: "Wei", lastName: "Zhang"), Contact(id: "x", firstName: "Ann", lastName: "Lee")])
+        #expect(directory.search("wei zhang").map(\.contact.id) == ["k1"])
+        _ = directory.upsert(Contact(id: "k2", firstName: "伟", lastName: "张"))
+        _ = directory.upsert(Contact(id: "p2", firstName: "Иван", lastName: "Петров"))
+        _ = directory.upsert(Contact(id: "p1", firstName: "Ivan", lastName: "Petrov"))
+        #expect(directory.search("wei zhang").map(\.contact.id) == ["k1", "k2"])
+        #expect(directory.search("ivan petrov").map(\.contact.id) == ["p1", "p2"])
+    }
+}

@@ -66,6 +66,15 @@ struct WholeNameTokenFilter: Sendable {
         mix((givenSum &+ familySum &* 0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D_4C95_7F2D)
     }
 
+    /// The hash that marks a set of tokens (`hash(of:)`) as the whole name of a contact whose
+    /// names hold letters beyond ASCII or another script: the names that have `LatinNameKey`s.
+    /// A Latin query's whole-name match looks its Latin key up only when the filter may hold it
+    /// (`ContactDirectory.offerWholeNameCompletions`): most names have no such namesake, and the
+    /// look-up is a binary search through every whole name.
+    static func latinKeyHash(_ hash: UInt64) -> UInt64 {
+        mix(hash ^ 0x2545_F491_4F6C_DD1D)
+    }
+
     /// A 64-bit finalizer (the one of SplitMix64): every bit of the input moves about half of
     /// the output's.
     @inline(__always)
@@ -100,13 +109,22 @@ struct WholeNameTokenFilter: Sendable {
 
     /// Adds the whole names of a contact's token entries (`NameTokenIndex`: id | role << 28):
     /// its given and family tokens together (`hash(sum:count:)`) and by role (`roleHash`), and
-    /// its display tokens (none: nothing added).
+    /// its display tokens (none: nothing added); for a contact whose names were written beyond
+    /// ASCII (a token with `otherScriptBit` or a written-accent bit), both sets' `latinKeyHash`
+    /// too.
     mutating func insertNames(of entries: UnsafeBufferPointer<UInt32>) {
         var person = (sum: UInt64(0), count: UInt64(0))
         var display = (sum: UInt64(0), count: UInt64(0))
         var givenSum: UInt64 = 0
         var familySum: UInt64 = 0
+        // Whether a name was written beyond ASCII: then it has Latin keys (`latinKeyHash`).
+        var beyondASCII = false
         for entry in entries {
+            if NameTokenIndex.role(ofEntry: entry) != NameTokenRole.company.rawValue,
+               entry & (NameTokenIndex.otherScriptBit | NameTokenIndex.writtenBits) != 0
+            {
+                beyondASCII = true
+            }
             let mixed = Self.mix(UInt64(entry & NameTokenIndex.idMask))
             switch NameTokenIndex.role(ofEntry: entry) {
             case NameTokenRole.given.rawValue:
@@ -127,8 +145,12 @@ struct WholeNameTokenFilter: Sendable {
         if person.count > 0 {
             insert(Self.hash(sum: person.sum, count: person.count))
             insert(Self.roleHash(givenSum: givenSum, familySum: familySum))
+            if beyondASCII { insert(Self.latinKeyHash(Self.hash(sum: person.sum, count: person.count))) }
         }
-        if display.count > 0 { insert(Self.hash(sum: display.sum, count: display.count)) }
+        if display.count > 0 {
+            insert(Self.hash(sum: display.sum, count: display.count))
+            if beyondASCII { insert(Self.latinKeyHash(Self.hash(sum: display.sum, count: display.count))) }
+        }
     }
 
     /// Gives the words their own storage (`NameTokenIndex.makeStorageUnique`).

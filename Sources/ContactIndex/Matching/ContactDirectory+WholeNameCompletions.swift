@@ -39,6 +39,16 @@ extension ContactDirectory {
         }
         guard top.entries.count < top.limit else { return }
         if !otherScript {
+            // Only when a contact written beyond ASCII may be named these tokens
+            // (`WholeNameTokenFilter.latinKeyHash`): one cache line instead of a search.
+            let index = nameTokenIndex
+            var sum: UInt64 = 0
+            for token in tokens {
+                guard let id = index.vocabulary.id(of: token) else { return }
+                sum &+= WholeNameTokenFilter.mix(UInt64(id))
+            }
+            let hash = WholeNameTokenFilter.hash(sum: sum, count: UInt64(tokens.count))
+            guard index.wholeNames.mayContain(WholeNameTokenFilter.latinKeyHash(hash)) else { return }
             _ = offeringNamesakes(to: &top) { collectLatinWholeNameMatches(tokens, into: &$0) }
             return
         }
