@@ -12,7 +12,7 @@ extension ContactDirectory {
     /// Why: the exact match is the confident answer and still comes first, but ending the search
     /// there hid the father for the son and the colleague whose given name is the other's whole
     /// name; the list is where the agent tells them apart. Both look-ups are in the index the
-    /// exact one just searched: one range of keys (at most `4 × limit` entries read) and one or
+    /// exact one just searched: one range of keys (at most `maximumExtensions` entries past the exact ones) and one or
     /// two keys more.
     /// - Parameters:
     ///   - key: the collation key of the query whose whole name matched (without the titles
@@ -20,6 +20,11 @@ extension ContactDirectory {
     ///     without its terminator (`ICUCollator.prefixBounds`).
     ///   - tokens: the query's folded tokens.
     ///   - otherScript: whether the query has letters of another script than Latin.
+    /// The most whole names that extend the query a search lists after its whole-name match
+    /// (the son, the colleague with a longer name): enough to tell them apart, and each one
+    /// listed is a record read for the reply.
+    static let maximumExtensions = 4
+
     func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         var lower = key
@@ -29,9 +34,11 @@ extension ContactDirectory {
             // Read through locals: a closure that reads a property of the directory copies it.
             let index = nameKeyIndex
             let isLive = liveness
-            let limit = top.limit
+            // The exact namesakes come first in the range (their key is its lower bound); then
+            // at most `maximumExtensions` names that extend the query.
+            let scan = top.entries.count + Self.maximumExtensions
             _ = offeringNamesakes(to: &top) { top in
-                index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: limit * 4, isLive: isLive) { slot in
+                index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: isLive) { slot in
                     top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
                 }
                 return true
