@@ -120,13 +120,12 @@ struct WholeNameTokenFilter: Sendable {
         // Whether a name was written beyond ASCII: then it has Latin keys (`latinKeyHash`).
         var beyondASCII = false
         for entry in entries {
-            if NameTokenIndex.role(ofEntry: entry) != NameTokenRole.company.rawValue,
-               entry & (NameTokenIndex.otherScriptBit | NameTokenIndex.writtenBits) != 0
-            {
+            let role = NameTokenIndex.role(ofEntry: entry)
+            if role != NameTokenRole.company.rawValue, entry & (NameTokenIndex.otherScriptBit | NameTokenIndex.writtenBits) != 0 {
                 beyondASCII = true
             }
             let mixed = Self.mix(UInt64(entry & NameTokenIndex.idMask))
-            switch NameTokenIndex.role(ofEntry: entry) {
+            switch role {
             case NameTokenRole.given.rawValue:
                 person.sum &+= mixed
                 person.count += 1

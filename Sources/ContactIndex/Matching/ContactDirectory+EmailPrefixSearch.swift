@@ -148,6 +148,14 @@ extension ContactDirectory {
         }
     }
 
+    /// Whether some contact has an address whose whole local part is `word`, read on the
+    /// records, no contact decoded.
+    func hasWholeLocalPart(_ word: String) -> Bool {
+        var found = false
+        forEachEmailPrefixMatch(word + "@", cap: 1) { _, _, _ in found = true }
+        return found
+    }
+
     /// Contacts with an address whose local part starts with `word` (a one-word query, see
     /// `FreeTextQuery.bareEmailWord`), the first `cap` addresses in order: `emailPrefix` at its
     /// base score when the word is the whole local part ("jsmith2" of "jsmith2@…"), else

@@ -217,8 +217,6 @@ extension ContactDirectory {
         return found
     }
 
-    /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
-    /// has room, through `offeringNamesakes`.
     /// What follows a whole-name match while the results have room: its nickname forms (a
     /// Latin query's), then the names that extend it and the same name in another script
     /// (`offerWholeNameCompletions`). The query's tokens are folded once for both.
@@ -229,6 +227,8 @@ extension ContactDirectory {
         offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, into: &top)
     }
 
+    /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
+    /// has room, through `offeringNamesakes`.
     private func offerNicknameWholeNames(of text: String, tokens: [String], into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         _ = offeringNamesakes(to: &top) { namesakes in

@@ -23,7 +23,7 @@ extension ContactDirectory {
         // or when it is an address's whole local part, which ranks above them.
         if let word = query.bareEmailWord,
            names.count < limit || names.contains(where: { $0.score < Self.bareEmailPrefixScore })
-            || !wholeLocalPartMatches(word, cap: 1).isEmpty
+            || hasWholeLocalPart(word)
         {
             return search(text, limit: limit).map(MatchSummary.init)
         }

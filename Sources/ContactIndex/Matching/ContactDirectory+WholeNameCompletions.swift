@@ -1,4 +1,9 @@
 extension ContactDirectory {
+    /// The most whole names that extend the query a search lists after its whole-name match
+    /// (the son, the colleague with a longer name): enough to tell them apart, and each one
+    /// listed is a record read for the reply.
+    static let maximumExtensions = 4
+
     /// After a whole name equal to the query ended a name search (`collectNameMatches`), the
     /// places the results have left go to the names an agent would also want to see, found in the
     /// same sorted index of whole names, without the token search:
@@ -12,19 +17,14 @@ extension ContactDirectory {
     /// Why: the exact match is the confident answer and still comes first, but ending the search
     /// there hid the father for the son and the colleague whose given name is the other's whole
     /// name; the list is where the agent tells them apart. Both look-ups are in the index the
-    /// exact one just searched: one range of keys (at most `maximumExtensions` entries past the exact ones) and one or
-    /// two keys more.
+    /// exact one just searched: one range of keys (at most `maximumExtensions` entries past the
+    /// exact ones) and one or two keys more.
     /// - Parameters:
     ///   - key: the collation key of the query whose whole name matched (without the titles
     ///     typed, when those were left out for the match): its names' prefix is that key
     ///     without its terminator (`ICUCollator.prefixBounds`).
     ///   - tokens: the query's folded tokens.
     ///   - otherScript: whether the query has letters of another script than Latin.
-    /// The most whole names that extend the query a search lists after its whole-name match
-    /// (the son, the colleague with a longer name): enough to tell them apart, and each one
-    /// listed is a record read for the reply.
-    static let maximumExtensions = 4
-
     func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         var lower = key

@@ -106,8 +106,10 @@ public struct NameNormalizer: Sendable {
     /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
     /// kumara"). For words with kanji, their Japanese readings (`JapaneseReadings`:
     /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"), else the given
-    /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). Nil for names
-    /// in other scripts, and when none of this applies.
+    /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). For a Latin
+    /// name with umlauts or Nordic vowels, its German and Nordic spelling without them
+    /// (`umlautTranscription`: "Müller" → "mueller"). Nil for names in other scripts, and when
+    /// none of this applies.
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, a MeCab parse and two
     ///   ICU transforms for each word with kanji not read before, none otherwise.
     /// - Parameter asGivenName: the text is a given name (a contact's first-name field): a word
