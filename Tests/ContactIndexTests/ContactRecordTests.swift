@@ -105,7 +105,7 @@ import Testing
             }
             #expect(tokens == ContactNameTokens.of(prepared.contact, names: names), "\(contact.id)")
             var expectedKeys: [[UInt8]] = []
-            for key in NameVariants.of(prepared.contact).map({ names.collationKey($0) }) where key.count > 1 && !expectedKeys.contains(key) {
+            for key in (NameVariants.of(prepared.contact) + NameVariants.transcribed(prepared.contact)).map({ names.collationKey($0) }) where key.count > 1 && !expectedKeys.contains(key) {
                 expectedKeys.append(key)
             }
             expectedKeys += LatinNameKey.keys(of: prepared.contact, names: names)

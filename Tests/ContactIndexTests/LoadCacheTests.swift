@@ -88,7 +88,7 @@ import Testing
         for (index, name) in Self.names.enumerated() {
             let contact = Contact(id: "x", firstName: name.first, lastName: name.last, displayName: name.display)
             var expected: [[UInt8]] = []
-            for key in NameVariants.of(contact).map({ NameNormalizer.shared.collationKey($0) }) where key.count > 1 && !expected.contains(key) {
+            for key in (NameVariants.of(contact) + NameVariants.transcribed(contact)).map({ NameNormalizer.shared.collationKey($0) }) where key.count > 1 && !expected.contains(key) {
                 expected.append(key)
             }
             expected += LatinNameKey.keys(of: contact, names: NameNormalizer.shared)

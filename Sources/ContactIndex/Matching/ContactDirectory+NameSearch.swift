@@ -77,7 +77,7 @@ extension ContactDirectory {
         // have the names that extend it and the same name in another script
         // (`offerWholeNameCompletions`).
         let key = preparer.names.collationKey(text)
-        if offeringNamesakes(to: &top, { collectWholeNameMatches(text, key: key, order: otherScript ? nil : order, into: &$0) }) {
+        if offeringNamesakes(to: &top, { collectWholeNameSpellings(text, key: key, order: otherScript ? nil : order, into: &$0) }) {
             offerAfterWholeName(text, key: key, otherScript: otherScript, into: &top)
             return
         }
@@ -91,7 +91,7 @@ extension ContactDirectory {
         var untitledMarked: [(token: String, beforeHyphen: Bool)]? = nil
         if let untitled = NameTitles.stripping(text) {
             let untitledKey = preparer.names.collationKey(untitled)
-            if offeringNamesakes(to: &top, { collectWholeNameMatches(untitled, key: untitledKey, order: Self.wholeNameOrder(untitled), into: &$0) }) {
+            if offeringNamesakes(to: &top, { collectWholeNameSpellings(untitled, key: untitledKey, order: Self.wholeNameOrder(untitled), into: &$0) }) {
                 offerAfterWholeName(untitled, key: untitledKey, otherScript: otherScript, into: &top)
                 return
             }
@@ -102,12 +102,13 @@ extension ContactDirectory {
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
+        let transcribed = TranscribedQueryTokens(text: text, names: preparer.names)
         for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
             if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             collectTokenMatches(
                 pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, typing: typing,
-                exhaustive: exhaustive, budget: &budget, into: &top)
+                transcribed: transcribed, exhaustive: exhaustive, budget: &budget, into: &top)
         }
     }
 
@@ -255,6 +256,19 @@ extension ContactDirectory {
             foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
     }
 
+    /// `collectWholeNameMatches` of `text` under its collation key `key` and, when it has
+    /// umlauts or Nordic vowels, under its German and Nordic spelling's too
+    /// (`NameNormalizer.umlautTranscription`): "hans müller" finds Hans Mueller as a folded
+    /// match, as "hans mueller" finds Hans Müller (whose names are also kept under that
+    /// spelling: `NameVariants.transcribed`). Another scan of the query's bytes for the rest.
+    /// - Returns: whether there were any.
+    private func collectWholeNameSpellings(_ text: String, key: [UInt8], order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
+        let found = collectWholeNameMatches(text, key: key, order: order, into: &top)
+        guard NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) else { return found }
+        let spelledKey = preparer.names.collationKey(spelled)
+        return collectWholeNameMatches(text, key: spelledKey, order: order, into: &top) || found
+    }
+
     /// Whole names whose folded tokens are the query's, in order (`LatinNameKey`): the
     /// contacts that the token search scores `transliteratedName` (`isWholeName`), found by one
     /// look-up. Names in ASCII have no such key: the collation key found them already, or the
@@ -288,9 +302,11 @@ extension ContactDirectory {
     ///     (`NameQueryToken.typedInOtherScript`).
     ///   - typedOrder: the order of the names in the query as typed (`TypedNameOrder`).
     ///   - typing: how the query's tokens were typed, plainly or with accents (`WrittenAccents`).
+    ///   - transcribed: the German and Nordic spellings of the tokens typed with umlauts.
     private func collectTokenMatches(
         _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, typedOrder: TypedNameOrder,
-        typing: WrittenAccents.QueryTyping, exhaustive: Bool, budget: inout FillBudget, into top: inout TopMatches
+        typing: WrittenAccents.QueryTyping, transcribed: TranscribedQueryTokens, exhaustive: Bool, budget: inout FillBudget,
+        into top: inout TopMatches
     ) {
         let index = nameTokenIndex
         let options = configuration.nameMatching
@@ -298,7 +314,7 @@ extension ContactDirectory {
         var query = tokens.indices.map { position in
             NameQueryToken(
                 text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position],
-                typedInOtherScript: typedInOtherScript)
+                typedInOtherScript: typedInOtherScript, transcription: transcribed.spelling(of: tokens[position]))
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false

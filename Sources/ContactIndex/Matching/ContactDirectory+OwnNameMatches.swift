@@ -42,11 +42,16 @@ extension ContactDirectory {
         }
         let marked = preparer.names.tokensMarkingHyphens(text)
         // Whole names: those that have one equal to the query are answered by it alone.
-        let key = preparer.names.collationKey(text)
-        if key.count > 1 {
-            let spelling = NameSpelling.key(text)
-            let order = Self.wholeNameOrder(text)
-            let store = self.store
+        // And under its German and Nordic spelling, for a query with umlauts (as
+        // `collectWholeNameSpellings`).
+        var keys = [preparer.names.collationKey(text)]
+        if NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) {
+            keys.append(preparer.names.collationKey(spelled))
+        }
+        let spelling = NameSpelling.key(text)
+        let order = Self.wholeNameOrder(text)
+        let store = self.store
+        for key in keys where key.count > 1 {
             nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
                 guard wanted.contains(slot), let match = Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) else { return }
                 keep(slot, match.score, match.reason)
@@ -63,6 +68,7 @@ extension ContactDirectory {
         let options = configuration.nameMatching
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         let typedOrder = TypedNameOrder.of(text)
+        let transcribed = TranscribedQueryTokens(text: text, names: preparer.names)
         for pass in Self.tokenPasses(marked) {
             // A pass for the contacts no earlier one matched well enough (`TokenPass.onlyWithoutFullMatch`,
             // `answersBeforeJoining`).
@@ -71,7 +77,8 @@ extension ContactDirectory {
             var query = pass.tokens.indices.map { position in
                 NameQueryToken(
                     text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
-                    typedWhole: pass.typedWhole[position], typedInOtherScript: otherScript)
+                    typedWhole: pass.typedWhole[position], typedInOtherScript: otherScript,
+                    transcription: transcribed.spelling(of: pass.tokens[position]))
             }
             // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
             query[query.count - 1].isParticle = false

@@ -234,9 +234,10 @@ public struct ContactDirectory: Sendable {
         emailPrefixIndex.noteDead(count)
     }
 
-    /// How many whole-name keys a stored record has: its name variants and its Latin keys.
+    /// How many whole-name keys a stored record has: its name variants, their umlauts'
+    /// spellings (about) and its Latin keys (about).
     static func nameKeyCount(in record: UnsafeRawBufferPointer) -> Int {
-        NameVariants.count(in: record) + LatinNameKey.estimatedCount(in: record)
+        NameVariants.count(in: record) + NameVariants.estimatedTranscribedCount(in: record) + LatinNameKey.estimatedCount(in: record)
     }
 
     // MARK: Reading records

@@ -236,6 +236,28 @@ struct NameIndexWriter {
         first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
         into rows: inout PreparedRows
     ) {
+        writeVariantKeys(first: first, last: last, display: display, into: &rows)
+        // And those of the names with their umlauts spelt out (`NameVariants.transcribed`):
+        // rare enough to go through `String`s.
+        let fields = [first, last, display]
+        guard fields.contains(where: { $0.map(NameNormalizer.hasUmlautLetters) ?? false }) else { return }
+        let spelled = fields.map { field in
+            field.map { Array((NameNormalizer.umlautTranscription(String(utf8Bytes: $0)) ?? String(utf8Bytes: $0)).utf8) }
+        }
+        spelled[0].withOptionalBuffer { first in
+            spelled[1].withOptionalBuffer { last in
+                spelled[2].withOptionalBuffer { display in
+                    writeVariantKeys(first: first, last: last, display: display, into: &rows)
+                }
+            }
+        }
+    }
+
+    /// Adds the collation keys of the whole-name variants of these fields (`NameVariants.of`).
+    private mutating func writeVariantKeys(
+        first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
+        into rows: inout PreparedRows
+    ) {
         if let display, !display.isEmpty { addKey(of: display, into: &rows) }
         let first = first ?? UnsafeBufferPointer(start: nil, count: 0)
         let last = last ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -284,5 +306,13 @@ struct NameIndexWriter {
         }
         if out.count > 1 { out.withUnsafeBufferPointer { rows.appendNameKey($0) } }
         key = out
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// Calls `body` with the array's bytes, or nil when there is no array.
+    fileprivate func withOptionalBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        guard let bytes = self else { return try body(nil) }
+        return try bytes.withUnsafeBufferPointer { try body($0) }
     }
 }

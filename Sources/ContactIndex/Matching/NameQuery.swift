@@ -57,6 +57,9 @@ struct NameQueryToken {
     var text: String
     /// Its id when the vocabulary has it.
     var exactID: UInt32?
+    /// The id of its German or Nordic spelling when it was typed with umlauts and the
+    /// vocabulary has that spelling (`TranscribedQueryTokens`): another exact spelling.
+    private var transcriptionID: UInt32?
     /// Whether it is a name particle ("van", "de", "al") in front of another token, which may
     /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
     var isParticle: Bool
@@ -139,9 +142,11 @@ struct NameQueryToken {
     ///   letter keeps its initials ("J-P").
     /// - Parameter typedInOtherScript: the query has letters of another script than Latin
     ///   (`typedInOtherScript`).
+    /// - Parameter transcription: the token's German or Nordic spelling, when it was typed with
+    ///   umlauts (`TranscribedQueryTokens`): an exact spelling too.
     init(
         text: String, index: borrowing NameTokenIndex, options: NameMatchingOptions, nicknames: borrowing NicknameTable, usesPrefixTables: Bool = true,
-        typedWhole: Bool = false, typedInOtherScript: Bool = false
+        typedWhole: Bool = false, typedInOtherScript: Bool = false, transcription: String? = nil
     ) {
         self.text = text
         self.typedInOtherScript = typedInOtherScript
@@ -151,6 +156,10 @@ struct NameQueryToken {
         exactID = vocabulary.id(of: text)
         if let exactID { note(exactID, .exact) }
         let length = text.utf8.count
+        if length > 1, let transcription, let id = vocabulary.id(of: transcription), id != exactID {
+            transcriptionID = id
+            note(id, .exact)
+        }
         if length == 1, let byte = text.utf8.first, let bitmap = index.initials.bitmap(of: byte) {
             // One spelling for the thousands of tokens with this initial ("a": 25,000).
             initialsBitmap = bitmap
@@ -212,9 +221,10 @@ struct NameQueryToken {
         positions = table.positions
         let nicknameIDs = nicknames.related(to: text).compactMap { index.vocabulary.id(of: $0) }
         if let exactID { note(exactID, .exact) }
+        if let transcriptionID { note(transcriptionID, .exact) }
         for id in nicknameIDs { note(id, .nickname) }
         var named: [Int32] = []
-        for id in (exactID.map { [$0] } ?? []) + nicknameIDs {
+        for id in (exactID.map { [$0] } ?? []) + (transcriptionID.map { [$0] } ?? []) + nicknameIDs {
             if let position = positions.value(of: id), !named.contains(position) { named.append(position) }
         }
         // The exact and nickname spellings: better kinds than any prefix, so first.

@@ -93,6 +93,35 @@ enum NameVariants {
         return variants
     }
 
+    /// The whole-name strings of the contact's names as German and Nordic spellings write
+    /// their umlauts and Nordic vowels (`NameNormalizer.umlautTranscription`: "Hans Mueller"
+    /// for Hans Müller) that `of` does not give; empty when its names have none of them.
+    ///
+    /// Why: a contact is also found under these (their collation keys sit beside its own), so
+    /// that "Hans Mueller" finds Hans Müller by one whole-name look-up, as a folded match, and
+    /// beside Hans Mueller rather than hidden by him; root collation tells "ue" from "ü".
+    static func transcribed(_ contact: Contact) -> [String] {
+        let fields = [contact.firstName, contact.lastName, contact.displayName]
+        guard fields.contains(where: { $0.map { NameNormalizer.hasUmlautLetters($0.utf8) } ?? false }) else { return [] }
+        func spelled(_ field: String?) -> String? { field.map { NameNormalizer.umlautTranscription($0) ?? $0 } }
+        let own = of(contact)
+        let others = of(Contact(
+            id: contact.id, firstName: spelled(contact.firstName), lastName: spelled(contact.lastName),
+            displayName: spelled(contact.displayName)))
+        return others.filter { !own.contains($0) }
+    }
+
+    /// About how many `transcribed` variants a stored record has (at most `count(in:)`, which
+    /// it gives when any of its names has an umlaut or Nordic vowel), to count the dead keys of
+    /// a removed or renamed contact without transcribing its names.
+    static func estimatedTranscribedCount(in record: UnsafeRawBufferPointer) -> Int {
+        var reader = ContactRecordReader(record)
+        let header = reader.header()
+        let fields = [header.firstName, header.lastName, header.displayName]
+        guard fields.contains(where: { $0.map { NameNormalizer.hasUmlautLetters($0) } ?? false }) else { return 0 }
+        return count(in: record)
+    }
+
     /// The number of distinct variants of a stored record (what `of` gives for its contact),
     /// read in place: no variant is built.
     static func count(in record: UnsafeRawBufferPointer) -> Int {

@@ -144,6 +144,23 @@ public struct NameNormalizer: Sendable {
         return String(out)
     }
 
+    /// Whether UTF-8 `bytes` hold one of the letters `umlautTranscription` spells otherwise
+    /// (composed, as there): a byte scan, no decoding.
+    static func hasUmlautLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // Ä Å Ö Ø Ü ä å ö ø ü: C3 followed by one of these.
+            if previous == 0xC3 {
+                switch byte {
+                case 0x84, 0x85, 0x96, 0x98, 0x9C, 0xA4, 0xA5, 0xB6, 0xB8, 0xBC: return true
+                default: break
+                }
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// The letters of `umlautTranscription` and how they are spelt without their marks.
     private static let umlautSpellings: [UInt32: String] = [
         0xE4: "ae", 0xF6: "oe", 0xFC: "ue", 0xF8: "oe", 0xE5: "aa",
