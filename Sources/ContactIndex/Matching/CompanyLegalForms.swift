@@ -88,6 +88,17 @@ enum CompanyLegalForms {
         return start..<end
     }
 
+    /// A query without the legal form written in front of a company's name ("ООО Ромашка",
+    /// "PT Bank Mandiri", "株式会社 ホンダ": `leadingForms`, the longest), when a name is left;
+    /// nil when it starts with none. The index holds those companies without it.
+    static func strippingLeadingForm(_ tokens: [String]) -> [String]? {
+        guard tokens.count > 1, let candidates = byFirst[tokens[0]] else { return nil }
+        for form in candidates where form.count < tokens.count && Array(tokens.prefix(form.count)) == form {
+            return Array(tokens.dropFirst(form.count))
+        }
+        return nil
+    }
+
     /// A query without a legal form at its end, when a name is left: "Acme Ltd" looks for
     /// "Acme", as the index holds it. Only forms no one types as a name are dropped (several
     /// tokens, or one of `queryForms`): "Anna Ab" stays as typed.

@@ -167,6 +167,14 @@ extension ContactDirectory {
         for pair in JoinedQueryTokens.joiningPairs(folded, typedWhole: typedWhole) where !passes.contains(where: { $0.tokens == pair.tokens }) {
             passes.append(TokenPass(tokens: pair.tokens, typedWhole: pair.typedWhole, onlyWithoutFullMatch: true, requiredTokens: [pair.joined]))
         }
+        // A company typed with the legal form written in front ("ООО Ромашка", "PT Bank
+        // Mandiri"), which its index entry is without: every token but the form's matched,
+        // a partial match at 0.17. Only without a full match: the form's letters may be a
+        // name's own ("Ao Wang").
+        if let company = CompanyLegalForms.strippingLeadingForm(folded) {
+            let typed = Array(particlesWhole.suffix(company.count))
+            passes.append(TokenPass(tokens: company, typedWhole: typed, onlyWithoutFullMatch: true))
+        }
         return passes
     }
 
