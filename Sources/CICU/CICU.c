@@ -135,10 +135,14 @@ CICU_Status CICU_collator_sort_key(CICU_Collator *collator, const uint8_t *utf8,
      A name typed with them and one typed without then fold alike;
    - before all that, symbols outside ASCII are dropped: emoji and their modifiers, joiners and
      variation selectors, and signs such as ™ or ©. No name is spelt with them; pasted from a
-     chat or a CRM's display name ("John Smith 👍"), each became a word that no contact has. */
+     chat or a CRM's display name ("John Smith 👍"), each became a word that no contact has;
+   - and so are the vowel signs of Arabic (harakat, the shadda, the dagger alef) and the points
+     and accents of Hebrew (niqqud, cantillation): names are written without them, and Any-Latin
+     reads them as vowels, so "مُحَمَّد" came out "muhammad" where "محمد", as agents type it,
+     comes out "mhmd", and the one was not found by the other. */
 static const char *DEFAULT_FOLD_RULES =
     "::[[[:So:][:Sk:][:Cf:][\\uFE00-\\uFE0F]] - [\\u0000-\\u007F]] Remove ; "
-    "\\u0649 > \\u0627 ; ([:Han:]) } [[:Hiragana:][:Katakana:]] > $1 ' ' ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
+    "[\\u064B-\\u065F\\u0670\\u0591-\\u05BD\\u05BF\\u05C1\\u05C2\\u05C4\\u05C5\\u05C7] > ; \\u0649 > \\u0627 ; ([:Han:]) } [[:Hiragana:][:Katakana:]] > $1 ' ' ; ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;";
 
 /* Converts a UTF-8 C string to UTF-16 in `units` (of `capacity`). */
 static CICU_Status utf16_of(const char *text, UChar *units, int32_t capacity, int32_t *length) {
