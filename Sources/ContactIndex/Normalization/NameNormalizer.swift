@@ -106,7 +106,8 @@ public struct NameNormalizer: Sendable {
     /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
     /// kumara"). For words with kanji, their Japanese readings (`JapaneseReadings`:
     /// 村上 → "murakami", where `fold` gives "cun shang"; 遠藤 → "endou endo"), else the given
-    /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"). For a Latin
+    /// name of a Chinese name written as one word as one word (吴斌瑞 → "binrui"); for words in
+    /// kana alone, their spellings with and without long vowels (`kanaSpellings`). For a Latin
     /// name with umlauts or Nordic vowels, its German and Nordic spelling without them
     /// (`umlautTranscription`: "Müller" → "mueller"). Nil for names in other scripts, and when
     /// none of this applies.
@@ -124,7 +125,37 @@ public struct NameNormalizer: Sendable {
         }
         if let korean = koreanSpellings(text) { return korean }
         if Self.hasIndicLetters(text.utf8) { return indicFolder.fold(text) }
-        return hanSpellings(text, asGivenName: asGivenName)
+        return hanSpellings(text, asGivenName: asGivenName) ?? kanaSpellings(text)
+    }
+
+    /// The spellings of the words of `text` written in kana alone, space-separated: by every
+    /// `readingFolders` chain, and without long vowels, as passports write them (Hepburn: "ou"
+    /// and "oo" as "o", "uu" as "u"): "いとう" → "itou ito", "ユウコ" → "yuuko yuko"; nil when
+    /// there is none. The fold writes long vowels out ("yuuko"), agents mostly do not ("Yuko
+    /// Ito"), and the kanji names' readings are spelt both ways already. A name whose "ou" is
+    /// two vowels ("いのうえ", Inoue) gets one spelling no one types ("inoe") beside its own.
+    private func kanaSpellings(_ text: String) -> String? {
+        var spellings: [String] = []
+        // Only ASCII spellings: a chain writes a lone long-vowel mark ("ー") as a combining macron.
+        func add(_ spelling: String) {
+            if !spelling.isEmpty, spelling.utf8.allSatisfy({ $0 < 0x80 }), !spellings.contains(spelling) { spellings.append(spelling) }
+        }
+        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.allSatisfy(Self.isKana) {
+            for folder in readingFolders {
+                let spelling = folder.fold(String(word))
+                add(spelling)
+                add(spelling.replacing("ou", with: "o").replacing("oo", with: "o").replacing("uu", with: "u"))
+            }
+        }
+        return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// Whether a scalar is a hiragana or katakana letter or mark (the halfwidth ones included).
+    private static func isKana(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3041...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: true
+        default: false
+        }
     }
 
     /// `text` with its umlauts and Nordic vowels written as German, Danish and Norwegian
