@@ -1,8 +1,11 @@
 /// Compares whole names "case aside" without ICU and without building strings: both sides are
-/// read as bytes with ASCII letters lower-cased, apostrophes dropped and every run of other
-/// ASCII (spaces, commas, hyphens, periods) read as one space, trimmed. Non-ASCII bytes compare
-/// as they are, so "MÜLLER" and "Müller" differ here: their match is `foldedName`, not
-/// `exactName`.
+/// read as bytes with letters lower-cased, apostrophes dropped and every run of other ASCII
+/// (spaces, commas, hyphens, periods) read as one space, trimmed. A letter beyond ASCII is
+/// lower-cased by the Unicode data of the standard library (`Unicode.Scalar.Properties`), so
+/// "MÜLLER" typed for a stored "Müller" (or a CRM's "DURAND, ÉLODIE" for "élodie durand") is
+/// an `exactName` match, as "SMITH" is for "Smith"; before, it was `foldedName`, tied with
+/// "Muller". Other differences beyond ASCII stay differences: a name stored decomposed
+/// ("e" and a combining accent) is folded against one typed composed.
 enum NameSpelling {
     /// The comparison bytes of a text.
     static func key(_ text: String) -> [UInt8] {
@@ -59,7 +62,7 @@ enum NameSpelling {
             if let separator, !normalization.feed(separator, emit) { return false }
             for byte in second where !normalization.feed(byte, emit) { return false }
         }
-        return true
+        return normalization.finish(emit)
     }
 
     @inline(__always)
@@ -76,21 +79,82 @@ enum NameSpelling {
     private struct Normalization {
         private var started = false
         private var pendingSpace = false
+        /// The bytes of a multi-byte UTF-8 sequence read so far (first in the low byte), and
+        /// how many it has and needs.
+        private var sequence: UInt32 = 0
+        private var sequenceCount = 0
+        private var sequenceLength = 0
 
         /// Feeds one raw byte: `emit` gets the comparison bytes it stands for (none, one, or a
-        /// space and one).
+        /// space and one; a letter beyond ASCII once its sequence is whole, lower-cased).
         /// - Returns: false as soon as `emit` does.
         @inline(__always)
         mutating func feed(_ byte: UInt8, _ emit: (UInt8) -> Bool) -> Bool {
+            if sequenceLength > 0 {
+                if byte & 0xC0 == 0x80 {
+                    sequence |= UInt32(byte) << (8 * UInt32(sequenceCount))
+                    sequenceCount += 1
+                    return sequenceCount < sequenceLength || emitSequence(emit)
+                }
+                // Cut short: its bytes compare as they are.
+                guard flushSequence(emit) else { return false }
+            }
+            if byte >= 0x80 {
+                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : (byte >= 0xC0 ? 2 : 1))
+                if length > 1 {
+                    sequence = UInt32(byte)
+                    sequenceCount = 1
+                    sequenceLength = length
+                    return true
+                }
+                return emitKept(byte, emit)
+            }
             if byte == UInt8(ascii: "'") { return true }
             guard let kept = NameSpelling.classify(byte) else {
                 pendingSpace = true
                 return true
             }
+            return emitKept(kept, emit)
+        }
+
+        /// Ends the text: a sequence cut short at its end compares as its bytes.
+        mutating func finish(_ emit: (UInt8) -> Bool) -> Bool {
+            sequenceLength == 0 || flushSequence(emit)
+        }
+
+        /// Hands `emit` a kept byte, after the space a run of other bytes before it stands for.
+        @inline(__always)
+        private mutating func emitKept(_ kept: UInt8, _ emit: (UInt8) -> Bool) -> Bool {
             if pendingSpace, started, !emit(32) { return false }
             pendingSpace = false
             started = true
             return emit(kept)
+        }
+
+        /// Hands `emit` the whole sequence read, as the UTF-8 of its scalar lower-cased when it
+        /// changes so, else as it is.
+        private mutating func emitSequence(_ emit: (UInt8) -> Bool) -> Bool {
+            sequenceLength = 0
+            let packed = sequence, count = sequenceCount
+            // At most 4 bytes: a small string, decoded without an allocation; an invalid
+            // sequence decodes to U+FFFD, which no lower-casing changes.
+            let scalar = withUnsafeBytes(of: packed.littleEndian) { raw in
+                String(decoding: raw.prefix(count), as: UTF8.self).unicodeScalars.first
+            }
+            guard let scalar, scalar.properties.changesWhenLowercased else { return flush(packed, count: count, emit) }
+            for byte in scalar.properties.lowercaseMapping.utf8 where !emitKept(byte, emit) { return false }
+            return true
+        }
+
+        /// Hands `emit` the bytes of the sequence read so far as they are.
+        private mutating func flushSequence(_ emit: (UInt8) -> Bool) -> Bool {
+            sequenceLength = 0
+            return flush(sequence, count: sequenceCount, emit)
+        }
+
+        private mutating func flush(_ packed: UInt32, count: Int, _ emit: (UInt8) -> Bool) -> Bool {
+            for index in 0..<count where !emitKept(UInt8(truncatingIfNeeded: packed >> (8 * UInt32(index))), emit) { return false }
+            return true
         }
     }
 }
