@@ -21,6 +21,15 @@ import Testing
         #expect(first.score >= MatchReason.nameTokens.baseScore, "\(query): \(first.score)")
     }
 
+    /// A whole name with a symbol pasted around it is still the exact whole name, as the
+    /// query without it (`NameNormalizer.withoutSymbols`); it was `transliteratedName`.
+    @Test(arguments: ["john smith 👍", "👍 John Smith", "John Smith™", "john smith 👨‍👩‍👧"])
+    func aWholeNameWithASymbolIsExact(query: String) throws {
+        let first = try #require(Self.directory.search(query).first)
+        #expect(first.contact.id == "s1")
+        #expect(first.reason == .exactName, "\(query): \(first.reason) \(first.score)")
+    }
+
     @Test func aSymbolAloneFindsNothing() {
         #expect(Self.directory.search("😀").isEmpty)
         #expect(Self.directory.search("john 😀").map(\.contact.id) == Self.directory.search("john").map(\.contact.id))

@@ -65,8 +65,10 @@ extension ContactDirectory {
     /// - Parameter fillLimit: the postings the tiers that fill the results may read
     ///   (`FillBudget`); nil: no limit.
     func collectNameMatches(
-        _ text: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
+        _ typed: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
     ) {
+        // Emoji and other symbols are no one's name (the fold drops them from the tokens).
+        let text = NameNormalizer.withoutSymbols(typed)
         // The query's script and order typed, read once for the whole-name look-up and the
         // token search.
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)

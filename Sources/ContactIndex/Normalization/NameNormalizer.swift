@@ -358,6 +358,27 @@ public struct NameNormalizer: Sendable {
         collation.prefixBounds(Self.normalizedSpacing(prefix))
     }
 
+    /// `text` without the symbols beyond ASCII that the fold drops (CICU's folding rules:
+    /// emoji and their modifiers, joiners, variation selectors, signs such as ™), trimmed; the
+    /// text itself when it has none. A query pasted from a chat ("John Smith 👍") then meets
+    /// the whole names by collation key and spelling, as the tokens already did.
+    /// - Complexity: O(n); ASCII returns at once.
+    static func withoutSymbols(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.value >= 0x80 else { return false }
+            if (0xFE00...0xFE0F).contains(scalar.value) { return true }
+            switch scalar.properties.generalCategory {
+            case .otherSymbol, .modifierSymbol, .format: return true
+            default: return false
+            }
+        }
+        guard text.unicodeScalars.contains(where: isSymbol) else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isSymbol(scalar) { kept.append(scalar) }
+        return String(Substring(String(kept)).trimmingWhitespace())
+    }
+
     /// Whether a name is written, at least in part, in a script other than Latin ("Иванов",
     /// "王", "Ελένη"; not "Müller" or "Nguyễn"): its folded tokens are ICU's romanization, which
     /// people spell differently (see `ConsonantSkeleton`).
