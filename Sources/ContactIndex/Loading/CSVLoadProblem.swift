@@ -34,6 +34,13 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         /// The country column names no region that libphonenumber knows; the default region
         /// was used.
         case unknownRegion
+        /// The records on `lines` came before the header (on `headerLine`) and mapped no name,
+        /// phone, email or id column: a preamble (LinkedIn's notes), left out. Reported once,
+        /// on the first of them, with its text.
+        case preambleSkipped(lines: [Int], headerLine: Int)
+        /// The header maps no column to a name, a phone, an email or the id, and no record of
+        /// the next few does: every row loads, but no look-up can find any of them.
+        case headerMapsNoContactField
     }
 
     /// The 1-based line of the file where the row starts.
@@ -75,6 +82,12 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .textAfterClosingQuote: "text after a closing quote was kept in the field"
         case .invalidDate: "\(value.debugDescription) is not an ISO 8601 date; left out"
         case .unknownRegion: "\(value.debugDescription) names no known country; the default region was used"
+        case .preambleSkipped(let lines, let headerLine):
+            "\(lines.count == 1 ? "line" : "lines") \(lines.map(String.init).joined(separator: ", ")) before the header on line \(headerLine) "
+                + "\(lines.count == 1 ? "maps" : "map") no name, phone, email or id column: skipped as a preamble"
+        case .headerMapsNoContactField:
+            "the header maps no name, phone, email or id column: the rows load, but no look-up can find them "
+                + "(name the columns explicitly, or check that this line is the header)"
         }
         if let column { return "line \(line), column \(column.debugDescription): \(reason)" }
         return "line \(line): \(reason)"

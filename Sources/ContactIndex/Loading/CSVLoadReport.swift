@@ -44,6 +44,9 @@ public struct CSVLoadReport: Sendable {
     /// The delimiter read from the header line when it was not the comma asked for (";" or a
     /// tab: `ContactCSVLoader.Options.detectsDelimiter`); nil otherwise.
     public var detectedDelimiter: Character?
+    /// The delimiter that Excel's separator hint, a first line such as `sep=;`, named (the line
+    /// was skipped, and the header read from the next one); nil when the file has no such line.
+    public var delimiterFromSeparatorLine: Character?
 
     /// Creates an empty report.
     public init() {}
@@ -56,6 +59,9 @@ public struct CSVLoadReport: Sendable {
         var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
         if let transcodedFrom { lines.append("encoding: \(transcodedFrom) (byte-order mark), read as UTF-8") }
         if let detectedDelimiter { lines.append("delimiter: \(detectedDelimiter == "\t" ? "tab" : "\"\(detectedDelimiter)\"") (the header has no comma)") }
+        if let delimiterFromSeparatorLine {
+            lines.append("delimiter: \(delimiterFromSeparatorLine == "\t" ? "tab" : "\"\(delimiterFromSeparatorLine)\"") (the file's first line, \"sep=\")")
+        }
         if byteOrderMarkOverrodeEncoding { lines.append("encoding: UTF-8 (byte-order mark), not the encoding asked for") }
         if let idSynthesis { lines.append("ids: " + idSynthesis) }
         lines += problems.prefix(maximumProblems).map(\.description)

@@ -15,26 +15,9 @@ struct ContactCSVRowLayout: Sendable {
     let synthesizesIDs: Bool
 
     init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options) throws(CSVLoadError) {
-        let tokenizer = CSVTokenizer(delimiter: options.delimiter)
-        var problems: [CSVLoadProblem] = []
-        let headers: [String]? = block.bytes.withUnsafeBufferPointer { bytes in
-            var position = 0
-            var line = block.firstLine
-            var spans: [CSVFieldSpan] = []
-            let startLine = line
-            guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) != nil else { return nil }
-            var scratch: [UInt8] = []
-            return spans.enumerated().map { index, span in
-                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
-                    var invalid: Int? = nil
-                    let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
-                    if let invalid {
-                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
-                    }
-                    return text
-                }
-            }
-        }
+        let decoded = Self.headerFields(of: block, options: options)
+        let headers = decoded?.fields
+        let problems = decoded?.problems ?? []
         guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
         let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns)
         let hasID = columns.contains(.id)
@@ -54,5 +37,33 @@ struct ContactCSVRowLayout: Sendable {
         }
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
+    }
+
+    /// The fields of the first record of `block`, decoded as header text, and the problems of
+    /// their bytes; nil when the block holds no record. Shared by the layout and the search for
+    /// the header row (`ContactCSVHeaderSearch`), so that both read a row the same way.
+    /// - Complexity: O(n) in the record's bytes.
+    static func headerFields(of block: CSVBlock, options: ContactCSVLoader.Options) -> (fields: [String], problems: [CSVLoadProblem])? {
+        let tokenizer = CSVTokenizer(delimiter: options.delimiter)
+        var problems: [CSVLoadProblem] = []
+        let fields: [String]? = block.bytes.withUnsafeBufferPointer { bytes in
+            var position = 0
+            var line = block.firstLine
+            var spans: [CSVFieldSpan] = []
+            let startLine = line
+            guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) != nil else { return nil }
+            var scratch: [UInt8] = []
+            return spans.enumerated().map { index, span in
+                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
+                    var invalid: Int? = nil
+                    let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                    if let invalid {
+                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+                    }
+                    return text
+                }
+            }
+        }
+        return fields.map { ($0, problems) }
     }
 }
