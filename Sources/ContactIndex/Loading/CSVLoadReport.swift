@@ -28,6 +28,11 @@ public struct CSVLoadReport: Sendable {
     public var phonesByFastPath = 0
     /// The header row and what each column was read as.
     public var columns: [(header: String, column: ContactCSVColumn)] = []
+    /// The indices in `columns` of the columns whose field an earlier column maps too ("FirstName"
+    /// after "First Name", "Account Name" after "Company", "Other Country" after "Mailing
+    /// Country"): the first filled one wins (for a country: the first that names a known one,
+    /// best-ranked first), and the others' values are kept as attributes under their headers.
+    public var fallbackColumns: [Int] = []
     /// Every problem, in line order.
     public var problems: [CSVLoadProblem] = []
     /// Nil when a column held the record ids; otherwise how the loader made them (a sentence:

@@ -184,6 +184,7 @@ public struct ContactCSVLoader: Sendable {
         let layout = try ContactCSVRowLayout(headerBytes: search.header, options: options)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
+        report.fallbackColumns = layout.fallbackColumns
         report.problems = search.problems + layout.headerProblems
         report.delimiterFromSeparatorLine = hintedDelimiter.map { Character(Unicode.Scalar($0)) }
         if layout.synthesizesIDs { report.idSynthesis = ContactCSVSynthesizedID.scheme }

@@ -60,6 +60,8 @@ struct ContactCSVRowConverter: Sendable {
         var entities: [[UInt8]: ContactEntity] = [:]
         var phoneColumns: [Int] = []
         var emailColumns: [Int] = []
+        /// The current row's filled country cells: (column, cell range in `cellBytes`).
+        var regionCells: [(column: Int, cell: Range<Int>)] = []
     }
 
     /// Converts every record of a block.
@@ -162,8 +164,7 @@ struct ContactCSVRowConverter: Sendable {
         scratch.preparer.draft.entity = options.defaultEntity
         scratch.phoneColumns.removeAll(keepingCapacity: true)
         scratch.emailColumns.removeAll(keepingCapacity: true)
-        var regionCell: Range<Int>? = nil
-        var regionColumn = -1
+        scratch.regionCells.removeAll(keepingCapacity: true)
         let cellBytes = scratch.cellBytes
         cellBytes.withUnsafeBufferPointer { all in
             func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
@@ -172,10 +173,10 @@ struct ContactCSVRowConverter: Sendable {
                 let value = cell(range)
                 switch column {
                 case .id: scratch.preparer.draft.id = scratch.preparer.draft.append(Self.trimmed(value))
-                case .firstName: scratch.preparer.draft.firstName = scratch.preparer.draft.append(value)
-                case .lastName: scratch.preparer.draft.lastName = scratch.preparer.draft.append(value)
-                case .displayName: scratch.preparer.draft.displayName = scratch.preparer.draft.append(value)
-                case .company: scratch.preparer.draft.company = scratch.preparer.draft.append(value)
+                case .firstName: fillOnce(\.firstName, column: index, value: value, draft: &scratch.preparer.draft)
+                case .lastName: fillOnce(\.lastName, column: index, value: value, draft: &scratch.preparer.draft)
+                case .displayName: fillOnce(\.displayName, column: index, value: value, draft: &scratch.preparer.draft)
+                case .company: fillOnce(\.company, column: index, value: value, draft: &scratch.preparer.draft)
                 case .entity:
                     let key = Array(value)
                     if let known = scratch.entities[key] {
@@ -186,12 +187,7 @@ struct ContactCSVRowConverter: Sendable {
                         scratch.preparer.draft.entity = entity
                     }
                 case .region:
-                    // The best-ranked country cell that is not empty ("Mailing Country" before
-                    // "Other Country", whatever their order in the file).
-                    if regionCell == nil || layout.regionRank[index] < layout.regionRank[regionColumn] {
-                        regionCell = range
-                        regionColumn = index
-                    }
+                    scratch.regionCells.append((column: index, cell: range))
                 case .phone(let label), .email(let label):
                     let isEmail: Bool
                     if case .email = column { isEmail = true } else { isEmail = false }
@@ -227,7 +223,12 @@ struct ContactCSVRowConverter: Sendable {
                     }
                 case .createdAt, .updatedAt:
                     if let date = ISO8601Timestamp.parse(bytes: value) {
-                        if column == .createdAt {
+                        // A second column of the same date ("Created Date" and "Created Time"):
+                        // the first filled one wins, the other is kept as an attribute.
+                        let taken = column == .createdAt ? scratch.preparer.draft.createdAt != nil : scratch.preparer.draft.updatedAt != nil
+                        if taken {
+                            addAttribute(key: index, value: value, draft: &scratch.preparer.draft)
+                        } else if column == .createdAt {
                             scratch.preparer.draft.createdAt = date.timeIntervalSinceReferenceDate
                         } else {
                             scratch.preparer.draft.updatedAt = date.timeIntervalSinceReferenceDate
@@ -242,25 +243,7 @@ struct ContactCSVRowConverter: Sendable {
                 case .label, .ignored: break
                 }
             }
-            if let regionCell {
-                // A Google Contacts cell may hold several countries (" ::: "): the first one.
-                var firstValue: Range<Int>? = nil
-                Self.forEachValue(in: cell(regionCell), emailStyle: false) { part in
-                    if firstValue == nil { firstValue = part }
-                }
-                let key = Array(cell(regionCell)[firstValue ?? 0..<regionCell.count])
-                let region: String?
-                if let cached = scratch.regions[key] { region = cached } else {
-                    region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
-                    scratch.regions[key] = region
-                }
-                if let region {
-                    scratch.preparer.draft.region = scratch.preparer.draft.append(region)
-                } else {
-                    problems.append(
-                        CSVLoadProblem(line: line, column: header(regionColumn), contactID: "", value: String(utf8Bytes: key), kind: .unknownRegion))
-                }
-            }
+            resolveRegion(line: line, scratch: &scratch, problems: &problems, all: all)
         }
         guard !scratch.preparer.draft.id.isEmpty || layout.synthesizesIDs else {
             problems.append(CSVLoadProblem(line: line, column: nil, contactID: "", value: "", kind: .missingID))
@@ -298,6 +281,65 @@ struct ContactCSVRowConverter: Sendable {
         }
         scratch.preparer.emit(into: &result.rows)
         result.lines.append(Int32(clamping: line))
+    }
+
+    /// Sets a single-value field (a name, the company) from the first filled column that maps to
+    /// it; the value of a later one ("FirstName" after "First Name", "Account Name" after
+    /// "Company") is kept as an attribute under its header. Before, the last column won and the
+    /// other value vanished without a word.
+    private func fillOnce(_ field: WritableKeyPath<RecordDraft, Range<Int>?>, column index: Int, value: UnsafeBufferPointer<UInt8>, draft: inout RecordDraft) {
+        if draft[keyPath: field] == nil {
+            draft[keyPath: field] = draft.append(value)
+        } else {
+            addAttribute(key: index, value: value, draft: &draft)
+        }
+    }
+
+    /// Sets the row's region from its country cells: the best-ranked one ("Mailing Country"
+    /// before "Other Country", then file order) that names a known country, so that "Narnia"
+    /// in the first column and "Germany" in the second give Germany. The other cells are kept as
+    /// attributes under their headers. When none names a known country, the best-ranked one is
+    /// reported (`unknownRegion`) and the default region is used.
+    /// - Complexity: one `CountryRegionResolver` look-up per distinct cell text (memoized).
+    private func resolveRegion(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], all: UnsafeBufferPointer<UInt8>) {
+        guard !scratch.regionCells.isEmpty else { return }
+        let candidates = scratch.regionCells.sorted { lhs, rhs in
+            let left = layout.regionRank[lhs.column], right = layout.regionRank[rhs.column]
+            return left < right || (left == right && lhs.column < rhs.column)
+        }
+        var chosen: Int? = nil
+        for (position, candidate) in candidates.enumerated() {
+            let cell = UnsafeBufferPointer(rebasing: all[candidate.cell])
+            // A Google Contacts cell may hold several countries (" ::: "): the first one.
+            var firstValue: Range<Int>? = nil
+            Self.forEachValue(in: cell, emailStyle: false) { part in
+                if firstValue == nil { firstValue = part }
+            }
+            let key = Array(cell[firstValue ?? 0..<cell.count])
+            let region: String?
+            if let cached = scratch.regions[key] { region = cached } else {
+                region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
+                scratch.regions[key] = region
+            }
+            if let region {
+                scratch.preparer.draft.region = scratch.preparer.draft.append(region)
+                chosen = position
+                break
+            }
+        }
+        if chosen == nil {
+            let best = candidates[0]
+            let cell = UnsafeBufferPointer(rebasing: all[best.cell])
+            var firstValue: Range<Int>? = nil
+            Self.forEachValue(in: cell, emailStyle: false) { part in
+                if firstValue == nil { firstValue = part }
+            }
+            let text = String(utf8Bytes: UnsafeBufferPointer(rebasing: cell[firstValue ?? 0..<cell.count]))
+            problems.append(CSVLoadProblem(line: line, column: header(best.column), contactID: "", value: text, kind: .unknownRegion))
+        }
+        for (position, candidate) in candidates.enumerated() where position != chosen && candidates.count > 1 {
+            addAttribute(key: candidate.column, value: UnsafeBufferPointer(rebasing: all[candidate.cell]), draft: &scratch.preparer.draft)
+        }
     }
 
     /// Adds the cell of column `key` as an attribute named by its header.

@@ -9,6 +9,10 @@ struct ContactCSVRowLayout: Sendable {
     /// For each region column, how much it speaks for the row's phones, best first
     /// (`ContactCSVHeaderWords.countryRank`); 0 for the other columns.
     let regionRank: [Int]
+    /// The columns mapped to a single-value field (a name, the company, the country, a date)
+    /// that an earlier column maps too: read only when the earlier ones are empty (for a
+    /// country: name no known country), otherwise kept as attributes under their headers.
+    let fallbackColumns: [Int]
     /// Problems of the header row itself (invalid UTF-8).
     let headerProblems: [CSVLoadProblem]
     /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
@@ -34,6 +38,13 @@ struct ContactCSVRowLayout: Sendable {
         self.labelColumn = labelColumn
         regionRank = zip(headers, columns).map { header, column in
             column == .region ? ContactCSVHeaderWords.countryRank(ContactCSVHeaderWords.words(header)) : 0
+        }
+        var seen: Set<ContactCSVColumn> = []
+        fallbackColumns = columns.indices.filter { index in
+            switch columns[index] {
+            case .firstName, .lastName, .displayName, .company, .region, .createdAt, .updatedAt: !seen.insert(columns[index]).inserted
+            default: false
+            }
         }
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
