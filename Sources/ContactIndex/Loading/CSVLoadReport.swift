@@ -17,7 +17,7 @@ public struct CSVLoadReport: Sendable {
     public var rowsLoaded = 0
     /// Rows that replaced an earlier row with the same id.
     public var rowsUpdated = 0
-    /// Rows left out (no id).
+    /// Rows left out (no id, a repeated header row, a title or footer of one cell).
     public var rowsRejected = 0
     /// Bytes read from the input.
     public var bytesRead = 0
