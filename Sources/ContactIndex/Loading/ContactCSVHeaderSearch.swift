@@ -49,7 +49,7 @@ enum ContactCSVHeaderSearch {
     /// name, a phone or an email (`ContactCSVColumn.identifiesContact`).
     static func mapsContactField(_ block: CSVBlock, options: ContactCSVLoader.Options) -> Bool {
         guard let fields = ContactCSVRowLayout.headerFields(of: block, options: options)?.fields else { return false }
-        return ContactCSVHeaderMapping.columns(for: fields, overrides: options.columns).contains(where: \.identifiesContact)
+        return ContactCSVHeaderMapping.columns(for: fields, overrides: options.columns, ownKind: options.defaultEntity.rawValue).contains(where: \.identifiesContact)
     }
 
     /// The line where the first record of `block` starts: the block's first line, past the blank

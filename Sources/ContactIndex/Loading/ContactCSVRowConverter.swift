@@ -195,6 +195,7 @@ struct ContactCSVRowConverter: Sendable {
         scratch.phoneColumns.removeAll(keepingCapacity: true)
         scratch.emailColumns.removeAll(keepingCapacity: true)
         scratch.regionCells.removeAll(keepingCapacity: true)
+        var entityFromColumn = false
         let cellBytes = scratch.cellBytes
         cellBytes.withUnsafeBufferPointer { all in
             func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
@@ -208,6 +209,7 @@ struct ContactCSVRowConverter: Sendable {
                 case .displayName: fillOnce(\.displayName, column: index, value: value, draft: &scratch.preparer.draft)
                 case .company: fillOnce(\.company, column: index, value: value, draft: &scratch.preparer.draft)
                 case .entity:
+                    entityFromColumn = true
                     let key = Array(value)
                     if let known = scratch.entities[key] {
                         scratch.preparer.draft.entity = known
@@ -274,6 +276,18 @@ struct ContactCSVRowConverter: Sendable {
                 }
             }
             resolveRegion(line: line, scratch: &scratch, problems: &problems, all: all)
+            if scratch.preparer.draft.id.isEmpty {
+                // The id column's cell is empty: the next filled record-id column gives the id
+                // (a lead's "Lead ID" beside an empty "Contact ID"), and the kind it names when
+                // no entity column says otherwise.
+                for fallback in layout.idFallbacks where fallback.column < scratch.cells.count {
+                    let value = Self.trimmed(cell(scratch.cells[fallback.column]))
+                    guard !value.isEmpty else { continue }
+                    scratch.preparer.draft.id = scratch.preparer.draft.append(value)
+                    if let entity = fallback.entity, !entityFromColumn { scratch.preparer.draft.entity = entity }
+                    break
+                }
+            }
         }
         guard !scratch.preparer.draft.id.isEmpty || layout.synthesizesIDs else {
             problems.append(CSVLoadProblem(line: line, column: nil, contactID: "", value: "", kind: .missingID))

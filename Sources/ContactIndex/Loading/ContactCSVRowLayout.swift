@@ -13,6 +13,10 @@ struct ContactCSVRowLayout: Sendable {
     /// that an earlier column maps too: read only when the earlier ones are empty (for a
     /// country: name no known country), otherwise kept as attributes under their headers.
     let fallbackColumns: [Int]
+    /// The columns that give the row's id when the id column's cell is empty, best first, and
+    /// the record kind each implies ("Lead ID" beside "Contact ID": a lead's row has only the
+    /// former; `ContactCSVHeaderMapping.fallbackIDColumns`).
+    let idFallbacks: [(column: Int, entity: ContactEntity?)]
     /// Problems of the header row itself (invalid UTF-8).
     let headerProblems: [CSVLoadProblem]
     /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
@@ -23,7 +27,7 @@ struct ContactCSVRowLayout: Sendable {
         let headers = decoded?.fields
         let problems = decoded?.problems ?? []
         guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
-        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns)
+        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
         let hasID = columns.contains(.id)
         guard hasID || options.synthesizesMissingIDs else { throw .noIDColumn(headers: headers) }
         let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
@@ -46,6 +50,7 @@ struct ContactCSVRowLayout: Sendable {
             default: false
             }
         }
+        idFallbacks = ContactCSVHeaderMapping.fallbackIDColumns(columns, headers: headers, ownKind: options.defaultEntity.rawValue)
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
     }
