@@ -201,7 +201,15 @@ struct ContactCSVRowConverter: Sendable {
             func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
             for (index, range) in scratch.cells.enumerated() where !range.isEmpty {
                 let column = index < layout.columns.count ? layout.columns[index] : .attribute("column \(index + 1)")
-                let value = cell(range)
+                let value: UnsafeBufferPointer<UInt8>
+                switch column {
+                case .attribute, .label, .ignored: value = cell(range)
+                default:
+                    // Every mapped field alike: `'bob@example.com`, `="00123"` (spreadsheet
+                    // marks that force text) are read without their marks.
+                    value = CSVExcelForcedText.unwrapped(cell(range))
+                    if value.isEmpty { continue }
+                }
                 switch column {
                 case .id: scratch.preparer.draft.id = scratch.preparer.draft.append(Self.trimmed(value))
                 case .firstName: fillOnce(\.firstName, column: index, value: value, draft: &scratch.preparer.draft)
