@@ -138,9 +138,13 @@ public enum ContactCSVHeaderMapping {
                     "businesscountryregion", "homecountryregion", "othercountryregion", "address1country", "countrycode"] {
             table[key] = .region
         }
-        for key in ["createddate", "createdat", "createdate", "created", "datecreated", "createdtime"] { table[key] = .createdAt }
+        // With Zoho's "Modified Time", Dynamics 365's "Created On", "Modified On" and "(Do Not
+        // Modify) Modified On", and Pipedrive's "Person - Add time" and "- Update time".
+        for key in ["createddate", "createdat", "createdate", "created", "datecreated", "createdtime", "createdon", "addtime"] {
+            table[key] = .createdAt
+        }
         for key in ["lastmodifieddate", "updatedat", "modifiedat", "lastmodified", "modified", "updated", "lastmodifiedtime",
-                    "systemmodstamp"] {
+                    "systemmodstamp", "modifiedtime", "modifiedon", "donotmodifymodifiedon", "datemodified", "updatetime"] {
             table[key] = .updatedAt
         }
         return table
