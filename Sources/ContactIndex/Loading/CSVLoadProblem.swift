@@ -77,18 +77,18 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let reason: String = switch kind {
         case .missingID: "the row has no id, so it was skipped"
-        case .duplicateID(let earlier): "the id \(contactID.debugDescription) was already on line \(earlier); this later row replaced it"
-        case .unparseablePhone(let failure): "phone \(value.debugDescription) kept raw and not indexed: \(failure.explanation)"
-        case .invalidPhone: "phone \(value.debugDescription) indexed, but libphonenumber's metadata calls it invalid"
-        case .invalidEmail(let error): "email \(value.debugDescription) kept raw and not indexed: \(error.explanation)"
+        case .duplicateID(let earlier): "the id \(Self.quoted(contactID)) was already on line \(earlier); this later row replaced it"
+        case .unparseablePhone(let failure): "phone \(Self.quoted(value)) kept raw and not indexed: \(failure.explanation)"
+        case .invalidPhone: "phone \(Self.quoted(value)) indexed, but libphonenumber's metadata calls it invalid"
+        case .invalidEmail(let error): "email \(Self.quoted(value)) kept raw and not indexed: \(error.explanation)"
         case .invalidUTF8(let offset): "not valid UTF-8 at byte \(offset) of the cell; replaced by U+FFFD"
         case .nulCharacter(let offset): "a NUL character at byte \(offset) of the cell was dropped (with any others in the cell)"
         case .tooManyFields(let expected, let found): "\(found) fields where the header has \(expected); extra fields kept as attributes"
         case .tooFewFields(let expected, let found): "\(found) fields where the header has \(expected); missing fields are empty"
         case .unterminatedQuote: "a quoted field is never closed; it runs to the end of the file"
         case .textAfterClosingQuote: "text after a closing quote was kept in the field"
-        case .invalidDate: "\(value.debugDescription) is not an ISO 8601 date; left out"
-        case .unknownRegion: "\(value.debugDescription) names no known country; the default region was used"
+        case .invalidDate: "\(Self.quoted(value)) is not an ISO 8601 date; left out"
+        case .unknownRegion: "\(Self.quoted(value)) names no known country; the default region was used"
         case .preambleSkipped(let lines, let headerLine):
             "\(lines.count == 1 ? "line" : "lines") \(lines.map(String.init).joined(separator: ", ")) before the header on line \(headerLine) "
                 + "\(lines.count == 1 ? "maps" : "map") no name, phone, email or id column: skipped as a preamble"
@@ -98,7 +98,7 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
             "the header maps no name, phone, email or id column: the rows load, but no look-up can find them "
                 + "(name the columns explicitly, or check that this line is the header)"
         }
-        if let column { return "line \(line), column \(column.debugDescription): \(reason)" }
+        if let column { return "line \(line), column \(Self.quoted(column)): \(reason)" }
         return "line \(line): \(reason)"
     }
 }

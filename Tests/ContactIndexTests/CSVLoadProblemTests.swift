@@ -1,0 +1,16 @@
+import Testing
+@testable import ContactIndex
+
+/// What a load problem says: its column when it is about one cell, and the cell's text as
+/// written.
+@Suite struct CSVLoadProblemTests {
+    func load(_ text: String) throws -> CSVLoadReport {
+        try ContactCSVLoader().load(bytes: Array(text.utf8)).1
+    }
+
+    /// An apostrophe is shown as it is; quotes, backslashes and control characters are escaped.
+    @Test func aCellsTextIsQuotedWithoutEscapingApostrophes() {
+        let problem = CSVLoadProblem(line: 2, column: "Phone", contactID: "1", value: "O'Brien \"x\" \\ \u{1B}\n", kind: .invalidPhone)
+        #expect(problem.description == #"line 2, column "Phone": phone "O'Brien \"x\" \\ \u{1B}\n" indexed, but libphonenumber's metadata calls it invalid"#)
+    }
+}
