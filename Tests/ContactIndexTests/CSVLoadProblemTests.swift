@@ -14,3 +14,15 @@ import Testing
         #expect(problem.description == #"line 2, column "Phone": phone "O'Brien \"x\" \\ \u{1B}\n" indexed, but libphonenumber's metadata calls it invalid"#)
     }
 }
+
+extension CSVLoadProblemTests {
+    /// A header cell's NUL is dropped and reported, as a data cell's is: the column maps.
+    @Test func aNULInAHeaderCellIsDroppedAndReported() throws {
+        let (directory, report) = try ContactCSVLoader().load(bytes: Array("Id,Em\u{0}ail\n1,al@bo.de\n".utf8))
+        #expect(report.columns.map(\.header) == ["Id", "Email"])
+        #expect(report.problems.map(\.kind) == [.nulCharacter(byteOffset: 2)])
+        #expect(report.problems.first?.line == 1)
+        #expect(report.problems.first?.column == "column 2")
+        #expect(directory.lookup(email: "al@bo.de").first?.contact.id == "1")
+    }
+}

@@ -71,8 +71,16 @@ struct ContactCSVRowLayout: Sendable {
             var scratch: [UInt8] = []
             return spans.enumerated().map { index, span in
                 CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
+                    // A header cell's NULs are dropped and reported as a data cell's are.
+                    let nul = CSVNULCharacters.firstOffset(in: field)
+                    let kept = nul == nil ? [] : field.filter { $0 != 0 }
                     var invalid: Int? = nil
-                    let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                    let text = nul == nil
+                        ? CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                        : kept.withUnsafeBufferPointer { CSVTextDecoder.decode($0, encoding: options.encoding, invalidOffset: &invalid) }
+                    if let nul {
+                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .nulCharacter(byteOffset: nul)))
+                    }
                     if let invalid {
                         problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
                     }
