@@ -100,11 +100,16 @@ struct ContactCSVRowConverter: Sendable {
                     result.rowsRejected += 1
                     continue
                 }
+                // Both are about one cell: the problem names its column (the unclosed field is
+                // the record's last one).
                 if flags.contains(.unterminatedQuote) {
-                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .unterminatedQuote))
+                    problems.append(CSVLoadProblem(line: rowLine, column: header(scratch.spans.count - 1), contactID: "", value: "", kind: .unterminatedQuote))
                 }
                 if flags.contains(.textAfterClosingQuote) {
-                    problems.append(CSVLoadProblem(line: rowLine, column: nil, contactID: "", value: "", kind: .textAfterClosingQuote))
+                    let index = scratch.spans.firstIndex(where: \.hasTextAfterClosingQuote) ?? 0
+                    let text = index < scratch.cells.count
+                        ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
+                    problems.append(CSVLoadProblem(line: rowLine, column: header(index), contactID: "", value: text, kind: .textAfterClosingQuote))
                 }
                 let expected = layout.columns.count
                 let found = scratch.cells.count
