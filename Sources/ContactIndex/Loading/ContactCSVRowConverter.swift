@@ -336,6 +336,15 @@ struct ContactCSVRowConverter: Sendable {
             for index in problems.indices { problems[index].contactID = id }
             result.problems.append(contentsOf: problems)
         }
+        // Valid addresses before invalid ones, each group in file order: a reply shows a
+        // contact's first address (an Outlook export of an Exchange contact has an X.500 path
+        // in "E-mail Address" and the real address in "E-mail 2 Address"). After the problems,
+        // which name the addresses by their index in the file.
+        if let firstInvalid = scratch.preparer.draft.emails.firstIndex(where: { $0.address == nil }),
+           scratch.preparer.draft.emails[firstInvalid...].contains(where: { $0.address != nil }) {
+            let emails = scratch.preparer.draft.emails
+            scratch.preparer.draft.emails = emails.filter { $0.address != nil } + emails.filter { $0.address == nil }
+        }
         scratch.preparer.emit(into: &result.rows)
         result.lines.append(Int32(clamping: line))
     }
