@@ -124,6 +124,16 @@ struct CSVBlockReader {
         return chosen
     }
 
+    /// The format of the input when its first bytes say it is no CSV text (a ZIP archive, a
+    /// PDF, mostly control bytes: `CSVForeignFormat`); nil for text, and for a stream that a
+    /// UTF-16 or UTF-32 byte-order mark made the reader transcode.
+    /// - Complexity: O(`CSVForeignFormat.sampleSize`).
+    mutating func foreignFormat() -> CSVForeignFormat? {
+        while pending.count < CSVForeignFormat.sampleSize, !atEnd { _ = fill() }
+        guard transcoder == nil else { return nil }
+        return CSVForeignFormat.detect(pending[...])
+    }
+
     /// Skips Excel's separator hint, a first line `sep=;` (or `sep=,`, `sep=` and a tab; quoted
     /// or not; any line end), and makes its character the delimiter: Excel writes that line so
     /// that it opens the file with the right delimiter, and the header is the next line. Read as

@@ -86,6 +86,8 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
     case noIDColumn(headers: [String])
     /// Strict mode: the load found problems, so nothing was loaded. The report lists them.
     case problemsInStrictMode(CSVLoadReport)
+    /// The input is no CSV text: a workbook, a PDF, a binary file (`CSVForeignFormat`).
+    case notCSV(CSVForeignFormat)
 
     /// A sentence for a person.
     public var description: String {
@@ -93,6 +95,7 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let path, let code): "cannot read \(path): \(String(cString: strerror(code))) (errno \(code))"
         case .missingHeader: "the input has no header row"
         case .noIDColumn(let headers): "no column holds the record id (headers: \(headers.joined(separator: ", ")))"
+        case .notCSV(let format): format.description
         case .problemsInStrictMode(let report):
             "strict mode: \(report.problems.count) problems, nothing loaded; without strict mode the load would have been:\n" + report.summary()
         }

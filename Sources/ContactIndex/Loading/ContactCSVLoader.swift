@@ -167,6 +167,7 @@ public struct ContactCSVLoader: Sendable {
 
     private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         var input = input
+        if let format = input.foreignFormat() { throw .notCSV(format) }
         let hintedDelimiter = input.skipSeparatorLine()
         let detectedDelimiter = options.detectsDelimiter && hintedDelimiter == nil ? input.detectDelimiter() : nil
         guard let first = input.headerBlock() else { throw .missingHeader }
