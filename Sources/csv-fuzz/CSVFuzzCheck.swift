@@ -32,6 +32,8 @@ enum CSVFuzzCheck {
             return "strict failure: " + report.summary(maximumProblems: .max)
         } catch .missingHeader {
             return "missing header"
+        } catch .notCSV(let format) {
+            return "not CSV: \(format)"
         } catch .noIDColumn(let headers) {
             let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: loader.options.columns)
             precondition(!columns.contains(.id), "noIDColumn, but the headers \(headers) map to an id")

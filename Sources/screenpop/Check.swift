@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
         let report = loaded.report
         print(loaded.reportText(maximumProblems: maximumProblems))
         print("")
-        print("columns: " + report.columns.map { "\($0.header) → \($0.column)" }.joined(separator: ", "))
+        print("columns: " + report.columnList())
         let contacts = Array(loaded.directory.contacts)
         let phones = contacts.reduce(0) { $0 + $1.phones.count }
         let indexedPhones = contacts.reduce(0) { $0 + $1.phones.filter { $0.normalized != nil }.count }

@@ -61,6 +61,8 @@ import ContactIndex
             return "strict failure: " + report.summary(maximumProblems: .max)
         } catch .missingHeader {
             return "missing header"
+        } catch .notCSV(let format) {
+            return "not CSV: \(format)"
         } catch .noIDColumn(let headers) {
             #expect(!ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns).contains(.id), "\(name): noIDColumn for \(headers)")
             return "no id column: \(headers)"

@@ -124,6 +124,65 @@ struct CSVBlockReader {
         return chosen
     }
 
+    /// The format of the input when its first bytes say it is no CSV text (a ZIP archive, a
+    /// PDF, mostly control bytes: `CSVForeignFormat`); nil for text, and for a stream that a
+    /// UTF-16 or UTF-32 byte-order mark made the reader transcode.
+    /// - Complexity: O(`CSVForeignFormat.sampleSize`).
+    mutating func foreignFormat() -> CSVForeignFormat? {
+        while pending.count < CSVForeignFormat.sampleSize, !atEnd { _ = fill() }
+        guard transcoder == nil else { return nil }
+        return CSVForeignFormat.detect(pending[...])
+    }
+
+    /// Skips Excel's separator hint, a first line `sep=;` (or `sep=,`, `sep=` and a tab; quoted
+    /// or not; any line end), and makes its character the delimiter: Excel writes that line so
+    /// that it opens the file with the right delimiter, and the header is the next line. Read as
+    /// the header, it mapped nothing and the whole file loaded with no findable contact.
+    /// - Returns: the delimiter the line named, or nil when the input does not start with one.
+    /// - Complexity: O(1): only the first line's first bytes are read.
+    mutating func skipSeparatorLine() -> UInt8? {
+        while pending.count < 16, !atEnd { _ = fill() }
+        var index = 0
+        let quoted = pending.first == UInt8(ascii: "\"")
+        if quoted { index += 1 }
+        let prefix = Array("sep=".utf8)
+        guard pending.count >= index + prefix.count + 1,
+              zip(pending[index..<(index + prefix.count)], prefix).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        index += prefix.count
+        let delimiter = pending[index]
+        guard delimiter != UInt8(ascii: "\n"), delimiter != UInt8(ascii: "\r"), delimiter != UInt8(ascii: "\""), delimiter < 0x80 else { return nil }
+        index += 1
+        if quoted {
+            guard index < pending.count, pending[index] == UInt8(ascii: "\"") else { return nil }
+            index += 1
+        }
+        if index < pending.count {
+            if pending[index] == UInt8(ascii: "\r") {
+                index += 1
+                if index < pending.count, pending[index] == UInt8(ascii: "\n") { index += 1 }
+            } else if pending[index] == UInt8(ascii: "\n") {
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        pending.removeFirst(index)
+        nextLine += 1
+        splitter = CSVRecordSplitter(delimiter: delimiter)
+        return delimiter
+    }
+
+    /// Returns records taken with `headerBlock()` to the front of the input, in their order, as
+    /// if they had never been read: the header search reads ahead for a header past a preamble
+    /// and gives back what it did not use.
+    /// - Parameter blocks: blocks taken one after another, the first one first.
+    /// - Complexity: O(n) in the bytes pending.
+    mutating func putBack(_ blocks: [CSVBlock]) {
+        guard let first = blocks.first else { return }
+        pending.insert(contentsOf: blocks.flatMap(\.bytes), at: 0)
+        nextLine = first.firstLine
+    }
+
     /// The first record alone (the header), as a block.
     mutating func headerBlock() -> CSVBlock? {
         while true {

@@ -17,7 +17,7 @@ public struct CSVLoadReport: Sendable {
     public var rowsLoaded = 0
     /// Rows that replaced an earlier row with the same id.
     public var rowsUpdated = 0
-    /// Rows left out (no id).
+    /// Rows left out (no id, a repeated header row, a title or footer of one cell).
     public var rowsRejected = 0
     /// Bytes read from the input.
     public var bytesRead = 0
@@ -28,6 +28,11 @@ public struct CSVLoadReport: Sendable {
     public var phonesByFastPath = 0
     /// The header row and what each column was read as.
     public var columns: [(header: String, column: ContactCSVColumn)] = []
+    /// The indices in `columns` of the columns whose field an earlier column maps too ("FirstName"
+    /// after "First Name", "Account Name" after "Company", "Other Country" after "Mailing
+    /// Country"): the first filled one wins (for a country: the first that names a known one,
+    /// best-ranked first), and the others' values are kept as attributes under their headers.
+    public var fallbackColumns: [Int] = []
     /// Every problem, in line order.
     public var problems: [CSVLoadProblem] = []
     /// Nil when a column held the record ids; otherwise how the loader made them (a sentence:
@@ -44,6 +49,9 @@ public struct CSVLoadReport: Sendable {
     /// The delimiter read from the header line when it was not the comma asked for (";" or a
     /// tab: `ContactCSVLoader.Options.detectsDelimiter`); nil otherwise.
     public var detectedDelimiter: Character?
+    /// The delimiter that Excel's separator hint, a first line such as `sep=;`, named (the line
+    /// was skipped, and the header read from the next one); nil when the file has no such line.
+    public var delimiterFromSeparatorLine: Character?
 
     /// Creates an empty report.
     public init() {}
@@ -56,6 +64,9 @@ public struct CSVLoadReport: Sendable {
         var lines = ["rows read \(rowsRead), loaded \(rowsLoaded), updated \(rowsUpdated), rejected \(rowsRejected); \(problems.count) problems"]
         if let transcodedFrom { lines.append("encoding: \(transcodedFrom) (byte-order mark), read as UTF-8") }
         if let detectedDelimiter { lines.append("delimiter: \(detectedDelimiter == "\t" ? "tab" : "\"\(detectedDelimiter)\"") (the header has no comma)") }
+        if let delimiterFromSeparatorLine {
+            lines.append("delimiter: \(delimiterFromSeparatorLine == "\t" ? "tab" : "\"\(delimiterFromSeparatorLine)\"") (the file's first line, \"sep=\")")
+        }
         if byteOrderMarkOverrodeEncoding { lines.append("encoding: UTF-8 (byte-order mark), not the encoding asked for") }
         if let idSynthesis { lines.append("ids: " + idSynthesis) }
         lines += problems.prefix(maximumProblems).map(\.description)
@@ -75,6 +86,8 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
     case noIDColumn(headers: [String])
     /// Strict mode: the load found problems, so nothing was loaded. The report lists them.
     case problemsInStrictMode(CSVLoadReport)
+    /// The input is no CSV text: a workbook, a PDF, a binary file (`CSVForeignFormat`).
+    case notCSV(CSVForeignFormat)
 
     /// A sentence for a person.
     public var description: String {
@@ -82,6 +95,7 @@ public enum CSVLoadError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let path, let code): "cannot read \(path): \(String(cString: strerror(code))) (errno \(code))"
         case .missingHeader: "the input has no header row"
         case .noIDColumn(let headers): "no column holds the record id (headers: \(headers.joined(separator: ", ")))"
+        case .notCSV(let format): format.description
         case .problemsInStrictMode(let report):
             "strict mode: \(report.problems.count) problems, nothing loaded; without strict mode the load would have been:\n" + report.summary()
         }

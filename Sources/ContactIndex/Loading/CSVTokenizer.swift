@@ -6,6 +6,9 @@ struct CSVFieldSpan: Sendable, Hashable {
     var end: Int32
     /// The field was quoted and holds doubled quotes, which `CSVTokenizer.fieldBytes` undoubles.
     var hasDoubledQuotes: Bool
+    /// Text followed the field's closing quote (`"Big" Joe`), so the problem can name the
+    /// field's column (`CSVRecordFlags.textAfterClosingQuote`).
+    var hasTextAfterClosingQuote = false
 }
 
 /// What the tokenizer noticed about one record besides its fields.
@@ -85,7 +88,7 @@ struct CSVTokenizer {
                         flags.insert(.textAfterClosingQuote)
                         while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
                         end = cursor
-                        fields.append(CSVFieldSpan(start: Int32(start - 1), end: Int32(end), hasDoubledQuotes: false))
+                        fields.append(CSVFieldSpan(start: Int32(start - 1), end: Int32(end), hasDoubledQuotes: false, hasTextAfterClosingQuote: true))
                     } else {
                         fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), hasDoubledQuotes: doubled))
                     }

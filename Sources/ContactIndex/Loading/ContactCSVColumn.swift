@@ -32,6 +32,16 @@ public enum ContactCSVColumn: Sendable, Hashable, CustomStringConvertible {
     /// Not loaded.
     case ignored
 
+    /// Whether a look-up can find a record by this column: the id, a name, a phone or an email.
+    /// A header that maps none of them loads rows that nobody can find (a preamble read as the
+    /// header: `ContactCSVHeaderSearch`).
+    public var identifiesContact: Bool {
+        switch self {
+        case .id, .firstName, .lastName, .displayName, .phone, .email: true
+        default: false
+        }
+    }
+
     /// A short name for reports ("phone(Mobile)").
     public var description: String {
         switch self {

@@ -46,18 +46,69 @@ extension ContactCSVHeaderMapping {
         return nil
     }
 
-    /// Keeps one id column: the first explicit one, else the best-ranked guess (the first among
-    /// equals); every other id column becomes an attribute named by its header.
-    /// - Complexity: O(h) in the headers.
-    static func keepingOneID(_ columns: [ContactCSVColumn], headers: [String], explicitIDs: Set<Int>) -> [ContactCSVColumn] {
-        let candidates = columns.indices.filter { columns[$0] == .id }
-        let chosen: Int? = candidates.first(where: explicitIDs.contains) ?? candidates.min { lhs, rhs in
-            let left = recordIDRank(folded: folded(headers[lhs])) ?? .organization
-            let right = recordIDRank(folded: folded(headers[rhs])) ?? .organization
-            return left < right || (left == right && lhs < rhs)
+    /// The kind of record a record-id header names ("contact" for "Contact ID" and
+    /// "(Do Not Modify) Contact", "lead" for "lead_id"), or nil for a bare id ("Id") or no id.
+    /// - Parameter key: the folded header.
+    static func recordIDKind(folded key: String) -> String? {
+        guard recordIDRank(folded: key) != nil else { return nil }
+        if key.hasPrefix(dynamicsKeyPrefix) { return String(key.dropFirst(dynamicsKeyPrefix.count)) }
+        guard key.hasSuffix("id") else { return nil }
+        let kind = String(key.dropLast(2))
+        return kind.isEmpty || kind == "u" || kind == "uu" || kind == "g" ? nil : kind
+    }
+
+    /// Whether a record-id header names a person kind other than the rows' own ("lead_id" in a
+    /// contacts export): such a column is the parent's id when the own kind's is there too.
+    static func namesOtherPersonKind(_ key: String, ownKind: String?) -> Bool {
+        guard let ownKind, let kind = recordIDKind(folded: key) else { return false }
+        return kind != ownKind && ownRecordKinds.contains(kind) && kind != "record" && kind != "person"
+    }
+
+    /// The record-id columns ranked as `keepingOneID` ranks them, best first: rank, then a
+    /// column not naming another person kind than the rows' own (`ownKind`: "contact_id" before
+    /// "lead_id" in a contacts export such as Close's, where the lead is the parent record),
+    /// then file order.
+    static func rankedIDColumns(_ candidates: [Int], headers: [String], ownKind: String?) -> [Int] {
+        candidates.sorted { lhs, rhs in
+            let leftKey = folded(headers[lhs]), rightKey = folded(headers[rhs])
+            let left = recordIDRank(folded: leftKey) ?? .organization
+            let right = recordIDRank(folded: rightKey) ?? .organization
+            if left != right { return left < right }
+            let leftOther = namesOtherPersonKind(leftKey, ownKind: ownKind)
+            let rightOther = namesOtherPersonKind(rightKey, ownKind: ownKind)
+            if leftOther != rightOther { return rightOther }
+            return lhs < rhs
         }
+    }
+
+    /// Keeps one id column: the first explicit one, else the best-ranked guess
+    /// (`rankedIDColumns`); every other id column becomes an attribute named by its header.
+    /// - Complexity: O(h log h) in the headers.
+    static func keepingOneID(_ columns: [ContactCSVColumn], headers: [String], explicitIDs: Set<Int>, ownKind: String? = nil) -> [ContactCSVColumn] {
+        let candidates = columns.indices.filter { columns[$0] == .id }
+        let chosen: Int? = candidates.first(where: explicitIDs.contains) ?? rankedIDColumns(candidates, headers: headers, ownKind: ownKind).first
         var columns = columns
         for index in candidates where index != chosen { columns[index] = .attribute(headers[index]) }
         return columns
+    }
+
+    /// The columns that hold the row's id when the id column's cell is empty, best first, with
+    /// the record kind each implies: the other own-record and external id columns (a Salesforce
+    /// campaign members export has "Contact ID" and "Lead ID"; a lead's row has only the
+    /// latter). Organisation ids are never used: every contact of an account shares one.
+    /// - Parameters:
+    ///   - columns: the mapped columns (`columns(for:overrides:)`).
+    ///   - headers: the header fields.
+    ///   - ownKind: the kind of record the rows are, to rank ties (`rankedIDColumns`).
+    /// - Complexity: O(h log h) in the headers.
+    static func fallbackIDColumns(_ columns: [ContactCSVColumn], headers: [String], ownKind: String?) -> [(column: Int, entity: ContactEntity?)] {
+        let candidates = headers.indices.filter { index in
+            guard case .attribute = columns[index], let rank = recordIDRank(folded: folded(headers[index])) else { return false }
+            return rank != .organization
+        }
+        return rankedIDColumns(candidates, headers: headers, ownKind: ownKind).map { index in
+            let kind = recordIDKind(folded: folded(headers[index]))
+            return (index, kind.flatMap { ["contact", "lead"].contains($0) ? ContactEntity(rawValue: $0) : nil })
+        }
     }
 }

@@ -17,19 +17,25 @@ public enum ContactCSVHeaderMapping {
     ///   - overrides: explicit choices by header; they win over the guess.
     /// - Returns: one column per header.
     /// - Complexity: O(h) in the headers.
-    public static func columns(for headers: [String], overrides: [String: ContactCSVColumn] = [:]) -> [ContactCSVColumn] {
+    ///   - ownKind: the kind of record the rows are (`ContactEntity.rawValue`, "contact" by
+    ///     default): when the header has an id column of that kind and one of another person
+    ///     kind (Close's contacts export: "lead_id" and "contact_id"), the own kind's id wins and
+    ///     the other kind's prefixed fields ("lead_name") are attributes.
+    public static func columns(for headers: [String], overrides: [String: ContactCSVColumn] = [:], ownKind: String? = "contact") -> [ContactCSVColumn] {
         let explicit = Dictionary(overrides.map { (folded($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
         var explicitIDs: Set<Int> = []
+        let idKinds = Set(headers.compactMap { recordIDKind(folded: folded($0)) }).intersection(ownRecordKinds)
+        let otherKinds: Set<String> = ownKind.map { idKinds.contains($0) ? idKinds.subtracting([$0, "record", "person"]) : [] } ?? []
         let columns = headers.enumerated().map { index, header -> ContactCSVColumn in
             if let chosen = explicit[folded(header)] {
                 if chosen == .id { explicitIDs.insert(index) }
                 return chosen
             }
-            return guess(header)
+            return guess(header, otherRecordKinds: otherKinds)
         }
         // One id column: an explicit one, else the one that best names the record's own id
         // ("Contact ID" before "Account ID"); the others are attributes.
-        return keepingOneID(columns, headers: headers, explicitIDs: explicitIDs)
+        return keepingOneID(columns, headers: headers, explicitIDs: explicitIDs, ownKind: ownKind)
     }
 
     /// A header reduced to lower-case ASCII letters and digits (other scripts kept as they are,
@@ -46,7 +52,9 @@ public enum ContactCSVHeaderMapping {
     }
 
     /// The guess for one header.
-    static func guess(_ header: String) -> ContactCSVColumn {
+    /// - Parameter otherRecordKinds: person kinds whose prefixed fields belong to another record
+    ///   in this file ("lead" in Close's contacts export, where the lead is the parent).
+    static func guess(_ header: String, otherRecordKinds: Set<String> = []) -> ContactCSVColumn {
         let trimmed = String(Substring(header).trimmingWhitespace())
         if trimmed.lowercased().hasSuffix("__c") { return .attribute(trimmed) }
         let key = folded(trimmed)
@@ -74,7 +82,7 @@ public enum ContactCSVHeaderMapping {
             // "IP Country": where a web visitor was seen, not where the record's phones are.
             return ContactCSVHeaderWords.nameNetworkLocation(words) ? .attribute(trimmed) : .region
         }
-        if let field = fieldOfOwnRecord(trimmed) {
+        if let field = fieldOfOwnRecord(trimmed), !otherRecordKinds.contains(ContactCSVHeaderWords.words(trimmed)[0]) {
             let column = guess(field)
             if case .attribute = column {} else { return column }
         }
@@ -130,9 +138,13 @@ public enum ContactCSVHeaderMapping {
                     "businesscountryregion", "homecountryregion", "othercountryregion", "address1country", "countrycode"] {
             table[key] = .region
         }
-        for key in ["createddate", "createdat", "createdate", "created", "datecreated", "createdtime"] { table[key] = .createdAt }
+        // With Zoho's "Modified Time", Dynamics 365's "Created On", "Modified On" and "(Do Not
+        // Modify) Modified On", and Pipedrive's "Person - Add time" and "- Update time".
+        for key in ["createddate", "createdat", "createdate", "created", "datecreated", "createdtime", "createdon", "addtime"] {
+            table[key] = .createdAt
+        }
         for key in ["lastmodifieddate", "updatedat", "modifiedat", "lastmodified", "modified", "updated", "lastmodifiedtime",
-                    "systemmodstamp"] {
+                    "systemmodstamp", "modifiedtime", "modifiedon", "donotmodifymodifiedon", "datemodified", "updatetime"] {
             table[key] = .updatedAt
         }
         return table

@@ -167,8 +167,10 @@ public struct ContactCSVLoader: Sendable {
 
     private func load(input: consuming CSVBlockReader) throws(CSVLoadError) -> (ContactDirectory, CSVLoadReport) {
         var input = input
-        let detectedDelimiter = options.detectsDelimiter ? input.detectDelimiter() : nil
-        guard let header = input.headerBlock() else { throw .missingHeader }
+        if let format = input.foreignFormat() { throw .notCSV(format) }
+        let hintedDelimiter = input.skipSeparatorLine()
+        let detectedDelimiter = options.detectsDelimiter && hintedDelimiter == nil ? input.detectDelimiter() : nil
+        guard let first = input.headerBlock() else { throw .missingHeader }
         // A byte-order mark wins over the encoding asked for: the reader transcodes a UTF-16 or
         // UTF-32 stream to UTF-8, and a UTF-8 one is UTF-8 (Excel's "CSV UTF-8" starts with
         // one: read as Windows-1252, "Müller" became "MÃ¼ller").
@@ -178,11 +180,14 @@ public struct ContactCSVLoader: Sendable {
             markOverrodeEncoding = input.startedWithUTF8Mark && options.encoding != .utf8
             options.encoding = .utf8
         }
-        if let detectedDelimiter { options.delimiter = detectedDelimiter }
-        let layout = try ContactCSVRowLayout(headerBytes: header, options: options)
+        if let delimiter = hintedDelimiter ?? detectedDelimiter { options.delimiter = delimiter }
+        let search = ContactCSVHeaderSearch.locate(first: first, in: &input, options: options)
+        let layout = try ContactCSVRowLayout(headerBytes: search.header, options: options)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
-        report.problems = layout.headerProblems
+        report.fallbackColumns = layout.fallbackColumns
+        report.problems = search.problems + layout.headerProblems
+        report.delimiterFromSeparatorLine = hintedDelimiter.map { Character(Unicode.Scalar($0)) }
         if layout.synthesizesIDs { report.idSynthesis = ContactCSVSynthesizedID.scheme }
         report.transcodedFrom = input.transcodedForm?.rawValue
         report.byteOrderMarkOverrodeEncoding = markOverrodeEncoding

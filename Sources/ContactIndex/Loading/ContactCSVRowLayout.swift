@@ -9,34 +9,25 @@ struct ContactCSVRowLayout: Sendable {
     /// For each region column, how much it speaks for the row's phones, best first
     /// (`ContactCSVHeaderWords.countryRank`); 0 for the other columns.
     let regionRank: [Int]
+    /// The columns mapped to a single-value field (a name, the company, the country, a date)
+    /// that an earlier column maps too: read only when the earlier ones are empty (for a
+    /// country: name no known country), otherwise kept as attributes under their headers.
+    let fallbackColumns: [Int]
+    /// The columns that give the row's id when the id column's cell is empty, best first, and
+    /// the record kind each implies ("Lead ID" beside "Contact ID": a lead's row has only the
+    /// former; `ContactCSVHeaderMapping.fallbackIDColumns`).
+    let idFallbacks: [(column: Int, entity: ContactEntity?)]
     /// Problems of the header row itself (invalid UTF-8).
     let headerProblems: [CSVLoadProblem]
     /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
     let synthesizesIDs: Bool
 
     init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options) throws(CSVLoadError) {
-        let tokenizer = CSVTokenizer(delimiter: options.delimiter)
-        var problems: [CSVLoadProblem] = []
-        let headers: [String]? = block.bytes.withUnsafeBufferPointer { bytes in
-            var position = 0
-            var line = block.firstLine
-            var spans: [CSVFieldSpan] = []
-            let startLine = line
-            guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) != nil else { return nil }
-            var scratch: [UInt8] = []
-            return spans.enumerated().map { index, span in
-                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
-                    var invalid: Int? = nil
-                    let text = CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
-                    if let invalid {
-                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
-                    }
-                    return text
-                }
-            }
-        }
+        let decoded = Self.headerFields(of: block, options: options)
+        let headers = decoded?.fields
+        let problems = decoded?.problems ?? []
         guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
-        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns)
+        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
         let hasID = columns.contains(.id)
         guard hasID || options.synthesizesMissingIDs else { throw .noIDColumn(headers: headers) }
         let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
@@ -52,7 +43,51 @@ struct ContactCSVRowLayout: Sendable {
         regionRank = zip(headers, columns).map { header, column in
             column == .region ? ContactCSVHeaderWords.countryRank(ContactCSVHeaderWords.words(header)) : 0
         }
+        var seen: Set<ContactCSVColumn> = []
+        fallbackColumns = columns.indices.filter { index in
+            switch columns[index] {
+            case .firstName, .lastName, .displayName, .company, .region, .createdAt, .updatedAt: !seen.insert(columns[index]).inserted
+            default: false
+            }
+        }
+        idFallbacks = ContactCSVHeaderMapping.fallbackIDColumns(columns, headers: headers, ownKind: options.defaultEntity.rawValue)
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
+    }
+
+    /// The fields of the first record of `block`, decoded as header text, and the problems of
+    /// their bytes; nil when the block holds no record. Shared by the layout and the search for
+    /// the header row (`ContactCSVHeaderSearch`), so that both read a row the same way.
+    /// - Complexity: O(n) in the record's bytes.
+    static func headerFields(of block: CSVBlock, options: ContactCSVLoader.Options) -> (fields: [String], problems: [CSVLoadProblem])? {
+        let tokenizer = CSVTokenizer(delimiter: options.delimiter)
+        var problems: [CSVLoadProblem] = []
+        let fields: [String]? = block.bytes.withUnsafeBufferPointer { bytes in
+            var position = 0
+            var line = block.firstLine
+            var spans: [CSVFieldSpan] = []
+            let startLine = line
+            guard tokenizer.nextRecord(in: bytes, position: &position, line: &line, fields: &spans) != nil else { return nil }
+            var scratch: [UInt8] = []
+            return spans.enumerated().map { index, span in
+                CSVTokenizer.withFieldBytes(span, in: bytes, scratch: &scratch) { field in
+                    // A header cell's NULs are dropped and reported as a data cell's are.
+                    let nul = CSVNULCharacters.firstOffset(in: field)
+                    let kept = nul == nil ? [] : field.filter { $0 != 0 }
+                    var invalid: Int? = nil
+                    let text = nul == nil
+                        ? CSVTextDecoder.decode(field, encoding: options.encoding, invalidOffset: &invalid)
+                        : kept.withUnsafeBufferPointer { CSVTextDecoder.decode($0, encoding: options.encoding, invalidOffset: &invalid) }
+                    if let nul {
+                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .nulCharacter(byteOffset: nul)))
+                    }
+                    if let invalid {
+                        problems.append(CSVLoadProblem(line: startLine, column: "column \(index + 1)", contactID: "", value: text, kind: .invalidUTF8(byteOffset: invalid)))
+                    }
+                    return text
+                }
+            }
+        }
+        return fields.map { ($0, problems) }
     }
 }

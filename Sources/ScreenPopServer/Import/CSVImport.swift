@@ -89,6 +89,7 @@ struct CSVImport: Sendable {
         case .missingHeader: "missing-header"
         case .noIDColumn: "no-id-column"
         case .problemsInStrictMode: "strict-mode-problems"
+        case .notCSV: "not-csv"
         }
     }
 }
