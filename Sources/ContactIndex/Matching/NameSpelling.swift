@@ -136,12 +136,15 @@ enum NameSpelling {
         private mutating func emitSequence(_ emit: (UInt8) -> Bool) -> Bool {
             sequenceLength = 0
             let packed = sequence, count = sequenceCount
-            // At most 4 bytes: a small string, decoded without an allocation; an invalid
-            // sequence decodes to U+FFFD, which no lower-casing changes.
-            let scalar = withUnsafeBytes(of: packed.littleEndian) { raw in
-                String(decoding: raw.prefix(count), as: UTF8.self).unicodeScalars.first
+            // The lead byte's payload bits, then 6 bits of each continuation byte; an overlong
+            // or out-of-range value is no scalar, or one outside its length's range, and
+            // compares as its bytes.
+            var value = packed & (count == 2 ? 0x1F : (count == 3 ? 0x0F : 0x07))
+            for index in 1..<count { value = value << 6 | (packed >> (8 * UInt32(index))) & 0x3F }
+            let lowest: UInt32 = count == 2 ? 0x80 : (count == 3 ? 0x800 : 0x10000)
+            guard value >= lowest, let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else {
+                return flush(packed, count: count, emit)
             }
-            guard let scalar, scalar.properties.changesWhenLowercased else { return flush(packed, count: count, emit) }
             for byte in scalar.properties.lowercaseMapping.utf8 where !emitKept(byte, emit) { return false }
             return true
         }
