@@ -44,6 +44,21 @@ import Testing
         #expect(outcome.actions.first?.offer != nil)
     }
 
+    /// A placeholder number ("000-000-0000") is no identity, and an over-long caller id is no
+    /// number: neither pops the record that holds the placeholder (they shared one key).
+    @Test(arguments: ["+4420794600180000000", "+4411111111111111111", "00000", "000-000-0000"])
+    func aPlaceholderNumberIsNeverPopped(callerID: String) throws {
+        let directory = ContactDirectory([
+            Contact(id: "C-ZERO", firstName: "Zero", lastName: "Number", phones: [ContactPhone("000-000-0000")]),
+            Contact(id: "C-UKZERO", firstName: "Zero", lastName: "Britain", phones: [ContactPhone("+44 0000")]),
+        ])
+        let engine = TestDirectory.engine(directory)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"\#(callerID)","engagementId":"E1"}}"#)
+        #expect(Self.json(outcome) == #"{"type":"zcc-incomingPhone-response","data":[]}"#)
+        #expect(outcome.actions.first?.pop == nil)
+        #expect(outcome.actions.first?.offer != nil)
+    }
+
     @Test func everyItemOfAPhoneReplyIsAnIdentityMatch() throws {
         let directory = Self.directory()
         for number in [TestDirectory.shared, "+16505550142", "+332079460958", "(650) 555-1234"] {

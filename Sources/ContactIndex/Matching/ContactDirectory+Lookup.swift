@@ -166,11 +166,14 @@ extension ContactDirectory {
             top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
             return true
         }
-        phoneIndex.withE164Candidates(probe) { slots in
-            prefetch(slots.prefix(top.limit + 1), for: top)
-            phoneIndex.prefetchNationalGroupReference(probe)
-            for slot in slots {
-                guard offerPhoneMatch(slot) else { break }
+        // A query whose E.164 form has no key (0: over 19 digits) is no stored number.
+        if queryKey != 0 {
+            phoneIndex.withE164Candidates(probe) { slots in
+                prefetch(slots.prefix(top.limit + 1), for: top)
+                phoneIndex.prefetchNationalGroupReference(probe)
+                for slot in slots {
+                    guard offerPhoneMatch(slot) else { break }
+                }
             }
         }
         // Same national number, another country code: a lower score, so nothing to do once the

@@ -38,12 +38,15 @@ public struct NormalizedPhone: Sendable, Hashable, Codable {
         self.details = details
     }
 
-    /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits).
+    /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits), or 0 when the
+    /// form has no key: more than 19 digits (a caller id longer than any number, which must
+    /// match nothing), or not "+" and digits. 0 is no number's key (a calling code is never 0),
+    /// and a look-up with it matches nothing.
     /// Read from the text's contiguous bytes: a `String.UTF8View` walked as a sequence costs
     /// several times as much, and every phone look-up computes both keys.
     public var e164Key: UInt64 {
         var text = e164
-        return text.withUTF8 { PhoneKey.digits(UnsafeBufferPointer(rebasing: $0.dropFirst())) } ?? 0
+        return text.withUTF8 { PhoneKey.e164Key(text: $0) } ?? 0
     }
 
     /// The national significant number as a key that keeps leading zeros.
@@ -93,13 +96,23 @@ enum PhoneKey {
         return power + e164Digits % power
     }
 
-    /// The value of a string of 1 to 18 ASCII digits; nil for anything else.
+    /// The key of a stored E.164 text: "+" and 1 to 19 digits; nil for anything else (a record
+    /// written before placeholders were refused may hold the raw text libphonenumber gave for
+    /// them, "000-000-0000").
+    static func e164Key(text: some Collection<UInt8>) -> UInt64? {
+        guard text.first == UInt8(ascii: "+") else { return nil }
+        return digits(text.dropFirst())
+    }
+
+    /// The value of a string of 1 to 19 ASCII digits (all fit in 64 bits); nil for anything
+    /// else. Nineteen, not fifteen: libphonenumber parses up to 17 national digits after a
+    /// calling code, and an over-long number needs a key of its own, not a shared "no key".
     @inline(__always)
     static func digits(_ bytes: some Sequence<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         var count = 0
         for byte in bytes {
-            guard byte >= 48, byte <= 57, count < 18 else { return nil }
+            guard byte >= 48, byte <= 57, count < 19 else { return nil }
             value = value &* 10 &+ UInt64(byte &- 48)
             count += 1
         }
