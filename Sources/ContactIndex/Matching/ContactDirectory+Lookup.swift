@@ -195,24 +195,40 @@ extension ContactDirectory {
             queryValidity = valid
             return valid
         }
-        phoneIndex.forEachNationalCandidate(probe) { slot in
-            guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
-            guard !top.contains(slot: slot) else { return true }
-            let position: Int? = store.withRecord(slot) { record in
-                var reader = ContactRecordReader(record)
-                reader.skipHeader()
-                for position in 0..<reader.count() {
-                    let phone = reader.phone()
-                    guard phone.countryCode != countryCode, phone.nationalKey == nationalKey else { continue }
-                    if phone.isKnownValid, queryIsValid() { continue }
-                    return position
+        // Offers, in tie order, the contacts with a number under another country code whose
+        // national key is `key`.
+        func offerSameNational(_ probe: PhoneIndex.Probe, key: UInt64) {
+            phoneIndex.forEachNationalCandidate(probe) { slot in
+                guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
+                guard !top.contains(slot: slot) else { return true }
+                let position: Int? = store.withRecord(slot) { record in
+                    var reader = ContactRecordReader(record)
+                    reader.skipHeader()
+                    for position in 0..<reader.count() {
+                        let phone = reader.phone()
+                        guard phone.countryCode != countryCode, phone.nationalKey == key else { continue }
+                        if phone.isKnownValid, queryIsValid() { continue }
+                        return position
+                    }
+                    return nil
+                } ?? nil
+                if let position {
+                    top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
                 }
-                return nil
-            } ?? nil
-            if let position {
-                top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
+                return true
             }
-            return true
+        }
+        offerSameNational(probe, key: nationalKey)
+        // The same number written as dialled at home, with its country's trunk prefix, in a row
+        // read under another region: libphonenumber keeps the prefix there as a leading zero of
+        // the national number ("07911 123457" under US is "07911123457"), so that is the
+        // caller's national number with the prefix in front (libphonenumber's metadata:
+        // `PhoneFastPath.nationalPrefix(countryCode:)`).
+        if !top.isClosed(to: sameNational),
+            let prefix = PhoneFastPath.shared.nationalPrefix(countryCode: countryCode),
+            let trunkKey = PhoneKey.prefixing(prefix, to: nationalKey)
+        {
+            offerSameNational(PhoneIndex.Probe(e164Key: queryKey, nationalKey: trunkKey), key: trunkKey)
         }
         return exact
     }

@@ -119,6 +119,23 @@ enum PhoneKey {
         return count == 0 ? nil : value
     }
 
+    /// The `digitsKeepingZeros` key of `prefix` (ASCII digits) followed by the digits that
+    /// `key` (itself such a key) holds: the key of a national number written with a trunk
+    /// prefix ("0" and "7911123457" → the key of "07911123457"). Nil when `prefix` is not
+    /// digits or the two hold more than 17.
+    /// - Complexity: O(digits).
+    static func prefixing(_ prefix: String, to key: UInt64) -> UInt64? {
+        guard let prefixKey = digitsKeepingZeros(prefix.utf8), key >= 10 else { return nil }
+        var power: UInt64 = 1
+        var count = 0
+        while power <= key / 10 { power *= 10; count += 1 }
+        var prefixCount = 0
+        var rest = prefixKey
+        while rest >= 10 { rest /= 10; prefixCount += 1 }
+        guard count + prefixCount <= 17 else { return nil }
+        return prefixKey * power + (key - power)
+    }
+
     /// A key for a digit string where leading zeros count ("0612" ≠ "612"): a leading 1 is
     /// prepended before packing.
     @inline(__always)
