@@ -10,8 +10,10 @@ extension ContactDirectory {
     /// nothing, neither as a national number nor otherwise, are read once more with a plus in
     /// front ("442079460018", as many trunks send E.164: `PhoneQueryText`).
     /// Ranking: the same number (`exactE164`), then the same number where one side has an
-    /// extension the other lacks (`phoneExtensionDiffers`), then the same national number under
-    /// another country code (`sameNationalNumber`, national numbers of 6 digits or more).
+    /// extension the other lacks (`phoneExtensionDiffers`), then, as hints that never pop, the
+    /// same number with another extension on both sides (`otherExtension`: another line of the
+    /// same switchboard) and the same national number under another country code
+    /// (`sameNationalNumber`, national numbers of 6 digits or more).
     /// - Parameters:
     ///   - phone: the number as typed or sent.
     ///   - region: the caller's region for national numbers.
@@ -148,7 +150,8 @@ extension ContactDirectory {
         // Offers one candidate; false once it (and so every later one) cannot enter.
         func offerPhoneMatch(_ slot: UInt32) -> Bool {
             guard !top.excludes(slot: slot, bestScore: best) else { return false }
-            // The best way this contact's phones carry the number: same extension, or not.
+            // The best way this contact's phones carry the number: the same extension, an
+            // extension on one side only, then another extension on both (another line).
             let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 reader.skipHeader()
@@ -157,7 +160,8 @@ extension ContactDirectory {
                     let phone = reader.phoneDisplay()
                     guard phone.e164Key == queryKey else { continue }
                     if Self.sameExtension(phone.extension, queryExtension) { return (.exactE164, position) }
-                    if found == nil { found = (.phoneExtensionDiffers, position) }
+                    let reason: MatchReason = phone.extension != nil && queryExtension != nil ? .otherExtension : .phoneExtensionDiffers
+                    if found == nil || (found?.reason == .otherExtension && reason == .phoneExtensionDiffers) { found = (reason, position) }
                 }
                 return found
             } ?? nil
