@@ -137,6 +137,16 @@ struct ContactRowPreparer {
                     address.append(contentsOf: bytes[normalized.asciiDomain])
                 }
                 address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
+                // An internationalized domain is typed as written ("hans@mün"), never in
+                // punycode ("hans@xn--mnchen-3ya.de"): the address's start is also looked for
+                // in that form, so it is filed under it too.
+                if let unicode = normalized.unicodeDomain {
+                    address.removeAll(keepingCapacity: true)
+                    address.append(contentsOf: bytes[normalized.localPart])
+                    address.append(UInt8(ascii: "@"))
+                    address.append(contentsOf: bytes[unicode])
+                    address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
+                }
             }
         }
         rows.finishContact(entityRank: configuration.ranking.rank(of: draft.entity), nameSpellings: spellings)

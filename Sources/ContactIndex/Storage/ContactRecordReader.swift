@@ -128,6 +128,13 @@ struct ContactRecordReader {
         var canonical: UnsafeRawBufferPointer?
         var problem: UnsafeRawBufferPointer?
 
+        /// Whether the domain is internationalized: written otherwise than in its ASCII
+        /// (punycode) form ("münchen.de", "xn--mnchen-3ya.de").
+        var hasUnicodeDomain: Bool {
+            guard let unicodeDomain, let asciiDomain else { return false }
+            return !unicodeDomain.elementsEqual(asciiDomain)
+        }
+
         /// Whether the normalized address equals `query` byte for byte.
         func addressEquals(_ query: UnsafeRawBufferPointer) -> Bool {
             guard isNormalized else { return false }
