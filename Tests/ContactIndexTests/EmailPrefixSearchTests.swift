@@ -32,24 +32,50 @@ import Testing
         var matches: [Match] = []
         for index in 0..<400 {
             guard let contact = directory.contact(id: "e\(1_000 + (index * 7919) % 400)"),
-                  let email = contact.emails.first(where: { $0.normalized?.address.hasPrefix(prefix) == true })
+                  let email = contact.emails.first(where: { Self.starts($0, with: prefix) })
             else { continue }
-            let reason: MatchReason = email.normalized?.address == prefix ? .exactEmail : .emailPrefix
+            let reason: MatchReason = email.normalized?.address == prefix || email.normalized?.displayAddress == prefix ? .exactEmail : .emailPrefix
             matches.append(Match(contact: contact, score: reason.baseScore, reason: reason, matchedEmail: email))
         }
         return ranking.rank(matches, limit: limit).map(\.contact.id)
     }
 
-    @Test(arguments: ["info@", "sales@", "sales@ex", "info.desk@exampel.org", "info@xn--bcher-kva.de", "jörg7@", "jörg14@e", "other11@", "info@nowhere"])
+    /// Whether an address starts with `prefix` in one of its forms: punycode, or its domain as
+    /// written.
+    static func starts(_ email: ContactEmail, with prefix: String) -> Bool {
+        guard let normalized = email.normalized else { return false }
+        return normalized.address.hasPrefix(prefix) || normalized.displayAddress.hasPrefix(prefix)
+    }
+
+    @Test(arguments: [
+        "info@", "sales@", "sales@ex", "info.desk@exampel.org", "info@xn--bcher-kva.de", "jörg7@", "jörg14@e", "other11@", "info@nowhere",
+        "info@b", "info@bü", "sales@bücher.de", "info.desk@x",
+    ])
     func answersAsACheckOfEveryContact(_ prefix: String) {
         for limit in [1, 10, 40] {
             let found = Self.directory.search(prefix, limit: limit)
             #expect(found.map(\.contact.id) == Self.scan(prefix, limit: limit), "\(prefix), limit \(limit)")
             // The matched address is the contact's first that starts with the prefix.
             for match in found where match.reason == .emailPrefix || match.reason == .exactEmail {
-                let first = match.contact.emails.first { $0.normalized?.address.hasPrefix(prefix) == true }
+                let first = match.contact.emails.first { Self.starts($0, with: prefix) }
                 #expect(match.matchedEmail == first, "\(prefix): \(match.contact.id)")
             }
         }
+    }
+
+    /// An internationalized domain is typed as written: "hans@mün" finds hans@münchen.de, stored
+    /// either way (it found it only typed in punycode, "hans@xn--mn").
+    @Test(arguments: ["hans@mün", "hans@münchen", "hans@m", "hans@münchen.de", "hans@xn--mn", "hans@xn--mnchen-3ya.de"])
+    func anInternationalizedDomainIsTypedAsWritten(_ query: String) throws {
+        let directory = ContactDirectory([
+            Contact(id: "H1", firstName: "Hans", lastName: "Alpha", emails: [ContactEmail("hans@münchen.de")]),
+            Contact(id: "H2", firstName: "Hans", lastName: "Beta", emails: [ContactEmail("Hans@XN--MNCHEN-3YA.DE")]),
+            Contact(id: "H3", firstName: "Hans", lastName: "Gamma", emails: [ContactEmail("hans@example.com")]),
+        ])
+        let found = directory.search(query)
+        #expect(Set(found.prefix(2).map(\.contact.id)) == ["H1", "H2"], "\(query)")
+        #expect(found.prefix(2).allSatisfy { $0.reason == .emailPrefix || $0.reason == .exactEmail })
+        #expect(!found.contains { $0.contact.id == "H3" && ($0.reason == .emailPrefix || $0.reason == .exactEmail) })
+        #expect(Set(directory.searchSummaries(query).prefix(2).map(\.id)) == ["H1", "H2"])
     }
 }

@@ -31,6 +31,27 @@ import Testing
         #expect(matches.dropFirst().first?.reason == .phoneExtensionDiffers, "\(text)")
     }
 
+    /// A `tel:` or SIP URI in the search box is the number it carries, as a caller id is: its
+    /// scheme is no name and a SIP URI's "@" no address (they found nothing).
+    @Test(arguments: [
+        ("tel:+16175550000;ext=123", ["p06", "p07"]),
+        ("TEL:+1-617-555-0000;phone-context=example.com;ext=123", ["p06", "p07"]),
+        ("tel:+16175550000", ["p07", "p06"]),
+        ("sip:+16175550000@pbx.example.com;user=phone", ["p07", "p06"]),
+        ("sips:6175550000@pbx.example.com", ["p07", "p06"]),
+        ("tel: +1 617 555 0000", ["p07", "p06"]),
+    ])
+    func aTelOrSIPURIIsItsNumber(text: String, expected: [String]) {
+        let query = FreeTextQuery(text)
+        #expect(query.emailText == nil)
+        #expect(query.nameText.isEmpty)
+        #expect(query.phoneDigits.count >= 10)
+        let matches = Self.directory.search(text)
+        #expect(matches.map(\.contact.id).prefix(2) == expected[...])
+        #expect(matches.first?.reason == .exactE164)
+        #expect(Self.directory.searchSummaries(text).map(\.id) == matches.map(\.contact.id))
+    }
+
     @Test func theExtensionIsNotSearchedAsDigits() {
         let query = FreeTextQuery("617 555 0000 ext 123")
         #expect(query.phoneText == "617 555 0000 ext. 123")

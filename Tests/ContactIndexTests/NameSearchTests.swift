@@ -57,11 +57,13 @@ import Testing
         let order: [MatchReason] = [.exactName, .foldedName, .transliteratedName, .nameTokens, .nickname, .tokenPrefix, .initials, .fuzzyOneEdit, .romanized, .fuzzyTwoEdits, .partialName]
         #expect(zip(order, order.dropFirst()).allSatisfy { $0.baseScore > $1.baseScore })
         #expect(MatchReason.allCases.allSatisfy { (0...1).contains($0.baseScore) })
-        // Identity matches rank above names; the one exception is the same national number under
-        // another country code, a hint that must never reach the confident threshold.
-        let identities = MatchReason.allCases.filter { $0.isIdentity && $0 != .sameNationalNumber }
+        // Identity matches rank above names; the exceptions are two hints that must never reach
+        // the confident threshold: the same national number under another country code, and the
+        // same number with another extension on both sides (another line).
+        let belowThreshold: Set<MatchReason> = [.sameNationalNumber, .otherExtension]
+        let identities = MatchReason.allCases.filter { $0.isIdentity && !belowThreshold.contains($0) }
         #expect(identities.allSatisfy { $0.baseScore > MatchReason.exactName.baseScore })
-        #expect(MatchReason.sameNationalNumber.baseScore < MatchReason.confidentScore)
+        #expect(belowThreshold.allSatisfy { $0.baseScore < MatchReason.confidentScore })
     }
 
     @Test func tiesGoToEntityPriorityThenID() {

@@ -36,6 +36,12 @@ import Testing
         #expect(items == engine.search(query).map(ContactItem.init(match:)))
     }
 
+    /// A `tel:` or SIP URI is searched as its number, as the incoming-phone path reads it.
+    @Test(arguments: ["tel:+16505550142", "sip:+16505550142@pbx.example.com"])
+    func aTelOrSIPURIFindsItsNumber(query: String) throws {
+        #expect(try Self.ids(TestDirectory.engine(), query) == ["C-MARY"])
+    }
+
     @Test func anIDFindsItsRecordFirst() throws {
         let engine = TestDirectory.engine()
         #expect(try Self.ids(engine, " C-HANS ").first == "C-HANS")

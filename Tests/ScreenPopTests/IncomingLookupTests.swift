@@ -44,6 +44,35 @@ import Testing
         #expect(outcome.actions.first?.offer != nil)
     }
 
+    /// A placeholder number ("000-000-0000") is no identity, and an over-long caller id is no
+    /// number: neither pops the record that holds the placeholder (they shared one key).
+    @Test(arguments: ["+4420794600180000000", "+4411111111111111111", "00000", "000-000-0000"])
+    func aPlaceholderNumberIsNeverPopped(callerID: String) throws {
+        let directory = ContactDirectory([
+            Contact(id: "C-ZERO", firstName: "Zero", lastName: "Number", phones: [ContactPhone("000-000-0000")]),
+            Contact(id: "C-UKZERO", firstName: "Zero", lastName: "Britain", phones: [ContactPhone("+44 0000")]),
+        ])
+        let engine = TestDirectory.engine(directory)
+        let outcome = engine.handle(json: #"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"\#(callerID)","engagementId":"E1"}}"#)
+        #expect(Self.json(outcome) == #"{"type":"zcc-incomingPhone-response","data":[]}"#)
+        #expect(outcome.actions.first?.pop == nil)
+        #expect(outcome.actions.first?.offer != nil)
+    }
+
+    /// A caller on another extension of a stored number is another line: listed as a hint,
+    /// never popped (it was a single match, popped).
+    @Test func anotherExtensionIsListedButNeverPopped() throws {
+        let directory = ContactDirectory([
+            Contact(id: "C-101", firstName: "Alice", lastName: "Ext", phones: [ContactPhone("+1 650 555 1000 x101")])
+        ])
+        let engine = TestDirectory.engine(directory)
+        let outcome = try engine.incoming("+16505551000;ext=102", "E1")
+        #expect(outcome.items.map(\.id) == ["C-101"])
+        #expect(outcome.actions.first?.pop == nil)
+        #expect(outcome.actions.first?.choice != nil)
+        #expect(try engine.incoming("+16505551000;ext=101", "E2").actions.first?.pop?.contact.id == "C-101")
+    }
+
     @Test func everyItemOfAPhoneReplyIsAnIdentityMatch() throws {
         let directory = Self.directory()
         for number in [TestDirectory.shared, "+16505550142", "+332079460958", "(650) 555-1234"] {

@@ -202,6 +202,20 @@ import Testing
         #expect(run.stdout.contains("entities: contact 18, lead 3"))
     }
 
+    /// The directory's phones and the phones the load parsed are two counts, each labelled: a
+    /// replaced row's phone was parsed but is not in the directory, and a rejected row's was
+    /// neither (they read "phones: 1 (1 indexed, 0 kept raw; 2 of 2 by the E.164 fast path)").
+    @Test func checkCountsTheDirectorysPhonesApartFromThoseParsed() throws {
+        let path = Self.temporaryPath("dup.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "id,first_name,last_name,phone\na,A,A,+1 650 555 0001\na,A,B,+1 650 555 0002\n,N,N,+1 650 555 0003\nb,B,B,000-000-0000\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Self.run(["check", "--contacts", path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\nphones: 2 (1 indexed, 1 kept raw)\n"))
+        #expect(run.stdout.contains("\nphones parsed: 3 (replaced rows included), 2 by the phone fast path, 1 by libphonenumber\n"))
+    }
+
     @Test func aFileThatCannotBeLoadedIsAnErrorNamingIt() throws {
         let run = try Self.run(["replay", "--contacts", "/nonexistent/contacts.csv"], input: Array("{}\n".utf8))
         #expect(run.status != 0)

@@ -4,6 +4,12 @@ import CPhoneNumber
 enum LibPhoneNumber {
     /// Parses text with libphonenumber (`ParseAndKeepRawInput`), optionally with validity, type
     /// and region (about 25 µs more).
+    ///
+    /// A number whose national significant number is only zeros ("000-000-0000", "+44 0000") is
+    /// `PhoneParseFailure.noSignificantDigits`: libphonenumber parses it to a national number of
+    /// 0, and its E.164 formatting then gives the raw input back ("000-000-0000"), which is no
+    /// key: every such placeholder, of any country, once got the same one, and so did an
+    /// over-long caller id.
     static func parse(_ text: String, defaultRegion: String?, withDetails: Bool) -> Result<NormalizedPhone, PhoneParseFailure> {
         var number = CPN_Number()
         let length = Int32(text.utf8.count)
@@ -13,6 +19,7 @@ enum LibPhoneNumber {
         guard status == Int32(CPN_OK) else { return .failure(PhoneParseFailure(status: status)) }
         let e164 = withUnsafeBytes(of: &number.e164) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         let national = withUnsafeBytes(of: &number.nationalNumber) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+        guard national.utf8.contains(where: { $0 != UInt8(ascii: "0") }) else { return .failure(.noSignificantDigits) }
         let ext = withUnsafeBytes(of: &number.extension) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         let region = withUnsafeBytes(of: &number.region) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         let details: NormalizedPhone.Details? = number.hasDetails == 1

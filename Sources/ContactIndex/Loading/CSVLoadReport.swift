@@ -21,8 +21,9 @@ public struct CSVLoadReport: Sendable {
     public var rowsRejected = 0
     /// Bytes read from the input.
     public var bytesRead = 0
-    /// Phone numbers normalized, and how many of them the fast path answered without
-    /// libphonenumber.
+    /// Phone fields parsed: every phone of every row with an id, parsed or not, a row that a
+    /// later one replaced included (so it may exceed the directory's phones); and how many of
+    /// them the fast path answered without libphonenumber.
     public var phonesNormalized = 0
     /// See `phonesNormalized`.
     public var phonesByFastPath = 0

@@ -2,7 +2,9 @@ extension ContactDirectory {
     /// Calls `body` with each contact among the first `cap` addresses (in order) that start with
     /// `prefix` (lower-cased): its slot, the position of its first email whose normalized address
     /// starts with the prefix, and `exactEmail` when that address is the prefix, else
-    /// `emailPrefix`. A contact with several such addresses comes once for each.
+    /// `emailPrefix`. A contact with several such addresses comes once for each. An address
+    /// with an internationalized domain starts with the prefix in either of its forms, as
+    /// written ("hans@mün") or in punycode ("hans@xn--mn").
     ///
     /// With an ASCII prefix, a contact's ASCII addresses are checked on its record, undecoded: an
     /// address of ASCII bytes starts with an ASCII prefix as a `String` exactly when its bytes
@@ -16,9 +18,13 @@ extension ContactDirectory {
         /// The first of a contact's emails whose normalized address starts with `prefix`.
         func firstMatch(in slot: UInt32) -> (position: Int, reason: MatchReason)? {
             guard let contact = storedContact(slot: slot),
-                  let position = contact.emails.firstIndex(where: { $0.normalized?.address.hasPrefix(prefix) == true })
+                  let position = contact.emails.firstIndex(where: { email in
+                      guard let normalized = email.normalized else { return false }
+                      return normalized.address.hasPrefix(prefix) || normalized.displayAddress.hasPrefix(prefix)
+                  }),
+                  let normalized = contact.emails[position].normalized
             else { return nil }
-            return (position, contact.emails[position].normalized?.address == prefix ? .exactEmail : .emailPrefix)
+            return (position, normalized.address == prefix || normalized.displayAddress == prefix ? .exactEmail : .emailPrefix)
         }
         let ascii = lower.allSatisfy { $0 < 0x80 }
         lower.withUnsafeBytes { prefixBytes in
@@ -126,7 +132,9 @@ extension ContactDirectory {
             guard email.isNormalized else { continue }
             func isASCII(_ bytes: UnsafeRawBufferPointer?) -> Bool { bytes?.allSatisfy { $0 < 0x80 } ?? true }
             let ascii = email.address != nil ? isASCII(email.address) : isASCII(email.localPart) && isASCII(email.asciiDomain)
-            guard ascii else { return .undecided }
+            // Non-ASCII, or an internationalized domain (ASCII in punycode, but also typed as
+            // written): checked as strings.
+            guard ascii, !email.hasUnicodeDomain else { return .undecided }
             if email.addressStarts(with: prefix) { return .at(position: position, exact: email.addressEquals(prefix)) }
         }
         return .none

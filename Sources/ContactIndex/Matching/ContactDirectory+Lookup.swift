@@ -10,8 +10,10 @@ extension ContactDirectory {
     /// nothing, neither as a national number nor otherwise, are read once more with a plus in
     /// front ("442079460018", as many trunks send E.164: `PhoneQueryText`).
     /// Ranking: the same number (`exactE164`), then the same number where one side has an
-    /// extension the other lacks (`phoneExtensionDiffers`), then the same national number under
-    /// another country code (`sameNationalNumber`, national numbers of 6 digits or more).
+    /// extension the other lacks (`phoneExtensionDiffers`), then, as hints that never pop, the
+    /// same number with another extension on both sides (`otherExtension`: another line of the
+    /// same switchboard) and the same national number under another country code
+    /// (`sameNationalNumber`, national numbers of 6 digits or more).
     /// - Parameters:
     ///   - phone: the number as typed or sent.
     ///   - region: the caller's region for national numbers.
@@ -148,7 +150,8 @@ extension ContactDirectory {
         // Offers one candidate; false once it (and so every later one) cannot enter.
         func offerPhoneMatch(_ slot: UInt32) -> Bool {
             guard !top.excludes(slot: slot, bestScore: best) else { return false }
-            // The best way this contact's phones carry the number: same extension, or not.
+            // The best way this contact's phones carry the number: the same extension, an
+            // extension on one side only, then another extension on both (another line).
             let found: (reason: MatchReason, position: Int)? = store.withRecord(slot) { record in
                 var reader = ContactRecordReader(record)
                 reader.skipHeader()
@@ -157,7 +160,8 @@ extension ContactDirectory {
                     let phone = reader.phoneDisplay()
                     guard phone.e164Key == queryKey else { continue }
                     if Self.sameExtension(phone.extension, queryExtension) { return (.exactE164, position) }
-                    if found == nil { found = (.phoneExtensionDiffers, position) }
+                    let reason: MatchReason = phone.extension != nil && queryExtension != nil ? .otherExtension : .phoneExtensionDiffers
+                    if found == nil || (found?.reason == .otherExtension && reason == .phoneExtensionDiffers) { found = (reason, position) }
                 }
                 return found
             } ?? nil
@@ -166,11 +170,14 @@ extension ContactDirectory {
             top.offer(slot: slot, score: found.reason.baseScore, reason: found.reason, position: found.position)
             return true
         }
-        phoneIndex.withE164Candidates(probe) { slots in
-            prefetch(slots.prefix(top.limit + 1), for: top)
-            phoneIndex.prefetchNationalGroupReference(probe)
-            for slot in slots {
-                guard offerPhoneMatch(slot) else { break }
+        // A query whose E.164 form has no key (0: over 19 digits) is no stored number.
+        if queryKey != 0 {
+            phoneIndex.withE164Candidates(probe) { slots in
+                prefetch(slots.prefix(top.limit + 1), for: top)
+                phoneIndex.prefetchNationalGroupReference(probe)
+                for slot in slots {
+                    guard offerPhoneMatch(slot) else { break }
+                }
             }
         }
         // Same national number, another country code: a lower score, so nothing to do once the
@@ -192,24 +199,40 @@ extension ContactDirectory {
             queryValidity = valid
             return valid
         }
-        phoneIndex.forEachNationalCandidate(probe) { slot in
-            guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
-            guard !top.contains(slot: slot) else { return true }
-            let position: Int? = store.withRecord(slot) { record in
-                var reader = ContactRecordReader(record)
-                reader.skipHeader()
-                for position in 0..<reader.count() {
-                    let phone = reader.phone()
-                    guard phone.countryCode != countryCode, phone.nationalKey == nationalKey else { continue }
-                    if phone.isKnownValid, queryIsValid() { continue }
-                    return position
+        // Offers, in tie order, the contacts with a number under another country code whose
+        // national key is `key`.
+        func offerSameNational(_ probe: PhoneIndex.Probe, key: UInt64) {
+            phoneIndex.forEachNationalCandidate(probe) { slot in
+                guard !top.excludes(slot: slot, bestScore: sameNational) else { return false }
+                guard !top.contains(slot: slot) else { return true }
+                let position: Int? = store.withRecord(slot) { record in
+                    var reader = ContactRecordReader(record)
+                    reader.skipHeader()
+                    for position in 0..<reader.count() {
+                        let phone = reader.phone()
+                        guard phone.countryCode != countryCode, phone.nationalKey == key else { continue }
+                        if phone.isKnownValid, queryIsValid() { continue }
+                        return position
+                    }
+                    return nil
+                } ?? nil
+                if let position {
+                    top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
                 }
-                return nil
-            } ?? nil
-            if let position {
-                top.offer(slot: slot, score: sameNational, reason: .sameNationalNumber, position: position)
+                return true
             }
-            return true
+        }
+        offerSameNational(probe, key: nationalKey)
+        // The same number written as dialled at home, with its country's trunk prefix, in a row
+        // read under another region: libphonenumber keeps the prefix there as a leading zero of
+        // the national number ("07911 123457" under US is "07911123457"), so that is the
+        // caller's national number with the prefix in front (libphonenumber's metadata:
+        // `PhoneFastPath.nationalPrefix(countryCode:)`).
+        if !top.isClosed(to: sameNational),
+            let prefix = PhoneFastPath.shared.nationalPrefix(countryCode: countryCode),
+            let trunkKey = PhoneKey.prefixing(prefix, to: nationalKey)
+        {
+            offerSameNational(PhoneIndex.Probe(e164Key: queryKey, nationalKey: trunkKey), key: trunkKey)
         }
         return exact
     }

@@ -43,7 +43,12 @@ struct ContactRowPreparer {
         let withDetails = configuration.phoneDetails
         for index in draft.phones.indices {
             let raw = draft.phones[index].raw
-            let outcome = draft.withBytes(raw) { phones.normalize(bytes: $0, region: region, withDetails: withDetails) }
+            var outcome = draft.withBytes(raw) { phones.normalize(bytes: $0, region: region, withDetails: withDetails) }
+            // Invalid as a national number of its region ("00 44 20 7946 0958" under US): its
+            // international reading, when that is valid, is the number calls come from.
+            if Self.isKnownInvalid(outcome), let international = draft.withBytes(raw, { phones.internationalReading(of: $0, region: region) }) {
+                outcome = international
+            }
             switch outcome {
             case .fast(let number):
                 fast += 1
@@ -81,6 +86,16 @@ struct ContactRowPreparer {
             }
         }
         return (issues, fast)
+    }
+
+    /// Whether a stored number parsed, with details that call it invalid (unknown without
+    /// details: then it is left as parsed).
+    private static func isKnownInvalid(_ outcome: PhoneNormalizer.Outcome) -> Bool {
+        switch outcome {
+        case .fast(let number): number.details?.isValid == false
+        case .library(let number): number.details?.isValid == false
+        case .failure: false
+        }
     }
 
     /// Appends the ASCII lower-case form of a range of the draft's bytes to the draft.
@@ -122,6 +137,16 @@ struct ContactRowPreparer {
                     address.append(contentsOf: bytes[normalized.asciiDomain])
                 }
                 address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
+                // An internationalized domain is typed as written ("hans@mün"), never in
+                // punycode ("hans@xn--mnchen-3ya.de"): the address's start is also looked for
+                // in that form, so it is filed under it too.
+                if let unicode = normalized.unicodeDomain {
+                    address.removeAll(keepingCapacity: true)
+                    address.append(contentsOf: bytes[normalized.localPart])
+                    address.append(UInt8(ascii: "@"))
+                    address.append(contentsOf: bytes[unicode])
+                    address.withUnsafeBufferPointer { rows.appendEmailKey($0) }
+                }
             }
         }
         rows.finishContact(entityRank: configuration.ranking.rank(of: draft.entity), nameSpellings: spellings)

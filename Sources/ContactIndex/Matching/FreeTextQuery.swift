@@ -10,6 +10,7 @@
 /// - A vanity number ("1-800-FLOWERS", "1800CONTACTS": a digit first, then letters, 7 to 15
 ///   keys in all, at least 3 of them digits) is the phone part and also a name word: "3M" or
 ///   "B2B" stay names, and a name-like word that looks like a vanity number is searched both ways.
+/// - A `tel:` or SIP URI is the number it carries (`PhoneQueryText.uriNumber`).
 /// - A word with "@" is the email part; a word like "john.sm" (letters joined by ".", "_" or
 ///   "+", no "@") is both an email prefix and name words.
 /// - A query of one bare ASCII word ("jsmith2", "xss") is also the start of an address's local
@@ -44,8 +45,14 @@ struct FreeTextQuery: Equatable {
         let words = Self.words(of: text)
         var position = 0
         while position < words.count {
-            let word = words[position]
+            var word = words[position]
             position += 1
+            // A `tel:` or SIP URI ("tel:+442079460018", "sip:+44…@pbx") is the number it
+            // carries, as an incoming caller id is: not a name, nor (for "@") an address.
+            if let number = PhoneQueryText.uriNumber(of: word) {
+                guard !number.isEmpty else { continue }
+                word = number
+            }
             // Byte tests: `contains("@")` on a string is Foundation's substring search.
             if word.utf8.contains(UInt8(ascii: "@")) {
                 if emailText == nil {

@@ -10,6 +10,7 @@
 /// | `exactName` | 0.88 |
 /// | `foldedName` | 0.85 (`MatchReason.confidentScore`), up to 0.87 for the typed words spelled as typed (`ContactDirectory.foldedScore`) |
 /// | `transliteratedName` | 0.84 |
+/// | `otherExtension` | 0.83 |
 /// | `sameNationalNumber` | 0.82 |
 /// | `nameTokens` | 0.80 |
 /// | `nickname` | 0.76 |
@@ -28,7 +29,7 @@
 /// scaled by the share of tokens matched, so it ranks below every full match and more matched
 /// tokens rank higher.
 ///
-/// Only identity matches (but `sameNationalNumber`) and whole-name matches up to `foldedName`
+/// Only identity matches (but `otherExtension` and `sameNationalNumber`) and whole-name matches up to `foldedName`
 /// reach `confidentScore`: a host may pop a record on its own when it is the only match at or
 /// above it. Phone fragments and email prefixes answer what an agent types into the search box
 /// (never an incoming call), and rank with the identity matches above names.
@@ -37,8 +38,12 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     case id
     /// The query's E.164 number equals a stored number's (extensions equal or both absent).
     case exactE164 = "exact_e164"
-    /// Same E.164 number, but one side has an extension the other lacks or differs in it.
+    /// Same E.164 number, but one side has an extension the other lacks.
     case phoneExtensionDiffers = "phone_extension_differs"
+    /// Same E.164 number, but both sides have an extension and they differ: another line
+    /// behind the same switchboard ("x101" is not "ext=102"). A hint, like
+    /// `sameNationalNumber`: it scores below the confident threshold and is never popped.
+    case otherExtension = "other_extension"
     /// Same national significant number under a different country code (a number stored with
     /// the wrong region, or typed without its country code). A hint, not proof: it scores below
     /// the confident threshold, so it is offered to the agent and never popped on its own. Never
@@ -101,6 +106,7 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .namePrefix: 0.70
         case .phoneFragment, .emailPrefix: 0.89
         case .transliteratedName: 0.84
+        case .otherExtension: 0.83
         case .nameTokens: 0.80
         case .nickname: 0.76
         case .tokenPrefix: 0.68
@@ -121,7 +127,7 @@ public enum MatchReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the reason is an identity match (phone or email), not a name match.
     public var isIdentity: Bool {
         switch self {
-        case .id, .exactE164, .phoneExtensionDiffers, .sameNationalNumber, .exactEmail, .canonicalEmail, .phoneFragment, .emailPrefix: true
+        case .id, .exactE164, .phoneExtensionDiffers, .otherExtension, .sameNationalNumber, .exactEmail, .canonicalEmail, .phoneFragment, .emailPrefix: true
         case .exactName, .foldedName, .namePrefix, .transliteratedName, .nameTokens, .nickname, .tokenPrefix, .initials,
              .fuzzyOneEdit, .romanized, .companyName, .fuzzyTwoEdits, .partialName: false
         }

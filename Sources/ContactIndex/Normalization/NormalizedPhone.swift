@@ -38,12 +38,15 @@ public struct NormalizedPhone: Sendable, Hashable, Codable {
         self.details = details
     }
 
-    /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits).
+    /// The E.164 digits as one integer key (at most 15 digits fit in 50 bits), or 0 when the
+    /// form has no key: more than 19 digits (a caller id longer than any number, which must
+    /// match nothing), or not "+" and digits. 0 is no number's key (a calling code is never 0),
+    /// and a look-up with it matches nothing.
     /// Read from the text's contiguous bytes: a `String.UTF8View` walked as a sequence costs
     /// several times as much, and every phone look-up computes both keys.
     public var e164Key: UInt64 {
         var text = e164
-        return text.withUTF8 { PhoneKey.digits(UnsafeBufferPointer(rebasing: $0.dropFirst())) } ?? 0
+        return text.withUTF8 { PhoneKey.e164Key(text: $0) } ?? 0
     }
 
     /// The national significant number as a key that keeps leading zeros.
@@ -93,17 +96,44 @@ enum PhoneKey {
         return power + e164Digits % power
     }
 
-    /// The value of a string of 1 to 18 ASCII digits; nil for anything else.
+    /// The key of a stored E.164 text: "+" and 1 to 19 digits; nil for anything else (a record
+    /// written before placeholders were refused may hold the raw text libphonenumber gave for
+    /// them, "000-000-0000").
+    static func e164Key(text: some Collection<UInt8>) -> UInt64? {
+        guard text.first == UInt8(ascii: "+") else { return nil }
+        return digits(text.dropFirst())
+    }
+
+    /// The value of a string of 1 to 19 ASCII digits (all fit in 64 bits); nil for anything
+    /// else. Nineteen, not fifteen: libphonenumber parses up to 17 national digits after a
+    /// calling code, and an over-long number needs a key of its own, not a shared "no key".
     @inline(__always)
     static func digits(_ bytes: some Sequence<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         var count = 0
         for byte in bytes {
-            guard byte >= 48, byte <= 57, count < 18 else { return nil }
+            guard byte >= 48, byte <= 57, count < 19 else { return nil }
             value = value &* 10 &+ UInt64(byte &- 48)
             count += 1
         }
         return count == 0 ? nil : value
+    }
+
+    /// The `digitsKeepingZeros` key of `prefix` (ASCII digits) followed by the digits that
+    /// `key` (itself such a key) holds: the key of a national number written with a trunk
+    /// prefix ("0" and "7911123457" → the key of "07911123457"). Nil when `prefix` is not
+    /// digits or the two hold more than 17.
+    /// - Complexity: O(digits).
+    static func prefixing(_ prefix: String, to key: UInt64) -> UInt64? {
+        guard let prefixKey = digitsKeepingZeros(prefix.utf8), key >= 10 else { return nil }
+        var power: UInt64 = 1
+        var count = 0
+        while power <= key / 10 { power *= 10; count += 1 }
+        var prefixCount = 0
+        var rest = prefixKey
+        while rest >= 10 { rest /= 10; prefixCount += 1 }
+        guard count + prefixCount <= 17 else { return nil }
+        return prefixKey * power + (key - power)
     }
 
     /// A key for a digit string where leading zeros count ("0612" ≠ "612"): a leading 1 is

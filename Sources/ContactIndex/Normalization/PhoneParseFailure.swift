@@ -17,6 +17,11 @@ public enum PhoneParseFailure: String, Error, Sendable, Hashable, Codable {
     case inputTooLong = "input_too_long"
     /// libphonenumber failed inside (an exception caught by the shim).
     case libraryFailure = "library_failure"
+    /// The number has no digit but zeros after its country code ("000-000-0000", "+44 0000"):
+    /// a placeholder CRMs fill in, not a line. libphonenumber parses it, to a national number of
+    /// 0 that it cannot write in E.164 (it gives the text back instead), so it would have no key
+    /// of its own: such numbers, whatever their country, once shared one.
+    case noSignificantDigits = "no_significant_digits"
 
     /// A sentence for a load report.
     public var explanation: String {
@@ -29,6 +34,7 @@ public enum PhoneParseFailure: String, Error, Sendable, Hashable, Codable {
         case .tooLong: "too many digits for a phone number"
         case .inputTooLong: "the text is too long to be a phone number"
         case .libraryFailure: "libphonenumber failed on this input"
+        case .noSignificantDigits: "only zeros after the country code (a placeholder, not a line)"
         }
     }
 }

@@ -33,6 +33,31 @@ enum PhoneQueryText {
         return user.isEmpty ? nil : user
     }
 
+    /// The number a `tel:` or SIP URI written as one word of a search box carries: the
+    /// `tel:` URI's number with its extension kept as ";ext=" (its other parameters, such as
+    /// "phone-context", dropped), or the SIP URI's user part (`sipUserPart`); "" for a scheme
+    /// with nothing after it; nil when the word is no such URI. The incoming-phone path reads
+    /// these already (libphonenumber reads `tel:` itself); a search box read the scheme's
+    /// letters as a name, and a SIP URI's "@" as an address.
+    /// - Complexity: O(n).
+    static func uriNumber(of word: Substring) -> Substring? {
+        guard let colon = word.firstIndex(of: ":") else { return nil }
+        let scheme = word[..<colon].lowercased()
+        let rest = word[word.index(after: colon)...]
+        switch scheme {
+        case "tel":
+            let parameters = rest.split(separator: ";", omittingEmptySubsequences: false)
+            guard let number = parameters.first else { return "" }
+            let ext = parameters.dropFirst().first { $0.lowercased().hasPrefix("ext=") }
+            guard let ext else { return number }
+            return Substring(number + ";ext=" + ext.dropFirst(4))
+        case "sip", "sips":
+            return rest.isEmpty ? "" : sipUserPart(of: String(word)) ?? ""
+        default:
+            return nil
+        }
+    }
+
     /// The shortest and longest numbers read with a plus added: E.164 numbers have 8 to 15
     /// digits with their calling code (`PhoneNormalizer.fastE164`); shorter runs are local
     /// numbers, far more likely than a foreign number without its plus.

@@ -40,6 +40,7 @@ enum ContactRecord {
     static let phoneTypes = PhoneNumberType.allCases
     static let phoneFailures: [PhoneParseFailure] = [
         .empty, .notANumber, .invalidCountryCode, .tooShortAfterIDD, .tooShort, .tooLong, .inputTooLong, .libraryFailure,
+        .noSignificantDigits,
     ]
 
     /// Appends the record of `contact` to `out` (through a `RecordDraft`, the one writer of the

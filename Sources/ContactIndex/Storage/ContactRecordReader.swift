@@ -57,18 +57,21 @@ struct ContactRecordReader {
         /// say otherwise or were not computed).
         var isKnownValid: Bool { details.map { $0 & 0x80 != 0 } ?? false }
 
-        /// The index key of the E.164 number (`NormalizedPhone.e164Key`).
+        /// The index key of the E.164 number (`NormalizedPhone.e164Key`); nil when it did not
+        /// parse or its E.164 form has no key (`PhoneKey.e164Key(text:)`): such a number is
+        /// not indexed, rather than filed under a key it would share with every other one.
         var e164Key: UInt64? {
             guard isNormalized else { return nil }
             if let e164Digits { return e164Digits }
-            return e164Text.flatMap { PhoneKey.digits($0.dropFirst()) } ?? 0
+            return e164Text.flatMap(PhoneKey.e164Key(text:))
         }
 
-        /// The index key of the national number (`NormalizedPhone.nationalKey`).
+        /// The index key of the national number (`NormalizedPhone.nationalKey`); nil when it did
+        /// not parse or has no key (as `e164Key`).
         var nationalKey: UInt64? {
             guard isNormalized else { return nil }
-            if let e164Digits { return PhoneKey.nationalKey(e164Digits: e164Digits, countryCode: countryCode) ?? 0 }
-            return nationalText.flatMap { PhoneKey.digitsKeepingZeros($0) } ?? 0
+            if let e164Digits { return PhoneKey.nationalKey(e164Digits: e164Digits, countryCode: countryCode) }
+            return nationalText.flatMap { PhoneKey.digitsKeepingZeros($0) }
         }
 
         /// The number of digits of the national number.
@@ -124,6 +127,13 @@ struct ContactRecordReader {
         var unicodeDomain: UnsafeRawBufferPointer?
         var canonical: UnsafeRawBufferPointer?
         var problem: UnsafeRawBufferPointer?
+
+        /// Whether the domain is internationalized: written otherwise than in its ASCII
+        /// (punycode) form ("münchen.de", "xn--mnchen-3ya.de").
+        var hasUnicodeDomain: Bool {
+            guard let unicodeDomain, let asciiDomain else { return false }
+            return !unicodeDomain.elementsEqual(asciiDomain)
+        }
 
         /// Whether the normalized address equals `query` byte for byte.
         func addressEquals(_ query: UnsafeRawBufferPointer) -> Bool {
@@ -264,10 +274,11 @@ struct ContactRecordReader {
         var e164Text: UnsafeRawBufferPointer?
         var `extension`: UnsafeRawBufferPointer?
 
-        /// The index key of the E.164 number (as `Phone.e164Key`); nil when it did not parse.
+        /// The index key of the E.164 number (as `Phone.e164Key`); nil when it did not parse or
+        /// has no key.
         var e164Key: UInt64? {
             guard isNormalized else { return nil }
-            return e164Digits ?? e164Text.flatMap { PhoneKey.digits($0.dropFirst()) } ?? 0
+            return e164Digits ?? e164Text.flatMap(PhoneKey.e164Key(text:))
         }
     }
 

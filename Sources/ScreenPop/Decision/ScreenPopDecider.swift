@@ -26,12 +26,12 @@ struct ScreenPopDecider: Sendable {
     var confidentScore: Double
 
     /// Reasons that suggest a record but never prove it.
-    static let hints: Set<MatchReason> = [.sameNationalNumber, .phoneFragment, .emailPrefix]
+    static let hints: Set<MatchReason> = [.otherExtension, .sameNationalNumber, .phoneFragment, .emailPrefix]
 
     /// Whether `reason` is one of `hints` (a switch: no hashing on the hot path).
     static func isHint(_ reason: MatchReason) -> Bool {
         switch reason {
-        case .sameNationalNumber, .phoneFragment, .emailPrefix: true
+        case .otherExtension, .sameNationalNumber, .phoneFragment, .emailPrefix: true
         default: false
         }
     }

@@ -12,7 +12,7 @@ import ContactIndex
 ///   id is the query.
 enum DirectoryQueries {
     /// The reasons an incoming phone request may match.
-    static let phoneReasons: Set<MatchReason> = [.exactE164, .phoneExtensionDiffers, .sameNationalNumber]
+    static let phoneReasons: Set<MatchReason> = [.exactE164, .phoneExtensionDiffers, .otherExtension, .sameNationalNumber]
     /// The reasons an incoming email request may match.
     static let emailReasons: Set<MatchReason> = [.exactEmail, .canonicalEmail]
 
@@ -28,7 +28,7 @@ enum DirectoryQueries {
     /// Whether `reason` is in `phoneReasons` (a switch: no hashing per match).
     static func isPhoneReason(_ reason: MatchReason) -> Bool {
         switch reason {
-        case .exactE164, .phoneExtensionDiffers, .sameNationalNumber: true
+        case .exactE164, .phoneExtensionDiffers, .otherExtension, .sameNationalNumber: true
         default: false
         }
     }

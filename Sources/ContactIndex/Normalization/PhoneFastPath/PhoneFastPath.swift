@@ -24,6 +24,9 @@ struct PhoneFastPath: Sendable {
     private let territoryByRegion: [String: Int]
     /// Territory indices by country calling code, the main region first.
     private let territoriesByCode: [[Int]]
+    /// The national (trunk) prefix of each calling code's regions, by code, when they all have
+    /// the same non-empty one (see `nationalPrefix(countryCode:)`).
+    private let nationalPrefixByCode: [String?]
 
     /// The fast path over the metadata libphonenumber ships; each territory is compiled the
     /// first time a number needs it.
@@ -39,6 +42,22 @@ struct PhoneFastPath: Sendable {
         }
         territoryByRegion = byRegion
         territoriesByCode = byCode
+        nationalPrefixByCode = byCode.map { indices in
+            let prefixes = Set(indices.map { metadata[$0].nationalPrefix })
+            guard prefixes.count == 1, let prefix = prefixes.first, !prefix.isEmpty else { return nil }
+            return prefix
+        }
+    }
+
+    /// The national (trunk) prefix the numbers of a calling code are dialled with at home, from
+    /// libphonenumber's metadata: "0" for 44 and 49, "8" for 7, "06" for 36, "1" for the NANP's 1;
+    /// nil when the code's regions have none (39, Italy) or, across the regions sharing the code,
+    /// not one (none in 8.12.57's metadata). What a number written nationally in another
+    /// region's row starts with ("07911 123457" for +44 7911 123457).
+    /// - Complexity: O(1).
+    func nationalPrefix(countryCode: Int) -> String? {
+        guard countryCode > 0, countryCode < nationalPrefixByCode.count else { return nil }
+        return nationalPrefixByCode[countryCode]
     }
 
     /// Territories whose patterns all compiled, and all territories.
