@@ -554,6 +554,10 @@ extension ContactDirectory {
         // the query, took a family name's token.
         var initials: UInt32 = 0
         var familyInitialBefore = false
+        // Whether an initial took a family name's token, and whether a query token took a given
+        // name's (see the roles' loop).
+        var initialOnFamily = false
+        var givenClaimed = false
         var lastPersonRole: UInt32? = nil
         var direction = 0
         var inOrder = true
@@ -756,7 +760,18 @@ extension ContactDirectory {
                     // order. After a name, it may start either ("Daniel R", "Roberts D").
                     if role == NameTokenRole.given.rawValue, familyInitialBefore { inOrder = false }
                     if role == NameTokenRole.family.rawValue, initials & 1 << UInt32(q) != 0 { familyInitialBefore = true }
+                    if role == NameTokenRole.family.rawValue, initials & 1 << UInt32(q) != 0 { initialOnFamily = true }
+                    if role == NameTokenRole.given.rawValue { givenClaimed = true }
                     lastPersonRole = role
+                }
+                // An initial stands for a given name: one that took a part of the family name
+                // while no query token took the given name the contact has ("smith j" on Hannah
+                // Smith-Jones, "j" of "jones") is out of order, as after a name it would be on
+                // John Smith's given name; in order, it had put Hannah first.
+                if initialOnFamily, !givenClaimed,
+                    (0..<entryCount).contains(where: { NameTokenIndex.role(ofEntry: entries[base + $0]) == NameTokenRole.given.rawValue })
+                {
+                    inOrder = false
                 }
                 // The person's given and family tokens that no query token took: a tie-break
                 // for the name the query covers more of (`coverageStep`). Not when a joined or
