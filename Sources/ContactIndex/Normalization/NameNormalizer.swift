@@ -358,18 +358,21 @@ public struct NameNormalizer: Sendable {
         collation.prefixBounds(Self.normalizedSpacing(prefix))
     }
 
-    /// `text` without the symbols beyond ASCII that the fold drops (CICU's folding rules:
-    /// emoji and their modifiers, joiners, variation selectors, signs such as ™), trimmed; the
-    /// text itself when it has none. A query pasted from a chat ("John Smith 👍") then meets
-    /// the whole names by collation key and spelling, as the tokens already did.
+    /// `text` without the symbols beyond ASCII that the fold drops (CICU's folding rules):
+    /// emoji and their skin-tone modifiers, joiners, variation selectors, signs such as ©,
+    /// trimmed; the text itself when it has none. A query pasted from a chat ("John Smith 👍")
+    /// then meets the whole names by collation key and spelling, as the tokens already did.
+    /// Not the spacing accents (˜, ¨, ´: modifier symbols too), which the fold's NFKC step turns
+    /// into a space and an accent before that rule: a name stored with them (a mis-decoded
+    /// "N˜zamett˜n") keeps its words, and so must the query that names it.
     /// - Complexity: O(n); ASCII returns at once.
     static func withoutSymbols(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
             guard scalar.value >= 0x80 else { return false }
-            if (0xFE00...0xFE0F).contains(scalar.value) { return true }
+            if (0xFE00...0xFE0F).contains(scalar.value) || (0x1F3FB...0x1F3FF).contains(scalar.value) { return true }
             switch scalar.properties.generalCategory {
-            case .otherSymbol, .modifierSymbol, .format: return true
+            case .otherSymbol, .format: return true
             default: return false
             }
         }
