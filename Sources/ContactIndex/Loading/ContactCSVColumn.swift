@@ -16,6 +16,12 @@ public enum ContactCSVColumn: Sendable, Hashable, CustomStringConvertible {
     case email(label: String?)
     /// The label of the phone or email in column `valueColumn` (Google's "Phone 1 - Type").
     case label(forHeader: String)
+    /// The extension of the phone in the column headed `ofHeader` ("Phone Ext" beside "Phone",
+    /// a bare "Ext" right after a phone column): its digits are added to that phone
+    /// ("(212) 555-0111 ext. 4711"), so that a call from the number with its extension, or a
+    /// look-up of the number, finds the record, and the reply shows the extension. Before, the
+    /// column was read as a phone of its own ("+14711").
+    case phoneExtension(ofHeader: String)
     /// The record kind (`ContactEntity`).
     case entity
     /// Company or account name.
@@ -52,6 +58,7 @@ public enum ContactCSVColumn: Sendable, Hashable, CustomStringConvertible {
         case .phone(let label): "phone(\(label ?? ""))"
         case .email(let label): "email(\(label ?? ""))"
         case .label(let header): "label(of \(header))"
+        case .phoneExtension(let header): "extension of \(header)"
         case .entity: "entity"
         case .company: "company"
         case .region: "region"

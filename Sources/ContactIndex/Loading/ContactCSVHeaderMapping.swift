@@ -24,18 +24,22 @@ public enum ContactCSVHeaderMapping {
     public static func columns(for headers: [String], overrides: [String: ContactCSVColumn] = [:], ownKind: String? = "contact") -> [ContactCSVColumn] {
         let explicit = Dictionary(overrides.map { (folded($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
         var explicitIDs: Set<Int> = []
+        var explicitColumns: Set<Int> = []
         let idKinds = Set(headers.compactMap { recordIDKind(folded: folded($0)) }).intersection(ownRecordKinds)
         let otherKinds: Set<String> = ownKind.map { idKinds.contains($0) ? idKinds.subtracting([$0, "record", "person"]) : [] } ?? []
         let columns = headers.enumerated().map { index, header -> ContactCSVColumn in
             if let chosen = explicit[folded(header)] {
                 if chosen == .id { explicitIDs.insert(index) }
+                explicitColumns.insert(index)
                 return chosen
             }
             return guess(header, otherRecordKinds: otherKinds)
         }
         // One id column: an explicit one, else the one that best names the record's own id
         // ("Contact ID" before "Account ID"); the others are attributes.
-        return keepingOneID(columns, headers: headers, explicitIDs: explicitIDs, ownKind: ownKind)
+        let withOneID = keepingOneID(columns, headers: headers, explicitIDs: explicitIDs, ownKind: ownKind)
+        // "Phone Ext" is the extension of "Phone", not a phone of its own.
+        return pairingPhoneExtensions(withOneID, headers: headers, explicit: explicitColumns)
     }
 
     /// A header reduced to lower-case ASCII letters and digits (other scripts kept as they are,

@@ -251,20 +251,41 @@ struct ContactCSVRowConverter: Sendable {
                             labelIsHeader = true
                         }
                     }
+                    // The digits of the phone's extension column ("Phone Ext"), written after
+                    // the number as an extension typed in the cell would be.
+                    var extensionDigits: [UInt8]? = nil
+                    if !isEmail, layout.extensionColumn[index] >= 0,
+                       case .add(let digits) = Self.extensionUse(phone: index, extensionColumn: layout.extensionColumn[index], all: all, cells: scratch.cells)
+                    {
+                        extensionDigits = digits
+                    }
                     Self.forEachValue(in: value, emailStyle: isEmail) { part in
                         let partBytes = UnsafeBufferPointer(rebasing: value[part])
-                        let raw = scratch.preparer.draft.append(partBytes)
                         if isEmail {
+                            let raw = scratch.preparer.draft.append(partBytes)
                             scratch.preparer.draft.emails.append(RecordDraft.Email(label: labelRange, raw: raw))
                             scratch.emailColumns.append(index)
                         } else {
-                            var phoneLabel = labelRange
-                            if labelIsHeader, let (_, written) = PhoneTrailingLabel.split(partBytes) {
-                                phoneLabel = scratch.preparer.draft.append(UnsafeBufferPointer(rebasing: partBytes[written]))
+                            if let extensionDigits {
+                                Self.withExtension(partBytes, digits: extensionDigits).withUnsafeBufferPointer {
+                                    Self.appendPhone($0, label: labelRange, labelIsHeader: labelIsHeader, draft: &scratch.preparer.draft)
+                                }
+                            } else {
+                                Self.appendPhone(partBytes, label: labelRange, labelIsHeader: labelIsHeader, draft: &scratch.preparer.draft)
                             }
-                            scratch.preparer.draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
                             scratch.phoneColumns.append(index)
                         }
+                    }
+                case .phoneExtension:
+                    // Added to its phone (above), unless `extensionUse` says why not: then kept
+                    // as an attribute, and reported.
+                    let phone = layout.extendedPhoneColumn[index]
+                    if phone >= 0, case .keep(let reason) = Self.extensionUse(phone: phone, extensionColumn: index, all: all, cells: scratch.cells) {
+                        problems.append(CSVLoadProblem(
+                            line: line, column: header(index), contactID: "", value: String(utf8Bytes: value), kind: .phoneExtensionNotUsed(reason)))
+                        addAttribute(key: index, value: value, draft: &scratch.preparer.draft)
+                    } else if phone < 0 {
+                        addAttribute(key: index, value: value, draft: &scratch.preparer.draft)
                     }
                 case .createdAt, .updatedAt:
                     if let date = ISO8601Timestamp.parse(bytes: value) {
@@ -347,6 +368,17 @@ struct ContactCSVRowConverter: Sendable {
         }
         scratch.preparer.emit(into: &result.rows)
         result.lines.append(Int32(clamping: line))
+    }
+
+    /// Adds one phone value of a cell to the draft, with its label: a label written in brackets
+    /// after the number ("650 555 5555 (mobile)") wins over the header's (`labelIsHeader`).
+    private static func appendPhone(_ bytes: UnsafeBufferPointer<UInt8>, label: Range<Int>, labelIsHeader: Bool, draft: inout RecordDraft) {
+        let raw = draft.append(bytes)
+        var phoneLabel = label
+        if labelIsHeader, let (_, written) = PhoneTrailingLabel.split(bytes) {
+            phoneLabel = draft.append(UnsafeBufferPointer(rebasing: bytes[written]))
+        }
+        draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
     }
 
     /// Sets a single-value field (a name, the company) from the first filled column that maps to

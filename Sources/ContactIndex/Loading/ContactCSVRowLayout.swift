@@ -6,6 +6,11 @@ struct ContactCSVRowLayout: Sendable {
     let columns: [ContactCSVColumn]
     /// For each column, the column holding its label (Google's "Phone 1 - Type"), or -1.
     let labelColumn: [Int]
+    /// For each phone column, the column holding its extension ("Phone Ext"), or -1.
+    let extensionColumn: [Int]
+    /// For each extension column (`ContactCSVColumn.phoneExtension`), the phone column it
+    /// extends, or -1.
+    let extendedPhoneColumn: [Int]
     /// For each region column, how much it speaks for the row's phones, best first
     /// (`ContactCSVHeaderWords.countryRank`); 0 for the other columns.
     let regionRank: [Int]
@@ -27,7 +32,7 @@ struct ContactCSVRowLayout: Sendable {
         let headers = decoded?.fields
         let problems = decoded?.problems ?? []
         guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
-        let columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
+        var columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
         let hasID = columns.contains(.id)
         guard hasID || options.synthesizesMissingIDs else { throw .noIDColumn(headers: headers) }
         let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
@@ -37,6 +42,7 @@ struct ContactCSVRowLayout: Sendable {
             let target = ContactCSVHeaderMapping.folded(valueHeader)
             if let valueIndex = foldedHeaders.firstIndex(of: target) { labelColumn[valueIndex] = index }
         }
+        (extensionColumn, extendedPhoneColumn) = Self.pairExtensions(&columns, headers: headers)
         self.headers = headers
         self.columns = columns
         self.labelColumn = labelColumn
@@ -53,6 +59,32 @@ struct ContactCSVRowLayout: Sendable {
         idFallbacks = ContactCSVHeaderMapping.fallbackIDColumns(columns, headers: headers, ownKind: options.defaultEntity.rawValue)
         self.headerProblems = problems
         self.synthesizesIDs = !hasID
+    }
+
+    /// Finds the phone column of each extension column, and makes an extension column whose
+    /// phone is missing (an explicit `.phoneExtension(ofHeader:)` naming no phone column) or
+    /// already has an extension column an attribute under its header, so that its cells are
+    /// kept, never dropped.
+    /// - Returns: for each phone column its extension column, and for each extension column its
+    ///   phone column (-1 for the others).
+    /// - Complexity: O(h²) in the headers at worst.
+    static func pairExtensions(_ columns: inout [ContactCSVColumn], headers: [String]) -> (extensionColumn: [Int], extendedPhoneColumn: [Int]) {
+        var extensionColumn = [Int](repeating: -1, count: columns.count)
+        var extendedPhoneColumn = [Int](repeating: -1, count: columns.count)
+        let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
+        for index in columns.indices {
+            guard case .phoneExtension(let phoneHeader) = columns[index] else { continue }
+            let stem = ContactCSVHeaderMapping.folded(phoneHeader)
+            if let phone = ContactCSVHeaderMapping.phoneColumn(folded: stem, near: index, columns: columns, foldedHeaders: foldedHeaders),
+               extensionColumn[phone] < 0
+            {
+                extensionColumn[phone] = index
+                extendedPhoneColumn[index] = phone
+            } else {
+                columns[index] = .attribute(String(Substring(headers[index]).trimmingWhitespace()))
+            }
+        }
+        return (extensionColumn, extendedPhoneColumn)
     }
 
     /// The fields of the first record of `block`, decoded as header text, and the problems of
