@@ -142,8 +142,11 @@ enum NameSpelling {
             var value = packed & (count == 2 ? 0x1F : (count == 3 ? 0x0F : 0x07))
             for index in 1..<count { value = value << 6 | (packed >> (8 * UInt32(index))) & 0x3F }
             let lowest: UInt32 = count == 2 ? 0x80 : (count == 3 ? 0x800 : 0x10000)
-            guard value >= lowest, let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else {
+            guard value >= lowest, ScalarFacts.changesWhenLowercased(value), let scalar = Unicode.Scalar(value) else {
                 return flush(packed, count: count, emit)
+            }
+            if let lower = ScalarFacts.twoByteLowercase(value) {
+                return emitKept(UInt8(0xC0 | lower >> 6), emit) && emitKept(UInt8(0x80 | lower & 0x3F), emit)
             }
             for byte in scalar.properties.lowercaseMapping.utf8 where !emitKept(byte, emit) { return false }
             return true

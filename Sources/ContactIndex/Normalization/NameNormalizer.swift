@@ -368,14 +368,7 @@ public struct NameNormalizer: Sendable {
     /// - Complexity: O(n); ASCII returns at once.
     static func withoutSymbols(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
-            guard scalar.value >= 0x80 else { return false }
-            if (0xFE00...0xFE0F).contains(scalar.value) || (0x1F3FB...0x1F3FF).contains(scalar.value) { return true }
-            switch scalar.properties.generalCategory {
-            case .otherSymbol, .format: return true
-            default: return false
-            }
-        }
+        func isSymbol(_ scalar: Unicode.Scalar) -> Bool { ScalarFacts.isDroppedSymbol(scalar.value) }
         guard text.unicodeScalars.contains(where: isSymbol) else { return text }
         var kept = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isSymbol(scalar) { kept.append(scalar) }
