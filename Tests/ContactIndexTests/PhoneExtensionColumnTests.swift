@@ -75,7 +75,8 @@ import Testing
     /// why; the phone keeps no extension from it.
     @Test(arguments: [
         ("n/a", "(212) 555-0111", CSVLoadProblem.PhoneExtensionReason.notDigits),
-        ("x12", "(212) 555-0111", .notDigits),
+        ("x", "(212) 555-0111", .notDigits),
+        ("ext. n/a", "(212) 555-0111", .notDigits),
         ("123456789012345678901", "(212) 555-0111", .tooManyDigits(limit: 20)),
         ("12", "", .noPhone),
         ("12", "(212) 555-0111 ::: (212) 555-0199", .severalPhones),
@@ -94,6 +95,17 @@ import Testing
         #expect(problem.value == extensionCell)
         #expect(problem.kind == .phoneExtensionNotUsed(reason))
         #expect(problem.description.contains("kept as an attribute"))
+    }
+
+    /// An extension typed with its marker, as after a number ("x12", "Ext. 12", "#12"), is read
+    /// as its digits.
+    @Test(arguments: ["x12", "X 12", "ext. 12", "Ext 12", "extension: 12", "#12"])
+    func anExtensionWithItsMarkerIsItsDigits(extensionCell: String) throws {
+        let (directory, report) = try load("Id,Phone,Phone Ext\n1,(212) 555-0111,\(extensionCell)\n")
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let contact = try #require(directory.contact(id: "1"))
+        #expect(contact.phones.map(\.displayText) == ["+12125550111;ext=12"], "\(extensionCell)")
+        #expect(contact.attributes.isEmpty)
     }
 
     /// The phone's cell already ends in the same extension: nothing to add, nothing to report.

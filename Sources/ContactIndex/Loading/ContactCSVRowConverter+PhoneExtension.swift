@@ -26,7 +26,7 @@ extension ContactCSVRowConverter {
     static func extensionUse(phone: Int, extensionColumn: Int, all: UnsafeBufferPointer<UInt8>, cells: [Range<Int>]) -> ContactCSVPhoneExtensionUse {
         guard extensionColumn < cells.count else { return .none }
         let extensionCell = UnsafeBufferPointer(rebasing: all[cells[extensionColumn]])
-        let digits = trimmed(CSVExcelForcedText.unwrapped(extensionCell))
+        let digits = withoutMarker(trimmed(CSVExcelForcedText.unwrapped(extensionCell)))
         guard !digits.isEmpty else { return .none }
         guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return .keep(.notDigits) }
         guard digits.count <= extensionDigitLimit else { return .keep(.tooManyDigits(limit: extensionDigitLimit)) }
@@ -55,6 +55,26 @@ extension ContactCSVRowConverter {
         text.append(contentsOf: digits)
         text.append(contentsOf: phone[numberEnd...])
         return text
+    }
+
+    /// An extension cell's digits without the marker typed before them, as an extension is
+    /// typed after its number ("x12", "ext. 12", "Ext 12", "#12" → "12"); the cell as it is
+    /// when it has none, or when no digit follows the marker (then it is no extension's digits).
+    static func withoutMarker(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        var start = 0
+        for marker in ["extension", "ext", "x", "#"] where cell.count > marker.utf8.count {
+            if zip(cell, marker.utf8).allSatisfy({ lower($0) == $1 }) {
+                start = marker.utf8.count
+                break
+            }
+        }
+        guard start > 0 else { return cell }
+        while start < cell.count, cell[start] == UInt8(ascii: ".") || cell[start] == UInt8(ascii: " ") || cell[start] == UInt8(ascii: ":") {
+            start += 1
+        }
+        guard start < cell.count, cell[start] >= UInt8(ascii: "0"), cell[start] <= UInt8(ascii: "9") else { return cell }
+        return UnsafeBufferPointer(rebasing: cell[start...])
     }
 
     /// The number of a phone value, without a trailing label in brackets.
