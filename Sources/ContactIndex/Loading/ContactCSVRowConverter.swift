@@ -412,15 +412,18 @@ struct ContactCSVRowConverter: Sendable {
                 return left < right || (left == right && lhs.column < rhs.column)
             }
         }
-        var chosen: Int? = nil
-        for (position, candidate) in candidates.enumerated() {
-            let cell = UnsafeBufferPointer(rebasing: all[candidate.cell])
-            // A Google Contacts cell may hold several countries (" ::: "): the first one.
+        // A Google Contacts cell may hold several countries (" ::: "): the first one.
+        func firstCountry(of range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            let cell = UnsafeBufferPointer(rebasing: all[range])
             var firstValue: Range<Int>? = nil
             Self.forEachValue(in: cell, emailStyle: false) { part in
                 if firstValue == nil { firstValue = part }
             }
-            let key = Array(cell[firstValue ?? 0..<cell.count])
+            return UnsafeBufferPointer(rebasing: cell[firstValue ?? 0..<cell.count])
+        }
+        var chosen: Int? = nil
+        for (position, candidate) in candidates.enumerated() {
+            let key = Array(firstCountry(of: candidate.cell))
             let region: String?
             if let cached = scratch.regions[key] { region = cached } else {
                 region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
@@ -434,12 +437,7 @@ struct ContactCSVRowConverter: Sendable {
         }
         if chosen == nil {
             let best = candidates[0]
-            let cell = UnsafeBufferPointer(rebasing: all[best.cell])
-            var firstValue: Range<Int>? = nil
-            Self.forEachValue(in: cell, emailStyle: false) { part in
-                if firstValue == nil { firstValue = part }
-            }
-            let text = String(utf8Bytes: UnsafeBufferPointer(rebasing: cell[firstValue ?? 0..<cell.count]))
+            let text = String(utf8Bytes: firstCountry(of: best.cell))
             problems.append(CSVLoadProblem(line: line, column: header(best.column), contactID: "", value: text, kind: .unknownRegion))
         }
         for (position, candidate) in candidates.enumerated() where position != chosen && candidates.count > 1 {

@@ -104,7 +104,7 @@ extension ContactDirectory {
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
-        let transcribed = TranscribedQueryTokens(text: text, names: preparer.names)
+        let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
         for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
             if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
@@ -274,9 +274,15 @@ extension ContactDirectory {
     /// - Returns: whether there were any.
     private func collectWholeNameSpellings(_ text: String, key: [UInt8], order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
         let found = collectWholeNameMatches(text, key: key, order: order, into: &top)
-        guard NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) else { return found }
-        let spelledKey = preparer.names.collationKey(spelled)
+        guard let spelledKey = transcribedCollationKey(of: text) else { return found }
         return collectWholeNameMatches(text, key: spelledKey, order: order, into: &top) || found
+    }
+
+    /// The collation key of `text`'s German and Nordic spelling
+    /// (`NameNormalizer.umlautTranscription`), or nil when it has no umlaut or Nordic vowel.
+    func transcribedCollationKey(of text: String) -> [UInt8]? {
+        guard NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) else { return nil }
+        return preparer.names.collationKey(spelled)
     }
 
     /// Whole names whose folded tokens are the query's, in order (`LatinNameKey`): the

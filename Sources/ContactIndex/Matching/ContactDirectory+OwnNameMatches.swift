@@ -44,10 +44,7 @@ extension ContactDirectory {
         // Whole names: those that have one equal to the query are answered by it alone.
         // And under its German and Nordic spelling, for a query with umlauts (as
         // `collectWholeNameSpellings`).
-        var keys = [preparer.names.collationKey(text)]
-        if NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) {
-            keys.append(preparer.names.collationKey(spelled))
-        }
+        let keys = [preparer.names.collationKey(text)] + (transcribedCollationKey(of: text).map { [$0] } ?? [])
         let spelling = NameSpelling.key(text)
         let order = Self.wholeNameOrder(text)
         let store = self.store
@@ -68,7 +65,7 @@ extension ContactDirectory {
         let options = configuration.nameMatching
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         let typedOrder = TypedNameOrder.of(text)
-        let transcribed = TranscribedQueryTokens(text: text, names: preparer.names)
+        let transcribed = TranscribedQueryTokens(text: text, tokens: marked.map(\.token), names: preparer.names)
         for pass in Self.tokenPasses(marked) {
             // A pass for the contacts no earlier one matched well enough (`TokenPass.onlyWithoutFullMatch`,
             // `answersBeforeJoining`).

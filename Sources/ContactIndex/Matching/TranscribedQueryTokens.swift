@@ -13,11 +13,11 @@ struct TranscribedQueryTokens: Sendable {
     /// No spellings (a query without those letters).
     init() {}
 
-    /// The spellings of the tokens of `text`, the query as typed, folded by `names`: empty
-    /// unless it has umlauts or Nordic vowels (a byte scan otherwise).
-    init(text: String, names: NameNormalizer) {
+    /// The spellings of the tokens of `text`, the query as typed, whose folded tokens are
+    /// `own`, folded by `names`: empty unless it has umlauts or Nordic vowels (a byte scan
+    /// otherwise).
+    init(text: String, tokens own: [String], names: NameNormalizer) {
         guard NameNormalizer.hasUmlautLetters(text.utf8), let spelled = NameNormalizer.umlautTranscription(text) else { return }
-        let own = names.tokens(text)
         let others = names.tokens(spelled)
         // The letters spelt out are letters: the words split the same way.
         guard own.count == others.count else { return }
