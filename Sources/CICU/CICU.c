@@ -325,6 +325,49 @@ CICU_Status CICU_nfkc_casefold(const uint8_t *utf8, int32_t length, uint8_t *out
     return result;
 }
 
+/* ---- Canonical composition ---------------------------------------------------------------- */
+
+CICU_Status CICU_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
+                     int32_t *outLength, int32_t *changed) {
+    if (!outLength || !changed || capacity < 0) return CICU_INVALID_ARGUMENT;
+    *outLength = 0;
+    *changed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return CICU_INTERNAL_ERROR;
+    Scratch source, composed;
+    scratch_init(&source);
+    scratch_init(&composed);
+    int32_t units = 0;
+    CICU_Status result = to_utf16(utf8, length, &source, 0, &units);
+    if (result == CICU_OK) {
+        int32_t span = unorm2_spanQuickCheckYes(nfc, source.units, units, &status);
+        if (U_FAILURE(status)) result = CICU_INTERNAL_ERROR;
+        else if (span < units) {
+            /* Composition never lengthens text by more than a few units per character. */
+            int32_t room = units * 3 + 16;
+            int32_t composedUnits = 0;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (!scratch_reserve(&composed, room)) { result = CICU_INTERNAL_ERROR; break; }
+                status = U_ZERO_ERROR;
+                composedUnits = unorm2_normalize(nfc, source.units, units, composed.units, composed.capacity, &status);
+                if (status == U_BUFFER_OVERFLOW_ERROR) { room = composedUnits + 1; continue; }
+                if (U_FAILURE(status)) result = CICU_INTERNAL_ERROR;
+                break;
+            }
+            /* A "maybe" character can leave the text as it was. */
+            if (result == CICU_OK && (composedUnits != units
+                    || memcmp(composed.units, source.units, (size_t)units * sizeof(UChar)) != 0)) {
+                *changed = 1;
+                result = to_utf8(composed.units, composedUnits, out, capacity, outLength);
+            }
+        }
+    }
+    scratch_free(&source);
+    scratch_free(&composed);
+    return result;
+}
+
 /* ---- IDNA --------------------------------------------------------------------------------- */
 
 static pthread_once_t idnaOnce = PTHREAD_ONCE_INIT;

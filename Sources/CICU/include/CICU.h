@@ -94,6 +94,15 @@ int32_t CICU_is_han(uint32_t codePoint);
  */
 int32_t CICU_is_plain_han_ideograph(uint32_t codePoint);
 
+/**
+ * Canonical composition (NFC) of UTF-8 text. When the text is NFC already, *changed is 0 and
+ * nothing is written; otherwise *changed is 1 and the NFC form is written to `out` (UTF-8,
+ * *outLength bytes; CICU_BUFFER_TOO_SMALL with the length needed when it does not fit).
+ * Thread-safe.
+ */
+CICU_Status CICU_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
+                     int32_t *outLength, int32_t *changed);
+
 /** NFKC case folding only (UTF-8 in and out). Thread-safe. */
 CICU_Status CICU_nfkc_casefold(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity,
                                int32_t *outLength);

@@ -346,9 +346,10 @@ extension ContactDirectory {
     /// accents and spacing aside ("muller hans" finds "Hans Müller" under "last first").
     /// `exactName` when the text is equal case aside, `foldedName` otherwise.
     /// - Complexity: one collation key, O(log n + m) in the sorted keys.
-    public func lookup(name: String, limit: Int? = nil) -> [Match] {
+    public func lookup(name typed: String, limit: Int? = nil) -> [Match] {
         let limit = limit ?? configuration.resultLimit
         guard limit > 0 else { return [] }
+        let name = CanonicalComposition.composed(typed)
         let key = preparer.names.collationKey(name)
         guard key.count > 1 else { return [] }
         // Exactness is read on the records' bytes (ASCII case aside); only names outside ASCII

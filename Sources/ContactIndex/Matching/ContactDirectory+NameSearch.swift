@@ -68,7 +68,8 @@ extension ContactDirectory {
         _ typed: String, exhaustive: Bool = false, latinKeys: Bool = true, fillLimit: Int? = FillBudget.standard, into top: inout TopMatches
     ) {
         // Emoji and other symbols are no one's name (the fold drops them from the tokens).
-        let text = NameNormalizer.withoutSymbols(typed)
+        // A name typed decomposed is read composed, as the stored names are (`CanonicalComposition`).
+        let text = NameNormalizer.withoutSymbols(CanonicalComposition.composed(typed))
         // The query's script and order typed, read once for the whole-name look-up and the
         // token search.
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)

@@ -116,6 +116,7 @@ struct ContactRowPreparer {
     /// Writes the draft's record and index data into `rows`.
     /// - Complexity: O(size of the contact), plus ICU for names outside ASCII.
     mutating func emit(into rows: inout PreparedRows) {
+        draft.composeNames()
         draft.encode(into: &record)
         record.withUnsafeBufferPointer { rows.appendRecord($0) }
         record.removeAll(keepingCapacity: true)

@@ -4,8 +4,10 @@
 /// lower-cased by the Unicode data of the standard library (`Unicode.Scalar.Properties`), so
 /// "MÜLLER" typed for a stored "Müller" (or a CRM's "DURAND, ÉLODIE" for "élodie durand") is
 /// an `exactName` match, as "SMITH" is for "Smith"; before, it was `foldedName`, tied with
-/// "Muller". Other differences beyond ASCII stay differences: a name stored decomposed
-/// ("e" and a combining accent) is folded against one typed composed.
+/// "Muller". Both sides are NFC by the time they get here (`CanonicalComposition`: names are
+/// composed when a contact is prepared and when a query is read), so a name stored decomposed
+/// ("e" and a combining accent) compares as one typed composed. Other differences beyond ASCII
+/// stay differences.
 enum NameSpelling {
     /// The comparison bytes of a text.
     static func key(_ text: String) -> [UInt8] {
