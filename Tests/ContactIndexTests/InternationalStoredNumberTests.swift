@@ -29,6 +29,35 @@ import Testing
         #expect(matches.first?.reason == .exactE164)
     }
 
+    /// With an extension after it, the number is read the same way and keeps its extension: a
+    /// call from the extension pops its contact, one from the main number finds it too.
+    @Test(arguments: [
+        ("0044 20 7946 0958 ext. 12", "US", "+442079460958", "12"),
+        ("00 44 20 7946 0958 x 7", "US", "+442079460958", "7"),
+        ("011 1 650 555 1235 #4401", "DE", "+16505551235", "4401"),
+        ("447911123456 Ext 3", "US", "+447911123456", "3"),
+    ])
+    func anExtensionStaysWithTheInternationalReading(text: String, region: String, e164: String, digits: String) throws {
+        let directory = ContactDirectory(
+            [Contact(id: "C1", firstName: "Ann", lastName: "Abroad", phones: [ContactPhone(text)], region: region)])
+        let stored = try #require(directory.contact(id: "C1")?.phones.first?.normalized)
+        #expect(stored.e164 == e164)
+        #expect(stored.extension == digits)
+        #expect(stored.details?.isValid == true)
+        #expect(directory.problems.isEmpty)
+        #expect(directory.lookup(phone: "\(e164);ext=\(digits)").first?.contact.id == "C1")
+        #expect(directory.lookup(phone: e164).map(\.contact.id) == ["C1"])
+    }
+
+    @Test func theExtensionSplit() {
+        #expect(PhoneQueryText.splittingExtension("0044 20 7946 0958 ext. 12").map { "\($0.number)|\($0.digits)" } == "0044 20 7946 0958 |12")
+        #expect(PhoneQueryText.splittingExtension("0044 20 7946 0958 EXTENSION: 12").map { "\($0.number)|\($0.digits)" } == "0044 20 7946 0958 |12")
+        #expect(PhoneQueryText.splittingExtension("0044 20 7946 0958") == nil)
+        #expect(PhoneQueryText.splittingExtension("0044 20 7946 0958 x") == nil)
+        #expect(PhoneQueryText.splittingExtension("call 0044 20 7946 0958 x 12") == nil)
+        #expect(PhoneQueryText.splittingExtension("0044 20 7946 0958 x 12345678") == nil)
+    }
+
     /// An invalid national number whose international reading is no better stays as
     /// libphonenumber read it, flagged; a valid national number is never read otherwise.
     @Test(arguments: [("123 456 7890", "+11234567890", false), ("650 253 0000", "+16502530000", true)])
