@@ -34,7 +34,7 @@ import Testing
             let first = Self.name(&random)
             let last = Self.name(&random)
             let display = Self.name(&random)
-            let bits = NameSpelling.bits(first: first?.utf8, last: last?.utf8, display: display?.utf8)
+            let bits = NameSpelling.bits(first: first.map { Array($0.utf8) }, last: last.map { Array($0.utf8) }, display: display.map { Array($0.utf8) })
             // The query: one of the record's forms, re-cased and re-punctuated, or another name.
             let query: String
             switch random.next(below: 4) {
@@ -170,7 +170,10 @@ import Testing
         var entries = 0
         directory.nameKeyIndex.forEachEqual(directory.preparer.names.collationKey("ha nguyen"), isLive: directory.liveness) { slot, _, spellings in
             let contact = directory.storedContact(slot: slot)
-            let bits = NameSpelling.bits(first: contact?.firstName?.utf8, last: contact?.lastName?.utf8, display: contact?.displayName?.utf8)
+            let bytes = { (text: String?) in text.map { Array($0.utf8) } }
+            let bits = NameSpelling.bits(
+                first: bytes(contact?.firstName), last: bytes(contact?.lastName), display: bytes(contact?.displayName),
+                company: bytes(contact?.company))
             #expect(spellings == bits, "\(context): \(contact?.id ?? "?")")
             entries += 1
             return true

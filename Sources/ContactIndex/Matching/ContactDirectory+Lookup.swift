@@ -368,18 +368,20 @@ extension ContactDirectory {
                     let header = reader.header()
                     let none: UnsafeRawBufferPointer? = nil
                     if NameSpelling.equals(spelling, header.displayName, none)
+                        || Self.spelledAsDisplayedOtherwise(spelling, header)
                         || NameSpelling.equals(spelling, header.firstName, header.lastName)
                         || NameSpelling.equals(spelling, header.lastName, header.firstName) {
                         return true
                     }
-                    let fields = [header.firstName, header.lastName, header.displayName]
+                    let fields = [header.firstName, header.lastName, header.displayName, header.company]
                     let storedIsASCII = fields.allSatisfy { $0.map { $0.allSatisfy { $0 < 0x80 } } ?? true }
                     guard !(queryIsASCII && storedIsASCII) else { return false }
                     if wanted == nil { wanted = ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing(name)) }
                     let contact = Contact(
                         id: "", firstName: header.firstName.map(String.init(recordBytes:)),
                         lastName: header.lastName.map(String.init(recordBytes:)),
-                        displayName: header.displayName.map(String.init(recordBytes:)))
+                        displayName: header.displayName.map(String.init(recordBytes:)),
+                        company: header.company.map(String.init(recordBytes:)))
                     return NameVariants.of(contact).contains { ScriptFolder.nfkcCaseFold(NameNormalizer.normalizedSpacing($0)) == wanted }
                 }
                 guard let exact else { return nil }

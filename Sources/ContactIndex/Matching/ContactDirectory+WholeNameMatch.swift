@@ -18,7 +18,9 @@ extension ContactDirectory {
             var reader = ContactRecordReader(record)
             let header = reader.header()
             let none: UnsafeRawBufferPointer? = nil
-            if NameSpelling.equals(spelling, header.displayName, none) { return (.exactName, MatchReason.exactName.baseScore) }
+            if NameSpelling.equals(spelling, header.displayName, none) || spelledAsDisplayedOtherwise(spelling, header) {
+                return (.exactName, MatchReason.exactName.baseScore)
+            }
             let givenFirst = NameSpelling.equals(spelling, header.firstName, header.lastName)
             // The common case, one comparison as before.
             if givenFirst, order != .familyFirst { return (.exactName, MatchReason.exactName.baseScore) }
@@ -33,6 +35,19 @@ extension ContactDirectory {
                 }
             return (.exactName, MatchReason.exactName.baseScore - (inOrder ? 0 : otherOrderStep))
         }
+    }
+
+    /// Whether the record is spelled as `spelling` by a whole name of `WholeNameSources`: its
+    /// display name written "Family, Given" read given name first, or the company of a record
+    /// named by nothing else.
+    static func spelledAsDisplayedOtherwise(_ spelling: [UInt8], _ header: ContactRecordReader.Header) -> Bool {
+        if let display = header.displayName, let parts = WholeNameSources.commaParts(of: display),
+           NameSpelling.equals(spelling, UnsafeRawBufferPointer(rebasing: display[parts.given]), UnsafeRawBufferPointer(rebasing: display[parts.family])) {
+            return true
+        }
+        let none: UnsafeRawBufferPointer? = nil
+        let company = WholeNameSources.namingCompany(first: header.firstName, last: header.lastName, display: header.displayName, company: header.company)
+        return company != nil && NameSpelling.equals(spelling, company, none)
     }
 
     /// What an exact whole-name match in the other order than typed scores less
@@ -54,8 +69,9 @@ extension ContactDirectory {
     /// `exactName` (and its other order's score) and at least at the confident score.
     static func foldedScore(_ spelling: [UInt8], _ header: ContactRecordReader.Header) -> Double {
         let none: UnsafeRawBufferPointer? = nil
+        let company = WholeNameSources.namingCompany(first: header.firstName, last: header.lastName, display: header.displayName, company: header.company)
         let alike = max(
-            NameSpelling.wordsAlike(spelling, header.displayName, none),
+            NameSpelling.wordsAlike(spelling, header.displayName ?? company, none),
             NameSpelling.wordsAlike(spelling, header.firstName, header.lastName),
             NameSpelling.wordsAlike(spelling, header.lastName, header.firstName))
         let words = NameSpelling.wordCount(ofKey: spelling)

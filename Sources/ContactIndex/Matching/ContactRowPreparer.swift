@@ -123,7 +123,8 @@ struct ContactRowPreparer {
         var spellings: NameSpelling.Bits = 0
         draft.buffer.withUnsafeBufferPointer { bytes in
             func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
-            spellings = NameSpelling.bits(first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName))
+            spellings = NameSpelling.bits(
+                first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName), company: field(draft.company))
             nameWriter.write(
                 first: field(draft.firstName), last: field(draft.lastName), display: field(draft.displayName), company: field(draft.company),
                 into: &rows)

@@ -55,7 +55,7 @@ struct NameIndexWriter {
         company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
     ) {
         let names = writeTokens(first: first, last: last, display: display, company: company, into: &rows)
-        writeKeys(first: first, last: last, display: display, into: &rows)
+        writeKeys(first: first, last: last, display: display, company: company, into: &rows)
         if LatinNameKey.isNeeded(first, last, display) { writeLatinKeys(names, into: &rows) }
     }
 
@@ -234,9 +234,9 @@ struct NameIndexWriter {
 
     private mutating func writeKeys(
         first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
-        into rows: inout PreparedRows
+        company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
     ) {
-        writeVariantKeys(first: first, last: last, display: display, into: &rows)
+        writeVariantKeys(first: first, last: last, display: display, company: company, into: &rows)
         // And those of the names with their umlauts spelt out (`NameVariants.transcribed`):
         // rare enough to go through `String`s.
         let fields = [first, last, display]
@@ -247,7 +247,7 @@ struct NameIndexWriter {
         spelled[0].withOptionalBuffer { first in
             spelled[1].withOptionalBuffer { last in
                 spelled[2].withOptionalBuffer { display in
-                    writeVariantKeys(first: first, last: last, display: display, into: &rows)
+                    writeVariantKeys(first: first, last: last, display: display, company: nil, into: &rows)
                 }
             }
         }
@@ -256,9 +256,22 @@ struct NameIndexWriter {
     /// Adds the collation keys of the whole-name variants of these fields (`NameVariants.of`).
     private mutating func writeVariantKeys(
         first: UnsafeBufferPointer<UInt8>?, last: UnsafeBufferPointer<UInt8>?, display: UnsafeBufferPointer<UInt8>?,
-        into rows: inout PreparedRows
+        company: UnsafeBufferPointer<UInt8>?, into rows: inout PreparedRows
     ) {
-        if let display, !display.isEmpty { addKey(of: display, into: &rows) }
+        if let display, !display.isEmpty {
+            addKey(of: display, into: &rows)
+            if let parts = WholeNameSources.commaParts(of: display) {
+                var swapped = takeBuffer(&variant)
+                swapped.append(contentsOf: display[parts.given])
+                swapped.append(32)
+                swapped.append(contentsOf: display[parts.family])
+                swapped.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
+                variant = swapped
+            }
+        }
+        if let named = WholeNameSources.namingCompany(first: first, last: last, display: display, company: company) {
+            addKey(of: named, into: &rows)
+        }
         let first = first ?? UnsafeBufferPointer(start: nil, count: 0)
         let last = last ?? UnsafeBufferPointer(start: nil, count: 0)
         guard !first.isEmpty || !last.isEmpty else { return }

@@ -191,11 +191,19 @@ extension NameSpelling {
     }
 
     /// The bits of every spelling the exact-name comparison of `ContactDirectory` tries on a
-    /// record: the display name, given then family name, family then given, and family then
-    /// given with nothing between them.
-    static func bits<Bytes: Collection<UInt8>>(first: Bytes?, last: Bytes?, display: Bytes?) -> Bits {
+    /// record: the display name (and its parts swapped when it is written "Family, Given"), the
+    /// company of a record named by nothing else (`WholeNameSources`), given then family name,
+    /// family then given, and family then given with nothing between them.
+    static func bits<Bytes: RandomAccessCollection<UInt8>>(first: Bytes?, last: Bytes?, display: Bytes?, company: Bytes? = nil) -> Bits
+    where Bytes.Index == Int {
         // A missing name reads as empty, as in `reads`.
         var bits = bit(display, separator: nil, nil as Bytes?)
+        if let display, let parts = WholeNameSources.commaParts(of: display) {
+            bits |= bit(display[parts.given], separator: UInt8(ascii: " "), display[parts.family])
+        }
+        if let named = WholeNameSources.namingCompany(first: first, last: last, display: display, company: company) {
+            bits |= bit(named, separator: nil, nil as Bytes?)
+        }
         bits |= bit(first, separator: UInt8(ascii: " "), last)
         bits |= bit(last, separator: UInt8(ascii: " "), first)
         if let first, let last, !first.isEmpty, !last.isEmpty { bits |= bit(last, separator: nil, first) }

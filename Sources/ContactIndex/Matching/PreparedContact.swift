@@ -73,8 +73,9 @@ public struct ContactPreparer: Sendable {
     }
 }
 
-/// The whole-name strings a contact is found under: the display name, "first last" and
-/// "last first".
+/// The whole-name strings a contact is found under: the display name (also with its parts
+/// swapped when it is written "Family, Given"), the company of a record named by nothing else
+/// (`WholeNameSources`), "first last" and "last first".
 enum NameVariants {
     static func of(_ contact: Contact) -> [String] {
         var variants: [String] = []
@@ -83,6 +84,13 @@ enum NameVariants {
             variants.append(text)
         }
         add(contact.displayName)
+        if let display = contact.displayName.map({ Array($0.utf8) }), let parts = WholeNameSources.commaParts(of: display) {
+            add(String(decoding: display[parts.given], as: UTF8.self) + " " + String(decoding: display[parts.family], as: UTF8.self))
+        }
+        if WholeNameSources.namingCompany(
+            first: contact.firstName?.utf8, last: contact.lastName?.utf8, display: contact.displayName?.utf8, company: contact.company?.utf8) != nil {
+            add(contact.company)
+        }
         let first = contact.firstName ?? ""
         let last = contact.lastName ?? ""
         if !first.isEmpty || !last.isEmpty {
@@ -132,6 +140,12 @@ enum NameVariants {
         let last = header.lastName ?? none
         // The variants in `of`'s order, each as two parts joined by a space or not.
         var candidates: [JoinedBytes] = [JoinedBytes(header.displayName ?? none, none, spaced: false)]
+        if let display = header.displayName, let parts = WholeNameSources.commaParts(of: display) {
+            candidates.append(JoinedBytes(UnsafeRawBufferPointer(rebasing: display[parts.given]), UnsafeRawBufferPointer(rebasing: display[parts.family]), spaced: true))
+        }
+        if let company = WholeNameSources.namingCompany(first: header.firstName, last: header.lastName, display: header.displayName, company: header.company) {
+            candidates.append(JoinedBytes(company, none, spaced: false))
+        }
         if !first.isEmpty || !last.isEmpty {
             candidates.append(JoinedBytes(first, last, spaced: true))
             candidates.append(JoinedBytes(last, first, spaced: true))

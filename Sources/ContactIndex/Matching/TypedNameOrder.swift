@@ -42,6 +42,35 @@ enum TypedNameOrder: Sendable, Equatable {
         return .givenFirst
     }
 
+    /// Whether a name query of two words or more has an initial: a word that is one Latin
+    /// letter ("J Smith", "Smith, J.", "John F Kennedy"). An apostrophe is part of a word
+    /// ("O'Brien" has none); a letter of another script is not an initial (Chinese names are
+    /// written in one character each: "王 伟").
+    /// - Complexity: one pass over the scalars, nothing built.
+    static func hasInitial(_ text: String) -> Bool {
+        var words = 0
+        var letters = 0
+        var latinOnly = true
+        var sawInitial = false
+        func endWord() {
+            if letters == 1, latinOnly { sawInitial = true }
+            letters = 0
+            latinOnly = true
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) {
+                if letters == 0 { words += 1 }
+                letters += 1
+                if scalar.value >= 0x250 || !isLetter(scalar) { latinOnly = false }
+            } else if letters > 0 {
+                endWord()
+            }
+        }
+        if letters > 0 { endWord() }
+        return sawInitial && words >= 2
+    }
+
     /// Whether a scalar is alphabetic (ASCII letters without a property look-up).
     @inline(__always)
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
