@@ -43,3 +43,27 @@ import Testing
         #expect(!NameSpelling.equals([0x61], [0x41, 0xC3] as [UInt8], nil as [UInt8]?))
     }
 }
+
+/// A name written with typographic punctuation (a word processor's "O’Brien", "Smith–Jones")
+/// is spelled as the ASCII one typed for it: exact, not folded.
+@Suite struct TypographicPunctuationTests {
+    static let directory = ContactDirectory([
+        Contact(id: "curly", firstName: "Seán", lastName: "O’Brien"),
+        Contact(id: "dash", firstName: "Anna", lastName: "Smith–Jones"),
+        Contact(id: "plain", firstName: "Sean", lastName: "OBrien"),
+    ])
+
+    @Test(arguments: [("Seán O'Brien", "curly"), ("Seán O’Brien", "curly"), ("seán o‘brien", "curly"), ("Anna Smith-Jones", "dash"), ("anna smith jones", "dash")])
+    func typographicPunctuationIsSpelledAsTyped(query: String, id: String) throws {
+        let found = Self.directory.search(query)
+        let first = try #require(found.first, "\(query)")
+        #expect(first.contact.id == id, "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        #expect(first.reason == .exactName, "\(query): \(first.reason) \(first.score)")
+    }
+
+    @Test func theKeys() {
+        #expect(NameSpelling.key("O’Brien") == NameSpelling.key("O'Brien"))
+        #expect(NameSpelling.key("Smith–Jones") == NameSpelling.key("Smith Jones"))
+        #expect(NameSpelling.equals(NameSpelling.key("sean obrien"), "Sean", "O’Brien"))
+    }
+}

@@ -67,6 +67,24 @@ enum NameSpelling {
         return normalization.finish(emit)
     }
 
+    /// Punctuation beyond ASCII that names are written with where agents type ASCII.
+    enum TypographicPunctuation {
+        /// ’ ‘ ʼ ′: dropped, as "'" is.
+        case apostrophe
+        /// ‐ ‑ ‒ – — ―: a space, as "-" is.
+        case dash
+    }
+
+    /// The kind of a scalar that is typographic punctuation, else nil.
+    @inline(__always)
+    static func typographicPunctuation(_ value: UInt32) -> TypographicPunctuation? {
+        switch value {
+        case 0x2018, 0x2019, 0x02BC, 0x2032: .apostrophe
+        case 0x2010...0x2015: .dash
+        default: nil
+        }
+    }
+
     @inline(__always)
     private static func classify(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -144,6 +162,12 @@ enum NameSpelling {
             var value = packed & (count == 2 ? 0x1F : (count == 3 ? 0x0F : 0x07))
             for index in 1..<count { value = value << 6 | (packed >> (8 * UInt32(index))) & 0x3F }
             let lowest: UInt32 = count == 2 ? 0x80 : (count == 3 ? 0x800 : 0x10000)
+            // Typographic apostrophes and dashes read as the ASCII ones typed for them: a name
+            // exported from a word processor ("O’Brien", "Smith–Jones") is spelled as typed.
+            if value >= lowest, let kind = NameSpelling.typographicPunctuation(value) {
+                if kind == .dash { pendingSpace = true }
+                return true
+            }
             guard value >= lowest, ScalarFacts.changesWhenLowercased(value), let scalar = Unicode.Scalar(value) else {
                 return flush(packed, count: count, emit)
             }

@@ -492,8 +492,8 @@ public struct NameNormalizer: Sendable {
     }
 
     /// Collapses whitespace and punctuation runs to one space, and trims. Letters, combining
-    /// marks, digits and non-ASCII symbols are kept (`NameSpacingCharacters`); apostrophes are
-    /// dropped ("O'Brien").
+    /// marks, digits and non-ASCII symbols are kept (`NameSpacingCharacters`); apostrophes,
+    /// typographic ones too, are dropped ("O'Brien", "O’Brien").
     /// - Complexity: O(n) over Unicode scalars.
     static func normalizedSpacing(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNormalizedSpacing(text) }
@@ -501,11 +501,13 @@ public struct NameNormalizer: Sendable {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            // Typographic apostrophes (’ ‘ ʼ ′) are dropped as "'" is (`NameSpelling`).
+            if scalar == "'" || NameSpelling.typographicPunctuation(scalar.value) == .apostrophe { continue }
             if NameSpacingCharacters.isKept(scalar) {
                 if pendingSpace, !out.isEmpty { out.append(32) }
                 pendingSpace = false
                 UTF8.encode(scalar) { out.append($0) }
-            } else if scalar != "'", scalar != "\u{2019}" {
+            } else {
                 pendingSpace = true
             }
         }
