@@ -74,8 +74,10 @@ extension ScreenPopSidecar {
         }
     }
 
+    /// The path's id, percent-decoded (`PathSegment`): the 1-to-256-byte limit is the decoded id's.
     private static func contactID(_ context: ServerRequestContext) throws(APIError) -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty, id.utf8.count <= 256 else {
+        let id = try PathSegment.decode(context.parameters.get("id") ?? "", field: "id")
+        guard !id.isEmpty, id.utf8.count <= 256 else {
             throw APIError(.badRequest, code: "invalid-id", message: "a contact id is 1 to 256 bytes", field: "id")
         }
         return id
