@@ -100,4 +100,18 @@ import Testing
         // The agent picks again: that pops at once (the call is connected).
         #expect(try engine.select("C-JOHN").actions.first?.pop?.contact.id == "C-JOHN")
     }
+
+    // MARK: The agent's selection
+
+    @Test func aSelectionPopListsTheOtherRecordsAsTheyAreNow() throws {
+        let live = Self.live()
+        let engine = TestDirectory.engine(live)
+        #expect(try engine.incoming(TestDirectory.shared, "E1").actions.first?.choice != nil)
+        try Self.rename(live, "L-JOHN", firstName: "Jonathan")
+        live.remove(id: "C-JOHN")
+        let pop = try #require(try engine.select("C-MARY").actions.first?.pop)
+        #expect(pop.reason == .agentSelection)
+        #expect(pop.alternatives.map(\.id) == ["L-JOHN"])
+        #expect(pop.alternatives.first?.name == "Jonathan Smith")
+    }
 }
