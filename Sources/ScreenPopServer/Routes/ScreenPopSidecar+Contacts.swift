@@ -20,22 +20,17 @@ extension ScreenPopSidecar {
                 throw APIError(.badRequest, code: "id-mismatch", message: "the body's id \(bodyID.debugDescription) is not the path's \(id.debugDescription)", field: "id")
             }
             let existed = directory.withDirectory { $0.contact(id: id) != nil }
-            let problems = directory.upsert(input.contact(id: id))
+            let (contact, inputProblems) = input.contact(id: id)
+            let problems = directory.upsert(contact)
             metrics.contactWrite("upsert")
             struct UpsertResponse: Encodable {
-                struct Problem: Encodable {
-                    var field: String
-                    var value: String
-                    var message: String
-                }
-
                 var id: String
                 var created: Bool
-                var problems: [Problem]
+                var problems: [ContactInputProblem]
             }
             let answer = UpsertResponse(
                 id: id, created: !existed,
-                problems: problems.map { UpsertResponse.Problem(field: $0.field, value: $0.value, message: $0.description) })
+                problems: inputProblems + problems.map { ContactInputProblem(field: $0.field, value: $0.value, message: $0.description) })
             return JSONBody.response(answer, status: existed ? .ok : .created)
         }
         router.delete("/v1/contacts/{id}") { [self] _, context in
