@@ -46,4 +46,32 @@ struct ContactInputTests {
             #expect(stored.phones.first?.normalized?.e164 == "+16505557100")
         }
     }
+
+    @Test("a key a record does not have: 400 unknown-field naming it and the key it probably meant; the record is kept")
+    func unknownKeys() async throws {
+        let sidecar = try TestSidecar.make()
+        try await sidecar.makeApplication().test(.router) { client in
+            let response = try await Self.put(client, "0035g00000AbCdE", #"{"first_name":"John","last_name":"Smith","phone":"+1 650 555 1234"}"#)
+            #expect(response.status == .badRequest)
+            #expect(try errorCode(response) == "unknown-field")
+            let error = try #require(try jsonObject(response.body)["error"] as? [String: Any])
+            #expect(error["field"] as? String == "first_name")
+            #expect((error["message"] as? String)?.contains(#"did you mean "firstName""#) == true)
+            #expect(sidecar.directory.withDirectory { $0.contact(id: "0035g00000AbCdE") }?.firstName == "John")
+            #expect(ContactInput.meant(by: "phone") == "phones")
+            #expect(ContactInput.meant(by: "Last-Name") == "lastName")
+            #expect(ContactInput.meant(by: "shoeSize") == nil)
+        }
+    }
+
+    @Test("a record with no name, phone, email or company: 400 empty-record, the record is kept", arguments: [#"{}"#, #"{"firstName":"  ","phones":[],"attributes":{"Title":"CFO"}}"#])
+    func emptyRecord(body: String) async throws {
+        let sidecar = try TestSidecar.make()
+        try await sidecar.makeApplication().test(.router) { client in
+            let response = try await Self.put(client, "0035g00000AbCdE", body)
+            #expect(response.status == .badRequest)
+            #expect(try errorCode(response) == "empty-record")
+            #expect(sidecar.directory.withDirectory { $0.contact(id: "0035g00000AbCdE") }?.phones.count == 1)
+        }
+    }
 }

@@ -67,8 +67,15 @@ struct ContactInput: Decodable {
     var updatedAt: Date?
 
     /// Decodes a body.
-    /// - Throws: `APIError` 400 naming the field.
+    /// - Throws: `APIError` 400 naming the field; `unknown-field` for a key a record does not
+    ///   have (`ContactInput+Keys`).
     static func decode(_ bytes: [UInt8]) throws(APIError) -> ContactInput {
+        let input = try decodeFields(bytes)
+        try checkKeys(bytes)
+        return input
+    }
+
+    private static func decodeFields(_ bytes: [UInt8]) throws(APIError) -> ContactInput {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

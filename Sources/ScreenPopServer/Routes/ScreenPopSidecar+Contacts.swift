@@ -19,6 +19,7 @@ extension ScreenPopSidecar {
             if let bodyID = input.id, bodyID != id {
                 throw APIError(.badRequest, code: "id-mismatch", message: "the body's id \(bodyID.debugDescription) is not the path's \(id.debugDescription)", field: "id")
             }
+            guard input.hasIdentity else { throw ContactInput.emptyRecord }
             let existed = directory.withDirectory { $0.contact(id: id) != nil }
             let (contact, inputProblems) = input.contact(id: id)
             let problems = directory.upsert(contact)
