@@ -11,10 +11,17 @@ import Synchronization
 /// - `merge`: each loaded record is upserted; records not in the upload stay.
 ///
 /// An upload that breaks off (the client goes away) or grows past the limit changes nothing.
+///
+/// A replace never empties the directory by accident: when no record was loaded, the directory
+/// is kept and the import fails, `nothing-loaded` when the file had rows (every one rejected:
+/// a broken export, not an intent) and `empty-file` when it had none. A file of a header and no
+/// rows empties the directory only when the request says so (`allowEmpty`).
 struct CSVImport: Sendable {
     let directory: LiveDirectory
     let mode: ImportMode
     let maximumBytes: Int
+    /// Whether a replace with a file of a header and no rows may empty the directory.
+    var allowsEmpty = false
 
     /// Reads `body`, loads it, applies it, and writes the NDJSON lines to `writer`.
     func run(body: RequestBody, writer: inout any ResponseBodyWriter) async throws {
@@ -28,7 +35,7 @@ struct CSVImport: Sendable {
         options.synthesizesMissingIDs = false
         options.progress = { rows, bytes in sink.yield(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes))) }
         let loader = ContactCSVLoader(options)
-        let (directory, mode) = (self.directory, self.mode)
+        let (directory, mode, allowsEmpty) = (self.directory, self.mode, self.allowsEmpty)
 
         let thread = Thread {
             defer { sink.finish() }
@@ -44,6 +51,10 @@ struct CSVImport: Sendable {
                 sink.yield(ImportEvent.line(ImportEvent.Failure(code: Self.code(error), message: error.description)))
             case .success(let (loaded, report)):
                 sink.yield(ImportEvent.line(ImportEvent.Report(report)))
+                if mode == .replace, let refusal = Self.emptyReplaceRefusal(loaded: loaded.count, report: report, allowsEmpty: allowsEmpty) {
+                    sink.yield(ImportEvent.line(refusal))
+                    return
+                }
                 switch mode {
                 case .replace:
                     directory.replace(with: loaded)
@@ -81,6 +92,22 @@ struct CSVImport: Sendable {
         }
         pump.cancel()
         try await writer.finish(nil)
+    }
+
+    /// Why a replace that loaded `loaded` records must keep the directory, or nil when it may go
+    /// ahead (see the type's comment).
+    static func emptyReplaceRefusal(loaded: Int, report: CSVLoadReport, allowsEmpty: Bool) -> ImportEvent.Failure? {
+        guard loaded == 0 else { return nil }
+        if report.rowsRead > 0 {
+            let first = report.rejections.first.map { "; the first: \($0.description)" } ?? ""
+            return ImportEvent.Failure(
+                code: "nothing-loaded",
+                message: "none of the file's \(report.rowsRead) rows could be loaded\(first); the directory was kept")
+        }
+        guard !allowsEmpty else { return nil }
+        return ImportEvent.Failure(
+            code: "empty-file",
+            message: "the file has no rows; the directory was kept (to empty it, replace with allowEmpty=true)")
     }
 
     private static func code(_ error: CSVLoadError) -> String {

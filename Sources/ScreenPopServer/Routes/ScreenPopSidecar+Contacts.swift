@@ -4,7 +4,8 @@ import Synchronization
 
 extension ScreenPopSidecar {
     /// `GET`, `PUT` and `DELETE /v1/contacts/{id}` for one record, and
-    /// `POST /v1/contacts/import?mode=replace|merge` for a CSV upload. Writes go to the live
+    /// `POST /v1/contacts/import?mode=replace|merge[&allowEmpty=true]` for a CSV upload (`mode`
+    /// is `replace` when absent; `allowEmpty`: see `CSVImport`). Writes go to the live
     /// directory: look-ups never wait for them, and every look-up that starts after a write
     /// returned sees it.
     func addContactRoutes(to router: Router<ServerRequestContext>) {
@@ -49,6 +50,12 @@ extension ScreenPopSidecar {
             guard let mode = ImportMode(rawValue: modeText) else {
                 throw APIError(.badRequest, code: "invalid-mode", message: "mode is replace or merge", field: "mode")
             }
+            let allowsEmpty: Bool
+            switch request.uri.queryParameters.get("allowEmpty") {
+            case nil, "false": allowsEmpty = false
+            case "true": allowsEmpty = true
+            default: throw APIError(.badRequest, code: "invalid-allow-empty", message: "allowEmpty is true or false", field: "allowEmpty")
+            }
             if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maximumImportBytes {
                 throw APIError.tooLarge(limit: configuration.maximumImportBytes, what: "upload")
             }
@@ -56,7 +63,7 @@ extension ScreenPopSidecar {
                 throw APIError(.conflict, code: "import-in-progress", message: "another upload is being loaded; try again when it is done")
             }
             metrics.contactWrite("import")
-            let job = CSVImport(directory: directory, mode: mode, maximumBytes: configuration.maximumImportBytes)
+            let job = CSVImport(directory: directory, mode: mode, maximumBytes: configuration.maximumImportBytes, allowsEmpty: allowsEmpty)
             // Released when the response body is done with, written or not (the client may leave
             // before it is written).
             let lease = ImportLease(sidecar: self)
