@@ -44,4 +44,34 @@ struct CSVImportTests {
             #expect(sidecar.directory.count == 0)
         }
     }
+
+    @Test("an import that fails before its answer streams gets its 4xx status and the error body; the directory is kept")
+    func failuresHaveAStatus() async throws {
+        let sidecar = try TestSidecar.make()
+        try await sidecar.makeApplication().test(.live) { client in
+            var zip = ByteBuffer(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])
+            zip.writeString(String(repeating: "x", count: 200))
+            let workbook = try await client.execute(uri: "/v1/contacts/import", method: .post, headers: TestSidecar.authorized, body: zip)
+            #expect(workbook.status == .unsupportedMediaType)
+            #expect(try errorCode(workbook) == "not-csv")
+
+            let empty = try await Self.upload(client, "")
+            #expect(empty.status == .unprocessableContent)
+            #expect(try errorCode(empty) == "missing-header")
+
+            let rejected = try await Self.upload(client, "id,name,phone\n,Ann,+1 650 555 0001\n,Bob,+1 650 555 0002\n")
+            #expect(rejected.status == .unprocessableContent)
+            #expect(try errorCode(rejected) == "nothing-loaded")
+            #expect(sidecar.directory.count == 4)
+
+            let loaded = try await Self.upload(client, "id,name,phone\nA1,Ann,+1 650 555 0001\n", query: "?mode=merge")
+            #expect(loaded.status == .ok)
+            #expect(try Self.lines(loaded).last?["event"] as? String == "done")
+            #expect(sidecar.directory.count == 5)
+        }
+    }
+
+    static func lines(_ response: TestResponse) throws -> [[String: Any]] {
+        try String(buffer: response.body).split(separator: "\n").map { try jsonObject(String($0)) }
+    }
 }

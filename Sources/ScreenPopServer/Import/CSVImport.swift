@@ -23,17 +23,41 @@ struct CSVImport: Sendable {
     /// Whether a replace with a file of a header and no rows may empty the directory.
     var allowsEmpty = false
 
-    /// Reads `body`, loads it, applies it, and writes the NDJSON lines to `writer`.
-    func run(body: RequestBody, writer: inout any ResponseBodyWriter) async throws {
+    /// A line of the answer, kept typed until the answer's status is known.
+    enum Line: Sendable {
+        /// A progress line.
+        case progress([UInt8])
+        /// The report or `done`.
+        case line([UInt8])
+        /// Why the import failed (the last line).
+        case failure(ImportEvent.Failure)
+    }
+
+    /// How an import began.
+    enum Start: Sendable {
+        /// It failed before its answer began: answer this error, with its status.
+        case failed(APIError)
+        /// Its answer streams: 200, then the lines.
+        case streaming(ImportLines)
+    }
+
+    /// Starts reading `body` and loading it, and waits until the answer's status is known.
+    ///
+    /// The answer is held back until the load ends or its second progress line (the upload is
+    /// more than one block, 1 MiB): an upload that fails before then (not a CSV file, no header,
+    /// no id column, a replace that would load nothing, too large) is answered with its 4xx
+    /// status and the usual `{"error":…}` body. A failure found later, once progress streams
+    /// with a 200, ends the stream with an `error` line; either way nothing was changed.
+    func start(body: RequestBody) async -> Start {
         let started = ContinuousClock.now
         let channel = ByteChunkChannel(capacity: 8)
         let failure = Mutex<ImportEvent.Failure?>(nil)
-        let (events, sink) = AsyncStream.makeStream(of: [UInt8].self)
+        let (events, sink) = AsyncStream.makeStream(of: Line.self)
         var options = ContactCSVLoader.Options(configuration: directory.configuration)
         // The sidecar's records are the host's, kept current by their ids (`PUT`/`DELETE
         // /v1/contacts/{id}`): a file without an id column is refused, not given made-up ids.
         options.synthesizesMissingIDs = false
-        options.progress = { rows, bytes in sink.yield(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes))) }
+        options.progress = { rows, bytes in sink.yield(.progress(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes)))) }
         let loader = ContactCSVLoader(options)
         let (directory, mode, allowsEmpty) = (self.directory, self.mode, self.allowsEmpty)
 
@@ -43,16 +67,16 @@ struct CSVImport: Sendable {
             channel.abandon()
             guard channel.ending == .complete else {
                 let reason = failure.withLock { $0 } ?? ImportEvent.Failure(code: "upload-incomplete", message: "the upload ended before its end; nothing was changed")
-                sink.yield(ImportEvent.line(reason))
+                sink.yield(.failure(reason))
                 return
             }
             switch result {
             case .failure(let error):
-                sink.yield(ImportEvent.line(ImportEvent.Failure(code: Self.code(error), message: error.description)))
+                sink.yield(.failure(ImportEvent.Failure(code: Self.code(error), message: error.description)))
             case .success(let (loaded, report)):
-                sink.yield(ImportEvent.line(ImportEvent.Report(report)))
+                sink.yield(.line(ImportEvent.line(ImportEvent.Report(report))))
                 if mode == .replace, let refusal = Self.emptyReplaceRefusal(loaded: loaded.count, report: report, allowsEmpty: allowsEmpty) {
-                    sink.yield(ImportEvent.line(refusal))
+                    sink.yield(.failure(refusal))
                     return
                 }
                 switch mode {
@@ -63,7 +87,7 @@ struct CSVImport: Sendable {
                 }
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-                sink.yield(ImportEvent.line(ImportEvent.Done(mode: mode.rawValue, contacts: directory.count, milliseconds: milliseconds)))
+                sink.yield(.line(ImportEvent.line(ImportEvent.Done(mode: mode.rawValue, contacts: directory.count, milliseconds: milliseconds))))
             }
         }
         thread.name = "screenpop-import"
@@ -87,11 +111,22 @@ struct CSVImport: Sendable {
                 channel.finish(.failed)
             }
         }
-        for await line in events {
-            try await writer.write(ByteBuffer(bytes: line))
+        let lines = ImportLines(events: events, pump: pump)
+        var progressLines = 0
+        while let line = await lines.next() {
+            switch line {
+            case .failure(let failure):
+                pump.cancel()
+                return .failed(failure.apiError)
+            case .progress(let bytes):
+                lines.held.append(bytes)
+                progressLines += 1
+                if progressLines == 2 { return .streaming(lines) }
+            case .line(let bytes):
+                lines.held.append(bytes)
+            }
         }
-        pump.cancel()
-        try await writer.finish(nil)
+        return .streaming(lines)
     }
 
     /// Why a replace that loaded `loaded` records must keep the directory, or nil when it may go
@@ -118,5 +153,47 @@ struct CSVImport: Sendable {
         case .problemsInStrictMode: "strict-mode-problems"
         case .notCSV: "not-csv"
         }
+    }
+}
+
+/// The lines of an import's answer: those held back while its status was not known, then the
+/// rest as the load writes them.
+///
+/// `@unchecked Sendable`: its iterator is used by one task at a time, first the route's (which
+/// holds lines back), then the response body's, which runs only after the route returned it.
+final class ImportLines: @unchecked Sendable {
+    /// The lines read and not written yet.
+    var held: [[UInt8]] = []
+    private var iterator: AsyncStream<CSVImport.Line>.Iterator
+    private let pump: Task<Void, Never>
+
+    init(events: AsyncStream<CSVImport.Line>, pump: Task<Void, Never>) {
+        iterator = events.makeAsyncIterator()
+        self.pump = pump
+    }
+
+    /// The next line from the load.
+    func next() async -> CSVImport.Line? {
+        await iterator.next()
+    }
+
+    /// Writes the held lines, then the others as they come; a failure becomes an `error` line.
+    func write(to writer: inout any ResponseBodyWriter) async throws {
+        defer { pump.cancel() }
+        for bytes in held {
+            try await writer.write(ByteBuffer(bytes: bytes))
+        }
+        held = []
+        while let line = await next() {
+            switch line {
+            case .progress(let bytes), .line(let bytes): try await writer.write(ByteBuffer(bytes: bytes))
+            case .failure(let failure): try await writer.write(ByteBuffer(bytes: ImportEvent.line(failure)))
+            }
+        }
+        try await writer.finish(nil)
+    }
+
+    deinit {
+        pump.cancel()
     }
 }

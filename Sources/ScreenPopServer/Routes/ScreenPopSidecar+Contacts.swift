@@ -65,15 +65,21 @@ extension ScreenPopSidecar {
             metrics.contactWrite("import")
             let job = CSVImport(directory: directory, mode: mode, maximumBytes: configuration.maximumImportBytes, allowsEmpty: allowsEmpty)
             // Released when the response body is done with, written or not (the client may leave
-            // before it is written).
+            // before it is written), or when the import failed before its answer began.
             let lease = ImportLease(sidecar: self)
-            return Response(
-                status: .ok,
-                headers: [.contentType: "application/x-ndjson; charset=utf-8", .cacheControl: "no-store"],
-                body: ResponseBody { writer in
-                    defer { lease.end() }
-                    try await job.run(body: request.body, writer: &writer)
-                })
+            switch await job.start(body: request.body) {
+            case .failed(let error):
+                lease.end()
+                throw error
+            case .streaming(let lines):
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "application/x-ndjson; charset=utf-8", .cacheControl: "no-store"],
+                    body: ResponseBody { writer in
+                        defer { lease.end() }
+                        try await lines.write(to: &writer)
+                    })
+            }
         }
     }
 
