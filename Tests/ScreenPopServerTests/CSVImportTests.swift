@@ -74,4 +74,25 @@ struct CSVImportTests {
     static func lines(_ response: TestResponse) throws -> [[String: Any]] {
         try String(buffer: response.body).split(separator: "\n").map { try jsonObject(String($0)) }
     }
+
+    @Test("a file without an id column loads as at start-up: ids from the first email, else phone, reachable by the API")
+    func synthesizedIDs() async throws {
+        let sidecar = try TestSidecar.make()
+        try await sidecar.makeApplication().test(.live) { client in
+            let csv = "Name,Given Name,Family Name,E-mail 1 - Value,Phone 1 - Value\nAnn Lee,Ann,Lee,ann@example.com,+1 650 555 0101\nBo Kim,Bo,Kim,,+1 650 555 0102\n"
+            let response = try await Self.upload(client, csv, query: "?mode=merge")
+            #expect(response.status == .ok)
+            let lines = try Self.lines(response)
+            let report = try #require(lines.first { $0["event"] as? String == "report" })
+            #expect(report["rowsLoaded"] as? Int == 2)
+            #expect(report["idSynthesis"] is String)
+            #expect(lines.last?["event"] as? String == "done")
+            #expect(sidecar.directory.count == 6)
+            let ann = try await client.execute(uri: "/v1/contacts/email%3Aann%40example.com", method: .get, headers: TestSidecar.authorized)
+            #expect(ann.status == .ok)
+            #expect(try jsonObject(ann.body)["firstName"] as? String == "Ann")
+            let bo = try await client.execute(uri: "/v1/contacts/phone%3A%2B16505550102", method: .delete, headers: TestSidecar.authorized)
+            #expect(bo.status == .ok)
+        }
+    }
 }

@@ -53,10 +53,12 @@ struct CSVImport: Sendable {
         let channel = ByteChunkChannel(capacity: 8)
         let failure = Mutex<ImportEvent.Failure?>(nil)
         let (events, sink) = AsyncStream.makeStream(of: Line.self)
+        // The loader's options are those of the start-up load (`--contacts`), so that an upload
+        // takes every file the server starts with: a file without an id column (a Google or
+        // Outlook export) gets ids made from each row's first email, else phone, else line
+        // (the report's `idSynthesis`). Such ids are stable, so `PUT`/`DELETE
+        // /v1/contacts/{id}` reach the records by them, percent-encoded ("email%3Aann%40x.com").
         var options = ContactCSVLoader.Options(configuration: directory.configuration)
-        // The sidecar's records are the host's, kept current by their ids (`PUT`/`DELETE
-        // /v1/contacts/{id}`): a file without an id column is refused, not given made-up ids.
-        options.synthesizesMissingIDs = false
         options.progress = { rows, bytes in sink.yield(.progress(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes)))) }
         let loader = ContactCSVLoader(options)
         let (directory, mode, allowsEmpty) = (self.directory, self.mode, self.allowsEmpty)

@@ -36,6 +36,8 @@ enum ImportEvent {
         var problemCount: Int
         var problems: [Problem]
         var problemsTruncated: Bool
+        /// How ids were made, when the file had no id column (`CSVLoadReport.idSynthesis`).
+        var idSynthesis: String?
 
         init(_ report: CSVLoadReport, maximumProblems: Int = 100) {
             rowsRead = report.rowsRead
@@ -50,6 +52,7 @@ enum ImportEvent {
                 Problem(line: $0.line, column: $0.column, contactId: $0.contactID, message: $0.description)
             }
             problemsTruncated = report.problems.count > maximumProblems
+            idSynthesis = report.idSynthesis
         }
     }
 
