@@ -27,7 +27,7 @@ import Synchronization
 /// | `POST /v1/agents/{agent}/commands` | push a command (`onclicktoact`…) to an agent's pages |
 /// | `GET /v1/agents` | the agents connected |
 /// | `GET/PUT/DELETE /v1/contacts/{id}` | one record |
-/// | `POST /v1/contacts/import?mode=replace\|merge` | a CSV upload; NDJSON progress and report |
+/// | `POST /v1/contacts/import?mode=replace\|merge[&allowEmpty=true]` | a CSV upload (replace when no mode); NDJSON progress and report, or a 4xx when it fails early |
 /// | `GET /v1/search?q=…&limit=…` | ranked records for free text |
 /// | `GET /healthz` | liveness, no token |
 /// | `GET /metrics` | Prometheus text |

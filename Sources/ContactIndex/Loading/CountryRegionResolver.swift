@@ -15,11 +15,14 @@
 /// "and", "Saint"/"Sainte" as "St"/"Ste" (CLDR writes "St. Lucia" and "Antigua & Barbuda", ISO
 /// "Saint Lucia" and "Antigua and Barbuda") and a leading "The" dropped ("The Netherlands").
 /// Only regions libphonenumber supports are resolved, since the region is used to read phones.
-struct CountryRegionResolver: Sendable {
+///
+/// `package`: the sidecar's `PUT /v1/contacts/{id}` reads a record's `region` as a CSV row's
+/// country cell is read, so that the two ways in agree.
+package struct CountryRegionResolver: Sendable {
     private let regionByKey: [String: String]
 
     /// The resolver, built once (about a few milliseconds of ICU calls).
-    static let shared = CountryRegionResolver()
+    package static let shared = CountryRegionResolver()
 
     /// Spellings CLDR lacks, by region (see the type's comment). ISO 3166-1 short names are
     /// written as ISO writes them.
@@ -72,7 +75,7 @@ struct CountryRegionResolver: Sendable {
 
     /// The region for a cell, or nil when the text names no region libphonenumber supports.
     /// - Complexity: O(n) in the text, one hash look-up.
-    func region(for text: String) -> String? {
+    package func region(for text: String) -> String? {
         let trimmed = Substring(text).trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         return regionByKey[Self.key(trimmed)]

@@ -18,6 +18,8 @@ extension ScreenPopEngine {
     /// - On connect: with `screenPopEvent` CONNECTED, a selection made while the engagement
     ///   still rings is held and popped at the connect (it replaces the decision held there);
     ///   an engagement that ended without connecting is linked but not popped.
+    /// - Current: the pop's alternatives are the other records offered, as the directory holds
+    ///   them now (`currentItems(_:)`): renamed ones under their new name, removed ones left out.
     /// - Unsolicited: a record no open engagement offered still pops, flagged unsolicited, once:
     ///   a repeat while the engine remembers it (the engagements' bounds) changes nothing.
     /// - Throws: `ScreenPopError` `.unknownContact` naming `data.id` when no record has the id.
@@ -37,7 +39,7 @@ extension ScreenPopEngine {
             if record.offeredItems.count > 1 { state.memory.remember(id, revision: contact.revision, for: record.choiceKey, now: now) }
             let pop = HostAction.pop(PopAction(
                 record: contact, engagementId: engagementId, reason: .agentSelection, resolution: nil,
-                alternatives: record.offered.filter { $0.id != id }))
+                alternatives: currentItems(record.offered.filter { $0.id != id })))
             return state.tracker.update(engagementId, now: now) { record -> HostAction? in
                 let popped = record.chosenContactID == id && record.decided
                 let held = record.pendingDecision?.poppedContactID == id

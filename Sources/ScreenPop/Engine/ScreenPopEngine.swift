@@ -206,6 +206,9 @@ public final class ScreenPopEngine: Sendable {
 
     /// Marks an engagement connected and releases a decision held for the connect. A connect
     /// that the state machine refuses (after not-connected, ended or logged) releases nothing.
+    /// The released decision names its records as the directory holds them now
+    /// (`releasing(_:for:)`): one changed since the ring is given as it is, one removed is not
+    /// given.
     private func connect(_ id: String, channel: EngagementChannel, at time: Timestamp?, now: Date, _ body: (inout EngagementRecord) -> Void) -> ScreenPopOutcome {
         let action: HostAction? = state.withLock { state in
             state.tracker.update(id, now: now) { record in
@@ -216,7 +219,7 @@ public final class ScreenPopEngine: Sendable {
                 guard record.state.isConnected, let pending = record.pendingDecision else { return nil }
                 record.pendingDecision = nil
                 record.decided = true
-                return pending
+                return releasing(pending, for: &record)
             }
         }
         return ScreenPopOutcome(actions: action.map { [$0] } ?? [])

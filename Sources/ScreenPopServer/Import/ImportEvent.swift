@@ -1,4 +1,5 @@
 import ContactIndex
+import Hummingbird
 
 /// One line of the NDJSON stream that answers a CSV upload: progress while the rows are parsed,
 /// then the load report, then `done` (or `error`).
@@ -35,6 +36,8 @@ enum ImportEvent {
         var problemCount: Int
         var problems: [Problem]
         var problemsTruncated: Bool
+        /// How ids were made, when the file had no id column (`CSVLoadReport.idSynthesis`).
+        var idSynthesis: String?
 
         init(_ report: CSVLoadReport, maximumProblems: Int = 100) {
             rowsRead = report.rowsRead
@@ -49,6 +52,7 @@ enum ImportEvent {
                 Problem(line: $0.line, column: $0.column, contactId: $0.contactID, message: $0.description)
             }
             problemsTruncated = report.problems.count > maximumProblems
+            idSynthesis = report.idSynthesis
         }
     }
 
@@ -61,7 +65,7 @@ enum ImportEvent {
     }
 
     /// Why the import failed; the directory is unchanged.
-    struct Failure: Encodable {
+    struct Failure: Encodable, Sendable {
         struct Detail: Encodable {
             var code: String
             var message: String
@@ -72,6 +76,19 @@ enum ImportEvent {
 
         init(code: String, message: String) {
             error = Detail(code: code, message: message)
+        }
+
+        /// The failure as the answer's error, when it is known before the answer streams: 415
+        /// for a file that is not CSV, 413 for one over the limit, 400 for an upload cut short,
+        /// 422 for a CSV file that cannot be loaded (no header, no id column, nothing to load).
+        var apiError: APIError {
+            let status: HTTPResponse.Status = switch error.code {
+            case "not-csv": .unsupportedMediaType
+            case "body-too-large": .contentTooLarge
+            case "upload-incomplete": .badRequest
+            default: .unprocessableContent
+            }
+            return APIError(status, code: error.code, message: error.message)
         }
     }
 

@@ -67,8 +67,15 @@ struct ContactInput: Decodable {
     var updatedAt: Date?
 
     /// Decodes a body.
-    /// - Throws: `APIError` 400 naming the field.
+    /// - Throws: `APIError` 400 naming the field; `unknown-field` for a key a record does not
+    ///   have (`ContactInput+Keys`).
     static func decode(_ bytes: [UInt8]) throws(APIError) -> ContactInput {
+        let input = try decodeFields(bytes)
+        try checkKeys(bytes)
+        return input
+    }
+
+    private static func decodeFields(_ bytes: [UInt8]) throws(APIError) -> ContactInput {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
@@ -84,14 +91,30 @@ struct ContactInput: Decodable {
         }
     }
 
-    /// The contact, with the id from the path.
-    func contact(id: String) -> Contact {
-        Contact(
+    /// The contact, with the id from the path, and what the body held that the record could not
+    /// take as written.
+    ///
+    /// The `region` is read as a CSV import reads a country cell (`CountryRegionResolver`):
+    /// "DE", "DEU", "Germany" and "Deutschland" all give "DE". A region that names no known
+    /// country is dropped, so that the directory's default region reads the phones, and reported.
+    func contact(id: String) -> (contact: Contact, problems: [ContactInputProblem]) {
+        var problems: [ContactInputProblem] = []
+        var resolved: String?
+        if let region, !region.allSatisfy(\.isWhitespace) {
+            resolved = CountryRegionResolver.shared.region(for: region)
+            if resolved == nil {
+                problems.append(ContactInputProblem(
+                    field: "region", value: region,
+                    message: "record \(id.debugDescription), region \(region.debugDescription) names no known country; the default region was used"))
+            }
+        }
+        let contact = Contact(
             id: id, firstName: firstName, lastName: lastName, displayName: displayName,
             phones: (phones ?? []).map { ContactPhone($0.number, label: $0.label) },
             emails: (emails ?? []).map { ContactEmail($0.address, label: $0.label) },
             entity: entity.map { ContactEntity(rawValue: $0) } ?? .contact,
-            company: company, region: region, attributes: attributes ?? [:], createdAt: createdAt, updatedAt: updatedAt)
+            company: company, region: resolved, attributes: attributes ?? [:], createdAt: createdAt, updatedAt: updatedAt)
+        return (contact, problems)
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

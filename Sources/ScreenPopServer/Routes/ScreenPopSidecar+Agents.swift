@@ -6,7 +6,7 @@ extension ScreenPopSidecar {
     /// connected.
     func addAgentRoutes(to router: Router<ServerRequestContext>) {
         router.post("/v1/agents/{agent}/commands") { [self] request, context in
-            let agent = try AgentName.validate(context.parameters.get("agent") ?? "")
+            let agent = try AgentName.validate(PathSegment.decode(context.parameters.get("agent") ?? "", field: "agent"))
             let body = try await request.collectBody(limit: configuration.maximumMessageBytes, what: "command")
             let command = try HostCommand.validate(body)
             let delivery = hub.send(BridgeFrame.command(command), toAgent: agent)
