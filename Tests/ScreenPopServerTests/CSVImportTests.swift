@@ -30,6 +30,17 @@ struct CSVImportTests {
         }
     }
 
+    @Test("a replace whose header maps no name, phone, email or id keeps the directory")
+    func noContactColumns() async throws {
+        let sidecar = try TestSidecar.make()
+        try await sidecar.makeApplication().test(.live) { client in
+            let response = try await Self.upload(client, "color,size\nred,9\nblue,10\n", query: "?mode=replace")
+            #expect(response.status == .unprocessableContent)
+            #expect(try errorCode(response) == "no-contact-columns")
+            #expect(sidecar.directory.count == 4)
+        }
+    }
+
     @Test("a header without rows empties the directory only with allowEmpty=true")
     func headerOnly() async throws {
         let sidecar = try TestSidecar.make()

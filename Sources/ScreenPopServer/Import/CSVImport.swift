@@ -134,6 +134,14 @@ struct CSVImport: Sendable {
     /// Why a replace that loaded `loaded` records must keep the directory, or nil when it may go
     /// ahead (see the type's comment).
     static func emptyReplaceRefusal(loaded: Int, report: CSVLoadReport, allowsEmpty: Bool) -> ImportEvent.Failure? {
+        // A header that maps no name, phone, email or id ("color,size") loads its rows with
+        // made-up ids that no look-up finds: replacing the directory with them would leave the
+        // agents with nobody to find, so the directory is kept.
+        if loaded > 0, report.problems.contains(where: { $0.kind == .headerMapsNoContactField }) {
+            return ImportEvent.Failure(
+                code: "no-contact-columns",
+                message: "the header maps no name, phone, email or id column, so no look-up could find its \(loaded) rows; the directory was kept (name the columns, or check the header line)")
+        }
         guard loaded == 0 else { return nil }
         if report.rowsRead > 0 {
             let first = report.rejections.first.map { "; the first: \($0.description)" } ?? ""
