@@ -16,6 +16,9 @@
 /// - A query of one bare ASCII word ("jsmith2", "xss") is also the start of an address's local
 ///   part (`bareEmailWord`): agents type user names as often as names.
 /// - Everything else is name words.
+///
+/// Decimal digits of other scripts and full-width forms of ASCII are read as the ASCII
+/// characters they stand for first (`asciiForms(of:)`): "٦٥٠٥٥٥١٢٣٤" is a number.
 struct FreeTextQuery: Equatable {
     /// The phone part as typed ("(650) 555-1234", "617 555 0000 ext 123"), when there is one.
     var phoneText: String?
@@ -42,7 +45,7 @@ struct FreeTextQuery: Equatable {
         var extensionDigits: Substring?
         var nameWords: [Substring] = []
         var vanity = false
-        let words = Self.words(of: text)
+        let words = Self.words(of: Self.asciiForms(of: text))
         var position = 0
         while position < words.count {
             var word = words[position]
