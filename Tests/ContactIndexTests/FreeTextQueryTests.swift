@@ -239,4 +239,27 @@ import Testing
         #expect(found.first?.reason == .exactE164, "\(text)")
         #expect(Self.smith.lookupPackedSummaries(phone: text).count == 1, "\(text)")
     }
+
+    /// An address pasted with punctuation around it is the address (`unwrappedAddress`): it
+    /// found nothing; "<…>", "mailto:" and a trailing "." found it already.
+    @Test(arguments: [
+        "john.smith@example.com,", "john.smith@example.com;", "(john.smith@example.com)", "\"john.smith@example.com\"",
+        "'john.smith@example.com'", "[john.smith@example.com]", "“john.smith@example.com”", "«john.smith@example.com»",
+        "(john.smith@example.com),", "<john.smith@example.com>", "mailto:john.smith@example.com", "(<john.smith@example.com>);",
+        "john.smith@example.com:", "{john.smith@example.com}",
+    ])
+    func aPastedAddressLosesThePunctuationAroundIt(_ text: String) {
+        let found = Self.smith.search(text)
+        #expect(found.first?.contact.id == "s01", "\(text)")
+        #expect(found.first?.reason == .exactEmail, "\(text)")
+    }
+
+    /// Only the ends of the word: an apostrophe inside a local part stays, and a start of an
+    /// address in brackets is still a start.
+    @Test func onlyTheEndsOfAnAddressAreUnwrapped() {
+        #expect(FreeTextQuery("(o'brien@example.com)").emailText == "o'brien@example.com")
+        #expect(FreeTextQuery("\"john.smith@exa").emailText == "john.smith@exa")
+        #expect(FreeTextQuery("john.smith@example.").emailText == "john.smith@example.")
+        #expect(Self.smith.search("(john.smith@").first?.reason == .emailPrefix)
+    }
 }
