@@ -29,9 +29,8 @@ extension ContactDirectory {
             // Names that fill the results above a bare prefix's score leave room only for a
             // whole local part ("tony" of "tony@stark.com"), which ranks above them: the same
             // answer at any limit.
-            let emails =
-                names.isFull(limit, atLeast: Self.bareEmailPrefixScore)
-                ? wholeLocalPartMatches(word, cap: limit * 4) : bareEmailPrefixMatches(word, cap: limit * 4)
+            let emails = rankedBareEmailPrefixMatches(
+                word, limit: limit, wholeLocalPartsOnly: names.isFull(limit, atLeast: Self.bareEmailPrefixScore))
             return emails.isEmpty ? names : configuration.ranking.rank(names + emails, limit: limit)
         }
 
