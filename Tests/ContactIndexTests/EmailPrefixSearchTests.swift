@@ -78,4 +78,28 @@ import Testing
         #expect(!found.contains { $0.contact.id == "H3" && ($0.reason == .emailPrefix || $0.reason == .exactEmail) })
         #expect(Set(directory.searchSummaries(query).prefix(2).map(\.id)) == ["H1", "H2"])
     }
+    /// Ties among addresses that a one-word query starts go to entity priority, then id, over
+    /// all of them (`rankedBareEmailPrefixMatches`): 51 accounts office@a10.com … office@a60.com
+    /// and the contact Olivia Zeller, office@zeller-law.com, the last address. "office" listed
+    /// the accounts of the first addresses; now she comes first, and the answer is the same at
+    /// every limit, for a whole local part (0.89) and the start of one (0.62) alike.
+    @Test(arguments: ["office", "offi"])
+    func tiesAmongAddressesGoToEntityAndID(_ word: String) {
+        var contacts = (10...60).map { number in
+            Contact(id: "A0\(number)", emails: [ContactEmail("office@a\(number).com")], entity: .account, company: "Firm \(number)")
+        }
+        contacts.append(Contact(id: "C001", firstName: "Olivia", lastName: "Zeller", emails: [ContactEmail("office@zeller-law.com")]))
+        let directory = ContactDirectory(contacts, configuration: DirectoryConfiguration(defaultRegion: "US"))
+        let all = directory.search(word, limit: 100).map(\.contact.id)
+        #expect(all.first == "C001", "\(word)")
+        #expect(all.count == 52, "\(word)")
+        #expect(Array(all.dropFirst()) == (10...60).map { "A0\($0)" }, "\(word)")
+        for limit in [1, 3, 10, 30] {
+            let found = directory.search(word, limit: limit)
+            #expect(found.map(\.contact.id) == Array(all.prefix(limit)), "\(word), limit \(limit)")
+            #expect(found.first?.matchedEmail?.raw == "office@zeller-law.com", "\(word), limit \(limit)")
+            #expect(found.first?.score == (word == "office" ? MatchReason.emailPrefix.baseScore : ContactDirectory.bareEmailPrefixScore))
+            #expect(directory.searchSummaries(word, limit: limit).map(\.id) == Array(all.prefix(limit)), "\(word), limit \(limit)")
+        }
+    }
 }

@@ -196,4 +196,70 @@ import Testing
         }
         #expect(FreeTextQuery.words(of: "王\u{3000}小明").map(String.init) == ["王", "小明"])
     }
+    /// John Smith, (650) 555-1234, john.smith@example.com: what the queries below look for.
+    static let smith = ContactDirectory(
+        [
+            Contact(id: "s01", firstName: "John", lastName: "Smith", phones: [ContactPhone("(650) 555-1234")], emails: [ContactEmail("john.smith@example.com")]),
+            Contact(id: "s02", firstName: "Ann", lastName: "Other", phones: [ContactPhone("(212) 909-5001")], emails: [ContactEmail("ann@example.org")]),
+        ], configuration: DirectoryConfiguration(defaultRegion: "US"))
+
+    /// Digits of other scripts and full-width forms are read as the ASCII they stand for
+    /// (`asciiForms(of:)`): a search box fed by an Arabic or Persian keyboard or a full-width
+    /// input method found nothing for a number, and a partial name for a full-width address.
+    @Test(arguments: [
+        ("６５０５５５１２３４", MatchReason.exactE164), ("(６５０) ５５５-１２３４", .exactE164), ("٦٥٠٥٥٥١٢٣٤", .exactE164),
+        ("۶۵۰۵۵۵۱۲۳۴", .exactE164), ("+١ ٦٥٠ ٥٥٥ ١٢٣٤", .exactE164), ("६५०५५५१२३४", .exactE164), ("５５５１", .phoneFragment),
+        ("٥٥٥١", .phoneFragment), ("ｊｏｈｎ．ｓｍｉｔｈ＠ｅｘａｍｐｌｅ．ｃｏｍ", .exactEmail), ("ｊｏｈｎ．ｓｍ", .emailPrefix),
+        ("Ｊｏｈｎ ５５５１", .phoneFragment),
+    ])
+    func otherScriptsDigitsAndFullWidthFormsAreASCII(text: String, reason: MatchReason) {
+        let found = Self.smith.search(text)
+        #expect(found.first?.contact.id == "s01", "\(text)")
+        #expect(found.first?.reason == reason, "\(text)")
+        #expect(Self.smith.searchSummaries(text).first?.id == "s01", "\(text)")
+    }
+
+    /// The reading itself: ASCII text is returned as it is, and only digits and the full-width
+    /// block change (not other compatibility forms).
+    @Test func asciiFormsChangeOnlyDigitsAndFullWidthForms() {
+        #expect(FreeTextQuery.asciiForms(of: "John 555") == "John 555")
+        #expect(FreeTextQuery.asciiForms(of: "Müller ٦٥٠") == "Müller 650")
+        #expect(FreeTextQuery.asciiForms(of: "ｊｏｈｎ＠ｅｘ．ｃｏｍ") == "john@ex.com")
+        #expect(FreeTextQuery.asciiForms(of: "ﬁsher ½ ²") == "ﬁsher ½ ²")
+        #expect(FreeTextQuery("٦٥٠٥٥٥١٢٣٤").phoneDigits == Array("6505551234".utf8))
+        #expect(FreeTextQuery("ｊｏｈｎ．ｓｍｉｔｈ＠ｅｘａｍｐｌｅ．ｃｏｍ").emailText == "john.smith@example.com")
+    }
+
+    /// A caller id in other digits finds the contact too, as libphonenumber reads them
+    /// (the phone fast path leaves such text to it).
+    @Test(arguments: ["６５０５５５１２３４", "+１６５０５５５１２３４", "٦٥٠٥٥٥١٢٣٤", "+١٦٥٠٥٥٥١٢٣٤", "۶۵۰۵۵۵۱۲۳۴"])
+    func aCallerIDInOtherDigitsFindsItsContact(_ text: String) {
+        let found = Self.smith.lookup(phone: text)
+        #expect(found.map(\.contact.id) == ["s01"], "\(text)")
+        #expect(found.first?.reason == .exactE164, "\(text)")
+        #expect(Self.smith.lookupPackedSummaries(phone: text).count == 1, "\(text)")
+    }
+
+    /// An address pasted with punctuation around it is the address (`unwrappedAddress`): it
+    /// found nothing; "<…>", "mailto:" and a trailing "." found it already.
+    @Test(arguments: [
+        "john.smith@example.com,", "john.smith@example.com;", "(john.smith@example.com)", "\"john.smith@example.com\"",
+        "'john.smith@example.com'", "[john.smith@example.com]", "“john.smith@example.com”", "«john.smith@example.com»",
+        "(john.smith@example.com),", "<john.smith@example.com>", "mailto:john.smith@example.com", "(<john.smith@example.com>);",
+        "john.smith@example.com:", "{john.smith@example.com}",
+    ])
+    func aPastedAddressLosesThePunctuationAroundIt(_ text: String) {
+        let found = Self.smith.search(text)
+        #expect(found.first?.contact.id == "s01", "\(text)")
+        #expect(found.first?.reason == .exactEmail, "\(text)")
+    }
+
+    /// Only the ends of the word: an apostrophe inside a local part stays, and a start of an
+    /// address in brackets is still a start.
+    @Test func onlyTheEndsOfAnAddressAreUnwrapped() {
+        #expect(FreeTextQuery("(o'brien@example.com)").emailText == "o'brien@example.com")
+        #expect(FreeTextQuery("\"john.smith@exa").emailText == "john.smith@exa")
+        #expect(FreeTextQuery("john.smith@example.").emailText == "john.smith@example.")
+        #expect(Self.smith.search("(john.smith@").first?.reason == .emailPrefix)
+    }
 }

@@ -25,8 +25,9 @@ enum MergedAnswerComparison {
 
     /// The merge on whole contacts, as `search` defines it: each contact's best identity match
     /// (the first of equals); a name match that is one too scores 0.05 above the better of the
-    /// two (at most 0.99), with the better one's fields; else, with `confirmingDigits`, a name
-    /// match whose number holds them scores 0.05 above its own, with that number; an identity
+    /// two (at most 0.99), with the better one's fields; else, with `confirmingDigits` (a run
+    /// of digits a fragment search takes), a name match whose number holds them is a fragment
+    /// match too, and scores 0.05 above the better of the two, with that number; an identity
     /// match left that the name words match on its own (`ownNameMatch`: the search of a
     /// directory of that contact alone) at a score of at least `nameFloor` scores 0.05 above
     /// the better of the two as well; the others come as they are; all ranked by `ranking`.
@@ -43,7 +44,9 @@ enum MergedAnswerComparison {
                 both.score = min(0.99, max(other.score, match.score) + 0.05)
                 combined.append(both)
             } else if let digits, let phone = DigitConfirmedNameSearchTests.confirmingPhone(of: match.contact, digits) {
-                match.score = min(0.99, match.score + 0.05)
+                let fragment = MatchReason.phoneFragment.baseScore
+                if fragment >= match.score { match.reason = .phoneFragment }
+                match.score = min(0.99, max(fragment, match.score) + 0.05)
                 match.matchedPhone = phone
                 combined.append(match)
             } else {

@@ -7,8 +7,9 @@ import Testing
 /// of its words (`ContactDirectory.numberAndNameMatches`, which merges them on slots and decodes
 /// only the contacts it answers with). The answer must be the merge on whole contacts: the
 /// identity matches decoded (`lookup(phone:)` from 7 digits, `phoneFragmentMatches`), the name
-/// search's best `max(limit × 20, 200)` decoded, each checked on its numbers' search digits,
-/// ranked by `MatchRanking`.
+/// search's best `max(limit × 20, 200)` decoded, each checked on its numbers' search digits
+/// (one that holds them is a fragment match too), ranked by `MatchRanking`; and the same first
+/// matches at every limit.
 @Suite struct NumberAndNameSearchTests {
     /// 8,000 generated people of every locale with one to three numbers each, from a few
     /// shared blocks so that runs of digits recur: E.164 ones and some that do not parse.
@@ -57,12 +58,12 @@ import Testing
         guard let phoneText = query.phoneText else { return [] }
         var identity: [Match] = []
         if query.phoneDigits.count >= 7 { identity += directory.lookup(phone: phoneText, limit: limit * 4) }
-        identity += directory.phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, 40))
+        identity += directory.phoneFragmentMatches(query.phoneDigits, limit: max(limit * 4, ContactDirectory.digitHolderCount))
         var top = TopMatches(limit: max(limit * 20, 200), of: directory)
         directory.collectNameMatches(query.nameText, fillLimit: nil, into: &top)
         return MergedAnswerComparison.merge(
             identity: identity, names: directory.matches(from: top), confirmingDigits: query.phoneDigits, nameText: query.nameText,
-            nameFloor: top.floor,
+            nameFloor: top.floor(ofFirst: ContactDirectory.confirmableNameCount),
             ranking: directory.configuration.ranking, limit: limit)
     }
 
@@ -113,5 +114,42 @@ import Testing
         let weaker = typo.search("Riley 58113", limit: 2)
         #expect(weaker.map(\.contact.id) == ["C9999", "L0001"])
         #expect(weaker.map(\.score) == [MatchReason.phoneFragment.baseScore, MatchReason.phoneFragment.baseScore])
+    }
+    /// A name match whose number holds the digits comes first however many other numbers hold
+    /// them: 40 contacts' numbers end in 909-50xx, and the lead Nicholas McGlenn's in 281-9095.
+    /// The fragment search lists its first 40 by entity and id (contacts before leads), so at
+    /// limit 10 he was confirmed by the name side only, to his name's 0.81 + 0.05, under the
+    /// fragment matches' 0.89, and not listed; at limit 30 he came first. Now his number makes
+    /// him a fragment match too, at every limit and with 300 such contacts as well.
+    @Test(arguments: [40, 300])
+    func nameMatchWhoseNumberHoldsTheDigitsComesFirst(fillers: Int) {
+        var contacts = (0..<fillers).map { index in
+            Contact(id: String(format: "C%04d", index), firstName: "Person", lastName: "Filler", phones: [ContactPhone(String(format: "(212) 909-5%03d", index))])
+        }
+        contacts.append(Contact(id: "L900", firstName: "Nicholas", lastName: "McGlenn", phones: [ContactPhone("(239) 281-9095")], entity: .lead))
+        let directory = ContactDirectory(contacts, configuration: DirectoryConfiguration(defaultRegion: "US"))
+        for text in ["Nicholas 9095", "McGlenn 9095"] {
+            for limit in [1, 3, 10, 30] {
+                let first = directory.search(text, limit: limit).first
+                #expect(first?.contact.id == "L900", "\(text), limit \(limit)")
+                #expect(first?.score == MatchReason.phoneFragment.baseScore + 0.05, "\(text), limit \(limit)")
+                #expect(first?.matchedPhone?.raw == "(239) 281-9095", "\(text), limit \(limit)")
+            }
+        }
+    }
+
+    /// The first matches of a query do not depend on its limit: the first 3 at limits 3, 10
+    /// and 30 are the same, and so are the first 10 at limits 10 and 30 ("Mary 1010" found a
+    /// "Maria Julia" whose number holds the digits at limit 30 only: the name side listed 600
+    /// there, 200 at limit 10, and the fragment side 120, not 40).
+    @Test func firstMatchesAreTheSameAtEveryLimit() {
+        var differ: [String] = []
+        for text in Self.queries {
+            let at30 = Self.directory.search(text, limit: 30).map(MergedAnswerComparison.Answer.init)
+            let at10 = Self.directory.search(text, limit: 10).map(MergedAnswerComparison.Answer.init)
+            let at3 = Self.directory.search(text, limit: 3).map(MergedAnswerComparison.Answer.init)
+            if Array(at30.prefix(10)) != at10 || Array(at10.prefix(3)) != at3 { differ.append(text) }
+        }
+        #expect(differ.isEmpty, "\(differ.count) of \(Self.queries.count) differ: \(differ.prefix(5))")
     }
 }

@@ -89,4 +89,22 @@ import Testing
     func declinesWhatItCannotDecide(text: String) {
         #expect(PhoneFastPath.shared.normalize(text, region: "US", withDetails: true) == nil)
     }
+    /// Digits of other scripts (full-width, Arabic-Indic, Persian, Devanagari), as a caller id
+    /// or a stored number may carry them: libphonenumber reads them as their ASCII digits, the
+    /// fast path leaves them to it or gives the same answer, and so does the normalizer; the
+    /// search box's reading of them (`FreeTextQuery.asciiForms`) parses to the same number.
+    @Test(arguments: [
+        ("６５０５５５１２３４", "US"), ("(６５０) ５５５-１２３４", "US"), ("+４４ ２０ ７９４６ ０９５８", "US"), ("٠٢٠ ٧٩٤٦ ٠٩٥٨", "GB"),
+        ("+٩٧١ ٥٠ ١٢٣ ٤٥٦٧", "US"), ("۰۹۱۲ ۳۴۵ ۶۷۸۹", "IR"), ("६५० ५५५ १२३४", "US"), ("６５０ ５５５ 1234", "US"), ("+١٦٥٠٥٥٥١٢٣٤", "US"),
+    ])
+    func otherScriptsDigitsAgreeWithLibphonenumber(text: String, region: String) throws {
+        let library = try LibPhoneNumber.parse(text, defaultRegion: region, withDetails: true).get()
+        if let fast = PhoneFastPath.shared.normalize(text, region: region, withDetails: true) {
+            #expect(fast == library, "\(text)")
+        }
+        #expect(try PhoneNormalizer(defaultRegion: region).normalize(text).get() == library, "\(text)")
+        let ascii = FreeTextQuery.asciiForms(of: text)
+        #expect(ascii.utf8.allSatisfy { $0 < 0x80 }, "\(text)")
+        #expect(try PhoneNormalizer(defaultRegion: region).normalize(ascii).get() == library, "\(text)")
+    }
 }

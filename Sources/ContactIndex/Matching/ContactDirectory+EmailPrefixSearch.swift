@@ -6,13 +6,19 @@ extension ContactDirectory {
     /// with an internationalized domain starts with the prefix in either of its forms, as
     /// written ("hans@mün") or in punycode ("hans@xn--mn").
     ///
+    /// A contact for which `skip` answers true is passed over, its record unread (it counts
+    /// toward `cap`): a ranked walk skips those that could not enter its results.
+    ///
     /// With an ASCII prefix, a contact's ASCII addresses are checked on its record, undecoded: an
     /// address of ASCII bytes starts with an ASCII prefix as a `String` exactly when its bytes
     /// do. A contact with a non-ASCII address first, or any contact for a non-ASCII prefix, is
     /// decoded and checked as a `String`, where characters, not bytes, make a prefix.
     /// - Complexity: O(log n + c) for the c addresses read, plus a decoding for each contact
     ///   checked as a `String`.
-    func forEachEmailPrefixMatch(_ prefix: String, cap: Int, _ body: (_ slot: UInt32, _ position: Int, _ reason: MatchReason) -> Void) {
+    func forEachEmailPrefixMatch(
+        _ prefix: String, cap: Int, skipping skip: (_ slot: UInt32) -> Bool = { _ in false },
+        _ body: (_ slot: UInt32, _ position: Int, _ reason: MatchReason) -> Void
+    ) {
         let lower = Array(prefix.utf8)
         guard !lower.isEmpty else { return }
         /// The first of a contact's emails whose normalized address starts with `prefix`.
@@ -29,6 +35,7 @@ extension ContactDirectory {
         let ascii = lower.allSatisfy { $0 < 0x80 }
         lower.withUnsafeBytes { prefixBytes in
             emailPrefixIndex.forEachInRange(lower: lower, upper: lower + [0xFF], limit: cap, isLive: addressLiveness) { slot in
+                if skip(slot) { return }
                 let found = ascii ? store.withRecord(slot) { Self.firstASCIIEmailMatch(in: $0, prefix: prefixBytes) } ?? .none : .undecided
                 switch found {
                 case .none:
@@ -145,16 +152,50 @@ extension ContactDirectory {
     /// typed alone are more often a name's start than a user name's.
     static let bareEmailPrefixScore = 0.62
 
-    /// Contacts with an address whose whole local part is `word` ("tony" of "tony@stark.com"),
-    /// as `emailPrefix` at its base score, among the first `cap` such addresses.
-    func wholeLocalPartMatches(_ word: String, cap: Int) -> [Match] {
-        emailPrefixMatches(word + "@", cap: cap).map { match in
-            var match = match
-            match.reason = .emailPrefix
-            match.score = MatchReason.emailPrefix.baseScore
-            return match
+    /// The contacts with an address whose local part is the one-word query `word` or starts
+    /// with it (`FreeTextQuery.bareEmailWord`), the best `limit` of them by the ranking: a whole
+    /// local part ("jsmith2" of "jsmith2@…") as `emailPrefix` at its base score, else (unless
+    /// `wholeLocalPartsOnly`) the start of one at `bareEmailPrefixScore`. Only those answered
+    /// are decoded.
+    ///
+    /// Each kind is looked for among the first `bareEmailPrefixCap` addresses that have it, in
+    /// address order; within them, a contact that cannot enter the results (full, and every one
+    /// kept ranks before it at its best score) is passed over unread (`TopMatches.excludes`).
+    ///
+    /// Why: the results were the first `limit × 4` addresses in address order, ranked after,
+    /// so ties (every whole local part scores the same) went to the addresses that sort first,
+    /// not to entity priority and id: "office" listed the accounts of office@a10.com …
+    /// office@a19.com and not the contact Olivia Zeller (office@zeller-law.com, the 52nd
+    /// address), who ranks before them and came first at limit 100.
+    /// - Complexity: O(log n + c) index entries for c ≤ 2 × `bareEmailPrefixCap`, a record
+    ///   read for each that may enter (about `limit` × (1 + ln(c / limit)) in random order),
+    ///   and `limit` contacts decoded.
+    func rankedBareEmailPrefixMatches(_ word: String, limit: Int, wholeLocalPartsOnly: Bool) -> [Match] {
+        var top = TopMatches(limit: limit, of: self)
+        let cap = max(limit * 50, Self.bareEmailPrefixCap)
+        let whole = MatchReason.emailPrefix.baseScore
+        forEachEmailPrefixMatch(word + "@", cap: cap, skipping: { top.excludes(slot: $0, bestScore: whole) }) { slot, position, _ in
+            top.offer(slot: slot, score: whole, reason: .emailPrefix, position: position)
         }
+        if !wholeLocalPartsOnly {
+            // The whole local parts come again here, and keep their better score.
+            let start = Self.bareEmailPrefixScore
+            forEachEmailPrefixMatch(word, cap: cap, skipping: { top.excludes(slot: $0, bestScore: start) }) { slot, position, _ in
+                top.offer(slot: slot, score: start, reason: .emailPrefix, position: position)
+            }
+        }
+        return matchesWithEmails(from: top)
     }
+
+    /// The most addresses of each kind (a whole local part, the start of one) that a one-word
+    /// query looks at (`rankedBareEmailPrefixMatches`), at limits up to 10.
+    ///
+    /// Why 500: as the start of an address typed alone (`search`, `max(limit × 50, 500)`), and
+    /// an index entry passed over costs a key comparison and the entity and id key of its
+    /// contact, so the walk stays within tens of microseconds at a million contacts, and a
+    /// record is read only for those that may enter. Past 500 addresses ("info@" at a million
+    /// contacts), ties go to entity and id among the first 500 in address order.
+    static let bareEmailPrefixCap = 500
 
     /// Whether some contact has an address whose whole local part is `word`, read on the
     /// records, no contact decoded.
@@ -162,19 +203,5 @@ extension ContactDirectory {
         var found = false
         forEachEmailPrefixMatch(word + "@", cap: 1) { _, _, _ in found = true }
         return found
-    }
-
-    /// Contacts with an address whose local part starts with `word` (a one-word query, see
-    /// `FreeTextQuery.bareEmailWord`), the first `cap` addresses in order: `emailPrefix` at its
-    /// base score when the word is the whole local part ("jsmith2" of "jsmith2@…"), else
-    /// `bareEmailPrefixScore`.
-    func bareEmailPrefixMatches(_ word: String, cap: Int) -> [Match] {
-        emailPrefixMatches(word, cap: cap).map { match in
-            var match = match
-            let wholeLocalPart = match.matchedEmail?.normalized.map { $0.address.hasPrefix(word + "@") } ?? false
-            match.reason = .emailPrefix
-            match.score = wholeLocalPart ? MatchReason.emailPrefix.baseScore : Self.bareEmailPrefixScore
-            return match
-        }
     }
 }

@@ -29,9 +29,8 @@ extension ContactDirectory {
             // Names that fill the results above a bare prefix's score leave room only for a
             // whole local part ("tony" of "tony@stark.com"), which ranks above them: the same
             // answer at any limit.
-            let emails =
-                names.isFull(limit, atLeast: Self.bareEmailPrefixScore)
-                ? wholeLocalPartMatches(word, cap: limit * 4) : bareEmailPrefixMatches(word, cap: limit * 4)
+            let emails = rankedBareEmailPrefixMatches(
+                word, limit: limit, wholeLocalPartsOnly: names.isFull(limit, atLeast: Self.bareEmailPrefixScore))
             return emails.isEmpty ? names : configuration.ranking.rank(names + emails, limit: limit)
         }
 
@@ -96,10 +95,11 @@ extension ContactDirectory {
     }
 
     /// The name matches of a free-text query that also holds a number or an address: the best
-    /// `max(limit × 20, 200)`, without a fill budget, since a weak name match that the number
-    /// or address confirms may rank first (the three ways of `search` that merge the two).
+    /// `max(limit × 20, confirmableNameCount)`, without a fill budget, since a weak name match
+    /// that the number or address confirms may rank first (the three ways of `search` that
+    /// merge the two).
     func confirmableNameMatches(_ text: String, limit: Int) -> TopMatches {
-        var top = TopMatches(limit: max(limit * 20, 200), of: self)
+        var top = TopMatches(limit: max(limit * 20, Self.confirmableNameCount), of: self)
         collectNameMatches(text, fillLimit: nil, into: &top)
         return top
     }
@@ -158,6 +158,10 @@ extension ContactDirectory {
         for position in 0..<reader.count() where reader.phone().withSearchDigits({ contains($0, needle) }) { return position }
         return nil
     }
+
+    /// The fewest name matches a mixed query lists (`confirmableNameMatches`): what it lists
+    /// at any limit up to 10.
+    static let confirmableNameCount = 200
 
     /// The most candidates a fragment or prefix search checks.
     static let maximumExamined = 50_000

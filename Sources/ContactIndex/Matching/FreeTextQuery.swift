@@ -11,11 +11,15 @@
 ///   keys in all, at least 3 of them digits) is the phone part and also a name word: "3M" or
 ///   "B2B" stay names, and a name-like word that looks like a vanity number is searched both ways.
 /// - A `tel:` or SIP URI is the number it carries (`PhoneQueryText.uriNumber`).
-/// - A word with "@" is the email part; a word like "john.sm" (letters joined by ".", "_" or
+/// - A word with "@" is the email part, without brackets, quotes or punctuation pasted around
+///   it (`unwrappedAddress`); a word like "john.sm" (letters joined by ".", "_" or
 ///   "+", no "@") is both an email prefix and name words.
 /// - A query of one bare ASCII word ("jsmith2", "xss") is also the start of an address's local
 ///   part (`bareEmailWord`): agents type user names as often as names.
 /// - Everything else is name words.
+///
+/// Decimal digits of other scripts and full-width forms of ASCII are read as the ASCII
+/// characters they stand for first (`asciiForms(of:)`): "٦٥٠٥٥٥١٢٣٤" is a number.
 struct FreeTextQuery: Equatable {
     /// The phone part as typed ("(650) 555-1234", "617 555 0000 ext 123"), when there is one.
     var phoneText: String?
@@ -42,7 +46,7 @@ struct FreeTextQuery: Equatable {
         var extensionDigits: Substring?
         var nameWords: [Substring] = []
         var vanity = false
-        let words = Self.words(of: text)
+        let words = Self.words(of: Self.asciiForms(of: text))
         var position = 0
         while position < words.count {
             var word = words[position]
@@ -55,6 +59,7 @@ struct FreeTextQuery: Equatable {
             }
             // Byte tests: `contains("@")` on a string is Foundation's substring search.
             if word.utf8.contains(UInt8(ascii: "@")) {
+                word = Self.unwrappedAddress(word)
                 if emailText == nil {
                     let lowered = EmailNormalizer.asciiLowercased(word)
                     emailText = lowered

@@ -124,6 +124,12 @@ struct TopMatches {
     /// The lowest kept score when full, else 0.
     var floor: Double { entries.count >= limit ? entries.last!.score : 0 }
 
+    /// The score of the `count`th kept entry when there are that many, else 0: the floor the
+    /// selection would have had with `count` as its limit.
+    func floor(ofFirst count: Int) -> Double {
+        count > 0 && entries.count >= count ? entries[count - 1].score : 0
+    }
+
     /// Offers a candidate; `position` says which of its phones or emails matched (-1: none;
     /// then `confirmingDigits` may confirm it, on its record).
     /// - Complexity: O(limit), plus a record read for a confirmation.
