@@ -31,7 +31,7 @@ func tokenize(_ bytes: [UInt8]) -> [[String]] {
         ("a,", [["a", ""]]),
         ("\"open,no close\n1,2", [["open,no close\n1,2"]]),
         ("ab\"c,d\n", [["ab\"c", "d"]]),
-        ("\"ab\"c,d\n", [["\"ab\"c", "d"]]),
+        ("\"ab\"c,d\n", [["abc", "d"]]),
         ("\"\"\n", [[""]]),
     ] as [(String, [[String]])])
     func tokenizes(text: String, expected: [[String]]) {

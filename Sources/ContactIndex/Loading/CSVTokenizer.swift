@@ -2,12 +2,15 @@
 struct CSVFieldSpan: Sendable, Hashable {
     /// Offset of the field's first content byte (after an opening quote).
     var start: Int32
-    /// Offset just past the field's last content byte (before a closing quote).
+    /// Offset just past the field's last content byte (before a closing quote, or after the
+    /// text that followed one).
     var end: Int32
-    /// The field was quoted and holds doubled quotes, which `CSVTokenizer.fieldBytes` undoubles.
-    var hasDoubledQuotes: Bool
-    /// Text followed the field's closing quote (`"Big" Joe`), so the problem can name the
-    /// field's column (`CSVRecordFlags.textAfterClosingQuote`).
+    /// The span's bytes are not the field's text as they lie, so `CSVTokenizer.withFieldBytes`
+    /// copies them: the field was quoted and holds doubled quotes to undouble, or text followed
+    /// its closing quote, which is dropped.
+    var needsUnquoting: Bool
+    /// Text followed the field's closing quote (`"Big" Joe`, read as `Big Joe`), so the problem
+    /// can name the field's column (`CSVRecordFlags.textAfterClosingQuote`).
     var hasTextAfterClosingQuote = false
 }
 
@@ -16,7 +19,8 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
     let rawValue: UInt8
     /// A quoted field was still open at the end of the input; it ran to the end.
     static let unterminatedQuote = CSVRecordFlags(rawValue: 1)
-    /// A quoted field had text after its closing quote (`"ab"c`); the text was kept.
+    /// A quoted field had text after its closing quote (`"ab"c`); the text was kept after the
+    /// field's content (`abc`).
     static let textAfterClosingQuote = CSVRecordFlags(rawValue: 2)
 }
 
@@ -26,7 +30,8 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
 /// Rules: fields are separated by the delimiter and records by LF, CRLF or a lone CR. A field that
 /// starts with a quote is quoted: it runs to the next lone quote, and may hold delimiters, line
 /// breaks and doubled quotes (a quote). A quote anywhere else is an ordinary character. Text after
-/// a closing quote is kept as part of the field (and flagged). Blank lines are skipped. The
+/// a closing quote follows the field's content (and is flagged), as Python's csv module and
+/// Excel read it. Blank lines are skipped. The
 /// tokenizer never fails: every byte sequence is some sequence of records.
 struct CSVTokenizer {
     let delimiter: UInt8
@@ -78,19 +83,20 @@ struct CSVTokenizer {
                 }
                 if !closed {
                     flags.insert(.unterminatedQuote)
-                    fields.append(CSVFieldSpan(start: Int32(start), end: Int32(count), hasDoubledQuotes: doubled))
+                    fields.append(CSVFieldSpan(start: Int32(start), end: Int32(count), needsUnquoting: doubled))
                     index = count
                 } else {
                     var end = cursor  // the closing quote
                     cursor += 1
                     if cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr {
-                        // Text after the closing quote: keep it, up to the next delimiter or break.
+                        // Text after the closing quote: kept after the content, up to the next
+                        // delimiter or break.
                         flags.insert(.textAfterClosingQuote)
                         while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
                         end = cursor
-                        fields.append(CSVFieldSpan(start: Int32(start - 1), end: Int32(end), hasDoubledQuotes: false, hasTextAfterClosingQuote: true))
+                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: true, hasTextAfterClosingQuote: true))
                     } else {
-                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), hasDoubledQuotes: doubled))
+                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: doubled))
                     }
                     index = cursor
                 }
@@ -101,7 +107,7 @@ struct CSVTokenizer {
                     if byte == delimiter || byte == lf || byte == cr { break }
                     cursor += 1
                 }
-                fields.append(CSVFieldSpan(start: Int32(index), end: Int32(cursor), hasDoubledQuotes: false))
+                fields.append(CSVFieldSpan(start: Int32(index), end: Int32(cursor), needsUnquoting: false))
                 index = cursor
             }
             // After a field: a delimiter, a record terminator, or the end.
@@ -113,7 +119,7 @@ struct CSVTokenizer {
             if byte == delimiter {
                 index += 1
                 if index >= count {  // a trailing delimiter: one more, empty field
-                    fields.append(CSVFieldSpan(start: Int32(index), end: Int32(index), hasDoubledQuotes: false))
+                    fields.append(CSVFieldSpan(start: Int32(index), end: Int32(index), needsUnquoting: false))
                     position = count
                     return flags
                 }
@@ -126,20 +132,32 @@ struct CSVTokenizer {
         }
     }
 
-    /// The content bytes of a field: the span itself, or (for doubled quotes) an undoubled copy
-    /// written to `scratch`.
+    /// The content bytes of a field: the span itself, or (when it `needsUnquoting`) a copy written
+    /// to `scratch` with doubled quotes undoubled and a closing quote dropped (the text after it
+    /// copied as it is).
     @inline(__always)
     static func withFieldBytes<R>(
         _ span: CSVFieldSpan, in bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
         _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
         let slice = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
-        guard span.hasDoubledQuotes else { return body(slice) }
+        guard span.needsUnquoting else { return body(slice) }
         scratch.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\"")
         var index = 0
         while index < slice.count {
+            if slice[index] == quote {
+                if index + 1 < slice.count, slice[index + 1] == quote {
+                    scratch.append(quote)
+                    index += 2
+                    continue
+                }
+                // The closing quote: what follows it is text after the field, as written.
+                scratch.append(contentsOf: slice[(index + 1)...])
+                break
+            }
             scratch.append(slice[index])
-            if slice[index] == UInt8(ascii: "\""), index + 1 < slice.count, slice[index + 1] == UInt8(ascii: "\"") { index += 2 } else { index += 1 }
+            index += 1
         }
         return scratch.withUnsafeBufferPointer(body)
     }
