@@ -38,8 +38,13 @@ func tokenize(_ bytes: [UInt8]) -> [[String]] {
         #expect(tokenize(Array(text.utf8)) == expected)
     }
 
-    @Test func splitterAgreesWithTokenizerAtEveryCut() {
-        let text = "id,name\n1,\"multi\nline, with \"\"quotes\"\"\"\r\n2,plain\r3,\"x\"y\n\n4,last"
+    /// The splitter finds the record ends the tokenizer finds, wherever the bytes are cut:
+    /// quoted fields over several lines, also after spaces (`1, "multi⏎line"`).
+    @Test(arguments: [
+        "id,name\n1,\"multi\nline, with \"\"quotes\"\"\"\r\n2,plain\r3,\"x\"y\n\n4,last",
+        "id,name\n1, \"multi\nline\" ,x\r\n2,  \"a\r\nb\"\n3, \"p\"\"\nq\"  \n4,last",
+    ])
+    func splitterAgreesWithTokenizerAtEveryCut(text: String) {
         let bytes = Array(text.utf8)
         let whole = tokenize(bytes)
         for cut in 0...bytes.count {

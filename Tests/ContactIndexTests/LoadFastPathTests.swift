@@ -93,12 +93,14 @@ import Testing
 
 /// The record splitter skips eight bytes at a time; it must find what a byte-by-byte scan finds.
 @Suite struct CSVSplitterWordScanTests {
-    /// The byte-by-byte scan the splitter had before it skipped words (same rules).
+    /// The byte-by-byte scan the splitter had before it skipped words (same rules: a quote after
+    /// spaces at a field's start opens a quoted field too).
     static func reference(_ bytes: [UInt8], delimiter: UInt8, isFinal: Bool) -> (end: Int?, breaks: Int) {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
         var lastEnd: Int? = nil, breaksAtLastEnd = 0, breaks = 0, index = 0
         let count = bytes.count
         var state = State.fieldStart
+        var fieldStart = 0
         scan: while index < count {
             let byte = bytes[index]
             switch state {
@@ -114,13 +116,13 @@ import Testing
                 fallthrough
             case .fieldStart, .unquoted:
                 if byte == delimiter {
-                    state = .fieldStart
+                    state = .fieldStart; fieldStart = index + 1
                 } else if byte == 10 {
-                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
+                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks; fieldStart = index + 1
                 } else if byte == 13 {
                     if index + 1 < count { if bytes[index + 1] == 10 { index += 1 } } else if !isFinal { break scan }
-                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
-                } else if byte == 34, state == .fieldStart {
+                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks; fieldStart = index + 1
+                } else if byte == 34, bytes[fieldStart..<index].allSatisfy({ $0 == 32 }) {
                     state = .quoted
                 } else {
                     state = .unquoted

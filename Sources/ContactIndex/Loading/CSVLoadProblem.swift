@@ -28,8 +28,11 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case tooFewFields(expected: Int, found: Int)
         /// A quoted field was never closed; it ran to the end of the file.
         case unterminatedQuote
-        /// Text follows a closing quote (`"ab"c`); kept as part of the field.
+        /// Text follows a closing quote (`"ab"c`); kept after the field's content (`abc`).
         case textAfterClosingQuote
+        /// Spaces stood before an opening quote or after a closing one (`1, "Ann", "Lee"`): they
+        /// were dropped and the field read as quoted. Reported once per line.
+        case spacesAroundQuotedField
         /// A date column is not ISO 8601; the date was left out (the text stays an attribute).
         case invalidDate
         /// The country column names no region that libphonenumber knows; the default region
@@ -90,6 +93,7 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .tooFewFields(let expected, let found): "\(found) fields where the header has \(expected); missing fields are empty"
         case .unterminatedQuote: "a quoted field is never closed; it runs to the end of the file"
         case .textAfterClosingQuote: "text after a closing quote was kept in the field"
+        case .spacesAroundQuotedField: "spaces around a quoted field were dropped, and the field read as quoted"
         case .invalidDate: "\(Self.quoted(value)) is not an ISO 8601 date; left out"
         case .unknownRegion: "\(Self.quoted(value)) names no known country; the default region was used"
         case .preambleSkipped(let lines, let headerLine):

@@ -2,9 +2,12 @@
 /// loader can cut the stream into blocks of whole records and parse the blocks on many threads.
 ///
 /// It follows the same quoting rules as `CSVTokenizer` (a quote opens a quoted field only at the
-/// start of a field; inside one, a doubled quote is a quote; a line break ends a record only
-/// outside quotes), and counts line breaks (LF, CRLF or a lone CR) for line numbers. Every call
+/// start of a field, after any spaces; inside one, a doubled quote is a quote; a line break ends a
+/// record only outside quotes), and counts line breaks (LF, CRLF or a lone CR) for line numbers. Every call
 /// starts at a record start: the caller feeds the unfinished tail again with the next bytes.
+///
+/// The rules that plain RFC 4180 lacks are checked only at a quote inside an unquoted field,
+/// which common rows never hold, so the scan of a correct file does no more work.
 struct CSVRecordSplitter {
     private enum State: UInt8 { case fieldStart, unquoted, quoted, quoteInQuoted }
     let delimiter: UInt8
@@ -97,7 +100,7 @@ struct CSVRecordSplitter {
                     breaks += 1
                     state = .fieldStart
                     lastEnd = index + 1; breaksAtLastEnd = breaks
-                } else if byte == quote, state == .fieldStart {
+                } else if byte == quote, state == .fieldStart || opensQuotedField(bytes, at: index) {
                     state = .quoted
                 } else {
                     state = .unquoted
@@ -111,5 +114,17 @@ struct CSVRecordSplitter {
         guard let end = lastEnd else { return nil }
         lineBreaks = breaksAtLastEnd
         return end
+    }
+
+    /// Whether the quote at `index`, met inside an unquoted field, opens a quoted field as
+    /// `CSVTokenizer` reads it: only spaces stand between it and the field's start, which is
+    /// the bytes' start (a record start), a delimiter or a line break.
+    /// - Complexity: O(n) in the spaces before the quote.
+    private func opensQuotedField(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var start = index
+        while start > 0, bytes[start - 1] == UInt8(ascii: " "), delimiter != UInt8(ascii: " ") { start -= 1 }
+        guard start > 0 else { return true }
+        let before = bytes[start - 1]
+        return before == delimiter || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\r")
     }
 }

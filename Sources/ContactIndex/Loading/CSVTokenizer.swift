@@ -12,6 +12,9 @@ struct CSVFieldSpan: Sendable, Hashable {
     /// Text followed the field's closing quote (`"Big" Joe`, read as `Big Joe`), so the problem
     /// can name the field's column (`CSVRecordFlags.textAfterClosingQuote`).
     var hasTextAfterClosingQuote = false
+    /// Spaces stood around the field's quotes (`, "Ann" ,`): dropped, and the field read as
+    /// quoted (`CSVRecordFlags.spacesAroundQuotedField`).
+    var hasSpacesAroundQuotes = false
 }
 
 /// What the tokenizer noticed about one record besides its fields.
@@ -22,22 +25,28 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
     /// A quoted field had text after its closing quote (`"ab"c`); the text was kept after the
     /// field's content (`abc`).
     static let textAfterClosingQuote = CSVRecordFlags(rawValue: 2)
+    /// Spaces stood before an opening quote or after a closing one (`1, "Ann", "Lee"`); dropped.
+    static let spacesAroundQuotedField = CSVRecordFlags(rawValue: 4)
 }
 
 /// An RFC 4180 tokenizer over bytes: splits a block of whole records into fields without
 /// copying them.
 ///
 /// Rules: fields are separated by the delimiter and records by LF, CRLF or a lone CR. A field that
-/// starts with a quote is quoted: it runs to the next lone quote, and may hold delimiters, line
-/// breaks and doubled quotes (a quote). A quote anywhere else is an ordinary character. Text after
-/// a closing quote follows the field's content (and is flagged), as Python's csv module and
-/// Excel read it. Blank lines are skipped. The
-/// tokenizer never fails: every byte sequence is some sequence of records.
+/// starts with a quote, or with spaces and a quote, is quoted: it runs to the next lone quote, and
+/// may hold delimiters, line breaks and doubled quotes (a quote); spaces around its quotes are
+/// dropped. A quote anywhere else is an ordinary character. Text after a closing quote follows
+/// the field's content (and is flagged), as Python's csv module and Excel read it. Blank lines are
+/// skipped. The tokenizer never fails: every byte sequence is some sequence of records.
+/// `CSVRecordSplitter` finds the same record ends.
 struct CSVTokenizer {
     let delimiter: UInt8
+    /// Spaces around quotes are dropped unless the space is the delimiter.
+    private let readsSpacesAroundQuotes: Bool
 
     init(delimiter: UInt8 = UInt8(ascii: ",")) {
         self.delimiter = delimiter
+        readsSpacesAroundQuotes = delimiter != UInt8(ascii: " ")
     }
 
     /// Reads the record that starts at `position`, appending its fields to `fields` (cleared
@@ -48,7 +57,7 @@ struct CSVTokenizer {
         in bytes: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int, fields: inout [CSVFieldSpan]
     ) -> CSVRecordFlags? {
         let count = bytes.count
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
         // Skip blank lines.
         while position < count, bytes[position] == lf || bytes[position] == cr {
             if bytes[position] == cr, position + 1 < count, bytes[position + 1] == lf { position += 1 }
@@ -60,10 +69,12 @@ struct CSVTokenizer {
         var flags: CSVRecordFlags = []
         var index = position
         while true {
-            // One field starts at `index`.
-            if index < count, bytes[index] == quote {
+            // One field starts at `index`; spaces before an opening quote are no part of it.
+            var opening = index
+            if index < count, bytes[index] == space, readsSpacesAroundQuotes { opening = Self.quoteAfterSpaces(in: bytes, from: index) ?? index }
+            if opening < count, bytes[opening] == quote {
                 var doubled = false
-                var cursor = index + 1
+                var cursor = opening + 1
                 let start = cursor
                 var closed = false
                 while cursor < count {
@@ -81,24 +92,33 @@ struct CSVTokenizer {
                     else if byte == cr, !(cursor + 1 < count && bytes[cursor + 1] == lf) { line += 1 }
                     cursor += 1
                 }
+                let spacesBefore = opening != index
                 if !closed {
                     flags.insert(.unterminatedQuote)
-                    fields.append(CSVFieldSpan(start: Int32(start), end: Int32(count), needsUnquoting: doubled))
+                    if spacesBefore { flags.insert(.spacesAroundQuotedField) }
+                    fields.append(CSVFieldSpan(start: Int32(start), end: Int32(count), needsUnquoting: doubled, hasSpacesAroundQuotes: spacesBefore))
                     index = count
                 } else {
-                    var end = cursor  // the closing quote
+                    let end = cursor  // the closing quote
                     cursor += 1
-                    if cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr {
+                    var afterSpaces = cursor
+                    while readsSpacesAroundQuotes, afterSpaces < count, bytes[afterSpaces] == space { afterSpaces += 1 }
+                    if afterSpaces < count, bytes[afterSpaces] != delimiter, bytes[afterSpaces] != lf, bytes[afterSpaces] != cr {
                         // Text after the closing quote: kept after the content, up to the next
                         // delimiter or break.
                         flags.insert(.textAfterClosingQuote)
+                        if spacesBefore { flags.insert(.spacesAroundQuotedField) }
+                        cursor = afterSpaces
                         while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
-                        end = cursor
-                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: true, hasTextAfterClosingQuote: true))
+                        fields.append(CSVFieldSpan(
+                            start: Int32(start), end: Int32(cursor), needsUnquoting: true, hasTextAfterClosingQuote: true, hasSpacesAroundQuotes: spacesBefore))
+                        index = cursor
                     } else {
-                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: doubled))
+                        let spaced = spacesBefore || afterSpaces != cursor
+                        if spaced { flags.insert(.spacesAroundQuotedField) }
+                        fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: doubled, hasSpacesAroundQuotes: spaced))
+                        index = afterSpaces
                     }
-                    index = cursor
                 }
             } else {
                 var cursor = index
@@ -130,6 +150,16 @@ struct CSVTokenizer {
             line += 1
             return flags
         }
+    }
+
+    /// The offset of the quote that follows the spaces from `index`, or nil when something else
+    /// (or nothing) follows them: a field of spaces and a quoted part is quoted.
+    /// - Complexity: O(n) in the spaces.
+    @inline(__always)
+    static func quoteAfterSpaces(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+        var cursor = index
+        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        return cursor < bytes.count && bytes[cursor] == UInt8(ascii: "\"") ? cursor : nil
     }
 
     /// The content bytes of a field: the span itself, or (when it `needsUnquoting`) a copy written

@@ -100,16 +100,11 @@ struct ContactCSVRowConverter: Sendable {
                     result.rowsRejected += 1
                     continue
                 }
-                // Both are about one cell: the problem names its column (the unclosed field is
-                // the record's last one).
-                if flags.contains(.unterminatedQuote) {
-                    problems.append(CSVLoadProblem(line: rowLine, column: header(scratch.spans.count - 1), contactID: "", value: "", kind: .unterminatedQuote))
-                }
-                if flags.contains(.textAfterClosingQuote) {
-                    let index = scratch.spans.firstIndex(where: \.hasTextAfterClosingQuote) ?? 0
-                    let text = index < scratch.cells.count
-                        ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
-                    problems.append(CSVLoadProblem(line: rowLine, column: header(index), contactID: "", value: text, kind: .textAfterClosingQuote))
+                if !flags.isEmpty {
+                    problems += quotingProblems(flags: flags, spans: scratch.spans, line: rowLine) { [scratch] index in
+                        index < scratch.cells.count
+                            ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
+                    }
                 }
                 let expected = layout.columns.count
                 let found = scratch.cells.count
@@ -189,7 +184,8 @@ struct ContactCSVRowConverter: Sendable {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    private func header(_ index: Int) -> String {
+    /// The header of column `index`, or "column N" for a field beyond the header's.
+    func header(_ index: Int) -> String {
         index < layout.headers.count ? layout.headers[index] : "column \(index + 1)"
     }
 
