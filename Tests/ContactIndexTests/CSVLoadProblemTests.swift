@@ -36,7 +36,7 @@ extension CSVLoadProblemTests {
         #expect(after.line == 2)
         #expect(after.column == "Name")
         #expect(after.value == "Big Joe")
-        let unclosed = try #require(report.problems.first { $0.kind == .unterminatedQuote })
+        let unclosed = try #require(report.problems.first { $0.kind == .unterminatedQuote(fromLine: 3, toLine: 3) })
         #expect(unclosed.line == 3)
         #expect(unclosed.column == "Name")
     }

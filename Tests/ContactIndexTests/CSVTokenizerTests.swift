@@ -39,10 +39,14 @@ func tokenize(_ bytes: [UInt8]) -> [[String]] {
     }
 
     /// The splitter finds the record ends the tokenizer finds, wherever the bytes are cut:
-    /// quoted fields over several lines, also after spaces (`1, "multi⏎line"`).
+    /// quoted fields over several lines, also after spaces (`1, "multi⏎line"`), with spaces or
+    /// text after the closing quote, and a stray opening quote whose field is read again with the
+    /// quote as text (no block may end before the text that decides it).
     @Test(arguments: [
         "id,name\n1,\"multi\nline, with \"\"quotes\"\"\"\r\n2,plain\r3,\"x\"y\n\n4,last",
         "id,name\n1, \"multi\nline\" ,x\r\n2,  \"a\r\nb\"\n3, \"p\"\"\nq\"  \n4,last",
+        "id,a,b\n1,\"Ann,x\n2,Bob,y\n3,Cat,\"Cole\nand\"\n4,d,e\n5,\"p\rq\"r,s",
+        "1,\"a\nb\"   ,c\n2,\"d\ne\"  x\n3,f\n4, \"g\nh\" i,j\n5,\"k\"l\nm\"n\",o",
     ])
     func splitterAgreesWithTokenizerAtEveryCut(text: String) {
         let bytes = Array(text.utf8)

@@ -15,6 +15,9 @@ struct CSVFieldSpan: Sendable, Hashable {
     /// Spaces stood around the field's quotes (`, "Ann" ,`): dropped, and the field read as
     /// quoted (`CSVRecordFlags.spacesAroundQuotedField`).
     var hasSpacesAroundQuotes = false
+    /// The field was quoted over several lines with text after its closing quote: read again
+    /// unquoted, its opening quote as a character (`CSVRecordFlags.quoteReadAsText`).
+    var quoteReadAsText = false
 }
 
 /// What the tokenizer noticed about one record besides its fields.
@@ -27,6 +30,12 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
     static let textAfterClosingQuote = CSVRecordFlags(rawValue: 2)
     /// Spaces stood before an opening quote or after a closing one (`1, "Ann", "Lee"`); dropped.
     static let spacesAroundQuotedField = CSVRecordFlags(rawValue: 4)
+    /// A quoted field over several lines had text after its closing quote, the mark of a
+    /// missing quote: the field was read again with its opening quote as a character, and the
+    /// lines it held as records.
+    static let quoteReadAsText = CSVRecordFlags(rawValue: 8)
+    /// A quoted field holds a line break.
+    static let quotedLineBreak = CSVRecordFlags(rawValue: 16)
 }
 
 /// An RFC 4180 tokenizer over bytes: splits a block of whole records into fields without
@@ -36,9 +45,18 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
 /// starts with a quote, or with spaces and a quote, is quoted: it runs to the next lone quote, and
 /// may hold delimiters, line breaks and doubled quotes (a quote); spaces around its quotes are
 /// dropped. A quote anywhere else is an ordinary character. Text after a closing quote follows
-/// the field's content (and is flagged), as Python's csv module and Excel read it. Blank lines are
-/// skipped. The tokenizer never fails: every byte sequence is some sequence of records.
-/// `CSVRecordSplitter` finds the same record ends.
+/// the field's content (and is flagged), as Python's csv module and Excel read it. A quoted field
+/// that holds a line break and has text after its closing quote is read again unquoted: see
+/// `CSVRecordFlags.quoteReadAsText`. Blank lines are skipped. The tokenizer never fails: every byte sequence is some
+/// sequence of records. `CSVRecordSplitter` finds the same record ends.
+///
+/// Why a stray quote is undone only when its field holds a line break and text follows its
+/// closing quote: a quote opened by mistake (`1,"Ann,Lee,…`) runs to the next quote in the file,
+/// usually the opening quote of a later field, so text follows it; a real quoted field over
+/// several lines (an address) ends at a delimiter or a line end. The record's field count would
+/// be a weaker sign (exports leave trailing empty fields out, so a short row with an address
+/// over two lines is common), and the splitter, which cuts the stream into blocks before any
+/// field is read, must decide from the bytes alone, as the tokenizer does.
 struct CSVTokenizer {
     let delimiter: UInt8
     /// Spaces around quotes are dropped unless the space is the delimiter.
@@ -73,6 +91,7 @@ struct CSVTokenizer {
             var opening = index
             if index < count, bytes[index] == space, readsSpacesAroundQuotes { opening = Self.quoteAfterSpaces(in: bytes, from: index) ?? index }
             if opening < count, bytes[opening] == quote {
+                let lineAtOpening = line
                 var doubled = false
                 var cursor = opening + 1
                 let start = cursor
@@ -95,6 +114,7 @@ struct CSVTokenizer {
                 let spacesBefore = opening != index
                 if !closed {
                     flags.insert(.unterminatedQuote)
+                    if line != lineAtOpening { flags.insert(.quotedLineBreak) }
                     if spacesBefore { flags.insert(.spacesAroundQuotedField) }
                     fields.append(CSVFieldSpan(start: Int32(start), end: Int32(count), needsUnquoting: doubled, hasSpacesAroundQuotes: spacesBefore))
                     index = count
@@ -104,16 +124,26 @@ struct CSVTokenizer {
                     var afterSpaces = cursor
                     while readsSpacesAroundQuotes, afterSpaces < count, bytes[afterSpaces] == space { afterSpaces += 1 }
                     if afterSpaces < count, bytes[afterSpaces] != delimiter, bytes[afterSpaces] != lf, bytes[afterSpaces] != cr {
-                        // Text after the closing quote: kept after the content, up to the next
-                        // delimiter or break.
-                        flags.insert(.textAfterClosingQuote)
-                        if spacesBefore { flags.insert(.spacesAroundQuotedField) }
-                        cursor = afterSpaces
-                        while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
-                        fields.append(CSVFieldSpan(
-                            start: Int32(start), end: Int32(cursor), needsUnquoting: true, hasTextAfterClosingQuote: true, hasSpacesAroundQuotes: spacesBefore))
+                        if line != lineAtOpening {
+                            // A quote is probably missing: read the field again, unquoted.
+                            line = lineAtOpening
+                            flags.insert(.quoteReadAsText)
+                            cursor = opening + 1
+                            while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
+                            fields.append(CSVFieldSpan(start: Int32(index), end: Int32(cursor), needsUnquoting: false, quoteReadAsText: true))
+                        } else {
+                            // Text after the closing quote: kept after the content, up to the
+                            // next delimiter or break.
+                            flags.insert(.textAfterClosingQuote)
+                            if spacesBefore { flags.insert(.spacesAroundQuotedField) }
+                            cursor = afterSpaces
+                            while cursor < count, bytes[cursor] != delimiter, bytes[cursor] != lf, bytes[cursor] != cr { cursor += 1 }
+                            fields.append(CSVFieldSpan(
+                                start: Int32(start), end: Int32(cursor), needsUnquoting: true, hasTextAfterClosingQuote: true, hasSpacesAroundQuotes: spacesBefore))
+                        }
                         index = cursor
                     } else {
+                        if line != lineAtOpening { flags.insert(.quotedLineBreak) }
                         let spaced = spacesBefore || afterSpaces != cursor
                         if spaced { flags.insert(.spacesAroundQuotedField) }
                         fields.append(CSVFieldSpan(start: Int32(start), end: Int32(end), needsUnquoting: doubled, hasSpacesAroundQuotes: spaced))

@@ -101,7 +101,7 @@ struct ContactCSVRowConverter: Sendable {
                     continue
                 }
                 if !flags.isEmpty {
-                    problems += quotingProblems(flags: flags, spans: scratch.spans, line: rowLine) { [scratch] index in
+                    problems += quotingProblems(flags: flags, spans: scratch.spans, bytes: bytes, rowStart: rowStart, line: rowLine) { [scratch] index in
                         index < scratch.cells.count
                             ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
                     }
