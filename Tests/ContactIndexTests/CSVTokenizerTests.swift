@@ -39,7 +39,8 @@ func tokenize(_ bytes: [UInt8]) -> [[String]] {
     }
 
     /// The splitter finds the record ends the tokenizer finds, wherever the bytes are cut:
-    /// quoted fields over several lines, also after spaces (`1, "multi⏎line"`), with spaces or
+    /// quoted fields over several lines, also after spaces (`1, "multi⏎line"`) or after a
+    /// byte-order mark that starts a line (two exports joined), with spaces or
     /// text after the closing quote, and a stray opening quote whose field is read again with the
     /// quote as text (no block may end before the text that decides it).
     @Test(arguments: [
@@ -47,6 +48,7 @@ func tokenize(_ bytes: [UInt8]) -> [[String]] {
         "id,name\n1, \"multi\nline\" ,x\r\n2,  \"a\r\nb\"\n3, \"p\"\"\nq\"  \n4,last",
         "id,a,b\n1,\"Ann,x\n2,Bob,y\n3,Cat,\"Cole\nand\"\n4,d,e\n5,\"p\rq\"r,s",
         "1,\"a\nb\"   ,c\n2,\"d\ne\"  x\n3,f\n4, \"g\nh\" i,j\n5,\"k\"l\nm\"n\",o",
+        "id,a\n\u{FEFF}\"x\ny\",z\n2,\u{FEFF}\"p\nq\",r\n\u{FEFF} \"s\nt\",u\n\r\n\u{FEFF}\"v\rw\"",
     ])
     func splitterAgreesWithTokenizerAtEveryCut(text: String) {
         let bytes = Array(text.utf8)

@@ -44,6 +44,10 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         /// quote is one cause, an address over several lines in a short row another, so the
         /// field is kept and the lines are named.
         case quotedFieldOverLines(fromLine: Int, toLine: Int)
+        /// A UTF-8 byte-order mark started the line, after the file's first: two exports joined
+        /// into one (`cat a.csv b.csv`). Dropped, so that the id reads as itself ("1", not
+        /// "\u{FEFF}1"); a repeated header after a mark is skipped as `repeatedHeader`.
+        case byteOrderMarkDropped
         /// A date column is not ISO 8601; the date was left out (the text stays an attribute).
         case invalidDate
         /// The country column names no region that libphonenumber knows; the default region
@@ -108,6 +112,7 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .unterminatedQuote: "a quoted field is never closed; it runs to the end of the file"
         case .textAfterClosingQuote: "text after a closing quote was kept in the field"
         case .spacesAroundQuotedField: "spaces around a quoted field were dropped, and the field read as quoted"
+        case .byteOrderMarkDropped: "a byte-order mark (U+FEFF) at the start of the line was dropped (two files joined into one?)"
         case .quoteReadAsText(let from, let to):
             "a quoted field ran over \(to - from + 1) lines (to line \(to)) with text after its closing quote: a quote is probably missing, "
                 + "so its opening quote was read as text, and \(Self.lines(from + 1, to)) read as records"

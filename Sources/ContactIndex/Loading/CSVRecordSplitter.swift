@@ -2,7 +2,7 @@
 /// loader can cut the stream into blocks of whole records and parse the blocks on many threads.
 ///
 /// It follows the same quoting rules as `CSVTokenizer` (a quote opens a quoted field only at the
-/// start of a field, after any spaces; inside one, a doubled quote is a quote; a line break ends a
+/// start of a field, after any spaces, and after a byte-order mark that starts a record; inside one, a doubled quote is a quote; a line break ends a
 /// record only outside quotes; a quoted field over several lines with text after its closing
 /// quote is read again from its opening quote, unquoted), and counts line breaks (LF, CRLF or a lone CR) for line numbers. Every call
 /// starts at a record start: the caller feeds the unfinished tail again with the next bytes.
@@ -144,13 +144,16 @@ struct CSVRecordSplitter {
 
     /// Whether the quote at `index`, met inside an unquoted field, opens a quoted field as
     /// `CSVTokenizer` reads it: only spaces stand between it and the field's start, which is
-    /// the bytes' start (a record start), a delimiter or a line break.
+    /// the bytes' start (a record start), a delimiter, a line break, or a byte-order mark at a
+    /// record's start.
     /// - Complexity: O(n) in the spaces before the quote.
     private func opensQuotedField(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var start = index
         while start > 0, bytes[start - 1] == UInt8(ascii: " "), delimiter != UInt8(ascii: " ") { start -= 1 }
         guard start > 0 else { return true }
         let before = bytes[start - 1]
-        return before == delimiter || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\r")
+        if before == delimiter || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\r") { return true }
+        guard start >= 3, CSVTokenizer.isByteOrderMark(bytes, at: start - 3) else { return false }
+        return start == 3 || bytes[start - 4] == UInt8(ascii: "\n") || bytes[start - 4] == UInt8(ascii: "\r")
     }
 }

@@ -36,6 +36,9 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
     static let quoteReadAsText = CSVRecordFlags(rawValue: 8)
     /// A quoted field holds a line break.
     static let quotedLineBreak = CSVRecordFlags(rawValue: 16)
+    /// A UTF-8 byte-order mark started the record (two exports joined into one file: `cat a.csv
+    /// b.csv`); skipped, so that a repeated header is still the header and an id is still the id.
+    static let byteOrderMark = CSVRecordFlags(rawValue: 32)
 }
 
 /// An RFC 4180 tokenizer over bytes: splits a block of whole records into fields without
@@ -47,7 +50,8 @@ struct CSVRecordFlags: OptionSet, Sendable, Hashable {
 /// dropped. A quote anywhere else is an ordinary character. Text after a closing quote follows
 /// the field's content (and is flagged), as Python's csv module and Excel read it. A quoted field
 /// that holds a line break and has text after its closing quote is read again unquoted: see
-/// `CSVRecordFlags.quoteReadAsText`. Blank lines are skipped. The tokenizer never fails: every byte sequence is some
+/// `CSVRecordFlags.quoteReadAsText`. A UTF-8 byte-order mark at the start of a record is
+/// skipped (`CSVRecordFlags.byteOrderMark`), and blank lines are skipped. The tokenizer never fails: every byte sequence is some
 /// sequence of records. `CSVRecordSplitter` finds the same record ends.
 ///
 /// Why a stray quote is undone only when its field holds a line break and text follows its
@@ -85,6 +89,10 @@ struct CSVTokenizer {
         guard position < count else { return nil }
         fields.removeAll(keepingCapacity: true)
         var flags: CSVRecordFlags = []
+        if bytes[position] == 0xEF, CSVTokenizer.isByteOrderMark(bytes, at: position) {
+            position += 3
+            flags.insert(.byteOrderMark)
+        }
         var index = position
         while true {
             // One field starts at `index`; spaces before an opening quote are no part of it.
@@ -190,6 +198,12 @@ struct CSVTokenizer {
         var cursor = index
         while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
         return cursor < bytes.count && bytes[cursor] == UInt8(ascii: "\"") ? cursor : nil
+    }
+
+    /// Whether a UTF-8 byte-order mark (EF BB BF) starts at `index`.
+    @inline(__always)
+    static func isByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF
     }
 
     /// The content bytes of a field: the span itself, or (when it `needsUnquoting`) a copy written

@@ -23,6 +23,7 @@ extension ContactCSVRowConverter {
         func problem(_ index: Int, _ value: String, _ kind: CSVLoadProblem.Kind) {
             problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", value: value, kind: kind))
         }
+        if flags.contains(.byteOrderMark) { problem(0, "", .byteOrderMarkDropped) }
         if flags.contains(.quoteReadAsText) {
             for (index, span) in spans.enumerated() where span.quoteReadAsText {
                 let opening = CSVTokenizer.quoteAfterSpaces(in: bytes, from: Int(span.start)) ?? Int(span.start)
