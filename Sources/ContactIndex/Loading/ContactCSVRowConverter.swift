@@ -27,8 +27,10 @@ struct ContactCSVBlockResult: Sendable {
 struct ContactCSVRowConverter: Sendable {
     let layout: ContactCSVRowLayout
     let options: ContactCSVLoader.Options
-    /// Each column's header as UTF-8 bytes (attribute keys and default labels).
+    /// Each column's header as UTF-8 bytes (default labels, the repeated-header check).
     private let headerBytes: [[UInt8]]
+    /// Each column's attribute key as UTF-8 bytes (`ContactCSVRowLayout.attributeKeys`).
+    private let attributeKeyBytes: [[UInt8]]
     /// Scratch states between `convert` calls, so that their memos (collation keys of names,
     /// regions, entities) last the whole load rather than one block.
     private let idle = ScratchPool()
@@ -41,6 +43,7 @@ struct ContactCSVRowConverter: Sendable {
         self.layout = layout
         self.options = options
         self.headerBytes = layout.headers.map { Array($0.utf8) }
+        self.attributeKeyBytes = layout.attributeKeys.map { Array($0.utf8) }
     }
 
     /// Idle scratch states, shared by the copies of a converter.
@@ -441,11 +444,12 @@ struct ContactCSVRowConverter: Sendable {
         }
     }
 
-    /// Adds the cell of column `key` as an attribute named by its header.
+    /// Adds the cell of column `key` as an attribute named by its distinct key (its header, unless
+    /// another column has the same one).
     private func addAttribute(key index: Int, value: UnsafeBufferPointer<UInt8>, draft: inout RecordDraft) {
         let keyRange: Range<Int>
-        if index < headerBytes.count {
-            keyRange = headerBytes[index].withUnsafeBufferPointer { draft.append($0) }
+        if index < attributeKeyBytes.count {
+            keyRange = attributeKeyBytes[index].withUnsafeBufferPointer { draft.append($0) }
         } else {
             keyRange = draft.append("column \(index + 1)")
         }
