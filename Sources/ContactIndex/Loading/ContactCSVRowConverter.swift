@@ -59,7 +59,7 @@ struct ContactCSVRowConverter: Sendable {
         var cells: [Range<Int>] = []
         var spans: [CSVFieldSpan] = []
         var unescaped: [UInt8] = []
-        var regions: [[UInt8]: String?] = [:]
+        var regions: [[UInt8]: CountryRegionResolver.Reading] = [:]
         var entities: [[UInt8]: ContactEntity] = [:]
         var phoneColumns: [Int] = []
         var emailColumns: [Int] = []
@@ -395,8 +395,9 @@ struct ContactCSVRowConverter: Sendable {
     /// Sets the row's region from its country cells: the best-ranked one ("Mailing Country"
     /// before "Other Country", then file order) that names a known country, so that "Narnia"
     /// in the first column and "Germany" in the second give Germany. The other cells are kept as
-    /// attributes under their headers. When none names a known country, the best-ranked one is
-    /// reported (`unknownRegion`) and the default region is used.
+    /// attributes under their headers. When none names a known country, the default region is
+    /// used, and the best-ranked cell that is no placeholder ("N/A": no country) is reported
+    /// (`unknownRegion`).
     /// - Complexity: one `CountryRegionResolver` look-up per distinct cell text (memoized).
     private func resolveRegion(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], all: UnsafeBufferPointer<UInt8>) {
         guard !scratch.regionCells.isEmpty else { return }
@@ -421,21 +422,25 @@ struct ContactCSVRowConverter: Sendable {
             return UnsafeBufferPointer(rebasing: cell[firstValue ?? 0..<cell.count])
         }
         var chosen: Int? = nil
-        for (position, candidate) in candidates.enumerated() {
+        var firstUnknown: Int? = nil
+        cells: for (position, candidate) in candidates.enumerated() {
             let key = Array(firstCountry(of: candidate.cell))
-            let region: String?
-            if let cached = scratch.regions[key] { region = cached } else {
-                region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
-                scratch.regions[key] = region
+            let reading: CountryRegionResolver.Reading
+            if let cached = scratch.regions[key] { reading = cached } else {
+                reading = CountryRegionResolver.shared.reading(for: String(utf8Bytes: key))
+                scratch.regions[key] = reading
             }
-            if let region {
+            switch reading {
+            case .region(let region):
                 scratch.preparer.draft.region = scratch.preparer.draft.append(region)
                 chosen = position
-                break
+                break cells
+            case .unknown: if firstUnknown == nil { firstUnknown = position }
+            case .noCountry: break
             }
         }
-        if chosen == nil {
-            let best = candidates[0]
+        if chosen == nil, let firstUnknown {
+            let best = candidates[firstUnknown]
             let text = String(utf8Bytes: firstCountry(of: best.cell))
             problems.append(CSVLoadProblem(line: line, column: header(best.column), contactID: "", value: text, kind: .unknownRegion))
         }

@@ -15,6 +15,8 @@
 /// "and", "Saint"/"Sainte" as "St"/"Ste" (CLDR writes "St. Lucia" and "Antigua & Barbuda", ISO
 /// "Saint Lucia" and "Antigua and Barbuda") and a leading "The" dropped ("The Netherlands").
 /// Only regions libphonenumber supports are resolved, since the region is used to read phones.
+/// A placeholder ("N/A", "-", "unknown": `isPlaceholder`) names no country, before that
+/// punctuation-blind look-up can read "N/A" as "NA", Namibia.
 struct CountryRegionResolver: Sendable {
     private let regionByKey: [String: String]
 
@@ -70,12 +72,21 @@ struct CountryRegionResolver: Sendable {
         regionByKey = table
     }
 
-    /// The region for a cell, or nil when the text names no region libphonenumber supports.
+    /// The region for a cell, or nil when the text names no region libphonenumber supports (or
+    /// says there is none).
     /// - Complexity: O(n) in the text, one hash look-up.
     func region(for text: String) -> String? {
+        if case .region(let region) = reading(for: text) { return region }
+        return nil
+    }
+
+    /// What a cell says: a region, no country (empty, or a placeholder such as "N/A"), or a
+    /// name the resolver does not know.
+    /// - Complexity: O(n) in the text, one hash look-up.
+    func reading(for text: String) -> Reading {
         let trimmed = Substring(text).trimmingWhitespace()
-        guard !trimmed.isEmpty else { return nil }
-        return regionByKey[Self.key(trimmed)]
+        guard !trimmed.isEmpty, !Self.isPlaceholder(trimmed) else { return .noCountry }
+        return regionByKey[Self.key(trimmed)].map(Reading.region) ?? .unknown
     }
 
     /// The words of the name after ICU's folding to Latin, lower-case ASCII letters and digits
