@@ -29,14 +29,14 @@ extension CSVLoadProblemTests {
 
 extension CSVLoadProblemTests {
     /// Text after a closing quote and an unclosed quote are about one cell: the problem names
-    /// its column, and the first gives the text kept.
+    /// its column, and the first gives the text kept (unquoted, with the text after it).
     @Test func quoteProblemsNameTheirColumn() throws {
         let report = try load("Id,Name,Phone\n2,\"Big\" Joe,2125550102\n3,\"Unclosed,2125550103\n")
         let after = try #require(report.problems.first { $0.kind == .textAfterClosingQuote })
         #expect(after.line == 2)
         #expect(after.column == "Name")
-        #expect(after.value == "\"Big\" Joe")
-        let unclosed = try #require(report.problems.first { $0.kind == .unterminatedQuote })
+        #expect(after.value == "Big Joe")
+        let unclosed = try #require(report.problems.first { $0.kind == .unterminatedQuote(fromLine: 3, toLine: 3) })
         #expect(unclosed.line == 3)
         #expect(unclosed.column == "Name")
     }

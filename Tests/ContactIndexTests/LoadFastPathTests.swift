@@ -93,12 +93,17 @@ import Testing
 
 /// The record splitter skips eight bytes at a time; it must find what a byte-by-byte scan finds.
 @Suite struct CSVSplitterWordScanTests {
-    /// The byte-by-byte scan the splitter had before it skipped words (same rules).
+    /// The byte-by-byte scan the splitter had before it skipped words (same rules: a quote after
+    /// spaces at a field's start opens a quoted field too, and a quoted field over several lines
+    /// with text after its closing quote is read again from its opening quote, unquoted, with no
+    /// record end before that text).
     static func reference(_ bytes: [UInt8], delimiter: UInt8, isFinal: Bool) -> (end: Int?, breaks: Int) {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
         var lastEnd: Int? = nil, breaksAtLastEnd = 0, breaks = 0, index = 0
         let count = bytes.count
         var state = State.fieldStart
+        var fieldStart = 0
+        var opening = 0, breaksAtOpening = 0, evidence = -1
         scan: while index < count {
             let byte = bytes[index]
             switch state {
@@ -110,18 +115,28 @@ import Testing
                 continue
             case .quoteInQuoted:
                 if byte == 34 { state = .quoted; index += 1; continue }
+                if breaks != breaksAtOpening, byte != delimiter, byte != 10, byte != 13 {
+                    let next = bytes[index...].firstIndex { $0 != 32 } ?? count
+                    if next == count, !isFinal { break scan }
+                    if next < count, bytes[next] != delimiter, bytes[next] != 10, bytes[next] != 13 {
+                        evidence = next; index = opening + 1; breaks = breaksAtOpening; state = .unquoted
+                        continue
+                    }
+                }
                 state = .unquoted
                 fallthrough
             case .fieldStart, .unquoted:
                 if byte == delimiter {
-                    state = .fieldStart
+                    state = .fieldStart; fieldStart = index + 1
                 } else if byte == 10 {
-                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
+                    breaks += 1; state = .fieldStart; fieldStart = index + 1
+                    if index > evidence { lastEnd = index + 1; breaksAtLastEnd = breaks }
                 } else if byte == 13 {
                     if index + 1 < count { if bytes[index + 1] == 10 { index += 1 } } else if !isFinal { break scan }
-                    breaks += 1; state = .fieldStart; lastEnd = index + 1; breaksAtLastEnd = breaks
-                } else if byte == 34, state == .fieldStart {
-                    state = .quoted
+                    breaks += 1; state = .fieldStart; fieldStart = index + 1
+                    if index > evidence { lastEnd = index + 1; breaksAtLastEnd = breaks }
+                } else if byte == 34, bytes[fieldStart..<index].allSatisfy({ $0 == 32 }) {
+                    state = .quoted; opening = index; breaksAtOpening = breaks
                 } else {
                     state = .unquoted
                 }

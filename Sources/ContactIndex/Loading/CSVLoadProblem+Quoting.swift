@@ -24,4 +24,9 @@ extension CSVLoadProblem {
         }
         return out + "\""
     }
+
+    /// "line 4 was" or "lines 3–5 were", for a problem about the lines a quoted field held.
+    static func lines(_ first: Int, _ last: Int) -> String {
+        first == last ? "line \(first) was" : "lines \(first)–\(last) were"
+    }
 }

@@ -26,10 +26,28 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case tooManyFields(expected: Int, found: Int)
         /// The row has fewer fields than the header; the missing ones are empty.
         case tooFewFields(expected: Int, found: Int)
-        /// A quoted field was never closed; it ran to the end of the file.
-        case unterminatedQuote
-        /// Text follows a closing quote (`"ab"c`); kept as part of the field.
+        /// A quoted field was never closed; it ran to the end of the file. It opened on
+        /// `fromLine` and the file ends on `toLine`: the lines after `fromLine` were read into
+        /// it, not as records.
+        case unterminatedQuote(fromLine: Int, toLine: Int)
+        /// Text follows a closing quote (`"ab"c`); kept after the field's content (`abc`).
         case textAfterClosingQuote
+        /// Spaces stood before an opening quote or after a closing one (`1, "Ann", "Lee"`): they
+        /// were dropped and the field read as quoted. Reported once per line.
+        case spacesAroundQuotedField
+        /// A quoted field opened on `fromLine` ran to a closing quote on `toLine` with text after
+        /// it: a quote was probably missing (`1,"Ann,Lee,…`), so the field was read again with
+        /// its opening quote as a character, and the lines after `fromLine` as records.
+        case quoteReadAsText(fromLine: Int, toLine: Int)
+        /// A quoted field ran from `fromLine` to `toLine`, in a row with more or fewer fields than
+        /// the header: the lines after `fromLine` were read into it, not as records. A missing
+        /// quote is one cause, an address over several lines in a short row another, so the
+        /// field is kept and the lines are named.
+        case quotedFieldOverLines(fromLine: Int, toLine: Int)
+        /// A UTF-8 byte-order mark started the line, after the file's first: two exports joined
+        /// into one (`cat a.csv b.csv`). Dropped, so that the id reads as itself ("1", not
+        /// "\u{FEFF}1"); a repeated header after a mark is skipped as `repeatedHeader`.
+        case byteOrderMarkDropped
         /// A date column is not ISO 8601; the date was left out (the text stays an attribute).
         case invalidDate
         /// The country column names no region that libphonenumber knows; the default region
@@ -88,8 +106,19 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .nulCharacter(let offset): "a NUL character at byte \(offset) of the cell was dropped (with any others in the cell)"
         case .tooManyFields(let expected, let found): "\(found) fields where the header has \(expected); extra fields kept as attributes"
         case .tooFewFields(let expected, let found): "\(found) fields where the header has \(expected); missing fields are empty"
+        case .unterminatedQuote(let from, let to) where to > from:
+            "a quoted field is never closed: it runs over \(to - from + 1) lines to the end of the file (line \(to)), so "
+                + "\(Self.lines(from + 1, to)) not read as records (a quote is probably missing)"
         case .unterminatedQuote: "a quoted field is never closed; it runs to the end of the file"
         case .textAfterClosingQuote: "text after a closing quote was kept in the field"
+        case .spacesAroundQuotedField: "spaces around a quoted field were dropped, and the field read as quoted"
+        case .byteOrderMarkDropped: "a byte-order mark (U+FEFF) at the start of the line was dropped (two files joined into one?)"
+        case .quoteReadAsText(let from, let to):
+            "a quoted field ran over \(to - from + 1) lines (to line \(to)) with text after its closing quote: a quote is probably missing, "
+                + "so its opening quote was read as text, and \(Self.lines(from + 1, to)) read as records"
+        case .quotedFieldOverLines(let from, let to):
+            "a quoted field ran over \(to - from + 1) lines (to line \(to)) in a row of the wrong length: "
+                + "\(Self.lines(from + 1, to)) read into it, not as records (is a quote missing?)"
         case .invalidDate: "\(Self.quoted(value)) is not an ISO 8601 date; left out"
         case .unknownRegion: "\(Self.quoted(value)) names no known country; the default region was used"
         case .preambleSkipped(let lines, let headerLine):

@@ -2,9 +2,14 @@
 /// loader can cut the stream into blocks of whole records and parse the blocks on many threads.
 ///
 /// It follows the same quoting rules as `CSVTokenizer` (a quote opens a quoted field only at the
-/// start of a field; inside one, a doubled quote is a quote; a line break ends a record only
-/// outside quotes), and counts line breaks (LF, CRLF or a lone CR) for line numbers. Every call
+/// start of a field, after any spaces, and after a byte-order mark that starts a record; inside one, a doubled quote is a quote; a line break ends a
+/// record only outside quotes; a quoted field over several lines with text after its closing
+/// quote is read again from its opening quote, unquoted), and counts line breaks (LF, CRLF or a lone CR) for line numbers. Every call
 /// starts at a record start: the caller feeds the unfinished tail again with the next bytes.
+///
+/// The rules that plain RFC 4180 lacks are checked only at a quote inside an unquoted field and
+/// after the closing quote of a field over several lines, which common rows never hold, so the
+/// scan of a correct file does no more work.
 struct CSVRecordSplitter {
     private enum State: UInt8 { case fieldStart, unquoted, quoted, quoteInQuoted }
     let delimiter: UInt8
@@ -37,6 +42,14 @@ struct CSVRecordSplitter {
         let count = bytes.count
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var state = State.fieldStart
+        // The open quoted field's opening quote and the line breaks before it: a field over
+        // several lines with text after its closing quote is read again from there, unquoted.
+        var openingQuote = 0
+        var breaksAtOpening = 0
+        // The text that made a field be read again: no record ends before it is a cut, since
+        // the tokenizer of a block that ended there would not see it and would read the field
+        // as quoted (`CSVTokenizer`).
+        var evidence = -1
         let raw = UnsafeRawBufferPointer(bytes)
         let quotes = Self.repeated(quote), lineFeeds = Self.repeated(lf), returns = Self.repeated(cr)
         let delimiters = Self.repeated(delimiter)
@@ -79,6 +92,20 @@ struct CSVRecordSplitter {
                 continue
             case .quoteInQuoted:
                 if byte == quote { state = .quoted; index += 1; continue }
+                if breaks != breaksAtOpening, byte != delimiter, byte != lf, byte != cr {
+                    // After the closing quote of a field over several lines: spaces, then text
+                    // mark a stray quote (`CSVTokenizer`).
+                    var next = index
+                    while next < count, bytes[next] == UInt8(ascii: " "), delimiter != UInt8(ascii: " ") { next += 1 }
+                    if next == count, !isFinal { break scan }  // undecided until more bytes come
+                    if next < count, bytes[next] != delimiter, bytes[next] != lf, bytes[next] != cr {
+                        evidence = next
+                        index = openingQuote + 1
+                        breaks = breaksAtOpening
+                        state = .unquoted
+                        continue
+                    }
+                }
                 state = .unquoted
                 fallthrough
             case .fieldStart, .unquoted:
@@ -87,7 +114,7 @@ struct CSVRecordSplitter {
                 } else if byte == lf {
                     breaks += 1
                     state = .fieldStart
-                    lastEnd = index + 1; breaksAtLastEnd = breaks
+                    if index > evidence { lastEnd = index + 1; breaksAtLastEnd = breaks }
                 } else if byte == cr {
                     if index + 1 < count {
                         if bytes[index + 1] == lf { index += 1 }
@@ -96,9 +123,11 @@ struct CSVRecordSplitter {
                     }
                     breaks += 1
                     state = .fieldStart
-                    lastEnd = index + 1; breaksAtLastEnd = breaks
-                } else if byte == quote, state == .fieldStart {
+                    if index > evidence { lastEnd = index + 1; breaksAtLastEnd = breaks }
+                } else if byte == quote, state == .fieldStart || opensQuotedField(bytes, at: index) {
                     state = .quoted
+                    openingQuote = index
+                    breaksAtOpening = breaks
                 } else {
                     state = .unquoted
                 }
@@ -111,5 +140,20 @@ struct CSVRecordSplitter {
         guard let end = lastEnd else { return nil }
         lineBreaks = breaksAtLastEnd
         return end
+    }
+
+    /// Whether the quote at `index`, met inside an unquoted field, opens a quoted field as
+    /// `CSVTokenizer` reads it: only spaces stand between it and the field's start, which is
+    /// the bytes' start (a record start), a delimiter, a line break, or a byte-order mark at a
+    /// record's start.
+    /// - Complexity: O(n) in the spaces before the quote.
+    private func opensQuotedField(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var start = index
+        while start > 0, bytes[start - 1] == UInt8(ascii: " "), delimiter != UInt8(ascii: " ") { start -= 1 }
+        guard start > 0 else { return true }
+        let before = bytes[start - 1]
+        if before == delimiter || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\r") { return true }
+        guard start >= 3, CSVTokenizer.isByteOrderMark(bytes, at: start - 3) else { return false }
+        return start == 3 || bytes[start - 4] == UInt8(ascii: "\n") || bytes[start - 4] == UInt8(ascii: "\r")
     }
 }

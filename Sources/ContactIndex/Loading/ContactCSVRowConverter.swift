@@ -27,8 +27,10 @@ struct ContactCSVBlockResult: Sendable {
 struct ContactCSVRowConverter: Sendable {
     let layout: ContactCSVRowLayout
     let options: ContactCSVLoader.Options
-    /// Each column's header as UTF-8 bytes (attribute keys and default labels).
+    /// Each column's header as UTF-8 bytes (default labels, the repeated-header check).
     private let headerBytes: [[UInt8]]
+    /// Each column's attribute key as UTF-8 bytes (`ContactCSVRowLayout.attributeKeys`).
+    private let attributeKeyBytes: [[UInt8]]
     /// Scratch states between `convert` calls, so that their memos (collation keys of names,
     /// regions, entities) last the whole load rather than one block.
     private let idle = ScratchPool()
@@ -41,6 +43,7 @@ struct ContactCSVRowConverter: Sendable {
         self.layout = layout
         self.options = options
         self.headerBytes = layout.headers.map { Array($0.utf8) }
+        self.attributeKeyBytes = layout.attributeKeys.map { Array($0.utf8) }
     }
 
     /// Idle scratch states, shared by the copies of a converter.
@@ -56,7 +59,7 @@ struct ContactCSVRowConverter: Sendable {
         var cells: [Range<Int>] = []
         var spans: [CSVFieldSpan] = []
         var unescaped: [UInt8] = []
-        var regions: [[UInt8]: String?] = [:]
+        var regions: [[UInt8]: CountryRegionResolver.Reading] = [:]
         var entities: [[UInt8]: ContactEntity] = [:]
         var phoneColumns: [Int] = []
         var emailColumns: [Int] = []
@@ -100,16 +103,11 @@ struct ContactCSVRowConverter: Sendable {
                     result.rowsRejected += 1
                     continue
                 }
-                // Both are about one cell: the problem names its column (the unclosed field is
-                // the record's last one).
-                if flags.contains(.unterminatedQuote) {
-                    problems.append(CSVLoadProblem(line: rowLine, column: header(scratch.spans.count - 1), contactID: "", value: "", kind: .unterminatedQuote))
-                }
-                if flags.contains(.textAfterClosingQuote) {
-                    let index = scratch.spans.firstIndex(where: \.hasTextAfterClosingQuote) ?? 0
-                    let text = index < scratch.cells.count
-                        ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
-                    problems.append(CSVLoadProblem(line: rowLine, column: header(index), contactID: "", value: text, kind: .textAfterClosingQuote))
+                if !flags.isEmpty {
+                    problems += quotingProblems(flags: flags, spans: scratch.spans, bytes: bytes, rowStart: rowStart, line: rowLine) { [scratch] index in
+                        index < scratch.cells.count
+                            ? scratch.cellBytes.withUnsafeBufferPointer { String(utf8Bytes: UnsafeBufferPointer(rebasing: $0[scratch.cells[index]])) } : ""
+                    }
                 }
                 let expected = layout.columns.count
                 let found = scratch.cells.count
@@ -189,7 +187,8 @@ struct ContactCSVRowConverter: Sendable {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    private func header(_ index: Int) -> String {
+    /// The header of column `index`, or "column N" for a field beyond the header's.
+    func header(_ index: Int) -> String {
         index < layout.headers.count ? layout.headers[index] : "column \(index + 1)"
     }
 
@@ -396,8 +395,9 @@ struct ContactCSVRowConverter: Sendable {
     /// Sets the row's region from its country cells: the best-ranked one ("Mailing Country"
     /// before "Other Country", then file order) that names a known country, so that "Narnia"
     /// in the first column and "Germany" in the second give Germany. The other cells are kept as
-    /// attributes under their headers. When none names a known country, the best-ranked one is
-    /// reported (`unknownRegion`) and the default region is used.
+    /// attributes under their headers. When none names a known country, the default region is
+    /// used, and the best-ranked cell that is no placeholder ("N/A": no country) is reported
+    /// (`unknownRegion`).
     /// - Complexity: one `CountryRegionResolver` look-up per distinct cell text (memoized).
     private func resolveRegion(line: Int, scratch: inout Scratch, problems: inout [CSVLoadProblem], all: UnsafeBufferPointer<UInt8>) {
         guard !scratch.regionCells.isEmpty else { return }
@@ -422,21 +422,25 @@ struct ContactCSVRowConverter: Sendable {
             return UnsafeBufferPointer(rebasing: cell[firstValue ?? 0..<cell.count])
         }
         var chosen: Int? = nil
-        for (position, candidate) in candidates.enumerated() {
+        var firstUnknown: Int? = nil
+        cells: for (position, candidate) in candidates.enumerated() {
             let key = Array(firstCountry(of: candidate.cell))
-            let region: String?
-            if let cached = scratch.regions[key] { region = cached } else {
-                region = CountryRegionResolver.shared.region(for: String(utf8Bytes: key))
-                scratch.regions[key] = region
+            let reading: CountryRegionResolver.Reading
+            if let cached = scratch.regions[key] { reading = cached } else {
+                reading = CountryRegionResolver.shared.reading(for: String(utf8Bytes: key))
+                scratch.regions[key] = reading
             }
-            if let region {
+            switch reading {
+            case .region(let region):
                 scratch.preparer.draft.region = scratch.preparer.draft.append(region)
                 chosen = position
-                break
+                break cells
+            case .unknown: if firstUnknown == nil { firstUnknown = position }
+            case .noCountry: break
             }
         }
-        if chosen == nil {
-            let best = candidates[0]
+        if chosen == nil, let firstUnknown {
+            let best = candidates[firstUnknown]
             let text = String(utf8Bytes: firstCountry(of: best.cell))
             problems.append(CSVLoadProblem(line: line, column: header(best.column), contactID: "", value: text, kind: .unknownRegion))
         }
@@ -445,11 +449,12 @@ struct ContactCSVRowConverter: Sendable {
         }
     }
 
-    /// Adds the cell of column `key` as an attribute named by its header.
+    /// Adds the cell of column `key` as an attribute named by its distinct key (its header, unless
+    /// another column has the same one).
     private func addAttribute(key index: Int, value: UnsafeBufferPointer<UInt8>, draft: inout RecordDraft) {
         let keyRange: Range<Int>
-        if index < headerBytes.count {
-            keyRange = headerBytes[index].withUnsafeBufferPointer { draft.append($0) }
+        if index < attributeKeyBytes.count {
+            keyRange = attributeKeyBytes[index].withUnsafeBufferPointer { draft.append($0) }
         } else {
             keyRange = draft.append("column \(index + 1)")
         }

@@ -2,8 +2,11 @@
 struct ContactCSVRowLayout: Sendable {
     /// The header fields as written.
     let headers: [String]
-    /// What each column is.
+    /// What each column is (an unmapped column's attribute name made distinct: `attributeKeys`).
     let columns: [ContactCSVColumn]
+    /// Each column's key when its cell is kept as an attribute, distinct across the columns
+    /// (`attributeKeys(columns:headers:)`).
+    let attributeKeys: [String]
     /// For each column, the column holding its label (Google's "Phone 1 - Type"), or -1.
     let labelColumn: [Int]
     /// For each phone column, the column holding its extension ("Phone Ext"), or -1.
@@ -43,6 +46,11 @@ struct ContactCSVRowLayout: Sendable {
             if let valueIndex = foldedHeaders.firstIndex(of: target) { labelColumn[valueIndex] = index }
         }
         (extensionColumn, extendedPhoneColumn) = Self.pairExtensions(&columns, headers: headers)
+        let attributeKeys = Self.attributeKeys(columns: columns, headers: headers)
+        for index in columns.indices {
+            if case .attribute = columns[index] { columns[index] = .attribute(attributeKeys[index]) }
+        }
+        self.attributeKeys = attributeKeys
         self.headers = headers
         self.columns = columns
         self.labelColumn = labelColumn

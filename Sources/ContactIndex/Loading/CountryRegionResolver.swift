@@ -14,7 +14,12 @@
 /// Names are compared blind to case, accents, punctuation and spacing (`key`), with "&" read as
 /// "and", "Saint"/"Sainte" as "St"/"Ste" (CLDR writes "St. Lucia" and "Antigua & Barbuda", ISO
 /// "Saint Lucia" and "Antigua and Barbuda") and a leading "The" dropped ("The Netherlands").
+/// A name in ISO's current style, with the article or the form of state in brackets
+/// ("Korea (the Republic of)"), is read as the names it stands for (`isoStyleReadings`), which
+/// the table then resolves: no alias is needed for it.
 /// Only regions libphonenumber supports are resolved, since the region is used to read phones.
+/// A placeholder ("N/A", "-", "unknown": `isPlaceholder`) names no country, before that
+/// punctuation-blind look-up can read "N/A" as "NA", Namibia.
 ///
 /// `package`: the sidecar's `PUT /v1/contacts/{id}` reads a record's `region` as a CSV row's
 /// country cell is read, so that the two ways in agree.
@@ -37,6 +42,9 @@ package struct CountryRegionResolver: Sendable {
         ("Syrian Arab Republic", "SY"),
         ("Taiwan, Province of China", "TW"), ("Tanzania, United Republic of", "TZ"), ("Venezuela, Bolivarian Republic of", "VE"),
         ("Virgin Islands, British", "VG"), ("Virgin Islands, U.S.", "VI"), ("Viet Nam", "VN"),
+        // ISO 3166-1 full names that neither CLDR nor the bracketed reading gives
+        // (`isoStyleReadings`: "Netherlands (Kingdom of the)" reads "Kingdom of the Netherlands").
+        ("United Kingdom of Great Britain and Northern Ireland", "GB"), ("Kingdom of the Netherlands", "NL"),
         // Official and former names, and CLDR's alternative short forms, as CRMs hold them.
         ("United States of America", "US"), ("Republic of Korea", "KR"), ("Democratic People's Republic of Korea", "KP"),
         ("Democratic Republic of the Congo", "CD"), ("Congo (DRC)", "CD"), ("DR Congo", "CD"),
@@ -73,12 +81,25 @@ package struct CountryRegionResolver: Sendable {
         regionByKey = table
     }
 
-    /// The region for a cell, or nil when the text names no region libphonenumber supports.
+    /// The region for a cell, or nil when the text names no region libphonenumber supports (or
+    /// says there is none).
     /// - Complexity: O(n) in the text, one hash look-up.
     package func region(for text: String) -> String? {
+        if case .region(let region) = reading(for: text) { return region }
+        return nil
+    }
+
+    /// What a cell says: a region, no country (empty, or a placeholder such as "N/A"), or a
+    /// name the resolver does not know.
+    /// - Complexity: O(n) in the text, one hash look-up.
+    func reading(for text: String) -> Reading {
         let trimmed = Substring(text).trimmingWhitespace()
-        guard !trimmed.isEmpty else { return nil }
-        return regionByKey[Self.key(trimmed)]
+        guard !trimmed.isEmpty, !Self.isPlaceholder(trimmed) else { return .noCountry }
+        if let region = regionByKey[Self.key(trimmed)] { return .region(region) }
+        for reading in Self.isoStyleReadings(of: trimmed) {
+            if let region = regionByKey[Self.key(reading)] { return .region(region) }
+        }
+        return .unknown
     }
 
     /// The words of the name after ICU's folding to Latin, lower-case ASCII letters and digits
