@@ -24,7 +24,7 @@ import Testing
     }
 
     /// "J Smith" lists J. Smith first, then the Smiths whose given name starts with J; before,
-    /// J. Smith alone.
+    /// J. Smith alone (`offerInitialCompletions`).
     @Test(arguments: ["J Smith", "J. Smith", "Smith, J.", "smith j"])
     func anInitialListsTheNamesItStandsFor(query: String) throws {
         let found = Self.people.search(query)
@@ -32,17 +32,22 @@ import Testing
         #expect(first.contact.id == "3", "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
         #expect(first.reason == .exactName)
         let ids = Set(found.map(\.contact.id))
-        #expect(ids.isSuperset(of: ["1", "2", "4"]), "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        #expect(ids.isSuperset(of: ["1", "2"]), "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        // As initials, or as the start of the whole name "Smith John…" for the family-first forms.
+        #expect(found.filter { ["1", "2"].contains($0.contact.id) }.allSatisfy { $0.reason == .initials || $0.reason == .namePrefix })
     }
 
     @Test func theInitialCheck() {
-        #expect(TypedNameOrder.hasInitial("J Smith"))
-        #expect(TypedNameOrder.hasInitial("Smith, J."))
-        #expect(TypedNameOrder.hasInitial("John F Kennedy"))
-        #expect(!TypedNameOrder.hasInitial("John Smith"))
-        #expect(!TypedNameOrder.hasInitial("O'Brien Sean"))
-        #expect(!TypedNameOrder.hasInitial("J"))
-        #expect(!TypedNameOrder.hasInitial("王 伟"))
+        func parts(_ text: String) -> String? { TypedNameOrder.initialAndFamily(text).map { "\($0.initial)|\($0.family)" } }
+        #expect(parts("J Smith") == "J|Smith")
+        #expect(parts("Smith, J.") == "J|Smith")
+        #expect(parts("É. Durand") == "É|Durand")
+        #expect(parts("John Smith") == nil)
+        #expect(parts("John F Kennedy") == nil)
+        #expect(parts("O'Brien S") == "S|O'Brien")
+        #expect(parts("J") == nil)
+        #expect(parts("J K") == nil)
+        #expect(parts("王 伟") == nil)
     }
 
     static let companies = ContactDirectory([

@@ -33,7 +33,9 @@ enum CanonicalComposition {
     /// The NFC form of a text (the text itself when it is NFC already).
     /// - Complexity: O(n); text below U+0300 returns at once.
     static func composed(_ text: String) -> String {
-        guard !isSurelyComposed(text.utf8) else { return text }
+        // On the contiguous bytes: every name query asks.
+        let surely = text.utf8.withContiguousStorageIfAvailable { isSurelyComposed($0) } ?? isSurelyComposed(text.utf8)
+        guard !surely else { return text }
         var copy = text
         return copy.withUTF8 { composed($0) }.map { String(utf8Bytes: $0) } ?? text
     }

@@ -80,19 +80,16 @@ extension ContactDirectory {
         // have the names that extend it and the same name in another script
         // (`offerWholeNameCompletions`).
         let key = preparer.names.collationKey(text)
-        // Except when it has an initial ("J Smith", "Smith, J."): one stored with the initial
-        // ("J. Smith") is one answer, and the token search below lists the names the initial
-        // stands for (John Smith, John Michael Smith), which it hid.
-        let endsAtWholeName = !TypedNameOrder.hasInitial(text)
         if offeringNamesakes(to: &top, { collectWholeNameSpellings(text, key: key, order: otherScript ? nil : order, into: &$0) }) {
             offerAfterWholeName(text, key: key, otherScript: otherScript, into: &top)
-            if endsAtWholeName { return }
+            offerInitialCompletions(text, into: &top)
+            return
         }
         let marked = preparer.names.tokensMarkingHyphens(text)
         let tokens = marked.map(\.token)
         // So is one equal once folded to Latin ("satia corlu" for "Satıa Çorlu", "ivan ivanov"
         // for "Иван Иванов"): what the token search below would end on at its first tier.
-        if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }), endsAtWholeName { return }
+        if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(tokens, into: &$0) }) { return }
         // And so is either of them once the titles typed around the name are left out: "Mr
         // William Thompson" is William Thompson (`NameTitles`).
         var untitledMarked: [(token: String, beforeHyphen: Bool)]? = nil
@@ -100,11 +97,12 @@ extension ContactDirectory {
             let untitledKey = preparer.names.collationKey(untitled)
             if offeringNamesakes(to: &top, { collectWholeNameSpellings(untitled, key: untitledKey, order: Self.wholeNameOrder(untitled), into: &$0) }) {
                 offerAfterWholeName(untitled, key: untitledKey, otherScript: otherScript, into: &top)
-                if endsAtWholeName { return }
+                offerInitialCompletions(untitled, into: &top)
+                return
             }
             untitledMarked = preparer.names.tokensMarkingHyphens(untitled)
             let untitledTokens = untitledMarked!.map(\.token)
-            if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }), endsAtWholeName { return }
+            if latinKeys, offeringNamesakes(to: &top, { collectLatinWholeNameMatches(untitledTokens, into: &$0) }) { return }
         }
         // One budget for the whole search, the joined form's included.
         var budget = FillBudget(limit: fillLimit)

@@ -18,7 +18,10 @@ extension FreeTextQuery {
     ///   is (no copy): a plain name or number pays nothing more. Other text is copied only when
     ///   it holds such a character ("Müller" is checked scalar by scalar, and returned as it is).
     static func asciiForms(of text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { asciiForm(of: $0) != nil }) else {
+        // Every decimal digit beyond ASCII is at U+0660 or above, and so is the full-width
+        // block: their UTF-8 lead bytes are 0xD9 or more. Latin, Greek, Cyrillic and Hebrew
+        // names ("Müller", "Иванов") leave here without a Unicode property look-up.
+        guard text.utf8.contains(where: { $0 >= 0xD9 }), text.unicodeScalars.contains(where: { asciiForm(of: $0) != nil }) else {
             return text
         }
         var scalars = String.UnicodeScalarView()
@@ -30,7 +33,7 @@ extension FreeTextQuery {
     /// a full-width form of ASCII), or nil.
     private static func asciiForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
-        guard value >= 0x80 else { return nil }
+        guard value >= 0x660 else { return nil }
         // The full-width block mirrors ASCII from "!" to "~", 0xFEE0 above it.
         if (0xFF01...0xFF5E).contains(value) { return Unicode.Scalar(value - 0xFEE0) }
         // Numeric_Type=Decimal is exactly the decimal digits (Nd) of every script, each with

@@ -42,33 +42,55 @@ enum TypedNameOrder: Sendable, Equatable {
         return .givenFirst
     }
 
-    /// Whether a name query of two words or more has an initial: a word that is one Latin
-    /// letter ("J Smith", "Smith, J.", "John F Kennedy"). An apostrophe is part of a word
-    /// ("O'Brien" has none); a letter of another script is not an initial (Chinese names are
-    /// written in one character each: "王 伟").
-    /// - Complexity: one pass over the scalars, nothing built.
-    static func hasInitial(_ text: String) -> Bool {
-        var words = 0
-        var letters = 0
-        var latinOnly = true
-        var sawInitial = false
-        func endWord() {
-            if letters == 1, latinOnly { sawInitial = true }
-            letters = 0
-            latinOnly = true
-        }
-        for scalar in text.unicodeScalars {
-            if scalar == "'" || scalar == "\u{2019}" { continue }
-            if isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) {
-                if letters == 0 { words += 1 }
-                letters += 1
-                if scalar.value >= 0x250 || !isLetter(scalar) { latinOnly = false }
-            } else if letters > 0 {
-                endWord()
+    /// The initial and the family name of a query of two words, one of them a single Latin
+    /// letter ("J Smith", "J. Smith", "Smith, J.", "É Durand"); nil for any other query. An
+    /// apostrophe is part of a word ("O'Brien" is no initial); a letter of another script is no
+    /// initial (Chinese names are written one character a word: "王 伟").
+    /// - Complexity: one pass over the bytes, nothing decoded.
+    static func initialAndFamily(_ text: String) -> (initial: Substring, family: Substring)? {
+        // Every exact whole-name query asks: the words are found on the contiguous bytes, two
+        // at most, kept in locals.
+        let words: (Range<Int>, Range<Int>)?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var first: Range<Int>? = nil
+            var second: Range<Int>? = nil
+            var start = -1
+            for offset in 0...bytes.count {
+                let separates = offset == bytes.count || {
+                    let byte = bytes[offset]
+                    return byte == 32 || byte == 9 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+                }()
+                if separates {
+                    guard start >= 0 else { continue }
+                    if first == nil { first = start..<offset } else if second == nil { second = start..<offset } else { return nil }
+                    start = -1
+                } else if start < 0 {
+                    start = offset
+                }
             }
+            guard let first, let second else { return nil }
+            return (first, second)
         }
-        if letters > 0 { endWord() }
-        return sawInitial && words >= 2
+        guard let found = words, let (firstRange, secondRange) = found else { return nil }
+        let utf8 = text.utf8
+        func word(_ range: Range<Int>) -> Substring {
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[lower..<utf8.index(lower, offsetBy: range.count)]
+        }
+        let a = word(firstRange), b = word(secondRange)
+        if isInitial(a), !isInitial(b), b.utf8.count > 1 { return (a, b) }
+        if isInitial(b), !isInitial(a), a.utf8.count > 1 { return (b, a) }
+        return nil
+    }
+
+    /// Whether a word is one Latin letter: an ASCII letter, or a letter of Latin-1 and Latin
+    /// Extended-A and B (two UTF-8 bytes, lead 0xC3–0xC9).
+    private static func isInitial(_ word: Substring) -> Bool {
+        let bytes = word.utf8
+        guard let lead = bytes.first else { return false }
+        if bytes.count == 1 { return (lead | 0x20) >= 97 && (lead | 0x20) <= 122 }
+        guard bytes.count == 2, lead >= 0xC3, lead <= 0xC9, let trail = bytes.last else { return false }
+        // × and ÷ are the two signs among them.
+        return !(lead == 0xC3 && (trail == 0x97 || trail == 0xB7))
     }
 
     /// Whether a scalar is alphabetic (ASCII letters without a property look-up).
