@@ -17,7 +17,7 @@ extension PhoneQueryText {
             while let first = digits.first, first == "." || first == ":" || first == " " { digits.removeFirst() }
             let number = Substring(lowered[..<range.lowerBound])
             guard (1...7).contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-                  Self.isDigitsAlone(number)
+                  Self.digits(of: number) != nil
             else { continue }
             // `lowered` has `text`'s byte offsets (ASCII letters and digits only were changed).
             let numberEnd = text.utf8.index(text.utf8.startIndex, offsetBy: number.utf8.count)
@@ -25,15 +25,5 @@ extension PhoneQueryText {
             return (text[..<numberEnd], text[digitsStart...])
         }
         return nil
-    }
-
-    /// Whether `text` is digits alone, with the punctuation `withPlusAdded` allows between them.
-    private static func isDigitsAlone(_ text: Substring) -> Bool {
-        var digits = 0
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 { digits += 1; continue }
-            guard " .-()\t".utf8.contains(byte) else { return false }
-        }
-        return digits > 0
     }
 }

@@ -74,7 +74,7 @@ enum PhoneQueryText {
     }
 
     /// The digits of `text` when it is digits alone (punctuation as above), at least one; else nil.
-    private static func digits(of text: String) -> Substring? {
+    static func digits(of text: some StringProtocol) -> Substring? {
         var digits = ""
         for scalar in text.unicodeScalars {
             switch scalar {
