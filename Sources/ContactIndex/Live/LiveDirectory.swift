@@ -46,7 +46,7 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
 
     /// The configuration of the directory; kept across `replace`.
     public let configuration: DirectoryConfiguration
-    private let preparer: ContactPreparer
+    let preparer: ContactPreparer
     private let copies: UnsafeMutablePointer<DirectoryCopy>
     private let active = Atomic<Int>(0)
     private let readers0 = Atomic<Int>(0)
@@ -83,9 +83,14 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     /// so that a replay scheduled during a burst of writes does not contend for it.
     private let lastWrite = Atomic<UInt64>(0)
 
-    /// The write that the active copy has and the standby copy still lacks.
+    /// The write that the active copy has and the standby copy still lacks, and the writes
+    /// recorded for the write marks still held.
     private struct WriterState {
         var lagging: DirectoryChange? = nil
+        /// The writes since each mark (`markWrites()`), by the mark's number.
+        var logs: [Int: WriteLog] = [:]
+        /// The number of the next mark.
+        var nextMark = 0
     }
 
     /// Wraps a directory. It is copied once (the second copy of the left-right pair), and both
@@ -182,7 +187,8 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     /// - Returns: the removed contact, or nil when there was none.
     @discardableResult
     public func remove(id: String) -> Contact? {
-        apply(.remove(id))
+        guard case .applied(let removed) = apply(.remove(id)) else { return nil }
+        return removed
     }
 
     /// Replaces the whole directory (after a fresh bulk load, for example). Look-ups in progress
@@ -194,10 +200,40 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
     ///   updates, done before the lock is taken, plus the wait for the look-ups still in the old
     ///   directory.
     public func replace(with directory: consuming ContactDirectory) {
+        _ = replace(with: directory, carrying: nil)
+    }
+
+    /// Replaces the whole directory with one built from an export that was read while the
+    /// directory went on changing (a bulk import that takes seconds), and keeps those changes:
+    /// the writes made since `mark` (`markWrites()`) are applied to the new directory, in their
+    /// order, before it replaces the old one. A record that an agent changed or deleted during
+    /// the import is then not brought back in the form the export caught it in.
+    ///
+    /// The mark stays valid, with no writes recorded: a later replacement with it carries only
+    /// the writes after this one.
+    /// - Returns: how many writes were carried over.
+    /// - Complexity: that of `replace(with:)`, plus two index updates per write carried over
+    ///   (under the writer's lock).
+    @discardableResult
+    public func replace(with directory: consuming ContactDirectory, keepingWritesSince mark: WriteMark) -> Int {
+        replace(with: directory, carrying: mark.number)
+    }
+
+    /// `replace(with:)`, carrying over the writes logged for the mark numbered `markNumber`.
+    private func replace(with directory: consuming ContactDirectory, carrying markNumber: Int?) -> Int {
         let (readied, copy) = directory.readiedCopies()
         var first: ContactDirectory? = consume readied
         var second: ContactDirectory? = consume copy
-        writer.withLock { state in
+        return writer.withLock { state in
+            var carried = 0
+            if let markNumber, let log = state.logs[markNumber] {
+                for change in log.changes {
+                    _ = change.apply(to: &first!, returningRemoved: false)
+                    _ = change.apply(to: &second!, returningRemoved: false)
+                }
+                carried = log.changes.count
+                state.logs[markNumber] = WriteLog()
+            }
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             waitForReaders(leaving: standby)
             copies[standby].directory = first.take()!
@@ -206,14 +242,46 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
             copies[1 - standby].directory = second.take()!
             state.lagging = nil
             changes.add(1, ordering: .relaxed)
+            return carried
         }
+    }
+
+    /// Starts recording the writes made from now on, for a replacement or a merge built from an
+    /// export that is read meanwhile (`replace(with:keepingWritesSince:)`,
+    /// `merge(_:fields:keepingWritesSince:)`). Recording stops when the mark is released.
+    /// - Complexity: O(1); while the mark is held, each write also appends itself to its log.
+    public func markWrites() -> WriteMark {
+        let number = writer.withLock { state in
+            let number = state.nextMark
+            state.nextMark += 1
+            state.logs[number] = WriteLog()
+            return number
+        }
+        return WriteMark(number: number) { [weak self] number in
+            self?.writer.withLock { state in _ = state.logs.removeValue(forKey: number) }
+        }
+    }
+
+    /// How many write marks are held (their writes recorded); for tests.
+    package var writeMarksHeld: Int { writer.withLock { $0.logs.count } }
+
+    /// What `apply` did.
+    enum WriteOutcome {
+        /// The change was applied; for a removal, the contact removed (nil when there was none).
+        case applied(removed: Contact?)
+        /// The change was not applied: its record was written since the mark it was checked
+        /// against.
+        case skipped
     }
 
     /// Applies a change to the standby copy, switches, remembers the change for the other copy,
     /// and queues its replay there.
+    /// - Parameter mark: when given, the change is skipped if its record was written since the
+    ///   mark, and is not recorded in the mark's own log (it is the mark holder's write).
     @discardableResult
-    private func apply(_ change: DirectoryChange) -> Contact? {
-        let removed = writer.withLock { state in
+    func apply(_ change: DirectoryChange, unlessWrittenSince mark: WriteMark? = nil) -> WriteOutcome {
+        let outcome = writer.withLock { state -> WriteOutcome in
+            if let mark, state.logs[mark.number]?.ids.contains(change.id) == true { return .skipped }
             let standby = 1 - active.load(ordering: .sequentiallyConsistent)
             // The replay of the last write has not run yet: it runs here, as it must before the
             // standby copy takes a new write.
@@ -221,12 +289,20 @@ public final class LiveDirectory: DirectoryReading, @unchecked Sendable {
             let removed = change.apply(to: &copies[standby].directory, returningRemoved: true)
             active.store(standby, ordering: .sequentiallyConsistent)
             state.lagging = change
+            if !state.logs.isEmpty { record(change, in: &state, except: mark?.number) }
             lastWrite.store(Self.monotonicNanoseconds(), ordering: .relaxed)
             changes.add(1, ordering: .relaxed)
-            return removed
+            return .applied(removed: removed)
         }
         if !replayScheduled.exchange(true, ordering: .acquiringAndReleasing) { scheduleReplay(in: Self.quietPeriod) }
-        return removed
+        return outcome
+    }
+
+    /// Appends a change to the log of every mark held but the one numbered `skipped`.
+    private func record(_ change: DirectoryChange, in state: inout WriterState, except skipped: Int?) {
+        for number in state.logs.keys where number != skipped {
+            state.logs[number]?.append(change)
+        }
     }
 
     /// Runs `replayWhenQuiet` in `nanoseconds`.
@@ -339,6 +415,14 @@ private struct DirectoryCopy: ~Copyable {
 enum DirectoryChange: Sendable {
     case upsert(PreparedContact)
     case remove(String)
+
+    /// The id of the record the change writes.
+    var id: String {
+        switch self {
+        case .upsert(let prepared): prepared.id
+        case .remove(let id): id
+        }
+    }
 
     /// Applies the change.
     /// - Returns: the removed contact, for `.remove` when `returningRemoved` (else it is not

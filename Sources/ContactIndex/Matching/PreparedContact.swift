@@ -11,6 +11,9 @@ public struct PreparedContact: Sendable {
     /// How many of its phones the phone fast path normalized (the others took libphonenumber).
     var phonesByFastPath = 0
 
+    /// The contact's id.
+    var id: String { given.id }
+
     init(given: Contact, problems: [DirectoryProblem]) {
         self.given = given
         self.problems = problems

@@ -8,7 +8,13 @@ import Synchronization
 /// the whole upload was read and parsed.
 ///
 /// - `replace`: the loaded directory replaces the live one in one switch (`LiveDirectory.replace`).
-/// - `merge`: each loaded record is upserted; records not in the upload stay.
+/// - `merge`: each loaded record is merged into the record of its id, the fields of the file's
+///   columns that its cells fill replacing the record's, the others kept
+///   (`LiveDirectory.merge`); records not in the upload stay.
+///
+/// Either way, what `PUT` and `DELETE` wrote while the upload was read is kept: the writes since
+/// the import began are applied to the replacement, and a merge leaves the records they wrote
+/// alone (`WriteMark`; the `done` line counts them in `keptWrites`).
 ///
 /// An upload that breaks off (the client goes away) or grows past the limit changes nothing.
 ///
@@ -62,9 +68,17 @@ struct CSVImport: Sendable {
         options.progress = { rows, bytes in sink.yield(.progress(ImportEvent.line(ImportEvent.Progress(rows: rows, bytes: bytes)))) }
         let loader = ContactCSVLoader(options)
         let (directory, mode, allowsEmpty) = (self.directory, self.mode, self.allowsEmpty)
+        // Taken before the first byte is read: every write after it is newer than the file. The
+        // load's thread takes it over and lets it go before the stream ends, so that writes are
+        // no longer recorded once the answer is complete.
+        let heldMark = Mutex<WriteMark?>(directory.markWrites())
 
         let thread = Thread {
-            defer { sink.finish() }
+            var mark = heldMark.withLock { $0.take() }
+            defer {
+                mark = nil
+                sink.finish()
+            }
             let result = Result { () throws(CSVLoadError) in try loader.load(reading: channel.read(into:)) }
             channel.abandon()
             guard channel.ending == .complete else {
@@ -81,15 +95,21 @@ struct CSVImport: Sendable {
                     sink.yield(.failure(refusal))
                     return
                 }
+                let keptWrites: Int
+                var merged: MergeOutcome? = nil
                 switch mode {
                 case .replace:
-                    directory.replace(with: loaded)
+                    keptWrites = directory.replace(with: loaded, keepingWritesSince: mark!)
                 case .merge:
-                    for contact in loaded.contacts { directory.upsert(contact) }
+                    let fields = ContactFieldSet(columns: report.columns.map(\.column))
+                    let outcome = directory.merge(loaded.contacts, fields: fields, keepingWritesSince: mark!)
+                    keptWrites = outcome.keptNewer
+                    merged = outcome
                 }
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-                sink.yield(.line(ImportEvent.line(ImportEvent.Done(mode: mode.rawValue, contacts: directory.count, milliseconds: milliseconds))))
+                let done = ImportEvent.Done(mode: mode.rawValue, contacts: directory.count, milliseconds: milliseconds, keptWrites: keptWrites, merged: merged)
+                sink.yield(.line(ImportEvent.line(done)))
             }
         }
         thread.name = "screenpop-import"

@@ -62,6 +62,12 @@ enum ImportEvent {
         var mode: String
         var contacts: Int
         var milliseconds: Int
+        /// Writes made through the API while the upload was read, kept over the file's rows
+        /// (a replace applies them to the new directory; a merge leaves those records alone).
+        var keptWrites: Int
+        /// A merge's records: added, updated (the file's columns merged in), and left as a
+        /// newer write left them (nil for a replace).
+        var merged: MergeOutcome?
     }
 
     /// Why the import failed; the directory is unchanged.
