@@ -37,6 +37,26 @@ extension ContactDirectory {
         if query.phoneText == nil, let email = query.emailText, !query.emailIsComplete, !query.nameText.isEmpty {
             return emailPrefixAndNameMatches(email, names: query.nameText, limit: limit)
         }
+        let matches = identityAndNameMatches(query, limit: limit)
+        // A name with a number in it ("7 Eleven", "Forever 21", "Studio 2026", "Area 51"): its
+        // digits were read as the phone part, and the record it names was found by its other
+        // words alone, tied with every record that has them ("Eleven Madison Park") and below
+        // one whose number holds the digits. The words as typed, digits included, are looked
+        // up as a whole name: one collation-key look-up, for queries with few digits only.
+        if query.phoneText != nil, query.emailText == nil, !query.nameText.isEmpty,
+           query.phoneDigits.count <= Self.mostDigitsInAName {
+            let named = lookup(name: text, limit: limit)
+            if !named.isEmpty { return configuration.ranking.rank(named + matches, limit: limit) }
+        }
+        return matches
+    }
+
+    /// The most digits of a query whose words are also looked up as one whole name (see
+    /// `search`): business names hold a year or a street number, phone numbers hold more.
+    static let mostDigitsInAName = 6
+
+    /// `search` of a query that holds a number or an address (or only a name, with neither).
+    private func identityAndNameMatches(_ query: FreeTextQuery, limit: Int) -> [Match] {
         // Too few digits to search alone, nothing else to search: they only confirm names.
         if query.phoneText != nil, query.phoneDigits.count < PhoneFragmentIndex.minimumDigits, query.emailText == nil, !query.nameText.isEmpty {
             return nameMatchesConfirmedByDigits(query.phoneDigits, names: query.nameText, limit: limit)
