@@ -23,8 +23,22 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// An object, as ordered key-value pairs.
     case object([(key: String, value: JSONValue)])
 
+    /// The deepest a decoded value may lie in its document (`decoder.codingPath.count`): the
+    /// open fields of real messages are a few levels deep. Without a bound, a 1 KB array
+    /// nested 500 deep took a second to decode (every level first tried as an object, and
+    /// the failure's coding path is as long as the depth), and a 61 KB message of such
+    /// arrays, within the message size limit, 47 s of a server's CPU.
+    public static let maximumDepth = 64
+
     /// Decodes any JSON value.
+    /// - Throws: `DecodingError.dataCorrupted` for a value nested deeper than `maximumDepth`.
     public init(from decoder: any Decoder) throws {
+        guard decoder.codingPath.count <= Self.maximumDepth else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a value nested more than \(Self.maximumDepth) levels deep"))
+        }
         if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
             var pairs: [(key: String, value: JSONValue)] = []
             for key in keyed.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
