@@ -21,7 +21,7 @@ import Synchronization
 ///
 /// | Route | What |
 /// |---|---|
-/// | `POST /v1/messages` | one softphone message in, `{reply, actions}` out |
+/// | `POST /v1/messages[?agent=…]` | one softphone message in, `{reply, actions}` out |
 /// | `GET /v1/ws?ticket=…` | a page's WebSocket (see `BridgeFrame`) |
 /// | `POST /v1/tickets` | a single-use ticket for a page's WebSocket |
 /// | `POST /v1/agents/{agent}/commands` | push a command (`onclicktoact`…) to an agent's pages |
@@ -31,15 +31,23 @@ import Synchronization
 /// | `GET /v1/search?q=…&limit=…` | ranked records for free text |
 /// | `GET /healthz` | liveness, no token |
 /// | `GET /metrics` | Prometheus text |
+///
+/// Each agent has its own engagements (`AgentEngines`): a page's messages are read against the
+/// engagements of the agent its ticket names, and `POST /v1/messages?agent=…` against that
+/// agent's. So one agent's selection or note never lands on another agent's engagement, and a
+/// call transferred to another agent under the same `engagementId` is popped for them too.
+/// Messages with no agent share `engine`.
 public final class ScreenPopSidecar: Sendable {
     /// The configuration.
     public let configuration: ServerConfiguration
     /// The contacts, changed by the contact routes while the engine reads them.
     public let directory: LiveDirectory
-    /// The engine.
+    /// The engine of messages that name no agent (`POST /v1/messages` without `agent`, a page
+    /// whose ticket names none); each agent has its own (`engines`).
     public let engine: ScreenPopEngine
     /// The metrics.
     public let metrics: ServerMetrics
+    let engines: AgentEngines
     let tickets: TicketStore
     let limiter: ConnectionRateLimiter
     let hub: AgentHub
@@ -67,7 +75,8 @@ public final class ScreenPopSidecar: Sendable {
         self.directory = directory
         var engineConfiguration = engineConfiguration
         engineConfiguration.maximumMessageBytes = configuration.maximumMessageBytes
-        self.engine = ScreenPopEngine(directory: directory, configuration: engineConfiguration)
+        self.engines = AgentEngines(directory: directory, configuration: engineConfiguration, capacity: configuration.maximumAgents)
+        self.engine = engines.shared
         self.metrics = metrics
         self.clock = clock
         self.secret = Array(configuration.token.utf8)

@@ -84,6 +84,24 @@ import Testing
         #expect(page.actions == [.attachLink(LinkAction(engagementId: "E1", kind: .engagementLog, url: "https://p"))])
     }
 
+    /// A redelivered recording or log-page message attaches nothing more; another URL, another
+    /// kind or another engagement does.
+    @Test func aRepeatedLinkIsAttachedOnce() throws {
+        let engine = TestDirectory.engine()
+        let recording = #"{"type":"zcc-call-recording","data":{"engagementId":"E1","recordingUrl":"https://r/1"}}"#
+        #expect(engine.handle(json: recording).actions == [.attachLink(LinkAction(engagementId: "E1", kind: .recording, url: "https://r/1"))])
+        #expect(engine.handle(json: recording).actions.isEmpty)
+        let second = engine.handle(json: #"{"type":"zcc-call-recording","data":{"engagementId":"E1","recordingUrl":"https://r/2"}}"#)
+        #expect(second.actions == [.attachLink(LinkAction(engagementId: "E1", kind: .recording, url: "https://r/2"))])
+        let other = engine.handle(json: #"{"type":"zcc-call-recording","data":{"engagementId":"E2","recordingUrl":"https://r/1"}}"#)
+        #expect(other.actions == [.attachLink(LinkAction(engagementId: "E2", kind: .recording, url: "https://r/1"))])
+        let page = #"{"type":"zcc-engagement-log-url","data":{"engagementId":"E1","recordingUrl":"https://r/1"}}"#
+        #expect(engine.handle(json: page).actions == [.attachLink(LinkAction(engagementId: "E1", kind: .engagementLog, url: "https://r/1"))])
+        #expect(engine.handle(json: page).actions.isEmpty)
+        // The log page in the document's own spelling is the same link.
+        #expect(engine.handle(json: #"{"type":"zcc-close-engagement-wrapup","data":{"engagementId":"E1","recordingUrl":"https://r/1"}}"#).actions.isEmpty)
+    }
+
     @Test func notesAttachToTheConnectedEngagement() throws {
         let engine = TestDirectory.engine()
         _ = try engine.must(.callConnected(CallConnected(engagementId: "E7")))

@@ -91,6 +91,28 @@ import Testing
         #expect(error.message == "\(field) must be a number or a string")
     }
 
+    /// A refusal's message names the field it refuses (the one in `field`), and says what the
+    /// field may hold.
+    @Test(arguments: [
+        (#"{"type":"zcc-phone-call-log","data":{"engagementId":"E","objectRecord":{"callType":"sideways"}}}"#,
+         "data.objectRecord.callType", #"data.objectRecord.callType must be inbound or outbound, not "sideways""#),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E","direction":"sideways"}}"#,
+         "data.direction", #"data.direction must be inbound or outbound, not "sideways""#),
+        (#"{"type":"zcc-incomingPhone-request","data":{"incomingPhoneNumber":"+1","engagementId":"E","channel":"chat"}}"#,
+         "data.channel", #"data.channel must be one of voice, sms, not "chat""#),
+        (#"{"type":"zcc-incomingEmail-request","data":{"email":"a@b.c","engagementId":"E","channel":"sms"}}"#,
+         "data.channel", #"data.channel must be one of chat, video, not "sms""#),
+        (#"{"type":"zcc-screen-pop","data":{"id":true}}"#, "data.id", "data.id must be a number or a string"),
+        (#"{"type":"zcc-call-connected","data":{"engagementId":"E","from":["+1"]}}"#, "data.from", "data.from must be a number or a string"),
+    ])
+    func aRefusalNamesItsField(json: String, field: String, message: String) throws {
+        let error = try #require(TestDirectory.engine().handle(json: json).error)
+        #expect(error.code == .invalidInput)
+        #expect(error.field == field)
+        #expect(error.message == message)
+        #expect(MessageValidation(json: Array(json.utf8)).error?.message == message)
+    }
+
     /// JSON leaves repeated names undefined (JSONDecoder keeps the first, a browser the last):
     /// a repeated field of the message or of its `data` is refused, on every path.
     @Test(arguments: [

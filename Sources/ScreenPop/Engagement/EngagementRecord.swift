@@ -57,6 +57,9 @@ public struct EngagementRecord: Sendable, Hashable {
     /// The hash of the last `logEngagement` given for it (`engagementLogAction`): a repeated
     /// call log with the same content gives no second one.
     var loggedContent: Int?
+    /// The hashes of the links given for it (`attachLink`): a recording or log page delivered
+    /// twice is attached once.
+    var attachedLinks: Set<Int> = []
     /// A counter that orders engagements by their last offer of records.
     var offerSequence: UInt64 = 0
 

@@ -145,11 +145,9 @@ public final class ScreenPopEngine: Sendable {
         case .phoneCallLog(let log):
             return ScreenPopOutcome(actions: engagementLogAction(log, now: now).map { [$0] } ?? [])
         case .callRecording(let event):
-            track(event.engagementId, now: now) { _ in }
-            return ScreenPopOutcome(actions: [.attachLink(LinkAction(engagementId: event.engagementId, kind: .recording, url: event.recordingUrl))])
+            return ScreenPopOutcome(actions: attach(LinkAction(engagementId: event.engagementId, kind: .recording, url: event.recordingUrl), now: now))
         case .engagementLogURL(let event):
-            track(event.engagementId, now: now) { _ in }
-            return ScreenPopOutcome(actions: [.attachLink(LinkAction(engagementId: event.engagementId, kind: .engagementLog, url: event.recordingUrl))])
+            return ScreenPopOutcome(actions: attach(LinkAction(engagementId: event.engagementId, kind: .engagementLog, url: event.recordingUrl), now: now))
         case .addNote(let note):
             let engagement = state.withLock { $0.tracker.mostRecentConnected(now: now) }
             return ScreenPopOutcome(actions: [.addNote(NoteAction(engagementId: engagement, html: note.comment, plainText: HTMLText.plainText(note.comment)))])
@@ -175,6 +173,14 @@ public final class ScreenPopEngine: Sendable {
 
     func track(_ id: String, now: Date, _ body: (inout EngagementRecord) -> Void) {
         state.withLock { $0.tracker.update(id, now: now, body) }
+    }
+
+    /// `attachLink` for a link its engagement was not given yet; a repeat (the same kind and
+    /// URL, a message delivered twice) gives nothing, as a repeated call log gives no second
+    /// `logEngagement`: it would be a second attachment in the CRM.
+    private func attach(_ link: LinkAction, now: Date) -> [HostAction] {
+        let isNew = state.withLock { $0.tracker.update(link.engagementId, now: now) { $0.attachedLinks.insert(link.hashValue).inserted } }
+        return isNew ? [.attachLink(link)] : []
     }
 
     /// Updates the tracker from an engagement-status answer: an engagement listed as active is

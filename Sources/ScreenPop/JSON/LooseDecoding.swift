@@ -7,13 +7,19 @@ import Foundation
 /// Decoding that tolerates what the Smart Embed document leaves loose: ids written as numbers
 /// (`id: ID_NUMBER`, `queueId`) are read as their decimal text.
 extension KeyedDecodingContainer {
-    /// A string, or a number turned into its decimal text; throws `typeMismatch` for anything else.
+    /// A string, or a number turned into its decimal text; throws `keyNotFound` or
+    /// `valueNotFound` when it is missing or null, and `typeMismatch` for `NumberOrString`
+    /// ("must be a number or a string") for anything else.
     func decodeLoose(_ type: String.Type, forKey key: Key) throws -> String {
         if let text = try? decode(String.self, forKey: key) { return text }
         if let integer = try? decode(Int64.self, forKey: key) { return String(integer) }
         if let number = try? decode(Double.self, forKey: key), number.isFinite { return String(number) }
-        _ = try decode(String.self, forKey: key)  // throws the precise error (missing key, wrong type)
-        return ""
+        guard contains(key), !(try decodeNil(forKey: key)) else {
+            _ = try decode(String.self, forKey: key)  // throws the precise error (missing key, null)
+            return ""
+        }
+        throw DecodingError.typeMismatch(
+            NumberOrString.self, DecodingError.Context(codingPath: codingPath + [key], debugDescription: "expected a string or a number"))
     }
 
     /// Like `decodeLoose(_:forKey:)`, nil when the key is absent or null.

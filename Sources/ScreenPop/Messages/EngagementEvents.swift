@@ -5,12 +5,13 @@ public enum EngagementDirection: String, Sendable, Hashable, Codable {
     /// The agent called the consumer.
     case outbound
 
-    /// Reads the direction case-insensitively; throws `dataCorrupted` for anything else.
+    /// Reads the direction case-insensitively; throws `dataCorrupted` for anything else (the
+    /// error names the field it was read from: `direction`, `callType`).
     public init(from decoder: any Decoder) throws {
         let single = try decoder.singleValueContainer()
         let text = try single.decode(String.self)
         guard let value = EngagementDirection(rawValue: text.lowercased()) else {
-            throw DecodingError.dataCorruptedError(in: single, debugDescription: "direction must be inbound or outbound, not \(text.debugDescription)")
+            throw DecodingError.dataCorruptedError(in: single, debugDescription: "must be inbound or outbound, not \(text.debugDescription)")
         }
         self = value
     }

@@ -103,7 +103,7 @@ extension KeyedDecodingContainer {
         guard let channel = EngagementChannel(loose: text), allowed.contains(channel) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self,
-                debugDescription: "channel must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not \(text.debugDescription)")
+                debugDescription: "must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not \(text.debugDescription)")
         }
         return channel
     }

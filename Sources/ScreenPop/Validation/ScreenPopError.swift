@@ -120,7 +120,10 @@ extension ScreenPopError {
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
             if field.isEmpty { return ScreenPopError(code: .malformed, messageType: messageType, message: "not valid JSON") }
-            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: context.debugDescription)
+            // A decoder that says only what the value must be ("must be inbound or outbound")
+            // is named by the field it was read from ("data.objectRecord.callType must be …").
+            let rule = context.debugDescription
+            return ScreenPopError(code: .invalidInput, field: field, messageType: messageType, message: rule.hasPrefix("must ") ? "\(field) \(rule)" : rule)
         @unknown default:
             return ScreenPopError(code: .malformed, messageType: messageType, message: "\(error)")
         }

@@ -31,6 +31,9 @@ public struct ServerConfiguration: Sendable {
     public var maximumOutstandingTickets: Int
     /// The most commands queued for one WebSocket connection before new ones are refused.
     public var maximumQueuedCommands: Int
+    /// The most agents whose engagements are kept (each agent has its own); a new agent past
+    /// it makes the server forget the agent heard from least recently.
+    public var maximumAgents: Int
 
     /// Creates a configuration.
     /// - Parameters:
@@ -47,6 +50,7 @@ public struct ServerConfiguration: Sendable {
     ///   - ticketLifetime: default 30 seconds.
     ///   - maximumOutstandingTickets: default 10,000.
     ///   - maximumQueuedCommands: default 256.
+    ///   - maximumAgents: default 10,000.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -60,7 +64,8 @@ public struct ServerConfiguration: Sendable {
         rateLimitBurst: Double = 200,
         ticketLifetime: Duration = .seconds(30),
         maximumOutstandingTickets: Int = 10_000,
-        maximumQueuedCommands: Int = 256
+        maximumQueuedCommands: Int = 256,
+        maximumAgents: Int = 10_000
     ) {
         self.host = host
         self.port = port
@@ -75,6 +80,7 @@ public struct ServerConfiguration: Sendable {
         self.ticketLifetime = ticketLifetime
         self.maximumOutstandingTickets = maximumOutstandingTickets
         self.maximumQueuedCommands = maximumQueuedCommands
+        self.maximumAgents = maximumAgents
     }
 
     /// Whether `host` is a loopback address (127.0.0.0/8, ::1 or localhost).

@@ -16,15 +16,19 @@ enum HostCommand {
     ]
 
     /// Decodes and checks a command, and encodes it again (so the page gets clean JSON).
-    /// - Throws: `APIError` 400 `malformed` or 422 `invalid-command`.
+    ///
+    /// The command is read by `HostMessage.decode(json:)`, as `screenpop command` and
+    /// `screenpop validate` read it: a broken rule is refused naming its field (`data.digit`),
+    /// with the rule's own message.
+    /// - Throws: `APIError` 400 `malformed` (not JSON, not an object) or 422 `invalid-command`
+    ///   with the `field`.
     static func validate(_ bytes: [UInt8]) throws(APIError) -> [UInt8] {
         let message: HostMessage
         do {
-            message = try JSONDecoder().decode(HostMessage.self, from: Data(bytes))
-        } catch DecodingError.dataCorrupted {
-            throw APIError.malformed("the command is not JSON")
+            message = try HostMessage.decode(json: bytes)
         } catch {
-            throw APIError(.unprocessableContent, code: "invalid-command", message: "the command is not {\"type\": …, \"data\": {…}}: \(error)")
+            if error.code == .malformed { throw APIError.malformed("the command is not a JSON object {\"type\": …, \"data\": {…}}: \(error.message)") }
+            throw APIError(.unprocessableContent, code: "invalid-command", message: error.message, field: error.field)
         }
         guard types.contains(message.type) else {
             throw APIError(

@@ -7,7 +7,7 @@ extension ScreenPopSidecar {
             JSONBody.response(Array(#"{"status":"ok"}"#.utf8))
         }
         router.get("/metrics") { [self] _, _ in
-            metrics.refresh(directoryCount: directory.count, statistics: engine.statistics, webSocketConnections: hub.count)
+            metrics.refresh(directoryCount: directory.count, statistics: engines.statistics, webSocketConnections: hub.count)
             return Response(
                 status: .ok,
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],

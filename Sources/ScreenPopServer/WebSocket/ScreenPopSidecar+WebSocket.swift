@@ -89,7 +89,7 @@ extension ScreenPopSidecar {
                         let milliseconds = wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
                         reply = BridgeFrame.error(code: "rate-limited", message: "too many messages on this connection; the message was dropped, retry in \(milliseconds) ms")
                     } else {
-                        let outcome = handle(Array(text.utf8), transport: "ws")
+                        let outcome = handle(Array(text.utf8), transport: "ws", agent: connection.agent)
                         if let error = outcome.error {
                             reply = BridgeFrame.error(code: error.code.rawValue, message: error.message, field: error.field, type: error.messageType)
                         } else {
