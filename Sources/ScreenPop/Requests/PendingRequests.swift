@@ -265,6 +265,12 @@ public final class PendingRequests: Sendable {
         }
     }
 
+    /// Forgets a registered request that will not be awaited (it could not be sent): its
+    /// `requestId` may be registered again, and a late answer to it is not matched.
+    public func withdraw<Answer>(_ ticket: PendingTicket<Answer>) {
+        cancel(ticket.id)
+    }
+
     /// Ends a wait because its task was cancelled.
     private func cancel(_ id: UInt64) {
         let wake = state.withLock { state -> (Waiter, ScreenPopError)? in

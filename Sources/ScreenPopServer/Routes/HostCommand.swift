@@ -23,6 +23,20 @@ enum HostCommand {
     /// - Throws: `APIError` 400 `malformed` (not JSON, not an object) or 422 `invalid-command`
     ///   with the `field`.
     static func validate(_ bytes: [UInt8]) throws(APIError) -> [UInt8] {
+        try read(bytes).json
+    }
+
+    /// Whether the softphone answers this command (`PendingRequests.register`): engagement
+    /// status, disposition codes, send chat message, get variables, agent-status get.
+    static func isAnswered(_ message: HostMessage) -> Bool {
+        switch message {
+        case .engagementStatusRequest, .getDispositionCodes, .sendChatMessage, .getVariables, .agentStatusGetRequest: true
+        default: false
+        }
+    }
+
+    /// `validate`, with the command as decoded.
+    static func read(_ bytes: [UInt8]) throws(APIError) -> (message: HostMessage, json: [UInt8]) {
         let message: HostMessage
         do {
             message = try HostMessage.decode(json: bytes)
@@ -38,6 +52,6 @@ enum HostCommand {
         if case .clickToAct(let dial) = message, dial.phone?.isEmpty != false, dial.email?.isEmpty != false {
             throw APIError(.unprocessableContent, code: "invalid-command", message: "onclicktoact needs a phone (or an email)", field: "data.phone")
         }
-        return JSONBody.encode(message)
+        return (message, JSONBody.encode(message))
     }
 }
