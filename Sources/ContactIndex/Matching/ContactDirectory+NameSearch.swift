@@ -232,13 +232,17 @@ extension ContactDirectory {
     }
 
     /// What follows a whole-name match while the results have room: its nickname forms (a
-    /// Latin query's), then the names that extend it and the same name in another script
-    /// (`offerWholeNameCompletions`). The query's tokens are folded once for both.
+    /// Latin query's), then the names that extend it, in the order typed and in the other one,
+    /// and the same name in another script (`offerWholeNameCompletions`). The query's tokens
+    /// are folded once for both.
     private func offerAfterWholeName(_ text: String, key: [UInt8], otherScript: Bool, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
         if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
-        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, into: &top)
+        // The other order's names only for Latin letters: a name in a script written without
+        // spaces has no word order to turn.
+        let rotatedKey = otherScript ? nil : Self.rotatedText(text).map { preparer.names.collationKey($0) }
+        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, rotatedKey: rotatedKey, into: &top)
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
