@@ -22,7 +22,8 @@ import Testing
         ("jean luc", ["j1", "j2"]),
         ("jean-luc", ["j1", "j2"]),
         ("henry ford", ["w3", "w4"]),
-        ("Ford, Henry", ["w3"]),
+        // The names that start with the words in the other order than typed: Henry Ford III.
+        ("Ford, Henry", ["w3", "w4"]),
         ("wei zhang", ["k1", "k2"]),
         ("张伟", ["k2", "k1"]),
         ("ivan petrov", ["p1", "p2"]),
@@ -35,6 +36,41 @@ import Testing
         #expect(found.map(\.contact.id) == expected, "\(query): \(found.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
         #expect(found.first?.reason == .exactName || found.first?.reason == .foldedName)
         for match in found.dropFirst() { #expect(match.score < found[0].score) }
+    }
+
+    /// A contact named by every typed word, with a middle name or a second family name, is
+    /// listed below its namesake whose whole name the query is: the names that start with the
+    /// words in the other order (`rotatedText`). Before, the namesake's exact match hid it
+    /// from every list, though without the namesake the token search finds it (`nameTokens`).
+    /// Never listed: Johanna Garcia, and García Mariana in the other order than typed ("maria"
+    /// is no word of hers; typed "garcia maria", her name extends the query as typed).
+    @Test(arguments: [
+        ("maria garcia", "m1", ["m3"], ["o1", "o2"]),
+        ("María García", "m1", ["m2", "m3"], ["o1", "o2"]),
+        ("garcia maria", "m1", ["m2", "m3"], ["o1"]),
+        ("john smith", "s1", ["s2", "s3"], ["o1", "o2"]),
+        ("Smith, John", "s1", ["s2", "s3"], ["o1", "o2"]),
+    ])
+    func aLongerNameOfTheSameWordsFollowsTheNamesake(query: String, first: String, followers: [String], absent: [String]) throws {
+        let directory = ContactDirectory([
+            Contact(id: "m1", firstName: "María", lastName: "García"),
+            Contact(id: "m2", firstName: "María", lastName: "García López"),
+            Contact(id: "m3", firstName: "María Isabel", lastName: "García"),
+            Contact(id: "s1", firstName: "John", lastName: "Smith"),
+            Contact(id: "s2", firstName: "John Michael", lastName: "Smith"),
+            Contact(id: "s3", displayName: "Smith, John A."),
+            Contact(id: "o1", firstName: "Johanna", lastName: "Garcia"),
+            Contact(id: "o2", firstName: "Mariana", lastName: "García"),
+        ])
+        for found in [directory.search(query), directory.lookup(fuzzyName: query)] {
+            let described = found.map { "\($0.contact.id) \($0.reason) \($0.score)" }
+            #expect(found.first?.contact.id == first, "\(query): \(described)")
+            for id in followers {
+                let follower = try #require(found.first { $0.contact.id == id }, "\(query): \(described)")
+                #expect(follower.reason == .namePrefix && follower.score < found[0].score, "\(query): \(described)")
+            }
+            #expect(!found.contains { absent.contains($0.contact.id) }, "\(query): \(described)")
+        }
     }
 
     /// Completions never push a namesake out: with the results full of exact namesakes, the

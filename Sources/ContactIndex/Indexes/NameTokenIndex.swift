@@ -125,9 +125,11 @@ struct NameTokenIndex: Sendable {
     private(set) var repeatingSlots: Set<UInt32> = []
     /// The slots whose contact a one-token query may match as a whole name (`SlotBitmap`): its
     /// given and family names hold one token in all, or its display name holds one (a contact
-    /// filed under "Li" alone). Name search ranks the other contacts of a common token by their
-    /// tie values before reading them (`ContactDirectory.tieCeiling`). A bit may stay set for a
-    /// slot that no longer needs it (then its contact is read, as before), never the other way.
+    /// filed under "Li" alone), or it is named by its company alone (an account, whose
+    /// company's words are its own names: `isNamedByCompany`). Name search ranks the other
+    /// contacts of a common token by their tie values before reading them
+    /// (`ContactDirectory.tieCeiling`). A bit may stay set for a slot that no longer needs it
+    /// (then its contact is read, as before), never the other way.
     private(set) var singleTokenNames: [UInt64] = []
     /// The token sets that are some contact's whole name (`WholeNameTokenFilter`): what the
     /// nickname forms of a whole-name query are checked against before their look-ups.
@@ -555,19 +557,39 @@ struct NameTokenIndex: Sendable {
         }
     }
 
-    /// Whether a contact with these token entries may match a one-token query as a whole name
-    /// (`ContactDirectory.isWholeName`): one given or family token in all, or one display token.
+    /// Whether a contact with these token entries may score above a one-token query's tie
+    /// ceiling (`ContactDirectory.tieCeiling`): as a whole name (`ContactDirectory.isWholeName`:
+    /// one given or family token in all, or one display token), or as an account whose
+    /// company's word is its own name (`isNamedByCompany`), where the ceiling of a word of
+    /// companies only counts the staff's match, a name's start.
     static func mayBeOneTokenName(_ entries: UnsafeBufferPointer<UInt32>) -> Bool {
         var person = 0
         var display = 0
+        var company = 0
         for entry in entries {
             switch Self.role(ofEntry: entry) {
             case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue: person += 1
             case NameTokenRole.display.rawValue: display += 1
+            case NameTokenRole.company.rawValue: company += 1
             default: break
             }
         }
-        return person == 1 || display == 1
+        return person == 1 || display == 1 || (person == 0 && display == 0 && company > 0)
+    }
+
+    /// Whether a contact with these token entries is named by its company alone: it has company
+    /// tokens and no given, family or display token (an account, `WholeNameSources.namingCompany`).
+    /// - Complexity: O(entries).
+    static func isNamedByCompany(_ entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        var company = false
+        for entry in entries {
+            switch Self.role(ofEntry: entry) {
+            case NameTokenRole.given.rawValue, NameTokenRole.family.rawValue, NameTokenRole.display.rawValue: return false
+            case NameTokenRole.company.rawValue: company = true
+            default: break
+            }
+        }
+        return company
     }
 
     /// Whether token `id` is a word of companies' names only (see `inPersonNames`); false for an

@@ -79,7 +79,9 @@ enum ConsonantSkeleton {
     /// own: ICU writes Hebrew כ "kh" and ח "h" where people type "k", "c" or "ch" ("Cohen",
     /// "Rachel"), and פ "p" where they type "f" ("Yosef"), which `of` keeps apart ("kh" and "h"
     /// drop out, as Russian х's "h" must meet a typed "kh"). So the token is also filed with
-    /// each of those read the typed way: "kh" and "h" as "k", "p" as "f", and both.
+    /// each of those read the typed way: "kh" and "h" as "k", "p" as "f", and both. And ז "z",
+    /// which names of German and Yiddish origin type "s" ("Rosen", "Rosenberg" for רוזן,
+    /// רוזנברג), is also read as "s".
     /// - Returns: the skeletons that differ from `of(token)` and from each other; none for a
     ///   token that is not consonantal.
     static func alternates(of token: some Collection<UInt8>) -> [String] {
@@ -87,13 +89,15 @@ enum ConsonantSkeleton {
         guard isConsonantal(bytes) else { return [] }
         let own = of(bytes)
         var alternates: [String] = []
-        for (hardH, fricativeP) in [(true, false), (false, true), (true, true)] {
+        for (hardH, fricativeP, voicelessZ) in [(true, false, false), (false, true, false), (true, true, false), (false, false, true)] {
             var spelled: [UInt8] = []
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
-                if hardH, byte == UInt8(ascii: "k"), index < bytes.count, bytes[index] == UInt8(ascii: "h") {
+                if voicelessZ, byte == UInt8(ascii: "z") {
+                    spelled.append(UInt8(ascii: "s"))
+                } else if hardH, byte == UInt8(ascii: "k"), index < bytes.count, bytes[index] == UInt8(ascii: "h") {
                     spelled.append(UInt8(ascii: "k"))
                     index += 1
                 } else if hardH, byte == UInt8(ascii: "h") {
@@ -108,5 +112,23 @@ enum ConsonantSkeleton {
             if !skeleton.isEmpty, skeleton != own, !alternates.contains(skeleton) { alternates.append(skeleton) }
         }
         return alternates
+    }
+
+    /// A consonantal spelling read by sound, for comparing a typed name's consonants with a
+    /// romanization of Hebrew (`NameQueryToken.romanizedQuality`): "q" as "k" (ק, typed "k":
+    /// "Rivka" for רבקה, "rbqh"), "v" and "w" as "b" (ב and ו, typed "v": "Tova" for טובה,
+    /// "twbh"), "z" as "s" (ז typed "s": "Rosen"), and without a final "h" (ה ending a name is a
+    /// vowel: "Rivka", "Sarah"). Other letters stay.
+    static func bySound(_ letters: some Collection<UInt8>) -> [UInt8] {
+        var out: [UInt8] = letters.map { byte in
+            switch byte {
+            case UInt8(ascii: "q"): UInt8(ascii: "k")
+            case UInt8(ascii: "v"), UInt8(ascii: "w"): UInt8(ascii: "b")
+            case UInt8(ascii: "z"): UInt8(ascii: "s")
+            default: byte
+            }
+        }
+        if out.count > 2, out.last == UInt8(ascii: "h") { out.removeLast() }
+        return out
     }
 }

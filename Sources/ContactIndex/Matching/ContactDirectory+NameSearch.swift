@@ -245,13 +245,17 @@ extension ContactDirectory {
     }
 
     /// What follows a whole-name match while the results have room: its nickname forms (a
-    /// Latin query's), then the names that extend it and the same name in another script
-    /// (`offerWholeNameCompletions`). The query's tokens are folded once for both.
+    /// Latin query's), then the names that extend it, in the order typed and in the other one,
+    /// and the same name in another script (`offerWholeNameCompletions`). The query's tokens
+    /// are folded once for both.
     private func offerAfterWholeName(_ text: String, key: [UInt8], otherScript: Bool, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
         if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
-        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, into: &top)
+        // The other order's names only for Latin letters: a name in a script written without
+        // spaces has no word order to turn.
+        let rotatedKey = otherScript ? nil : Self.rotatedText(text).map { preparer.names.collationKey($0) }
+        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, rotatedKey: rotatedKey, into: &top)
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
@@ -616,6 +620,22 @@ extension ContactDirectory {
         // staff of Inversiones Estrada S.C.P came first for "C Estrada" (a name's start, 0.69,
         // above an initial's 0.67).
         var letterOnCompany = false
+        // An account named by its company alone (`NameTokenIndex.isNamedByCompany`): a word of
+        // its company spelled as typed is its own name, as a display name's word is, not its
+        // staff's weaker sign. "Atlas" found the account Atlas SARL as a name's start (0.69),
+        // tied with each of its staff and listed after all of them (entity priority); now its
+        // every typed word on the company is a `nameTokens` match, above them. Only for an
+        // exact spelling: a prefix or a typing error still matches as a company's word, which
+        // the tie ceiling of a word of companies only counts on (`tieCeiling`). Read once, at
+        // the first such claim: a contact of a person's names never asks.
+        var namedByCompany: Bool? = nil
+        func isOwnCompanyWord(role: UInt32, kind: UInt8) -> Bool {
+            guard role == NameTokenRole.company.rawValue, kind == TokenMatchKind.exact.rawValue else { return false }
+            if let namedByCompany { return namedByCompany }
+            let named = NameTokenIndex.isNamedByCompany(entries)
+            namedByCompany = named
+            return named
+        }
         // Claims in order of certainty, then reads the roles in query order.
         var chosenRoles: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (9, 9, 9, 9, 9, 9, 9, 9)
         withUnsafeMutableBytes(of: &claimed) { claimedRaw in
@@ -683,7 +703,8 @@ extension ContactDirectory {
                         // 22 more of 1,000 labeled nickname queries found their answer first, no
                         // class lost one. In a query of two tokens or more it ranks lower still
                         // (`holdsCompanyBack` below).
-                        if role == NameTokenRole.company.rawValue, kind < TokenMatchKind.prefix.rawValue {
+                        let ownWord = isOwnCompanyWord(role: role, kind: kind)
+                        if role == NameTokenRole.company.rawValue, kind < TokenMatchKind.prefix.rawValue, !ownWord {
                             kind = TokenMatchKind.prefix.rawValue
                         }
                         // A company's word written in Latin letters that a token typed in Latin
@@ -698,8 +719,9 @@ extension ContactDirectory {
                             kind = TokenMatchKind.fuzzyTwo.rawValue
                             quality = TokenMatchKind.fuzzyTwo.quality
                         }
-                        let preference = role == NameTokenRole.company.rawValue ? 2 : (role == NameTokenRole.display.rawValue ? 1 : 0)
-                        let rank = holdsCompanyBack && role == NameTokenRole.company.rawValue ? Self.companyWordRank : kind &* 2
+                        let companyWord = role == NameTokenRole.company.rawValue && !ownWord
+                        let preference = companyWord ? 2 : (role == NameTokenRole.display.rawValue || ownWord ? 1 : 0)
+                        let rank = holdsCompanyBack && companyWord ? Self.companyWordRank : kind &* 2
                         let better = rank < bestRank
                             || (rank == bestRank && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
                         guard better else { continue }
@@ -724,6 +746,8 @@ extension ContactDirectory {
                     if NameTokenIndex.role(ofEntry: entries[base + bestEntry]) == NameTokenRole.joined.rawValue { claimedJoined = true }
                     claimedCount += 1
                     roles[q] = NameTokenIndex.role(ofEntry: entries[base + bestEntry])
+                    // An account's own word counts as its display name's would.
+                    if isOwnCompanyWord(role: roles[q], kind: bestKind) { roles[q] = NameTokenRole.display.rawValue }
                     if roles[q] == NameTokenRole.company.rawValue {
                         companyClaimed = true
                         if oneLetter { letterOnCompany = true }

@@ -14,35 +14,34 @@ extension ContactDirectory {
     ///   petrov" (their Latin keys, `LatinNameKey`), and Wei Zhang for "张伟" (the whole name the
     ///   query reads as in Latin letters), as `transliteratedName`.
     ///
+    /// The names that start with the query's words in the other order are listed too, as
+    /// `namePrefix`: "maria garcia" lists María Isabel García (her family-given name "García
+    /// María Isabel" starts with "garcia maria"), and "garcia maria" María García López. Before,
+    /// a contact with a middle name, or a second family name typed first, was in no list once a
+    /// namesake without it matched whole, though the token search finds every typed word on it
+    /// (`nameTokens`) when no namesake is there.
+    ///
     /// Why: the exact match is the confident answer and still comes first, but ending the search
     /// there hid the father for the son and the colleague whose given name is the other's whole
-    /// name; the list is where the agent tells them apart. Both look-ups are in the index the
-    /// exact one just searched: one range of keys (at most `maximumExtensions` entries past the
-    /// exact ones) and one or two keys more.
+    /// name; the list is where the agent tells them apart. The look-ups are in the index the
+    /// exact one just searched: two ranges of keys (at most `maximumExtensions` entries past the
+    /// exact ones each) and one or two keys more.
     /// - Parameters:
     ///   - key: the collation key of the query whose whole name matched (without the titles
     ///     typed, when those were left out for the match): its names' prefix is that key
     ///     without its terminator (`ICUCollator.prefixBounds`).
     ///   - tokens: the query's folded tokens.
     ///   - otherScript: whether the query has letters of another script than Latin.
-    func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, into top: inout TopMatches) {
+    ///   - rotatedKey: the collation key of the query's words with its last word moved first
+    ///     (`rotatedText`), or nil (one word, another script).
+    func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, rotatedKey: [UInt8]? = nil, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
-        var lower = key
-        if lower.last == 0 { lower.removeLast() }
-        if !lower.isEmpty {
-            let bounds = (lower: lower, upper: lower + [0xFF, 0xFF, 0xFF, 0xFF])
-            // Read through locals: a closure that reads a property of the directory copies it.
-            let index = nameKeyIndex
-            let isLive = liveness
-            // The exact namesakes come first in the range (their key is its lower bound); then
-            // at most `maximumExtensions` names that extend the query.
-            let scan = top.entries.count + Self.maximumExtensions
-            _ = offeringNamesakes(to: &top) { top in
-                index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: isLive) { slot in
-                    top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
-                }
-                return true
-            }
+        offerNamesStarting(with: key, into: &top)
+        // In the other order, only the names with every typed word whole: "robert brown" is not
+        // the start of Roberta Brown ("brown roberta" starts with "brown robert").
+        if let rotatedKey {
+            let ids = tokens.compactMap { nameTokenIndex.vocabulary.id(of: $0) }
+            if !ids.isEmpty, ids.count == tokens.count { offerNamesStarting(with: rotatedKey, havingTokens: ids, into: &top) }
         }
         guard top.entries.count < top.limit else { return }
         if !otherScript {
@@ -68,5 +67,52 @@ extension ContactDirectory {
         for entry in readings.entries {
             top.offer(slot: entry.slot, score: MatchReason.transliteratedName.baseScore, reason: .transliteratedName)
         }
+    }
+
+    /// Offers the whole names whose collation key starts with `key` (without its terminator)
+    /// as `namePrefix` matches: the exact namesakes come first in the range (their key is its
+    /// lower bound, and they keep their better score), then at most `maximumExtensions` names
+    /// that extend it. With `tokens` (vocabulary ids), only the contacts that have each of them
+    /// among their own names' tokens (not their company's) are offered.
+    /// - Complexity: O(log n) for the range's start in the sorted keys, then the entries read
+    ///   (and, with `tokens`, each one's token list).
+    private func offerNamesStarting(with key: [UInt8], havingTokens tokens: [UInt32]? = nil, into top: inout TopMatches) {
+        guard top.entries.count < top.limit else { return }
+        var lower = key
+        if lower.last == 0 { lower.removeLast() }
+        guard !lower.isEmpty else { return }
+        let bounds = (lower: lower, upper: lower + [0xFF, 0xFF, 0xFF, 0xFF])
+        // Read through locals: a closure that reads a property of the directory copies it.
+        let index = nameKeyIndex
+        let isLive = liveness
+        let tokenIndex = nameTokenIndex
+        let scan = top.entries.count + Self.maximumExtensions
+        _ = offeringNamesakes(to: &top) { top in
+            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: isLive) { slot in
+                if let tokens, !tokenIndex.withTokens(of: slot, { Self.names($0, every: tokens) }) { return }
+                top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
+            }
+            return true
+        }
+    }
+
+    /// Whether each of `tokens` (vocabulary ids) is among `entries` (a contact's token list)
+    /// in a role other than the company's.
+    private static func names(_ entries: UnsafeBufferPointer<UInt32>, every tokens: [UInt32]) -> Bool {
+        tokens.allSatisfy { id in
+            entries.contains { $0 & NameTokenIndex.idMask == id && NameTokenIndex.role(ofEntry: $0) != NameTokenRole.company.rawValue }
+        }
+    }
+
+    /// A name query's words (`NameNormalizer.normalizedSpacing`) with the last one moved first:
+    /// "garcia maria" for "maria garcia", "smith john" for "John Smith"; nil for one word, and
+    /// for a query with an initial ("J Smith"), whose names `offerInitialCompletions` confirms.
+    /// A contact is keyed under its given-family and family-given names, so the names that
+    /// start with this are those whose other order starts with the words typed.
+    static func rotatedText(_ text: String) -> String? {
+        var words = NameNormalizer.normalizedSpacing(text).split(separator: " ")
+        guard words.count > 1, words.allSatisfy({ $0.count > 1 }) else { return nil }
+        words.insert(words.removeLast(), at: 0)
+        return words.joined(separator: " ")
     }
 }

@@ -475,7 +475,11 @@ struct NameQueryToken {
     /// أحمد, Ahmad) and the token has at least half as many letters as the query ("suwaidi" is
     /// not "sd", سعد). Its quality then counts each vowel left out as an edit, so that it ranks
     /// below a token that holds the vowels and is as close: "fouad" is فؤاد ("fwad") before
-    /// فهد ("fhd").
+    /// فهد ("fhd"). When the consonants as written are too far, they are compared read by sound
+    /// (`ConsonantSkeleton.bySound`: ק typed "k", ב and ו typed "v", ז typed "s", a final ה
+    /// typed as a vowel), within the same reach: "rivka" is רבקה ("rbqh"), "tova" טובה ("twbh"),
+    /// "rosenberg" רוזנברג ("rwznbrg"). Before, their consonants "rvk", "tv", "rsnbrg" were three
+    /// or more edits away, and the names were found by nobody typing them so.
     /// - Parameter consonantal: whether `token` is such a romanization.
     static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>, consonantal: Bool = false) -> Float? {
         romanizedQuality(PatternDistance(Array(query)), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
@@ -489,7 +493,7 @@ struct NameQueryToken {
         if let quality = romanizedQuality(query, token) { return quality }
         guard consonantal, let consonants, ConsonantSkeleton.isConsonantal(token), 2 * token.count >= query.pattern.count, let first = token.first,
             let typed = consonants.pattern.first, sameLeadingSound(typed, first),
-            let distance = reachedDistance(consonants, token)
+            let distance = reachedDistance(consonants, token) ?? distanceBySound(consonants.pattern, token)
         else { return nil }
         let longer = max(query.pattern.count, token.count)
         let edits = min(distance + query.pattern.count - consonants.pattern.count, longer)
@@ -518,6 +522,15 @@ struct NameQueryToken {
             }
         }
         return group(a) == group(b)
+    }
+
+    /// The distance from the typed consonants to a consonantal token, both read by sound
+    /// (`ConsonantSkeleton.bySound`), within `reachedDistance`'s reach; nil beyond it.
+    private static func distanceBySound(_ consonants: [UInt8], _ token: UnsafeBufferPointer<UInt8>) -> Int? {
+        let typed = ConsonantSkeleton.bySound(consonants)
+        let written = ConsonantSkeleton.bySound(token)
+        guard typed.count >= 2, !written.isEmpty else { return nil }
+        return written.withUnsafeBufferPointer { reachedDistance(PatternDistance(typed), $0) }
     }
 
     /// The quality of `token` as a romanization of `query`, by their distance (see above).

@@ -5,20 +5,22 @@ import Foundation  // Bundle.module: resources need Foundation's Bundle
 ///
 /// Names are lower-case ASCII, as `NameNormalizer` folds them. A name maps to its nicknames and a
 /// nickname to its formal names, one hop: "bob" finds "robert", not "roberta"'s other nicknames.
+/// The shared table adds `CommonDiminutives` (Katie, Hans, Paco, Dima, Giannis…) to the dataset.
 package struct NicknameTable: Sendable {
     private let related: [String: [String]]
 
-    /// The table shipped with the package.
+    /// The table shipped with the package: the dataset's pairs and `CommonDiminutives`.
     package static let shared: NicknameTable = {
         guard let url = Bundle.module.url(forResource: "nicknames", withExtension: "csv"),
               let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return NicknameTable(pairs: []) }
-        return NicknameTable(csv: text)
+        else { return NicknameTable(pairs: CommonDiminutives.pairs) }
+        return NicknameTable(csv: text, adding: CommonDiminutives.pairs)
     }()
 
-    /// Builds the table from `name1,relationship,name2` lines (a header line is skipped).
-    package init(csv: String) {
-        var pairs: [(String, String)] = []
+    /// Builds the table from `name1,relationship,name2` lines (a header line is skipped) and
+    /// the (name, nickname) pairs `adding`.
+    package init(csv: String, adding extra: [(String, String)] = []) {
+        var pairs = extra
         for line in csv.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3, fields[1] == "has_nickname" else { continue }
