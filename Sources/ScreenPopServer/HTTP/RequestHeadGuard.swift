@@ -1,16 +1,21 @@
 import NIOCore
 import NIOHTTP1
 
-/// Holds a new connection to a deadline for its first request head.
+/// Holds a new connection to a deadline for its first request head, and answers a first request
+/// that the HTTP parser rejects.
 ///
 /// Hummingbird's idle timeout (`HTTPConnectionStateHandler`) joins the pipeline only once the
 /// first request head is parsed, when the WebSocket upgrade handler hands the connection to
-/// HTTP. Before that, a connection that sends nothing or half a head would be held forever.
+/// HTTP, and so does its answer to a malformed request (a bare 400). Before that, a connection
+/// that sends nothing, half a head or bytes the parser rejects would be held forever.
 /// This handler sits right after the HTTP decoder from the moment the connection is accepted:
 ///
 /// - If no complete head arrives within `timeout`, it answers `408` (`Connection: close`,
 ///   the API's JSON error), stops writing, and closes the connection once the client has gone
 ///   or after `linger`.
+/// - If the parser rejects the bytes (a head over 80 KiB, a conflicting `Content-Length`, an
+///   unknown method, HTTP/0.9, TLS), it answers 431, 501 or 400 the same way
+///   (`APIError.malformedHTTP`).
 /// - Once the first head is parsed it leaves the pipeline: the idle timeout then governs an
 ///   HTTP connection, and the auto-ping a WebSocket.
 ///
@@ -59,6 +64,15 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
             disarm()
             context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
         }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? HTTPParserError {
+            answer(.malformedHTTP(error), context: context)
+        } else if !answered {
+            context.fireErrorCaught(error)
+        }
+        // Once answered, the decoder's complaints about the bytes that keep coming are dropped.
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
