@@ -58,4 +58,22 @@ struct MalformedRequestTests {
             #expect(error["code"] as? String != nil)
         }
     }
+
+    @Test("a chunk size that overflows is the client's error: 400, not 500")
+    func chunkSizeOverflow() async throws {
+        let app = try TestSidecar.make().makeApplication()
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let reply = try await RawConnection.withConnection(port: port) { connection in
+                try await connection.send(
+                    "POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(TestSidecar.token)\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n")
+                return try await connection.waitUntilClosed(within: .seconds(10))
+            }
+            #expect(reply.text.hasPrefix("HTTP/1.1 400 "), "\(reply.text.prefix(300))")
+            #expect(reply.text.lowercased().contains("connection: close"))
+            #expect(reply.text.contains(#""code":"malformed-http""#))
+            #expect(reply.closed, "still open after 10 s")
+        }
+    }
 }
