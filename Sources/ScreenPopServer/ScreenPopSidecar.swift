@@ -91,7 +91,9 @@ public final class ScreenPopSidecar: Sendable {
     ///
     /// A new connection has `requestHeadTimeout` to send its first request head
     /// (`GuardedHTTPChannel`), a kept-alive one `idleTimeout` between requests; an open WebSocket
-    /// is pinged every 30 s and closed when the page stops answering.
+    /// is pinged every 30 s and closed when the page stops answering. At most
+    /// `maximumConnections` connections are open at once (fewer if the open-file limit is low);
+    /// further ones wait in the listen backlog.
     /// - Parameters:
     ///   - logger: the server's logger.
     ///   - onServerRunning: called with the bound port once the server listens.
@@ -104,6 +106,12 @@ public final class ScreenPopSidecar: Sendable {
             http1: .init(additionalChannelHandlers: [UpgradeRefusalHandler(refusals: self.refusals)], idleTimeout: TimeAmount(configuration.idleTimeout)),
             ws: .init(maxFrameSize: configuration.maximumWebSocketMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))
         let requestHeadTimeout = TimeAmount(configuration.requestHeadTimeout)
+        let connectionCap = OpenFileLimit.connectionCap(configured: configuration.maximumConnections, limit: OpenFileLimit.current)
+        if connectionCap < configuration.maximumConnections {
+            logger.warning(
+                "at most \(connectionCap) connections, not \(configuration.maximumConnections): the open-file limit (ulimit -n) is too low",
+                metadata: ["limit": "\(OpenFileLimit.current ?? 0)"])
+        }
         return Application(
             router: makeRouter(),
             server: HTTPServerBuilder { responder in
@@ -111,7 +119,9 @@ public final class ScreenPopSidecar: Sendable {
                     base: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
                     requestHeadTimeout: requestHeadTimeout)
             },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(connectionCap, logger: logger)),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

@@ -41,6 +41,10 @@ public struct ServerConfiguration: Sendable {
     /// written) before the server closes it; a later request's head must arrive within it.
     /// An open WebSocket is not cut by it: its auto-ping closes it when the page stops answering.
     public var idleTimeout: Duration
+    /// The most connections open at once; past it, new connections wait in the listen backlog
+    /// until one closes. The server lowers it to leave `OpenFileLimit.reserved` descriptors of
+    /// the process's open-file limit (`ulimit -n`) free, so that connections never exhaust it.
+    public var maximumConnections: Int
 
     /// Creates a configuration.
     /// - Parameters:
@@ -60,6 +64,7 @@ public struct ServerConfiguration: Sendable {
     ///   - maximumAgents: default 10,000.
     ///   - requestHeadTimeout: default 30 seconds.
     ///   - idleTimeout: default 60 seconds.
+    ///   - maximumConnections: default 10,000 (lowered to the open-file limit less 256).
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -76,7 +81,8 @@ public struct ServerConfiguration: Sendable {
         maximumQueuedCommands: Int = 256,
         maximumAgents: Int = 10_000,
         requestHeadTimeout: Duration = .seconds(30),
-        idleTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(60),
+        maximumConnections: Int = 10_000
     ) {
         self.host = host
         self.port = port
@@ -94,6 +100,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumAgents = maximumAgents
         self.requestHeadTimeout = requestHeadTimeout
         self.idleTimeout = idleTimeout
+        self.maximumConnections = max(maximumConnections, 1)
     }
 
     /// Whether `host` is a loopback address (127.0.0.0/8, ::1 or localhost).
