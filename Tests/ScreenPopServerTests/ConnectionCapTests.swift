@@ -12,25 +12,10 @@ struct ConnectionCapTests {
     static let keepAlive = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
     static let closing = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
 
-    /// Runs the sidecar's application on a free port for `body`. Not `app.test(.live)`:
-    /// HummingbirdTesting rebuilds the configuration with `with(address:)`, which drops
-    /// `availableConnectionsDelegate`, so the cap would not apply there.
-    static func withRunningServer<Result: Sendable>(_ sidecar: ScreenPopSidecar, _ body: (Int) async throws -> Result) async throws -> Result {
-        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
-        let app = sidecar.makeApplication { port in listening.yield(port) }
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            return try await body(port)
-        }
-    }
-
     @Test("a connection past the cap is served only once another closes")
     func connectionPastTheCapWaits() async throws {
         let sidecar = try TestSidecar.make { $0.maximumConnections = 1 }
-        let reply = try await Self.withRunningServer(sidecar) { port in
+        let reply = try await TestSidecar.withRunningServer(sidecar) { port in
             let (waiting, continuation) = AsyncStream.makeStream(of: RawConnection.self)
             let late = try await RawConnection.withConnection(port: port) { held in
                 try await held.send(Self.keepAlive)

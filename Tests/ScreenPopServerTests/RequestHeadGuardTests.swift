@@ -47,4 +47,25 @@ struct RequestHeadGuardTests {
             #expect(!reply.text.contains("408"))
         }
     }
+
+    @Test("a connection the guard answers is let go without an error in the log")
+    func answeredQuietly() async throws {
+        let recorder = LogRecorder()
+        let sidecar = try TestSidecar.make { $0.requestHeadTimeout = .milliseconds(300) }
+        // What is logged while the server runs; stopping it by cancelling logs errors of its own.
+        let logged = try await TestSidecar.withRunningServer(sidecar, logger: recorder.logger(label: "screenpop-server")) { port in
+            for sent in ["", "GET /healthz HT", "FOO /healthz HTTP/1.1\r\nHost: x\r\n\r\n"] {
+                let reply = try await RawConnection.withConnection(port: port) { connection in
+                    if !sent.isEmpty { try await connection.send(sent) }
+                    return try await connection.waitUntilClosed(within: .seconds(10))
+                }
+                #expect(reply.closed)
+            }
+            // Hummingbird lets a connection go just after it closes.
+            try await Task.sleep(for: .milliseconds(300))
+            return recorder.logged
+        }
+        let errors = logged.filter { $0.level >= .error }
+        #expect(errors.isEmpty, "\(errors.map(\.message))")
+    }
 }

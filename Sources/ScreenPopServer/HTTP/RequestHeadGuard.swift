@@ -19,10 +19,16 @@ import NIOHTTP1
 /// - Once the first head is parsed it leaves the pipeline: the idle timeout then governs an
 ///   HTTP connection, and the auto-ping a WebSocket.
 ///
+/// Once it has answered, it owns the connection's end: it tells the upgrade handler after it,
+/// which Hummingbird waits on for the first head, that the input is over, so that Hummingbird
+/// lets the connection go quietly (a connection closed under a waiting upgrade handler is logged
+/// as an error), and it holds back that handler's close until its own.
+///
 /// One per connection; it runs on the connection's event loop only.
-final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
+final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
     /// How long a rejected connection is kept reading (and dropping) what the client still
@@ -77,10 +83,21 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if answered, case ChannelEvent.inputClosed = event {
-            finish(context)
+            // The client has nothing more to send: no need to linger.
+            disarm()
+            context.close(promise: nil)
             return
         }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        if answered, mode == .all {
+            // The connection closes after the linger, or when the client closes (above).
+            promise?.succeed()
+            return
+        }
+        context.close(mode: mode, promise: promise)
     }
 
     private func arm(_ context: ChannelHandlerContext) {
@@ -116,19 +133,11 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
         context.writeAndFlush(Self.wrapOutboundOut(.end(nil))).whenComplete { _ in
             channel.close(mode: .output, promise: nil)
         }
+        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
         deadline = context.eventLoop.assumeIsolated().scheduleTask(in: Self.linger) {
             self.deadline = nil
-            self.finish(context)
+            context.close(promise: nil)
         }
-    }
-
-    /// Closes the connection. The upgrade handler after this one still waits for a head; told
-    /// that the input is over, it closes the connection and Hummingbird ends it quietly (a
-    /// connection closed under a waiting upgrade handler is otherwise logged as an error).
-    private func finish(_ context: ChannelHandlerContext) {
-        disarm()
-        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        context.close(promise: nil)
     }
 }
 
