@@ -56,6 +56,8 @@ struct MalformedRequestTests {
             let body = try #require(reply.text.range(of: "\r\n\r\n").map { String(reply.text[$0.upperBound...]) })
             let error = try #require(try jsonObject(body)["error"] as? [String: Any])
             #expect(error["code"] as? String != nil)
+            let message = try #require(error["message"] as? String)
+            #expect(!message.contains("parser"), "names the parser's internals: \(message)")
         }
     }
 

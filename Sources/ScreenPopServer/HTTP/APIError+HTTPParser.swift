@@ -16,6 +16,9 @@ extension APIError {
                 message: "the request head is too large (at most 80 KiB and 1,000 fields)", headers: close)
         case .invalidMethod:
             return APIError(.notImplemented, code: "method-not-implemented", message: "the request method is not one the server knows", headers: close)
+        case .unknown, .invalidInternalState, .paused, .strictModeAssertion:
+            // The parser's words for these name its internals, not the request.
+            return APIError(.badRequest, code: "malformed-http", message: "the request is not valid HTTP/1.1", headers: close)
         default:
             return APIError(.badRequest, code: "malformed-http", message: "the request is not valid HTTP/1.1: \(error.debugDescription)", headers: close)
         }
