@@ -1,8 +1,10 @@
 import ContactIndex
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 import ScreenPop
 import Synchronization
 
@@ -86,6 +88,12 @@ public final class ScreenPopSidecar: Sendable {
     }
 
     /// The Hummingbird application: HTTP/1.1 with the WebSocket upgrade on `/v1/ws`.
+    ///
+    /// A new connection has `requestHeadTimeout` to send its first request head
+    /// (`GuardedHTTPChannel`), a kept-alive one `idleTimeout` between requests; an open WebSocket
+    /// is pinged every 30 s and closed when the page stops answering. At most
+    /// `maximumConnections` connections are open at once (fewer if the open-file limit is low);
+    /// further ones wait in the listen backlog.
     /// - Parameters:
     ///   - logger: the server's logger.
     ///   - onServerRunning: called with the bound port once the server listens.
@@ -93,14 +101,27 @@ public final class ScreenPopSidecar: Sendable {
         logger: Logger = Logger(label: "screenpop-server"),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        let webSocketResponder = makeWebSocketRouter().buildResponder()
+        let channelConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(additionalChannelHandlers: [UpgradeRefusalHandler(refusals: self.refusals)], idleTimeout: TimeAmount(configuration.idleTimeout)),
+            ws: .init(maxFrameSize: configuration.maximumWebSocketMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))
+        let requestHeadTimeout = TimeAmount(configuration.requestHeadTimeout)
+        let connectionCap = OpenFileLimit.connectionCap(configured: configuration.maximumConnections, limit: OpenFileLimit.current)
+        if connectionCap < configuration.maximumConnections {
+            logger.warning(
+                "at most \(connectionCap) connections, not \(configuration.maximumConnections): the open-file limit (ulimit -n) is too low",
+                metadata: ["limit": "\(OpenFileLimit.current ?? 0)"])
+        }
+        return Application(
             router: makeRouter(),
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: makeWebSocketRouter(),
-                configuration: .init(
-                    http1: .init(additionalChannelHandlers: [UpgradeRefusalHandler(refusals: self.refusals)], idleTimeout: .seconds(120)),
-                    ws: .init(maxFrameSize: configuration.maximumWebSocketMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTPChannel(
+                    base: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
+                    requestHeadTimeout: requestHeadTimeout)
+            },
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(connectionCap, logger: logger)),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

@@ -54,6 +54,15 @@ struct ScreenPopServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("ticket-seconds"), help: "How long a WebSocket ticket stays valid.")
     var ticketSeconds: Int = 30
 
+    @Option(name: .customLong("head-timeout-seconds"), help: "How long a new connection has to send a complete request head before it gets 408 and is closed.")
+    var headTimeoutSeconds: Int = 30
+
+    @Option(name: .customLong("idle-timeout-seconds"), help: "How long a kept-alive HTTP connection may wait for its next request (not a WebSocket).")
+    var idleTimeoutSeconds: Int = 60
+
+    @Option(name: .customLong("max-connections"), help: "The most connections open at once (lowered to the open-file limit less 256); more wait until one closes.")
+    var maximumConnections: Int = 10_000
+
     func validate() throws {
         guard let token = resolvedToken else { throw ValidationError("a token is required: --token or SCREENPOP_TOKEN") }
         guard token.count >= 16 else { throw ValidationError("the token must have at least 16 characters") }
@@ -61,6 +70,9 @@ struct ScreenPopServerCommand: AsyncParsableCommand {
         guard ScreenPopEvent(rawValue: screenPopEvent.uppercased()) != nil else { throw ValidationError("--screen-pop-event is RINGING or CONNECTED") }
         guard limit > 0, maximumMessageBytes >= 1024, rateLimit > 0, rateBurst >= 1, ticketSeconds > 0 else {
             throw ValidationError("--limit, --rate-limit and --ticket-seconds must be positive, --rate-burst at least 1, --max-message-bytes at least 1024")
+        }
+        guard headTimeoutSeconds > 0, idleTimeoutSeconds > 0, maximumConnections > 0 else {
+            throw ValidationError("--head-timeout-seconds, --idle-timeout-seconds and --max-connections must be positive")
         }
         _ = try origins()
     }
@@ -75,7 +87,8 @@ struct ScreenPopServerCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, token: resolvedToken ?? "", allowedOrigins: try origins(),
             maximumMessageBytes: maximumMessageBytes, rateLimitPerSecond: rateLimit, rateLimitBurst: rateBurst,
-            ticketLifetime: .seconds(ticketSeconds))
+            ticketLifetime: .seconds(ticketSeconds), requestHeadTimeout: .seconds(headTimeoutSeconds), idleTimeout: .seconds(idleTimeoutSeconds),
+            maximumConnections: maximumConnections)
         if !configuration.bindsLoopbackOnly {
             logger.warning("listening on \(host), beyond loopback: put TLS in front of it (a reverse proxy) and keep the token secret")
         }

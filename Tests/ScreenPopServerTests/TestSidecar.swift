@@ -2,6 +2,7 @@ import ContactIndex
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import ScreenPop
 import Testing
 
@@ -51,6 +52,24 @@ enum TestSidecar {
         configure(&configuration)
         let directory = LiveDirectory(ContactDirectory(contacts(), configuration: DirectoryConfiguration(defaultRegion: "US")))
         return ScreenPopSidecar(configuration: configuration, directory: directory, engineConfiguration: ScreenPopConfiguration(region: "US"), clock: clock)
+    }
+
+    /// Runs `sidecar`'s application on a free port for `body`. Not `app.test(.live)` when the
+    /// test needs the connection cap, or no other client: HummingbirdTesting rebuilds the
+    /// configuration with `with(address:)`, which drops `availableConnectionsDelegate`, and opens
+    /// a connection of its own.
+    static func withRunningServer<Result: Sendable>(
+        _ sidecar: ScreenPopSidecar, logger: Logger = Logger(label: "screenpop-server"), _ body: (Int) async throws -> Result
+    ) async throws -> Result {
+        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
+        let app = sidecar.makeApplication(logger: logger) { port in listening.yield(port) }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            return try await body(port)
+        }
     }
 
     static var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }

@@ -34,6 +34,17 @@ public struct ServerConfiguration: Sendable {
     /// The most agents whose engagements are kept (each agent has its own); a new agent past
     /// it makes the server forget the agent heard from least recently.
     public var maximumAgents: Int
+    /// How long a new connection has to send its first complete request head; past it the
+    /// server answers 408 and closes the connection (a client that sends nothing, or half a head).
+    public var requestHeadTimeout: Duration
+    /// How long a kept-alive HTTP connection may stay idle (no request read, no response
+    /// written) before the server closes it; a later request's head must arrive within it.
+    /// An open WebSocket is not cut by it: its auto-ping closes it when the page stops answering.
+    public var idleTimeout: Duration
+    /// The most connections open at once; past it, new connections wait in the listen backlog
+    /// until one closes. The server lowers it to leave `OpenFileLimit.reserved` descriptors of
+    /// the process's open-file limit (`ulimit -n`) free, so that connections never exhaust it.
+    public var maximumConnections: Int
 
     /// Creates a configuration.
     /// - Parameters:
@@ -51,6 +62,9 @@ public struct ServerConfiguration: Sendable {
     ///   - maximumOutstandingTickets: default 10,000.
     ///   - maximumQueuedCommands: default 256.
     ///   - maximumAgents: default 10,000.
+    ///   - requestHeadTimeout: default 30 seconds.
+    ///   - idleTimeout: default 60 seconds.
+    ///   - maximumConnections: default 10,000 (lowered to the open-file limit less 256).
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -65,7 +79,10 @@ public struct ServerConfiguration: Sendable {
         ticketLifetime: Duration = .seconds(30),
         maximumOutstandingTickets: Int = 10_000,
         maximumQueuedCommands: Int = 256,
-        maximumAgents: Int = 10_000
+        maximumAgents: Int = 10_000,
+        requestHeadTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = .seconds(60),
+        maximumConnections: Int = 10_000
     ) {
         self.host = host
         self.port = port
@@ -81,6 +98,9 @@ public struct ServerConfiguration: Sendable {
         self.maximumOutstandingTickets = maximumOutstandingTickets
         self.maximumQueuedCommands = maximumQueuedCommands
         self.maximumAgents = maximumAgents
+        self.requestHeadTimeout = requestHeadTimeout
+        self.idleTimeout = idleTimeout
+        self.maximumConnections = max(maximumConnections, 1)
     }
 
     /// Whether `host` is a loopback address (127.0.0.0/8, ::1 or localhost).

@@ -1,9 +1,11 @@
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 
-/// Turns every error into a JSON error response (`APIError`): the router's 404, body limits,
-/// and anything unexpected, which becomes a 500 whose details go to the log only.
+/// Turns every error into a JSON error response (`APIError`): the router's 404, body limits, a
+/// body the HTTP parser rejects (a bad chunk size: 400 with `Connection: close`), and anything
+/// unexpected, which becomes a 500 whose details go to the log only.
 struct JSONErrorMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
 
@@ -27,6 +29,8 @@ struct JSONErrorMiddleware: RouterMiddleware {
             default:
                 return APIError(error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
             }
+        case let error as HTTPParserError:
+            return .malformedHTTP(error)
         case is NIOTooManyBytesError:
             return APIError(.contentTooLarge, code: "body-too-large", message: "the request body is too large")
         default:
