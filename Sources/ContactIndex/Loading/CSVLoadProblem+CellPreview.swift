@@ -24,4 +24,13 @@ extension CSVLoadProblem {
         start.append(contentsOf: text.unicodeScalars.prefix(quotedCellLimit))
         return (String(start), length)
     }
+
+    /// Creates a problem about a cell given as UTF-8 bytes, copying only the start that it keeps
+    /// (`cellPreview(_:)`): a 50 MB cell is never made a string.
+    init(line: Int, column: String?, contactID: String, cell: UnsafeBufferPointer<UInt8>, kind: Kind) {
+        let length = ContactCSVFieldLength.scalarCount(cell)
+        let kept = ContactCSVFieldLength.prefix(cell, scalars: Self.quotedCellLimit)
+        self.init(line: line, column: column, contactID: contactID, value: String(utf8Bytes: kept), kind: kind)
+        valueLength = length
+    }
 }

@@ -69,6 +69,9 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         /// An extension column's cell (`ContactCSVColumn.phoneExtension`) was not added to its
         /// phone, for `reason`: the cell is kept as an attribute under its header.
         case phoneExtensionNotUsed(PhoneExtensionReason)
+        /// A cell was longer than its field takes (`TooLongField.limit`): a phone or email value
+        /// left out, a name cut. The row loads with its other fields.
+        case cellTooLong(TooLongField)
     }
 
     /// The 1-based line of the file where the row starts.
@@ -134,6 +137,7 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .oneCellOnly: "one cell only, no name, phone or email: not a record (a report's title or footer?), so it was skipped"
         case .phoneExtensionNotUsed(let reason):
             "extension \(quotedValue) kept as an attribute, not added to the phone: \(reason.explanation)"
+        case .cellTooLong(let field): "\(quotedValue): \(field.explanation)"
         case .headerMapsNoContactField:
             "the header maps no name, phone, email or id column: the rows load, but no look-up can find them "
                 + "(name the columns explicitly, or check that this line is the header)"
