@@ -75,6 +75,9 @@ enum ContactCSVHeaderWords {
     /// "no" or "nr" ("phonenumber", "mobileno"). Words that merely begin with "phone"
     /// ("phonetic") do not.
     static func namesPhone(_ word: String) -> Bool {
+        // Every telephone word has three bytes or more and starts with a letter: most words of a
+        // wide header ("c123", "2") are turned away here, before the suffix comparisons.
+        guard let first = word.utf8.first, word.utf8.count >= 3, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
         var stem = Substring(word)
         for suffix in ["number", "num", "nr", "no"] where stem.count > suffix.count && stem.hasSuffix(suffix) {
             stem = stem.dropLast(suffix.count)
@@ -109,7 +112,8 @@ enum ContactCSVHeaderWords {
             }
             index += 1
             if isQualifier(word) { continue }
-            guard let range = word.range(of: "email") else { return false }
+            // A word shorter than "email" holds none (and skips Foundation's search).
+            guard word.utf8.count >= 5, let range = word.range(of: "email") else { return false }
             let before = word[..<range.lowerBound]
             var after = word[range.upperBound...]
             if after.hasPrefix("s") { after = after.dropFirst() }
