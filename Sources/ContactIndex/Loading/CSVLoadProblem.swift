@@ -69,6 +69,9 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         /// An extension column's cell (`ContactCSVColumn.phoneExtension`) was not added to its
         /// phone, for `reason`: the cell is kept as an attribute under its header.
         case phoneExtensionNotUsed(PhoneExtensionReason)
+        /// A cell was longer than its field takes (`TooLongField.limit`): a phone or email value
+        /// left out, a name cut. The row loads with its other fields.
+        case cellTooLong(TooLongField)
     }
 
     /// The 1-based line of the file where the row starts.
@@ -77,17 +80,23 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
     public var column: String?
     /// The row's id ("" when it has none).
     public var contactID: String
-    /// The cell's text (or "" for row-level problems).
+    /// The cell's text (or "" for row-level problems): all of it, or its first
+    /// `quotedCellLimit` characters when it is longer (`valueLength` then says how long).
     public var value: String
+    /// The length of the cell's whole text, in characters (Unicode scalars): more than
+    /// `value` holds when the cell was cut (`valueIsCut`).
+    public var valueLength: Int
     /// What is wrong.
     public var kind: Kind
 
     /// Creates a problem.
+    /// - Parameter value: the cell's text; only its first `quotedCellLimit` characters are
+    ///   kept (`valueLength` keeps its length), so that a 50 MB cell makes no 50 MB problem.
     public init(line: Int, column: String?, contactID: String, value: String, kind: Kind) {
         self.line = line
         self.column = column
         self.contactID = contactID
-        self.value = value
+        (self.value, self.valueLength) = Self.cellPreview(value)
         self.kind = kind
     }
 
@@ -99,9 +108,9 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         let reason: String = switch kind {
         case .missingID: "the row has no id, so it was skipped"
         case .duplicateID(let earlier): "the id \(Self.quoted(contactID)) was already on line \(earlier); this later row replaced it"
-        case .unparseablePhone(let failure): "phone \(Self.quoted(value)) kept raw and not indexed: \(failure.explanation)"
-        case .invalidPhone: "phone \(Self.quoted(value)) indexed, but libphonenumber's metadata calls it invalid"
-        case .invalidEmail(let error): "email \(Self.quoted(value)) kept raw and not indexed: \(error.explanation)"
+        case .unparseablePhone(let failure): "phone \(quotedValue) kept raw and not indexed: \(failure.explanation)"
+        case .invalidPhone: "phone \(quotedValue) indexed, but libphonenumber's metadata calls it invalid"
+        case .invalidEmail(let error): "email \(quotedValue) kept raw and not indexed: \(error.explanation)"
         case .invalidUTF8(let offset): "not valid UTF-8 at byte \(offset) of the cell; replaced by U+FFFD"
         case .nulCharacter(let offset): "a NUL character at byte \(offset) of the cell was dropped (with any others in the cell)"
         case .tooManyFields(let expected, let found): "\(found) fields where the header has \(expected); extra fields kept as attributes"
@@ -119,15 +128,16 @@ public struct CSVLoadProblem: Sendable, Hashable, CustomStringConvertible {
         case .quotedFieldOverLines(let from, let to):
             "a quoted field ran over \(to - from + 1) lines (to line \(to)) in a row of the wrong length: "
                 + "\(Self.lines(from + 1, to)) read into it, not as records (is a quote missing?)"
-        case .invalidDate: "\(Self.quoted(value)) is not an ISO 8601 date; left out"
-        case .unknownRegion: "\(Self.quoted(value)) names no known country; the default region was used"
+        case .invalidDate: "\(quotedValue) is not an ISO 8601 date; left out"
+        case .unknownRegion: "\(quotedValue) names no known country; the default region was used"
         case .preambleSkipped(let lines, let headerLine):
             "\(lines.count == 1 ? "line" : "lines") \(lines.map(String.init).joined(separator: ", ")) before the header on line \(headerLine) "
                 + "\(lines.count == 1 ? "maps" : "map") no name, phone, email or id column: skipped as a preamble"
         case .repeatedHeader: "the row repeats the header row, so it was skipped"
         case .oneCellOnly: "one cell only, no name, phone or email: not a record (a report's title or footer?), so it was skipped"
         case .phoneExtensionNotUsed(let reason):
-            "extension \(Self.quoted(value)) kept as an attribute, not added to the phone: \(reason.explanation)"
+            "extension \(quotedValue) kept as an attribute, not added to the phone: \(reason.explanation)"
+        case .cellTooLong(let field): "\(quotedValue): \(field.explanation)"
         case .headerMapsNoContactField:
             "the header maps no name, phone, email or id column: the rows load, but no look-up can find them "
                 + "(name the columns explicitly, or check that this line is the header)"

@@ -19,9 +19,10 @@ extension ContactCSVHeaderMapping {
     ///   - headers: the header fields.
     ///   - explicit: the indices of the columns chosen explicitly.
     /// - Returns: the columns, extension columns remapped.
-    /// - Complexity: O(h²) in the headers at worst (each extension column looks for its phone).
+    /// - Complexity: O(h log h) in the headers.
     static func pairingPhoneExtensions(_ columns: [ContactCSVColumn], headers: [String], explicit: Set<Int>) -> [ContactCSVColumn] {
         let foldedHeaders = headers.map(folded)
+        let phones = PhoneColumns(columns, foldedHeaders: foldedHeaders)
         var paired = columns
         for index in headers.indices where !explicit.contains(index) {
             let key = foldedHeaders[index]
@@ -32,7 +33,7 @@ extension ContactCSVHeaderMapping {
             }
             guard let word = extensionWords.first(where: { key.count > $0.count && key.hasSuffix($0) }) else { continue }
             let stem = String(key.dropLast(word.count))
-            if let phone = phoneColumn(folded: stem, near: index, columns: columns, foldedHeaders: foldedHeaders) {
+            if let phone = phones.nearest(folded: stem, to: index) {
                 paired[index] = .phoneExtension(ofHeader: headers[phone])
             } else if case .phone = columns[index], ContactCSVHeaderWords.words(headers[index]).last.map(extensionWords.contains) == true {
                 paired[index] = .attribute(String(Substring(headers[index]).trimmingWhitespace()))
@@ -41,14 +42,38 @@ extension ContactCSVHeaderMapping {
         return paired
     }
 
-    /// The phone column whose folded header is `stem`, nearest before `index` (else the first
-    /// after it), or nil when there is none.
-    /// - Complexity: O(h) in the headers.
-    static func phoneColumn(folded stem: String, near index: Int, columns: [ContactCSVColumn], foldedHeaders: [String]) -> Int? {
-        func isPhone(_ candidate: Int) -> Bool {
-            guard candidate != index, foldedHeaders[candidate] == stem, case .phone = columns[candidate] else { return false }
-            return true
+    /// The phone columns of a header by folded header, to find the phone of an extension
+    /// column. Built once per header: looking through every column for each extension column
+    /// made a header of many "Phone" and "Phone Ext" columns quadratic.
+    struct PhoneColumns {
+        /// The indices of the phone columns with each folded header, in file order.
+        private let indicesByHeader: [String: [Int]]
+
+        /// Indexes the phone columns of `columns`.
+        /// - Complexity: O(h) in the headers.
+        init(_ columns: [ContactCSVColumn], foldedHeaders: [String]) {
+            var indices: [String: [Int]] = [:]
+            for (index, column) in columns.enumerated() {
+                if case .phone = column { indices[foldedHeaders[index], default: []].append(index) }
+            }
+            indicesByHeader = indices
         }
-        return columns.indices[..<index].last(where: isPhone) ?? columns.indices[index...].first(where: isPhone)
+
+        /// The phone column whose folded header is `stem`, nearest before `index` (else the
+        /// first after it), never `index` itself; nil when there is none.
+        /// - Complexity: O(log p) in the phone columns of that header.
+        func nearest(folded stem: String, to index: Int) -> Int? {
+            guard let indices = indicesByHeader[stem] else { return nil }
+            // The first position whose column is at or after `index`.
+            var low = 0
+            var high = indices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if indices[middle] < index { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { return indices[low - 1] }
+            if low < indices.count, indices[low] == index { low += 1 }
+            return low < indices.count ? indices[low] : nil
+        }
     }
 }

@@ -44,7 +44,10 @@ public enum ContactCSVHeaderMapping {
 
     /// A header reduced to lower-case ASCII letters and digits (other scripts kept as they are,
     /// lower-cased).
+    /// - Complexity: O(n) in the header; an ASCII header is folded byte by byte, without the
+    ///   Unicode property tables (each look-up of `lowercaseMapping` made a string).
     public static func folded(_ header: String) -> String {
+        if let ascii = foldedASCII(header) { return ascii }
         var out = ""
         out.reserveCapacity(header.utf8.count)
         for scalar in header.unicodeScalars {
@@ -53,6 +56,21 @@ public enum ContactCSVHeaderMapping {
             }
         }
         return out
+    }
+
+    /// `folded(_:)` of an all-ASCII header, or nil when the header has other characters.
+    private static func foldedASCII(_ header: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(header.utf8.count)
+        for byte in header.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x80...: return nil
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The guess for one header.

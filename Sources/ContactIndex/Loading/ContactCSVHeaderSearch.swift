@@ -19,6 +19,20 @@ enum ContactCSVHeaderSearch {
         var header: CSVBlock
         /// A `preambleSkipped` or a `headerMapsNoContactField` problem, or none.
         var problems: [CSVLoadProblem]
+        /// The header's fields and their guessed columns, as the search read them: the layout
+        /// takes them rather than decoding and mapping the header a second time.
+        var mapped: MappedHeader?
+    }
+
+    /// A record read as a header: its fields, the problems of their bytes, and their columns
+    /// (`ContactCSVHeaderMapping.columns(for:overrides:ownKind:)`).
+    struct MappedHeader {
+        var fields: [String]
+        var problems: [CSVLoadProblem]
+        var columns: [ContactCSVColumn]
+
+        /// Whether a column holds the record id, a name, a phone or an email.
+        var mapsContactField: Bool { columns.contains(where: \.identifiesContact) }
     }
 
     /// Takes the header from `input`: its first record, or the first of the next
@@ -27,29 +41,32 @@ enum ContactCSVHeaderSearch {
     /// - Parameter first: the input's first record (`CSVBlockReader.headerBlock()`).
     /// - Complexity: O(n) in the bytes of the records read ahead.
     static func locate(first: CSVBlock, in input: inout CSVBlockReader, options: ContactCSVLoader.Options) -> Outcome {
-        if mapsContactField(first, options: options) { return Outcome(header: first, problems: []) }
+        let firstMapped = mapped(first, options: options)
+        if firstMapped?.mapsContactField == true { return Outcome(header: first, problems: [], mapped: firstMapped) }
         var skipped: [CSVBlock] = [first]
         while skipped.count <= maximumPreambleRecords, let next = input.headerBlock() {
-            if mapsContactField(next, options: options) {
+            if let nextMapped = mapped(next, options: options), nextMapped.mapsContactField {
                 let lines = skipped.map(recordLine)
-                let text = ContactCSVRowLayout.headerFields(of: first, options: options)?.fields.joined(separator: ",") ?? ""
+                let text = firstMapped?.fields.joined(separator: ",") ?? ""
                 let problem = CSVLoadProblem(
                     line: lines[0], column: nil, contactID: "", value: text,
                     kind: .preambleSkipped(lines: lines, headerLine: recordLine(next)))
-                return Outcome(header: next, problems: [problem])
+                return Outcome(header: next, problems: [problem], mapped: nextMapped)
             }
             skipped.append(next)
         }
         input.putBack(Array(skipped.dropFirst()))
         let problem = CSVLoadProblem(line: recordLine(first), column: nil, contactID: "", value: "", kind: .headerMapsNoContactField)
-        return Outcome(header: first, problems: [problem])
+        return Outcome(header: first, problems: [problem], mapped: firstMapped)
     }
 
-    /// Whether the first record of `block`, read as a header, maps a column to the record id, a
-    /// name, a phone or an email (`ContactCSVColumn.identifiesContact`).
-    static func mapsContactField(_ block: CSVBlock, options: ContactCSVLoader.Options) -> Bool {
-        guard let fields = ContactCSVRowLayout.headerFields(of: block, options: options)?.fields else { return false }
-        return ContactCSVHeaderMapping.columns(for: fields, overrides: options.columns, ownKind: options.defaultEntity.rawValue).contains(where: \.identifiesContact)
+    /// The first record of `block` read as a header and mapped, or nil when the block holds no
+    /// record.
+    /// - Complexity: O(n) in the record's bytes and O(h) in its fields.
+    static func mapped(_ block: CSVBlock, options: ContactCSVLoader.Options) -> MappedHeader? {
+        guard let header = ContactCSVRowLayout.headerFields(of: block, options: options) else { return nil }
+        let columns = ContactCSVHeaderMapping.columns(for: header.fields, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
+        return MappedHeader(fields: header.fields, problems: header.problems, columns: columns)
     }
 
     /// The line where the first record of `block` starts: the block's first line, past the blank

@@ -6,8 +6,10 @@
 /// are lower-cased.
 enum ContactCSVHeaderWords {
     /// The lower-cased words of `header`.
-    /// - Complexity: O(n) in the header's characters.
+    /// - Complexity: O(n) in the header's characters; an ASCII header is cut byte by byte,
+    ///   without the Unicode property tables.
     static func words(_ header: String) -> [String] {
+        if let ascii = asciiWords(header) { return ascii }
         var words: [String] = []
         var current = ""
         var previous: Unicode.Scalar? = nil
@@ -36,11 +38,46 @@ enum ContactCSVHeaderWords {
         return words
     }
 
+    /// `words(_:)` of an all-ASCII header, or nil when the header has other characters.
+    private static func asciiWords(_ header: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        // 0: none (start, or after a separator), 1: lower-case letter, 2: upper-case, 3: digit.
+        var previous = 0
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in header.utf8 {
+            let kind: Int
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): kind = 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kind = 2
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): kind = 3
+            case 0x80...: return nil
+            default: kind = 0
+            }
+            guard kind != 0 else {
+                flush()
+                previous = 0
+                continue
+            }
+            if previous != 0, (previous == 1 && kind == 2) || ((previous == 3) != (kind == 3)) { flush() }
+            current.append(kind == 2 ? byte + 32 : byte)
+            previous = kind
+        }
+        flush()
+        return words
+    }
+
     /// Whether a word names a telephone: "phone", "phones", "telephone", "mobile", "cell", "tel",
     /// or a compound ending in "phone" ("homephone", "cellphone"), also glued to "number", "num",
     /// "no" or "nr" ("phonenumber", "mobileno"). Words that merely begin with "phone"
     /// ("phonetic") do not.
     static func namesPhone(_ word: String) -> Bool {
+        // Every telephone word has three bytes or more and starts with a letter: most words of a
+        // wide header ("c123", "2") are turned away here, before the suffix comparisons.
+        guard let first = word.utf8.first, word.utf8.count >= 3, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
         var stem = Substring(word)
         for suffix in ["number", "num", "nr", "no"] where stem.count > suffix.count && stem.hasSuffix(suffix) {
             stem = stem.dropLast(suffix.count)
@@ -75,7 +112,8 @@ enum ContactCSVHeaderWords {
             }
             index += 1
             if isQualifier(word) { continue }
-            guard let range = word.range(of: "email") else { return false }
+            // A word shorter than "email" holds none (and skips Foundation's search).
+            guard word.utf8.count >= 5, let range = word.range(of: "email") else { return false }
             let before = word[..<range.lowerBound]
             var after = word[range.upperBound...]
             if after.hasPrefix("s") { after = after.dropFirst() }

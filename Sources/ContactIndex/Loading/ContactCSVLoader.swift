@@ -182,7 +182,7 @@ public struct ContactCSVLoader: Sendable {
         }
         if let delimiter = hintedDelimiter ?? detectedDelimiter { options.delimiter = delimiter }
         let search = ContactCSVHeaderSearch.locate(first: first, in: &input, options: options)
-        let layout = try ContactCSVRowLayout(headerBytes: search.header, options: options)
+        let layout = try ContactCSVRowLayout(headerBytes: search.header, options: options, mapped: search.mapped)
         var report = CSVLoadReport()
         report.columns = zip(layout.headers, layout.columns).map { (header: $0, column: $1) }
         report.fallbackColumns = layout.fallbackColumns

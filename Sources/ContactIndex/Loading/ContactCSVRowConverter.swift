@@ -216,10 +216,10 @@ struct ContactCSVRowConverter: Sendable {
                 }
                 switch column {
                 case .id: scratch.preparer.draft.id = scratch.preparer.draft.append(Self.trimmed(value))
-                case .firstName: fillOnce(\.firstName, column: index, value: value, draft: &scratch.preparer.draft)
-                case .lastName: fillOnce(\.lastName, column: index, value: value, draft: &scratch.preparer.draft)
-                case .displayName: fillOnce(\.displayName, column: index, value: value, draft: &scratch.preparer.draft)
-                case .company: fillOnce(\.company, column: index, value: value, draft: &scratch.preparer.draft)
+                case .firstName: fillName(\.firstName, column: index, value: value, line: line, problems: &problems, draft: &scratch.preparer.draft)
+                case .lastName: fillName(\.lastName, column: index, value: value, line: line, problems: &problems, draft: &scratch.preparer.draft)
+                case .displayName: fillName(\.displayName, column: index, value: value, line: line, problems: &problems, draft: &scratch.preparer.draft)
+                case .company: fillName(\.company, column: index, value: value, line: line, problems: &problems, draft: &scratch.preparer.draft)
                 case .entity:
                     entityFromColumn = true
                     let key = Array(value)
@@ -258,8 +258,15 @@ struct ContactCSVRowConverter: Sendable {
                     {
                         extensionDigits = digits
                     }
+                    let limit = (isEmail ? CSVLoadProblem.TooLongField.email : .phone).limit
                     Self.forEachValue(in: value, emailStyle: isEmail) { part in
                         let partBytes = UnsafeBufferPointer(rebasing: value[part])
+                        // No number or address is that long: left out, and said so.
+                        if ContactCSVFieldLength.exceeds(partBytes, limit) {
+                            problems.append(CSVLoadProblem(
+                                line: line, column: header(index), contactID: "", cell: partBytes, kind: .cellTooLong(isEmail ? .email : .phone)))
+                            return
+                        }
                         if isEmail {
                             let raw = scratch.preparer.draft.append(partBytes)
                             scratch.preparer.draft.emails.append(RecordDraft.Email(label: labelRange, raw: raw))
@@ -378,6 +385,19 @@ struct ContactCSVRowConverter: Sendable {
             phoneLabel = draft.append(UnsafeBufferPointer(rebasing: bytes[written]))
         }
         draft.phones.append(RecordDraft.Phone(label: phoneLabel, raw: raw))
+    }
+
+    /// `fillOnce` for a name or the company, cut at `CSVLoadProblem.TooLongField.name`'s limit
+    /// (with a problem) when longer: a 50 MB name was kept whole, indexed and sent in replies.
+    /// - Complexity: one comparison for a cell of at most the limit's bytes.
+    private func fillName(
+        _ field: WritableKeyPath<RecordDraft, Range<Int>?>, column index: Int, value: UnsafeBufferPointer<UInt8>, line: Int,
+        problems: inout [CSVLoadProblem], draft: inout RecordDraft
+    ) {
+        let limit = CSVLoadProblem.TooLongField.name.limit
+        guard ContactCSVFieldLength.exceeds(value, limit) else { return fillOnce(field, column: index, value: value, draft: &draft) }
+        problems.append(CSVLoadProblem(line: line, column: header(index), contactID: "", cell: value, kind: .cellTooLong(.name)))
+        fillOnce(field, column: index, value: ContactCSVFieldLength.prefix(value, scalars: limit), draft: &draft)
     }
 
     /// Sets a single-value field (a name, the company) from the first filled column that maps to

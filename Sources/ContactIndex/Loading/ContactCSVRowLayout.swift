@@ -30,20 +30,26 @@ struct ContactCSVRowLayout: Sendable {
     /// No column holds the id: the loader makes one per row (`ContactCSVSynthesizedID`).
     let synthesizesIDs: Bool
 
-    init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options) throws(CSVLoadError) {
-        let decoded = Self.headerFields(of: block, options: options)
-        let headers = decoded?.fields
-        let problems = decoded?.problems ?? []
-        guard let headers, !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
-        var columns = ContactCSVHeaderMapping.columns(for: headers, overrides: options.columns, ownKind: options.defaultEntity.rawValue)
+    /// Reads the header.
+    /// - Parameter mapped: the header's fields and columns when the header search has read
+    ///   them already (`ContactCSVHeaderSearch.Outcome.mapped`): they are not read again.
+    init(headerBytes block: CSVBlock, options: ContactCSVLoader.Options, mapped: ContactCSVHeaderSearch.MappedHeader? = nil) throws(CSVLoadError) {
+        guard let decoded = mapped ?? ContactCSVHeaderSearch.mapped(block, options: options) else { throw .missingHeader }
+        let headers = decoded.fields
+        let problems = decoded.problems
+        guard !headers.allSatisfy({ $0.isEmpty }) else { throw .missingHeader }
+        var columns = decoded.columns
         let hasID = columns.contains(.id)
         guard hasID || options.synthesizesMissingIDs else { throw .noIDColumn(headers: headers) }
         let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
         var labelColumn = [Int](repeating: -1, count: headers.count)
+        // The first column of each folded header, found once: a search through every header for
+        // each label column made a header of many "Phone N - Type" columns quadratic.
+        var firstOfHeader: [String: Int] = [:]
+        for (index, key) in foldedHeaders.enumerated() where firstOfHeader[key] == nil { firstOfHeader[key] = index }
         for (index, column) in columns.enumerated() {
             guard case .label(let valueHeader) = column else { continue }
-            let target = ContactCSVHeaderMapping.folded(valueHeader)
-            if let valueIndex = foldedHeaders.firstIndex(of: target) { labelColumn[valueIndex] = index }
+            if let valueIndex = firstOfHeader[ContactCSVHeaderMapping.folded(valueHeader)] { labelColumn[valueIndex] = index }
         }
         (extensionColumn, extendedPhoneColumn) = Self.pairExtensions(&columns, headers: headers)
         let attributeKeys = Self.attributeKeys(columns: columns, headers: headers)
@@ -75,15 +81,16 @@ struct ContactCSVRowLayout: Sendable {
     /// kept, never dropped.
     /// - Returns: for each phone column its extension column, and for each extension column its
     ///   phone column (-1 for the others).
-    /// - Complexity: O(h²) in the headers at worst.
+    /// - Complexity: O(h log h) in the headers.
     static func pairExtensions(_ columns: inout [ContactCSVColumn], headers: [String]) -> (extensionColumn: [Int], extendedPhoneColumn: [Int]) {
         var extensionColumn = [Int](repeating: -1, count: columns.count)
         var extendedPhoneColumn = [Int](repeating: -1, count: columns.count)
-        let foldedHeaders = headers.map(ContactCSVHeaderMapping.folded)
+        // Only extension columns change below, never phone columns: the index stays right.
+        let phones = ContactCSVHeaderMapping.PhoneColumns(columns, foldedHeaders: headers.map(ContactCSVHeaderMapping.folded))
         for index in columns.indices {
             guard case .phoneExtension(let phoneHeader) = columns[index] else { continue }
             let stem = ContactCSVHeaderMapping.folded(phoneHeader)
-            if let phone = ContactCSVHeaderMapping.phoneColumn(folded: stem, near: index, columns: columns, foldedHeaders: foldedHeaders),
+            if let phone = phones.nearest(folded: stem, to: index),
                extensionColumn[phone] < 0
             {
                 extensionColumn[phone] = index
