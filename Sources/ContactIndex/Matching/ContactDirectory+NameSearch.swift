@@ -190,10 +190,11 @@ extension ContactDirectory {
     /// typed eight times 34 ms). Two copies stay: "Ma Ma", "Lee Lee" are names.
     static func withoutThirdCopies(_ marked: [(token: String, beforeHyphen: Bool)]) -> [(token: String, beforeHyphen: Bool)] {
         guard marked.count >= 3 else { return marked }
-        var kept: [(token: String, beforeHyphen: Bool)] = []
-        kept.reserveCapacity(marked.count)
-        for entry in marked where kept.lazy.filter({ $0.token == entry.token }).count < 2 { kept.append(entry) }
-        return kept
+        var copies: [String: Int] = [:]
+        return marked.filter { entry in
+            copies[entry.token, default: 0] += 1
+            return copies[entry.token]! <= 2
+        }
     }
 
     /// Whether a match found by the passes before stops the passes that join a query's parts

@@ -153,20 +153,31 @@ public final class PendingRequests: Sendable {
     ///   (only engagement status, disposition codes, send chat message, get variables and
     ///   agent-status get are answered); otherwise like the typed `register` methods.
     public func register(_ message: HostMessage, timeout: TimeInterval? = nil) throws(ScreenPopError) -> PendingTicket<SoftphoneMessage> {
-        let key: RequestKey
-        let answerType: String
-        switch message {
-        case .engagementStatusRequest(let request): (key, answerType) = (.requestId(request.requestId), "zcc-engagement-status-response")
-        case .getDispositionCodes(let request): (key, answerType) = (.requestId(request.requestId), "zcc-get-disposition-codes-response")
-        case .sendChatMessage(let request): (key, answerType) = (.requestId(request.requestId), "zcc-send-chat-message-response")
-        case .getVariables(let request): (key, answerType) = (.engagement(request.engagementId), "zcc-get-variables-response")
-        case .agentStatusGetRequest: (key, answerType) = (.agentStatus, "zcc-agent-status-notification")
-        default:
+        guard let (key, answerType) = Self.answer(to: message) else {
             throw ScreenPopError(
                 code: .invalidInput, field: "type", messageType: message.type,
                 message: "the softphone does not answer \(message.type); only requests it answers are registered")
         }
         return try register(key: key, requestType: message.type, answerType: answerType, timeout: timeout) { $0 }
+    }
+
+    /// Whether the softphone answers `message` (engagement status, disposition codes, send chat
+    /// message, get variables, agent-status get): what `register(_:timeout:)` takes.
+    public static func isAnswered(_ message: HostMessage) -> Bool {
+        answer(to: message) != nil
+    }
+
+    /// What an answer to `message` is matched by, and its type; nil for a message the softphone
+    /// does not answer.
+    private static func answer(to message: HostMessage) -> (key: RequestKey, answerType: String)? {
+        switch message {
+        case .engagementStatusRequest(let request): (.requestId(request.requestId), "zcc-engagement-status-response")
+        case .getDispositionCodes(let request): (.requestId(request.requestId), "zcc-get-disposition-codes-response")
+        case .sendChatMessage(let request): (.requestId(request.requestId), "zcc-send-chat-message-response")
+        case .getVariables(let request): (.engagement(request.engagementId), "zcc-get-variables-response")
+        case .agentStatusGetRequest: (.agentStatus, "zcc-agent-status-notification")
+        default: nil
+        }
     }
 
     private func register<Answer>(

@@ -11,13 +11,14 @@ struct CommandAnswer: Encodable {
     /// The answer in a message, or nil for a message that answers no command.
     init?(_ message: SoftphoneMessage) {
         switch message {
-        case .engagementStatusResponse(let answer): (type, data) = ("zcc-engagement-status-response", answer)
-        case .dispositionCodesResponse(let answer): (type, data) = ("zcc-get-disposition-codes-response", answer)
-        case .sendChatMessageResponse(let answer): (type, data) = ("zcc-send-chat-message-response", answer)
-        case .variablesResponse(let answer): (type, data) = ("zcc-get-variables-response", answer)
-        case .agentStatusNotification(let answer): (type, data) = ("zcc-agent-status-notification", answer)
+        case .engagementStatusResponse(let answer): data = answer
+        case .dispositionCodesResponse(let answer): data = answer
+        case .sendChatMessageResponse(let answer): data = answer
+        case .variablesResponse(let answer): data = answer
+        case .agentStatusNotification(let answer): data = answer
         default: return nil
         }
+        type = message.type
     }
 
     private enum Key: String, CodingKey {

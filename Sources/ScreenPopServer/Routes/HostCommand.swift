@@ -26,15 +26,6 @@ enum HostCommand {
         try read(bytes).json
     }
 
-    /// Whether the softphone answers this command (`PendingRequests.register`): engagement
-    /// status, disposition codes, send chat message, get variables, agent-status get.
-    static func isAnswered(_ message: HostMessage) -> Bool {
-        switch message {
-        case .engagementStatusRequest, .getDispositionCodes, .sendChatMessage, .getVariables, .agentStatusGetRequest: true
-        default: false
-        }
-    }
-
     /// `validate`, with the command as decoded.
     static func read(_ bytes: [UInt8]) throws(APIError) -> (message: HostMessage, json: [UInt8]) {
         let message: HostMessage

@@ -22,7 +22,7 @@ extension ScreenPopSidecar {
             let (message, command) = try HostCommand.read(body)
             let requests = engines.engine(for: agent).requests
             var ticket: PendingTicket<SoftphoneMessage>? = nil
-            if HostCommand.isAnswered(message) {
+            if PendingRequests.isAnswered(message) {
                 do throws(ScreenPopError) {
                     ticket = try requests.register(message, timeout: wait.map(Double.init))
                 } catch {
