@@ -73,6 +73,27 @@ import Testing
         }
     }
 
+    /// The other order's completions are looked up only when the whole-name filter may hold a
+    /// longer name with the query's words (`mayHaveLongerName`): a longer name that an update
+    /// adds is listed at once, and a query whose words no longer name holds is told so.
+    @Test func aLongerNameAddedByAnUpdateIsListed() throws {
+        var directory = ContactDirectory([
+            Contact(id: "m1", firstName: "María", lastName: "García"),
+            Contact(id: "l1", firstName: "Lisa", lastName: "Sanchez"),
+            Contact(id: "l2", firstName: "Lisa", lastName: "Sanchez Ruiz"),
+        ])
+        let index = directory.nameTokenIndex
+        func ids(_ words: [String]) throws -> [UInt32] { try words.map { try #require(directory.nameTokenIndex.vocabulary.id(of: $0)) } }
+        #expect(ContactDirectory.mayHaveLongerName(holding: try ids(["lisa", "sanchez"]), in: index.wholeNames))
+        #expect(!ContactDirectory.mayHaveLongerName(holding: try ids(["maria", "garcia"]), in: index.wholeNames))
+        #expect(directory.search("maria garcia").map(\.contact.id) == ["m1"])
+        #expect(directory.upsert(Contact(id: "m3", firstName: "María Isabel", lastName: "García")).isEmpty)
+        #expect(ContactDirectory.mayHaveLongerName(holding: try ids(["maria", "garcia"]), in: directory.nameTokenIndex.wholeNames))
+        let found = directory.search("maria garcia")
+        #expect(found.map(\.contact.id) == ["m1", "m3"], "\(found.map { "\($0.contact.id) \($0.reason)" })")
+        #expect(found.last?.reason == .namePrefix)
+    }
+
     /// Completions never push a namesake out: with the results full of exact namesakes, the
     /// list is the namesakes.
     @Test func namesakesKeepTheirPlaces() {

@@ -32,6 +32,26 @@ import Testing
         #expect(filter.mayContain(WholeNameTokenFilter.hash(of: [9, 7])))
     }
 
+    /// A contact of three or more own-name words has each pair of them marked, in either
+    /// order; a two-word name and its company's words have none.
+    @Test func theWordsOfALongerNameArePaired() {
+        let given = NameTokenRole.given.rawValue << 28, family = NameTokenRole.family.rawValue << 28
+        let company = NameTokenRole.company.rawValue << 28
+        var filter = WholeNameTokenFilter()
+        // María Isabel García of Acme; John Smith of Initech.
+        let longer: [UInt32] = [11 | given, 12 | given, 13 | family, 14 | company]
+        let twoWords: [UInt32] = [21 | given, 22 | family, 23 | company, 24 | company]
+        longer.withUnsafeBufferPointer { filter.insertNames(of: $0) }
+        twoWords.withUnsafeBufferPointer { filter.insertNames(of: $0) }
+        for (first, second) in [(11, 12), (11, 13), (12, 13), (13, 11)] as [(UInt32, UInt32)] {
+            #expect(filter.mayContain(WholeNameTokenFilter.longerNamePairHash(first, second)))
+        }
+        #expect(WholeNameTokenFilter.longerNamePairHash(11, 13) != WholeNameTokenFilter.hash(of: [11, 13]))
+        for (first, second) in [(11, 14), (21, 22), (21, 23), (23, 24)] as [(UInt32, UInt32)] {
+            #expect(!filter.mayContain(WholeNameTokenFilter.longerNamePairHash(first, second)))
+        }
+    }
+
     @Test func everyNameAddedIsFoundAndFewOthersAre() {
         let contacts = 20_000
         var filter = WholeNameTokenFilter(contacts: contacts)

@@ -75,6 +75,20 @@ struct WholeNameTokenFilter: Sendable {
         mix(hash ^ 0x2545_F491_4F6C_DD1D)
     }
 
+    /// The hash that marks two distinct token ids (in either order) as words of one contact's
+    /// own names (not its company's) where it has three or more of them (`insertNames`): a
+    /// contact whose name is longer than a two-word query and holds both its words. A whole-name
+    /// query's other-order completions (`ContactDirectory.offerWholeNameCompletions`: "maria
+    /// garcia" lists María Isabel García) are only such contacts, and most queries have none: the
+    /// filter spares them a collation key and a binary search through every whole name.
+    static func longerNamePairHash(_ first: UInt32, _ second: UInt32) -> UInt64 {
+        mix(hash(sum: mix(UInt64(first)) &+ mix(UInt64(second)), count: 2) ^ 0x6A09_E667_F3BC_C909)
+    }
+
+    /// The most own-name entries of a contact whose pairs `insertNames` adds
+    /// (`longerNamePairHash`): a name of more words has its first ones' pairs only.
+    static let maximumPairedEntries = 8
+
     /// A 64-bit finalizer (the one of SplitMix64): every bit of the input moves about half of
     /// the output's.
     @inline(__always)
@@ -111,8 +125,11 @@ struct WholeNameTokenFilter: Sendable {
     /// its given and family tokens together (`hash(sum:count:)`) and by role (`roleHash`), and
     /// its display tokens (none: nothing added); for a contact whose names were written beyond
     /// ASCII (a token with `otherScriptBit` or a written-accent bit), both sets' `latinKeyHash`
-    /// too.
+    /// too; for a contact with three or more entries of its own names (every role but the
+    /// company's), each pair of distinct ids among the first `maximumPairedEntries` of them
+    /// (`longerNamePairHash`).
     mutating func insertNames(of entries: UnsafeBufferPointer<UInt32>) {
+        insertOwnNamePairs(of: entries)
         var person = (sum: UInt64(0), count: UInt64(0))
         var display = (sum: UInt64(0), count: UInt64(0))
         var givenSum: UInt64 = 0
@@ -149,6 +166,25 @@ struct WholeNameTokenFilter: Sendable {
         if display.count > 0 {
             insert(Self.hash(sum: display.sum, count: display.count))
             if beyondASCII { insert(Self.latinKeyHash(Self.hash(sum: display.sum, count: display.count))) }
+        }
+    }
+
+    /// The `longerNamePairHash`es of a contact's own-name entries, when it has three or more.
+    private mutating func insertOwnNamePairs(of entries: UnsafeBufferPointer<UInt32>) {
+        guard entries.count >= 3 else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumPairedEntries) { own in
+            var count = 0
+            for entry in entries where NameTokenIndex.role(ofEntry: entry) != NameTokenRole.company.rawValue {
+                own[count] = entry & NameTokenIndex.idMask
+                count += 1
+                if count == Self.maximumPairedEntries { break }
+            }
+            guard count >= 3 else { return }
+            for later in 1..<count {
+                for earlier in 0..<later where own[earlier] != own[later] {
+                    insert(Self.longerNamePairHash(own[earlier], own[later]))
+                }
+            }
         }
     }
 

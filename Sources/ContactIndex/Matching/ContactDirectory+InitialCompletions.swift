@@ -20,13 +20,13 @@ extension ContactDirectory {
         let initial = NameSpelling.key(String(parts.initial))
         // Read through locals: a closure that reads a property of the directory copies it.
         let index = nameKeyIndex
-        let isLive = liveness
+        let live = slotLiveness
         let store = self.store
         // Twice the room left: the completions before (`offerWholeNameCompletions`) walked the
         // start of the same range already.
         let scan = (top.limit - top.entries.count) * 2
         _ = offeringNamesakes(to: &top) { top in
-            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: isLive) { slot in
+            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: { live.isLive($0, $1) }) { slot in
                 let fits = store.withRecord(slot) { record -> Bool in
                     var reader = ContactRecordReader(record)
                     let header = reader.header()

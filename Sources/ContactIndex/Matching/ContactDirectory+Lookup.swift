@@ -402,7 +402,8 @@ extension ContactDirectory {
         let bounds = preparer.names.collationPrefixBounds(prefix)
         guard !bounds.lower.isEmpty else { return [] }
         var top = TopMatches(limit: limit, of: self)
-        nameKeyIndex.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: limit * 8, isLive: liveness) { slot in
+        let live = slotLiveness
+        nameKeyIndex.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: limit * 8, isLive: { live.isLive($0, $1) }) { slot in
             top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
         }
         return matches(from: top)

@@ -255,8 +255,8 @@ extension ContactDirectory {
         if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
         // The other order's names only for Latin letters: a name in a script written without
         // spaces has no word order to turn.
-        let rotatedKey = otherScript ? nil : Self.rotatedText(text).map { preparer.names.collationKey($0) }
-        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, rotatedKey: rotatedKey, into: &top)
+        let rotated = otherScript ? nil : Self.rotatedText(text)
+        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, rotatedText: rotated, into: &top)
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`

@@ -57,7 +57,8 @@ extension ContactDirectory {
         var folded = FoldedNamesakes(limit: top.limit)
         var foldedOffers = 0
         var lastFolded: UInt64 = 0
-        nameKeyIndex.forEachEqual(key, isLive: liveness, tiesUpTo: bound) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
+        let live = slotLiveness
+        nameKeyIndex.forEachEqual(key, isLive: { live.isLive($0, $1) }, tiesUpTo: bound) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
             any = true
             if let last, tie > last { return false }
             if let spelling, spellings & spelling == 0 {
@@ -99,7 +100,7 @@ extension ContactDirectory {
         }
         if tiesTooCoarse {
             var hits: [UInt32] = []
-            nameKeyIndex.forEachEqual(key, isLive: liveness) { hits.append($0) }
+            nameKeyIndex.forEachEqual(key, isLive: { live.isLive($0, $1) }) { hits.append($0) }
             offerNamesakes(hits, into: &top, read: read, foldedScore: foldedScore)
         } else {
             folded.offer(into: &top, score: foldedScore)

@@ -59,6 +59,7 @@ extension ContactDirectory {
         }
         forms.sort { ($1.postings, $0.id, $0.position) < ($0.postings, $1.id, $1.position) }
         let ties = slotTies
+        let tokenLists = index.tokenLists
         for form in forms.prefix(Self.maximumNicknameWholeNames) {
             // Once `top` is full, a form's namesakes enter only above its last entry: none
             // when that scores more, else those of a tie value up to its.
@@ -89,7 +90,7 @@ extension ContactDirectory {
             // constant copied the token index into a context on the heap for every form.
             func read(_ slot: UInt32) -> NamesakeMatch? {
                 guard mayTakeFamilyName else { return (.nickname, score) }
-                return index.withTokens(of: slot) { entries in
+                return tokenLists.withTokens(of: slot) { entries in
                     entries.contains { entry in
                         let role = NameTokenIndex.role(ofEntry: entry)
                         return entry & NameTokenIndex.idMask == related

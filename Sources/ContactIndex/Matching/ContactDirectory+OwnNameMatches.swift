@@ -48,14 +48,15 @@ extension ContactDirectory {
         let spelling = NameSpelling.key(text)
         let order = Self.wholeNameOrder(text)
         let store = self.store
+        let live = slotLiveness
         for key in keys where key.count > 1 {
-            nameKeyIndex.forEachEqual(key, isLive: liveness) { slot in
+            nameKeyIndex.forEachEqual(key, isLive: { live.isLive($0, $1) }) { slot in
                 guard wanted.contains(slot), let match = Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) else { return }
                 keep(slot, match.score, match.reason)
             }
         }
         if let latin = LatinNameKey.key(tokens: marked.map(\.token)) {
-            nameKeyIndex.forEachEqual(latin, isLive: liveness) { slot in
+            nameKeyIndex.forEachEqual(latin, isLive: { live.isLive($0, $1) }) { slot in
                 if wanted.contains(slot) { keep(slot, MatchReason.transliteratedName.baseScore, .transliteratedName) }
             }
         }

@@ -32,16 +32,20 @@ extension ContactDirectory {
     ///     without its terminator (`ICUCollator.prefixBounds`).
     ///   - tokens: the query's folded tokens.
     ///   - otherScript: whether the query has letters of another script than Latin.
-    ///   - rotatedKey: the collation key of the query's words with its last word moved first
-    ///     (`rotatedText`), or nil (one word, another script).
-    func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, rotatedKey: [UInt8]? = nil, into top: inout TopMatches) {
+    ///   - rotatedText: the query's words with its last word moved first (`rotatedText`), or
+    ///     nil (one word, another script).
+    func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, rotatedText: String? = nil, into top: inout TopMatches) {
         guard top.entries.count < top.limit else { return }
         offerNamesStarting(with: key, into: &top)
         // In the other order, only the names with every typed word whole: "robert brown" is not
-        // the start of Roberta Brown ("brown roberta" starts with "brown robert").
-        if let rotatedKey {
+        // the start of Roberta Brown ("brown roberta" starts with "brown robert"). Such a name
+        // is longer than the query and holds its words, which the whole-name filter tells for
+        // each pair of them (`longerNamePairHash`) before the rotated text's key is made.
+        if let rotatedText {
             let ids = tokens.compactMap { nameTokenIndex.vocabulary.id(of: $0) }
-            if !ids.isEmpty, ids.count == tokens.count { offerNamesStarting(with: rotatedKey, havingTokens: ids, into: &top) }
+            if !ids.isEmpty, ids.count == tokens.count, Self.mayHaveLongerName(holding: ids, in: nameTokenIndex.wholeNames) {
+                offerNamesStarting(with: preparer.names.collationKey(rotatedText), havingTokens: ids, into: &top)
+            }
         }
         guard top.entries.count < top.limit else { return }
         if !otherScript {
@@ -84,18 +88,32 @@ extension ContactDirectory {
         let bounds = (lower: lower, upper: lower + [0xFF, 0xFF, 0xFF, 0xFF])
         // Read through locals: a closure that reads a property of the directory copies it.
         let index = nameKeyIndex
-        let isLive = liveness
-        let tokenIndex = nameTokenIndex
+        let live = slotLiveness
+        let tokenLists = nameTokenIndex.tokenLists
         let scan = top.entries.count + Self.maximumExtensions
         _ = offeringNamesakes(to: &top) { top in
-            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: isLive) { slot in
+            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: { live.isLive($0, $1) }) { slot in
                 // The exact namesakes start the other order's range too: listed already, their
                 // token lists are not read.
-                if let tokens, top.contains(slot: slot) || !tokenIndex.withTokens(of: slot, { Self.names($0, every: tokens) }) { return }
+                if let tokens, top.contains(slot: slot) || !tokenLists.withTokens(of: slot, { Self.names($0, every: tokens) }) { return }
                 top.offer(slot: slot, score: MatchReason.namePrefix.baseScore, reason: .namePrefix)
             }
             return true
         }
+    }
+
+    /// Whether some contact may have three or more words of its own names, `ids` (a query's
+    /// token ids) among them: for each two neighbouring ids that differ, the filter may hold
+    /// their `longerNamePairHash`. False is certain for a contact whose `ids` are among the
+    /// first `WholeNameTokenFilter.maximumPairedEntries` own-name entries of its token list; a contact
+    /// whose longer whole name adds only punctuation to two words ("Maria Garcia." for "garcia
+    /// maria") has no pairs and is not listed in the other order.
+    /// A word typed twice and nothing else ("lee lee") has no such pair: true.
+    static func mayHaveLongerName(holding ids: [UInt32], in filter: WholeNameTokenFilter) -> Bool {
+        for (earlier, later) in zip(ids, ids.dropFirst()) where earlier != later {
+            guard filter.mayContain(WholeNameTokenFilter.longerNamePairHash(earlier, later)) else { return false }
+        }
+        return true
     }
 
     /// Whether each of `tokens` (vocabulary ids) is among `entries` (a contact's token list)
