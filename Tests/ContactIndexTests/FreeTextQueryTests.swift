@@ -179,6 +179,18 @@ import Testing
         #expect(FreeTextQuery.words(of: "José\u{00A0}García  x").map(String.init) == ["José", "García", "x"])
     }
 
+    /// The scalar read from a two- or three-byte UTF-8 sequence is the stdlib's, for every
+    /// scalar from U+0080 to U+FFFF; a four-byte sequence reads as nil.
+    @Test func aScalarIsReadFromItsBytes() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(Character(scalar)).utf8)
+            let read = bytes.withUnsafeBufferPointer { FreeTextQuery.scalar($0) }
+            if read != scalar { Issue.record("U+\(String(value, radix: 16)): \(String(describing: read))") }
+        }
+        #expect(Array("😀".utf8).withUnsafeBufferPointer { FreeTextQuery.scalar($0) } == nil)
+    }
+
     /// Outside ASCII the words are split on scalars: the same words as the `Character` split
     /// for names in many scripts, joined by every kind of space (no-break, ideographic, thin,
     /// tabs, line separators) and with letters that combine within a word.

@@ -388,7 +388,7 @@ extension ContactDirectory {
                 let reason: MatchReason = exact ? .exactName : .foldedName
                 return (reason, reason.baseScore)
             },
-            foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
+            foldedScore: FoldedNameScoring(spelling: spelling, store: store))
         return matches(from: top)
     }
 

@@ -284,7 +284,7 @@ extension ContactDirectory {
         return offerNamesakes(
             key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top,
             read: { slot in Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) },
-            foldedScore: { slot in Self.foldedScore(spelling, slot: slot, in: store) })
+            foldedScore: FoldedNameScoring(spelling: spelling, store: store))
     }
 
     /// `collectWholeNameMatches` of `text` under its collation key `key` and, when it has

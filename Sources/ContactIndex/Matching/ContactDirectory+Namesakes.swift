@@ -45,7 +45,7 @@ extension ContactDirectory {
     func offerNamesakes(
         key: [UInt8], spelling: NameSpelling.Bits? = nil, tiesUpTo bound: UInt64 = .max, into top: inout TopMatches,
         read: (UInt32) -> NamesakeMatch?,
-        foldedScore: ((UInt32) -> Double?)? = nil
+        foldedScore: FoldedNameScoring? = nil
     ) -> Bool {
         var any = false
         var better: [UInt32] = []
@@ -113,7 +113,7 @@ extension ContactDirectory {
     /// `2 × limit` in ranking order (entity rank, id key, id) and reads them in that order; all
     /// are sorted only when fewer than the limit of those match better than folded.
     private func offerNamesakes(
-        _ hits: [UInt32], into top: inout TopMatches, read: (UInt32) -> NamesakeMatch?, foldedScore: ((UInt32) -> Double?)?
+        _ hits: [UInt32], into top: inout TopMatches, read: (UInt32) -> NamesakeMatch?, foldedScore: FoldedNameScoring?
     ) {
         var folded = FoldedNamesakes(limit: top.limit)
         if hits.count <= top.limit * 4 {
@@ -230,11 +230,11 @@ struct FoldedNamesakes {
     }
 
     /// Offers the ones held to `top` (see the type's description); `score` reads one's score.
-    func offer(into top: inout TopMatches, score: ((UInt32) -> Double?)?) {
+    func offer(into top: inout TopMatches, score: ContactDirectory.FoldedNameScoring?) {
         let scored = slots.count >= 2
         for slot in slots {
             if scored, let score {
-                if let value = score(slot) { top.offer(slot: slot, score: value, reason: .foldedName) }
+                if let value = score.score(of: slot) { top.offer(slot: slot, score: value, reason: .foldedName) }
             } else {
                 top.offer(slot: slot, score: MatchReason.foldedName.baseScore, reason: .foldedName)
             }

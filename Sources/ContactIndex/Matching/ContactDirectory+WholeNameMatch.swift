@@ -87,6 +87,17 @@ extension ContactDirectory {
         }
     }
 
+    /// `foldedScore` of the records of a store for one query's spelling, as a value: a
+    /// closure passed as an optional argument escapes, so its context (the store and the
+    /// spelling) went to the heap for every whole-name look-up.
+    struct FoldedNameScoring {
+        let spelling: [UInt8]
+        let store: ContactRecordStore
+
+        /// `foldedScore` of the record at `slot`; nil when the slot holds none.
+        func score(of slot: UInt32) -> Double? { ContactDirectory.foldedScore(spelling, slot: slot, in: store) }
+    }
+
     /// What a folded whole-name match would gain for all of the typed words spelled as typed
     /// (`foldedScore`; it gains a share of it): less than the step from `foldedName` to
     /// `exactName` minus `otherOrderStep`.

@@ -115,6 +115,16 @@ struct FreeTextQuery: Equatable {
         }
     }
 
+    /// The scalar of a two- or three-byte UTF-8 sequence (its lead byte and continuation
+    /// bytes), or nil for another length or an invalid sequence.
+    static func scalar(_ sequence: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        switch sequence.count {
+        case 2: return Unicode.Scalar(UInt32(sequence[0] & 0x1F) << 6 | UInt32(sequence[1] & 0x3F))
+        case 3: return Unicode.Scalar(UInt32(sequence[0] & 0x0F) << 12 | UInt32(sequence[1] & 0x3F) << 6 | UInt32(sequence[2] & 0x3F))
+        default: return nil
+        }
+    }
+
     /// The byte ranges of the words of UTF-8 text (see `words(of:)`). A scalar with the
     /// White_Space property outside ASCII starts with one of four lead bytes (U+0085 and
     /// U+00A0; U+1680; U+2000–U+205F; U+3000): only those scalars are decoded and looked up.
@@ -131,8 +141,9 @@ struct FreeTextQuery: Equatable {
             } else {
                 while offset + length < bytes.count, bytes[offset + length] & 0xC0 == 0x80 { length += 1 }
                 if byte == 0xC2 || (0xE1...0xE3).contains(byte) {
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self).unicodeScalars.first
-                    isSpace = scalar?.properties.isWhitespace ?? false
+                    // The scalar from its bytes, without a `String` (Vietnamese letters start
+                    // with 0xE1: a string for each of them was a fifth of a query's reading).
+                    isSpace = Self.scalar(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))?.properties.isWhitespace ?? false
                 } else {
                     isSpace = false
                 }
