@@ -166,6 +166,42 @@ import Testing
         }
     }
 
+    /// A walk from a start found before (`start(of:)`) reads the entries a walk that searches
+    /// for its key reads: a key's namesakes, and the range of the names that extend it (from
+    /// the key without its terminator), across block splits.
+    @Test(arguments: [0, 9])
+    func aWalkFromAKnownStartIsTheWalkFromItsKey(lead: Int) {
+        var index = CollationKeyIndex()
+        var random = Random(state: 23)
+        for slot in 0..<6_000 {
+            var key = Self.key(&random, lead: lead)
+            if key.last != 0 { key.append(0) }
+            index.insert(key: key, slot: UInt32(slot), generation: 0, tie: UInt64(random.next(below: 50)), isLive: { _, _ in true })
+        }
+        #expect(index.blockCount > 10)
+        for _ in 0..<500 {
+            var key = Self.key(&random, lead: lead)
+            if key.last != 0 { key.append(0) }
+            let start = index.start(of: key)
+            func equal(from start: CollationKeyIndex.WalkStart?) -> [UInt32] {
+                var slots: [UInt32] = []
+                index.forEachEqual(key, from: start, isLive: { _, _ in true }) { slot, _, _ in
+                    slots.append(slot)
+                    return true
+                }
+                return slots
+            }
+            #expect(equal(from: start) == equal(from: nil), "\(key)")
+            let lower = Array(key.dropLast())
+            func range(from start: CollationKeyIndex.WalkStart?) -> [UInt32] {
+                var slots: [UInt32] = []
+                index.forEachInRange(lower: lower, upper: lower + [0xFF, 0xFF], from: start, limit: 40, isLive: { _, _ in true }) { slots.append($0) }
+                return slots
+            }
+            #expect(range(from: start) == range(from: nil), "\(key)")
+        }
+    }
+
     /// What is wrong with the walk of `key`'s entries (nil: nothing): the ties
     /// must not go down and equal the slots' values, and the slots must be the expected ones.
     static func tieOrderProblem(

@@ -388,13 +388,30 @@ struct CollationKeyIndex: Sendable {
         forEachInRange(lower: key, upper: nil, equalTo: key, limit: Int.max, isLive: isLive, body)
     }
 
+    /// Where the walks of one key start (`start(of:)`): the first entry whose key does not
+    /// come before it. A look-up that walks the same place twice (a whole name's namesakes,
+    /// then the names that extend it: `ContactDirectory.offerWholeNameCompletions`) searches
+    /// for it once; each search is a cache miss or more a step at a million names. Valid for
+    /// the index it came from, as it was.
+    struct WalkStart: Sendable {
+        fileprivate let block: Int
+        fileprivate let index: Int
+    }
+
+    /// The start of the walks from `key` (`WalkStart`).
+    /// - Complexity: O(log n).
+    func start(of key: [UInt8]) -> WalkStart {
+        arena.withUnsafeBufferPointer { bytes in start(of: ProbeKey(key), bytes: bytes) }
+    }
+
     /// Calls `body` with each live entry whose key equals `key` and its tie value, by tie value,
     /// up to tie value `bound` (the entries past it are not checked for liveness); `body`
     /// returns false to stop.
+    /// - Parameter start: `start(of: key)`, when the caller has it (the search is skipped).
     /// - Complexity: O(log n) plus the entries read.
     /// `body` also gets the value kept with the entry (`Entry.spellings`).
     func forEachEqual(
-        _ key: [UInt8], isLive: (UInt32, UInt32) -> Bool, tiesUpTo bound: UInt64 = .max,
+        _ key: [UInt8], from start: WalkStart? = nil, isLive: (UInt32, UInt32) -> Bool, tiesUpTo bound: UInt64 = .max,
         byTie body: (_ slot: UInt32, _ tie: UInt64, _ spellings: UInt16) -> Bool
     ) {
         arena.withUnsafeBufferPointer { bytes in
@@ -402,7 +419,7 @@ struct CollationKeyIndex: Sendable {
             // Equal keys share one copy of their bytes: an entry pointing at the copy found
             // equal is equal, without a compare.
             var equalCopy: (offset: UInt32, length: UInt16)? = nil
-            walk(from: probe, bytes: bytes) { entry in
+            walk(from: start ?? self.start(of: probe, bytes: bytes), bytes: bytes) { entry in
                 let shared = equalCopy.map { $0.offset == entry.offset && $0.length == entry.length } ?? false
                 if !shared {
                     guard Self.compare(bytes, entry, probe) == 0 else { return false }
@@ -415,18 +432,25 @@ struct CollationKeyIndex: Sendable {
     }
 
     /// Calls `body` for each live entry with `lower <= key < upper`, at most `limit` of them.
+    /// - Parameter start: `start(of: lower)` or its equal, when the caller has it (the search
+    ///   is skipped).
     /// - Complexity: O(log n + m) for m keys in the range.
-    func forEachInRange(lower: [UInt8], upper: [UInt8], limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
-        forEachInRange(lower: lower, upper: upper, equalTo: nil, limit: limit, isLive: isLive, body)
+    func forEachInRange(
+        lower: [UInt8], upper: [UInt8], from start: WalkStart? = nil, limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void
+    ) {
+        forEachInRange(lower: lower, upper: upper, equalTo: nil, from: start, limit: limit, isLive: isLive, body)
     }
 
-    private func forEachInRange(lower: [UInt8], upper: [UInt8]?, equalTo: [UInt8]?, limit: Int, isLive: (UInt32, UInt32) -> Bool, _ body: (UInt32) -> Void) {
+    private func forEachInRange(
+        lower: [UInt8], upper: [UInt8]?, equalTo: [UInt8]?, from start: WalkStart? = nil, limit: Int, isLive: (UInt32, UInt32) -> Bool,
+        _ body: (UInt32) -> Void
+    ) {
         guard limit > 0 else { return }
         arena.withUnsafeBufferPointer { bytes in
             var seen = 0
             let equalTo = equalTo.map(ProbeKey.init)
             let upper = upper.map(ProbeKey.init)
-            walk(from: ProbeKey(lower), bytes: bytes) { entry in
+            walk(from: start ?? self.start(of: ProbeKey(lower), bytes: bytes), bytes: bytes) { entry in
                 if let equalTo {
                     guard Self.compare(bytes, entry, equalTo) == 0 else { return false }
                 } else if let upper {
@@ -441,9 +465,8 @@ struct CollationKeyIndex: Sendable {
         }
     }
 
-    /// Calls `body` with the entries in order from the first whose key does not come before
-    /// `key`, until it returns false or the entries end.
-    private func walk(from key: ProbeKey, bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
+    /// The first entry whose key does not come before `key`.
+    private func start(of key: ProbeKey, bytes: UnsafeBufferPointer<UInt8>) -> WalkStart {
         // The first block whose last entry does not come before the key.
         var low = 0
         var high = fences.count
@@ -452,9 +475,16 @@ struct CollationKeyIndex: Sendable {
             let before = Self.compare(bytes, fences[middle], key) < 0
             if before { low = middle + 1 } else { high = middle }
         }
-        var block = low
+        guard low < blocks.count else { return WalkStart(block: low, index: 0) }
+        return WalkStart(block: low, index: Self.lowerBound(in: blocks[low], key: key, bytes: bytes))
+    }
+
+    /// Calls `body` with the entries in order from `start`, until it returns false or the
+    /// entries end.
+    private func walk(from start: WalkStart, bytes: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
+        var block = start.block
         guard block < blocks.count else { return }
-        var index = Self.lowerBound(in: blocks[block], key: key, bytes: bytes)
+        var index = start.index
         while block < blocks.count {
             let entries = blocks[block]
             while index < entries.count {

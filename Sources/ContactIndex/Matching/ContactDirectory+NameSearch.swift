@@ -80,8 +80,10 @@ extension ContactDirectory {
         // have the names that extend it and the same name in another script
         // (`offerWholeNameCompletions`).
         let key = preparer.names.collationKey(text)
-        if offeringNamesakes(to: &top, { collectWholeNameSpellings(text, key: key, order: otherScript ? nil : order, into: &$0) }) {
-            offerAfterWholeName(text, key: key, otherScript: otherScript, into: &top)
+        // Where the key's walks start: its namesakes', then the names that extend it.
+        let start = nameKeyIndex.start(of: key)
+        if offeringNamesakes(to: &top, { collectWholeNameSpellings(text, key: key, from: start, order: otherScript ? nil : order, into: &$0) }) {
+            offerAfterWholeName(text, key: key, from: start, otherScript: otherScript, into: &top)
             offerInitialCompletions(text, into: &top)
             return
         }
@@ -249,14 +251,16 @@ extension ContactDirectory {
     /// Latin query's), then the names that extend it, in the order typed and in the other one,
     /// and the same name in another script (`offerWholeNameCompletions`). The query's tokens
     /// are folded once for both.
-    private func offerAfterWholeName(_ text: String, key: [UInt8], otherScript: Bool, into top: inout TopMatches) {
+    private func offerAfterWholeName(
+        _ text: String, key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, otherScript: Bool, into top: inout TopMatches
+    ) {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
         if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
         // The other order's names only for Latin letters: a name in a script written without
         // spaces has no word order to turn.
         let rotated = otherScript ? nil : Self.rotatedText(text)
-        offerWholeNameCompletions(key: key, tokens: tokens, otherScript: otherScript, rotatedText: rotated, into: &top)
+        offerWholeNameCompletions(key: key, from: start, tokens: tokens, otherScript: otherScript, rotatedText: rotated, into: &top)
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
@@ -273,7 +277,9 @@ extension ContactDirectory {
     /// (`wholeNameOrder`), which ranks an exact match in it first.
     /// - Returns: whether there were any.
     @discardableResult
-    func collectWholeNameMatches(_ text: String, key: [UInt8]? = nil, order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
+    func collectWholeNameMatches(
+        _ text: String, key: [UInt8]? = nil, from start: CollationKeyIndex.WalkStart? = nil, order: TypedNameOrder?, into top: inout TopMatches
+    ) -> Bool {
         let key = key ?? preparer.names.collationKey(text)
         guard key.count > 1 else { return false }
         let spelling = NameSpelling.key(text)
@@ -282,7 +288,7 @@ extension ContactDirectory {
         // of its arrays, a third of a look-up of an exact name).
         let store = self.store
         return offerNamesakes(
-            key: key, spelling: NameSpelling.bit(ofKey: spelling), into: &top,
+            key: key, from: start, spelling: NameSpelling.bit(ofKey: spelling), into: &top,
             read: { slot in Self.wholeNameMatch(spelling, slot: slot, in: store, order: order) },
             foldedScore: FoldedNameScoring(spelling: spelling, store: store))
     }
@@ -293,8 +299,10 @@ extension ContactDirectory {
     /// match, as "hans mueller" finds Hans Müller (whose names are also kept under that
     /// spelling: `NameVariants.transcribed`). Another scan of the query's bytes for the rest.
     /// - Returns: whether there were any.
-    private func collectWholeNameSpellings(_ text: String, key: [UInt8], order: TypedNameOrder?, into top: inout TopMatches) -> Bool {
-        let found = collectWholeNameMatches(text, key: key, order: order, into: &top)
+    private func collectWholeNameSpellings(
+        _ text: String, key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, order: TypedNameOrder?, into top: inout TopMatches
+    ) -> Bool {
+        let found = collectWholeNameMatches(text, key: key, from: start, order: order, into: &top)
         guard let spelledKey = transcribedCollationKey(of: text) else { return found }
         return collectWholeNameMatches(text, key: spelledKey, order: order, into: &top) || found
     }

@@ -43,7 +43,8 @@ extension ContactDirectory {
     ///   their leading bytes), plus a look at each namesake's entry when `spelling` is given.
     @discardableResult
     func offerNamesakes(
-        key: [UInt8], spelling: NameSpelling.Bits? = nil, tiesUpTo bound: UInt64 = .max, into top: inout TopMatches,
+        key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, spelling: NameSpelling.Bits? = nil, tiesUpTo bound: UInt64 = .max,
+        into top: inout TopMatches,
         read: (UInt32) -> NamesakeMatch?,
         foldedScore: FoldedNameScoring? = nil
     ) -> Bool {
@@ -58,7 +59,7 @@ extension ContactDirectory {
         var foldedOffers = 0
         var lastFolded: UInt64 = 0
         let live = slotLiveness
-        nameKeyIndex.forEachEqual(key, isLive: { live.isLive($0, $1) }, tiesUpTo: bound) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
+        nameKeyIndex.forEachEqual(key, from: start, isLive: { live.isLive($0, $1) }, tiesUpTo: bound) { (slot: UInt32, tie: UInt64, spellings: NameSpelling.Bits) -> Bool in
             any = true
             if let last, tie > last { return false }
             if let spelling, spellings & spelling == 0 {

@@ -34,9 +34,12 @@ extension ContactDirectory {
     ///   - otherScript: whether the query has letters of another script than Latin.
     ///   - rotatedText: the query's words with its last word moved first (`rotatedText`), or
     ///     nil (one word, another script).
-    func offerWholeNameCompletions(key: [UInt8], tokens: [String], otherScript: Bool, rotatedText: String? = nil, into top: inout TopMatches) {
+    func offerWholeNameCompletions(
+        key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, tokens: [String], otherScript: Bool, rotatedText: String? = nil,
+        into top: inout TopMatches
+    ) {
         guard top.entries.count < top.limit else { return }
-        offerNamesStarting(with: key, into: &top)
+        offerNamesStarting(with: key, from: start, into: &top)
         // In the other order, only the names with every typed word whole: "robert brown" is not
         // the start of Roberta Brown ("brown roberta" starts with "brown robert"). Such a name
         // is longer than the query and holds its words, which the whole-name filter tells for
@@ -80,19 +83,25 @@ extension ContactDirectory {
     /// among their own names' tokens (not their company's) are offered.
     /// - Complexity: O(log n) for the range's start in the sorted keys, then the entries read
     ///   (and, with `tokens`, each one's token list).
-    private func offerNamesStarting(with key: [UInt8], havingTokens tokens: [UInt32]? = nil, into top: inout TopMatches) {
+    private func offerNamesStarting(
+        with key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, havingTokens tokens: [UInt32]? = nil, into top: inout TopMatches
+    ) {
         guard top.entries.count < top.limit else { return }
         var lower = key
         if lower.last == 0 { lower.removeLast() }
         guard !lower.isEmpty else { return }
         let bounds = (lower: lower, upper: lower + [0xFF, 0xFF, 0xFF, 0xFF])
+        // The start of the key's own walk is the range's: no stored key lies between the key
+        // and its start without the terminator (a collation key ends with its only zero, and
+        // a key cut at `CollationKeyIndex.maximumKeyLength` is longer than any typed name's).
+        let walkStart = key.last == 0 ? start : nil
         // Read through locals: a closure that reads a property of the directory copies it.
         let index = nameKeyIndex
         let live = slotLiveness
         let tokenLists = nameTokenIndex.tokenLists
         let scan = top.entries.count + Self.maximumExtensions
         _ = offeringNamesakes(to: &top) { top in
-            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, limit: scan, isLive: { live.isLive($0, $1) }) { slot in
+            index.forEachInRange(lower: bounds.lower, upper: bounds.upper, from: walkStart, limit: scan, isLive: { live.isLive($0, $1) }) { slot in
                 // The exact namesakes start the other order's range too: listed already, their
                 // token lists are not read.
                 if let tokens, top.contains(slot: slot) || !tokenLists.withTokens(of: slot, { Self.names($0, every: tokens) }) { return }
