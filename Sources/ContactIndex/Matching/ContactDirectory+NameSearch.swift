@@ -339,7 +339,7 @@ extension ContactDirectory {
     ///     (`NameQueryToken.typedInOtherScript`).
     ///   - typedOrder: the order of the names in the query as typed (`TypedNameOrder`).
     ///   - typing: how the query's tokens were typed, plainly or with accents (`WrittenAccents`).
-    ///   - transcribed: the German and Nordic spellings of the tokens typed with umlauts.
+    ///   - transcribed: the other spellings of the tokens typed with umlauts, in Cyrillic or in Greek.
     private func collectTokenMatches(
         _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, typedOrder: TypedNameOrder,
         typing: WrittenAccents.QueryTyping, transcribed: TranscribedQueryTokens, exhaustive: Bool, budget: inout FillBudget,
@@ -351,7 +351,7 @@ extension ContactDirectory {
         var query = tokens.indices.map { position in
             NameQueryToken(
                 text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position],
-                typedInOtherScript: typedInOtherScript, transcription: transcribed.spelling(of: tokens[position]))
+                typedInOtherScript: typedInOtherScript, transcriptions: transcribed.spellings(of: tokens[position]))
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false

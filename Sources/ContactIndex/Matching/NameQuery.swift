@@ -57,9 +57,9 @@ struct NameQueryToken {
     var text: String
     /// Its id when the vocabulary has it.
     var exactID: UInt32?
-    /// The id of its German or Nordic spelling when it was typed with umlauts and the
-    /// vocabulary has that spelling (`TranscribedQueryTokens`): another exact spelling.
-    private var transcriptionID: UInt32?
+    /// The ids of its other spellings that the vocabulary has, when it was typed with umlauts
+    /// or in Cyrillic or Greek letters (`TranscribedQueryTokens`): other exact spellings.
+    private var transcriptionIDs: [UInt32] = []
     /// Whether it is a name particle ("van", "de", "al") in front of another token, which may
     /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
     var isParticle: Bool
@@ -142,11 +142,12 @@ struct NameQueryToken {
     ///   letter keeps its initials ("J-P").
     /// - Parameter typedInOtherScript: the query has letters of another script than Latin
     ///   (`typedInOtherScript`).
-    /// - Parameter transcription: the token's German or Nordic spelling, when it was typed with
-    ///   umlauts (`TranscribedQueryTokens`): an exact spelling too.
+    /// - Parameter transcriptions: the token's German or Nordic spelling, when it was typed with
+    ///   umlauts, or its spellings in English texts, when it was typed in Cyrillic or Greek
+    ///   (`TranscribedQueryTokens`): exact spellings too.
     init(
         text: String, index: borrowing NameTokenIndex, options: NameMatchingOptions, nicknames: borrowing NicknameTable, usesPrefixTables: Bool = true,
-        typedWhole: Bool = false, typedInOtherScript: Bool = false, transcription: String? = nil
+        typedWhole: Bool = false, typedInOtherScript: Bool = false, transcriptions: [String] = []
     ) {
         self.text = text
         self.typedInOtherScript = typedInOtherScript
@@ -156,9 +157,12 @@ struct NameQueryToken {
         exactID = vocabulary.id(of: text)
         if let exactID { note(exactID, .exact) }
         let length = text.utf8.count
-        if length > 1, let transcription, let id = vocabulary.id(of: transcription), id != exactID {
-            transcriptionID = id
-            note(id, .exact)
+        if length > 1 {
+            for transcription in transcriptions {
+                guard let id = vocabulary.id(of: transcription), id != exactID, !transcriptionIDs.contains(id) else { continue }
+                transcriptionIDs.append(id)
+                note(id, .exact)
+            }
         }
         if length == 1, let byte = text.utf8.first, let bitmap = index.initials.bitmap(of: byte) {
             // One spelling for the thousands of tokens with this initial ("a": 25,000).
@@ -221,10 +225,10 @@ struct NameQueryToken {
         positions = table.positions
         let nicknameIDs = nicknames.related(to: text).compactMap { index.vocabulary.id(of: $0) }
         if let exactID { note(exactID, .exact) }
-        if let transcriptionID { note(transcriptionID, .exact) }
+        for id in transcriptionIDs { note(id, .exact) }
         for id in nicknameIDs { note(id, .nickname) }
         var named: [Int32] = []
-        for id in (exactID.map { [$0] } ?? []) + (transcriptionID.map { [$0] } ?? []) + nicknameIDs {
+        for id in (exactID.map { [$0] } ?? []) + transcriptionIDs + nicknameIDs {
             if let position = positions.value(of: id), !named.contains(position) { named.append(position) }
         }
         // The exact and nickname spellings: better kinds than any prefix, so first.

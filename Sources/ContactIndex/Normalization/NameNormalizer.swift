@@ -15,6 +15,8 @@ public struct NameNormalizer: Sendable {
     private let conventionalFolder: ScriptFolder
     /// The romanization of Ukrainian names (see `alternateRomanization`).
     private let ukrainianFolder: ScriptFolder
+    /// BGN/PCGN with ё spelt "yo" (`CyrillicNameSpellings.yoRules`).
+    private let yoFolder: ScriptFolder
     /// `indicRules`.
     private let indicFolder: ScriptFolder
     /// Korean given names as the Revised Romanization spells them (`KoreanGivenNameSpelling`).
@@ -67,6 +69,7 @@ public struct NameNormalizer: Sendable {
         self.collation = try CollationKeyMaker(locale: collationLocale, strength: .primary)
         self.conventionalFolder = try ScriptFolder(transliteratorID: Self.conventionalChain)
         self.ukrainianFolder = try ScriptFolder(transliteratorID: Self.ukrainianChain)
+        self.yoFolder = try ScriptFolder(rules: CyrillicNameSpellings.yoRules)
         self.indicFolder = try ScriptFolder(rules: Self.indicRules)
         self.koreanGivenNameFolder = try ScriptFolder(rules: KoreanGivenNameSpelling.rules)
         var readingFolders: [ScriptFolder] = []
@@ -96,7 +99,9 @@ public struct NameNormalizer: Sendable {
     /// "hrusev", "urij", "elene"). Agents type the former. A Cyrillic name that is Ukrainian by
     /// its letters (`isUkrainian`: і, ї, є, ґ, or the soft "ськ"/"цьк" of "-ський") also gets
     /// the Ukrainian system's spelling ("Гаєвський" → "gaevs'kiy hayevs'kyy", the tokens
-    /// "gaevskiy" and "hayevskyy"). For Korean family names, the
+    /// "gaevskiy" and "hayevskyy"). A Cyrillic name's spellings are followed by the others that
+    /// English texts, passports and CRMs give it (`CyrillicNameSpellings`: "Дмитрий" →
+    /// "dmitriy dmitry dmitri dmitrii", "Фёдор" → "fedor fyodor"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"); for Korean given names, their Revised Romanization as one word
@@ -120,8 +125,15 @@ public struct NameNormalizer: Sendable {
         if let transcribed = Self.umlautTranscription(text) { return fold(transcribed) }
         if Self.hasCyrillicOrGreek(text.utf8) {
             let conventional = Self.withGreekInitialDigraphs(conventionalFolder.fold(text), of: text)
-            guard Self.isUkrainian(text) else { return conventional }
-            return conventional + " " + ukrainianFolder.fold(text)
+            let spelled = Self.isUkrainian(text) ? conventional + " " + ukrainianFolder.fold(text) : conventional
+            // The other spellings of the Cyrillic words (`CyrillicNameSpellings`), after these.
+            guard Self.hasCyrillic(text.utf8), let lists = conventionalTokenSpellings(text) else { return spelled }
+            let written = Set(Self.splitTokens(spelled))
+            var derived: [String] = []
+            for list in lists {
+                for token in list where !written.contains(token) && !derived.contains(token) { derived.append(token) }
+            }
+            return derived.isEmpty ? spelled : spelled + " " + derived.joined(separator: " ")
         }
         if let korean = koreanSpellings(text) { return korean }
         if Self.hasIndicLetters(text.utf8) { return indicFolder.fold(text) }
@@ -268,6 +280,37 @@ public struct NameNormalizer: Sendable {
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
     }
 
+    /// The spellings of each word of a Cyrillic or Greek text as English texts, passports and
+    /// CRMs write it: one list per token of its BGN/PCGN and UNGEGN spelling, that token first,
+    /// then, aligned word for word, the Ukrainian system's for a Ukrainian name and the spelling
+    /// with ё as "yo" for a name with ё, then the spellings derived from these
+    /// (`CyrillicNameSpellings`), and for a Greek word starting with γκ or ντ its spellings
+    /// with "g", "gk" and "d" (`withGreekInitialDigraphs`). A spelling that does not line up
+    /// word for word with the BGN/PCGN one is left out. Nil for text without Cyrillic or Greek
+    /// letters.
+    /// - Complexity: O(n); one ICU transform by the conventional chain, one more for a Ukrainian
+    ///   name and one for a name with ё (their words remembered).
+    func conventionalTokenSpellings(_ text: String) -> [[String]]? {
+        guard Self.hasCyrillicOrGreek(text.utf8) else { return nil }
+        var lists = Self.splitTokens(conventionalFolder.fold(text)).map { [$0] }
+        func addAligned(_ tokens: [String]) {
+            guard tokens.count == lists.count else { return }
+            for (position, token) in tokens.enumerated() where !lists[position].contains(token) { lists[position].append(token) }
+        }
+        let cyrillic = Self.hasCyrillic(text.utf8)
+        if cyrillic, Self.isUkrainian(text) { addAligned(Self.splitTokens(ukrainianFolder.fold(text))) }
+        if cyrillic, CyrillicNameSpellings.hasYo(text) { addAligned(Self.splitTokens(yoFolder.fold(text))) }
+        let greek = Self.hasGreek(text.utf8)
+        for position in lists.indices {
+            for token in lists[position] {
+                var others = cyrillic ? CyrillicNameSpellings.variants(of: token) : []
+                if greek { others += Self.splitTokens(Self.withGreekInitialDigraphs(token, of: text)).dropFirst() }
+                for other in others where !lists[position].contains(other) { lists[position].append(other) }
+            }
+        }
+        return lists
+    }
+
     /// The tokens of `alternateRomanization` that `tokens(text)` does not already hold, in order.
     /// - Complexity: O(n); one ICU transform for Cyrillic or Greek text, none otherwise.
     func alternateTokens(_ text: String, besides main: [String], asGivenName: Bool = false) -> [String] {
@@ -306,6 +349,16 @@ public struct NameNormalizer: Sendable {
     /// Whether the text holds a Devanagari, Bengali, Gurmukhi or Gujarati letter (`indicRules`).
     static func hasIndicLetters(_ bytes: some Sequence<UInt8>) -> Bool {
         containsScalar(bytes) { (0x900...0xAFF).contains($0.value) }
+    }
+
+    /// Whether the text holds a Cyrillic letter.
+    static func hasCyrillic(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x400...0x52F).contains($0.value) }
+    }
+
+    /// Whether the text holds a Greek letter.
+    static func hasGreek(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x370...0x3FF).contains($0.value) || (0x1F00...0x1FFF).contains($0.value) }
     }
 
     /// Whether the text holds a Cyrillic or Greek letter.
