@@ -389,8 +389,9 @@ struct NameQueryToken {
         }
         let distances = PatternDistance(bytes)
         // The query's consonants, made at the first consonantal candidate (most skeletons have
-        // none).
+        // none), and its readings with its initial vowels as Hebrew writes them.
         var consonants: PatternDistance?? = nil
+        var initialVowels = InitialVowelReadings(bytes)
         let arabicBit = NameTokenIndex.arabicScriptBit
         let typedLetters = ArabicScriptSpelling.letterMask(bytes)
         for (candidates, isOwn) in [(own, true), (alternate, false)] {
@@ -409,6 +410,7 @@ struct NameQueryToken {
                     let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
                     if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
                     quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
+                    if quality == nil, consonantal { quality = initialVowels.quality(of: token) }
                 }
                 if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
                     quality = max(quality ?? 0, aligned)
@@ -485,8 +487,48 @@ struct NameQueryToken {
     /// "rosenberg" רוזנברג ("rwznbrg"). Before, their consonants "rvk", "tv", "rsnbrg" were three
     /// or more edits away, and the names were found by nobody typing them so.
     /// - Parameter consonantal: whether `token` is such a romanization.
+    ///
+    /// A typed name that starts with a vowel is also compared read with that vowel as Hebrew
+    /// writes it before the token's first letter (`InitialVowelReadings`), when it is out of reach
+    /// as typed: "itai" is איתי ("yty") read as "ytai", "itzhak" is יצחק ("yzhq") read as
+    /// "ytzhak", as "yitzhak" was.
     static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>, consonantal: Bool = false) -> Float? {
-        romanizedQuality(PatternDistance(Array(query)), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
+        let typed = Array(query)
+        let quality = romanizedQuality(PatternDistance(typed), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
+        guard quality == nil, consonantal else { return quality }
+        var initialVowels = InitialVowelReadings(typed)
+        return initialVowels.quality(of: token)
+    }
+
+    /// A query token read with its initial vowels as Hebrew writes them before a consonantal
+    /// token's first letter (`ConsonantSkeleton.initialVowelReading`: "itai" as "ytai" before
+    /// "y", "ofir" as "wfir" before "w"), each of the two readings prepared at the first token
+    /// that needs it.
+    struct InitialVowelReadings {
+        private let typed: [UInt8]
+        /// The readings prepared so far, by the first letter they are for ("y" or "w"); nil
+        /// inside when the typed token has no such reading.
+        private var prepared: [UInt8: (distances: PatternDistance, consonants: PatternDistance?)?] = [:]
+
+        init(_ typed: [UInt8]) { self.typed = typed }
+
+        /// The quality of `token`, a consonantal romanization, as the reading of the typed token
+        /// before its first letter (`romanizedQuality`); nil when it has none or is too far.
+        /// - Complexity: O(n) for the token; the first time for each kind of first letter, the
+        ///   reading's preparation.
+        mutating func quality(of token: UnsafeBufferPointer<UInt8>) -> Float? {
+            guard let first = token.first, first == UInt8(ascii: "y") || first == UInt8(ascii: "w"), let typedFirst = typed.first,
+                ConsonantSkeleton.isVowel(typedFirst)
+            else { return nil }
+            if prepared[first] == nil {
+                prepared[first] = .some(
+                    ConsonantSkeleton.initialVowelReading(typed, before: first).map { reading in
+                        (PatternDistance(reading), NameQueryToken.consonants(of: reading).map(PatternDistance.init))
+                    })
+            }
+            guard let reading = prepared[first] ?? nil else { return nil }
+            return NameQueryToken.romanizedQuality(reading.distances, consonants: reading.consonants, token, consonantal: true)
+        }
     }
 
     /// `romanizedQuality` from a query prepared for many tokens, with its consonants
