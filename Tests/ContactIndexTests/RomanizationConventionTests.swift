@@ -119,12 +119,13 @@ import Testing
         #expect(names.alternateRomanization("민지") == nil)
         #expect(names.alternateRomanization("이 민지") == "lee yi rhee")
         // A whole name without a space: the family name's spellings, then its parts apart.
-        #expect(names.alternateRomanization("김민준") == "kim gim minjun")
-        #expect(names.alternateTokens("김민준", besides: names.tokens("김민준")) == ["kim", "gim", "minjun"])
-        #expect(names.alternateRomanization("남궁민수") == "namgoong namgung namkung minsu")
+        // Then the given name's popular spelling ("minjoon": `KoreanGivenNameSpelling.popularSpelling`).
+        #expect(names.alternateRomanization("김민준") == "kim gim minjun minjoon")
+        #expect(names.alternateTokens("김민준", besides: names.tokens("김민준")) == ["kim", "gim", "minjun", "minjoon"])
+        #expect(names.alternateRomanization("남궁민수") == "namgoong namgung namkung minsu minsoo")
         // ICU's syllable hyphen ("sun-og") is not kept in the given name; its Revised
-        // Romanization follows ("sunok": `KoreanGivenNameSpelling`).
-        #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog", "sunok"])
+        // Romanization follows ("sunok": `KoreanGivenNameSpelling`), then its popular spelling.
+        #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog", "sunok", "soonok"])
         // Two syllables are a given name as often as a whole name: none.
         #expect(names.alternateRomanization("이안") == nil)
     }
@@ -135,18 +136,23 @@ import Testing
     ])
     func koreanGivenNamesHaveTheRevisedRomanization(_ given: String, expected: String) {
         let names = NameNormalizer.shared
-        #expect(names.alternateTokens(given, besides: names.tokens(given)) == [expected])
+        // First; the popular spelling may follow (`koreanGivenNamesHaveTheirPopularSpelling`).
+        #expect(names.alternateTokens(given, besides: names.tokens(given)).first == expected)
         // In a given name of its own, after a family name, and in a whole name without a space.
         #expect(names.alternateTokens("김 \(given)", besides: names.tokens("김 \(given)")).contains(expected))
         #expect(names.alternateTokens("김\(given)", besides: names.tokens("김\(given)")).contains(expected))
     }
 
-    @Test func koreanGivenNamesSpeltAsICUSpellsThemGetNoOther() {
+    @Test func koreanGivenNamesSpeltAsICUSpellsThemGetNoOtherRevisedRomanization() {
         let names = NameNormalizer.shared
-        // Vowels and initial consonants are the same in both: 민준 "minjun", 서연 "seoyeon", 은정 "eunjeong".
-        for given in ["민준", "서연", "은정", "지훈", "영철"] {
-            #expect(names.alternateRomanization(given) == nil, "\(given)")
+        // Vowels and initial consonants are the same in both: 민준 "minjun", 서연 "seoyeon", 은정
+        // "eunjeong". Their popular spelling only (`KoreanGivenNameSpelling.popularSpelling`).
+        for (given, popular) in [("민준", "minjoon"), ("서연", "seoyoun"), ("은정", "eunjung"), ("지훈", "jihoon"), ("영철", "youngchul")] {
+            #expect(names.alternateRomanization(given) == popular, "\(given)")
         }
+        // Nor a popular spelling where it is the same: 민지 "minji", 하나 "hana".
+        #expect(names.alternateRomanization("민지") == nil)
+        #expect(names.alternateRomanization("하나") == nil)
         // ㄹㄹ is "ll" in both (달래 "dallae"), not "lr" as a final ㄹ before an initial ㄹ taken apart.
         #expect(names.alternateRomanization("달래") == nil)
         // A family name alone keeps its customary spellings only.
@@ -165,6 +171,41 @@ import Testing
         for (query, expected) in [("Yeonsuk Kim", "k1"), ("Kim Yeonsuk", "k1"), ("Ramram Lee", "k2"), ("Lee Ramram", "k2")] {
             let matches = directory.lookup(fuzzyName: query)
             #expect(matches.first?.contact.id == expected, "\(query): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        }
+    }
+
+    /// Korean given names as Koreans and English texts spell them most beside the Revised
+    /// Romanization (`KoreanGivenNameSpelling.popularSpelling`: ㅓ and ㅕ in a closed syllable
+    /// as "u" and "yu", ㅜ as "oo", an initial ㄱ as "k"). Before, "Siwoo Ahn" and "Hyunwoo Cho"
+    /// found 시우 안 and 현우 조 by the family name only (partial_name), "Sungmin Song" 성민 송
+    /// two typing errors away, after a Latin namesake of one word.
+    @Test(arguments: [
+        ("시우", "siwoo"), ("현우", "hyunwoo"), ("성민", "sungmin"), ("지훈", "jihoon"), ("경수", "kyungsoo"), ("영호", "youngho"),
+        ("동현", "donghyun"), ("건우", "kunwoo"),
+    ])
+    func koreanGivenNamesHaveTheirPopularSpelling(_ given: String, expected: String) {
+        let names = NameNormalizer.shared
+        #expect(names.alternateTokens(given, besides: names.tokens(given)).last == expected)
+        #expect(names.alternateTokens("김\(given)", besides: names.tokens("김\(given)")).contains(expected))
+    }
+
+    @Test func koreanGivenNamesAreFoundInTheirPopularSpelling() {
+        let directory = ContactDirectory([
+            Contact(id: "k1", firstName: "시우", lastName: "안"),
+            Contact(id: "k2", firstName: "현우", lastName: "조"),
+            Contact(id: "k3", firstName: "성민", lastName: "송"),
+            Contact(id: "k4", displayName: "정지훈"),
+            // Latin namesakes of one word, which outranked them.
+            Contact(id: "d1", firstName: "Sihoo", lastName: "Ahn"),
+            Contact(id: "d2", firstName: "Hyunsoo", lastName: "Cho"),
+            Contact(id: "d3", firstName: "Sungjin", lastName: "Song"),
+        ])
+        for (query, expected) in [("Siwoo Ahn", "k1"), ("Hyunwoo Cho", "k2"), ("Sungmin Song", "k3"), ("Song Sungmin", "k3"), ("Jihoon Jung", "k4")] {
+            for matches in [directory.lookup(fuzzyName: query), directory.search(query)] {
+                let described = matches.map { "\($0.contact.id) \($0.reason) \($0.score)" }
+                #expect(matches.first?.contact.id == expected, "\(query): \(described)")
+                #expect(![.fuzzyOneEdit, .fuzzyTwoEdits, .partialName, .romanized].contains(matches.first?.reason), "\(query): \(described)")
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public struct NameNormalizer: Sendable {
     private let indicFolder: ScriptFolder
     /// Korean given names as the Revised Romanization spells them (`KoreanGivenNameSpelling`).
     private let koreanGivenNameFolder: ScriptFolder
+    /// Korean given names in their popular spelling (`KoreanGivenNameSpelling.popularSpelling`).
+    private let koreanPopularFolder: ScriptFolder
     /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
     /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
     /// passports and English texts write them.
@@ -72,6 +74,7 @@ public struct NameNormalizer: Sendable {
         self.yoFolder = try ScriptFolder(rules: CyrillicNameSpellings.yoRules)
         self.indicFolder = try ScriptFolder(rules: Self.indicRules)
         self.koreanGivenNameFolder = try ScriptFolder(rules: KoreanGivenNameSpelling.rules)
+        self.koreanPopularFolder = try ScriptFolder(rules: KoreanGivenNameSpelling.popularRules)
         var readingFolders: [ScriptFolder] = []
         for chain in Self.readingChains {
             readingFolders.append(try ScriptFolder(transliteratorID: chain, composingHan: false, splittingWords: false))
@@ -105,7 +108,9 @@ public struct NameNormalizer: Sendable {
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"); for Korean given names, their Revised Romanization as one word
-    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"). For Chinese family names that ICU reads as another word, their
+    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"), then their
+    /// popular spelling (`KoreanGivenNameSpelling.popularSpelling`: 현우 → "hyunwoo"). For
+    /// Chinese family names that ICU reads as another word, their
     /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
     /// "ceng"). For names in Devanagari, Bengali, Gurmukhi or Gujarati letters, the spelling of
     /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
@@ -213,7 +218,8 @@ public struct NameNormalizer: Sendable {
     /// The customary spellings of the Korean family names among the words of `text`; for a
     /// whole name written without a space (김민준, folded "gimminjun"), also ICU's folding of
     /// its family name and of its given name apart ("kim gim minjun"); and the given names'
-    /// Revised Romanization (`KoreanGivenNameSpelling`). Nil when there is none.
+    /// Revised Romanization and popular spelling (`KoreanGivenNameSpelling`). Nil when there is
+    /// none.
     private func koreanSpellings(_ text: String) -> String? {
         guard KoreanFamilyNameSpellings.hasHangul(text) else { return nil }
         var spellings: [String] = []
@@ -244,6 +250,9 @@ public struct NameNormalizer: Sendable {
         for given in givenNames {
             let spelled = oneWord(koreanGivenNameFolder.fold(given.name))
             if spelled != given.folded { add([spelled]) }
+            // Its popular spelling after it ("hyunwoo" for 현우), where that differs.
+            let popular = KoreanGivenNameSpelling.popularSpelling(transformed: oneWord(koreanPopularFolder.fold(given.name)))
+            if popular != given.folded { add([popular]) }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
     }
