@@ -116,3 +116,22 @@ import Testing
         }
     }
 }
+
+/// A derived spelling (`CyrillicNameSpellings`) is an alternate token, which counts half for
+/// the bonus: it takes a query token from the name as written only when that raises the score
+/// (`ContactDirectory.alternateQualityHandicap`). Before, "vitaly", shorter than "vitalij", was
+/// the better prefix of "vit" and put Vitaliy Isakov before Виталий Исаков for "Вит Исак".
+@Suite struct DerivedSpellingChoiceTests {
+    static let directory = ContactDirectory([
+        Contact(id: "c1", firstName: "Виталий", lastName: "Исаков"),
+        Contact(id: "l1", firstName: "Vitaliy", lastName: "Isakov"),
+    ])
+
+    @Test(arguments: [("Вит Исак", "c1"), ("Вита Исаков", "c1"), ("vit isak", "l1"), ("vitaliy isak", "l1")])
+    func theNameWrittenAsTypedComesFirst(_ text: String, _ id: String) {
+        for found in [Self.directory.search(text), Self.directory.lookup(fuzzyName: text)] {
+            let described = found.map { "\($0.contact.id) \($0.reason) \($0.score)" }
+            #expect(found.count == 2 && found.first?.contact.id == id, "\(text): \(described)")
+        }
+    }
+}
