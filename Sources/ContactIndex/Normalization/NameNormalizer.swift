@@ -102,14 +102,11 @@ public struct NameNormalizer: Sendable {
     /// "hrusev", "urij", "elene"). Agents type the former. A Cyrillic name that is Ukrainian by
     /// its letters (`isUkrainian`: і, ї, є, ґ, or the soft "ськ"/"цьк" of "-ський") also gets
     /// the Ukrainian system's spelling ("Гаєвський" → "gaevs'kiy hayevs'kyy", the tokens
-    /// "gaevskiy" and "hayevskyy"). A Cyrillic name's spellings are followed by the others that
-    /// English texts, passports and CRMs give it (`CyrillicNameSpellings`: "Дмитрий" →
-    /// "dmitriy dmitry dmitri dmitrii", "Фёдор" → "fedor fyodor"). For Korean family names, the
+    /// "gaevskiy" and "hayevskyy"). For Korean family names, the
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"); for Korean given names, their Revised Romanization as one word
-    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"), then their
-    /// popular spelling (`KoreanGivenNameSpelling.popularSpelling`: 현우 → "hyunwoo"). For
+    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"). For
     /// Chinese family names that ICU reads as another word, their
     /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
     /// "ceng"). For names in Devanagari, Bengali, Gurmukhi or Gujarati letters, the spelling of
@@ -130,15 +127,8 @@ public struct NameNormalizer: Sendable {
         if let transcribed = Self.umlautTranscription(text) { return fold(transcribed) }
         if Self.hasCyrillicOrGreek(text.utf8) {
             let conventional = Self.withGreekInitialDigraphs(conventionalFolder.fold(text), of: text)
-            let spelled = Self.isUkrainian(text) ? conventional + " " + ukrainianFolder.fold(text) : conventional
-            // The other spellings of the Cyrillic words (`CyrillicNameSpellings`), after these.
-            guard Self.hasCyrillic(text.utf8), let lists = conventionalTokenSpellings(text) else { return spelled }
-            let written = Set(Self.splitTokens(spelled))
-            var derived: [String] = []
-            for list in lists {
-                for token in list where !written.contains(token) && !derived.contains(token) { derived.append(token) }
-            }
-            return derived.isEmpty ? spelled : spelled + " " + derived.joined(separator: " ")
+            guard Self.isUkrainian(text) else { return conventional }
+            return conventional + " " + ukrainianFolder.fold(text)
         }
         if let korean = koreanSpellings(text) { return korean }
         if Self.hasIndicLetters(text.utf8) { return indicFolder.fold(text) }
@@ -218,17 +208,13 @@ public struct NameNormalizer: Sendable {
     /// The customary spellings of the Korean family names among the words of `text`; for a
     /// whole name written without a space (김민준, folded "gimminjun"), also ICU's folding of
     /// its family name and of its given name apart ("kim gim minjun"); and the given names'
-    /// Revised Romanization and popular spelling (`KoreanGivenNameSpelling`). Nil when there is
-    /// none.
+    /// Revised Romanization (`KoreanGivenNameSpelling`). Nil when there is none.
     private func koreanSpellings(_ text: String) -> String? {
         guard KoreanFamilyNameSpellings.hasHangul(text) else { return nil }
         var spellings: [String] = []
         func add(_ words: [String]) {
             for word in words where !word.isEmpty && !spellings.contains(word) { spellings.append(word) }
         }
-        // ICU marks some syllable breaks with a hyphen ("sun-og" for 순옥): a given name is
-        // written in Latin letters as one word.
-        func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
         // Each given name's ICU spelling as one word, for its Revised Romanization after the rest.
         var givenNames: [(name: String, folded: String)] = []
         for name in KoreanFamilyNameSpellings.names(in: text) {
@@ -240,21 +226,69 @@ public struct NameNormalizer: Sendable {
                 // The given name as ICU writes it (its parts, as a query in Hangul folds), and
                 // as one word.
                 let folded = folder.fold(given)
-                add([folder.fold(family), folded, oneWord(folded)])
-                givenNames.append((given, oneWord(folded)))
+                add([folder.fold(family), folded, Self.oneWord(folded)])
+                givenNames.append((given, Self.oneWord(folded)))
             case .otherWord(let word):
-                givenNames.append((word, oneWord(folder.fold(word))))
+                givenNames.append((word, Self.oneWord(folder.fold(word))))
             }
         }
         // A given name's Revised Romanization, where it is not ICU's ("yeonsuk" for 연숙, none for 민지).
         for given in givenNames {
-            let spelled = oneWord(koreanGivenNameFolder.fold(given.name))
+            let spelled = Self.oneWord(koreanGivenNameFolder.fold(given.name))
             if spelled != given.folded { add([spelled]) }
-            // Its popular spelling after it ("hyunwoo" for 현우), where that differs.
-            let popular = KoreanGivenNameSpelling.popularSpelling(transformed: oneWord(koreanPopularFolder.fold(given.name)))
-            if popular != given.folded { add([popular]) }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// A Korean given name's ICU spelling as one word: ICU marks some syllable breaks with a
+    /// hyphen ("sun-og" for 순옥), and a given name is written in Latin letters as one word.
+    private static func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
+
+    /// The spellings of a name that people type and no romanization system gives, derived from
+    /// the romanizations (`alternateRomanization`), space-separated, each once, none of those:
+    /// for a Russian or Ukrainian name, those of `CyrillicNameSpellings` and ё as "yo"
+    /// ("Дмитрий" → "dmitry dmitri dmitrii", "Фёдор" → "fyodor"); for a Korean given name, its
+    /// popular spelling (`KoreanGivenNameSpelling.popularSpelling`: 현우 → "hyunwoo"). Nil
+    /// when there is none.
+    ///
+    /// A name is indexed under them as under Latin spellings (`NameIndexWriter`): they are
+    /// spellings as people type them, matched exactly, as prefixes and as typing errors, not
+    /// romanizations that a consonant skeleton compares loosely, which the romanization they
+    /// come from is. Filed under skeletons, a Korean name's "sungmin" was a romanized match
+    /// three edits from "Sengimn", above the Latin Seongmin Park two typing errors away.
+    /// - Complexity: O(n); for Cyrillic text, `conventionalTokenSpellings` and
+    ///   `alternateRomanization`'s transforms (remembered); for Hangul, two ICU transforms per
+    ///   given name.
+    func derivedSpellings(_ text: String, asGivenName: Bool = false) -> String? {
+        var derived: [String] = []
+        if Self.hasCyrillic(text.utf8), let lists = conventionalTokenSpellings(text) {
+            let romanized = Set(Self.splitTokens(alternateRomanization(text, asGivenName: asGivenName) ?? ""))
+            for list in lists {
+                for token in list where !romanized.contains(token) && !derived.contains(token) { derived.append(token) }
+            }
+        } else if KoreanFamilyNameSpellings.hasHangul(text) {
+            for name in KoreanFamilyNameSpellings.names(in: text) {
+                let given: String
+                switch name {
+                case .familyName: continue
+                case .wholeName(_, let name): given = name
+                case .otherWord(let word): given = word
+                }
+                let popular = KoreanGivenNameSpelling.popularSpelling(transformed: Self.oneWord(koreanPopularFolder.fold(given)))
+                let icu = Self.oneWord(folder.fold(given))
+                let revised = Self.oneWord(koreanGivenNameFolder.fold(given))
+                if popular != icu, popular != revised, !derived.contains(popular) { derived.append(popular) }
+            }
+        }
+        return derived.isEmpty ? nil : derived.joined(separator: " ")
+    }
+
+    /// The tokens of `derivedSpellings` that `main` (the name's tokens and its romanizations')
+    /// does not already hold, in order.
+    /// - Complexity: as `derivedSpellings`.
+    func derivedTokens(_ text: String, besides main: [String], asGivenName: Bool = false) -> [String] {
+        guard let derived = derivedSpellings(text, asGivenName: asGivenName) else { return [] }
+        return Self.newTokens(of: derived, besides: main)
     }
 
     /// The other spellings of the words of `text` that hold Han characters, space-separated;
