@@ -9,7 +9,8 @@ import Testing
         // before a consonant, as "i".
         ("dmitriy", ["dmitry", "dmitri", "dmitrii"]),
         ("piddubnyy", ["piddubny", "piddubnyi"]),
-        ("nikolay", ["nikolai"]), ("sergey", ["sergei"]), ("zaytsev", ["zaitsev"]), ("mayskiy", ["maysky", "mayski", "mayskii", "maiskiy", "maisky", "maiski", "maiskii"]),
+        ("nikolay", ["nikolai"]), ("sergey", ["sergei"]), ("zaytsev", ["zaitsev"]),
+        ("mayskiy", ["maysky", "mayski", "mayskii", "maiskiy", "maisky", "maiski", "maiskii"]),
         // кс as "x", combined with the other rules.
         ("aleksey", ["aleksei", "alexey", "alexei"]),
         ("aleksandr", ["alexandr", "aleksander", "alexander"]),
