@@ -77,6 +77,8 @@ import Testing
         // ICU's BGN systems write the soft sign as an apostrophe, which joins the word's halves.
         #expect(names.alternateRomanization("Гаєвський") == "gaevs'kiy hayevs'kyy")
         #expect(names.alternateTokens("Гаєвський", besides: names.tokens("Гаєвський")) == ["gaevskiy", "hayevskyy"])
+        // And the spellings derived from both (`CyrillicNameSpellings`).
+        #expect(names.derivedSpellings("Гаєвський") == "gaevsky gaevski gaevskii hayevsky hayevskyi")
         #expect(names.alternateRomanization("Ігор") == "igor ihor")
         // A soft sign before the "к" of "-ський" or "-цький" is Ukrainian as well.
         #expect(NameNormalizer.isUkrainian("Зарецький") && NameNormalizer.isUkrainian("Ковальський"))
@@ -122,6 +124,10 @@ import Testing
         // ICU's syllable hyphen ("sun-og") is not kept in the given name; its Revised
         // Romanization follows ("sunok": `KoreanGivenNameSpelling`).
         #expect(names.alternateTokens("양순옥", besides: names.tokens("양순옥")) == ["yang", "sun", "sunog", "sunok"])
+        // The given name's popular spelling is derived (`KoreanGivenNameSpelling.popularSpelling`).
+        #expect(names.derivedSpellings("김민준") == "minjoon")
+        #expect(names.derivedSpellings("양순옥") == "soonok")
+        #expect(names.derivedSpellings("이") == nil)
         // Two syllables are a given name as often as a whole name: none.
         #expect(names.alternateRomanization("이안") == nil)
     }
@@ -163,6 +169,60 @@ import Testing
             let matches = directory.lookup(fuzzyName: query)
             #expect(matches.first?.contact.id == expected, "\(query): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
         }
+    }
+
+    /// Korean given names as Koreans and English texts spell them most beside the Revised
+    /// Romanization (`KoreanGivenNameSpelling.popularSpelling`: ㅓ and ㅕ in a closed syllable
+    /// as "u" and "yu", ㅜ as "oo", an initial ㄱ as "k"). Before, "Siwoo Ahn" and "Hyunwoo Cho"
+    /// found 시우 안 and 현우 조 by the family name only (partial_name), "Sungmin Song" 성민 송
+    /// two typing errors away, after a Latin namesake of one word.
+    @Test(arguments: [
+        ("시우", "siwoo"), ("현우", "hyunwoo"), ("성민", "sungmin"), ("지훈", "jihoon"), ("경수", "kyungsoo"), ("영호", "youngho"),
+        ("동현", "donghyun"), ("건우", "kunwoo"),
+    ])
+    func koreanGivenNamesHaveTheirPopularSpelling(_ given: String, expected: String) {
+        let names = NameNormalizer.shared
+        #expect(names.derivedSpellings(given) == expected)
+        #expect(names.derivedSpellings("김 \(given)") == expected)
+        #expect(names.derivedSpellings("김\(given)") == expected)
+        // None where it is ICU's or the Revised Romanization's: 민지 "minji", 하나 "hana", 보람 "boram".
+        for same in ["민지", "하나", "보람"] { #expect(names.derivedSpellings(same) == nil, "\(same)") }
+    }
+
+    @Test func koreanGivenNamesAreFoundInTheirPopularSpelling() {
+        let directory = ContactDirectory([
+            Contact(id: "k1", firstName: "시우", lastName: "안"),
+            Contact(id: "k2", firstName: "현우", lastName: "조"),
+            Contact(id: "k3", firstName: "성민", lastName: "송"),
+            Contact(id: "k4", displayName: "정지훈"),
+            // Latin namesakes of one word, which outranked them.
+            Contact(id: "d1", firstName: "Sihoo", lastName: "Ahn"),
+            Contact(id: "d2", firstName: "Hyunsoo", lastName: "Cho"),
+            Contact(id: "d3", firstName: "Sungjin", lastName: "Song"),
+        ])
+        for (query, expected) in [("Siwoo Ahn", "k1"), ("Hyunwoo Cho", "k2"), ("Sungmin Song", "k3"), ("Song Sungmin", "k3"), ("Jihoon Jung", "k4")] {
+            for matches in [directory.lookup(fuzzyName: query), directory.search(query)] {
+                let described = matches.map { "\($0.contact.id) \($0.reason) \($0.score)" }
+                #expect(matches.first?.contact.id == expected, "\(query): \(described)")
+                #expect(![.fuzzyOneEdit, .fuzzyTwoEdits, .partialName, .romanized].contains(matches.first?.reason), "\(query): \(described)")
+            }
+        }
+    }
+
+    /// A derived spelling is matched as typed (exactly, as a prefix, as a typing error), not as
+    /// a romanization (`NameNormalizer.derivedSpellings`): filed under its consonant skeleton,
+    /// 성민's "sungmin" was a romanized match three edits from "Sengimn", which put 성민 박 before
+    /// Seongmin Park, two typing errors away (the 1M recall run's typo2 class lost that answer).
+    @Test func aDerivedSpellingIsNoRomanization() {
+        let directory = ContactDirectory([
+            Contact(id: "k1", firstName: "성민", lastName: "박"),
+            Contact(id: "l1", firstName: "Seongmin", lastName: "Park"),
+        ])
+        for matches in [directory.lookup(fuzzyName: "Sengimn Park"), directory.search("Sengimn Park")] {
+            let described = matches.map { "\($0.contact.id) \($0.reason) \($0.score)" }
+            #expect(matches.first?.contact.id == "l1", "\(described)")
+        }
+        #expect(directory.lookup(fuzzyName: "Sungmin Park").first?.contact.id == "k1")
     }
 
     @Test func kanjiNamesHaveTheirJapaneseReadings() throws {

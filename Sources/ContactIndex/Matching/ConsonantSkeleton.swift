@@ -131,4 +131,28 @@ enum ConsonantSkeleton {
         if out.count > 2, out.last == UInt8(ascii: "h") { out.removeLast() }
         return out
     }
+
+    /// A typed name's initial vowels read as Hebrew writes them, for comparing it with a
+    /// consonantal romanization whose first letter is `written` (`NameQueryToken.romanizedQuality`).
+    ///
+    /// A Hebrew name that starts with "i" or "e" mostly writes it with י, and one that starts
+    /// with "o" or "u" with ו, each after a silent א or ע, which ICU drops (its "ʾ" and "ʿ" are
+    /// modifier letters, folded away), or alone: איתי "yty" (Itai), יצחק "yzhq" (Itzhak beside
+    /// Yitzhak), איתן "ytn" (Eitan), אופיר "wpyr" (Ofir). Typed "itai" is three edits from
+    /// "yty", and its one consonant is too few to compare; "ofir" is three from "wpyr", and its
+    /// consonants "fr" do not start as "wpr" does. So the typed vowels are read as that letter:
+    /// "itai" as "ytai", "eitan" as "ytan", "ofir" as "wfir".
+    /// - Returns: the reading, or nil when `written` is neither "y" nor "w", `typed` does not
+    ///   start with a vowel that it writes, or nothing follows the vowels.
+    static func initialVowelReading(_ typed: some Collection<UInt8>, before written: UInt8) -> [UInt8]? {
+        guard let first = typed.first else { return nil }
+        let writes: Bool
+        switch written {
+        case UInt8(ascii: "y"): writes = first == UInt8(ascii: "i") || first == UInt8(ascii: "e")
+        case UInt8(ascii: "w"): writes = first == UInt8(ascii: "o") || first == UInt8(ascii: "u")
+        default: writes = false
+        }
+        let rest = typed.drop(while: isVowel)
+        return writes && !rest.isEmpty ? [written] + rest : nil
+    }
 }

@@ -347,7 +347,7 @@ extension ContactDirectory {
     ///     (`NameQueryToken.typedInOtherScript`).
     ///   - typedOrder: the order of the names in the query as typed (`TypedNameOrder`).
     ///   - typing: how the query's tokens were typed, plainly or with accents (`WrittenAccents`).
-    ///   - transcribed: the German and Nordic spellings of the tokens typed with umlauts.
+    ///   - transcribed: the other spellings of the tokens typed with umlauts, in Cyrillic or in Greek.
     private func collectTokenMatches(
         _ tokens: [String], typedWhole: [Bool], typedInOtherScript: Bool, typedOrder: TypedNameOrder,
         typing: WrittenAccents.QueryTyping, transcribed: TranscribedQueryTokens, exhaustive: Bool, budget: inout FillBudget,
@@ -359,7 +359,7 @@ extension ContactDirectory {
         var query = tokens.indices.map { position in
             NameQueryToken(
                 text: tokens[position], index: index, options: options, nicknames: nicknames, typedWhole: typedWhole[position],
-                typedInOtherScript: typedInOtherScript, transcription: transcribed.spelling(of: tokens[position]))
+                typedInOtherScript: typedInOtherScript, transcriptions: transcribed.spellings(of: tokens[position]))
         }
         // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
         query[query.count - 1].isParticle = false
@@ -447,6 +447,15 @@ extension ContactDirectory {
     /// holds. More than one given or family token left untaken (`coverageStep`), less than two.
     /// Not in a one-token query, for the reason `coverageStep` gives.
     static let accentStep = 0.0006
+
+    /// What an alternate token's quality is weighed down by when a query token's match is chosen
+    /// among a contact's tokens of one kind: the half of `personal` it forgoes (0.25 · 0.5 in
+    /// `bonus`) over the 0.6 that quality weighs there. So it takes the query token from a name
+    /// token as written only when that raises the score. Before, the better quality alone chose:
+    /// a derived spelling shorter than the name's own (`CyrillicNameSpellings`: "vitaly" beside
+    /// "vitalij" for Виталий) was the better prefix of "vit", took it at half credit, and put
+    /// Vitaliy Isakov before Виталий Исаков for "Вит Исак".
+    static let alternateQualityHandicap: Float = 0.25 * 0.5 / 0.6
 
     /// Whether a query token's match on a contact's token (`entry`, of `NameTokenIndex`, in
     /// Latin letters) contradicts how the agent typed it: an exact match of a token typed
@@ -657,6 +666,8 @@ extension ContactDirectory {
                     var bestEntry = -1
                     var bestKind = UInt8.max
                     var bestQuality: Float = -1
+                    // The quality the choice weighs (`alternateQualityHandicap`).
+                    var bestWeighed: Float = -1
                     var bestRolePreference = 3
                     // The kind's rank, twice over so that a held-back company word fits between
                     // the romanized spellings and the two-edit ones (`companyWordRank`).
@@ -731,8 +742,9 @@ extension ContactDirectory {
                         let companyWord = role == NameTokenRole.company.rawValue && !ownWord
                         let preference = companyWord ? 2 : (role == NameTokenRole.display.rawValue || ownWord ? 1 : 0)
                         let rank = holdsCompanyBack && companyWord ? Self.companyWordRank : kind &* 2
+                        let weighed = role == NameTokenRole.alternate.rawValue ? quality - Self.alternateQualityHandicap : quality
                         let better = rank < bestRank
-                            || (rank == bestRank && (quality > bestQuality || (quality == bestQuality && preference < bestRolePreference)))
+                            || (rank == bestRank && (weighed > bestWeighed || (weighed == bestWeighed && preference < bestRolePreference)))
                         guard better else { continue }
                         let id = entries[base + e] & NameTokenIndex.idMask
                         let uses = (0..<claimedCount).reduce(0) { $0 + (claimedIDs[$1] & NameTokenIndex.idMask == id ? 1 : 0) }
@@ -748,6 +760,7 @@ extension ContactDirectory {
                         bestKind = kind
                         bestRank = rank
                         bestQuality = quality
+                        bestWeighed = weighed
                         bestRolePreference = preference
                     }
                     guard bestEntry >= 0 else { continue }

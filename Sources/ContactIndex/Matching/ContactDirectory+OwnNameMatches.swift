@@ -76,7 +76,7 @@ extension ContactDirectory {
                 NameQueryToken(
                     text: pass.tokens[position], index: index, options: options, nicknames: NicknameTable.shared,
                     typedWhole: pass.typedWhole[position], typedInOtherScript: otherScript,
-                    transcription: transcribed.spelling(of: pass.tokens[position]))
+                    transcriptions: transcribed.spellings(of: pass.tokens[position]))
             }
             // A particle stands in front of a surname: "Vijaya Das" ends in one, not in a particle.
             query[query.count - 1].isParticle = false

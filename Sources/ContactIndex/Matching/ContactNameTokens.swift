@@ -116,8 +116,14 @@ enum ContactNameTokens {
             guard let text, !text.isEmpty else { continue }
             // The spellings of a Latin name's umlauts ("mueller") are Latin, not romanizations:
             // no consonant skeleton (`NameTokenIndex`) compares them loosely.
-            for token in names.alternateTokens(text, besides: part.tokens, asGivenName: index == 0) {
+            let romanizations = names.alternateTokens(text, besides: part.tokens, asGivenName: index == 0)
+            for token in romanizations {
                 out.append(NameToken(text: token, role: .alternate, romanized: part.romanized))
+            }
+            // So are the spellings derived from them ("dmitry" beside "dmitriy":
+            // `NameNormalizer.derivedSpellings`).
+            for token in names.derivedTokens(text, besides: part.tokens + romanizations, asGivenName: index == 0) {
+                out.append(NameToken(text: token, role: .alternate, romanized: false))
             }
         }
         return out

@@ -20,8 +20,9 @@ struct NameIndexWriter {
     private var keyMemo: ByteStringMemo
     /// Non-ASCII fields as written → whether they are romanized (one byte) and their folding.
     private var foldMemo: ByteStringMemo
-    /// Cyrillic and Greek fields as written → their English romanization
-    /// (`NameNormalizer.alternateRomanization`).
+    /// Non-ASCII fields as written → their English romanization
+    /// (`NameNormalizer.alternateRomanization`), then `derivedSeparator` and their derived
+    /// spellings (`NameNormalizer.derivedSpellings`).
     private var alternateMemo: ByteStringMemo
     /// The same for given names (`NameNormalizer.alternateRomanization(_:asGivenName:)`).
     private var givenAlternateMemo: ByteStringMemo
@@ -105,9 +106,16 @@ struct NameIndexWriter {
                 // The spellings of a Latin name's umlauts ("mueller") are Latin, not
                 // romanizations: no consonant skeleton (`NameTokenIndex`) compares them loosely.
                 let script: TokenScript = fieldScripts[index] == .latin ? .latin : .other
-                for token in alternateTokens(of: field, besides: main, asGivenName: index == 0) {
+                let spellings = alternateTokens(of: field, besides: main, asGivenName: index == 0)
+                for token in spellings.romanized {
                     var token = token
                     token.withUTF8 { rows.appendToken($0, role: .alternate, script: script) }
+                }
+                // Spellings derived from those ("dmitry" beside "dmitriy", "hyunwoo" beside
+                // "hyeonu") are spellings as typed: Latin, as an umlaut's are.
+                for token in spellings.derived {
+                    var token = token
+                    token.withUTF8 { rows.appendToken($0, role: .alternate, script: .latin) }
                 }
             }
         }
@@ -139,25 +147,37 @@ struct NameIndexWriter {
         out.append(contentsOf: folded[tokens[index]])
     }
 
-    /// `NameNormalizer.alternateTokens` of a non-ASCII field, its romanization remembered (apart
-    /// for given names, which are read otherwise).
-    private mutating func alternateTokens(of field: UnsafeBufferPointer<UInt8>, besides main: [String], asGivenName: Bool) -> [String] {
+    /// `NameNormalizer.alternateTokens` and `derivedTokens` of a non-ASCII field, its
+    /// romanization and derived spellings remembered (apart for given names, which are read
+    /// otherwise).
+    private mutating func alternateTokens(
+        of field: UnsafeBufferPointer<UInt8>, besides main: [String], asGivenName: Bool
+    ) -> (romanized: [String], derived: [String]) {
         // The memo is moved out while it is used (an empty one stands in: no allocation).
         var memo = ByteStringMemo(limit: 0)
         if asGivenName { swap(&memo, &givenAlternateMemo) } else { swap(&memo, &alternateMemo) }
         defer { if asGivenName { swap(&memo, &givenAlternateMemo) } else { swap(&memo, &alternateMemo) } }
         var romanization: String?
         if !memo.withValue(for: field, { romanization = String(decoding: $0, as: UTF8.self) }) {
-            let text = names.alternateRomanization(String(utf8Bytes: field), asGivenName: asGivenName) ?? ""
+            let name = String(utf8Bytes: field)
+            let derived = names.derivedSpellings(name, asGivenName: asGivenName)
+            let text = (names.alternateRomanization(name, asGivenName: asGivenName) ?? "") + (derived.map { String(Self.derivedSeparator) + $0 } ?? "")
             if memo.isEnabled {
                 var copy = text
                 copy.withUTF8 { memo.insert(key: field, value: $0) }
             }
             romanization = text
         }
-        guard let romanization, !romanization.isEmpty else { return [] }
-        return NameNormalizer.newTokens(of: romanization, besides: main)
+        guard let romanization, !romanization.isEmpty else { return ([], []) }
+        let parts = romanization.split(separator: Self.derivedSeparator, maxSplits: 1, omittingEmptySubsequences: false)
+        let romanized = NameNormalizer.newTokens(of: String(parts[0]), besides: main)
+        guard parts.count > 1 else { return (romanized, []) }
+        return (romanized, NameNormalizer.newTokens(of: String(parts[1]), besides: main + romanized))
     }
+
+    /// What separates a field's romanization from its derived spellings in `alternateMemo`: a
+    /// control character, which no folding holds (the fold's tokens are letters and digits).
+    private static let derivedSeparator: Character = "\u{1F}"
 
     /// Folds a field (`NameNormalizer.fold`) onto `folded` and splits it into tokens
     /// (`NameNormalizer.splitTokens`), appending their ranges to `tokens`.

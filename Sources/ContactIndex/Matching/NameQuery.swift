@@ -57,9 +57,9 @@ struct NameQueryToken {
     var text: String
     /// Its id when the vocabulary has it.
     var exactID: UInt32?
-    /// The id of its German or Nordic spelling when it was typed with umlauts and the
-    /// vocabulary has that spelling (`TranscribedQueryTokens`): another exact spelling.
-    private var transcriptionID: UInt32?
+    /// The ids of its other spellings that the vocabulary has, when it was typed with umlauts
+    /// or in Cyrillic or Greek letters (`TranscribedQueryTokens`): other exact spellings.
+    private var transcriptionIDs: [UInt32] = []
     /// Whether it is a name particle ("van", "de", "al") in front of another token, which may
     /// go unmatched (the caller clears it for the last token: "Vijaya Das" has no particle).
     var isParticle: Bool
@@ -142,11 +142,12 @@ struct NameQueryToken {
     ///   letter keeps its initials ("J-P").
     /// - Parameter typedInOtherScript: the query has letters of another script than Latin
     ///   (`typedInOtherScript`).
-    /// - Parameter transcription: the token's German or Nordic spelling, when it was typed with
-    ///   umlauts (`TranscribedQueryTokens`): an exact spelling too.
+    /// - Parameter transcriptions: the token's German or Nordic spelling, when it was typed with
+    ///   umlauts, or its spellings in English texts, when it was typed in Cyrillic or Greek
+    ///   (`TranscribedQueryTokens`): exact spellings too.
     init(
         text: String, index: borrowing NameTokenIndex, options: NameMatchingOptions, nicknames: borrowing NicknameTable, usesPrefixTables: Bool = true,
-        typedWhole: Bool = false, typedInOtherScript: Bool = false, transcription: String? = nil
+        typedWhole: Bool = false, typedInOtherScript: Bool = false, transcriptions: [String] = []
     ) {
         self.text = text
         self.typedInOtherScript = typedInOtherScript
@@ -156,9 +157,12 @@ struct NameQueryToken {
         exactID = vocabulary.id(of: text)
         if let exactID { note(exactID, .exact) }
         let length = text.utf8.count
-        if length > 1, let transcription, let id = vocabulary.id(of: transcription), id != exactID {
-            transcriptionID = id
-            note(id, .exact)
+        if length > 1 {
+            for transcription in transcriptions {
+                guard let id = vocabulary.id(of: transcription), id != exactID, !transcriptionIDs.contains(id) else { continue }
+                transcriptionIDs.append(id)
+                note(id, .exact)
+            }
         }
         if length == 1, let byte = text.utf8.first, let bitmap = index.initials.bitmap(of: byte) {
             // One spelling for the thousands of tokens with this initial ("a": 25,000).
@@ -221,10 +225,10 @@ struct NameQueryToken {
         positions = table.positions
         let nicknameIDs = nicknames.related(to: text).compactMap { index.vocabulary.id(of: $0) }
         if let exactID { note(exactID, .exact) }
-        if let transcriptionID { note(transcriptionID, .exact) }
+        for id in transcriptionIDs { note(id, .exact) }
         for id in nicknameIDs { note(id, .nickname) }
         var named: [Int32] = []
-        for id in (exactID.map { [$0] } ?? []) + (transcriptionID.map { [$0] } ?? []) + nicknameIDs {
+        for id in (exactID.map { [$0] } ?? []) + transcriptionIDs + nicknameIDs {
             if let position = positions.value(of: id), !named.contains(position) { named.append(position) }
         }
         // The exact and nickname spellings: better kinds than any prefix, so first.
@@ -385,8 +389,9 @@ struct NameQueryToken {
         }
         let distances = PatternDistance(bytes)
         // The query's consonants, made at the first consonantal candidate (most skeletons have
-        // none).
+        // none), and its readings with its initial vowels as Hebrew writes them.
         var consonants: PatternDistance?? = nil
+        var initialVowels = InitialVowelReadings(bytes)
         let arabicBit = NameTokenIndex.arabicScriptBit
         let typedLetters = ArabicScriptSpelling.letterMask(bytes)
         for (candidates, isOwn) in [(own, true), (alternate, false)] {
@@ -405,6 +410,7 @@ struct NameQueryToken {
                     let consonantal = ConsonantSkeleton.isConsonantal(token) && index.isConsonantal(id)
                     if consonantal, consonants == nil { consonants = .some(Self.consonants(of: bytes).map(PatternDistance.init)) }
                     quality = Self.romanizedQuality(distances, consonants: consonants ?? nil, token, consonantal: consonantal)
+                    if quality == nil, consonantal { quality = initialVowels.quality(of: token) }
                 }
                 if arabic, let aligned = bytes.withUnsafeBufferPointer({ ArabicScriptSpelling.quality(typed: $0, token: token, typedLetters: typedLetters) }) {
                     quality = max(quality ?? 0, aligned)
@@ -481,8 +487,48 @@ struct NameQueryToken {
     /// "rosenberg" רוזנברג ("rwznbrg"). Before, their consonants "rvk", "tv", "rsnbrg" were three
     /// or more edits away, and the names were found by nobody typing them so.
     /// - Parameter consonantal: whether `token` is such a romanization.
+    ///
+    /// A typed name that starts with a vowel is also compared read with that vowel as Hebrew
+    /// writes it before the token's first letter (`InitialVowelReadings`), when it is out of reach
+    /// as typed: "itai" is איתי ("yty") read as "ytai", "itzhak" is יצחק ("yzhq") read as
+    /// "ytzhak", as "yitzhak" was.
     static func romanizedQuality(_ query: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>, consonantal: Bool = false) -> Float? {
-        romanizedQuality(PatternDistance(Array(query)), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
+        let typed = Array(query)
+        let quality = romanizedQuality(PatternDistance(typed), consonants: consonants(of: query).map(PatternDistance.init), token, consonantal: consonantal)
+        guard quality == nil, consonantal else { return quality }
+        var initialVowels = InitialVowelReadings(typed)
+        return initialVowels.quality(of: token)
+    }
+
+    /// A query token read with its initial vowels as Hebrew writes them before a consonantal
+    /// token's first letter (`ConsonantSkeleton.initialVowelReading`: "itai" as "ytai" before
+    /// "y", "ofir" as "wfir" before "w"), each of the two readings prepared at the first token
+    /// that needs it.
+    struct InitialVowelReadings {
+        private let typed: [UInt8]
+        /// The readings prepared so far, by the first letter they are for ("y" or "w"); nil
+        /// inside when the typed token has no such reading.
+        private var prepared: [UInt8: (distances: PatternDistance, consonants: PatternDistance?)?] = [:]
+
+        init(_ typed: [UInt8]) { self.typed = typed }
+
+        /// The quality of `token`, a consonantal romanization, as the reading of the typed token
+        /// before its first letter (`romanizedQuality`); nil when it has none or is too far.
+        /// - Complexity: O(n) for the token; the first time for each kind of first letter, the
+        ///   reading's preparation.
+        mutating func quality(of token: UnsafeBufferPointer<UInt8>) -> Float? {
+            guard let first = token.first, first == UInt8(ascii: "y") || first == UInt8(ascii: "w"), let typedFirst = typed.first,
+                ConsonantSkeleton.isVowel(typedFirst)
+            else { return nil }
+            if prepared[first] == nil {
+                prepared[first] = .some(
+                    ConsonantSkeleton.initialVowelReading(typed, before: first).map { reading in
+                        (PatternDistance(reading), NameQueryToken.consonants(of: reading).map(PatternDistance.init))
+                    })
+            }
+            guard let reading = prepared[first] ?? nil else { return nil }
+            return NameQueryToken.romanizedQuality(reading.distances, consonants: reading.consonants, token, consonantal: true)
+        }
     }
 
     /// `romanizedQuality` from a query prepared for many tokens, with its consonants

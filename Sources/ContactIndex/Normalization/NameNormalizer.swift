@@ -10,27 +10,32 @@
 ///   for exact and prefix name look-ups by binary search.
 public struct NameNormalizer: Sendable {
     /// The ICU services, one reference: a search reads the normalizer through copies of the
-    /// structures that hold it, and with its seven services stored inline each copy took a
+    /// structures that hold it, and with its services stored inline each copy took a
     /// retain and a release of every one (about 1.5% of an exact-name look-up).
     private final class Services: Sendable {
         let folder: ScriptFolder
         let collation: CollationKeyMaker
         let conventionalFolder: ScriptFolder
         let ukrainianFolder: ScriptFolder
+        let yoFolder: ScriptFolder
         let indicFolder: ScriptFolder
         let koreanGivenNameFolder: ScriptFolder
+        let koreanPopularFolder: ScriptFolder
         let readingFolders: [ScriptFolder]
 
         init(
             folder: ScriptFolder, collation: CollationKeyMaker, conventionalFolder: ScriptFolder, ukrainianFolder: ScriptFolder,
-            indicFolder: ScriptFolder, koreanGivenNameFolder: ScriptFolder, readingFolders: [ScriptFolder]
+            yoFolder: ScriptFolder, indicFolder: ScriptFolder, koreanGivenNameFolder: ScriptFolder, koreanPopularFolder: ScriptFolder,
+            readingFolders: [ScriptFolder]
         ) {
             self.folder = folder
             self.collation = collation
             self.conventionalFolder = conventionalFolder
             self.ukrainianFolder = ukrainianFolder
+            self.yoFolder = yoFolder
             self.indicFolder = indicFolder
             self.koreanGivenNameFolder = koreanGivenNameFolder
+            self.koreanPopularFolder = koreanPopularFolder
             self.readingFolders = readingFolders
         }
     }
@@ -42,10 +47,14 @@ public struct NameNormalizer: Sendable {
     private var conventionalFolder: ScriptFolder { services.conventionalFolder }
     /// The romanization of Ukrainian names (see `alternateRomanization`).
     private var ukrainianFolder: ScriptFolder { services.ukrainianFolder }
+    /// BGN/PCGN with ё spelt "yo" (`CyrillicNameSpellings.yoRules`).
+    private var yoFolder: ScriptFolder { services.yoFolder }
     /// `indicRules`.
     private var indicFolder: ScriptFolder { services.indicFolder }
     /// Korean given names as the Revised Romanization spells them (`KoreanGivenNameSpelling`).
     private var koreanGivenNameFolder: ScriptFolder { services.koreanGivenNameFolder }
+    /// Korean given names in their popular spelling (`KoreanGivenNameSpelling.popularSpelling`).
+    private var koreanPopularFolder: ScriptFolder { services.koreanPopularFolder }
     /// Japanese readings (katakana, from `JapaneseReadings`) spelt as written, long vowels
     /// and all ("タロウ" → "tarou"), and as Hepburn without its macrons ("taro"), the way
     /// passports and English texts write them.
@@ -97,8 +106,9 @@ public struct NameNormalizer: Sendable {
         services = Services(
             folder: try ScriptFolder(), collation: try CollationKeyMaker(locale: collationLocale, strength: .primary),
             conventionalFolder: try ScriptFolder(transliteratorID: Self.conventionalChain),
-            ukrainianFolder: try ScriptFolder(transliteratorID: Self.ukrainianChain), indicFolder: try ScriptFolder(rules: Self.indicRules),
-            koreanGivenNameFolder: try ScriptFolder(rules: KoreanGivenNameSpelling.rules), readingFolders: readingFolders)
+            ukrainianFolder: try ScriptFolder(transliteratorID: Self.ukrainianChain), yoFolder: try ScriptFolder(rules: CyrillicNameSpellings.yoRules),
+            indicFolder: try ScriptFolder(rules: Self.indicRules), koreanGivenNameFolder: try ScriptFolder(rules: KoreanGivenNameSpelling.rules),
+            koreanPopularFolder: try ScriptFolder(rules: KoreanGivenNameSpelling.popularRules), readingFolders: readingFolders)
     }
 
     /// The shared normalizer with the root collation order.
@@ -125,7 +135,8 @@ public struct NameNormalizer: Sendable {
     /// spellings in common use (`KoreanFamilyNameSpellings`: 이 → "lee yi rhee", where
     /// `fold` gives "i"; a name written without a space, 이민지, also gives its parts apart:
     /// "lee yi rhee i minji"); for Korean given names, their Revised Romanization as one word
-    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"). For Chinese family names that ICU reads as another word, their
+    /// (`KoreanGivenNameSpelling`: 연숙 → "yeonsuk", where `fold` gives "yeonsug"). For
+    /// Chinese family names that ICU reads as another word, their
     /// reading as family names (`ChineseFamilyNameReadings`: 曾 → "zeng", where `fold` gives
     /// "ceng"). For names in Devanagari, Bengali, Gurmukhi or Gujarati letters, the spelling of
     /// Indian English (`indicRules`: राजेश कुमार → "rajesh kumar", where `fold` gives "rajesa
@@ -233,9 +244,6 @@ public struct NameNormalizer: Sendable {
         func add(_ words: [String]) {
             for word in words where !word.isEmpty && !spellings.contains(word) { spellings.append(word) }
         }
-        // ICU marks some syllable breaks with a hyphen ("sun-og" for 순옥): a given name is
-        // written in Latin letters as one word.
-        func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
         // Each given name's ICU spelling as one word, for its Revised Romanization after the rest.
         var givenNames: [(name: String, folded: String)] = []
         for name in KoreanFamilyNameSpellings.names(in: text) {
@@ -247,18 +255,69 @@ public struct NameNormalizer: Sendable {
                 // The given name as ICU writes it (its parts, as a query in Hangul folds), and
                 // as one word.
                 let folded = folder.fold(given)
-                add([folder.fold(family), folded, oneWord(folded)])
-                givenNames.append((given, oneWord(folded)))
+                add([folder.fold(family), folded, Self.oneWord(folded)])
+                givenNames.append((given, Self.oneWord(folded)))
             case .otherWord(let word):
-                givenNames.append((word, oneWord(folder.fold(word))))
+                givenNames.append((word, Self.oneWord(folder.fold(word))))
             }
         }
         // A given name's Revised Romanization, where it is not ICU's ("yeonsuk" for 연숙, none for 민지).
         for given in givenNames {
-            let spelled = oneWord(koreanGivenNameFolder.fold(given.name))
+            let spelled = Self.oneWord(koreanGivenNameFolder.fold(given.name))
             if spelled != given.folded { add([spelled]) }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// A Korean given name's ICU spelling as one word: ICU marks some syllable breaks with a
+    /// hyphen ("sun-og" for 순옥), and a given name is written in Latin letters as one word.
+    private static func oneWord(_ text: String) -> String { String(text.unicodeScalars.filter { $0 != "-" && $0 != " " }) }
+
+    /// The spellings of a name that people type and no romanization system gives, derived from
+    /// the romanizations (`alternateRomanization`), space-separated, each once, none of those:
+    /// for a Russian or Ukrainian name, those of `CyrillicNameSpellings` and ё as "yo"
+    /// ("Дмитрий" → "dmitry dmitri dmitrii", "Фёдор" → "fyodor"); for a Korean given name, its
+    /// popular spelling (`KoreanGivenNameSpelling.popularSpelling`: 현우 → "hyunwoo"). Nil
+    /// when there is none.
+    ///
+    /// A name is indexed under them as under Latin spellings (`NameIndexWriter`): they are
+    /// spellings as people type them, matched exactly, as prefixes and as typing errors, not
+    /// romanizations that a consonant skeleton compares loosely, which the romanization they
+    /// come from is. Filed under skeletons, a Korean name's "sungmin" was a romanized match
+    /// three edits from "Sengimn", above the Latin Seongmin Park two typing errors away.
+    /// - Complexity: O(n); for Cyrillic text, `conventionalTokenSpellings` and
+    ///   `alternateRomanization`'s transforms (remembered); for Hangul, two ICU transforms per
+    ///   given name.
+    func derivedSpellings(_ text: String, asGivenName: Bool = false) -> String? {
+        var derived: [String] = []
+        if Self.hasCyrillic(text.utf8), let lists = conventionalTokenSpellings(text) {
+            let romanized = Set(Self.splitTokens(alternateRomanization(text, asGivenName: asGivenName) ?? ""))
+            for list in lists {
+                for token in list where !romanized.contains(token) && !derived.contains(token) { derived.append(token) }
+            }
+        } else if KoreanFamilyNameSpellings.hasHangul(text) {
+            for name in KoreanFamilyNameSpellings.names(in: text) {
+                let given: String
+                switch name {
+                case .familyName: continue
+                case .wholeName(_, let name): given = name
+                case .otherWord(let word): given = word
+                }
+                let popular = KoreanGivenNameSpelling.popularSpelling(transformed: Self.oneWord(koreanPopularFolder.fold(given)))
+                let icu = Self.oneWord(folder.fold(given))
+                let revised = Self.oneWord(koreanGivenNameFolder.fold(given))
+                if popular != icu, popular != revised, !derived.contains(popular) { derived.append(popular) }
+            }
+        }
+        return derived.isEmpty ? nil : derived.joined(separator: " ")
+    }
+
+    /// The tokens of `derivedSpellings` that `main` (the name's tokens and its romanizations')
+    /// does not already hold, in order.
+    /// - Complexity: as `derivedSpellings`.
+    func derivedTokens(_ text: String, besides main: [String], asGivenName: Bool = false) -> [String] {
+        guard let derived = derivedSpellings(text, asGivenName: asGivenName) else { return [] }
+        return Self.newTokens(of: derived, besides: main)
     }
 
     /// The other spellings of the words of `text` that hold Han characters, space-separated;
@@ -291,6 +350,37 @@ public struct NameNormalizer: Sendable {
             }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// The spellings of each word of a Cyrillic or Greek text as English texts, passports and
+    /// CRMs write it: one list per token of its BGN/PCGN and UNGEGN spelling, that token first,
+    /// then, aligned word for word, the Ukrainian system's for a Ukrainian name and the spelling
+    /// with ё as "yo" for a name with ё, then the spellings derived from these
+    /// (`CyrillicNameSpellings`), and for a Greek word starting with γκ or ντ its spellings
+    /// with "g", "gk" and "d" (`withGreekInitialDigraphs`). A spelling that does not line up
+    /// word for word with the BGN/PCGN one is left out. Nil for text without Cyrillic or Greek
+    /// letters.
+    /// - Complexity: O(n); one ICU transform by the conventional chain, one more for a Ukrainian
+    ///   name and one for a name with ё (their words remembered).
+    func conventionalTokenSpellings(_ text: String) -> [[String]]? {
+        guard Self.hasCyrillicOrGreek(text.utf8) else { return nil }
+        var lists = Self.splitTokens(conventionalFolder.fold(text)).map { [$0] }
+        func addAligned(_ tokens: [String]) {
+            guard tokens.count == lists.count else { return }
+            for (position, token) in tokens.enumerated() where !lists[position].contains(token) { lists[position].append(token) }
+        }
+        let cyrillic = Self.hasCyrillic(text.utf8)
+        if cyrillic, Self.isUkrainian(text) { addAligned(Self.splitTokens(ukrainianFolder.fold(text))) }
+        if cyrillic, CyrillicNameSpellings.hasYo(text) { addAligned(Self.splitTokens(yoFolder.fold(text))) }
+        let greek = Self.hasGreek(text.utf8)
+        for position in lists.indices {
+            for token in lists[position] {
+                var others = cyrillic ? CyrillicNameSpellings.variants(of: token) : []
+                if greek { others += Self.splitTokens(Self.withGreekInitialDigraphs(token, of: text)).dropFirst() }
+                for other in others where !lists[position].contains(other) { lists[position].append(other) }
+            }
+        }
+        return lists
     }
 
     /// The tokens of `alternateRomanization` that `tokens(text)` does not already hold, in order.
@@ -331,6 +421,16 @@ public struct NameNormalizer: Sendable {
     /// Whether the text holds a Devanagari, Bengali, Gurmukhi or Gujarati letter (`indicRules`).
     static func hasIndicLetters(_ bytes: some Sequence<UInt8>) -> Bool {
         containsScalar(bytes) { (0x900...0xAFF).contains($0.value) }
+    }
+
+    /// Whether the text holds a Cyrillic letter.
+    static func hasCyrillic(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x400...0x52F).contains($0.value) }
+    }
+
+    /// Whether the text holds a Greek letter.
+    static func hasGreek(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0x370...0x3FF).contains($0.value) || (0x1F00...0x1FFF).contains($0.value) }
     }
 
     /// Whether the text holds a Cyrillic or Greek letter.
