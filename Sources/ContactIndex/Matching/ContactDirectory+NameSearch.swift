@@ -111,8 +111,11 @@ extension ContactDirectory {
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
         for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
-            if pass.onlyWithoutFullMatch, top.entries.contains(where: Self.answersBeforeJoining) { continue }
             if !pass.isRunnable(in: nameTokenIndex) { continue }
+            if pass.onlyWithoutFullMatch {
+                let joinsKnownWords = !pass.requiredTokens.isEmpty
+                if top.entries.contains(where: { Self.answersBeforeJoining($0, joinedWordsAreKnown: joinsKnownWords) }) { continue }
+            }
             collectTokenMatches(
                 pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, typing: typing,
                 transcribed: transcribed, exhaustive: exhaustive, budget: &budget, into: &top)
@@ -207,9 +210,17 @@ extension ContactDirectory {
     /// stops them.) "Hwang Jong-su" (황종수, romanized
     /// "jongsu") had stopped at Su-bin Hwang of a company with "jong" in its name, and "Kim
     /// Jung-su" at a romanized reading of 超 金, and never looked for "jungsu".
-    static func answersBeforeJoining(_ entry: TopMatches.Entry) -> Bool {
+    ///
+    /// Nor does a one-edit match when the words the pass joins are words of the directory's
+    /// names (`joinedWordsAreKnown`: the pass's `requiredTokens`, which it runs only with): the
+    /// joined word typed is then a name's own, exactly, and a typing error read into the parts
+    /// is the weaker answer. "Kang Gyeong-su" had stopped at 선영 강 (Seon-yeong Kang: "gyeong" one
+    /// edit from her name's part "yeong", "su" the start of her name's popular spelling
+    /// "sunyoung") and never looked for "gyeongsu", 경수 강's name.
+    static func answersBeforeJoining(_ entry: TopMatches.Entry, joinedWordsAreKnown: Bool = false) -> Bool {
         switch entry.reason {
         case .partialName, .romanized, .companyName, .fuzzyTwoEdits: false
+        case .fuzzyOneEdit: !joinedWordsAreKnown
         default: true
         }
     }
