@@ -19,6 +19,12 @@ enum KoreanGivenNameSpelling {
     /// spelt as above, then the rest as ICU's `Any-Latin` spells it, in ASCII.
     static let rules = """
         ::NFD ;
+        \(consonantRules)
+        """
+
+    /// The final consonants and ㄹ as the Revised Romanization spells them, then the rest as
+    /// ICU's `Any-Latin` does, in ASCII: the end of `rules` and of `popularRules`.
+    static let consonantRules = """
         \\u11A8 > k ; \\u11A9 > k ; \\u11AA > k ; \\u11AB > n ; \\u11AC > n ; \\u11AD > n ; \\u11AE > t ;
         \\u11AF \\u1105 > ll ; \\u11AF > l ;
         \\u11B0 > k ; \\u11B1 > m ; \\u11B2 > l ; \\u11B3 > l ; \\u11B4 > l ; \\u11B5 > p ; \\u11B6 > l ;
@@ -36,13 +42,7 @@ enum KoreanGivenNameSpelling {
         \\u1165 } [\\u11A8-\\u11C2] > u ;
         \\u110B \\u1167 } [\\u11A8-\\u11C2] > you ; \\u1167 } [\\u11A8-\\u11C2] > yu ;
         \\u110B \\u116E > woo ; \\u116E > oo ;
-        \\u11A8 > k ; \\u11A9 > k ; \\u11AA > k ; \\u11AB > n ; \\u11AC > n ; \\u11AD > n ; \\u11AE > t ;
-        \\u11AF \\u1105 > ll ; \\u11AF > l ;
-        \\u11B0 > k ; \\u11B1 > m ; \\u11B2 > l ; \\u11B3 > l ; \\u11B4 > l ; \\u11B5 > p ; \\u11B6 > l ;
-        \\u11B7 > m ; \\u11B8 > p ; \\u11B9 > p ; \\u11BA > t ; \\u11BB > t ; \\u11BC > ng ; \\u11BD > t ;
-        \\u11BE > t ; \\u11BF > k ; \\u11C0 > t ; \\u11C1 > p ; \\u11C2 > t ;
-        \\u1105 > r ;
-        ::Any-Latin ; ::Latin-ASCII ; ::[:Lm:] Remove ;
+        \(consonantRules)
         """
 
     /// The spelling of a given name that Koreans and English texts use most beside the Revised
