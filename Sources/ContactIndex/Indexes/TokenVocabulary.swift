@@ -56,6 +56,18 @@ struct TokenVocabulary: Sendable {
         return token.withUTF8 { id(of: $0) }
     }
 
+    /// The ids of `tokens` in order, or nil when one of them is not in the vocabulary.
+    /// - Complexity: O(t) expected.
+    func ids(of tokens: [String]) -> [UInt32]? {
+        var ids: [UInt32] = []
+        ids.reserveCapacity(tokens.count)
+        for token in tokens {
+            guard let id = id(of: token) else { return nil }
+            ids.append(id)
+        }
+        return ids
+    }
+
     /// The id of a token given as bytes, if it is in the vocabulary.
     /// - Complexity: O(1) expected.
     func id(of token: UnsafeBufferPointer<UInt8>) -> UInt32? {

@@ -112,9 +112,8 @@ extension ContactDirectory {
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
         for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
             if !pass.isRunnable(in: nameTokenIndex) { continue }
-            if pass.onlyWithoutFullMatch {
-                let joinsKnownWords = pass.joinsTypedHyphens
-                if top.entries.contains(where: { Self.answersBeforeJoining($0, joinedWordsAreKnown: joinsKnownWords) }) { continue }
+            if pass.onlyWithoutFullMatch, top.entries.contains(where: { Self.answersBeforeJoining($0, joiningTypedHyphens: pass.joinsTypedHyphens) }) {
+                continue
             }
             collectTokenMatches(
                 pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, typing: typing,
@@ -214,7 +213,7 @@ extension ContactDirectory {
     /// Jung-su" at a romanized reading of 超 金, and never looked for "jungsu".
     ///
     /// Nor does a one-edit match stop the pass that joins the parts typed with hyphens
-    /// (`joinedWordsAreKnown`: that pass runs only when its joined words are words of the
+    /// (`joiningTypedHyphens`: that pass runs only when its joined words are words of the
     /// directory's names, `requiredTokens`): the joined word typed is then a name's own,
     /// exactly, and a typing error read into the parts is the weaker answer. The passes that
     /// guess joins of words typed apart still stop there: run after every one-edit match, they
@@ -222,10 +221,10 @@ extension ContactDirectory {
     /// from 232 to 292 µs at a million contacts. "Kang Gyeong-su" had stopped at 선영 강 (Seon-yeong Kang: "gyeong" one
     /// edit from her name's part "yeong", "su" the start of her name's popular spelling
     /// "sunyoung") and never looked for "gyeongsu", 경수 강's name.
-    static func answersBeforeJoining(_ entry: TopMatches.Entry, joinedWordsAreKnown: Bool = false) -> Bool {
+    static func answersBeforeJoining(_ entry: TopMatches.Entry, joiningTypedHyphens: Bool = false) -> Bool {
         switch entry.reason {
         case .partialName, .romanized, .companyName, .fuzzyTwoEdits: false
-        case .fuzzyOneEdit: !joinedWordsAreKnown
+        case .fuzzyOneEdit: !joiningTypedHyphens
         default: true
         }
     }
@@ -275,19 +274,22 @@ extension ContactDirectory {
     ) {
         guard top.entries.count < top.limit else { return }
         let tokens = preparer.names.tokens(text)
-        if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, into: &top) }
+        // Their vocabulary ids, read once for the nickname forms and the completions; nil when
+        // a word is in no name (then no whole name holds the query's words).
+        let ids = nameTokenIndex.vocabulary.ids(of: tokens)
+        if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, ids: ids, into: &top) }
         // The other order's names only for Latin letters: a name in a script written without
         // spaces has no word order to turn.
         let rotated = otherScript ? nil : Self.rotatedText(text)
-        offerWholeNameCompletions(key: key, from: start, tokens: tokens, otherScript: otherScript, rotatedText: rotated, into: &top)
+        offerWholeNameCompletions(key: key, from: start, tokens: tokens, ids: ids, otherScript: otherScript, rotatedText: rotated, into: &top)
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
     /// has room, through `offeringNamesakes`.
-    private func offerNicknameWholeNames(of text: String, tokens: [String], into top: inout TopMatches) {
-        guard top.entries.count < top.limit else { return }
+    private func offerNicknameWholeNames(of text: String, tokens: [String], ids: [UInt32]?, into top: inout TopMatches) {
+        guard top.entries.count < top.limit, let ids else { return }
         _ = offeringNamesakes(to: &top) { namesakes in
-            collectNicknameWholeNames(tokens, typedInASCII: text.utf8.allSatisfy { $0 < 0x80 }, into: &namesakes)
+            collectNicknameWholeNames(tokens, ids: ids, typedInASCII: text.utf8.allSatisfy { $0 < 0x80 }, into: &namesakes)
             return true
         }
     }

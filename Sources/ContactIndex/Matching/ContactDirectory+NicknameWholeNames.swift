@@ -22,20 +22,16 @@ extension ContactDirectory {
     /// another script has no nicknames in the table, and a full `top` keeps its whole names
     /// (they score above any nickname).
     /// - Parameter tokens: the query's folded tokens, in the order typed.
+    /// - Parameter ids: their vocabulary ids (`TokenVocabulary.ids(of:)`).
     /// - Parameter typedInASCII: whether the query was typed in ASCII (then its forms' collation
     ///   keys are their folded tokens' keys, and no `LatinNameKey` is looked up).
     /// - Complexity: O(f) filter probes for the f forms, and for those that pass (at most
     ///   `maximumNicknameWholeNames`) a look-up each, O(log n) plus O(limit) a namesake.
-    func collectNicknameWholeNames(_ tokens: [String], typedInASCII: Bool, into top: inout TopMatches) {
+    func collectNicknameWholeNames(_ tokens: [String], ids: [UInt32], typedInASCII: Bool, into top: inout TopMatches) {
         guard (2...4).contains(tokens.count), top.entries.count < top.limit else { return }
         let index = nameTokenIndex
-        // The query's token ids and their mixed sum (`WholeNameTokenFilter.hash`): a form's
-        // set is one id replaced. A word the vocabulary lacks is in no token set.
-        var ids: [UInt32] = []
-        for token in tokens {
-            guard let id = index.vocabulary.id(of: token) else { return }
-            ids.append(id)
-        }
+        // The mixed sum of the query's token ids (`WholeNameTokenFilter.hash`): a form's set is
+        // one id replaced.
         let sum = ids.reduce(UInt64(0)) { $0 &+ WholeNameTokenFilter.mix(UInt64($1)) }
         // The score the token search gives a whole name of one nickname and exact words in
         // the order typed. One in the other order scores the same here: telling the orders

@@ -31,12 +31,13 @@ extension ContactDirectory {
     ///     typed, when those were left out for the match): its names' prefix is that key
     ///     without its terminator (`ICUCollator.prefixBounds`).
     ///   - tokens: the query's folded tokens.
+    ///   - ids: their vocabulary ids (`TokenVocabulary.ids(of:)`), nil when one is in no name.
     ///   - otherScript: whether the query has letters of another script than Latin.
     ///   - rotatedText: the query's words with its last word moved first (`rotatedText`), or
     ///     nil (one word, another script).
     func offerWholeNameCompletions(
-        key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, tokens: [String], otherScript: Bool, rotatedText: String? = nil,
-        into top: inout TopMatches
+        key: [UInt8], from start: CollationKeyIndex.WalkStart? = nil, tokens: [String], ids: [UInt32]?, otherScript: Bool,
+        rotatedText: String? = nil, into top: inout TopMatches
     ) {
         guard top.entries.count < top.limit else { return }
         offerNamesStarting(with: key, from: start, into: &top)
@@ -44,24 +45,16 @@ extension ContactDirectory {
         // the start of Roberta Brown ("brown roberta" starts with "brown robert"). Such a name
         // is longer than the query and holds its words, which the whole-name filter tells for
         // each pair of them (`longerNamePairHash`) before the rotated text's key is made.
-        if let rotatedText {
-            let ids = tokens.compactMap { nameTokenIndex.vocabulary.id(of: $0) }
-            if !ids.isEmpty, ids.count == tokens.count, Self.mayHaveLongerName(holding: ids, in: nameTokenIndex.wholeNames) {
-                offerNamesStarting(with: preparer.names.collationKey(rotatedText), havingTokens: ids, into: &top)
-            }
+        if let rotatedText, let ids, !ids.isEmpty, Self.mayHaveLongerName(holding: ids, in: nameTokenIndex.wholeNames) {
+            offerNamesStarting(with: preparer.names.collationKey(rotatedText), havingTokens: ids, into: &top)
         }
         guard top.entries.count < top.limit else { return }
         if !otherScript {
             // Only when a contact written beyond ASCII may be named these tokens
             // (`WholeNameTokenFilter.latinKeyHash`): one cache line instead of a search.
-            let index = nameTokenIndex
-            var sum: UInt64 = 0
-            for token in tokens {
-                guard let id = index.vocabulary.id(of: token) else { return }
-                sum &+= WholeNameTokenFilter.mix(UInt64(id))
-            }
-            let hash = WholeNameTokenFilter.hash(sum: sum, count: UInt64(tokens.count))
-            guard index.wholeNames.mayContain(WholeNameTokenFilter.latinKeyHash(hash)) else { return }
+            guard let ids else { return }
+            let hash = WholeNameTokenFilter.hash(of: ids)
+            guard nameTokenIndex.wholeNames.mayContain(WholeNameTokenFilter.latinKeyHash(hash)) else { return }
             _ = offeringNamesakes(to: &top) { collectLatinWholeNameMatches(tokens, into: &$0) }
             return
         }

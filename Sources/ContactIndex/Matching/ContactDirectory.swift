@@ -284,9 +284,8 @@ public struct ContactDirectory: Sendable {
     /// Whether an entry made for `slot` at `generation` is live, given the slots' current
     /// generations: a value that may cross threads (bulk loads finish on several).
     static func liveness(_ generations: [UInt32], _ store: ContactRecordStore) -> @Sendable (UInt32, UInt32) -> Bool {
-        { slot, generation in
-            Int(slot) < generations.count && generations[Int(slot)] == generation && store.contains(slot)
-        }
+        let live = SlotLiveness(generations: generations, store: store)
+        return { slot, generation in live.isLive(slot, generation) }
     }
 
     /// The contact in a slot, rebuilt from its record.

@@ -6,7 +6,7 @@
 /// retains each time a look-up reads it (an exact-name query reads it three to eight times).
 /// A look-up passes `{ live.isLive($0, $1) }`, a closure that does not escape, whose context
 /// stays on the stack.
-struct SlotLiveness {
+struct SlotLiveness: Sendable {
     let generations: [UInt32]
     let store: ContactRecordStore
 
