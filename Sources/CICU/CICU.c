@@ -242,6 +242,10 @@ int32_t CICU_is_han(uint32_t codePoint) {
     return U_SUCCESS(status) && script == USCRIPT_HAN;
 }
 
+int32_t CICU_is_alphabetic(uint32_t codePoint) {
+    return u_isUAlphabetic((UChar32)codePoint) ? 1 : 0;
+}
+
 int32_t CICU_is_plain_han_ideograph(uint32_t codePoint) {
     UChar32 c = (UChar32)codePoint;
     return CICU_is_han(codePoint)

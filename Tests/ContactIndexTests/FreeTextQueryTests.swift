@@ -181,6 +181,34 @@ import Testing
         #expect(FreeTextQuery.words(of: "José\u{00A0}García  x").map(String.init) == ["José", "García", "x"])
     }
 
+    /// A query of name words alone, written as they are joined, is read without a word's
+    /// string made (`FreeTextQuery.plainName`): the same reading as word by word, for random
+    /// texts of letters of several scripts, digits, "@", ":", extension words, punctuation and
+    /// every kind of space.
+    @Test func aPlainNameIsReadAsWordByWord() {
+        let pieces = [
+            "John", "smith", "José", "Иван", "Ελένη", "王", "Nguyễn", "john.smith", "j_doe", "a+b", "x", "ext", "tel:", "sip:1@x",
+            "555", "٥٥٥", "１", "@", "ana@", ":", "#12", "o'brien", "-", ".", " ", "  ", "\t", "\u{A0}", "\u{3000}", "xss", "jsmith2",
+        ]
+        var random = SeededGenerator(seed: 37)
+        var plain = 0, other = 0
+        for _ in 0..<4_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...5, using: &random) { text += pieces.randomElement(using: &random)! }
+            if Bool.random(using: &random) { text = text.split(separator: " ").joined(separator: " ") }
+            let ascii = FreeTextQuery.asciiForms(of: text)
+            if FreeTextQuery.plainName(ascii) != nil { plain += 1 } else { other += 1 }
+            #expect(FreeTextQuery(text) == FreeTextQuery(reading: ascii), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(plain >= 400 && other >= 400, "\(plain) plain, \(other) other")
+        #expect(FreeTextQuery.plainName("John Smith")?.nameText == "John Smith")
+        #expect(FreeTextQuery.plainName("john.smith")?.emailText == "john.smith")
+        #expect(FreeTextQuery.plainName("Xss")?.bareEmailWord == "xss")
+        #expect(FreeTextQuery.plainName("John  Smith") == nil, "two spaces")
+        #expect(FreeTextQuery.plainName(" John") == nil, "a space before")
+        #expect(FreeTextQuery.plainName("John 555") == nil, "a digit")
+    }
+
     /// The scalar read from a two- or three-byte UTF-8 sequence is the stdlib's, for every
     /// scalar from U+0080 to U+FFFF; a four-byte sequence reads as nil.
     @Test func aScalarIsReadFromItsBytes() {

@@ -28,6 +28,42 @@ import Testing
         #expect(SeparatelyFoldedWords.split("Jose\u{A8} Maria") == nil, "a spacing accent, a space and a combining mark after NFKC")
         #expect(SeparatelyFoldedWords.split("Ελένη \u{37A}Παπά") == nil, "the same, a Greek letter")
         #expect(SeparatelyFoldedWords.split("Ελένη \u{203C}") == nil, "\"!!\" after NFKC")
+        #expect(SeparatelyFoldedWords.split("Ελένη \u{200D}Παπά") == nil, "a joiner after a space: one grapheme cluster with it")
+        #expect(SeparatelyFoldedWords.split("Ελένη\u{200C} Παπά") == nil, "the non-joiner")
+    }
+
+    /// The words are cut at the spaces' scalars: the same words as the `Character` split at
+    /// " ", empty ones kept, for random texts of letters of several scripts, punctuation,
+    /// spaces, joiners and combining marks (those that are split at all).
+    @Test func theWordsAreTheCharacterSplit() {
+        let alphabet = Array("aZé Ωλб«».,-&ŀ\u{301}\u{200D}\u{200C}\u{A0}\u{2009}가あ٣ا".unicodeScalars)
+        var random = CollationKeyIndexTests.Random(state: 17)
+        var split = 0
+        for _ in 0..<20_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<random.next(below: 12) { scalars.append(alphabet[random.next(below: alphabet.count)]) }
+            let text = String(scalars)
+            guard let words = SeparatelyFoldedWords.split(text) else { continue }
+            split += 1
+            let expected = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            #expect(words.map(String.init) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(split >= 500, "\(split) split")
+    }
+
+    /// ICU's Alphabetic property (`ICUCharacterProperties`) is the standard library's, for
+    /// every scalar of the blocks the splitting rule reads (Latin, Greek, Cyrillic, General
+    /// Punctuation, currency signs). Elsewhere the two may differ by their Unicode versions
+    /// (ICU 72 has Unicode 15.0, the standard library 16.0, which made the combining Latin
+    /// letters U+0363–U+036F Alphabetic).
+    @Test func icuAlphabeticIsTheStandardLibrarys() {
+        var differing: [String] = []
+        let blocks: [ClosedRange<UInt32>] = [0...0x24F, 0x370...0x52F, 0x1E00...0x1FFF, 0x2000...0x206F, 0x20A0...0x20CF]
+        for value in blocks.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ICUCharacterProperties.isAlphabetic(scalar) != scalar.properties.isAlphabetic { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "\(differing.count): \(differing.prefix(20))")
     }
 
     /// Random texts of Latin and another script's letters (Cyrillic, Greek, Arabic, Hebrew,

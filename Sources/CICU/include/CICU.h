@@ -89,6 +89,12 @@ CICU_Status CICU_transliterator_rules(const char *transliteratorID, uint8_t *out
 int32_t CICU_is_han(uint32_t codePoint);
 
 /**
+ * Whether a code point has Unicode's Alphabetic property (ICU's u_isUAlphabetic): a look-up in
+ * ICU's property trie. Thread-safe.
+ */
+int32_t CICU_is_alphabetic(uint32_t codePoint);
+
+/**
  * Whether a code point is a Han ideograph that NFKC leaves as it is: script Han, the Ideographic
  * property, general category Lo, NFKC quick check yes. Thread-safe.
  */

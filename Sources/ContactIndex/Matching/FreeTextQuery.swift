@@ -42,11 +42,25 @@ struct FreeTextQuery: Equatable {
     /// Reads a query.
     /// - Complexity: O(n).
     init(_ text: String) {
+        let text = Self.asciiForms(of: text)
+        if let plain = Self.plainName(text) {
+            self = plain
+            return
+        }
+        self.init(reading: text)
+    }
+
+    /// An empty query, filled in by `plainName(_:)`.
+    private init() {}
+
+    /// Reads a query whose full-width forms and digits of other scripts were read as ASCII
+    /// (`asciiForms(of:)`), word by word.
+    init(reading text: String) {
         var phoneWords: [Substring] = []
         var extensionDigits: Substring?
         var nameWords: [Substring] = []
         var vanity = false
-        let words = Self.words(of: Self.asciiForms(of: text))
+        let words = Self.words(of: text)
         var position = 0
         while position < words.count {
             var word = words[position]
@@ -95,6 +109,40 @@ struct FreeTextQuery: Equatable {
         if words.count == 1, phoneText == nil, emailText == nil, Self.isBareWord(words[0]) {
             bareEmailWord = EmailNormalizer.asciiLowercased(words[0])
         }
+    }
+
+    /// What `init(reading:)` reads in `text` when it is name words alone, written as they are
+    /// joined (one space between two words, none around them); nil for any other text. Without
+    /// a digit, "@" or ":", no word is a phone number, an extension, a URI or an address, so
+    /// every word is a name word, and the name text is the query itself: no word's string made
+    /// and joined again (a tenth of the slowest exact-name look-ups). A test compares the two.
+    static func plainName(_ text: String) -> FreeTextQuery? {
+        let utf8 = text.utf8
+        guard !utf8.contains(where: { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") }) else {
+            return nil
+        }
+        guard let ranges = utf8.withContiguousStorageIfAvailable(Self.wordRanges), let first = ranges.first, first.lowerBound == 0,
+              ranges[ranges.count - 1].upperBound == utf8.count
+        else { return nil }
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        // Single spaces between the words: each gap one byte, a space.
+        for (before, after) in zip(ranges, ranges.dropFirst()) {
+            guard after.lowerBound == before.upperBound + 1, utf8[index(before.upperBound)] == UInt8(ascii: " ") else { return nil }
+        }
+        var query = FreeTextQuery()
+        query.nameText = text
+        // An address's start in a name word ("john.smith"), the first one's.
+        if utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "+") }) {
+            for range in ranges {
+                let word = text[index(range.lowerBound)..<index(range.upperBound)]
+                if looksLikeLocalPart(word) {
+                    query.emailText = EmailNormalizer.asciiLowercased(word)
+                    break
+                }
+            }
+        }
+        if ranges.count == 1, query.emailText == nil, isBareWord(text[...]) { query.bareEmailWord = EmailNormalizer.asciiLowercased(text) }
+        return query
     }
 
     /// The words of `text`, split at whitespace, on its bytes: ASCII whitespace (no ASCII

@@ -16,7 +16,9 @@ enum TypedNameOrder: Sendable, Equatable {
     static func of(_ text: String) -> TypedNameOrder {
         // One pass over the scalars, without building arrays or strings: every name search and
         // every whole-name look-up asks (an array of the scalars and a split had cost a
-        // swapped query with a comma about a microsecond).
+        // swapped query with a comma about a microsecond). Without a comma's bytes (",", and
+        // 0x8C, the last byte of "，" and "،") the order is given first, no scalar decoded.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == 0x8C }) else { return .givenFirst }
         var sawComma = false
         var letterBefore = false
         var wordsBefore = 0
@@ -93,14 +95,10 @@ enum TypedNameOrder: Sendable, Equatable {
         return !(lead == 0xC3 && (trail == 0x97 || trail == 0xB7))
     }
 
-    /// Whether a scalar is alphabetic (ASCII letters without a property look-up).
+    /// Whether a scalar is alphabetic (`ICUCharacterProperties`).
     @inline(__always)
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value | 0x20
-            return value >= 0x61 && value <= 0x7A
-        }
-        return scalar.properties.isAlphabetic
+        ICUCharacterProperties.isAlphabetic(scalar)
     }
 
     /// The step from one of a contact's name roles to the next that this order reads as
