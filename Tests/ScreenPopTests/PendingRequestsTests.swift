@@ -180,6 +180,24 @@ import Testing
         #expect(table.statistics.timedOut == 2)
     }
 
+    /// A request id is free again once its request is past its deadline, though nothing
+    /// expired the table since (no timeout loop runs, the table is not full): the id was
+    /// refused as "already waiting" until then.
+    @Test func aTimedOutRequestIDMayBeUsedAgain() async throws {
+        let (table, clock) = Self.table(timeout: 10, capacity: 16)
+        let first = try table.register(try EngagementStatusRequest(requestId: Self.id))
+        clock.advance(by: 9)
+        #expect(throws: ScreenPopError.self) { try table.register(try EngagementStatusRequest(requestId: Self.id)) }
+        clock.advance(by: 2)
+        let second = try table.register(try EngagementStatusRequest(requestId: Self.id))
+        #expect(table.count == 1)
+        #expect(table.statistics.timedOut == 1)
+        #expect(await Self.failure(table, first)?.code == .timeout)
+        // The answer goes to the request that waits for it now.
+        #expect(table.receive(Self.statusAnswer(Self.id.description)) == .delivered(1))
+        #expect(try await table.answer(second).active.map(\.engagementId) == ["E1"])
+    }
+
     @Test func onlyRequestsTheSoftphoneAnswersAreRegistered() throws {
         let (table, _) = Self.table()
         let error = try #require(throws: ScreenPopError.self) { try table.register(HostMessage.setMute(try SetMute(engagementId: "E1", mute: true))) }
