@@ -19,6 +19,10 @@ import Testing
         Contact(id: "12", firstName: "Иван", lastName: "Петров", displayName: "Петров Иван"),
         Contact(id: "13", firstName: "", lastName: "", displayName: ""),
         Contact(id: "14", firstName: "Mary Ann", lastName: "van der Berg"),
+        Contact(id: "15", firstName: "Dr. John", lastName: "Smith"),
+        Contact(id: "16", firstName: "Prof. Dr.  Anna Maria", lastName: "Berg"),
+        Contact(id: "17", firstName: "Dr.", lastName: "Smith"),
+        Contact(id: "18", firstName: "Mr John", lastName: "John"),
     ]
 
     @Test(arguments: contacts)

@@ -37,6 +37,40 @@ import Testing
         #expect(found.filter { ["1", "2"].contains($0.contact.id) }.allSatisfy { $0.reason == .initials || $0.reason == .namePrefix })
     }
 
+    /// A title kept in the first-name field ("Dr. John") no longer hides the record behind an
+    /// exact namesake: "John Smith" lists it as a folded match below John Smith, and in the
+    /// other order too; the title typed finds it exact. Renamed or removed, it leaves the
+    /// list.
+    @Test func aTitleInTheFirstNameDoesNotHideTheRecord() throws {
+        let live = LiveDirectory(ContactDirectory([
+            Contact(id: "1", firstName: "John", lastName: "Smith"),
+            Contact(id: "2", firstName: "Dr. John", lastName: "Smith"),
+            Contact(id: "3", firstName: "Prof. Dr. John", lastName: "Smith"),
+            Contact(id: "4", firstName: "Dr.", lastName: "Smith"),
+        ]))
+        func search(_ query: String) -> [Match] { live.withDirectory { $0.search(query) } }
+        for query in ["John Smith", "Smith, John"] {
+            let found = search(query)
+            #expect(found.map(\.contact.id).prefix(3) == ["1", "2", "3"] || found.map(\.contact.id).prefix(3) == ["1", "3", "2"], "\(query): \(found.map { "\($0.contact.id) \($0.reason)" })")
+            #expect(found.first?.reason == .exactName)
+            #expect(found.filter { ["2", "3"].contains($0.contact.id) }.allSatisfy { $0.reason == .foldedName }, "\(query)")
+        }
+        #expect(WholeNameSourcesTests.untitled("Dr. John") == "John")
+        #expect(WholeNameSourcesTests.untitled("Prof. Dr.  Anna Maria") == "Anna Maria")
+        #expect(WholeNameSourcesTests.untitled("Dr.") == nil, "nothing but a title")
+        #expect(WholeNameSourcesTests.untitled("John") == nil)
+        #expect(WholeNameSourcesTests.untitled("Drake") == nil)
+        let titled = try #require(search("Dr John Smith").first)
+        #expect(titled.contact.id == "2" && titled.reason == .exactName)
+        _ = live.upsert(Contact(id: "2", firstName: "Dr. Jane", lastName: "Smith"))
+        _ = live.remove(id: "3")
+        #expect(search("John Smith").map(\.contact.id).filter { ["2", "3"].contains($0) }.isEmpty)
+        let renamed = try #require(search("Jane Smith").first)
+        #expect(renamed.contact.id == "2" && renamed.reason == .foldedName)
+    }
+
+    static func untitled(_ first: String) -> String? { NameVariants.untitledGiven(first) }
+
     @Test func theInitialCheck() {
         func parts(_ text: String) -> String? { TypedNameOrder.initialAndFamily(text).map { "\($0.initial)|\($0.family)" } }
         #expect(parts("J Smith") == "J|Smith")

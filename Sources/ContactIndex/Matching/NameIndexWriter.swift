@@ -303,6 +303,18 @@ struct NameIndexWriter {
             joined.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
             variant = joined
         }
+        // The given name without its titles ("Dr. John Smith" as "John Smith"), both orders.
+        if !last.isEmpty, let given = WholeNameSources.untitledGiven(first) {
+            let untitled = UnsafeBufferPointer(rebasing: first[given])
+            for (a, b) in [(untitled, last), (last, untitled)] {
+                var joined = takeBuffer(&variant)
+                joined.append(contentsOf: a)
+                joined.append(32)
+                joined.append(contentsOf: b)
+                joined.withUnsafeBufferPointer { addKey(of: $0, into: &rows) }
+                variant = joined
+            }
+        }
         // Family name first and no space, as Han, Hangul and kana names are written: "장혁중".
         if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last) || NameNormalizer.hasUnspacedScript(first) {
             var joined = takeBuffer(&variant)

@@ -78,7 +78,8 @@ public struct ContactPreparer: Sendable {
 
 /// The whole-name strings a contact is found under: the display name (also with its parts
 /// swapped when it is written "Family, Given"), the company of a record named by nothing else
-/// (`WholeNameSources`), "first last" and "last first".
+/// (`WholeNameSources`), "first last" and "last first", and both without the titles in front
+/// of the first name.
 enum NameVariants {
     static func of(_ contact: Contact) -> [String] {
         var variants: [String] = []
@@ -99,9 +100,21 @@ enum NameVariants {
         if !first.isEmpty || !last.isEmpty {
             add([first, last].filter { !$0.isEmpty }.joined(separator: " "))
             add([last, first].filter { !$0.isEmpty }.joined(separator: " "))
+            if !last.isEmpty, let untitled = Self.untitledGiven(first) {
+                add(untitled + " " + last)
+                add(last + " " + untitled)
+            }
             if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript((last + first).utf8) { add(last + first) }
         }
         return variants
+    }
+
+    /// `WholeNameSources.untitledGiven` of a given name, as a string.
+    static func untitledGiven(_ first: String) -> String? {
+        let bytes = Array(first.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            WholeNameSources.untitledGiven(buffer).map { String(decoding: buffer[$0], as: UTF8.self) }
+        }
     }
 
     /// The whole-name strings of the contact's names as German and Nordic spellings write
@@ -152,6 +165,11 @@ enum NameVariants {
         if !first.isEmpty || !last.isEmpty {
             candidates.append(JoinedBytes(first, last, spaced: true))
             candidates.append(JoinedBytes(last, first, spaced: true))
+            if !last.isEmpty, let given = WholeNameSources.untitledGiven(first.assumingMemoryBound(to: UInt8.self)) {
+                let untitled = UnsafeRawBufferPointer(rebasing: first[given])
+                candidates.append(JoinedBytes(untitled, last, spaced: true))
+                candidates.append(JoinedBytes(last, untitled, spaced: true))
+            }
             if !first.isEmpty, !last.isEmpty, NameNormalizer.hasUnspacedScript(last) || NameNormalizer.hasUnspacedScript(first) {
                 candidates.append(JoinedBytes(last, first, spaced: false))
             }

@@ -1,6 +1,6 @@
 /// Where a record's whole names come from besides "given family" and "family given": a display
-/// name written family name first with a comma, and the company of a record named by nothing
-/// else. Both are found by one whole-name look-up (their collation keys sit with the record's
+/// name written family name first with a comma, the company of a record named by nothing
+/// else, and the given name without the titles written in front of it. Both are found by one whole-name look-up (their collation keys sit with the record's
 /// others, `NameVariants`) and are exact matches when spelled as typed (`wholeNameMatch`).
 ///
 /// Why: "John Smith" listed John Smith but not the record whose display name is "Smith, John"
@@ -34,6 +34,28 @@ enum WholeNameSources {
               let company, !company.isEmpty
         else { return nil }
         return company
+    }
+
+    /// The given name without the titles written in front of it (`NameTitles`: "Dr. John" →
+    /// "John", "Prof. Dr. Anna Maria" → "Anna Maria"), as a range of `first`; nil when it
+    /// starts with no title, or holds nothing else.
+    ///
+    /// Why: CRMs keep titles in the first-name field. "John Smith" found the record whose
+    /// first name is "Dr. John" only when no John Smith was in the directory: with one, the
+    /// whole-name match ended the search. Its whole names without the title sit with its
+    /// others, a folded match (`wholeNameMatch`: not spelled as typed) below the exact one.
+    static func untitledGiven(_ first: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        while true {
+            while start < first.count, first[start] == 32 || first[start] == 9 { start += 1 }
+            var end = start
+            while end < first.count, first[end] != 32, first[end] != 9 { end += 1 }
+            guard end > start, end < first.count, NameTitles.isTitle(UnsafeBufferPointer(rebasing: first[start..<end])) else { break }
+            start = end
+        }
+        guard start > 0 else { return nil }
+        let rest = trimmed(first, start..<first.count)
+        return hasWordByte(first, rest) ? rest : nil
     }
 
     private static func trimmed<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Range<Int>
