@@ -22,6 +22,12 @@ struct BenchRunner {
     var slowestPerClass = 0
     /// Whether every query's answers of the first round are kept (`AnswerLog`).
     var keepsAnswers = false
+    /// Whether the rounds go through every class in turn (the first round of every class, then
+    /// the second, …) rather than each class's rounds one after another: each query's calls
+    /// are then spread over the whole run, so that a slow spell of the host does not disturb
+    /// all of them (a class's 20 rounds of exact names take a fifth of a second), and its
+    /// fastest call is its own cost.
+    var interleavesClasses = false
 
     /// A labeled query the engine missed, with what it answered.
     struct Miss: Sendable {
@@ -61,52 +67,34 @@ struct BenchRunner {
 
         var byClass: [String: [LabeledQuery]] = [:]
         for query in queries { byClass[query.className, default: []].append(query) }
-        var figures: [BenchReport.ClassFigures] = []
-        for className in LabeledQuerySet.classOrder(of: queries) {
-            guard let classQueries = byClass[className], !classQueries.isEmpty else { continue }
-            progress(className)
-            var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
-            // Recall over the queries with answers; the share with any and with a confident
-            // result over those that no record answers (`expected` empty); the unlabeled ones
-            // are only timed.
-            var labeled = 0
-            var hitsAt1 = 0
-            var hitsAt5 = 0
-            var unanswerable = 0
-            var anyResult = 0
-            var confident = 0
-            var classMisses = 0
-            var fastestCalls = Array(repeating: UInt64.max, count: classQueries.count)
+        var runs = LabeledQuerySet.classOrder(of: queries).compactMap { className in
+            byClass[className].flatMap { $0.isEmpty ? nil : ClassRun(name: className, queries: $0) }
+        }
+        if interleavesClasses {
             for round in 0..<rounds {
-                for (position, query) in classQueries.enumerated() {
-                    let (nanoseconds, matches) = call.timed(query)
-                    _ = histogram.record(max(nanoseconds, 1))
-                    fastestCalls[position] = min(fastestCalls[position], nanoseconds)
-                    if round == 0, keepsAnswers { answers.record(query, answers: matches) }
-                    guard round == 0, let expectedIDs = query.expected else { continue }
-                    if expectedIDs.isEmpty {
-                        unanswerable += 1
-                        if !matches.isEmpty { anyResult += 1 }
-                        if let top = matches.first, top.score >= MatchReason.confidentScore { confident += 1 }
-                    } else {
-                        labeled += 1
-                        let expected = Set(expectedIDs)
-                        if let top = matches.first, expected.contains(top.id) { hitsAt1 += 1 }
-                        if matches.prefix(5).contains(where: { expected.contains($0.id) }) { hitsAt5 += 1 }
-                        if classMisses < failuresPerClass, !matches.prefix(missesWithin).contains(where: { expected.contains($0.id) }) {
-                            classMisses += 1
-                            misses.append(Miss(query: query, answers: Array(matches.prefix(3))))
-                        }
-                    }
-                }
+                progress("round \(round + 1) of \(rounds)")
+                for index in runs.indices { runRound(round, of: &runs[index], call: call, answers: &answers, misses: &misses) }
             }
+        } else {
+            for index in runs.indices {
+                progress(runs[index].name)
+                for round in 0..<rounds { runRound(round, of: &runs[index], call: call, answers: &answers, misses: &misses) }
+            }
+        }
+        var figures: [BenchReport.ClassFigures] = []
+        for run in runs {
+            let className = run.name
+            let classQueries = run.queries
+            let histogram = run.histogram
             if slowestPerClass > 0 {
+                let fastestCalls = run.fastestCalls
                 let worst = classQueries.indices.sorted { fastestCalls[$0] > fastestCalls[$1] }
                 slowest += worst.prefix(slowestPerClass).map { Slow(query: classQueries[$0], nanoseconds: fastestCalls[$0]) }
                 let ascending = worst.reversed().map { fastestCalls[$0] }
                 let p99 = ascending[min(ascending.count - 1, (ascending.count * 99 + 99) / 100 - 1)]
                 steady.append(Steady(queryClass: className, p50Nanoseconds: ascending[(ascending.count - 1) / 2], p99Nanoseconds: p99))
             }
+            progress("\(className) throughput")
             var throughput: [String: Double] = [:]
             for threads in threadCounts { throughput[String(threads)] = Self.throughput(classQueries, call: call, threads: threads, rounds: rounds) }
             let kinds = Set(classQueries.map(\.kind))
@@ -116,16 +104,67 @@ struct BenchRunner {
                 p50Micros: micros(histogram.valueAtPercentile(50)), p90Micros: micros(histogram.valueAtPercentile(90)),
                 p99Micros: micros(histogram.valueAtPercentile(99)), p999Micros: micros(histogram.valueAtPercentile(99.9)),
                 maxMicros: micros(histogram.max), meanMicros: histogram.mean / 1000,
-                recallAt1: labeled > 0 ? Double(hitsAt1) / Double(labeled) : nil,
-                recallAt5: labeled > 0 ? Double(hitsAt5) / Double(labeled) : nil,
-                anyResultRate: unanswerable > 0 ? Double(anyResult) / Double(unanswerable) : nil,
-                confidentResultRate: unanswerable > 0 ? Double(confident) / Double(unanswerable) : nil,
+                recallAt1: run.labeled > 0 ? Double(run.hitsAt1) / Double(run.labeled) : nil,
+                recallAt5: run.labeled > 0 ? Double(run.hitsAt5) / Double(run.labeled) : nil,
+                anyResultRate: run.unanswerable > 0 ? Double(run.anyResult) / Double(run.unanswerable) : nil,
+                confidentResultRate: run.unanswerable > 0 ? Double(run.confident) / Double(run.unanswerable) : nil,
                 throughput: throughput))
         }
         progress("mixed")
         var mixed: [String: Double] = [:]
         for threads in threadCounts { mixed[String(threads)] = Self.throughput(queries, call: call, threads: threads, rounds: rounds) }
         return (figures, mixed, queries.count, misses, slowest, steady, answers)
+    }
+
+    /// One class's measurement under way: its latencies, its recall counts (from the first
+    /// round) and each query's fastest call.
+    struct ClassRun {
+        let name: String
+        let queries: [LabeledQuery]
+        var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
+        // Recall over the queries with answers; the share with any and with a confident
+        // result over those that no record answers (`expected` empty); the unlabeled ones
+        // are only timed.
+        var labeled = 0
+        var hitsAt1 = 0
+        var hitsAt5 = 0
+        var unanswerable = 0
+        var anyResult = 0
+        var confident = 0
+        var misses = 0
+        var fastestCalls: [UInt64]
+
+        init(name: String, queries: [LabeledQuery]) {
+            self.name = name
+            self.queries = queries
+            fastestCalls = Array(repeating: UInt64.max, count: queries.count)
+        }
+    }
+
+    /// Times every query of `run` once; the first round also scores them and keeps their
+    /// answers and misses.
+    func runRound(_ round: Int, of run: inout ClassRun, call: QueryCall, answers: inout AnswerLog, misses: inout [Miss]) {
+        for (position, query) in run.queries.enumerated() {
+            let (nanoseconds, matches) = call.timed(query)
+            _ = run.histogram.record(max(nanoseconds, 1))
+            run.fastestCalls[position] = min(run.fastestCalls[position], nanoseconds)
+            if round == 0, keepsAnswers { answers.record(query, answers: matches) }
+            guard round == 0, let expectedIDs = query.expected else { continue }
+            if expectedIDs.isEmpty {
+                run.unanswerable += 1
+                if !matches.isEmpty { run.anyResult += 1 }
+                if let top = matches.first, top.score >= MatchReason.confidentScore { run.confident += 1 }
+            } else {
+                run.labeled += 1
+                let expected = Set(expectedIDs)
+                if let top = matches.first, expected.contains(top.id) { run.hitsAt1 += 1 }
+                if matches.prefix(5).contains(where: { expected.contains($0.id) }) { run.hitsAt5 += 1 }
+                if run.misses < failuresPerClass, !matches.prefix(missesWithin).contains(where: { expected.contains($0.id) }) {
+                    run.misses += 1
+                    misses.append(Miss(query: query, answers: Array(matches.prefix(3))))
+                }
+            }
+        }
     }
 
     /// Queries per second: the queries split over `threads` threads, each thread running its

@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Print up to this many slowest queries per class, and each class's p50 and p99 over the queries' fastest call of the rounds.")
     var showSlowest = 0
 
+    @Flag(help: "Run the rounds through every class in turn (round 1 of each class, then round 2, …) instead of each class's rounds one after another, so that each query's calls spread over the whole run and a slow spell of the machine does not disturb all of them.")
+    var interleave = false
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
@@ -71,7 +74,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let report = try Self.bench(
             contacts: contacts, queries: queries, threads: threads, region: region, rounds: rounds, queryCount: queryCount, seed: seed,
-            showMisses: showMisses, missesWithin: missesWithin, showSlowest: showSlowest, answers: answers, loadThreads: loadThreads, quiet: false)
+            showMisses: showMisses, missesWithin: missesWithin, showSlowest: showSlowest, answers: answers, loadThreads: loadThreads,
+            interleave: interleave, quiet: false)
         print(report.table())
         if let json {
             let encoder = JSONEncoder()
@@ -84,7 +88,8 @@ struct RunCommand: ParsableCommand {
     /// The whole run: load, queries, measurement. Used by the command and its smoke test.
     static func bench(
         contacts: String, queries: String?, threads: Int, region: String, rounds: Int, queryCount: Int, seed: UInt64,
-        showMisses: Int = 0, missesWithin: Int = 5, showSlowest: Int = 0, answers: String? = nil, loadThreads: Int? = nil, quiet: Bool
+        showMisses: Int = 0, missesWithin: Int = 5, showSlowest: Int = 0, answers: String? = nil, loadThreads: Int? = nil,
+        interleave: Bool = false, quiet: Bool
     ) throws -> BenchReport {
         let before = residentBytes()
         let loaded = try DirectoryLoad.load(path: contacts, region: region, threads: loadThreads, quiet: quiet)
@@ -104,6 +109,7 @@ struct RunCommand: ParsableCommand {
         runner.missesWithin = missesWithin
         runner.keepsAnswers = answers != nil
         runner.slowestPerClass = showSlowest
+        runner.interleavesClasses = interleave
         let status = ProgressBar(label: "measure", total: 1, unit: "")
         let measured = runner.measure(set.queries) { name in if !quiet { status.status("measuring \(name)") } }
         if !quiet { status.status("") }
@@ -124,7 +130,7 @@ struct RunCommand: ParsableCommand {
             print("SLOW \(slow.query.className) \(format(Double(slow.nanoseconds) / 1000, 1)) µs \(slow.query.query.debugDescription)")
         }
         for figures in measured.steady {
-            print("STEADY \(figures.queryClass) p50 \(format(Double(figures.p50Nanoseconds) / 1000, 1)) µs p99 \(format(Double(figures.p99Nanoseconds) / 1000, 1)) µs (each query's fastest of \(rounds) rounds)")
+            print("STEADY \(figures.queryClass) p50 \(format(Double(figures.p50Nanoseconds) / 1000, 1)) µs p99 \(format(Double(figures.p99Nanoseconds) / 1000, 1)) µs (each query's fastest of \(rounds) rounds\(interleave ? ", interleaved" : ""))")
         }
         var problems: [String: Int] = [:]
         for problem in loaded.report.problems { problems[Self.kindName(problem.kind), default: 0] += 1 }

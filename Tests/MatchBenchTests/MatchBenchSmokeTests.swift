@@ -59,5 +59,15 @@ struct MatchBenchSmokeTests {
         let decoded = try JSONDecoder().decode(BenchReport.self, from: json)
         #expect(decoded.classes.count == report.classes.count)
         #expect(report.table().contains("name_typo2"))
+
+        // The rounds run through the classes in turn: the same classes, samples and recall.
+        let interleaved = try RunCommand.bench(
+            contacts: csv, queries: queries, threads: 1, region: "US", rounds: 2, queryCount: 40, seed: 5, interleave: true, quiet: true)
+        #expect(interleaved.classes.map(\.queryClass) == report.classes.map(\.queryClass))
+        for (row, other) in zip(interleaved.classes, report.classes) {
+            #expect(row.samples == 2 * row.queries)
+            #expect(row.recallAt1 == other.recallAt1 && row.recallAt5 == other.recallAt5, "\(row.queryClass)")
+            #expect(row.anyResultRate == other.anyResultRate, "\(row.queryClass)")
+        }
     }
 }
