@@ -23,10 +23,11 @@ struct BenchRunner {
     /// Whether every query's answers of the first round are kept (`AnswerLog`).
     var keepsAnswers = false
     /// Whether the rounds go through every class in turn (the first round of every class, then
-    /// the second, …) rather than each class's rounds one after another: each query's calls
-    /// are then spread over the whole run, so that a slow spell of the host does not disturb
-    /// all of them (a class's 20 rounds of exact names take a fifth of a second), and its
-    /// fastest call is its own cost.
+    /// the second, …) rather than each class's rounds one after another. Each query's calls
+    /// are then spread over the whole run, so that a slow spell of the host disturbs few of
+    /// them (a class's 20 rounds of exact names take a fifth of a second), and each call meets
+    /// the caches as the other classes left them: a class run back to back keeps its own
+    /// working set in them (its index blocks, records, foldings), as repeated look-ups would.
     var interleavesClasses = false
 
     /// A labeled query the engine missed, with what it answered.

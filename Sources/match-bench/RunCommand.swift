@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Print up to this many slowest queries per class, and each class's p50 and p99 over the queries' fastest call of the rounds.")
     var showSlowest = 0
 
-    @Flag(help: "Run the rounds through every class in turn (round 1 of each class, then round 2, …) instead of each class's rounds one after another, so that each query's calls spread over the whole run and a slow spell of the machine does not disturb all of them.")
+    @Flag(help: "Run the rounds through every class in turn (round 1 of each class, then round 2, …) instead of each class's rounds one after another: each query's calls spread over the whole run (a slow spell of the machine disturbs few of them), and each call meets the caches as the other classes' queries left them, not as its own class's last round did.")
     var interleave = false
 
     func validate() throws {
