@@ -21,4 +21,18 @@ import Testing
         #expect(withTitle.reason == untitled.reason, "\(query)")
         #expect(abs(withTitle.score - untitled.score) < 1e-9, "\(query)")
     }
+
+    /// A record stored with the title typed ("Dr. John" Smith) does not hide the one without
+    /// it: "Dr John Smith" lists both, John Smith as it does when he is alone.
+    @Test(arguments: ["Dr John Smith", "Dr. John Smith", "Smith, Dr. John"])
+    func aRecordWithTheTitleDoesNotHideTheOneWithout(query: String) throws {
+        let both = ContactDirectory(Array(Self.directory.contacts) + [Contact(id: "d3", firstName: "Dr. John", lastName: "Smith")])
+        let found = both.search(query)
+        let titled = try #require(found.first { $0.contact.id == "d3" }, "\(query): \(found.map(\.contact.id))")
+        let plain = try #require(found.first { $0.contact.id == "p3" }, "\(query): \(found.map(\.contact.id))")
+        let alone = try #require(Self.directory.search(query).first)
+        #expect(alone.contact.id == "p3")
+        #expect(plain.reason == alone.reason && abs(plain.score - alone.score) < 1e-9, "\(query): \(plain.reason) \(plain.score)")
+        #expect(titled.reason == .exactName, "\(query)")
+    }
 }

@@ -39,8 +39,8 @@ import Testing
 
     /// A title kept in the first-name field ("Dr. John") no longer hides the record behind an
     /// exact namesake: "John Smith" lists it as a folded match below John Smith, and in the
-    /// other order too; the title typed finds it exact. Renamed or removed, it leaves the
-    /// list.
+    /// other order too; the title typed finds it exact (and John Smith: `TypedTitleTests`).
+    /// Renamed or removed, it leaves the list.
     @Test func aTitleInTheFirstNameDoesNotHideTheRecord() throws {
         let live = LiveDirectory(ContactDirectory([
             Contact(id: "1", firstName: "John", lastName: "Smith"),
@@ -60,8 +60,8 @@ import Testing
         #expect(WholeNameSourcesTests.untitled("Dr.") == nil, "nothing but a title")
         #expect(WholeNameSourcesTests.untitled("John") == nil)
         #expect(WholeNameSourcesTests.untitled("Drake") == nil)
-        let titled = try #require(search("Dr John Smith").first)
-        #expect(titled.contact.id == "2" && titled.reason == .exactName)
+        let titled = try #require(search("Dr John Smith").first { $0.contact.id == "2" })
+        #expect(titled.reason == .exactName)
         _ = live.upsert(Contact(id: "2", firstName: "Dr. Jane", lastName: "Smith"))
         _ = live.remove(id: "3")
         #expect(search("John Smith").map(\.contact.id).filter { ["2", "3"].contains($0) }.isEmpty)

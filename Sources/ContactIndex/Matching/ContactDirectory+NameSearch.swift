@@ -85,6 +85,7 @@ extension ContactDirectory {
         if offeringNamesakes(to: &top, { collectWholeNameSpellings(text, key: key, from: start, order: otherScript ? nil : order, into: &$0) }) {
             offerAfterWholeName(text, key: key, from: start, otherScript: otherScript, into: &top)
             offerInitialCompletions(text, into: &top)
+            offerUntitledWholeNames(of: text, into: &top)
             return
         }
         let marked = preparer.names.tokensMarkingHyphens(text)
@@ -282,6 +283,17 @@ extension ContactDirectory {
         // spaces has no word order to turn.
         let rotated = otherScript ? nil : Self.rotatedText(text)
         offerWholeNameCompletions(key: key, from: start, tokens: tokens, ids: ids, otherScript: otherScript, rotatedText: rotated, into: &top)
+    }
+
+    /// The whole names equal to a query typed with titles ("Dr John Smith") once they are left
+    /// out (`NameTitles`), after its own whole-name match, while `top` has room: scored as
+    /// when they are found alone (a title typed changes no score: `TypedTitleTests`). Without
+    /// this, a record stored with the title ("Dr. John" Smith) hid John Smith, whom the same
+    /// query found when that record was not there.
+    private func offerUntitledWholeNames(of text: String, into top: inout TopMatches) {
+        guard top.entries.count < top.limit, let untitled = NameTitles.stripping(text) else { return }
+        let key = preparer.names.collationKey(untitled)
+        _ = offeringNamesakes(to: &top) { collectWholeNameSpellings(untitled, key: key, order: Self.wholeNameOrder(untitled), into: &$0) }
     }
 
     /// `collectNicknameWholeNames` of a Latin query that had a whole-name match, while `top`
