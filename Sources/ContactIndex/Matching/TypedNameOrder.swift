@@ -25,7 +25,7 @@ enum TypedNameOrder: Sendable, Equatable {
         var inWord = false
         for scalar in text.unicodeScalars {
             if sawComma {
-                if isLetter(scalar) { return letterBefore && (1...3).contains(wordsBefore) ? .familyFirst : .givenFirst }
+                if ICUCharacterProperties.isAlphabetic(scalar) { return letterBefore && (1...3).contains(wordsBefore) ? .familyFirst : .givenFirst }
                 continue
             }
             switch scalar {
@@ -38,7 +38,7 @@ enum TypedNameOrder: Sendable, Equatable {
                     wordsBefore += 1
                     inWord = true
                 }
-                if isLetter(scalar) { letterBefore = true }
+                if ICUCharacterProperties.isAlphabetic(scalar) { letterBefore = true }
             }
         }
         return .givenFirst
@@ -93,12 +93,6 @@ enum TypedNameOrder: Sendable, Equatable {
         guard bytes.count == 2, lead >= 0xC3, lead <= 0xC9, let trail = bytes.last else { return false }
         // × and ÷ are the two signs among them.
         return !(lead == 0xC3 && (trail == 0x97 || trail == 0xB7))
-    }
-
-    /// Whether a scalar is alphabetic (`ICUCharacterProperties`).
-    @inline(__always)
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        ICUCharacterProperties.isAlphabetic(scalar)
     }
 
     /// The step from one of a contact's name roles to the next that this order reads as

@@ -1,7 +1,8 @@
 /// Where a record's whole names come from besides "given family" and "family given": a display
 /// name written family name first with a comma, the company of a record named by nothing
-/// else, and the given name without the titles written in front of it. Both are found by one whole-name look-up (their collation keys sit with the record's
-/// others, `NameVariants`) and are exact matches when spelled as typed (`wholeNameMatch`).
+/// else, and the given name without the titles written in front of it. Each is found by the
+/// one whole-name look-up (their collation keys sit with the record's others, `NameVariants`)
+/// and is an exact match when spelled as typed (`wholeNameMatch`).
 ///
 /// Why: "John Smith" listed John Smith but not the record whose display name is "Smith, John"
 /// (as Outlook's "File As" and many CRMs' "Full Name" columns write it), which "Smith, John"
@@ -46,15 +47,17 @@ enum WholeNameSources {
     /// others, a folded match (`wholeNameMatch`: not spelled as typed) below the exact one.
     static func untitledGiven(_ first: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = 0
+        var afterTitle: Int? = nil
         while true {
             while start < first.count, first[start] == 32 || first[start] == 9 { start += 1 }
             var end = start
             while end < first.count, first[end] != 32, first[end] != 9 { end += 1 }
             guard end > start, end < first.count, NameTitles.isTitle(UnsafeBufferPointer(rebasing: first[start..<end])) else { break }
             start = end
+            afterTitle = end
         }
-        guard start > 0 else { return nil }
-        let rest = trimmed(first, start..<first.count)
+        guard let afterTitle else { return nil }
+        let rest = trimmed(first, afterTitle..<first.count)
         return hasWordByte(first, rest) ? rest : nil
     }
 

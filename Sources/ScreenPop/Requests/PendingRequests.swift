@@ -29,8 +29,8 @@ import Synchronization
 ///   refuses to wait past a deadline. A test advances a manual clock and calls `expire()`.
 /// - Bounds: at most `capacity` requests are kept; registering one more first expires the
 ///   overdue, then fails with `too-many-pending-requests`. A `requestId` is free again once its
-///   request is past its deadline, whether or not anything expired it yet. An answer that came but was never
-///   awaited is dropped at its request's deadline.
+///   request is past its deadline, whether or not anything expired it yet. An answer that came
+///   but was never awaited is dropped at its request's deadline.
 /// - Concurrency: the table is one lock; waiters are resumed outside it. Cancelling the task
 ///   that awaits an answer ends the wait with `cancelled` and forgets the request.
 public final class PendingRequests: Sendable {
@@ -201,14 +201,16 @@ public final class PendingRequests: Sendable {
             // A request past its deadline no longer holds its `requestId`: with nothing calling
             // `expire()` (a server that runs no timeout loop), an id reused after a timed-out
             // request was refused until the table filled up.
-            if case .requestId = key, state.waiting[key]?.isEmpty == false { wake += state.expire(now: now) }
             if case .requestId = key, state.waiting[key]?.isEmpty == false {
-                return (
-                    .failure(
-                        ScreenPopError(
-                            code: .invalidInput, field: "data.requestId", messageType: requestType,
-                            message: "a request with \(key) is already waiting; every request needs its own requestId")), wake
-                )
+                wake += state.expire(now: now)
+                if state.waiting[key]?.isEmpty == false {
+                    return (
+                        .failure(
+                            ScreenPopError(
+                                code: .invalidInput, field: "data.requestId", messageType: requestType,
+                                message: "a request with \(key) is already waiting; every request needs its own requestId")), wake
+                    )
+                }
             }
             state.nextID += 1
             let id = state.nextID
