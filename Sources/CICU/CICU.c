@@ -246,6 +246,10 @@ int32_t CICU_is_alphabetic(uint32_t codePoint) {
     return u_isUAlphabetic((UChar32)codePoint) ? 1 : 0;
 }
 
+int32_t CICU_decimal_digit_value(uint32_t codePoint) {
+    return u_charDigitValue((UChar32)codePoint);
+}
+
 int32_t CICU_is_plain_han_ideograph(uint32_t codePoint) {
     UChar32 c = (UChar32)codePoint;
     return CICU_is_han(codePoint)

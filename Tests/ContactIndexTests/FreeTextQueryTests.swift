@@ -272,6 +272,24 @@ import Testing
         #expect(FreeTextQuery("ｊｏｈｎ．ｓｍｉｔｈ＠ｅｘａｍｐｌｅ．ｃｏｍ").emailText == "john.smith@example.com")
     }
 
+    /// ICU's decimal digits (`ICUCharacterProperties.decimalDigitValue`, which the reading
+    /// uses) are the standard library's Numeric_Type=Decimal with its values, for every scalar
+    /// of Unicode 15.0 (ICU 72's version; the standard library's is newer, with more digits).
+    @Test func icuDecimalDigitsAreTheStandardLibrarys() {
+        var differing: [String] = []
+        var digits = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), let age = scalar.properties.age, age.major < 15 || (age.major == 15 && age.minor == 0) else {
+                continue
+            }
+            let expected = scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map { Int($0) } : nil
+            if expected != nil { digits += 1 }
+            if ICUCharacterProperties.decimalDigitValue(scalar) != expected { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "\(differing.count): \(differing.prefix(20))")
+        #expect(digits >= 650, "\(digits) decimal digits")
+    }
+
     /// A caller id in other digits finds the contact too, as libphonenumber reads them
     /// (the phone fast path leaves such text to it).
     @Test(arguments: ["６５０５５５１２３４", "+１６５０５５５１２３４", "٦٥٠٥٥٥١٢٣٤", "+١٦٥٠٥٥٥١٢٣٤", "۶۵۰۵۵۵۱۲۳۴"])

@@ -95,6 +95,12 @@ int32_t CICU_is_han(uint32_t codePoint);
 int32_t CICU_is_alphabetic(uint32_t codePoint);
 
 /**
+ * The value (0-9) of a decimal digit of any script (general category Nd, Numeric_Type=Decimal:
+ * ICU's u_charDigitValue), or -1 for any other code point. Thread-safe.
+ */
+int32_t CICU_decimal_digit_value(uint32_t codePoint);
+
+/**
  * Whether a code point is a Han ideograph that NFKC leaves as it is: script Han, the Ideographic
  * property, general category Lo, NFKC quick check yes. Thread-safe.
  */

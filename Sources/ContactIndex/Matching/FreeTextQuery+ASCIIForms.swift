@@ -37,10 +37,8 @@ extension FreeTextQuery {
         // The full-width block mirrors ASCII from "!" to "~", 0xFEE0 above it.
         if (0xFF01...0xFF5E).contains(value) { return Unicode.Scalar(value - 0xFEE0) }
         // Numeric_Type=Decimal is exactly the decimal digits (Nd) of every script, each with
-        // its value 0–9.
-        guard scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue, (0...9).contains(digit) else {
-            return nil
-        }
-        return Unicode.Scalar(UInt8(48 + Int(digit)))
+        // its value 0–9 (read from ICU's trie: `ICUCharacterProperties`).
+        guard let digit = ICUCharacterProperties.decimalDigitValue(scalar) else { return nil }
+        return Unicode.Scalar(UInt8(48 + digit))
     }
 }

@@ -503,9 +503,11 @@ public struct NameNormalizer: Sendable {
     /// Whether a name is written, at least in part, in a script other than Latin ("Иванов",
     /// "王", "Ελένη"; not "Müller" or "Nguyễn"): its folded tokens are ICU's romanization, which
     /// people spell differently (see `ConsonantSkeleton`).
-    /// - Complexity: O(n); ASCII returns at once.
+    /// - Complexity: O(n); ASCII returns at once. The Alphabetic property is read from ICU's
+    ///   trie (`ICUCharacterProperties`), and only past the Latin blocks: a Vietnamese name
+    ///   ("Nguyễn") looked each letter up in the standard library's tables, on every query.
     static func hasNonLatinLetters(_ bytes: some Sequence<UInt8>) -> Bool {
-        containsScalar(bytes) { $0.value >= 0x370 && $0.properties.isAlphabetic && !isLatinOrMark($0.value) }
+        containsScalar(bytes) { $0.value >= 0x370 && !isLatinOrMark($0.value) && ICUCharacterProperties.isAlphabetic($0) }
     }
 
     /// Whether a name holds Hebrew letters, which ICU romanizes without vowels ("srh khn" for
