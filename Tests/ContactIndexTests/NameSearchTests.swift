@@ -92,6 +92,19 @@ import Testing
         #expect(NameMatchingOptions().budget(forLength: 8) == 2)
     }
 
+    /// Two typing errors where a swap and an added or dropped letter meet: "Whiaxtker" for
+    /// Whitaker ("ta" swapped, "x" added between) and "Smietrs" for Smithers ("th" … "e": the "h"
+    /// dropped from between the swapped "t" and "e"). Two Damerau–Levenshtein edits, within the
+    /// budget of a name of eight letters; optimal string alignment counted three
+    /// (`PatternDistanceTests`) and found neither.
+    @Test func aSwapAcrossAnAddedOrDroppedLetterIsTwoTypingErrors() {
+        for (query, expected) in [("Katherine Whiaxtker", "p11"), ("Jonathan Smietrs", "p10")] {
+            let found = Self.directory.lookup(fuzzyName: query)
+            #expect(found.first?.contact.id == expected, "\(query)")
+            #expect(found.first?.reason == .fuzzyTwoEdits, "\(query)")
+        }
+    }
+
     @Test func unknownNamesAreNotConfident() {
         let best = Self.directory.lookup(fuzzyName: "Zorvellak Quintaran").first?.score ?? 0
         #expect(best < Self.directory.configuration.confidentMatchScore)

@@ -62,8 +62,9 @@ import Testing
 
     /// With budgets that grow with length, as name search uses them: each token stores the
     /// deletions of its own budget and the query makes only `queryDeletions` of its length, yet
-    /// every token within the budget of the longer of the two is found (brute force on every
-    /// token), for the default budgets and others.
+    /// every token within the budget of the longer of the two (by the typing distance,
+    /// Damerau–Levenshtein) is found (brute force on every token), for the default budgets and
+    /// others.
     @Test(arguments: [
         NameMatchingOptions(), NameMatchingOptions(oneEditFromLength: 2, twoEditsFromLength: 5),
         NameMatchingOptions(oneEditFromLength: 3, twoEditsFromLength: 6, maxEdits: 1),
@@ -83,13 +84,15 @@ import Testing
         }
         var checked = 0
         for _ in 0..<200 {
-            // Queries near stored words (1 or 2 random edits) as well as random ones.
+            // Queries near stored words (1 or 2 random edits, swaps among them, so that a swap
+            // across an added or dropped letter occurs) as well as random ones.
             var query = Array(words.randomElement(using: &random)!.utf8)
             for _ in 0..<Int.random(in: 0...2, using: &random) {
                 let position = Int.random(in: 0...query.count, using: &random)
-                switch Int.random(in: 0...2, using: &random) {
+                switch Int.random(in: 0...3, using: &random) {
                 case 0: query.insert(letters.randomElement(using: &random)!, at: position)
                 case 1 where position < query.count: query.remove(at: position)
+                case 2 where position + 1 < query.count: query.swapAt(position, position + 1)
                 default: if position < query.count { query[position] = letters.randomElement(using: &random)! }
                 }
             }
@@ -99,12 +102,15 @@ import Testing
                 deletions.forEachCandidate(buffer, deletions: options.queryDeletions(forLength: buffer.count)) { id in
                     Array(vocabulary.bytes(of: id)).withUnsafeBufferPointer { token in
                         let allowed = options.budget(forLength: max(token.count, buffer.count))
-                        if TokenDeletionIndex.distance(buffer, token, limit: allowed) <= allowed { found.insert(String(decoding: token, as: UTF8.self)) }
+                        if PatternDistance(query).typingDistance(to: token, limit: allowed) <= allowed { found.insert(String(decoding: token, as: UTF8.self)) }
                     }
                 }
             }
             let expected = Set(words.filter { word in
-                Self.distance(query, Array(word.utf8)) <= options.budget(forLength: max(word.utf8.count, query.count))
+                let allowed = options.budget(forLength: max(word.utf8.count, query.count))
+                return query.withUnsafeBufferPointer { x in
+                    Array(word.utf8).withUnsafeBufferPointer { DamerauLevenshtein.distance(x, $0, limit: allowed) <= allowed }
+                }
             })
             #expect(found == expected, "\(String(decoding: query, as: UTF8.self))")
             checked += expected.count

@@ -1,6 +1,7 @@
 /// The optimal string alignment distance (`TokenDeletionIndex.distance`) from one query token
 /// to many vocabulary tokens, computed a column at a time with one machine word for the whole
-/// column: Myers' bit-vector algorithm with Hyyrö's extension for adjacent transpositions.
+/// column: Myers' bit-vector algorithm with Hyyrö's extension for adjacent transpositions; and
+/// from it the Damerau–Levenshtein distance of typing errors (`typingDistance`).
 ///
 /// Why: a typing-error search checks every candidate the deletion index offers (dozens to
 /// hundreds a query token) and every token of the same consonant skeleton. The dynamic
@@ -59,5 +60,22 @@ struct PatternDistance {
             }
         }
         return score > limit ? limit + 1 : score
+    }
+
+    /// The Damerau–Levenshtein distance from the pattern to `text` (`DamerauLevenshtein`), or
+    /// `limit + 1` when it exceeds `limit`: the measure of typing errors.
+    ///
+    /// The alignment distance above first. Within one edit the two are equal; within two they
+    /// differ only for a swap across one letter, checked in one pass when the alignment
+    /// distance is beyond two (`DamerauLevenshtein.isSwapAcrossOneLetter`); a larger limit (a
+    /// host's budget of three edits) takes the dynamic programme when the alignment distance is
+    /// three or more.
+    func typingDistance(to text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        let aligned = distance(to: text, limit: limit <= 2 ? limit : Int.max / 2)
+        if aligned <= min(limit, 2) || limit < 2 { return min(aligned, limit + 1) }
+        return pattern.withUnsafeBufferPointer { pattern in
+            if limit == 2 { return DamerauLevenshtein.isSwapAcrossOneLetter(pattern, text) ? 2 : 3 }
+            return DamerauLevenshtein.distance(pattern, text, limit: limit)
+        }
     }
 }

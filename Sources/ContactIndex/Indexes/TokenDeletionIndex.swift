@@ -1,8 +1,8 @@
 /// Finds the vocabulary tokens within a few typing errors of a query token by symmetric
 /// deletion: every token is stored under each string its deletions of up to `d` characters leave
 /// (as 32-bit hashes, in a `SlotHashTable`); a query looks up the strings its own deletions leave,
-/// and each token found is checked with the real Damerau–Levenshtein distance (optimal string
-/// alignment: insertions, deletions, substitutions, adjacent transpositions).
+/// and each token found is checked with the real Damerau–Levenshtein distance (insertions,
+/// deletions, substitutions, adjacent transpositions: `PatternDistance.typingDistance`).
 ///
 /// Why this structure: a Levenshtein automaton over the sorted vocabulary had to visit most
 /// prefixes of up to four letters for two edits (tens of thousands of rows at a million contacts,
@@ -13,7 +13,7 @@
 ///
 /// Why it finds everything: if two strings are within e edits, deleting at most e characters from
 /// each leaves a common string (a substitution or transposition costs one deletion on each side,
-/// an insertion one on the longer side). A token keeps the deletions of its own edit budget, and a
+/// an insertion one on the longer side, a swap across k letters k + 1 on a side). A token keeps the deletions of its own edit budget, and a
 /// query makes as many as a token within its budget can need (`NameMatchingOptions.queryDeletions`).
 struct TokenDeletionIndex: Sendable {
     /// Tokens longer than this are not given deletions (their typing errors are not searched).

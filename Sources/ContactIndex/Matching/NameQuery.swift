@@ -326,7 +326,7 @@ struct NameQueryToken {
                 if offset + 4 < candidates.count { reader.prefetchBytes(of: candidates[offset + 4]) }
                 let token = reader[id]
                 let allowed = min(options.budget(forLength: max(token.count, bytes.count)), oneEditOnly ? 1 : .max)
-                let distance = distances.distance(to: token, limit: allowed)
+                let distance = distances.typingDistance(to: token, limit: allowed)
                 guard distance > 0, distance <= allowed else { continue }
                 let kind = TokenMatchKind.fuzzy(distance)
                 // A typing error seldom falls on the first letter: a token that keeps it ranks
