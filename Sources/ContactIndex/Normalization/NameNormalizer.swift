@@ -117,12 +117,27 @@ public struct NameNormalizer: Sendable {
     }()
 
     /// Folds a name to lower-case ASCII Latin ("Müller" → "muller", "Иванов" → "ivanov").
+    ///
+    /// A word in Thai letters is one word of Latin letters ("ชัฎชา" → "chadcha"): ICU's Thai
+    /// transliteration puts a space between its syllables ("chad cha"), and each syllable was
+    /// then a name token of its own, matched exactly by whatever query held it ("nat" found
+    /// นาฏคายี, "natkhayi", as an exact token, above Nathan Charlton, a nickname match). Thai
+    /// writes no space inside a name, and romanized Thai names are written as one word.
     /// - Complexity: O(n); ASCII input never reaches ICU.
     public func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return EmailNormalizer.asciiLowercased(text)
         }
-        return folder.fold(text)
+        guard Self.hasThaiLetters(text.utf8) else { return folder.fold(text) }
+        return text.split(whereSeparator: { $0.isWhitespace }).map { word in
+            let folded = folder.fold(String(word))
+            return Self.hasThaiLetters(word.utf8) ? String(folded.unicodeScalars.filter { $0 != " " }) : folded
+        }.joined(separator: " ")
+    }
+
+    /// Whether the text holds a letter or mark of the Thai block.
+    static func hasThaiLetters(_ bytes: some Sequence<UInt8>) -> Bool {
+        containsScalar(bytes) { (0xE01...0xE7F).contains($0.value) }
     }
 
     /// Other spellings of a name written in another script than Latin. For Cyrillic and Greek,
