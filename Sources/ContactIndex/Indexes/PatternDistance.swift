@@ -69,10 +69,11 @@ struct PatternDistance {
     /// differ only for a swap across one letter, checked in one pass when the alignment
     /// distance is beyond two (`DamerauLevenshtein.isSwapAcrossOneLetter`); a larger limit (a
     /// host's budget of three edits) takes the dynamic programme when the alignment distance is
-    /// three or more.
+    /// three or more, and no more than twice the limit (an edit of the one distance costs at most
+    /// two of the other: a swap across k letters, 1 + k, costs at most 2 + k in alignment).
     func typingDistance(to text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        let aligned = distance(to: text, limit: limit <= 2 ? limit : Int.max / 2)
-        if aligned <= min(limit, 2) || limit < 2 { return min(aligned, limit + 1) }
+        let aligned = distance(to: text, limit: limit <= 2 ? limit : 2 * limit)
+        if aligned <= min(limit, 2) || limit < 2 || aligned > 2 * limit { return min(aligned, limit + 1) }
         return pattern.withUnsafeBufferPointer { pattern in
             if limit == 2 { return DamerauLevenshtein.isSwapAcrossOneLetter(pattern, text) ? 2 : 3 }
             return DamerauLevenshtein.distance(pattern, text, limit: limit)
