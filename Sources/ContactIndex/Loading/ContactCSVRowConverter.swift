@@ -141,7 +141,7 @@ struct ContactCSVRowConverter: Sendable {
         {
             return .repeatedHeader
         }
-        guard layout.columns.count > 1, let first = cells.first, !first.isEmpty, cells.dropFirst().allSatisfy(\.isEmpty) else { return nil }
+        guard layout.columns.count > 1, let first = cells.first, !first.isEmpty, cells.dropFirst().allSatisfy({ $0.isEmpty }) else { return nil }
         switch layout.columns[0] {
         case .firstName, .lastName, .displayName, .phone, .email: return nil
         default: return .oneCellOnly
