@@ -20,6 +20,17 @@ import Testing
         #expect(names.tokens("Nathan Charlton") == ["nathan", "charlton"])
     }
 
+    /// The Thai block is told by its UTF-8 bytes: every character of it, and none of the
+    /// blocks around it (Tamil, Telugu, … Lao, Tibetan) nor of other scripts.
+    @Test func theThaiBlockIsToldByItsBytes() {
+        for value in UInt32(0x80)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            #expect(NameNormalizer.hasThaiLetters(text.utf8) == (0xE00...0xE7F).contains(value), "\(String(value, radix: 16))")
+        }
+        #expect(!NameNormalizer.hasThaiLetters("Nathan".utf8))
+    }
+
     /// A syllable of a Thai name is no name token: "nat" is Nathan's nickname before it is a
     /// start of นาฏคายี, and "Nat Cha" starts Nathan Charlton's names as well as the Thai ones.
     @Test func aSyllableIsNotAnExactToken() {
