@@ -203,4 +203,21 @@ import Testing
         #expect(NicknameTable.shared.related(to: "robert").contains("bob"))
         #expect(NicknameTable.shared.related(to: "bob").contains("robert"))
     }
+
+    /// The dataset's initialisms ("k.c." for Casey) are folded tokens like the rest: "KC
+    /// Coffey" finds Casey Coffey as a nickname match.
+    @Test func initialismNicknamesAreFoldedTokens() {
+        #expect(NicknameTable.shared.related(to: "kc").contains("casey"))
+        #expect(NicknameTable.shared.related(to: "casey").contains("kc"))
+        #expect(NicknameTable.shared.related(to: "leroy").contains("lr"))
+        var names: [String] = []
+        NicknameTable.shared.forEachName { name, related in names.append(name); names += related }
+        #expect(names.allSatisfy { $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } })
+        let directory = ContactDirectory([
+            Contact(id: "c1", firstName: "Casey", lastName: "Coffey"), Contact(id: "c2", firstName: "Kevin", lastName: "Coffey"),
+        ])
+        let found = directory.search("KC Coffey")
+        #expect(found.first?.contact.id == "c1")
+        #expect(found.first?.reason == .nickname)
+    }
 }

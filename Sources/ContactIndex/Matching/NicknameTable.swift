@@ -24,9 +24,16 @@ package struct NicknameTable: Sendable {
         for line in csv.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3, fields[1] == "has_nickname" else { continue }
-            pairs.append((fields[0].lowercased(), fields[2].lowercased()))
+            pairs.append((Self.token(fields[0]), Self.token(fields[2])))
         }
         self.init(pairs: pairs)
+    }
+
+    /// A name of the dataset as a folded name token: lower-case, letters alone. Its initialisms
+    /// are written with points ("k.c." for Casey, "l.r." for Leroy), which no folded token holds:
+    /// "KC Coffey" did not find Casey Coffey.
+    static func token(_ field: Substring) -> String {
+        String(field.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
     }
 
     /// Builds the table from (name, nickname) pairs.
