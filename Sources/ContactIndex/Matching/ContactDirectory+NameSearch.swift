@@ -111,7 +111,13 @@ extension ContactDirectory {
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
-        for pass in Self.tokenPasses(marked, untitled: untitledMarked) {
+        var passes = Self.tokenPasses(marked, untitled: untitledMarked)
+        // Words typed as two or three capitals ("JL Picard") read as initials too, last.
+        let initialisms = TypedInitialisms.words(in: text)
+        if !initialisms.isEmpty, let first = passes.first, let spelled = TypedInitialisms.spelledOut(first, initialisms) {
+            passes.append(spelled)
+        }
+        for pass in passes {
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             if pass.onlyWithoutFullMatch, top.entries.contains(where: { Self.answersBeforeJoining($0, joiningTypedHyphens: pass.joinsTypedHyphens) }) {
                 continue
