@@ -72,11 +72,14 @@ struct PatternDistance {
     /// three or more, and no more than twice the limit (an edit of the one distance costs at most
     /// two of the other: a swap across k letters, 1 + k, costs at most 2 + k in alignment).
     func typingDistance(to text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        let aligned = distance(to: text, limit: limit <= 2 ? limit : 2 * limit)
-        if aligned <= min(limit, 2) || limit < 2 || aligned > 2 * limit { return min(aligned, limit + 1) }
-        return pattern.withUnsafeBufferPointer { pattern in
-            if limit == 2 { return DamerauLevenshtein.isSwapAcrossOneLetter(pattern, text) ? 2 : 3 }
-            return DamerauLevenshtein.distance(pattern, text, limit: limit)
+        if limit <= 2 {
+            let aligned = distance(to: text, limit: limit)
+            // The shape changes the length by one letter.
+            guard limit == 2, aligned > 2, abs(pattern.count - text.count) == 1 else { return aligned }
+            return pattern.withUnsafeBufferPointer { DamerauLevenshtein.isSwapAcrossOneLetter($0, text) } ? 2 : 3
         }
+        let aligned = distance(to: text, limit: 2 * limit)
+        if aligned <= 2 || aligned > 2 * limit { return min(aligned, limit + 1) }
+        return pattern.withUnsafeBufferPointer { DamerauLevenshtein.distance($0, text, limit: limit) }
     }
 }
