@@ -17,16 +17,7 @@ import Testing
             var b = (0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
             if round % 2 == 0 {
                 b = a
-                for _ in 0..<Int.random(in: 0...3, using: &random) {
-                    let position = b.isEmpty ? 0 : Int.random(in: 0..<b.count, using: &random)
-                    switch Int.random(in: 0...3, using: &random) {
-                    case 0: b.insert(alphabet.randomElement(using: &random)!, at: position)
-                    case 1 where !b.isEmpty: b.remove(at: position)
-                    case 2 where !b.isEmpty: b[position] = alphabet.randomElement(using: &random)!
-                    case 3 where position + 1 < b.count: b.swapAt(position, position + 1)
-                    default: break
-                    }
-                }
+                for _ in 0..<Int.random(in: 0...3, using: &random) { Self.edit(&b, alphabet: alphabet, using: &random) }
             }
             let limit = Int.random(in: 0...4, using: &random)
             let prepared = PatternDistance(a)
@@ -79,16 +70,7 @@ import Testing
                     b.insert(alphabet.randomElement(using: &random)!, at: position + 1)
                 }
             }
-            for _ in 0..<Int.random(in: round % 4 == 0 ? 0...1 : 1...3, using: &random) {
-                let position = b.isEmpty ? 0 : Int.random(in: 0..<b.count, using: &random)
-                switch Int.random(in: 0...3, using: &random) {
-                case 0: b.insert(alphabet.randomElement(using: &random)!, at: position)
-                case 1 where !b.isEmpty: b.remove(at: position)
-                case 2 where !b.isEmpty: b[position] = alphabet.randomElement(using: &random)!
-                case 3 where position + 1 < b.count: b.swapAt(position, position + 1)
-                default: break
-                }
-            }
+            for _ in 0..<Int.random(in: round % 4 == 0 ? 0...1 : 1...3, using: &random) { Self.edit(&b, alphabet: alphabet, using: &random) }
             let fewest = Self.fewestEdits(a, b, alphabet: alphabet, atMost: 4)
             let limit = round % 5
             let prepared = PatternDistance(a)
@@ -106,6 +88,19 @@ import Testing
             if fewest == 2, aligned == 3 { differing += 1 }
         }
         #expect(differing >= 5, "\(differing) pairs whose two distances differ")
+    }
+
+    /// One random edit of `text`: a letter inserted, deleted or substituted, or two neighbours
+    /// swapped (none when the position does not allow it).
+    static func edit(_ text: inout [UInt8], alphabet: [UInt8], using random: inout SeededGenerator) {
+        let position = text.isEmpty ? 0 : Int.random(in: 0..<text.count, using: &random)
+        switch Int.random(in: 0...3, using: &random) {
+        case 0: text.insert(alphabet.randomElement(using: &random)!, at: position)
+        case 1 where !text.isEmpty: text.remove(at: position)
+        case 2 where !text.isEmpty: text[position] = alphabet.randomElement(using: &random)!
+        case 3 where position + 1 < text.count: text.swapAt(position, position + 1)
+        default: break
+        }
     }
 
     /// The fewest edits from `a` to `b` by breadth-first search, or nil beyond `atMost`.
