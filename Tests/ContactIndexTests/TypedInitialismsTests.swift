@@ -1,7 +1,8 @@
 import Testing
 @testable import ContactIndex
 
-/// Two or three capitals typed together ("JL Picard") are also read as initials.
+/// Two or three capitals typed together ("JL Picard") are also read as initials; letters typed
+/// with points ("J.R. Smith") also as one word.
 @Suite struct TypedInitialismsTests {
     static let directory = ContactDirectory([
         Contact(id: "jl", firstName: "Jean-Luc", lastName: "Picard"),
@@ -13,6 +14,9 @@ import Testing
         Contact(id: "kv", firstName: "Kevin", lastName: "Coffey"),
         Contact(id: "ed", firstName: "Ed", lastName: "Smith"),
         Contact(id: "es", firstName: "Emily Dawn", lastName: "Smith"),
+        Contact(id: "jr", firstName: "JR", lastName: "Smith"),
+        Contact(id: "jrs", firstName: "John Robert", lastName: "Smith"),
+        Contact(id: "tj", firstName: "TJ", lastName: "Miller"),
     ])
 
     @Test func theWordsAreCapitalsAlone() {
@@ -43,5 +47,28 @@ import Testing
         #expect(ed.first?.contact.id == "ed")
         #expect(ed.first?.reason == .exactName || ed.first?.reason == .foldedName)
         #expect(!ed.contains { $0.contact.id == "es" && $0.reason == .initials })
+    }
+
+    @Test func dottedWordsAreLettersEachWithAPoint() {
+        #expect(TypedInitialisms.dottedWords(in: "J.R. Smith") == [["j", "r"]])
+        #expect(TypedInitialisms.dottedWords(in: "Miller, t.j") == [["t", "j"]])
+        #expect(TypedInitialisms.dottedWords(in: "A.B.C. Jones") == [["a", "b", "c"]])
+        #expect(TypedInitialisms.dottedWords(in: "J. R. Smith").isEmpty)
+        #expect(TypedInitialisms.dottedWords(in: "Dr. Smith").isEmpty)
+        #expect(TypedInitialisms.dottedWords(in: "a.b.c.d. Jones").isEmpty)
+        #expect(TypedInitialisms.dottedWords(in: "john.smith@example.com").isEmpty)
+        #expect(TypedInitialisms.dottedWords(in: "JR Smith").isEmpty)
+    }
+
+    /// "J.R. Smith" finds the person whose given name is written "JR" first, and John Robert
+    /// Smith by his initials after; "K.C. Coffey" finds Casey by the nickname "kc".
+    @Test func lettersWithPointsAreAWordToo() {
+        let jr = Self.directory.search("J.R. Smith")
+        #expect(jr.first?.contact.id == "jr")
+        #expect(jr.contains { $0.contact.id == "jrs" && $0.reason == .initials })
+        #expect(Self.directory.search("T.J. Miller").first?.contact.id == "tj")
+        let casey = Self.directory.search("K.C. Coffey")
+        #expect(casey.first?.contact.id == "kc")
+        #expect(casey.first?.reason == .nickname)
     }
 }

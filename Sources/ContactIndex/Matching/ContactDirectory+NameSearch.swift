@@ -112,10 +112,15 @@ extension ContactDirectory {
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
         var passes = Self.tokenPasses(marked, untitled: untitledMarked)
-        // Words typed as two or three capitals ("JL Picard") read as initials too, last.
+        // Words typed as two or three capitals ("JL Picard") read as initials too, last; and
+        // letters typed with points ("J.R. Smith") as one word too.
         let initialisms = TypedInitialisms.words(in: text)
         if !initialisms.isEmpty, let first = passes.first, let spelled = TypedInitialisms.spelledOut(first, initialisms) {
             passes.append(spelled)
+        }
+        let dotted = TypedInitialisms.dottedWords(in: text)
+        if !dotted.isEmpty, let first = passes.first, let joined = TypedInitialisms.joined(first, dotted) {
+            passes.insert(joined, at: 1)
         }
         for pass in passes {
             if !pass.isRunnable(in: nameTokenIndex) { continue }
