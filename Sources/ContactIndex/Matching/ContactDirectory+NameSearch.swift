@@ -111,18 +111,7 @@ extension ContactDirectory {
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
-        var passes = Self.tokenPasses(marked, untitled: untitledMarked)
-        // Words typed as two or three capitals ("JL Picard") read as initials too, last; and
-        // letters typed with points ("J.R. Smith") as one word too.
-        let initialisms = TypedInitialisms.words(in: text)
-        if !initialisms.isEmpty, let first = passes.first, let spelled = TypedInitialisms.spelledOut(first, initialisms) {
-            passes.append(spelled)
-        }
-        let dotted = TypedInitialisms.dottedWords(in: text)
-        if !dotted.isEmpty, let first = passes.first, let joined = TypedInitialisms.joined(first, dotted) {
-            passes.insert(joined, at: 1)
-        }
-        for pass in passes {
+        for pass in Self.tokenPasses(marked, untitled: untitledMarked, typed: text) {
             if !pass.isRunnable(in: nameTokenIndex) { continue }
             if pass.onlyWithoutFullMatch, top.entries.contains(where: { Self.answersBeforeJoining($0, joiningTypedHyphens: pass.joinsTypedHyphens) }) {
                 continue
@@ -163,6 +152,21 @@ extension ContactDirectory {
         guard let untitled else { return tokenPasses(marked) }
         var passes = tokenPasses(untitled)
         for pass in tokenPasses(marked) where !passes.contains(where: { $0.tokens == pass.tokens }) { passes.append(pass) }
+        return passes
+    }
+
+    /// `tokenPasses(_:untitled:)`, with the readings of the initialisms typed in `text`
+    /// (`TypedInitialisms`): letters typed with points ("J.R. Smith") as one word, right after
+    /// the first pass; two or three capitals ("JL Picard") as initials, last.
+    static func tokenPasses(
+        _ marked: [(token: String, beforeHyphen: Bool)], untitled: [(token: String, beforeHyphen: Bool)]?, typed text: String
+    ) -> [TokenPass] {
+        var passes = tokenPasses(marked, untitled: untitled)
+        guard let first = passes.first else { return passes }
+        let dotted = TypedInitialisms.dottedWords(in: text)
+        if !dotted.isEmpty, let joined = TypedInitialisms.joined(first, dotted) { passes.insert(joined, at: 1) }
+        let initialisms = TypedInitialisms.words(in: text)
+        if !initialisms.isEmpty, let spelled = TypedInitialisms.spelledOut(first, initialisms) { passes.append(spelled) }
         return passes
     }
 

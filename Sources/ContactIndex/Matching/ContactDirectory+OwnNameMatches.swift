@@ -67,7 +67,7 @@ extension ContactDirectory {
         let otherScript = NameNormalizer.hasNonLatinLetters(text.utf8)
         let typedOrder = TypedNameOrder.of(text)
         let transcribed = TranscribedQueryTokens(text: text, tokens: marked.map(\.token), names: preparer.names)
-        for pass in Self.tokenPasses(marked) {
+        for pass in Self.tokenPasses(marked, untitled: nil, typed: text) {
             // A pass for the contacts no earlier one matched well enough (`TokenPass.onlyWithoutFullMatch`,
             // `answersBeforeJoining`).
             let slots = pass.onlyWithoutFullMatch ? rest.filter { found[$0].map { !Self.answersBeforeJoining($0) } ?? true } : rest

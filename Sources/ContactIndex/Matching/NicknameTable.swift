@@ -33,7 +33,7 @@ package struct NicknameTable: Sendable {
     /// are written with points ("k.c." for Casey, "l.r." for Leroy), which no folded token holds:
     /// "KC Coffey" did not find Casey Coffey.
     static func token(_ field: Substring) -> String {
-        String(field.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+        String(field.lowercased().unicodeScalars.filter(ICUCharacterProperties.isAlphabetic))
     }
 
     /// Builds the table from (name, nickname) pairs.
