@@ -119,3 +119,60 @@ int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, 
     mecab_lattice_destroy(lattice);
     return result;
 }
+
+/* Whether a node's features begin with `prefix` (UTF-8). */
+static int feature_starts_with(const char *feature, const char *prefix) {
+    return strncmp(feature, prefix, strlen(prefix)) == 0;
+}
+
+int32_t CMeCab_wordReadings(CMeCab_Reader *reader, const char *utf8, int32_t length, const char *wordFeature,
+                            char *out, int32_t capacity) {
+    if (!reader || !utf8 || length <= 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
+    mecab_lattice_t *lattice = mecab_model_new_lattice(reader->model);
+    if (!lattice) return CMECAB_PARSE_FAILED;
+    mecab_lattice_set_sentence2(lattice, utf8, (size_t)length);
+    /* Every dictionary word the text starts with (and unknown-word guesses), linked by bnext;
+       the nodes live in the lattice. */
+    const mecab_node_t *found = mecab_model_lookup(reader->model, utf8, utf8 + length, lattice);
+    enum { most = 16 };
+    const mecab_node_t *entries[most];
+    int count = 0;
+    for (const mecab_node_t *node = found; node && count < most; node = node->bnext) {
+        if (node->stat != MECAB_NOR_NODE || node->length != (unsigned short)length || node->rlength != node->length || !node->feature) continue;
+        if (wordFeature ? !feature_starts_with(node->feature, wordFeature) : !is_name(node->feature)) continue;
+        /* Most common first: by the dictionary's word cost (insertion sort of a few). */
+        int at = count++;
+        while (at > 0 && entries[at - 1]->wcost > node->wcost) {
+            entries[at] = entries[at - 1];
+            at--;
+        }
+        entries[at] = node;
+    }
+    int32_t written = 0;
+    int32_t result = count == 0 ? CMECAB_NO_READING : 0;
+    for (int index = 0; index < count && result == 0; index++) {
+        const char *reading = NULL;
+        size_t size = 0;
+        if (!feature_field(entries[index]->feature, 7, &reading, &size)) continue;
+        /* Each reading once: the dictionary lists a word once for each part of speech. */
+        int repeated = 0;
+        for (int32_t start = 0; start < written && !repeated;) {
+            int32_t end = start;
+            while (end < written && out[end] != ' ') end++;
+            repeated = (size_t)(end - start) == size && memcmp(out + start, reading, size) == 0;
+            start = end + 1;
+        }
+        if (repeated) continue;
+        int space = written > 0;
+        if ((size_t)written + (size_t)space + size > (size_t)capacity) {
+            result = CMECAB_BUFFER_TOO_SMALL;
+            break;
+        }
+        if (space) out[written++] = ' ';
+        memcpy(out + written, reading, size);
+        written += (int32_t)size;
+    }
+    if (result == 0) result = written > 0 ? written : CMECAB_NO_READING;
+    mecab_lattice_destroy(lattice);
+    return result;
+}

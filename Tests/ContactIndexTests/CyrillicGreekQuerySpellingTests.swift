@@ -36,7 +36,12 @@ import Testing
         let names = try NameNormalizer()
         let text = "Сергей Иванов"
         let spellings = TranscribedQueryTokens(text: text, tokens: names.tokens(text), names: names)
+        // "Иванов" is Russian by its first letter (Ukrainian writes "Іванов"); the text as a
+        // whole is then not read as Ukrainian (`NameNormalizer.isUkrainian`).
         #expect(names.tokens(text).map { spellings.spellings(of: $0) } == [["sergey", "sergei"], []])
+        let possiblyUkrainian = "Сергей Бондаренко"
+        let both = TranscribedQueryTokens(text: possiblyUkrainian, tokens: names.tokens(possiblyUkrainian), names: names)
+        #expect(names.tokens(possiblyUkrainian).map { both.spellings(of: $0) } == [["sergey", "serhey", "sergei", "serhei"], []])
         let latin = TranscribedQueryTokens(text: "Sergey Ivanov", tokens: ["sergey", "ivanov"], names: names)
         #expect(latin.spellings(of: "sergey").isEmpty && latin.spellings(of: "ivanov").isEmpty)
     }

@@ -82,9 +82,32 @@ import Testing
         #expect(names.alternateRomanization("Ігор") == "igor ihor")
         // A soft sign before the "к" of "-ський" or "-цький" is Ukrainian as well.
         #expect(NameNormalizer.isUkrainian("Зарецький") && NameNormalizer.isUkrainian("Ковальський"))
-        // Russian names keep the Russian system alone: Гусев is not "Husev".
-        #expect(!NameNormalizer.isUkrainian("Игорь Гусев") && !NameNormalizer.isUkrainian("Горький"))
-        #expect(names.alternateRomanization("Гусев") == "gusev")
+        // A name written in letters Ukrainian has may be Ukrainian (most are, without і, ї,
+        // є or ґ): it gets both systems' spellings.
+        #expect(NameNormalizer.isUkrainian("Галина Бабариченко") && NameNormalizer.isUkrainian("Гусев"))
+        #expect(names.alternateRomanization("Галина") == "galina halyna")
+        // A letter Ukrainian does not write makes it Russian (or another language's) alone,
+        // and so does a word starting with "и", which Ukrainian writes "і" (Ірина, Ігор).
+        for russian in ["Игорь Крылов", "Эдуард", "Артём", "Подъячев", "Ирина Бондаренко", "Игорь"] {
+            #expect(!NameNormalizer.isUkrainian(russian), "\(russian)")
+        }
+        #expect(names.alternateRomanization("Крылов") == "krylov")
+        #expect(!NameNormalizer.isUkrainian("Petrov") && !NameNormalizer.isWrittenInUkrainianLetters("Јован"))
+    }
+
+    /// Ukrainian names without Ukrainian's own letters, typed as their passports write them:
+    /// "Halyna" is two typing errors from the Russian system's "galina".
+    @Test(arguments: [("Halyna Babarychenko", "u1"), ("Havrylo Rudyk", "u2"), ("Galina Babarichenko", "u1")])
+    func ukrainianNamesWithoutUkrainianLettersAreFoundByTheirPassportSpelling(_ text: String, expected: String) {
+        let directory = ContactDirectory([
+            Contact(id: "u1", firstName: "Галина", lastName: "Бабариченко"),
+            Contact(id: "u2", firstName: "Гаврило", lastName: "Рудик"),
+            // Latin namesakes, a typing error or two away.
+            Contact(id: "l1", firstName: "Halina", lastName: "Babarychenko"),
+            Contact(id: "l2", firstName: "Gavrilo", lastName: "Rudyk"),
+        ])
+        let matches = directory.lookup(fuzzyName: text)
+        #expect(matches.first?.contact.id == expected, "\(text): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
     }
 
     @Test func greekNamesStartingWithGammaKappaOrNuTauHaveTheSpellingsGreeksUse() {
@@ -241,10 +264,39 @@ import Testing
         // As written (long vowels and all), then as passports spell it.
         #expect(names.alternateRomanization("遠藤") == "endou endo")
         #expect(names.alternateTokens("佐々木", besides: names.tokens("佐々木")) == ["sasaki"])
+        // A long "oo" too: 太田 (オオタ) is "Ota" on a passport.
+        #expect(names.alternateRomanization("太田") == "oota ota")
+        // A given name: every reading the dictionary lists for it as one, the best parse's
+        // first: 里佳 is "Satoka" or "Rika", 和子 "Kazuko" or "Masako".
+        #expect(names.alternateRomanization("里佳", asGivenName: true) == "satoka rika")
+        #expect(names.alternateRomanization("和子", asGivenName: true) == "kazuko masako")
+        // A family name: its best parse's alone (the dictionary also lists "Nakada", "Yamata").
+        #expect(names.alternateRomanization("中田") == "nakata")
+        #expect(names.alternateRomanization("山田") == "yamada")
+        // Not readings pieced together from the characters': 涼平 is no entry.
+        #expect(names.alternateRomanization("涼平", asGivenName: true) == nil)
         // A simplified Chinese name is not in the Japanese dictionary: no reading.
         #expect(names.alternateRomanization("刘伟") == nil)
         // A Chinese name written as one word: its given name as one word.
         #expect(names.alternateRomanization("吴斌瑞") == "binrui")
+    }
+
+    /// A given name in kanji found by each reading the dictionary lists for it, not only its
+    /// best parse's: "Rika Ota" is 里佳 太田 (best parse "Satoka"), "Masako Nakata" 和子 中田.
+    @Test(arguments: [("Rika Ota", "j1"), ("Satoka Ota", "j1"), ("Kazuko Nakata", "j2"), ("Masako Nakata", "j2")])
+    func kanjiNamesAreFoundByEveryListedReading(_ text: String, expected: String) throws {
+        try #require(JapaneseReadings.shared.isAvailable, "MeCab and mecab-ipadic-utf8 are installed by scripts/deps.sh")
+        let directory = ContactDirectory([
+            Contact(id: "j1", firstName: "里佳", lastName: "太田"),
+            Contact(id: "j2", firstName: "和子", lastName: "中田"),
+            // Other given names of the same families, which the family name alone finds.
+            Contact(id: "o1", firstName: "春香", lastName: "太田"),
+            Contact(id: "o2", firstName: "英樹", lastName: "中田"),
+        ])
+        let matches = directory.lookup(fuzzyName: text)
+        #expect(matches.first?.contact.id == expected, "\(text): \(matches.map { "\($0.contact.id) \($0.reason) \($0.score)" })")
+        // Every word is one of the name's readings: no typing error read into it.
+        #expect(matches.first?.reason == .nameTokens || matches.first?.reason == .transliteratedName, "\(text): \(matches.map { "\($0.contact.id) \($0.reason)" })")
     }
 
     /// Random names of kanji, kana, Hangul, Latin, digits, punctuation and emoji, with and

@@ -56,6 +56,18 @@ void CMeCab_close(CMeCab_Reader *reader);
 int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly,
                        const char *wordFeature, char *out, int32_t capacity);
 
+/**
+ * Writes into `out` every reading (UTF-8 katakana) the dictionary lists for the whole text as
+ * one word: of the kind `wordFeature` names (the start of its IPA features, such as
+ * "名詞,固有名詞,人名,名" for a given name) or, when it is NULL, listed as a person's or an
+ * organization's name; each once, the most common first (by the dictionary's word cost),
+ * separated by spaces: 和子 as a given name is "カズコ マサコ", 中田 "ナカタ ナカダ". Returns the
+ * length in bytes, or CMECAB_NO_READING when the dictionary lists no such word, or another
+ * CMECAB_ code (CMECAB_BUFFER_TOO_SMALL: call again with more room).
+ */
+int32_t CMeCab_wordReadings(CMeCab_Reader *reader, const char *utf8, int32_t length, const char *wordFeature,
+                            char *out, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -32,7 +32,7 @@ final class JapaneseReadings: @unchecked Sendable {
     static let memoCapacity = 65_536
 
     private let reader: OpaquePointer?
-    private let memo = PthreadMutex<[String: String?]>([:])
+    private let memo = PthreadMutex<[String: [String]]>([:])
 
     private init() {
         reader = CMeCab_open()
@@ -55,22 +55,51 @@ final class JapaneseReadings: @unchecked Sendable {
         case givenName
     }
 
-    /// The reading of `word` in katakana, or nil when MeCab is missing, or does not list it (or
-    /// some part of it) as a name of that kind.
-    /// - Complexity: a hash look-up for a word read before; a MeCab parse (microseconds) else.
-    func reading(of word: String, as kind: Kind = .name) -> String? {
-        guard let reader, !word.isEmpty else { return nil }
+    /// The readings of `word` in katakana, most likely first, or none when MeCab is missing, or
+    /// does not list it (or some part of it) as a name of that kind: the reading of MeCab's best
+    /// parse, then, for a given name, the other readings the dictionary lists for the whole
+    /// word as a given name.
+    ///
+    /// Why the others: a given name written in kanji is often read several ways, and the agent
+    /// types the one the customer said. The best parse reads 里佳 "サトカ", and an agent told
+    /// "Rika" found no one; the dictionary lists both, as it lists 和子 "カズコ" and "マサコ".
+    /// Only readings of the whole word: readings pieced together from its characters' (涼 +
+    /// 平) would be guesses. Not for family names, whose best parse is their common reading
+    /// and whose other listed readings are mostly rare (山田 "ヤマタ" beside "ヤマダ"): with
+    /// them, "Asuka Ymaamtoo" (Yamamoto, two typing errors) ranked あすか 山田 first, its
+    /// consonants ("ymt") those of "yamata".
+    /// - Complexity: a hash look-up for a word read before; one MeCab parse (microseconds), two
+    ///   for a given name, else.
+    func readings(of word: String, as kind: Kind = .name) -> [String] {
+        guard let reader, !word.isEmpty else { return [] }
         let key = kind == .givenName ? "\u{1}" + word : word
         if let known = memo.withLock({ $0[key] }) { return known }
-        let reading = Self.parse(word, as: kind, with: reader)
+        var readings: [String] = []
+        if let best = Self.call(word, { input, count, output, capacity in
+            CMeCab_reading(reader, input, count, 1, kind == .givenName ? Self.givenNameFeature : nil, output, capacity)
+        }) {
+            readings.append(best)
+        }
+        if kind == .givenName, !readings.isEmpty {
+            let listed = Self.call(word) { input, count, output, capacity in
+                CMeCab_wordReadings(reader, input, count, Self.givenNameFeature, output, capacity)
+            }
+            for reading in listed?.split(separator: " ").map(String.init) ?? [] where !readings.contains(reading) {
+                readings.append(reading)
+            }
+        }
         memo.withLock { table in
             if table.count >= Self.memoCapacity { table.removeAll(keepingCapacity: true) }
-            table[key] = .some(reading)
+            table[key] = readings
         }
-        return reading
+        return readings
     }
 
-    private static func parse(_ word: String, as kind: Kind, with reader: OpaquePointer) -> String? {
+    /// The text `function` writes for `word` (CMeCab's convention: the length written, or a
+    /// negative `CMECAB_` code), with more room while it asks for it; nil for no reading.
+    private static func call(
+        _ word: String, _ function: (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>?, Int32) -> Int32
+    ) -> String? {
         var word = word
         return word.withUTF8 { bytes -> String? in
             var capacity = bytes.count * 4 + 32
@@ -79,9 +108,7 @@ final class JapaneseReadings: @unchecked Sendable {
                 let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
                     length = bytes.withMemoryRebound(to: CChar.self) { input in
                         out.withMemoryRebound(to: CChar.self) { output in
-                            CMeCab_reading(
-                                reader, input.baseAddress, Int32(input.count), 1, kind == .givenName ? Self.givenNameFeature : nil,
-                                output.baseAddress, Int32(capacity))
+                            function(input.baseAddress, Int32(input.count), output.baseAddress, Int32(capacity))
                         }
                     }
                     count = max(Int(length), 0)

@@ -191,7 +191,7 @@ public struct NameNormalizer: Sendable {
     /// `readingFolders` chain, and without long vowels, as passports write them (Hepburn: "ou"
     /// and "oo" as "o", "uu" as "u"): "いとう" → "itou ito", "ユウコ" → "yuuko yuko"; nil when
     /// there is none. The fold writes long vowels out ("yuuko"), agents mostly do not ("Yuko
-    /// Ito"), and the kanji names' readings are spelt both ways already. A name whose "ou" is
+    /// Ito"); the kanji names' readings are spelt both ways too (`hanSpellings`). A name whose "ou" is
     /// two vowels ("いのうえ", Inoue) gets one spelling no one types ("inoe") beside its own.
     private func kanaSpellings(_ text: String) -> String? {
         var spellings: [String] = []
@@ -203,10 +203,16 @@ public struct NameNormalizer: Sendable {
             for folder in readingFolders {
                 let spelling = folder.fold(String(word))
                 add(spelling)
-                add(spelling.replacing("ou", with: "o").replacing("oo", with: "o").replacing("uu", with: "u"))
+                add(Self.withoutLongVowels(spelling))
             }
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// A romanized Japanese reading without its long vowels, as passports write it (Hepburn
+    /// without macrons: "ou" and "oo" as "o", "uu" as "u"): "itou" → "ito", "oota" → "ota".
+    static func withoutLongVowels(_ spelling: String) -> String {
+        spelling.replacing("ou", with: "o").replacing("oo", with: "o").replacing("uu", with: "u")
     }
 
     /// Whether a scalar is a hiragana or katakana letter or mark (the halfwidth ones included).
@@ -366,8 +372,17 @@ public struct NameNormalizer: Sendable {
             if !asGivenName {
                 for reading in ChineseFamilyNameReadings.readings(of: word, leading: position == 0) { add(reading) }
             }
-            if let reading = JapaneseReadings.shared.reading(of: String(word), as: asGivenName ? .givenName : .name) {
-                for folder in readingFolders { add(folder.fold(reading)) }
+            let readings = JapaneseReadings.shared.readings(of: String(word), as: asGivenName ? .givenName : .name)
+            if !readings.isEmpty {
+                // As written and as passports write it: 太田 (オオタ) is "oota" by both chains,
+                // "Ota" on a passport.
+                for reading in readings {
+                    for folder in readingFolders {
+                        let spelling = folder.fold(reading)
+                        add(spelling)
+                        add(Self.withoutLongVowels(spelling))
+                    }
+                }
             } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy(HanSyllables.isHan) {
                 add(String(folder.fold(String(word.dropFirst())).unicodeScalars.filter { $0 != " " }))
             }
@@ -420,13 +435,27 @@ public struct NameNormalizer: Sendable {
         return out
     }
 
-    /// Whether Cyrillic text is Ukrainian by its letters: one of і, ї, є, ґ (which Russian does
-    /// not have), or "ськ"/"цьк", a soft sign before "к" after "с" or "ц" anywhere in the text,
-    /// as in the surname endings "-ський", "-цький" ("Гаєвський", "Зарецький": Russian writes
-    /// "-ский", "-цкий"). A Ukrainian name without either ("Гунько") is not told from a Russian
-    /// one; a few Russian names with "ськ" ("Васькин") and names in other languages with "і"
-    /// (Belarusian, Kazakh) get the Ukrainian spelling too, an extra spelling only.
+    /// Whether Cyrillic text may be Ukrainian, and so gets the Ukrainian system's spelling too:
+    /// it has one of і, ї, є, ґ (which Russian does not have), or "ськ"/"цьк", a soft sign
+    /// before "к" after "с" or "ц" anywhere in the text, as in the surname endings "-ський",
+    /// "-цький" ("Гаєвський", "Зарецький": Russian writes "-ский", "-цкий"); or every one of
+    /// its Cyrillic letters is in the Ukrainian alphabet (`isWrittenInUkrainianLetters`).
+    ///
+    /// Why the second: most Ukrainian names have none of Ukrainian's own letters ("Галина
+    /// Бабариченко", "Гаврило Рудик", "Олег Бондаренко"), and their passports, and the agents
+    /// who read them, write "Halyna" and "Havrylo", two typing errors from the Russian system's
+    /// "galina" and "gavrilo", over a six-letter word's budget. Such a name may as well be
+    /// Russian: it then has one spelling no one types ("husev" for Гусев) beside its own, an
+    /// extra spelling only. A name with a letter Ukrainian does not write (ы, э, ё, ъ;
+    /// Serbian's ј, Kazakh's ә, …) or a word that Ukrainian would start with "і" ("Иванов")
+    /// keeps the Russian system alone ("Крылов", "Эдуард", "Игорь").
     static func isUkrainian(_ text: String) -> Bool {
+        hasUkrainianMarks(text) || isWrittenInUkrainianLetters(text)
+    }
+
+    /// Whether Cyrillic text has one of Ukrainian's own letters (і, ї, є, ґ) or its "ськ" or
+    /// "цьк" (see `isUkrainian`).
+    static func hasUkrainianMarks(_ text: String) -> Bool {
         var previous: Unicode.Scalar = " "
         var beforePrevious: Unicode.Scalar = " "
         for scalar in text.lowercased().unicodeScalars {
@@ -439,6 +468,25 @@ public struct NameNormalizer: Sendable {
             previous = scalar
         }
         return false
+    }
+
+    /// The lower-case letters of the Ukrainian alphabet (its apostrophe, "Мар'яна", is no
+    /// Cyrillic character: not looked at).
+    private static let ukrainianLetters: Set<Unicode.Scalar> = Set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя".unicodeScalars)
+
+    /// Whether text has Cyrillic letters, each of them (in either case) a letter of the
+    /// Ukrainian alphabet, and no word starting with "и", which Ukrainian writes "і" ("Иван",
+    /// "Ирина" are Russian: Іван, Ірина); characters of other scripts are not looked at.
+    static func isWrittenInUkrainianLetters(_ text: String) -> Bool {
+        var cyrillic = false
+        var wordStart = true
+        for scalar in text.lowercased().unicodeScalars {
+            defer { wordStart = !scalar.properties.isAlphabetic }
+            guard (0x400...0x52F).contains(scalar.value) else { continue }
+            guard ukrainianLetters.contains(scalar), !(wordStart && scalar == "и") else { return false }
+            cyrillic = true
+        }
+        return cyrillic
     }
 
     /// Whether the text holds a Devanagari, Bengali, Gurmukhi or Gujarati letter (`indicRules`).
