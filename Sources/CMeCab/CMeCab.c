@@ -128,6 +128,8 @@ static int feature_starts_with(const char *feature, const char *prefix) {
 int32_t CMeCab_wordReadings(CMeCab_Reader *reader, const char *utf8, int32_t length, const char *wordFeature,
                             char *out, int32_t capacity) {
     if (!reader || !utf8 || length <= 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
+    /* A node's length is 16 bits: no word is longer, and a longer text's length would wrap. */
+    if (length > 0xFFFF) return CMECAB_NO_READING;
     mecab_lattice_t *lattice = mecab_model_new_lattice(reader->model);
     if (!lattice) return CMECAB_PARSE_FAILED;
     mecab_lattice_set_sentence2(lattice, utf8, (size_t)length);

@@ -281,6 +281,23 @@ import Testing
         #expect(names.alternateRomanization("吴斌瑞") == "binrui")
     }
 
+    /// The dictionary's own entries: each reading once, the most common first; none for a
+    /// text that is no entry, however long (a node's length has 16 bits).
+    @Test func listedReadingsAreTheDictionarysEntries() throws {
+        let readings = JapaneseReadings.shared
+        try #require(readings.isAvailable, "MeCab and mecab-ipadic-utf8 are installed by scripts/deps.sh")
+        #expect(readings.listedReadings(of: "和子", as: .givenName) == ["カズコ", "マサコ"])
+        #expect(readings.listedReadings(of: "中田", as: .name) == ["ナカタ", "ナカダ"])
+        // 吉田 is listed as an organization and as a family name, both ヨシダ.
+        #expect(readings.listedReadings(of: "吉田", as: .name) == ["ヨシダ"])
+        #expect(readings.listedReadings(of: "涼平", as: .givenName).isEmpty)
+        #expect(readings.listedReadings(of: "村上", as: .givenName).isEmpty)
+        // 65,542 bytes: as a 16-bit length, the 6 of "和子".
+        let long = "和子" + String(repeating: "a", count: 65_536)
+        #expect(readings.listedReadings(of: long, as: .givenName).isEmpty)
+        #expect(readings.readings(of: long, as: .givenName).isEmpty)
+    }
+
     /// A given name in kanji found by each reading the dictionary lists for it, not only its
     /// best parse's: "Rika Ota" is 里佳 太田 (best parse "Satoka"), "Masako Nakata" 和子 中田.
     @Test(arguments: [("Rika Ota", "j1"), ("Satoka Ota", "j1"), ("Kazuko Nakata", "j2"), ("Masako Nakata", "j2")])

@@ -81,18 +81,24 @@ final class JapaneseReadings: @unchecked Sendable {
             readings.append(best)
         }
         if kind == .givenName, !readings.isEmpty {
-            let listed = Self.call(word) { input, count, output, capacity in
-                CMeCab_wordReadings(reader, input, count, Self.givenNameFeature, output, capacity)
-            }
-            for reading in listed?.split(separator: " ").map(String.init) ?? [] where !readings.contains(reading) {
-                readings.append(reading)
-            }
+            for reading in listedReadings(of: word, as: kind) where !readings.contains(reading) { readings.append(reading) }
         }
         memo.withLock { table in
             if table.count >= Self.memoCapacity { table.removeAll(keepingCapacity: true) }
             table[key] = readings
         }
         return readings
+    }
+
+    /// The readings the dictionary lists for the whole of `word` as one name of that kind (for
+    /// `.name`, a person's or an organization's), most common first (by its word cost), each
+    /// once; none when MeCab is missing or the dictionary lists no such word.
+    func listedReadings(of word: String, as kind: Kind) -> [String] {
+        guard let reader, !word.isEmpty else { return [] }
+        let listed = Self.call(word) { input, count, output, capacity in
+            CMeCab_wordReadings(reader, input, count, kind == .givenName ? Self.givenNameFeature : nil, output, capacity)
+        }
+        return listed?.split(separator: " ").map(String.init) ?? []
     }
 
     /// The text `function` writes for `word` (CMeCab's convention: the length written, or a
