@@ -270,6 +270,9 @@ import Testing
         // first: 里佳 is "Satoka" or "Rika", 和子 "Kazuko" or "Masako".
         #expect(names.alternateRomanization("里佳", asGivenName: true) == "satoka rika")
         #expect(names.alternateRomanization("和子", asGivenName: true) == "kazuko masako")
+        // 充, whose best parse as a given name is "Takashi", is "Mitsuru" as often.
+        let mitsuru = names.alternateRomanization("充", asGivenName: true)?.split(separator: " ") ?? []
+        #expect(mitsuru.contains("takashi") && mitsuru.contains("mitsuru"), "\(mitsuru)")
         // A family name: its best parse's alone (the dictionary also lists "Nakada", "Yamata").
         #expect(names.alternateRomanization("中田") == "nakata")
         #expect(names.alternateRomanization("山田") == "yamada")
