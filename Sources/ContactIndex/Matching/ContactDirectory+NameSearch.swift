@@ -296,8 +296,7 @@ extension ContactDirectory {
         if !otherScript { offerNicknameWholeNames(of: text, tokens: tokens, ids: ids, into: &top) }
         // The other order's names only for Latin letters: a name in a script written without
         // spaces has no word order to turn.
-        let rotated = otherScript ? nil : Self.rotatedText(text)
-        offerWholeNameCompletions(key: key, from: start, tokens: tokens, ids: ids, otherScript: otherScript, rotatedText: rotated, into: &top)
+        offerWholeNameCompletions(key: key, from: start, tokens: tokens, ids: ids, otherScript: otherScript, typedText: otherScript ? nil : text, into: &top)
     }
 
     /// The whole names equal to a query typed with titles ("Dr John Smith") once they are left
