@@ -78,6 +78,16 @@ static int is_kana(const char *surface, unsigned short length) {
     return 1;
 }
 
+/* Appends `count` bytes of `reading` to the `*written` bytes of `out`, after a space when
+   `space`; CMECAB_BUFFER_TOO_SMALL when `capacity` has no room for them, else 0. */
+static int32_t append_reading(char *out, int32_t *written, int32_t capacity, const char *reading, size_t count, int space) {
+    if ((size_t)*written + (size_t)space + count > (size_t)capacity) return CMECAB_BUFFER_TOO_SMALL;
+    if (space) out[(*written)++] = ' ';
+    memcpy(out + *written, reading, count);
+    *written += (int32_t)count;
+    return 0;
+}
+
 int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, int32_t namesOnly,
                        const char *wordFeature, char *out, int32_t capacity) {
     if (!reader || !utf8 || length < 0 || !out || capacity < 0) return CMECAB_INVALID_ARGUMENT;
@@ -104,14 +114,8 @@ int32_t CMeCab_reading(CMeCab_Reader *reader, const char *utf8, int32_t length, 
                 break;
             }
             /* A given name after a family name in one word (村上春樹, 吉田あすか) is a word of its own. */
-            int space = afterFamilyName;
-            if ((size_t)written + (size_t)space + count > (size_t)capacity) {
-                result = CMECAB_BUFFER_TOO_SMALL;
-                break;
-            }
-            if (space) out[written++] = ' ';
-            memcpy(out + written, reading, count);
-            written += (int32_t)count;
+            result = append_reading(out, &written, capacity, reading, count, afterFamilyName);
+            if (result != 0) break;
             afterFamilyName = feature_is(node->feature, 3, "姓");
         }
         if (result == 0) result = written;
@@ -165,14 +169,7 @@ int32_t CMeCab_wordReadings(CMeCab_Reader *reader, const char *utf8, int32_t len
             start = end + 1;
         }
         if (repeated) continue;
-        int space = written > 0;
-        if ((size_t)written + (size_t)space + size > (size_t)capacity) {
-            result = CMECAB_BUFFER_TOO_SMALL;
-            break;
-        }
-        if (space) out[written++] = ' ';
-        memcpy(out + written, reading, size);
-        written += (int32_t)size;
+        result = append_reading(out, &written, capacity, reading, size, written > 0);
     }
     if (result == 0) result = written > 0 ? written : CMECAB_NO_READING;
     mecab_lattice_destroy(lattice);

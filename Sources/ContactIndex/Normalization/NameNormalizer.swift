@@ -200,13 +200,19 @@ public struct NameNormalizer: Sendable {
             if !spelling.isEmpty, spelling.utf8.allSatisfy({ $0 < 0x80 }), !spellings.contains(spelling) { spellings.append(spelling) }
         }
         for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.allSatisfy(Self.isKana) {
-            for folder in readingFolders {
-                let spelling = folder.fold(String(word))
-                add(spelling)
-                add(Self.withoutLongVowels(spelling))
-            }
+            forEachSpelling(ofReading: String(word), add)
         }
         return spellings.isEmpty ? nil : spellings.joined(separator: " ")
+    }
+
+    /// Calls `body` with each spelling of a Japanese reading in kana: by every `readingFolders`
+    /// chain, each as written and without long vowels (`withoutLongVowels`).
+    private func forEachSpelling(ofReading reading: String, _ body: (String) -> Void) {
+        for folder in readingFolders {
+            let spelling = folder.fold(reading)
+            body(spelling)
+            body(Self.withoutLongVowels(spelling))
+        }
     }
 
     /// A romanized Japanese reading without its long vowels, as passports write it (Hepburn
@@ -376,13 +382,7 @@ public struct NameNormalizer: Sendable {
             if !readings.isEmpty {
                 // As written and as passports write it: 太田 (オオタ) is "oota" by both chains,
                 // "Ota" on a passport.
-                for reading in readings {
-                    for folder in readingFolders {
-                        let spelling = folder.fold(reading)
-                        add(spelling)
-                        add(Self.withoutLongVowels(spelling))
-                    }
-                }
+                for reading in readings { forEachSpelling(ofReading: reading, add) }
             } else if (3...4).contains(word.unicodeScalars.count), word.unicodeScalars.allSatisfy(HanSyllables.isHan) {
                 add(String(folder.fold(String(word.dropFirst())).unicodeScalars.filter { $0 != " " }))
             }
@@ -450,15 +450,16 @@ public struct NameNormalizer: Sendable {
     /// Serbian's ј, Kazakh's ә, …) or a word that Ukrainian would start with "і" ("Иванов")
     /// keeps the Russian system alone ("Крылов", "Эдуард", "Игорь").
     static func isUkrainian(_ text: String) -> Bool {
-        hasUkrainianMarks(text) || isWrittenInUkrainianLetters(text)
+        let lowered = text.lowercased().unicodeScalars
+        return hasUkrainianMarks(lowered) || isWrittenInUkrainianLetters(lowered: lowered)
     }
 
-    /// Whether Cyrillic text has one of Ukrainian's own letters (і, ї, є, ґ) or its "ськ" or
-    /// "цьк" (see `isUkrainian`).
-    static func hasUkrainianMarks(_ text: String) -> Bool {
+    /// Whether lower-case Cyrillic text has one of Ukrainian's own letters (і, ї, є, ґ) or its
+    /// "ськ" or "цьк" (see `isUkrainian`).
+    private static func hasUkrainianMarks(_ lowered: String.UnicodeScalarView) -> Bool {
         var previous: Unicode.Scalar = " "
         var beforePrevious: Unicode.Scalar = " "
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in lowered {
             switch scalar {
             case "і", "ї", "є", "ґ": return true
             case "к" where previous == "ь" && (beforePrevious == "с" || beforePrevious == "ц"): return true
@@ -478,10 +479,15 @@ public struct NameNormalizer: Sendable {
     /// Ukrainian alphabet, and no word starting with "и", which Ukrainian writes "і" ("Иван",
     /// "Ирина" are Russian: Іван, Ірина); characters of other scripts are not looked at.
     static func isWrittenInUkrainianLetters(_ text: String) -> Bool {
+        isWrittenInUkrainianLetters(lowered: text.lowercased().unicodeScalars)
+    }
+
+    /// `isWrittenInUkrainianLetters` of text already lower-cased.
+    private static func isWrittenInUkrainianLetters(lowered: String.UnicodeScalarView) -> Bool {
         var cyrillic = false
         var wordStart = true
-        for scalar in text.lowercased().unicodeScalars {
-            defer { wordStart = !scalar.properties.isAlphabetic }
+        for scalar in lowered {
+            defer { wordStart = !ICUCharacterProperties.isAlphabetic(scalar) }
             guard (0x400...0x52F).contains(scalar.value) else { continue }
             guard ukrainianLetters.contains(scalar), !(wordStart && scalar == "и") else { return false }
             cyrillic = true
