@@ -64,11 +64,10 @@ struct SlotHashTable: Sendable {
         UInt32(truncatingIfNeeded: entry) - 1
     }
 
-    /// The 32-bit hash of a byte string.
+    /// The 32-bit hash of a byte string (`SeededKeyHash`).
+    @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var hasher = Hasher()
-        hasher.combine(bytes: bytes)
-        let value = UInt64(bitPattern: Int64(hasher.finalize()))
+        let value = SeededKeyHash.hash(bytes)
         return UInt32(truncatingIfNeeded: value ^ (value >> 32))
     }
 
@@ -78,11 +77,10 @@ struct SlotHashTable: Sendable {
         return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The 32-bit hash of an integer key.
+    /// The 32-bit hash of an integer key (`SeededKeyHash`).
+    @inline(__always)
     static func hash(_ key: UInt64) -> UInt32 {
-        var hasher = Hasher()
-        hasher.combine(key)
-        let value = UInt64(bitPattern: Int64(hasher.finalize()))
+        let value = SeededKeyHash.hash(key)
         return UInt32(truncatingIfNeeded: value ^ (value >> 32))
     }
 

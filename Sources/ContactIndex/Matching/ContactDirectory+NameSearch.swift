@@ -111,15 +111,29 @@ extension ContactDirectory {
         var budget = FillBudget(limit: fillLimit)
         let typing = WrittenAccents.QueryTyping(text: text, foldedTokens: tokens, otherScript: otherScript)
         let transcribed = TranscribedQueryTokens(text: text, tokens: tokens, names: preparer.names)
-        for pass in Self.tokenPasses(marked, untitled: untitledMarked, typed: text) {
-            if !pass.isRunnable(in: nameTokenIndex) { continue }
+        func run(_ pass: TokenPass) {
+            if !pass.isRunnable(in: nameTokenIndex) { return }
             if pass.onlyWithoutFullMatch, top.entries.contains(where: { Self.answersBeforeJoining($0, joiningTypedHyphens: pass.joinsTypedHyphens) }) {
-                continue
+                return
             }
             collectTokenMatches(
                 pass.tokens, typedWhole: pass.typedWhole, typedInOtherScript: otherScript, typedOrder: order, typing: typing,
                 transcribed: transcribed, exhaustive: exhaustive, budget: &budget, into: &top)
         }
+        // The passes that join the query's parts come after the others when no title was typed
+        // (`SplitTokenPasses`), and each runs only while the results hold no answer: made only
+        // then. Made for every query, they were about 3% of a type-ahead one at a million
+        // contacts (the joined strings, the lists of readings, the legal-form sets).
+        guard untitledMarked == nil else {
+            Self.tokenPasses(marked, untitled: untitledMarked, typed: text).forEach(run)
+            return
+        }
+        let split = SplitTokenPasses(marked, typed: text)
+        split.leading.forEach(run)
+        // An answer of the strictest reading (a one-edit match does not stop the pass of the
+        // hyphens typed) stops them all.
+        if top.entries.contains(where: { Self.answersBeforeJoining($0, joiningTypedHyphens: true) }) { return }
+        split.later().forEach(run)
     }
 
     /// The token searches of a name query, from its folded tokens with their hyphen marks
@@ -170,10 +184,12 @@ extension ContactDirectory {
         return passes
     }
 
-    static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [TokenPass] {
+    /// The passes of `tokenPasses(_:)` that always run (the tokens as typed, and with their
+    /// particles joined), with what the later ones are made from; nil when no token is left.
+    static func leadingTokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> LeadingTokenPasses? {
         let marked = withoutThirdCopies(marked)
         let folded = Array(CompanyLegalForms.strippingQueryForm(marked.map(\.token)).prefix(8))
-        guard !folded.isEmpty else { return [] }
+        guard !folded.isEmpty else { return nil }
         // The legal form goes from the end, the tokens past 8 too: the first ones stay in place.
         let typedWhole = marked.prefix(folded.count).map(\.beforeHyphen)
         // A particle between two words is typed whole: read as a prefix, it stood for every
@@ -185,6 +201,20 @@ extension ContactDirectory {
         var passes = [TokenPass(tokens: folded, typedWhole: particlesWhole, onlyWithoutFullMatch: false)]
         let joined = NameParticles.joiningParticles(folded, typedWhole: typedWhole)
         if joined.tokens != folded { passes.append(TokenPass(tokens: joined.tokens, typedWhole: joined.typedWhole, onlyWithoutFullMatch: false)) }
+        return LeadingTokenPasses(passes: passes, folded: folded, typedWhole: typedWhole, particlesWhole: particlesWhole)
+    }
+
+    static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [TokenPass] {
+        guard let leading = leadingTokenPasses(marked) else { return [] }
+        return leading.passes + joiningPasses(after: leading)
+    }
+
+    /// The passes of `tokenPasses(_:)` after the leading ones: the parts typed with hyphens
+    /// joined, each pair of neighbours joined, the legal form typed in front left out. Each
+    /// runs only without a full match (`TokenPass.onlyWithoutFullMatch`).
+    static func joiningPasses(after leading: LeadingTokenPasses) -> [TokenPass] {
+        let (folded, typedWhole, particlesWhole) = (leading.folded, leading.typedWhole, leading.particlesWhole)
+        var passes = leading.passes
         let hyphenated = JoinedQueryTokens.joiningHyphenated(folded, beforeHyphen: typedWhole)
         if !passes.contains(where: { $0.tokens == hyphenated.tokens }) {
             passes.append(
@@ -203,7 +233,7 @@ extension ContactDirectory {
             let typed = Array(particlesWhole.suffix(company.count))
             passes.append(TokenPass(tokens: company, typedWhole: typed, onlyWithoutFullMatch: true))
         }
-        return passes
+        return Array(passes.dropFirst(leading.passes.count))
     }
 
     /// The query's tokens without the third and later copies of a token: no name holds a word

@@ -28,6 +28,8 @@ enum JoinedQueryTokens {
     static func joiningRuns(
         _ tokens: [String], typedWhole: [Bool], linksToNext: (Int) -> Bool
     ) -> (tokens: [String], typedWhole: [Bool], joined: [String]) {
+        // Most queries link nothing: their tokens as they are, without new strings and arrays.
+        guard tokens.indices.dropLast().contains(where: linksToNext) else { return (tokens, typedWhole, []) }
         var out: [String] = []
         var wholes: [Bool] = []
         var joined: [String] = []
