@@ -377,7 +377,7 @@ extension ContactDirectory {
                 }
                 return others.flatMap { Self.tieCeiling(driver: (required[driver], kind, quality), others: $0) }
             }
-            let walked = twins == nil ? band.positions : [-1]
+            let walked = twins == nil ? band.positions : .twinCandidates
             var cursor = 0
             var stopsAfterList = false
             while cursor < walked.count, !stopsAfterList {

@@ -53,7 +53,7 @@ extension ContactDirectory {
     static func isTwin(_ position: Int, of driver: Int, chosen: [NameSpellingBand], query: [NameQueryToken], required: [Int]) -> Bool {
         guard position != driver else { return false }
         let (token, driving) = (query[required[position]], query[required[driver]])
-        return token.text == driving.text && chosen[position].ids == chosen[driver].ids
+        return token.text == driving.text && chosen[position].ids.elementsEqual(chosen[driver].ids)
             && driving.initialsBitmap(covering: chosen[driver]) == nil
     }
 }

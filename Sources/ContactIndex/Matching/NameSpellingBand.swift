@@ -22,9 +22,9 @@ struct NameSpellingBand {
     /// The worst kind among its spellings (`lowest` unless merged).
     let highest: TokenMatchKind
     /// Its spellings' positions among the token's candidates, best quality first.
-    let positions: [Int]
+    let positions: BandPositions
     /// The spellings' vocabulary ids, in the order of `positions`.
-    let ids: [UInt32]
+    let ids: BandIDs
     /// The postings of its spellings, summed.
     let postings: Int
     /// The quality of its best spelling.

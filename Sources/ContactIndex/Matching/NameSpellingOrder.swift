@@ -230,25 +230,26 @@ struct NameSpellingOrder {
         let selected = count(upTo: tier)
         guard selected > 0 else { return [] }
         func band(_ range: Range<Int>) -> NameSpellingBand {
-            let runPositions = positions[range].map { Int($0) }
-            let first = runPositions[0]
-            let highest = kinds[runPositions[runPositions.count - 1]]
+            let run = BandPositions(positions, range: range)
+            let first = run[0]
+            let highest = kinds[run[run.count - 1]]
             return NameSpellingBand(
-                lowest: kinds[first], highest: highest, positions: runPositions,
-                ids: runPositions.map { ids[$0] }, postings: postingsBefore[range.upperBound] - postingsBefore[range.lowerBound],
+                lowest: kinds[first], highest: highest, positions: run,
+                ids: BandIDs(run, of: ids), postings: postingsBefore[range.upperBound] - postingsBefore[range.lowerBound],
                 bestQuality: qualities[first], worseQuality: worseQuality[Int(highest.rawValue)])
         }
         switch grouping {
         case .merged:
             // Across kinds, best quality first. The kinds' qualities do not overlap (see
             // `TokenMatchKind.quality`), so band order is that order already; sorted only if not.
-            var merged = positions[0..<selected].map { Int($0) }
+            var merged = BandPositions(positions, range: 0..<selected)
             if zip(merged, merged.dropFirst()).contains(where: { qualities[$0] < qualities[$1] }) {
-                merged.sort { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
+                let sorted = merged.sorted { qualities[$0] != qualities[$1] ? qualities[$0] > qualities[$1] : $0 < $1 }
+                merged = BandPositions(sorted.map { Int32(truncatingIfNeeded: $0) }, range: 0..<sorted.count)
             }
             let highest = kinds[Int(positions[selected - 1])]
             return [NameSpellingBand(
-                lowest: kinds[Int(positions[0])], highest: highest, positions: merged, ids: merged.map { ids[$0] },
+                lowest: kinds[Int(positions[0])], highest: highest, positions: merged, ids: BandIDs(merged, of: ids),
                 postings: postingsBefore[selected], bestQuality: qualities[merged[0]],
                 worseQuality: worseQuality[Int(highest.rawValue)], coversPrefixes: tier >= .prefix)]
         case .kind, .quality:
