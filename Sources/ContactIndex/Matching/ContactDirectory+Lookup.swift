@@ -302,13 +302,17 @@ extension ContactDirectory {
     private func rankEmailMatches(_ email: String, limit: Int) -> TopMatches? {
         guard limit > 0, case .success(let query) = preparer.emails.normalize(email) else { return nil }
         var top = TopMatches(limit: limit, of: self)
+        // Read through locals: a closure that uses `self` copied the whole directory (a retain
+        // and a release of each of its arrays, about 2 µs of a 1 µs look-up).
+        let store = self.store
+        let emailIndex = self.emailIndex
         var address = query.address
         address.withUTF8 { bytes in
             let key = UnsafeRawBufferPointer(bytes)
             emailIndex.forEachCandidate(address: key) { slot in
                 // In tie order: the first candidate that cannot enter ends the walk.
                 guard !top.excludes(slot: slot, bestScore: MatchReason.exactEmail.baseScore) else { return false }
-                if let position = emailPosition(in: slot, where: { $0.addressEquals(key) }) {
+                if let position = Self.emailPosition(in: slot, of: store, where: { $0.addressEquals(key) }) {
                     top.offer(slot: slot, score: MatchReason.exactEmail.baseScore, reason: .exactEmail, position: position)
                 }
                 return true
@@ -321,7 +325,7 @@ extension ContactDirectory {
                 emailIndex.forEachCandidate(canonical: key) { slot in
                     guard !top.excludes(slot: slot, bestScore: MatchReason.canonicalEmail.baseScore) else { return false }
                     guard !top.contains(slot: slot) else { return true }
-                    if let position = emailPosition(in: slot, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) {
+                    if let position = Self.emailPosition(in: slot, of: store, where: { $0.canonical?.elementsEqual(key) == true || $0.addressEquals(key) }) {
                         top.offer(slot: slot, score: MatchReason.canonicalEmail.baseScore, reason: .canonicalEmail, position: position)
                     }
                     return true
@@ -331,8 +335,8 @@ extension ContactDirectory {
         return top
     }
 
-    /// The position of the first email of the contact in `slot` that satisfies `test`.
-    private func emailPosition(in slot: UInt32, where test: (ContactRecordReader.Email) -> Bool) -> Int? {
+    /// The position of the first email of the contact in `slot` of `store` that satisfies `test`.
+    private static func emailPosition(in slot: UInt32, of store: ContactRecordStore, where test: (ContactRecordReader.Email) -> Bool) -> Int? {
         store.withRecord(slot) { record in
             var reader = ContactRecordReader(record)
             reader.skipHeader()
