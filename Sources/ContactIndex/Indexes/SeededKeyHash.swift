@@ -9,8 +9,8 @@
 /// key, more than the rest of a hash for keys of 5 to 24 bytes. A query token's typing errors
 /// hash every string its deletions leave (37 for a token of 8 letters with two deletions), a
 /// load hashes every id, phone, email, token and deletion string of the export, and an update
-/// a contact's; with `Hasher`, hashing was about 2.5% of the instructions of name look-ups
-/// with typing errors (callgrind, `docs/measurements.md`).
+/// a contact's; with `Hasher`, the deletion strings' hashes alone were about 2% of the
+/// instructions of name look-ups (callgrind, `docs/measurements.md`).
 enum SeededKeyHash {
     /// The process's seed.
     static let seed = UInt64.random(in: .min ... .max)

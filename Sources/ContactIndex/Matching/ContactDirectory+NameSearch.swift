@@ -204,6 +204,8 @@ extension ContactDirectory {
         return LeadingTokenPasses(passes: passes, folded: folded, typedWhole: typedWhole, particlesWhole: particlesWhole)
     }
 
+    /// The passes of one reading of the query (`tokenPasses(_:untitled:)`): the leading ones,
+    /// then those that join its parts.
     static func tokenPasses(_ marked: [(token: String, beforeHyphen: Bool)]) -> [TokenPass] {
         guard let leading = leadingTokenPasses(marked) else { return [] }
         return leading.passes + joiningPasses(after: leading)
