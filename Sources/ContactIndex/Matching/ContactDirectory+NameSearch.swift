@@ -177,10 +177,8 @@ extension ContactDirectory {
     ) -> [TokenPass] {
         var passes = tokenPasses(marked, untitled: untitled)
         guard let first = passes.first else { return passes }
-        let dotted = TypedInitialisms.dottedWords(in: text)
-        if !dotted.isEmpty, let joined = TypedInitialisms.joined(first, dotted) { passes.insert(joined, at: 1) }
-        let initialisms = TypedInitialisms.words(in: text)
-        if !initialisms.isEmpty, let spelled = TypedInitialisms.spelledOut(first, initialisms) { passes.append(spelled) }
+        if let joined = TypedInitialisms.dottedPass(after: first, typed: text) { passes.insert(joined, at: 1) }
+        if let spelled = TypedInitialisms.spelledPass(of: first, typed: text) { passes.append(spelled) }
         return passes
     }
 

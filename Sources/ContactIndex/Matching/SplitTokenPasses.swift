@@ -31,10 +31,7 @@ extension ContactDirectory {
             parts = ContactDirectory.leadingTokenPasses(marked)
             self.text = text
             var passes = parts?.passes ?? []
-            if let first = passes.first {
-                let dotted = TypedInitialisms.dottedWords(in: text)
-                if !dotted.isEmpty, let joined = TypedInitialisms.joined(first, dotted) { passes.insert(joined, at: 1) }
-            }
+            if let first = passes.first, let joined = TypedInitialisms.dottedPass(after: first, typed: text) { passes.insert(joined, at: 1) }
             leading = passes
         }
 
@@ -44,8 +41,7 @@ extension ContactDirectory {
         func later() -> [TokenPass] {
             guard let parts, let first = parts.passes.first else { return [] }
             var passes = ContactDirectory.joiningPasses(after: parts)
-            let initialisms = TypedInitialisms.words(in: text)
-            if !initialisms.isEmpty, let spelled = TypedInitialisms.spelledOut(first, initialisms) { passes.append(spelled) }
+            if let spelled = TypedInitialisms.spelledPass(of: first, typed: text) { passes.append(spelled) }
             return passes
         }
     }

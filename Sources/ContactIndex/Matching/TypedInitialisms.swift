@@ -111,4 +111,18 @@ enum TypedInitialisms {
         }
         return changed ? ContactDirectory.TokenPass(tokens: tokens, typedWhole: typedWhole, onlyWithoutFullMatch: false) : nil
     }
+
+    /// The pass that reads the letters typed with points in `text` ("J.R. Smith") as one word,
+    /// made from the query's first pass; nil when there is none. It runs right after that pass.
+    static func dottedPass(after first: ContactDirectory.TokenPass, typed text: String) -> ContactDirectory.TokenPass? {
+        let dotted = dottedWords(in: text)
+        return dotted.isEmpty ? nil : joined(first, dotted)
+    }
+
+    /// The pass that reads the two or three capitals typed in `text` ("JL Picard") as initials,
+    /// made from the query's first pass; nil when there are none. It runs last.
+    static func spelledPass(of first: ContactDirectory.TokenPass, typed text: String) -> ContactDirectory.TokenPass? {
+        let initialisms = words(in: text)
+        return initialisms.isEmpty ? nil : spelledOut(first, initialisms)
+    }
 }
