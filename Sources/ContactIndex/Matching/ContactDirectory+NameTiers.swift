@@ -186,6 +186,15 @@ extension ContactDirectory {
     /// they save.
     ///
     /// The unions of the merged bands are carried from tier to tier (`CarriedTokenUnion`).
+    ///
+    /// Results already full when the tier begins go straight to the finer bands, whose bounds
+    /// may then end the tier at once, except in the exact, nickname and prefix tiers while the
+    /// last result scores below the tier's base score: no combination's bound is below it, so
+    /// none could be passed over, and the finer bands would only split one walk into many,
+    /// each building the unions of its bands. "kris long" (five nickname matches, then matches
+    /// through companies' words filling the results at 0.53) walked 24 combinations of its
+    /// prefix tier, built unions of 9,046 postings and read 396 contacts to find four prefix
+    /// matches: 128 µs at a million contacts; in one merged walk 15 µs, the same four.
     /// - Parameters:
     ///   - processed: the tier before, whose contacts were all offered (nil: none).
     ///   - unions: per required token, the union of its merged band built at an earlier tier;
@@ -197,7 +206,7 @@ extension ContactDirectory {
         unions: inout [CarriedTokenUnion?], evaluated: inout SmallIDMap, budget: inout FillBudget, exhaustive: Bool,
         into top: inout TopMatches
     ) {
-        if top.isFull(atLeast: 0) {
+        if top.isFull(atLeast: tier <= .prefix ? tier.reason.baseScore : 0) {
             walkFinerBands(
                 tier, after: processed, required: required, query: query, coarse: [], evaluated: &evaluated, budget: &budget,
                 exhaustive: exhaustive, into: &top)
