@@ -78,30 +78,46 @@ extension ContactRecord {
     /// The E.164 text ("+" and the digits) and the national number's text (the digits after the
     /// country code's) of compact E.164 digits, each written in one allocation.
     static func texts(e164Digits: UInt64, countryCode: Int) -> (e164: String, national: String) {
+        withDecimalDigits(of: e164Digits) { text in
+            var codeDigits = 0
+            var code = countryCode
+            while code > 0 { codeDigits += 1; code /= 10 }
+            let nationalCount = max(0, text.count - codeDigits)
+            let national = String(unsafeUninitializedCapacity: nationalCount) { out in
+                for index in 0..<nationalCount { out[index] = text[codeDigits + index] }
+                return nationalCount
+            }
+            return (plusAndDigits(text), national)
+        }
+    }
+
+    /// The E.164 text alone of compact E.164 digits, in one allocation: what a look-up's summary
+    /// shows (`summary`), which had written the national number's text too, for nothing.
+    static func e164Text(e164Digits: UInt64) -> String {
+        withDecimalDigits(of: e164Digits) { plusAndDigits($0) }
+    }
+
+    /// Calls `body` with the decimal digits of `value`, written on the stack (at most 23).
+    private static func withDecimalDigits<R>(of value: UInt64, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of stack
         return withUnsafeMutableBytes(of: &digits) { storage in
             var count = 0
-            var rest = e164Digits
+            var rest = value
             repeat {
                 storage[23 - count] = UInt8(48 + rest % 10)
                 count += 1
                 rest /= 10
             } while rest > 0 && count < 23
-            let text = UnsafeRawBufferPointer(rebasing: storage[(24 - count)...])
-            var codeDigits = 0
-            var code = countryCode
-            while code > 0 { codeDigits += 1; code /= 10 }
-            let e164 = String(unsafeUninitializedCapacity: count + 1) { out in
-                out[0] = UInt8(ascii: "+")
-                for index in 0..<count { out[index + 1] = text[index] }
-                return count + 1
-            }
-            let nationalCount = max(0, count - codeDigits)
-            let national = String(unsafeUninitializedCapacity: nationalCount) { out in
-                for index in 0..<nationalCount { out[index] = text[codeDigits + index] }
-                return nationalCount
-            }
-            return (e164, national)
+            return body(UnsafeRawBufferPointer(rebasing: storage[(24 - count)...]))
+        }
+    }
+
+    /// "+" and `digits`, in one allocation.
+    private static func plusAndDigits(_ digits: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: digits.count + 1) { out in
+            out[0] = UInt8(ascii: "+")
+            for index in 0..<digits.count { out[index + 1] = digits[index] }
+            return digits.count + 1
         }
     }
 

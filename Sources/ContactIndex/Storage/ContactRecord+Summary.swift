@@ -80,7 +80,7 @@ extension ContactRecord {
     /// the raw text when it did not parse.
     private static func displayText(_ stored: ContactRecordReader.Phone) -> String {
         guard stored.isNormalized else { return String(recordBytes: stored.raw) }
-        let e164 = stored.e164Digits.map { texts(e164Digits: $0, countryCode: stored.countryCode).e164 }
+        let e164 = stored.e164Digits.map { e164Text(e164Digits: $0) }
             ?? stored.e164Text.map(String.init(recordBytes:)) ?? ""
         guard let ext = stored.extension else { return e164 }
         return e164 + ";ext=" + String(recordBytes: ext)
