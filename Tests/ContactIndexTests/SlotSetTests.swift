@@ -108,6 +108,50 @@ import Testing
         #expect(shared == sharedCopy)
     }
 
+    /// A list kept as it is (in its two parts) beside its bitmap, for few look-ups, turns into
+    /// a bitmap that starts from the list's: when postings are added, when its look-ups pass
+    /// the estimate, and when another list's bitmap joins it; each time it holds the list and
+    /// what was added, nothing else, and the list's bitmap is left as it was. One that took
+    /// other slots into its array first holds them too once it turns.
+    @Test func aListKeptBesideItsBitmapTurnsIntoThatBitmap() {
+        let slotCount = 200_000
+        let postings = Self.postingLists(count: 4, longest: 9_000, slotCount: slotCount, seed: 21)
+        let main = postings[0]
+        let recent = Self.postingLists(count: 1, longest: 40, slotCount: slotCount, seed: 22)[0]
+        let slots = TokenPostingLists.Slots(main: main, recent: recent)
+        let shared = Self.bitmap(of: TokenPostingLists.union(main, recent), words: slotCount / 64 + 1)
+        let sharedCopy = shared
+        let listed = Set(main + recent)
+        let other = Self.postingLists(count: 1, longest: 3_000, slotCount: slotCount, seed: 23)[0]
+        let otherBitmap = Self.bitmap(of: other, words: slotCount / 64 + 1)
+        for way in 0..<4 {
+            var set = SlotSet(slots: slots, bitmap: shared, lookups: 10, slotCount: slotCount)
+            #expect(!set.isBitmap)
+            var model = listed
+            switch way {
+            case 0:
+                let added = postings[1].count + postings[2].count
+                set.formUnion([UInt32(1), 2], postings: TokenPostingLists(main: postings), addedPostings: added, lookups: 10, slotCount: slotCount)
+                model.formUnion(postings[1] + postings[2])
+            case 1:
+                while !set.isBitmap { set.recordLookups(1_000, slotCount: slotCount) }
+            case 2:
+                set.formUnion(sortedSlots: other, bitmap: otherBitmap, lookups: 100_000, slotCount: slotCount)
+                model.formUnion(other)
+            default:
+                // Merged with a short list while an array, then turned by many postings.
+                set.formUnion(sortedSlots: [3, 5, 7], lookups: 10, slotCount: slotCount)
+                #expect(!set.isBitmap)
+                set.formUnion([UInt32(3)], postings: TokenPostingLists(main: postings), addedPostings: slotCount, lookups: 10, slotCount: slotCount)
+                model.formUnion([3, 5, 7] + postings[3])
+            }
+            #expect(set.isBitmap, "way \(way)")
+            #expect(Self.listed(set) == model.sorted(), "way \(way)")
+            #expect(Self.answersLike(set, model), "way \(way)")
+            #expect(shared == sharedCopy)
+        }
+    }
+
     /// One posting list is kept as it is (shared) for a few look-ups, and set in a bitmap for
     /// as many look-ups as it has postings, where a binary search each would cost more.
     @Test func oneListBecomesABitmapForManyLookUps() {
