@@ -183,15 +183,16 @@ struct SlotSet {
     /// bitmap stands for its slots: shared as it is, or its words added to `shared`.
     private mutating func becomeBitmap(startingFrom shared: [UInt64]? = nil, slotCount: Int) {
         let list = listBitmap
-        let present = list != nil ? [] : recent.isEmpty ? sorted : sorted + recent
+        // With the list's bitmap, which holds the array's slots, none is set one by one.
+        let present = list == nil ? (recent.isEmpty ? sorted : sorted + recent) : []
         isBitmap = true
         sorted = []
         recent = []
         listBitmap = nil
         bitmap = shared ?? list ?? Array(repeating: 0, count: slotCount / 64 + 1)
         coverSlots(slotCount)
-        if let list, shared != nil {
-            formUnion(bitmap: list, slotCount: slotCount)
+        if let list {
+            if shared != nil { formUnion(bitmap: list, slotCount: slotCount) }
         } else {
             setBits(present, slotCount: slotCount)
         }
